@@ -1,0 +1,68 @@
+/** The analysis result (the JSON contract) and the context stages share. */
+import type { Finding } from '../findings/types.js';
+import type { Configuration } from '../model/types.js';
+import type { Task } from '../ingest/types.js';
+import type { Conventions } from '../rules/conventions.js';
+
+export interface ProviderInfo {
+  /** The `required_providers.aws.version` constraint, when given. */
+  constraint: string | null;
+  /** Version pinned in `.terraform.lock.hcl`, when present. */
+  lockVersion: string | null;
+  /** Provider version the bundled (or imported) schema describes. */
+  schemaVersion: string | null;
+}
+
+export interface ScoreStep {
+  step: string;
+  detail: string;
+  delta?: number;
+  value?: number;
+}
+
+export interface ScoreResult {
+  trainingQuality: number;
+  breakdown: {
+    base: number;
+    blocker: string | null;
+    fixAdjustment: number;
+    complexityAdjustment: number;
+    counts: { A: number; B: number; C: number };
+    steps: ScoreStep[];
+  };
+}
+
+export interface AnalysisResult {
+  tool: { name: string; version: string };
+  task: { path: string; platform: string; language: string; provider?: ProviderInfo };
+  findings: Finding[];
+  score: ScoreResult | null;
+  /** Things the tool could not check, and why (e.g. arguments newer than the bundled schema). */
+  notes: string[];
+  /** Input problems (malformed metadata, rejected paths, ...) with locations when known. */
+  warnings: string[];
+}
+
+export interface AnalyzeOptions {
+  conventions: Conventions;
+  /** Extra log files given with --log. */
+  logs?: string[];
+}
+
+/** What stages read and add to. Stages run in order; each may add findings, notes or warnings. */
+export interface PipelineContext {
+  task: Task;
+  options: AnalyzeOptions;
+  model: Configuration | null;
+  ideal: Configuration | null;
+  findings: Finding[];
+  notes: string[];
+  warnings: string[];
+  provider?: ProviderInfo;
+  score: ScoreResult | null;
+}
+
+export interface Stage {
+  name: string;
+  run(ctx: PipelineContext): void;
+}
