@@ -1,0 +1,47 @@
+/** Runs the stages over an ingested and parsed task and assembles the JSON contract. */
+import type { Task } from '../ingest/types.js';
+import type { Configuration } from '../model/types.js';
+import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from './types.js';
+import { STAGES } from './stages.js';
+import { mergeFindings } from '../findings/merge.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export function runStages(
+  task: Task,
+  model: Configuration | null,
+  ideal: Configuration | null,
+  options: AnalyzeOptions,
+  stages: Stage[] = STAGES,
+): AnalysisResult {
+  const ctx: PipelineContext = {
+    task,
+    options,
+    model,
+    ideal,
+    findings: [],
+    notes: [],
+    warnings: task.warnings.map((w) => (w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}` : w.message)),
+    score: null,
+  };
+  for (const stage of stages) {
+    try {
+      stage.run(ctx);
+    } catch (err) {
+      // One failing stage must not lose the others' findings: report it and continue.
+      ctx.warnings.push(`stage ${stage.name} failed: ${(err as Error)?.message ?? String(err)}`);
+    }
+  }
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    task: {
+      path: task.path,
+      platform: task.platform,
+      language: task.language,
+      ...(ctx.provider ? { provider: ctx.provider } : {}),
+    },
+    findings: mergeFindings(ctx.findings),
+    score: ctx.score,
+    notes: [...new Set(ctx.notes)],
+    warnings: [...new Set(ctx.warnings)],
+  };
+}
