@@ -1,0 +1,6 @@
+/** The rule catalog: every rule, in a stable order. */
+import type { Rule } from './types.js';
+import { CATALOG_A } from './catalog-a.js';
+import { CATALOG_B } from './catalog-b.js';
+
+export const ALL_RULES: Rule[] = [...CATALOG_A, ...CATALOG_B];
