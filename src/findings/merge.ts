@@ -44,22 +44,26 @@ export function mergeFindings(findings: Finding[]): Finding[] {
     if (prev) mergeInto(prev, f);
     else byRule.set(key, { ...f, evidence: [...f.evidence] });
   }
-  // Pass 2: findings with different evidence on the same resource and category become one.
+  // Pass 2: on one resource and category, diff and log findings fold into the first static finding
+  // (or, with no static finding, into one another). Distinct static rules stay distinct findings.
   const out: Finding[] = [];
-  const byCategory = new Map<string, Finding>();
+  const groups = new Map<string, Finding[]>();
   for (const f of [...byRule.values()].sort(compareFindings)) {
     if (!f.resource) {
       out.push(f);
       continue;
     }
     const key = `${f.category}\u0000${f.resource}`;
-    const prev = byCategory.get(key);
-    const disjointEvidence = prev && !f.evidence.every((e) => prev.evidence.includes(e));
-    if (prev && disjointEvidence && !f.evidence.includes('static')) mergeInto(prev, f);
-    else {
-      if (!prev) byCategory.set(key, f);
-      out.push(f);
-    }
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const group of groups.values()) {
+    const statics = group.filter((f) => f.evidence.includes('static'));
+    const others = group.filter((f) => !f.evidence.includes('static'));
+    const host = statics[0] ?? others.shift()!;
+    for (const f of others) mergeInto(host, f);
+    out.push(...(statics.length ? statics : [host]));
   }
   return out.sort(compareFindings);
 }

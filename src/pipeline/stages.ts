@@ -1,7 +1,12 @@
 /**
  * The analysis stages, in order. Each stage reads the PipelineContext and adds to it.
- * ingest+parse happen before (see analyze.ts); then schema → rules → diff → logs → score.
+ * Order: syntax → schema → rules → diff → logs → score (score last: it reads every finding).
  */
 import type { Stage } from './types.js';
+import { logsStage } from '../logs/stage.js';
 
-export const STAGES: Stage[] = [];
+export const STAGES: Stage[] = [
+  // syntax, schema, rules and diff stages are inserted above this line, in that order
+  logsStage,
+  // the score stage goes last
+];

@@ -1,0 +1,15 @@
+/**
+ * Prompt helpers. A prompt never fires a rule on its own: rules use it only to decide whether code evidence
+ * (a resource present without a setting) is a failure for this task.
+ */
+import type { RuleContext } from '../types.js';
+
+export function promptText(ctx: RuleContext): string {
+  return (ctx.task.prompt ?? '').toLowerCase();
+}
+
+/** True when the prompt matches one of the patterns (patterns are written lower-case, without backtracking traps). */
+export function promptMentions(ctx: RuleContext, ...patterns: RegExp[]): boolean {
+  const text = promptText(ctx);
+  return text.length > 0 && patterns.some((p) => p.test(text));
+}

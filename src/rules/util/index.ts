@@ -1,0 +1,5 @@
+/** Shared helpers for rules of both catalog halves. */
+export * from './policy.js';
+export * from './names.js';
+export * from './suffix.js';
+export * from './variables.js';

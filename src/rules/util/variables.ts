@@ -1,0 +1,93 @@
+/** Input variables, guards and small text helpers shared by rules. */
+import type { Block, Configuration, Expr } from '../../model/types.js';
+import { attr, attrExpr, blocksOfKind, literalValue } from '../../model/query.js';
+import { reachableTargets } from './suffix.js';
+
+export function variableName(block: Block): string {
+  return block.labels[0] ?? '';
+}
+
+/** A variable with no `default` (or with a default of null, which Terraform still treats as set). */
+export function hasDefault(block: Block): boolean {
+  return attr(block, 'default') !== undefined;
+}
+
+/** Variables a deployment must be given values for: no default. */
+export function requiredVariables(config: Configuration): Block[] {
+  return blocksOfKind(config, 'variable').filter((v) => !hasDefault(v));
+}
+
+/** Whether a variable's default is null or an empty string: optional, but usable only when guarded. */
+export function hasEmptyDefault(block: Block): boolean {
+  const d = attrExpr(block, 'default');
+  if (!d) return false;
+  const v = literalValue(d);
+  return v === null || v === '';
+}
+
+/** Whether a resource is created conditionally (count / for_each), i.e. an optional feature is guarded. */
+export function isGuarded(block: Block): boolean {
+  return attr(block, 'count') !== undefined || attr(block, 'for_each') !== undefined;
+}
+
+/** `var.x` names an expression depends on (through locals). */
+export function variablesUsed(expr: Expr, config: Configuration): string[] {
+  return [...reachableTargets(expr, config)].filter((t) => t.startsWith('var.')).map((t) => t.slice(4));
+}
+
+/** Variables a block's attributes (recursively) depend on, through locals. */
+export function blockVariables(block: Block, config: Configuration): Set<string> {
+  const out = new Set<string>();
+  const visit = (b: Block): void => {
+    for (const a of b.attributes) for (const v of variablesUsed(a.expr, config)) out.add(v);
+    for (const n of b.blocks) visit(n);
+  };
+  visit(block);
+  return out;
+}
+
+/** Input names that point at something outside the stack: ARNs, ids, URLs, zones, certificates. */
+const EXTERNAL_REF_NAME = /(^|_)(arn|arns|id|ids|url|uri|zone_id|zone|certificate|cert|vpc|subnets?|ami|endpoint|hosted_zone)$/i;
+
+export function looksLikeExternalReference(name: string): boolean {
+  const snake = toSnake(name);
+  if (/(^|_)(count|size|length|days|port|enabled|enable|name_prefix)$/.test(snake)) return false;
+  return EXTERNAL_REF_NAME.test(snake);
+}
+
+export function toSnake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** Edit distance, for "did you mean" suggestions. Inputs are short identifiers. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate by edit distance or containment, when it is close enough to be a plausible typo. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    if (c === name) continue;
+    let score = editDistance(name, c);
+    // `aws_region` vs `region`: one name contained in the other at a word boundary is a strong hint.
+    if (c.endsWith(`_${name}`) || name.endsWith(`_${c}`) || c.startsWith(`${name}_`) || name.startsWith(`${c}_`)) score = Math.min(score, 1);
+    if (score < bestScore || (score === bestScore && best !== undefined && c < best)) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return best !== undefined && bestScore <= limit ? best : undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * Shared helpers for rule tests: build a Configuration from inline HCL, a synthetic Task, and run one rule.
+ * Used by every `test/rules/*.test.ts` (both catalog halves).
+ */
+import type { Configuration, SourceFile } from '../../src/model/types.js';
+import type { Task, TaskMetadata } from '../../src/ingest/types.js';
+import type { Rule } from '../../src/rules/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import { DEFAULT_CONVENTIONS, type Conventions } from '../../src/rules/conventions.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { parseHclFiles } from '../../src/hcl/index.js';
+
+export interface TaskOptions {
+  prompt?: string;
+  metadata?: TaskMetadata;
+  listing?: string[];
+  extraFiles?: SourceFile[];
+  platform?: string;
+}
+
+/** One string → `lib/main.tf`; a record maps paths to contents. */
+export function sourceFiles(files: string | Record<string, string>): SourceFile[] {
+  const record = typeof files === 'string' ? { 'lib/main.tf': files } : files;
+  return Object.entries(record).map(([path, content]) => ({ path, language: 'hcl', content }));
+}
+
+export function configFromHcl(files: string | Record<string, string>): Configuration {
+  return parseHclFiles(sourceFiles(files));
+}
+
+export function makeTask(opts: TaskOptions = {}): Task {
+  const platform = opts.platform ?? 'tf-hcl';
+  return {
+    path: 'task',
+    platform,
+    language: platform.endsWith('ts') ? 'ts' : 'hcl',
+    platformSource: 'flag',
+    metadata: opts.metadata ?? null,
+    prompt: opts.prompt ?? null,
+    model: null,
+    ideal: null,
+    failures: null,
+    logs: [],
+    extraFiles: opts.extraFiles ?? [],
+    listing: opts.listing ?? [],
+    warnings: [],
+  };
+}
+
+export function runRule(
+  rule: Rule,
+  files: string | Record<string, string>,
+  opts: TaskOptions & { conventions?: Partial<Conventions> } = {},
+): Finding[] {
+  const config = configFromHcl(files);
+  const conventions: Conventions = { ...DEFAULT_CONVENTIONS, ...(opts.conventions ?? {}) };
+  const { findings, warnings } = runRulesDetailed([rule], config, makeTask(opts), conventions);
+  // A crashing rule is a test failure, not a silent empty result.
+  if (warnings.length) throw new Error(warnings.join('\n'));
+  return findings;
+}
