@@ -47,6 +47,8 @@ export interface AnalyzeOptions {
   conventions: Conventions;
   /** Extra log files given with --log. */
   logs?: string[];
+  /** False skips the training-quality score (`--no-score`); the result's score is then null. */
+  score?: boolean;
 }
 
 /** What stages read and add to. Stages run in order; each may add findings, notes or warnings. */

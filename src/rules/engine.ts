@@ -43,7 +43,8 @@ export function runRules(rules: Rule[], config: Configuration, task: Task, conve
 }
 
 function toFinding(rule: Rule, r: RuleReport, config: Configuration): Finding {
-  const span = r.block?.span ?? r.span;
+  // An explicit span (a nested block, an attribute) is more precise than the owning block.
+  const span = r.span ?? r.block?.span;
   const resource = r.resource ?? (r.block ? blockAddress(r.block) : undefined);
   const finding: Finding = {
     ruleId: rule.meta.id,

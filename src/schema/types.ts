@@ -26,6 +26,12 @@ export interface NestedBlockSchema {
   minItems?: number;
   maxItems?: number;
   block: BlockSchema;
+  deprecated?: boolean;
+  /**
+   * The provider also accepts this block written as an attribute (`ingress = [{...}]`): SDKv2 "attributes as
+   * blocks" (aws_security_group ingress/egress, aws_route_table route) and framework nested attributes.
+   */
+  asAttribute?: boolean;
 }
 
 export interface SchemaIndex {

@@ -51,7 +51,7 @@ const EXTERNAL_REF_NAME = /(^|_)(arn|arns|id|ids|url|uri|zone_id|zone|certificat
 
 export function looksLikeExternalReference(name: string): boolean {
   const snake = toSnake(name);
-  if (/(^|_)(count|size|length|days|port|enabled|enable|name_prefix)$/.test(snake)) return false;
+  if (/(^|_)(count|size|length|days|port|enabled|enable|name_prefix)$|^(aws_)?account_id$/.test(snake)) return false;
   return EXTERNAL_REF_NAME.test(snake);
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Maps a CDKTF construct class to its Terraform block type. The module path is authoritative; the class name is the
+ * fallback. When a provider schema is available the derived type is verified and, if it does not exist, looked up by
+ * its folded name (the class name lowercased equals the type without underscores).
+ */
+import type { SchemaIndex } from '../schema/types.js';
+import { foldName, moduleFromNamespaceMember, pascal, typeFromClassName, typeFromModule, type TypeGuess } from './naming.js';
+
+export interface ClassTarget {
+  provider: string;
+  /** Module under lib/ when the import names it (`s3-bucket`). */
+  module?: string;
+  /** Namespace member of the provider root (`s3Bucket` in `aws.s3Bucket.S3Bucket`). */
+  namespaceMember?: string;
+  className: string;
+}
+
+export interface ResolvedType extends TypeGuess {
+  /** True when the schema knows the type (or the target is a provider block). */
+  verified: boolean;
+}
+
+interface ProviderIndex {
+  resources: Set<string>;
+  data: Set<string>;
+  foldedResources: Map<string, string>;
+  foldedData: Map<string, string>;
+}
+
+export class TypeResolver {
+  private readonly indexes = new Map<string, ProviderIndex | null>();
+  private readonly cache = new Map<string, ResolvedType>();
+
+  constructor(private readonly schema: SchemaIndex | undefined) {}
+
+  resolve(target: ClassTarget): ResolvedType {
+    const key = `${target.provider}|${target.module ?? ''}|${target.namespaceMember ?? ''}|${target.className}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = this.compute(target);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private compute(t: ClassTarget): ResolvedType {
+    const index = this.providerIndex(t.provider);
+    const candidates: TypeGuess[] = [];
+    if (t.module) candidates.push(typeFromModule(t.provider, t.module));
+    if (t.namespaceMember) candidates.push(typeFromModule(t.provider, moduleFromNamespaceMember(t.namespaceMember)));
+    candidates.push(typeFromClassName(t.provider, t.className));
+    const first = candidates[0]!;
+    if (first.kind === 'provider' || candidates.some((c) => c.kind === 'provider')) {
+      return { kind: 'provider', type: t.provider, verified: true };
+    }
+    if (!index) return { ...first, verified: false };
+    for (const c of candidates) if (this.exists(index, c)) return { ...c, verified: true };
+    const folded = this.foldedLookup(index, t);
+    if (folded) return { ...folded, verified: true };
+    return { ...first, verified: false };
+  }
+
+  private exists(index: ProviderIndex, guess: TypeGuess): boolean {
+    return guess.kind === 'data' ? index.data.has(guess.type) : index.resources.has(guess.type);
+  }
+
+  private foldedLookup(index: ProviderIndex, t: ClassTarget): TypeGuess | undefined {
+    const dataPrefix = `Data${pascal(t.provider)}`;
+    const names = [t.className];
+    // jsii appends `A` when a class name collides with a struct of another module (S3BucketVersioningA).
+    if (/[a-z0-9]A$/.test(t.className)) names.push(t.className.slice(0, -1));
+    for (const name of names) {
+      if (name.startsWith(dataPrefix) && name.length > dataPrefix.length) {
+        const hit = index.foldedData.get(foldName(name.slice(dataPrefix.length)));
+        if (hit) return { kind: 'data', type: hit };
+      }
+      const hit = index.foldedResources.get(foldName(name));
+      if (hit) return { kind: 'resource', type: hit };
+    }
+    if (t.namespaceMember) {
+      const member = t.namespaceMember;
+      const dataMember = `data${pascal(t.provider)}`;
+      if (member.startsWith(dataMember)) {
+        const hit = index.foldedData.get(foldName(member.slice(dataMember.length)));
+        if (hit) return { kind: 'data', type: hit };
+      }
+      const hit = index.foldedResources.get(foldName(member));
+      if (hit) return { kind: 'resource', type: hit };
+    }
+    return undefined;
+  }
+
+  /** The schema's types for one provider, or null when the schema does not describe that provider. */
+  private providerIndex(provider: string): ProviderIndex | null {
+    if (this.indexes.has(provider)) return this.indexes.get(provider)!;
+    let index: ProviderIndex | null = null;
+    if (this.schema) {
+      const prefix = `${provider}_`;
+      const resources = this.schema.resourceTypes().filter((t) => t.startsWith(prefix));
+      const data = this.schema.dataSourceTypes().filter((t) => t.startsWith(prefix));
+      if (resources.length || data.length) {
+        index = {
+          resources: new Set(resources),
+          data: new Set(data),
+          foldedResources: foldedMap(resources, prefix),
+          foldedData: foldedMap(data, prefix),
+        };
+      }
+    }
+    this.indexes.set(provider, index);
+    return index;
+  }
+}
+
+function foldedMap(types: string[], prefix: string): Map<string, string> {
+  const out = new Map<string, string>();
+  // Sorted input and first-wins keep the choice deterministic if two types fold alike.
+  for (const t of [...types].sort()) {
+    const k = foldName(t.slice(prefix.length));
+    if (!out.has(k)) out.set(k, t);
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+/** `iacjudge corpus` and `iacjudge summarize`: whole datasets, in parallel, resumable, aggregated. */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import type { RegisterCommand } from './index.js';
+import { UsageError } from '../errors.js';
+import { discoverTasks, inShard, parseShard } from '../../corpus/discover.js';
+import { runPool, type Progress } from '../../corpus/pool.js';
+import { renderSummaryMarkdown, summarizeResults, summaryJson } from '../../corpus/summarize.js';
+import { renderDashboard } from '../../corpus/html.js';
+import { knowledgeGapOf } from '../../rules/catalog-meta.js';
+
+function positiveInt(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} takes a positive whole number (got "${v}")`);
+  return n;
+}
+
+function progressReporter(total: number): { update(p: Progress): void; stop(): void } {
+  const started = Date.now();
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'analyzing {bar} {value}/{total} tasks | {rate} tasks/s | ETA {eta_formatted} | errors {errors}', stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0, { rate: '0.0', errors: 0 });
+    return {
+      update: (p) => bar.update(p.done, { rate: (p.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1), errors: p.errors }),
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 5000 && p.done !== p.total) return;
+      last = now;
+      const rate = p.done / Math.max(0.001, (now - started) / 1000);
+      const eta = rate > 0 ? Math.round((p.total - p.done) / rate) : 0;
+      process.stderr.write(`iacjudge corpus: ${p.done}/${p.total} tasks, ${rate.toFixed(1)} tasks/s, ETA ${eta}s, errors ${p.errors}\n`);
+    },
+    stop() {},
+  };
+}
+
+export const register: RegisterCommand = (program: Command) => {
+  program
+    .command('corpus')
+    .description('analyze every task folder under <dir> on a worker pool; one JSON line per task, in a deterministic order')
+    .argument('<dir>', 'corpus root (task folders are found recursively)')
+    .requiredOption('--out <file>', 'results file (JSON lines)')
+    .option('--jobs <n>', 'worker threads (default: CPU count)')
+    .option('--platform <list>', 'only these platforms, comma-separated (tf-hcl,cdktf-ts)')
+    .option('--resume', 'skip tasks already in --out', false)
+    .option('--shard <i/n>', 'analyze only shard i of n (deterministic by task path)')
+    .option('--timeout <ms>', 'per-task time limit in milliseconds', '60000')
+    .action(async (dir: string, opts: { out: string; jobs?: string; platform?: string; resume: boolean; shard?: string; timeout: string }) => {
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`corpus folder not found: ${dir}`);
+      const jobs = opts.jobs ? positiveInt('--jobs', opts.jobs) : availableParallelism();
+      const timeoutMs = positiveInt('--timeout', opts.timeout);
+      let shard;
+      try {
+        shard = opts.shard ? parseShard(opts.shard) : undefined;
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const platforms = opts.platform?.split(',').map((p) => p.trim()).filter(Boolean);
+      let tasks = discoverTasks(dir, platforms);
+      if (shard) tasks = tasks.filter((t) => inShard(t.key, shard));
+      if (!tasks.length) throw new UsageError(`no task folders found under ${dir}`);
+      const progress = progressReporter(tasks.length);
+      const result = await runPool(tasks, { out: opts.out, jobs, timeoutMs, resume: opts.resume, onProgress: (p) => progress.update(p) });
+      progress.stop();
+      const summary = await summarizeResults(opts.out, knowledgeGapOf);
+      writeFileSync(`${opts.out}.summary.json`, summaryJson(summary));
+      process.stderr.write(
+        `iacjudge corpus: ${result.done} analyzed, ${result.skipped} already in ${opts.out}, ${result.errors} errors (${result.timeouts} timeouts) in ${(result.wallMs / 1000).toFixed(1)} s with ${jobs} jobs; summary in ${opts.out}.summary.json\n`,
+      );
+    });
+
+  program
+    .command('summarize')
+    .description('aggregate a corpus results file: categories, severities, rules, platforms, score agreement, knowledge gaps')
+    .argument('<results>', 'results.jsonl written by `iacjudge corpus`')
+    .option('--format <format>', 'md, json or html', 'md')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--report-link <pattern>', 'HTML: link target of each task, {task} is replaced by the task key', '{task}/lib/MODEL_FAILURES.md')
+    .action(async (results: string, opts: { format: string; out?: string; reportLink: string }) => {
+      if (!existsSync(results)) throw new UsageError(`results file not found: ${results}`);
+      if (!['md', 'json', 'html'].includes(opts.format)) throw new UsageError(`unknown format "${opts.format}" (md, json or html)`);
+      const summary = await summarizeResults(results, knowledgeGapOf);
+      const text =
+        opts.format === 'json' ? summaryJson(summary) : opts.format === 'html' ? renderDashboard(summary, { reportLink: opts.reportLink }) : renderSummaryMarkdown(summary);
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    });
+};

@@ -1,0 +1,45 @@
+/** Content similarity of two blocks of the same type, for rename detection and nested-block pairing. */
+import type { Block } from '../model/types.js';
+import { exprKey, type RenameMap } from './normalize.js';
+
+function features(block: Block, renames: RenameMap | undefined, prefix: string, names: Set<string>, values: Set<string>): void {
+  for (const a of block.attributes) {
+    const p = prefix + a.name;
+    names.add(p);
+    values.add(`${p}=${exprKey(a.expr, renames)}`);
+  }
+  const seen = new Map<string, number>();
+  for (const b of block.blocks) {
+    const key = b.type === 'dynamic' ? `dynamic:${b.labels[0] ?? ''}` : b.type;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const p = `${prefix}${key}#${n}.`;
+    names.add(`${prefix}${key}{}`);
+    features(b, renames, p, names, values);
+  }
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** 0..1: weighted overlap of attribute values (most) and attribute/nested-block names. */
+export function blockSimilarity(model: Block, ideal: Block, renames?: RenameMap): number {
+  const mn = new Set<string>();
+  const mv = new Set<string>();
+  const inn = new Set<string>();
+  const iv = new Set<string>();
+  features(model, renames, '', mn, mv);
+  features(ideal, undefined, '', inn, iv);
+  return 0.6 * jaccard(mv, iv) + 0.4 * jaccard(mn, inn);
+}
+
+/** Word overlap of two names (`lambda_role` vs `lambda_exec_role`), a tie-breaker for renames. */
+export function nameSimilarity(a: string, b: string): number {
+  const ta = new Set(a.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  const tb = new Set(b.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  return jaccard(ta, tb);
+}

@@ -1,0 +1,5 @@
+import type { Rule } from '../types.js';
+import { rule as lookupOfPreexistingResource } from './lookup-of-preexisting-resource.js';
+import { rule as externalResourceInput } from './external-resource-input.js';
+
+export const EXTERNAL_DEPENDENCY_RULES: Rule[] = [lookupOfPreexistingResource, externalResourceInput];

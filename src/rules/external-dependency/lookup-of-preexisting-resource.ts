@@ -1,0 +1,101 @@
+import type { Block } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { allAttributes, attrExpr, blockAddress, dataSources, referencesIn, referenceTarget, staticBool, staticString } from '../../model/query.js';
+import { isGuarded } from '../util/variables.js';
+
+/** Data sources that read infrastructure which must already exist in the account. */
+const LOOKUP_TYPES = new Set([
+  'aws_vpc',
+  'aws_vpcs',
+  'aws_subnet',
+  'aws_subnets',
+  'aws_subnet_ids',
+  'aws_security_group',
+  'aws_security_groups',
+  'aws_internet_gateway',
+  'aws_nat_gateway',
+  'aws_route_table',
+  'aws_ecr_repository',
+  'aws_ecr_image',
+  'aws_acm_certificate',
+  'aws_route53_zone',
+  'aws_ssm_parameter',
+  'aws_secretsmanager_secret',
+  'aws_secretsmanager_secret_version',
+  'aws_kms_key',
+  'aws_kms_alias',
+  'aws_iam_role',
+  'aws_iam_policy',
+  'aws_lb',
+  'aws_lb_target_group',
+  'aws_db_subnet_group',
+  'aws_db_instance',
+  'aws_rds_cluster',
+  'aws_s3_bucket',
+  'aws_ecs_cluster',
+  'aws_eks_cluster',
+  'aws_key_pair',
+  'aws_sns_topic',
+  'aws_sqs_queue',
+  'aws_dynamodb_table',
+  'aws_lambda_function',
+  'aws_cognito_user_pools',
+  'aws_efs_file_system',
+  'aws_elasticache_cluster',
+  'aws_vpc_endpoint',
+  'aws_ec2_transit_gateway',
+]);
+
+/** Lookups of things AWS itself provides in every account/region. */
+function providedByAws(block: Block): boolean {
+  const type = block.labels[0];
+  const text = (k: string): string => staticString(attrExpr(block, k)) ?? '';
+  if (type === 'aws_ssm_parameter') return text('name').startsWith('/aws/service/');
+  if (type === 'aws_kms_key' || type === 'aws_kms_alias') return /^alias\/aws\//.test(text('key_id') || text('name'));
+  if (type === 'aws_iam_role') return /^AWSServiceRole/.test(text('name'));
+  if (type === 'aws_iam_policy') return /:aws:policy\//.test(text('arn'));
+  return false;
+}
+
+/** A data source that reads a resource this stack creates (by reference) is not an external dependency. */
+function readsOwnResource(block: Block): boolean {
+  return allAttributes(block).some(({ attribute }) =>
+    referencesIn(attribute.expr).some((r) => {
+      const t = referenceTarget(r.parts);
+      return t !== undefined && !t.startsWith('var.') && !t.startsWith('local.') && !t.startsWith('data.');
+    }),
+  );
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'lookup-of-preexisting-resource',
+    category: 'external-dependency',
+    severity: 'critical',
+    fixClass: 'B',
+    title: 'Stack looks up pre-existing infrastructure',
+    rootCause: 'The model assumes a VPC, subnets, zone, certificate, repository or parameter already exists and reads it with a data source instead of creating it.',
+    fix: 'Create the dependency in the stack (VPC and subnets, ECR repository, secret, key) so every deployment runs in isolation.',
+    fixExample: 'resource "aws_vpc" "main" {\n  cidr_block           = "10.0.0.0/16"\n  enable_dns_hostnames = true\n}',
+    docs: 'https://developer.hashicorp.com/terraform/language/data-sources',
+    knowledgeGap: 'Self-sufficiency: every deployment runs in isolation, no pre-existing resources',
+    impact: 'Plan fails in an account where the looked-up resource does not exist (or silently binds to an unrelated one).',
+  },
+  check(ctx) {
+    if (!ctx.conventions.selfSufficient) return;
+    for (const d of dataSources(ctx.config)) {
+      const type = d.labels[0] ?? '';
+      if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d)) continue;
+      // The default VPC exists in most accounts: a weaker dependency than a named VPC.
+      const defaultVpc = type === 'aws_vpc' && staticBool(attrExpr(d, 'default')) === true;
+      ctx.report({
+        block: d,
+        resource: blockAddress(d),
+        severity: defaultVpc ? 'medium' : undefined,
+        message: defaultVpc
+          ? `${blockAddress(d)} depends on the account's default VPC.`
+          : `${blockAddress(d)} reads a ${type.replace(/^aws_/, '')} that must already exist.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import type { Block } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { basename, isHclConfig } from '../util/files.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'provider-outside-provider-file',
+    category: 'file-layout',
+    severity: 'high',
+    fixClass: 'B',
+    title: 'Provider or terraform block outside the provider file',
+    rootCause:
+      'The model writes a self-contained main.tf with terraform and provider blocks, ignoring that the project keeps them in one provider file that the pipeline manages.',
+    fix: 'Keep every `terraform {}` and `provider {}` block in the provider file; other files hold only resources, data sources, variables, locals and outputs.',
+    fixExample: '# provider.tf\nterraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "~> 5.0" }\n  }\n}\n\nprovider "aws" {\n  region = var.aws_region\n}',
+    docs: 'https://developer.hashicorp.com/terraform/language/providers/configuration',
+    knowledgeGap: 'Project structure conventions: provider configuration lives only in provider.tf',
+    impact: 'Duplicate or conflicting provider/terraform blocks when the pipeline adds its own provider file; init fails or the wrong backend is used.',
+  },
+  check(ctx) {
+    if (!isHclConfig(ctx.config)) return;
+    const byFile = new Map<string, Block[]>();
+    for (const b of ctx.config.blocks) {
+      if (b.kind !== 'provider' && b.kind !== 'terraform') continue;
+      if (!b.span.file.endsWith('.tf') || basename(b.span.file) === ctx.conventions.providerFile) continue;
+      const list = byFile.get(b.span.file) ?? [];
+      list.push(b);
+      byFile.set(b.span.file, list);
+    }
+    for (const [file, blocks] of byFile) {
+      const what = blocks.map((b) => (b.kind === 'provider' ? `provider "${b.labels[0] ?? '?'}"` : 'terraform')).join(', ');
+      ctx.report({
+        span: blocks[0]!.span,
+        resource: `file:${file}`,
+        message: `${basename(file)} declares ${what}; these blocks belong in ${ctx.conventions.providerFile}.`,
+      });
+    }
+  },
+};

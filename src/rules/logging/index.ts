@@ -1,0 +1,6 @@
+import type { Rule } from '../types.js';
+import { rule as logGroupWithoutRetention } from './log-group-without-retention.js';
+import { rule as lambdaWithoutLogGroup } from './lambda-without-log-group.js';
+import { rule as apiStageWithoutAccessLogs } from './api-stage-without-access-logs.js';
+
+export const LOGGING_RULES: Rule[] = [logGroupWithoutRetention, lambdaWithoutLogGroup, apiStageWithoutAccessLogs];

@@ -1,0 +1,5 @@
+import type { Rule } from '../types.js';
+import { rule as missingSuffixVariable } from './missing-suffix-variable.js';
+import { rule as nameWithoutSuffix } from './name-without-suffix.js';
+
+export const NAMING_RULES: Rule[] = [missingSuffixVariable, nameWithoutSuffix];

@@ -1,0 +1,51 @@
+import type { Expr } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { blockAddress, exprToText, referencesIn, referenceTarget, resources } from '../../model/query.js';
+import { declaresSuffix, mentionsSuffix, reachableTargets } from '../util/suffix.js';
+import { hasUniqueName, nameExprs } from '../util/names.js';
+
+/** Prefix attributes get a unique generated ending from AWS: no collision without the suffix. */
+const PREFIX_ATTRIBUTES = new Set(['name_prefix', 'bucket_prefix', 'identifier_prefix']);
+
+/** A name derived from another resource (its id, name, or a random_* value) is unique or inherits the suffix. */
+function derivesFromResource(expr: Expr, config: Parameters<typeof reachableTargets>[1]): boolean {
+  for (const t of reachableTargets(expr, config)) {
+    if (!t.startsWith('var.') && !t.startsWith('local.') && !t.startsWith('data.')) return true;
+  }
+  // module outputs and data references to own resources count as derived too
+  return referencesIn(expr).some((r) => referenceTarget(r.parts)?.startsWith('module.'));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'name-without-suffix',
+    category: 'naming',
+    severity: 'high',
+    fixClass: 'B',
+    title: 'Resource name without the environment suffix',
+    rootCause: 'The model builds names from project and environment variables or literals, which are the same for every deployment.',
+    fix: 'Include the suffix input in every AWS-side name (directly or through a local such as `name_prefix`).',
+    fixExample: 'locals {\n  name_prefix = "app-${var.environment_suffix}"\n}\n\nresource "aws_sqs_queue" "jobs" {\n  name = "${local.name_prefix}-jobs"\n}',
+    docs: 'https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/naming-your-resources.html',
+    knowledgeGap: 'CI/CD requirements: unique environment suffix for parallel deployments',
+    impact: 'A second deployment in the same account fails with "already exists" for this resource.',
+  },
+  check(ctx) {
+    const { config, conventions } = ctx;
+    // Without any suffix input, missing-suffix-variable reports once instead of once per resource.
+    if (!declaresSuffix(config, conventions)) return;
+    for (const r of resources(config)) {
+      if (!hasUniqueName(r.labels[0] ?? '')) continue;
+      const names = nameExprs(r, { includeTagName: false });
+      if (!names.length || names.some((n) => PREFIX_ATTRIBUTES.has(n.attribute))) continue;
+      const missing = names.filter((n) => !mentionsSuffix(n.expr, conventions, config) && !derivesFromResource(n.expr, config));
+      if (!missing.length || missing.length < names.length) continue;
+      const n = missing[0]!;
+      ctx.report({
+        block: r,
+        resource: blockAddress(r),
+        message: `${blockAddress(r)}.${n.attribute} = ${exprToText(n.expr)} does not include var.${conventions.suffixVariable}.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import type { Block } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { attrExpr, blockAddress, blocksOfKind, resources, staticString } from '../../model/query.js';
+import { blockVariables, hasDefault, hasEmptyDefault, isGuarded } from '../util/variables.js';
+
+/** Resources that only make sense with a domain, certificate or zone the deployer owns. */
+const FEATURE_TYPES: Record<string, string> = {
+  aws_route53_zone: 'DNS zone',
+  aws_route53_record: 'DNS record',
+  aws_acm_certificate: 'ACM certificate',
+  aws_acm_certificate_validation: 'certificate validation',
+  aws_api_gateway_domain_name: 'custom domain',
+  aws_api_gateway_base_path_mapping: 'custom domain mapping',
+  aws_apigatewayv2_domain_name: 'custom domain',
+  aws_apigatewayv2_api_mapping: 'custom domain mapping',
+  aws_cloudfront_distribution: 'CloudFront alias',
+  aws_lb_listener: 'HTTPS listener',
+  aws_lb_listener_certificate: 'listener certificate',
+  aws_wafv2_web_acl_association: 'WAF association',
+  aws_cognito_user_pool_domain: 'custom auth domain',
+  aws_ses_domain_identity: 'SES domain',
+};
+
+/** Whether this resource actually uses the optional feature (a listener is optional only when HTTPS, a distribution only with aliases). */
+function usesFeature(block: Block): boolean {
+  switch (block.labels[0]) {
+    case 'aws_lb_listener':
+      return staticString(attrExpr(block, 'protocol')) === 'HTTPS' || attrExpr(block, 'certificate_arn') !== undefined;
+    case 'aws_cloudfront_distribution':
+      return attrExpr(block, 'aliases') !== undefined;
+    case 'aws_cognito_user_pool_domain':
+      return attrExpr(block, 'certificate_arn') !== undefined;
+    default:
+      return true;
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'unguarded-optional-feature',
+    category: 'optional-feature',
+    severity: 'high',
+    fixClass: 'B',
+    title: 'Optional feature created unconditionally',
+    rootCause: 'The model assumes a production setup with a registered domain, hosted zone and certificate, and makes DNS/HTTPS/custom domains mandatory.',
+    fix: 'Guard domain, certificate, DNS and HTTPS resources with an enable flag (default false) and `count`; give their inputs null defaults.',
+    fixExample: 'variable "enable_custom_domain" {\n  type    = bool\n  default = false\n}\n\nresource "aws_route53_record" "api" {\n  count   = var.enable_custom_domain ? 1 : 0\n  zone_id = var.hosted_zone_id\n  name    = var.domain_name\n  type    = "A"\n}',
+    docs: 'https://developer.hashicorp.com/terraform/language/meta-arguments/count',
+    knowledgeGap: 'Designing for test deployments: optional features behind flags',
+    impact: 'Deployment needs a domain, zone or certificate the test account does not have; apply fails or waits on validation.',
+  },
+  check(ctx) {
+    const { config } = ctx;
+    const variables = new Map(blocksOfKind(config, 'variable').map((v) => [v.labels[0] ?? '', v]));
+    for (const r of resources(config)) {
+      const feature = FEATURE_TYPES[r.labels[0] ?? ''];
+      if (!feature || isGuarded(r) || !usesFeature(r)) continue;
+      const inputs = [...blockVariables(r, config)].filter((name) => {
+        const v = variables.get(name);
+        return v !== undefined && (!hasDefault(v) || hasEmptyDefault(v));
+      });
+      // Certificate validation waits for DNS the test account does not control, even with literal domains.
+      const validation = r.labels[0] === 'aws_acm_certificate_validation';
+      if (!inputs.length && !validation) continue;
+      ctx.report({
+        block: r,
+        resource: blockAddress(r),
+        message: inputs.length
+          ? `${blockAddress(r)} (${feature}) is always created and needs ${inputs.map((i) => `var.${i}`).join(', ')}, which has no usable default.`
+          : `${blockAddress(r)} (${feature}) is always created and blocks until the certificate's DNS validation succeeds.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { Block } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { blockAddress } from '../../model/query.js';
+import { isCdktfConfig } from '../util/files.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'duplicate-declaration',
+    category: 'reference',
+    severity: 'critical',
+    fixClass: 'C',
+    title: 'Name declared twice',
+    rootCause: 'The model repeats a variable, local, resource or output in two files (often a variable in both main.tf and variables.tf).',
+    fix: 'Keep one declaration per address; delete the copy.',
+    fixExample: '# variables.tf holds the only declaration\nvariable "environment_suffix" {\n  type = string\n}',
+    docs: 'https://developer.hashicorp.com/terraform/language/syntax/configuration',
+    knowledgeGap: 'Cross-file consistency: one declaration per name',
+    impact: 'terraform init/validate fails: "Duplicate variable/resource declaration".',
+  },
+  check(ctx) {
+    if (isCdktfConfig(ctx.config)) return;
+    const seen = new Map<string, Block | { span: Block['span'] }>();
+    const report = (addr: string, first: { span: Block['span'] }, second: { span: Block['span'] }): void => {
+      ctx.report({
+        span: second.span,
+        resource: addr,
+        message: `${addr} is declared twice: ${first.span.file}:${first.span.line} and ${second.span.file}:${second.span.line}.`,
+      });
+    };
+    for (const b of ctx.config.blocks) {
+      if (b.kind === 'locals') {
+        for (const a of b.attributes) {
+          const addr = `local.${a.name}`;
+          const prev = seen.get(addr);
+          if (prev) report(addr, prev, a);
+          else seen.set(addr, a);
+        }
+        continue;
+      }
+      if (!['variable', 'resource', 'data', 'module', 'output', 'provider'].includes(b.kind)) continue;
+      const addr = blockAddress(b);
+      const prev = seen.get(addr);
+      if (prev) report(addr, prev, b);
+      else seen.set(addr, b);
+    }
+  },
+};

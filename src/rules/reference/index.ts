@@ -1,0 +1,5 @@
+import type { Rule } from '../types.js';
+import { rule as undeclaredReference } from './undeclared-reference.js';
+import { rule as duplicateDeclaration } from './duplicate-declaration.js';
+
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration];

@@ -1,0 +1,7 @@
+import type { Rule } from '../types.js';
+import { rule as performanceInsightsUnsupportedClass } from './performance-insights-unsupported-class.js';
+import { rule as outdatedEngineVersion } from './outdated-engine-version.js';
+import { rule as lambdaRuntimeDeprecated } from './lambda-runtime-deprecated.js';
+import { rule as nameLengthLimit } from './name-length-limit.js';
+
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit];

@@ -1,0 +1,74 @@
+import type { Rule } from '../types.js';
+import type { Configuration, Expr } from '../../model/types.js';
+import { attr, resources } from '../../model/query.js';
+import { resolvedString } from '../util/b-resolve.js';
+
+interface NameLimit {
+  types: string[];
+  attribute: string;
+  max: number;
+  lowercase?: boolean;
+}
+
+/** AWS-side name limits (characters). */
+const LIMITS: NameLimit[] = [
+  { types: ['aws_lb', 'aws_alb', 'aws_lb_target_group', 'aws_alb_target_group'], attribute: 'name', max: 32 },
+  { types: ['aws_lb', 'aws_alb', 'aws_lb_target_group', 'aws_alb_target_group'], attribute: 'name_prefix', max: 6 },
+  { types: ['aws_s3_bucket'], attribute: 'bucket', max: 63, lowercase: true },
+  { types: ['aws_s3_bucket'], attribute: 'bucket_prefix', max: 37, lowercase: true },
+  { types: ['aws_iam_role', 'aws_iam_policy'], attribute: 'name', max: 64 },
+  { types: ['aws_iam_role'], attribute: 'name_prefix', max: 38 },
+  { types: ['aws_lambda_function'], attribute: 'function_name', max: 64 },
+  { types: ['aws_elasticache_replication_group'], attribute: 'replication_group_id', max: 40 },
+  { types: ['aws_elasticache_cluster'], attribute: 'cluster_id', max: 50 },
+  { types: ['aws_db_instance', 'aws_rds_cluster'], attribute: 'identifier', max: 63, lowercase: true },
+  { types: ['aws_rds_cluster'], attribute: 'cluster_identifier', max: 63, lowercase: true },
+  { types: ['aws_sqs_queue'], attribute: 'name', max: 80 },
+  { types: ['aws_sns_topic'], attribute: 'name', max: 256 },
+];
+
+export const rule: Rule = {
+  meta: {
+    id: 'name-length-limit',
+    category: 'service-constraint',
+    severity: 'high',
+    fixClass: 'B',
+    title: 'Resource name breaks an AWS name limit',
+    rootCause:
+      'Models build descriptive names (project-environment-purpose-suffix) without counting characters, and write upper case into S3 bucket names.',
+    fix: 'Shorten the fixed part of the name (ALB/target group ≤ 32, S3 bucket ≤ 63 lower-case, IAM role ≤ 64), keeping the environment suffix.',
+    fixExample: `resource "aws_lb_target_group" "app" {
+  name = "app-tg-\${var.environment_suffix}"
+}`,
+    docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-application-load-balancer.html',
+    knowledgeGap: 'AWS names have hard length and character limits that the provider only checks at apply time.',
+    impact: 'Validation or apply fails for the resource.',
+  },
+  check(ctx) {
+    for (const limit of LIMITS) {
+      for (const type of limit.types) {
+        for (const block of resources(ctx.config, type)) {
+          const a = attr(block, limit.attribute);
+          if (!a) continue;
+          const known = knownText(ctx.config, a.expr);
+          if (known === undefined) continue;
+          const problems: string[] = [];
+          if (known.length > limit.max) problems.push(`is at least ${known.length} characters (limit ${limit.max})`);
+          if (limit.lowercase && /[A-Z]/.test(known)) problems.push('contains upper-case letters');
+          if (!problems.length) continue;
+          ctx.report({ block, message: `\`${limit.attribute}\` "${known}" ${problems.join(' and ')}.` });
+        }
+      }
+    }
+  },
+};
+
+/** The characters of a name that are known statically: literal parts plus variables/locals with static values. */
+function knownText(config: Configuration, expr: Expr): string | undefined {
+  const whole = resolvedString(config, expr);
+  if (whole !== undefined) return whole;
+  if (expr.kind !== 'template') return undefined;
+  return expr.parts
+    .map((p) => (p.kind === 'literal' ? String(p.value ?? '') : (resolvedString(config, p) ?? '')))
+    .join('');
+}

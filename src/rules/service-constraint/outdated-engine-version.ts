@@ -1,0 +1,43 @@
+import type { Rule } from '../types.js';
+import { attrExpr, resources } from '../../model/query.js';
+import { resolvedString } from '../util/b-resolve.js';
+import { engineOf } from './performance-insights-unsupported-class.js';
+import { outdatedEngine } from './engine-versions.js';
+
+const TYPES = ['aws_db_instance', 'aws_rds_cluster', 'aws_rds_global_cluster', 'aws_elasticache_replication_group', 'aws_elasticache_cluster'];
+
+export const rule: Rule = {
+  meta: {
+    id: 'outdated-engine-version',
+    category: 'service-constraint',
+    severity: 'medium',
+    fixClass: 'B',
+    title: 'Outdated database engine version',
+    rootCause: 'Models pin the engine versions common in their training data, which AWS has since superseded or moved out of standard support.',
+    fix: 'Pin a currently supported engine version (check the engine release calendar), or a major version with auto minor upgrades.',
+    fixExample: `resource "aws_rds_cluster" "db" {
+  engine         = "aurora-postgresql"
+  engine_version = "15.4"
+}`,
+    docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
+    knowledgeGap: 'Engine versions age out of support; pinned versions must be checked against the release calendar.',
+    impact: 'Missing security patches, Extended Support charges, or creation failures for retired versions.',
+  },
+  check(ctx) {
+    for (const type of TYPES) {
+      for (const db of resources(ctx.config, type)) {
+        const version = resolvedString(ctx.config, attrExpr(db, 'engine_version'));
+        if (!version) continue;
+        const engine = type.startsWith('aws_elasticache') ? (resolvedString(ctx.config, attrExpr(db, 'engine')) ?? 'redis') : engineOf(ctx.config, db);
+        if (!engine) continue;
+        const entry = outdatedEngine(engine, version);
+        if (!entry) continue;
+        ctx.report({
+          block: db,
+          severity: entry.status === 'superseded-minor' ? 'low' : 'medium',
+          message: `${engine} ${version}: ${entry.note} (checked ${entry.checked}, ${entry.source})`,
+        });
+      }
+    }
+  },
+};

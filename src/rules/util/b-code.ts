@@ -1,0 +1,73 @@
+/**
+ * Application (Lambda handler) code shipped with a response: files in the response or the task folder, and code
+ * embedded in archive_file data sources. Infrastructure TypeScript (CDKTF stacks) and tests are not handler code.
+ */
+import type { Block, Configuration, SourceFile } from '../../model/types.js';
+import type { Task } from '../../ingest/types.js';
+import { attrExpr, dataSources, nestedBlocks } from '../../model/query.js';
+import { referencedBlocks } from './b-refs.js';
+import { literalText } from './b-s3.js';
+
+const CODE_EXT = /\.(py|js|mjs|cjs|ts)$/;
+const TEST_PATH = /(^|\/)(tests?|__tests__)\/|\.(test|spec)\.[cm]?[jt]s$|(^|\/)test_[^/]*\.py$|_test\.py$/;
+const INFRA_TS = /from\s+['"](cdktf|constructs|@cdktf\/[^'"]*)['"]|require\(['"]cdktf['"]\)/;
+
+export interface CodeFile {
+  path: string;
+  content: string;
+}
+
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
+/** Handler code files: code extensions, not tests, not declaration files, not CDKTF infrastructure. */
+export function handlerCodeFiles(config: Configuration, task: Task): CodeFile[] {
+  const seen = new Set<string>();
+  const out: CodeFile[] = [];
+  const add = (f: SourceFile): void => {
+    if (seen.has(f.path) || !CODE_EXT.test(f.path) || f.path.endsWith('.d.ts') || isTestPath(f.path)) return;
+    if (INFRA_TS.test(f.content)) return;
+    if (/(^|\/)(bin|cdktf\.out|node_modules)\//.test(f.path)) return;
+    seen.add(f.path);
+    out.push({ path: f.path, content: f.content });
+  };
+  config.files.forEach(add);
+  task.extraFiles.forEach(add);
+  for (const archive of dataSources(config, 'archive_file')) {
+    const inline = [attrExpr(archive, 'source_content'), ...nestedBlocks(archive, 'source').map((s) => attrExpr(s, 'content'))];
+    for (const e of inline) {
+      const text = literalText(e);
+      if (text.trim()) out.push({ path: `${archive.span.file}#data.archive_file.${archive.labels[1] ?? '?'}`, content: text });
+    }
+  }
+  return out;
+}
+
+/**
+ * The handler files a function is built from, when the link is visible: `filename` → data.archive_file →
+ * source_file/source_dir/inline source. Empty when the link cannot be followed.
+ */
+export function functionCodeFiles(config: Configuration, fn: Block, files: CodeFile[]): CodeFile[] {
+  const archives = [
+    ...referencedBlocks(config, attrExpr(fn, 'filename'), 'archive_file'),
+    ...referencedBlocks(config, attrExpr(fn, 'source_code_hash'), 'archive_file'),
+  ];
+  const out: CodeFile[] = [];
+  for (const archive of archives) {
+    const name = `#data.archive_file.${archive.labels[1] ?? '?'}`;
+    out.push(...files.filter((f) => f.path.endsWith(name)));
+    for (const key of ['source_file', 'source_dir']) {
+      const tail = pathTail(literalText(attrExpr(archive, key)));
+      if (!tail) continue;
+      out.push(...files.filter((f) => (key === 'source_file' ? f.path.endsWith(`/${tail}`) || f.path === tail : f.path.includes(`${tail}/`))));
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** `${path.module}/lambda/handler.py` (literal parts `-/lambda/handler.py`) → `lambda/handler.py`. */
+function pathTail(text: string): string {
+  const cleaned = text.replace(/^-?\/?/, '').replace(/^(\.\/)+/, '').replace(/^(\.\.\/)+/, '');
+  return cleaned.replace(/\/+$/, '');
+}

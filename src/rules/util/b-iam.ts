@@ -1,0 +1,97 @@
+/**
+ * What a role is allowed to do, following every way Terraform attaches policies to it: inline_policy blocks,
+ * managed_policy_arns, aws_iam_role_policy, aws_iam_role_policy_attachment and aws_iam_policy_attachment.
+ * `complete` is false when some attached policy could not be read; rules then stay silent.
+ */
+import type { Block, Configuration, Expr } from '../../model/types.js';
+import { attrExpr, exprToText, nestedBlocks, resources, staticString } from '../../model/query.js';
+import { policyStatements, type PolicyStatement } from './policy.js';
+import { expressionReferences, referencedBlocks } from './b-refs.js';
+
+export interface RolePermissions {
+  statements: PolicyStatement[];
+  /** AWS managed policy names attached (`AWSLambdaVPCAccessExecutionRole`, `service-role/...` stripped to the name). */
+  managedPolicies: string[];
+  complete: boolean;
+}
+
+/** The aws_iam_role an expression (a role ARN, name or id) points at. */
+export function roleFromExpr(config: Configuration, expr: Expr | undefined): Block | undefined {
+  return referencedBlocks(config, expr, 'aws_iam_role')[0];
+}
+
+export function rolePermissions(config: Configuration, role: Block): RolePermissions {
+  const out: RolePermissions = { statements: [], managedPolicies: [], complete: true };
+  const addPolicy = (e: Expr | undefined): void => {
+    if (!e) return;
+    const st = policyStatements(e, config);
+    if (st.length) out.statements.push(...st);
+    else out.complete = false;
+  };
+  const addArn = (e: Expr): void => {
+    const policy = referencedBlocks(config, e, 'aws_iam_policy')[0];
+    if (policy) return addPolicy(attrExpr(policy, 'policy'));
+    const name = managedPolicyName(e);
+    if (name) out.managedPolicies.push(name);
+    else out.complete = false;
+  };
+  for (const inline of nestedBlocks(role, 'inline_policy')) addPolicy(attrExpr(inline, 'policy'));
+  const managed = attrExpr(role, 'managed_policy_arns');
+  if (managed?.kind === 'tuple') managed.items.forEach(addArn);
+  else if (managed) out.complete = false;
+
+  const roleName = staticString(attrExpr(role, 'name'));
+  const pointsAtRole = (e: Expr | undefined): boolean =>
+    expressionReferences(e, role) || (roleName !== undefined && staticString(e) === roleName);
+  for (const rp of resources(config, 'aws_iam_role_policy')) {
+    if (pointsAtRole(attrExpr(rp, 'role'))) addPolicy(attrExpr(rp, 'policy'));
+  }
+  for (const att of resources(config, 'aws_iam_role_policy_attachment')) {
+    const arn = attrExpr(att, 'policy_arn');
+    if (arn && pointsAtRole(attrExpr(att, 'role'))) addArn(arn);
+  }
+  for (const att of resources(config, 'aws_iam_policy_attachment')) {
+    const roles = attrExpr(att, 'roles');
+    const arn = attrExpr(att, 'policy_arn');
+    const items = roles?.kind === 'tuple' ? roles.items : roles ? [roles] : [];
+    if (arn && items.some(pointsAtRole)) addArn(arn);
+  }
+  return out;
+}
+
+/** `arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole` → `AWSLambdaVPCAccessExecutionRole`. */
+export function managedPolicyName(e: Expr): string | undefined {
+  const text = staticString(e) ?? (e.kind === 'template' ? exprToText(e) : undefined);
+  if (!text) return undefined;
+  const m = /:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/.exec(text);
+  return m?.[1];
+}
+
+/** Whether an action pattern (`logs:*`, `logs:Create*`, `*`) covers an action. Case-insensitive like IAM. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const p = pattern.toLowerCase();
+  const a = action.toLowerCase();
+  if (p === '*' || p === a) return true;
+  if (!p.includes('*')) return false;
+  // Glob to a linear-time check: split on '*' and match the pieces in order.
+  const pieces = p.split('*');
+  let pos = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (i === 0) {
+      if (!a.startsWith(piece)) return false;
+      pos = piece.length;
+      continue;
+    }
+    if (i === pieces.length - 1) return a.length - piece.length >= pos && a.endsWith(piece);
+    const at = a.indexOf(piece, pos);
+    if (at < 0) return false;
+    pos = at + piece.length;
+  }
+  return pos === a.length;
+}
+
+/** Whether an Allow statement grants the action (Deny statements and NotAction are ignored: we only look for gaps). */
+export function allowsAction(perms: RolePermissions, action: string): boolean {
+  return perms.statements.some((s) => s.effect === 'Allow' && s.actions.some((p) => actionMatches(p, action)));
+}

@@ -1,0 +1,35 @@
+/** Static resolution through input defaults and locals, for values rules compare (classes, versions, runtimes). */
+import type { Configuration, Expr } from '../../model/types.js';
+import { attrExpr, referenceTarget, staticBool, staticNumber, staticString } from '../../model/query.js';
+import { localDefinition } from './suffix.js';
+
+const MAX_DEPTH = 6;
+
+/** The expression a value comes from: `var.x` → its default, `local.y` → its definition; others as they are. */
+export function resolveExpr(config: Configuration, expr: Expr | undefined, depth = 0): Expr | undefined {
+  if (!expr || depth > MAX_DEPTH) return expr;
+  if (expr.kind !== 'reference' || expr.parts.length !== 2) return expr;
+  const target = referenceTarget(expr.parts);
+  if (target?.startsWith('var.')) {
+    const block = config.symbols.get(target)?.block;
+    const def = block ? attrExpr(block, 'default') : undefined;
+    return def ? resolveExpr(config, def, depth + 1) : expr;
+  }
+  if (target?.startsWith('local.')) {
+    const def = localDefinition(config, target.slice('local.'.length));
+    return def ? resolveExpr(config, def, depth + 1) : expr;
+  }
+  return expr;
+}
+
+export function resolvedString(config: Configuration, expr: Expr | undefined): string | undefined {
+  return staticString(resolveExpr(config, expr));
+}
+
+export function resolvedBool(config: Configuration, expr: Expr | undefined): boolean | undefined {
+  return staticBool(resolveExpr(config, expr));
+}
+
+export function resolvedNumber(config: Configuration, expr: Expr | undefined): number | undefined {
+  return staticNumber(resolveExpr(config, expr));
+}

@@ -1,0 +1,37 @@
+/** File-path helpers for layout rules. */
+import type { Configuration, SourceFile } from '../../model/types.js';
+
+export function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? p : p.slice(i + 1);
+}
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+/** Whether a configuration is Terraform HCL (file layout conventions for .tf files apply). */
+export function isHclConfig(config: Configuration): boolean {
+  if (/cdktf|cdk|pulumi/.test(config.platform)) return false;
+  return config.files.some((f) => f.path.endsWith('.tf'));
+}
+
+export function isCdktfConfig(config: Configuration): boolean {
+  return config.platform.includes('cdktf') || (config.files.some((f) => /\.(ts|py)$/.test(f.path)) && !config.files.some((f) => f.path.endsWith('.tf')));
+}
+
+export function tfFiles(config: Configuration): SourceFile[] {
+  return config.files.filter((f) => f.path.endsWith('.tf'));
+}
+
+/** Normalize `a/./b/../c` → `a/c`. Leading `..` segments are kept. */
+export function normalizePath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}

@@ -1,0 +1,75 @@
+/** Knowledge about IAM actions used by the least-privilege and missing-permission rules. */
+
+/**
+ * Actions that do not support resource-level permissions: `Resource: "*"` is the only valid value,
+ * so a wildcard resource is not a least-privilege gap for them.
+ */
+export const STAR_RESOURCE_ACTIONS = new Set(
+  [
+    'logs:CreateLogDelivery',
+    'logs:GetLogDelivery',
+    'logs:UpdateLogDelivery',
+    'logs:DeleteLogDelivery',
+    'logs:ListLogDeliveries',
+    'logs:PutResourcePolicy',
+    'logs:DescribeResourcePolicies',
+    'logs:DescribeLogGroups',
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+    'xray:GetSamplingStatisticSummaries',
+    'cloudwatch:PutMetricData',
+    'cloudwatch:GetMetricData',
+    'cloudwatch:GetMetricStatistics',
+    'cloudwatch:ListMetrics',
+    'ec2:CreateNetworkInterface',
+    'ec2:DescribeNetworkInterfaces',
+    'ec2:DeleteNetworkInterface',
+    'ec2:AssignPrivateIpAddresses',
+    'ec2:UnassignPrivateIpAddresses',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeVpcs',
+    'ecr:GetAuthorizationToken',
+    'sts:GetCallerIdentity',
+    's3:ListAllMyBuckets',
+    'kms:ListAliases',
+    'kms:ListKeys',
+    'kms:CreateKey',
+    'ssm:DescribeParameters',
+    'secretsmanager:ListSecrets',
+    'secretsmanager:GetRandomPassword',
+    'sns:ListTopics',
+    'sqs:ListQueues',
+    'lambda:ListFunctions',
+    'dynamodb:ListTables',
+    'iam:ListRoles',
+    'route53:ListHostedZones',
+    'acm:ListCertificates',
+    'cloudformation:ListStacks',
+    'tag:GetResources',
+    'events:PutEvents',
+    'ses:SendEmail',
+    'ses:SendRawEmail',
+    'autoscaling:Describe*',
+    'elasticloadbalancing:Describe*',
+  ].map((a) => a.toLowerCase()),
+);
+
+export function isWildcardAction(action: string): boolean {
+  return action === '*' || /^[a-z0-9-]+:\*$/i.test(action);
+}
+
+/** Read-only discovery actions (Describe/List): a wildcard resource leaks metadata, not data. */
+export function isListOrDescribe(action: string): boolean {
+  const verb = action.split(':')[1] ?? '';
+  return /^(Describe|List)/.test(verb);
+}
+
+export function requiresStarResource(action: string): boolean {
+  const a = action.toLowerCase();
+  if (STAR_RESOURCE_ACTIONS.has(a)) return true;
+  const svc = a.split(':')[0] ?? '';
+  return STAR_RESOURCE_ACTIONS.has(`${svc}:describe*`) && /:describe/.test(a);
+}

@@ -1,0 +1,114 @@
+/** The score stage (last): the training-quality rubric over the task, its findings and the ideal configuration. */
+import type { Finding } from '../findings/types.js';
+import type { Configuration } from '../model/types.js';
+import type { Task } from '../ingest/types.js';
+import type { PipelineContext, ScoreResult, ScoreStep, Stage } from '../pipeline/types.js';
+import type { Conventions } from '../rules/conventions.js';
+import { ALL_RULES } from '../rules/index.js';
+import { runRules } from '../rules/engine.js';
+import { platformBlocker, regionBlocker, servicesBlocker, type Blocker } from './blockers.js';
+import { complexityFactors } from './complexity.js';
+import { countFixes, groupFixes, isFix, type FixGrouping, type FixItem, type IdealProbe } from './fixes.js';
+import { scoreRubric } from './rubric.js';
+import { mergeFindings } from '../findings/merge.js';
+
+export interface ScoreTuning {
+  grouping: FixGrouping;
+  /** Which blockers are checked (all by default). */
+  blockers: Blocker['kind'][];
+}
+
+export const DEFAULT_TUNING: ScoreTuning = { grouping: 'category-resource', blockers: ['platform', 'region', 'services'] };
+
+export interface ScoreInput {
+  task: Task;
+  model: Configuration | null;
+  ideal: Configuration | null;
+  findings: Finding[];
+  conventions: Conventions;
+}
+
+export interface ScoreOutcome {
+  result: ScoreResult | null;
+  fixes: FixItem[];
+}
+
+function idealProbe(input: ScoreInput, warnings: string[]): IdealProbe {
+  const modelRuleCounts = new Map<string, number>();
+  for (const f of input.findings) modelRuleCounts.set(f.ruleId, (modelRuleCounts.get(f.ruleId) ?? 0) + 1);
+  let idealFindings: Finding[] | null = null;
+  if (input.ideal) {
+    try {
+      idealFindings = runRules(ALL_RULES, input.ideal, input.task, input.conventions, warnings);
+    } catch (err) {
+      warnings.push(`score: rules on the ideal failed: ${(err as Error)?.message ?? String(err)}`);
+    }
+  }
+  return {
+    idealFindings,
+    probedRules: new Set(idealFindings ? ALL_RULES.map((r) => r.meta.id) : []),
+    ideal: input.ideal,
+    model: input.model,
+    modelRuleCounts,
+  };
+}
+
+function firstBlocker(input: ScoreInput, tuning: ScoreTuning): Blocker | null {
+  const code = input.ideal ?? input.model;
+  if (!code) return null;
+  const checks: Record<Blocker['kind'], () => Blocker | null> = {
+    platform: () => platformBlocker(input.task, code.files),
+    region: () => regionBlocker(input.task, code),
+    services: () => servicesBlocker(input.task, code),
+  };
+  for (const kind of ['platform', 'region', 'services'] as const) {
+    if (!tuning.blockers.includes(kind)) continue;
+    const b = checks[kind]();
+    if (b) return b;
+  }
+  return null;
+}
+
+function describeFixes(items: FixItem[]): ScoreStep[] {
+  const steps: ScoreStep[] = [];
+  for (const cls of ['A', 'B', 'C'] as const) {
+    const of = items.filter((i) => i.fixClass === cls);
+    if (!of.length) continue;
+    const byCat = new Map<string, number>();
+    for (const i of of) byCat.set(i.category, (byCat.get(i.category) ?? 0) + 1);
+    const list = [...byCat.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([c, n]) => (n > 1 ? `${c} ×${n}` : c))
+      .join(', ');
+    steps.push({ step: `fixes counted: Category ${cls}`, detail: `${of.length}: ${list}` });
+  }
+  return steps;
+}
+
+/** The rubric over one analyzed task. Null when there is no model response. */
+export function scoreTask(input: ScoreInput, tuning: ScoreTuning = DEFAULT_TUNING, warnings: string[] = []): ScoreOutcome {
+  if (!input.model) return { result: null, fixes: [] };
+  const probe = idealProbe(input, warnings);
+  const fixes = groupFixes(input.findings.filter((f) => isFix(f, probe)), tuning.grouping);
+  const counts = countFixes(fixes);
+  const complexity = complexityFactors(input.ideal ?? input.model);
+  const blocker = firstBlocker(input, tuning);
+  const result = scoreRubric({ blocker, counts, complexity, fixNotes: describeFixes(fixes) });
+  if (!input.ideal) result.breakdown.steps.splice(1, 0, { step: 'note', detail: 'no ideal response: every static finding counts as a fix and complexity is read from the model' });
+  return { result, fixes };
+}
+
+export const scoreStage: Stage = {
+  name: 'score',
+  run(ctx: PipelineContext) {
+    if (ctx.options.score === false) {
+      ctx.score = null;
+      return;
+    }
+    ctx.score = scoreTask(
+      { task: ctx.task, model: ctx.model, ideal: ctx.ideal, findings: mergeFindings(ctx.findings), conventions: ctx.options.conventions },
+      DEFAULT_TUNING,
+      ctx.warnings,
+    ).result;
+  },
+};
