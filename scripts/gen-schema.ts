@@ -49,6 +49,7 @@ interface JsiiType {
   properties?: JsiiProperty[];
   docs?: { summary?: string };
   locationInModule?: { filename: string };
+  initializer?: { parameters?: { name: string; type: TypeRef }[] };
 }
 
 /** Per-argument facts taken from the generated JavaScript (`xToHclTerraform` and `synthesizeHclAttributes`). */
@@ -213,6 +214,8 @@ class JsiiConverter {
       const fact = hcl?.get(name);
       const shape = this.blockShape(p.type);
       const deprecated = !!p.docs?.deprecated;
+      // jsii renames some properties (`equals` → `equalTo`, `self` → `selfAttribute`): record the CDKTF name.
+      const cdktfName = camelToSnake(p.name) === name ? undefined : p.name;
       if (shape && (fact?.isBlock ?? true)) {
         let nesting: NestingMode;
         if (shape.many === null) nesting = 'single';
@@ -227,6 +230,7 @@ class JsiiConverter {
           block: this.structBlock(shape.fqn, childName, this.types[childGetter] ? childGetter : undefined, depth + 1),
           ...(deprecated ? { deprecated: true } : {}),
           ...(fact?.attributeMode ? { asAttribute: true } : {}),
+          ...(cdktfName ? { cdktfName } : {}),
         };
         continue;
       }
@@ -237,6 +241,7 @@ class JsiiConverter {
       if (p.optional) a.optional = true;
       else a.required = true;
       if (deprecated) a.deprecated = true;
+      if (cdktfName) a.cdktfName = cdktfName;
       out.attributes[name] = a;
     }
     // Computed-only arguments: getters on the class that the config struct does not have.
@@ -271,7 +276,11 @@ export function artifactFromJsii(pkgDir: string): SchemaArtifact {
     const m = REPRESENTS_RE.exec(t.docs?.summary ?? '');
     if (!m) throw new Error(`${fqn}: no Terraform type in its docs summary`);
     linkVersion ??= m[1];
-    const schema = conv.structBlock(`${fqn}Config`, t.name, fqn);
+    // The config struct is the constructor's `config` parameter (usually `<Class>Config`, `...ConfigA` on name clashes).
+    const configParam = t.initializer?.parameters?.find((p) => p.name === 'config')?.type;
+    const configFqn = configParam && 'fqn' in configParam ? configParam.fqn : `${fqn}Config`;
+    if (!assembly.types[configFqn]) throw new Error(`${fqn}: config struct ${configFqn} not found`);
+    const schema = conv.structBlock(configFqn, t.name, fqn);
     (m[2] === 'resources' ? resources : dataSources).set(m[3]!, schema);
   }
   const providerVersion = pkg.cdktf?.provider?.version ?? linkVersion;

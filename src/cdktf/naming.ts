@@ -54,6 +54,8 @@ export interface TypeGuess {
 /** From a provider package module path: `s3-bucket` → resource aws_s3_bucket; `data-aws-vpc` → data aws_vpc. */
 export function typeFromModule(provider: string, module: string): TypeGuess {
   if (module === 'provider') return { kind: 'provider', type: provider };
+  // jsii renames classes whose name is a reserved word: random_string is `StringResource` in `string-resource`.
+  if (module === 'string-resource') return { kind: 'resource', type: `${provider}_string` };
   const dataPrefix = `data-${provider}-`;
   if (module.startsWith(dataPrefix)) return { kind: 'data', type: `${provider}_${kebabToSnake(module.slice(dataPrefix.length))}` };
   return { kind: 'resource', type: `${provider}_${kebabToSnake(module)}` };

@@ -98,18 +98,36 @@ function bindName(
   }
 }
 
+/**
+ * Pre-order walk without recursion, so deeply nested input cannot exhaust the stack. `visit` returning false skips
+ * the node's children.
+ */
+export function walk(root: ts.Node, visit: (n: ts.Node) => boolean | void): void {
+  const stack: ts.Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (visit(n) === false) continue;
+    const kids: ts.Node[] = [];
+    ts.forEachChild(n, (c) => {
+      kids.push(c);
+    });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
+
 /** True when a `let`/`var` name is assigned after its declaration anywhere in the file (then its initializer is not its value). */
-export function reassignedNames(sf: ts.SourceFile): Set<string> {
+export function reassignedNames(sf: ts.SourceFile, assignments?: Map<string, ts.Expression[]>): Set<string> {
   const out = new Set<string>();
-  const visit = (n: ts.Node): void => {
+  walk(sf, (n) => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-      if (ts.isIdentifier(n.left)) out.add(n.left.text);
+      if (ts.isIdentifier(n.left)) {
+        out.add(n.left.text);
+        if (assignments) assignments.set(n.left.text, [...(assignments.get(n.left.text) ?? []), n.right]);
+      }
     } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && ts.isIdentifier(n.operand)) {
       if (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) out.add(n.operand.text);
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return out;
 }
 

@@ -18,6 +18,11 @@ export interface ClassTarget {
 export interface ResolvedType extends TypeGuess {
   /** True when the schema knows the type (or the target is a provider block). */
   verified: boolean;
+  /**
+   * `schema`: verified; `module`: derived from the module path of a provider the schema does not describe (the path
+   * maps 1:1, so this is reliable); `guess`: from a class or namespace name that no schema confirms.
+   */
+  confidence: 'schema' | 'module' | 'guess';
 }
 
 interface ProviderIndex {
@@ -45,19 +50,19 @@ export class TypeResolver {
 
   private compute(t: ClassTarget): ResolvedType {
     const index = this.providerIndex(t.provider);
-    const candidates: TypeGuess[] = [];
-    if (t.module) candidates.push(typeFromModule(t.provider, t.module));
-    if (t.namespaceMember) candidates.push(typeFromModule(t.provider, moduleFromNamespaceMember(t.namespaceMember)));
-    candidates.push(typeFromClassName(t.provider, t.className));
-    const first = candidates[0]!;
-    if (first.kind === 'provider' || candidates.some((c) => c.kind === 'provider')) {
-      return { kind: 'provider', type: t.provider, verified: true };
+    const fromModule = t.module ? typeFromModule(t.provider, t.module) : undefined;
+    const fromClass = typeFromClassName(t.provider, t.className);
+    const fromMember = t.namespaceMember ? typeFromModule(t.provider, moduleFromNamespaceMember(t.namespaceMember)) : undefined;
+    const candidates = [fromModule, fromClass, fromMember].filter((c): c is TypeGuess => c !== undefined);
+    if (candidates.some((c) => c.kind === 'provider')) {
+      return { kind: 'provider', type: t.provider, verified: true, confidence: 'schema' };
     }
-    if (!index) return { ...first, verified: false };
-    for (const c of candidates) if (this.exists(index, c)) return { ...c, verified: true };
+    if (!index) return fromModule ? { ...fromModule, verified: false, confidence: 'module' } : { ...fromClass, verified: false, confidence: 'guess' };
+    for (const c of candidates) if (this.exists(index, c)) return { ...c, verified: true, confidence: 'schema' };
     const folded = this.foldedLookup(index, t);
-    if (folded) return { ...folded, verified: true };
-    return { ...first, verified: false };
+    if (folded) return { ...folded, verified: true, confidence: 'schema' };
+    // Unknown to the schema (often a class the model invented): keep the most literal reading for the checks to flag.
+    return { ...(fromModule ?? fromClass), verified: false, confidence: 'guess' };
   }
 
   private exists(index: ProviderIndex, guess: TypeGuess): boolean {

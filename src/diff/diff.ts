@@ -63,7 +63,8 @@ export function diffConfigurations(model: Configuration, ideal: Configuration, o
       changes.push(blockChange('block-renamed', ctx, m.model, m.ideal));
     }
     const expected = fileMap[m.model.span.file];
-    if (expected !== m.ideal.span.file && !(expected === undefined && sameBase(m.model.span.file, m.ideal.span.file))) {
+    const named = !isUnnamed(m.model.span.file) && !isUnnamed(m.ideal.span.file);
+    if (named && expected !== m.ideal.span.file && !(expected === undefined && sameBase(m.model.span.file, m.ideal.span.file))) {
       changes.push({
         ...blockChange('moved-file', ctx, m.model, m.ideal),
         model: side(model, m.model),
@@ -83,7 +84,13 @@ export function diffConfigurations(model: Configuration, ideal: Configuration, o
     unchangedFiles: unchangedFiles.filter((f) => modelUnits.some((b) => b.span.file === f && unchanged.has(b))).sort(),
     coverage: Math.round(coverage * 1000) / 1000,
     fileMap,
+    renames: Object.fromEntries([...renames.entries()].sort()),
   };
+}
+
+/** Files the extractor had to name itself (no name in the response): their location says nothing. */
+function isUnnamed(path: string): boolean {
+  return /(^|\/)unnamed[-_]?\d*\.[a-z]+$/i.test(path);
 }
 
 function sameBase(a: string, b: string): boolean {

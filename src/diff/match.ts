@@ -6,7 +6,7 @@
 import type { Block } from '../model/types.js';
 import type { BlockMatch } from './types.js';
 import { unitAddress, unitType } from './units.js';
-import { blockSimilarity, nameSimilarity } from './similarity.js';
+import { blockSimilarity, nameSimilarity, sharedValues } from './similarity.js';
 
 export interface MatchResult {
   matches: BlockMatch[];
@@ -65,7 +65,10 @@ export function matchBlocks(modelUnits: Block[], idealUnits: Block[]): MatchResu
     const score = (a: number, b: number) => {
       const mb = modelUnits[a]!;
       const ib = idealUnits[b]!;
-      return blockSimilarity(mb, ib) + 0.15 * nameSimilarity(mb.labels.join('_'), ib.labels.join('_'));
+      const names = nameSimilarity(mb.labels.join('_'), ib.labels.join('_'));
+      // Same type alone is no evidence: a rename keeps some value or some word of the name.
+      if (names < 0.5 && sharedValues(mb, ib) === 0) return -1;
+      return blockSimilarity(mb, ib) + 0.15 * names;
     };
     for (const [mi, ii] of greedyPairs(m, i, score, threshold)) {
       const mb = modelUnits[mi]!;

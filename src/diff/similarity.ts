@@ -43,3 +43,16 @@ export function nameSimilarity(a: string, b: string): number {
   const tb = new Set(b.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
   return jaccard(ta, tb);
 }
+
+/** Attribute values both blocks share, ignoring `type` and `description` (shared by chance). */
+export function sharedValues(model: Block, ideal: Block, renames?: RenameMap): number {
+  const mn = new Set<string>();
+  const mv = new Set<string>();
+  const inn = new Set<string>();
+  const iv = new Set<string>();
+  features(model, renames, '', mn, mv);
+  features(ideal, undefined, '', inn, iv);
+  let n = 0;
+  for (const v of mv) if (iv.has(v) && !/^(type|description)=/.test(v)) n++;
+  return n;
+}

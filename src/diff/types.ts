@@ -81,4 +81,6 @@ export interface DiffResult {
   coverage: number;
   /** Model files mapped to the ideal file that holds most of their blocks. */
   fileMap: Record<string, string>;
+  /** Model address → ideal address of blocks matched under another name. */
+  renames: Record<string, string>;
 }

@@ -19,6 +19,8 @@ export interface ExtractionWarning {
   /** Markdown file and line the warning refers to. */
   file?: string;
   line?: number;
+  /** Short machine-readable kind (`duplicate-path`, `rejected-path`, `metadata`, `binary`, ...), for counting. */
+  kind?: string;
 }
 
 /** One response (model or ideal): files pulled out of markdown, or read from a code folder. */
@@ -29,6 +31,8 @@ export interface ResponseFiles {
   warnings: ExtractionWarning[];
   /** Markdown text of the response, when it was a markdown document. */
   markdown?: string;
+  /** Earlier blocks for a path given twice: the later block is in `files`, the earlier ones here, in order. */
+  superseded?: SourceFile[];
 }
 
 export interface LogInput {

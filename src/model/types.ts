@@ -117,6 +117,11 @@ export interface SourceFile {
   markdownLine?: number;
   /** Markdown document the file came from, when extracted. */
   markdownPath?: string;
+  /**
+   * When the content joins several markdown blocks (a file given in parts under the same name): where each part
+   * starts in `content` (1-based line) and the markdown line it came from. The first part matches markdownLine.
+   */
+  segments?: { line: number; markdownLine: number }[];
 }
 
 export type SymbolKind = 'variable' | 'local' | 'resource' | 'data' | 'module' | 'output' | 'provider';

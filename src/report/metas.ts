@@ -4,7 +4,8 @@
  */
 import type { RuleMeta } from '../rules/types.js';
 import type { Finding } from '../findings/types.js';
-import { ALL_RULES } from '../rules/index.js';
+import { allMetas } from '../rules/catalog-meta.js';
+import { schemaRuleMetas } from '../schema/metas.js';
 import { LOG_PATTERNS } from '../logs/patterns.js';
 import { categoryInfo, isCategoryId } from '../taxonomy/categories.js';
 
@@ -34,15 +35,13 @@ function logMetas(): RuleMeta[] {
   }));
 }
 
-let cache: Map<string, RuleMeta> | null = null;
-
-/** Every known meta by id. Catalog rules win over the others on an id clash. */
+/**
+ * Every known meta by id: the shared catalog (rules plus metas other stages registered), schema metas,
+ * and ours for syntax and log findings. Built per call: stages register their metas when they load.
+ */
 export function ruleMetas(): Map<string, RuleMeta> {
-  if (cache) return cache;
   const m = new Map<string, RuleMeta>();
-  for (const meta of [SYNTAX_META, ...logMetas()]) m.set(meta.id, meta);
-  for (const r of ALL_RULES) m.set(r.meta.id, r.meta);
-  cache = m;
+  for (const meta of [SYNTAX_META, ...logMetas(), ...schemaRuleMetas, ...allMetas()]) m.set(meta.id, meta);
   return m;
 }
 

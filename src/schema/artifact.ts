@@ -4,7 +4,7 @@
  * @cdktf/provider-aws jsii assembly) or by `iacjudge schema import` (from `terraform providers schema -json`).
  *
  * Compact block encoding (keeps the bundled artifact small):
- *   { "a": { name: [type, flags] }, "b": { name: [nesting, minItems, maxItems, block, flags] } }
+ *   { "a": { name: [type, flags, cdktfName?] }, "b": { name: [nesting, minItems, maxItems, block, flags, cdktfName?] } }
  * flags: r = required, o = optional, c = computed only, d = deprecated, x = block also accepted as an attribute.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -23,8 +23,8 @@ export interface SchemaArtifact {
   dataSources: Record<string, string>;
 }
 
-export type CompactAttribute = [string, string];
-export type CompactNested = [NestingMode, number, number, CompactBlock, string];
+export type CompactAttribute = [string, string] | [string, string, string];
+export type CompactNested = [NestingMode, number, number, CompactBlock, string] | [NestingMode, number, number, CompactBlock, string, string];
 export interface CompactBlock {
   a?: Record<string, CompactAttribute>;
   b?: Record<string, CompactNested>;
@@ -42,7 +42,7 @@ export function compactBlock(block: BlockSchema): CompactBlock {
     for (const n of attrNames) {
       const a = block.attributes[n]!;
       const flags = `${a.required ? 'r' : ''}${a.optional ? 'o' : ''}${a.computedOnly ? 'c' : ''}${a.deprecated ? 'd' : ''}`;
-      out.a[n] = [a.type, flags];
+      out.a[n] = a.cdktfName ? [a.type, flags, a.cdktfName] : [a.type, flags];
     }
   }
   const blockNames = sortedKeys(block.blocks);
@@ -51,7 +51,8 @@ export function compactBlock(block: BlockSchema): CompactBlock {
     for (const n of blockNames) {
       const b = block.blocks[n]!;
       const flags = `${b.deprecated ? 'd' : ''}${b.asAttribute ? 'x' : ''}`;
-      out.b[n] = [b.nesting, b.minItems ?? 0, b.maxItems ?? 0, compactBlock(b.block), flags];
+      const child = compactBlock(b.block);
+      out.b[n] = b.cdktfName ? [b.nesting, b.minItems ?? 0, b.maxItems ?? 0, child, flags, b.cdktfName] : [b.nesting, b.minItems ?? 0, b.maxItems ?? 0, child, flags];
     }
   }
   return out;
@@ -60,16 +61,18 @@ export function compactBlock(block: BlockSchema): CompactBlock {
 export function expandBlock(c: CompactBlock): BlockSchema {
   const attributes: Record<string, AttributeSchema> = {};
   const blocks: Record<string, NestedBlockSchema> = {};
-  for (const [n, [type, flags]] of Object.entries(c.a ?? {})) {
+  for (const [n, [type, flags, cdktfName]] of Object.entries(c.a ?? {})) {
     const a: AttributeSchema = { type };
+    if (cdktfName) a.cdktfName = cdktfName;
     if (flags.includes('r')) a.required = true;
     if (flags.includes('o')) a.optional = true;
     if (flags.includes('c')) a.computedOnly = true;
     if (flags.includes('d')) a.deprecated = true;
     attributes[n] = a;
   }
-  for (const [n, [nesting, min, max, child, flags]] of Object.entries(c.b ?? {})) {
+  for (const [n, [nesting, min, max, child, flags, cdktfName]] of Object.entries(c.b ?? {})) {
     const b: NestedBlockSchema = { nesting, block: expandBlock(child) };
+    if (cdktfName) b.cdktfName = cdktfName;
     if (min) b.minItems = min;
     if (max) b.maxItems = max;
     if (flags.includes('d')) b.deprecated = true;

@@ -14,6 +14,8 @@ export interface AttributeSchema {
   /** Set by the provider only; assigning it is an error. */
   computedOnly?: boolean;
   deprecated?: boolean;
+  /** The CDKTF property name when it is not the camelCase of the Terraform name (`equals` → `equalTo`, `self` → `selfAttribute`). */
+  cdktfName?: string;
 }
 
 export interface BlockSchema {
@@ -32,6 +34,8 @@ export interface NestedBlockSchema {
    * blocks" (aws_security_group ingress/egress, aws_route_table route) and framework nested attributes.
    */
   asAttribute?: boolean;
+  /** The CDKTF property name when it is not the camelCase of the Terraform name. */
+  cdktfName?: string;
 }
 
 export interface SchemaIndex {

@@ -137,5 +137,7 @@ export function servicesBlocker(task: Task, config: Configuration): Blocker | nu
   if (known.size < 2) return null;
   const missing = [...known.values()].filter((k) => !k.ok).map((k) => k.name);
   if (missing.length * 2 < known.size) return null;
+  // Everything missing means we could not read the ideal's code (partial or unparsed), not a stack with no services.
+  if (missing.length === known.size) return null;
   return { kind: 'services', score: 4, detail: `${missing.length} of ${known.size} required services missing: ${missing.join(', ')}` };
 }

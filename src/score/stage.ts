@@ -16,9 +16,11 @@ export interface ScoreTuning {
   grouping: FixGrouping;
   /** Which blockers are checked (all by default). */
   blockers: Blocker['kind'][];
+  /** Whether static findings the ideal fixed count as fixes (diff and log evidence always count). */
+  staticFixes: boolean;
 }
 
-export const DEFAULT_TUNING: ScoreTuning = { grouping: 'category-resource', blockers: ['platform', 'region', 'services'] };
+export const DEFAULT_TUNING: ScoreTuning = { grouping: 'category-resource', blockers: ['platform', 'region', 'services'], staticFixes: true };
 
 export interface ScoreInput {
   task: Task;
@@ -89,7 +91,8 @@ function describeFixes(items: FixItem[]): ScoreStep[] {
 export function scoreTask(input: ScoreInput, tuning: ScoreTuning = DEFAULT_TUNING, warnings: string[] = []): ScoreOutcome {
   if (!input.model) return { result: null, fixes: [] };
   const probe = idealProbe(input, warnings);
-  const fixes = groupFixes(input.findings.filter((f) => isFix(f, probe)), tuning.grouping);
+  const counted = input.findings.filter((f) => (tuning.staticFixes || f.evidence.includes('diff') || f.evidence.includes('log')) && isFix(f, probe));
+  const fixes = groupFixes(counted, tuning.grouping);
   const counts = countFixes(fixes);
   const complexity = complexityFactors(input.ideal ?? input.model);
   const blocker = firstBlocker(input, tuning);

@@ -1,8 +1,24 @@
+import type { Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { blocksOfKind, resources } from '../../model/query.js';
+import { blocksOfKind, resources, walkExpr } from '../../model/query.js';
 import { declaresSuffix } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
 import { isCdktfConfig } from '../util/files.js';
+
+const SUFFIX_LIKE = /suffix|unique/i;
+
+/** An identifier in a name expression that looks like a uniqueness mechanism: `*suffix*`, `*unique*`, a random_* resource. */
+function suffixLikeIn(expr: Expr): string | undefined {
+  let found: string | undefined;
+  walkExpr(expr, (e) => {
+    if (found) return;
+    if (e.kind === 'reference') {
+      const text = e.parts.join('.');
+      if (SUFFIX_LIKE.test(text) || /^random_/.test(e.parts[0] ?? '')) found = text;
+    } else if (e.kind === 'opaque' && SUFFIX_LIKE.test(e.text)) found = e.text;
+  });
+  return found;
+}
 
 export const rule: Rule = {
   meta: {
@@ -26,13 +42,16 @@ export const rule: Rule = {
     if (!named.length) return;
     const cdktf = isCdktfConfig(config);
     const wanted = cdktf ? conventions.suffixVariableCdktf : conventions.suffixVariable;
-    const lookalike = blocksOfKind(config, 'variable').find((v) => /suffix/i.test(v.labels[0] ?? ''));
+    const lookalike =
+      blocksOfKind(config, 'variable').find((v) => SUFFIX_LIKE.test(v.labels[0] ?? ''))?.labels[0] ??
+      named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
     ctx.report({
       block: named[0],
       resource: 'var.' + wanted,
-      severity: lookalike ? 'high' : 'critical',
+      // Names made unique by another mechanism (a differently named suffix, a random id) break the convention, not deployments.
+      severity: lookalike ? 'medium' : 'critical',
       message: lookalike
-        ? `No \`${wanted}\` input; the suffix variable is named \`${lookalike.labels[0]}\` instead (${named.length} named resources).`
+        ? `No \`${wanted}\` input; names use \`${lookalike}\` instead (${named.length} named resources).`
         : `No \`${wanted}\` input is declared; ${named.length} named resources (first: ${named[0]!.labels.join('.')}) cannot be deployed twice in one account.`,
     });
   },

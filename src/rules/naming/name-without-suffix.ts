@@ -1,19 +1,30 @@
-import type { Expr } from '../../model/types.js';
+import type { Configuration, Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { blockAddress, exprToText, referencesIn, referenceTarget, resources } from '../../model/query.js';
-import { declaresSuffix, mentionsSuffix, reachableTargets } from '../util/suffix.js';
+import { blockAddress, exprToText, referenceTarget, resources, walkExpr } from '../../model/query.js';
+import { declaresSuffix, localDefinition, mentionsSuffix, reachableTargets } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
 
 /** Prefix attributes get a unique generated ending from AWS: no collision without the suffix. */
 const PREFIX_ATTRIBUTES = new Set(['name_prefix', 'bucket_prefix', 'identifier_prefix']);
 
-/** A name derived from another resource (its id, name, or a random_* value) is unique or inherits the suffix. */
-function derivesFromResource(expr: Expr, config: Parameters<typeof reachableTargets>[1]): boolean {
+/** References a name may carry that are neither a resource (derived names), nor unresolvable. */
+const LOCAL_HEADS = new Set(['var', 'local', 'data', 'each', 'count', 'path', 'terraform', 'self']);
+
+/**
+ * A name derived from another resource (its id, name, or a random_* value) is unique or inherits the suffix;
+ * a name built from something the front-end could not resolve (a CDKTF prop or local) may carry it: both are not reported.
+ */
+function derivedOrUnknown(expr: Expr, config: Configuration): boolean {
   for (const t of reachableTargets(expr, config)) {
     if (!t.startsWith('var.') && !t.startsWith('local.') && !t.startsWith('data.')) return true;
   }
-  // module outputs and data references to own resources count as derived too
-  return referencesIn(expr).some((r) => referenceTarget(r.parts)?.startsWith('module.'));
+  let unknown = false;
+  walkExpr(expr, (e) => {
+    if (e.kind === 'opaque') unknown = true;
+    if (e.kind === 'reference' && !referenceTarget(e.parts) && !LOCAL_HEADS.has(e.parts[0] ?? '')) unknown = true;
+    if (e.kind === 'reference' && e.parts[0] === 'local' && !localDefinition(config, e.parts[1] ?? '')) unknown = true;
+  });
+  return unknown;
 }
 
 export const rule: Rule = {
@@ -38,7 +49,7 @@ export const rule: Rule = {
       if (!hasUniqueName(r.labels[0] ?? '')) continue;
       const names = nameExprs(r, { includeTagName: false });
       if (!names.length || names.some((n) => PREFIX_ATTRIBUTES.has(n.attribute))) continue;
-      const missing = names.filter((n) => !mentionsSuffix(n.expr, conventions, config) && !derivesFromResource(n.expr, config));
+      const missing = names.filter((n) => !mentionsSuffix(n.expr, conventions, config) && !derivedOrUnknown(n.expr, config));
       if (!missing.length || missing.length < names.length) continue;
       const n = missing[0]!;
       ctx.report({

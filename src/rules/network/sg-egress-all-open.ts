@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { attrExpr, nestedBlocks, resources } from '../../model/query.js';
+import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedNumber, resolvedString, resolveExpr } from '../util/b-resolve.js';
 import { docValue } from '../util/b-value.js';
 
@@ -27,22 +27,24 @@ export const rule: Rule = {
     impact: 'Compromised workloads can exfiltrate data to any address.',
   },
   check(ctx) {
+    // One finding per configuration: the pattern is usually copied into every group, and it is low severity.
+    const open: Block[] = [];
     for (const sg of resources(ctx.config, 'aws_security_group')) {
-      if (nestedBlocks(sg, 'egress').some((e) => allTrafficAnywhere(ctx.config, e, 'cidr_blocks', 'ipv6_cidr_blocks'))) {
-        ctx.report({ block: sg, message: 'An egress rule allows all protocols and ports to 0.0.0.0/0.' });
-      }
+      if (nestedBlocks(sg, 'egress').some((e) => allTrafficAnywhere(ctx.config, e, 'cidr_blocks', 'ipv6_cidr_blocks'))) open.push(sg);
     }
     for (const r of resources(ctx.config, 'aws_security_group_rule')) {
       if (resolvedString(ctx.config, attrExpr(r, 'type')) !== 'egress') continue;
-      if (allTrafficAnywhere(ctx.config, r, 'cidr_blocks', 'ipv6_cidr_blocks')) {
-        ctx.report({ block: r, message: 'This egress rule allows all protocols and ports to 0.0.0.0/0.' });
-      }
+      if (allTrafficAnywhere(ctx.config, r, 'cidr_blocks', 'ipv6_cidr_blocks')) open.push(r);
     }
     for (const r of resources(ctx.config, 'aws_vpc_security_group_egress_rule')) {
-      if (allTrafficAnywhere(ctx.config, r, 'cidr_ipv4', 'cidr_ipv6')) {
-        ctx.report({ block: r, message: 'This egress rule allows all protocols and ports to 0.0.0.0/0.' });
-      }
+      if (allTrafficAnywhere(ctx.config, r, 'cidr_ipv4', 'cidr_ipv6')) open.push(r);
     }
+    if (!open.length) return;
+    const listed = open.slice(0, 6).map(blockAddress).join(', ');
+    ctx.report({
+      block: open[0]!,
+      message: `${open.length} security group rule set(s) allow all protocols and ports to 0.0.0.0/0 (${listed}${open.length > 6 ? ', ...' : ''}).`,
+    });
   },
 };
 

@@ -66,7 +66,7 @@ export const rule: Rule = {
         block: r,
         resource: blockAddress(r),
         message: inputs.length
-          ? `${blockAddress(r)} (${feature}) is always created and needs ${inputs.map((i) => `var.${i}`).join(', ')}, which has no usable default.`
+          ? `${blockAddress(r)} (${feature}) is always created and needs ${inputs.map((i) => `var.${i}`).join(', ')}, ${inputs.length > 1 ? 'which have' : 'which has'} no usable default.`
           : `${blockAddress(r)} (${feature}) is always created and blocks until the certificate's DNS validation succeeds.`,
       });
     }

@@ -23,7 +23,10 @@ export const rule: Rule = {
     impact: 'The value is printed in plan output and CI logs.',
   },
   check(ctx) {
+    // CDKTF constructor props appear as variables but cannot be marked sensitive; only TerraformVariables can.
+    const cdktf = ctx.config.platform.startsWith('cdktf');
     for (const v of blocksOfKind(ctx.config, 'variable')) {
+      if (cdktf && v.construct === undefined) continue;
       const name = (v.labels[0] ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
       const words = name.split('_');
       const last = words[words.length - 1] ?? '';

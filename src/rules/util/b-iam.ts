@@ -91,7 +91,25 @@ export function actionMatches(pattern: string, action: string): boolean {
   return pos === a.length;
 }
 
-/** Whether an Allow statement grants the action (Deny statements and NotAction are ignored: we only look for gaps). */
+/** Actions granted by AWS managed policies rules care about (abridged to the relevant actions). */
+export const MANAGED_POLICY_ACTIONS: Record<string, string[]> = {
+  AdministratorAccess: ['*'],
+  PowerUserAccess: ['*'],
+  CloudWatchLogsFullAccess: ['logs:*'],
+  AWSLambdaVPCAccessExecutionRole: [
+    'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+  ],
+  AWSLambdaENIManagementAccess: [
+    'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses',
+    'ec2:UnassignPrivateIpAddresses',
+  ],
+  AmazonEC2FullAccess: ['ec2:*'],
+  AWSLambdaBasicExecutionRole: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+};
+
+/** Whether an Allow statement (or an attached managed policy) grants the action. Deny and NotAction are ignored: we only look for gaps. */
 export function allowsAction(perms: RolePermissions, action: string): boolean {
-  return perms.statements.some((s) => s.effect === 'Allow' && s.actions.some((p) => actionMatches(p, action)));
+  if (perms.statements.some((s) => s.effect === 'Allow' && s.actions.some((p) => actionMatches(p, action)))) return true;
+  return perms.managedPolicies.some((name) => (MANAGED_POLICY_ACTIONS[name] ?? []).some((p) => actionMatches(p, action)));
 }

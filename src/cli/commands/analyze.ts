@@ -1,0 +1,92 @@
+/**
+ * `iacjudge analyze <task-dir>`: the full analysis of one task, written as JSON (default), Markdown
+ * (MODEL_FAILURES.md form) or SARIF. Exit 1 when a finding is at or above `--fail-on`.
+ */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import type { RegisterCommand } from './index.js';
+import type { AnalysisResult } from '../../pipeline/types.js';
+import { UsageError } from '../errors.js';
+import { analyzeTask } from '../../pipeline/run.js';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';
+
+export interface AnalyzeCliOptions {
+  format?: string;
+  out?: string;
+  failOn?: string;
+  log?: string[];
+  config?: string;
+  model?: string;
+  ideal?: string;
+  platform?: string;
+  score?: boolean;
+}
+
+/** The output format: explicit `--format`, else from the `--out` extension, else JSON. */
+export function resolveFormat(format: string | undefined, out: string | undefined): ReportFormat {
+  if (format !== undefined) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected ${REPORT_FORMATS.join(', ')})`);
+    return format as ReportFormat;
+  }
+  if (out && /\.(md|markdown)$/i.test(out)) return 'md';
+  if (out && /\.sarif(\.json)?$/i.test(out)) return 'sarif';
+  return 'json';
+}
+
+export function parseFailOn(value: string | undefined): Severity | 'none' {
+  const v = (value ?? 'none').toLowerCase();
+  if (v === 'none') return 'none';
+  if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
+  throw new UsageError(`unknown --fail-on level "${value}" (expected critical, high, medium, low or none)`);
+}
+
+export function failsAt(result: AnalysisResult, level: Severity | 'none'): boolean {
+  if (level === 'none') return false;
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[level]);
+}
+
+function requireFolder(path: string): void {
+  if (!existsSync(path)) throw new UsageError(`task folder not found: ${path}`);
+  if (!statSync(path).isDirectory()) throw new UsageError(`not a folder: ${path}`);
+}
+
+function requirePath(flag: string, path: string | undefined): void {
+  if (path !== undefined && !existsSync(path)) throw new UsageError(`${flag}: not found: ${path}`);
+}
+
+export const register: RegisterCommand = (program, setExit) => {
+  program
+    .command('analyze')
+    .description('analyze one task folder: findings, model-vs-ideal diff, training-quality score')
+    .argument('<task-dir>', 'task folder (lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md, metadata.json, ...)')
+    .option('--format <format>', 'json | md | sarif (default json, or from the --out extension)')
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <level>', 'exit 1 when a finding is at or above: critical | high | medium | low | none', 'none')
+    .option('--log <file>', 'deployment or validation log to classify (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--config <file>', 'configuration file (.iacjudge.json)')
+    .option('--model <path>', 'model response: markdown file or code folder (overrides lib/MODEL_RESPONSE.md)')
+    .option('--ideal <path>', 'ideal response: markdown file or code folder (overrides lib/IDEAL_RESPONSE.md)')
+    .option('--platform <platform>', 'platform override: tf-hcl | cdktf-ts | ...')
+    .option('--no-score', 'skip the training-quality score')
+    .action((taskDir: string, opts: AnalyzeCliOptions) => {
+      const format = resolveFormat(opts.format, opts.out);
+      const failOn = parseFailOn(opts.failOn);
+      requireFolder(taskDir);
+      requirePath('--model', opts.model);
+      requirePath('--ideal', opts.ideal);
+      requirePath('--config', opts.config);
+      for (const l of opts.log ?? []) requirePath('--log', l);
+      const result = analyzeTask(taskDir, {
+        ...(opts.config ? { configFile: opts.config } : {}),
+        ...(opts.log?.length ? { logs: opts.log } : {}),
+        ...(opts.platform ? { platform: opts.platform } : {}),
+        ...(opts.model ? { model: opts.model } : {}),
+        ...(opts.ideal ? { ideal: opts.ideal } : {}),
+        ...(opts.score === false ? { score: false } : {}),
+      });
+      const text = renderReport(result, format);
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      if (failsAt(result, failOn)) setExit(1);
+    });
+};

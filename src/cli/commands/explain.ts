@@ -1,0 +1,48 @@
+/** `iacjudge explain <id>`: one rule's documentation, generated from its meta. */
+import type { RegisterCommand } from './index.js';
+import type { RuleMeta } from '../../rules/types.js';
+import { UsageError } from '../errors.js';
+import { allMetas, metaById } from '../../rules/catalog-meta.js';
+import { categoryInfo } from '../../taxonomy/categories.js';
+import { closestName } from '../../rules/util/variables.js';
+
+const FIX_CLASS: Record<string, string> = {
+  A: 'A (significant: security, architecture, missing capability)',
+  B: 'B (moderate: configuration, conventions, deployability)',
+  C: 'C (minor: syntax, naming, small corrections)',
+};
+
+export function renderExplanation(m: RuleMeta): string {
+  const lines = [
+    `${m.id} — ${m.title}`,
+    '',
+    `Category:   ${m.category} (${categoryInfo(m.category).description})`,
+    `Severity:   ${m.severity}`,
+    `Fix class:  ${FIX_CLASS[m.fixClass] ?? m.fixClass}`,
+    '',
+    'Root cause',
+    `  ${m.rootCause}`,
+    '',
+    'Fix',
+    `  ${m.fix}`,
+  ];
+  if (m.fixExample) lines.push('', 'Example', ...m.fixExample.split('\n').map((l) => `  ${l}`));
+  if (m.impact) lines.push('', 'Impact', `  ${m.impact}`);
+  lines.push('', `Knowledge gap: ${m.knowledgeGap}`, `Docs: ${m.docs}`);
+  return lines.join('\n') + '\n';
+}
+
+export const register: RegisterCommand = (program) => {
+  program
+    .command('explain')
+    .description('show the documentation of one rule')
+    .argument('<id>', 'rule id (see `iacjudge rules`)')
+    .action((id: string) => {
+      const m = metaById(id);
+      if (!m) {
+        const hint = closestName(id, allMetas().map((x) => x.id));
+        throw new UsageError(`unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''} (run \`iacjudge rules\` for the list)`);
+      }
+      process.stdout.write(renderExplanation(m));
+    });
+};

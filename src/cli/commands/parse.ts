@@ -1,0 +1,89 @@
+/**
+ * `iacjudge parse <path> [--json]`: the HCL front-end on its own. <path> is a .tf/.tfvars/.hcl file, a folder
+ * (searched recursively, files in sorted order) or a markdown response whose code blocks are extracted first.
+ * Exit 1 when the files have syntax errors.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import type { RegisterCommand } from './index.js';
+import { UsageError } from '../errors.js';
+import { parseHclFiles } from '../../hcl/index.js';
+import { extractResponse } from '../../extract/index.js';
+import { blockAddress } from '../../model/query.js';
+import type { Configuration, SourceFile } from '../../model/types.js';
+
+const HCL_FILE = /\.(tf|tfvars|hcl)$/i;
+/** Folders that hold downloaded providers and modules, not the configuration. */
+const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules']);
+
+function hclFilesUnder(root: string): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) stack.push(p);
+      } else if (entry.isFile() && HCL_FILE.test(entry.name)) out.push(p);
+    }
+  }
+  return out.map((p) => relative(root, p).split(sep).join('/')).sort();
+}
+
+export function loadParseInput(path: string): SourceFile[] {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UsageError(`path not found: ${path}`);
+  }
+  if (st.isDirectory()) {
+    return hclFilesUnder(path).map((rel) => ({ path: rel, language: 'hcl', content: readFileSync(join(path, rel), 'utf8') }));
+  }
+  const content = readFileSync(path, 'utf8');
+  if (/\.(md|markdown)$/i.test(path)) return extractResponse(content, basename(path)).files;
+  return [{ path: basename(path), language: 'hcl', content }];
+}
+
+/** The configuration as plain JSON: symbols as a sorted object (without their blocks), files without content. */
+export function configurationJson(config: Configuration): unknown {
+  const symbols: Record<string, unknown> = {};
+  for (const key of [...config.symbols.keys()].sort()) {
+    const { block: _block, ...rest } = config.symbols.get(key)!;
+    symbols[key] = rest;
+  }
+  return {
+    platform: config.platform,
+    files: config.files.map(({ content: _content, ...meta }) => meta),
+    blocks: config.blocks,
+    diagnostics: config.diagnostics,
+    symbols,
+    references: config.references,
+  };
+}
+
+export function renderSummary(config: Configuration): string {
+  const hclFiles = new Set(config.blocks.map((b) => b.span.file));
+  const byKind = new Map<string, number>();
+  for (const b of config.blocks) byKind.set(b.kind, (byKind.get(b.kind) ?? 0) + 1);
+  const lines = [`${config.files.length} files (${hclFiles.size} with blocks), ${config.blocks.length} blocks, ${config.references.length} references`];
+  if (byKind.size) lines.push('  ' + [...byKind.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', '));
+  for (const b of config.blocks) lines.push(`  ${b.span.file}:${b.span.line}  ${b.kind === 'nested' || b.kind === 'unknown' ? [b.type, ...b.labels].join('.') : blockAddress(b)}`);
+  lines.push(config.diagnostics.length ? `diagnostics (${config.diagnostics.length}):` : 'no diagnostics');
+  for (const d of config.diagnostics) lines.push(`  ${d.span.file}:${d.span.line}:${d.span.column}  ${d.severity}  ${d.message}`);
+  return lines.join('\n') + '\n';
+}
+
+export const register: RegisterCommand = (program, setExit) => {
+  program
+    .command('parse')
+    .description('parse Terraform HCL (a .tf file, a folder, or a markdown response) and print the normalized model')
+    .argument('<path>', '.tf/.tfvars/.hcl file, folder (recursive), or .md response')
+    .option('--json', 'print the configuration as JSON (file contents omitted)', false)
+    .action((path: string, opts: { json: boolean }) => {
+      const config = parseHclFiles(loadParseInput(path));
+      process.stdout.write(opts.json ? JSON.stringify(configurationJson(config), null, 2) + '\n' : renderSummary(config));
+      if (config.diagnostics.some((d) => d.severity === 'error')) setExit(1);
+    });
+};

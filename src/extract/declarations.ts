@@ -1,0 +1,33 @@
+/**
+ * Top-level declarations of a code block, by address (`resource.aws_s3_bucket.b`, `variable.x`, `class.Stack`).
+ * Extraction compares them to tell a revised file from a continuation or a repeated excerpt. Line-based and
+ * anchored, so linear on any input.
+ */
+
+const HCL_LABELED = /^(resource|data)\s+"?([\w-]+)"?\s+"?([\w-]+)"?\s*\{/;
+const HCL_SINGLE = /^(variable|output|module|provider)\s+"?([\w-]+)"?\s*\{/;
+const HCL_TERRAFORM = /^terraform\s*\{/;
+const TS_DECL = /^(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(class|interface|function|enum|type|const|let)\s+([A-Za-z_$][\w$]*)/;
+
+export function declarations(language: string, content: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of content.split('\n')) {
+    // Top level only: declarations start at column 0.
+    const line = raw.slice(0, 400);
+    if (language === 'hcl') {
+      let m = HCL_LABELED.exec(line);
+      if (m) out.add(`${m[1]}.${m[2]}.${m[3]}`);
+      else if ((m = HCL_SINGLE.exec(line))) out.add(`${m[1]}.${m[2]}`);
+      else if (HCL_TERRAFORM.test(line)) out.add('terraform');
+    } else if (language === 'ts' || language === 'js') {
+      const m = TS_DECL.exec(line);
+      if (m) out.add(`${m[1] === 'let' ? 'const' : m[1]}.${m[2]}`);
+    }
+  }
+  return out;
+}
+
+export function overlaps(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}

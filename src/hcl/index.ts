@@ -1,0 +1,139 @@
+/**
+ * Terraform HCL front-end: tree-sitter-hcl parse → normalized blocks, attributes and expression trees with spans,
+ * and syntax diagnostics that never stop the rest of a file from being modeled.
+ *
+ * Files with top-level attributes (`.tfvars`) get them in one synthetic `unknown` block of type `tfvars`.
+ */
+import type { Block, Configuration, Diagnostic, SourceFile } from '../model/types.js';
+import { buildConfiguration } from '../model/index-builder.js';
+import { convertFile } from './blocks.js';
+import { splitTopLevel, type Chunk } from './chunks.js';
+import { ConvertContext } from './context.js';
+import { parseTree } from './parser.js';
+import { normalizeSource, type Point } from './source.js';
+import { collectSyntaxErrors, printable } from './syntax-errors.js';
+
+export { TOP_LEVEL_ATTRIBUTES } from './blocks.js';
+
+export interface HclParseResult {
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+/** Syntax errors reported per file; past this, one summary diagnostic (binary garbage has thousands). */
+const MAX_ERRORS_PER_FILE = 25;
+/** Above this many top-level items, re-parsing each one is not worth it: keep tree-sitter's own recovery. */
+const MAX_RECOVERY_ITEMS = 1000;
+
+export function parseHclSource(content: string, path: string): HclParseResult {
+  const text = normalizeSource(content);
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const blocks = convertText(text, path, diagnostics);
+    return { blocks, diagnostics: capErrors(diagnostics) };
+  } catch (err) {
+    // Never throw on analyzed input: a converter bug degrades to one diagnostic for this file.
+    diagnostics.push({
+      severity: 'error',
+      source: 'hcl',
+      message: `HCL conversion failed: ${(err as Error)?.message ?? String(err)}`,
+      span: { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    });
+    return { blocks: [], diagnostics: capErrors(diagnostics) };
+  }
+}
+
+function convertText(text: string, path: string, diagnostics: Diagnostic[]): Block[] {
+  if (text.includes('\u0000')) {
+    // NUL never occurs in HCL; parsing binary data only yields thousands of meaningless errors.
+    const at = new ConvertContext(path, text).lines.point(text.indexOf('\u0000'));
+    diagnostics.push({
+      severity: 'error',
+      source: 'hcl',
+      message: 'not an HCL text file (contains NUL bytes)',
+      span: { file: path, line: at.row + 1, column: at.column + 1, endLine: at.row + 1, endColumn: at.column + 2 },
+    });
+    return [];
+  }
+  const tree = parseTree(text);
+  const root = tree.rootNode;
+  const whole = new ConvertContext(path, text, diagnostics);
+  if (!root.hasError) return convertFile(whole, root);
+  const chunks = splitTopLevel(text);
+  if (chunks.length > MAX_RECOVERY_ITEMS) {
+    collectSyntaxErrors(whole, root);
+    return convertFile(whole, root);
+  }
+  // Re-parse each top-level item alone, at its original line and column, so an error stays in its own item.
+  const lines = whole.lines;
+  const blocks: Block[] = [];
+  const before = diagnostics.length;
+  for (const chunk of chunks) {
+    const at = lines.point(chunk.start);
+    const prefix = '\n'.repeat(at.row) + ' '.repeat(at.column);
+    const itemText = prefix + text.slice(chunk.start, chunk.end) + chunk.missing;
+    const ctx = new ConvertContext(path, itemText, diagnostics);
+    const itemRoot = parseTree(itemText).rootNode;
+    const converted = convertFile(ctx, itemRoot);
+    blocks.push(...converted);
+    if (chunk.missing) {
+      diagnostics.push(unclosedDiagnostic(path, text, chunk, at, lines.point(chunk.end)));
+      // Errors at or after the appended closers are about text we made up.
+      const mark = diagnostics.length;
+      collectSyntaxErrors(ctx, itemRoot);
+      const endRow = lines.point(chunk.end).row + 1;
+      const endCol = lines.point(chunk.end).column + 1;
+      const made = diagnostics.splice(mark);
+      diagnostics.push(...made.filter((d) => d.span.line < endRow || (d.span.line === endRow && d.span.column < endCol)));
+    } else {
+      collectSyntaxErrors(ctx, itemRoot);
+    }
+  }
+  // Items parsing fine alone while the whole file did not: keep tree-sitter's whole-file errors.
+  if (diagnostics.length === before) collectSyntaxErrors(whole, root);
+  return blocks;
+}
+
+function unclosedDiagnostic(path: string, text: string, chunk: Chunk, at: Point, end: Point): Diagnostic {
+  const head = text.slice(chunk.start, Math.min(chunk.end, chunk.start + 200)).split('\n')[0]!;
+  const brace = head.indexOf('{');
+  const header = printable((brace === -1 ? head : head.slice(0, brace)).trim().replace(/\s+/g, ' ')).slice(0, 80);
+  const closers = chunk.missing.length <= 3 ? `\`${chunk.missing}\`` : `${chunk.missing.length} closing brackets`;
+  const what = chunk.missing === '}' && brace !== -1 ? `closing brace for block ${header}` : `${closers} to close ${header}`;
+  return {
+    severity: 'error',
+    source: 'hcl',
+    message: `missing ${what} (opened on line ${at.row + 1})`,
+    span: { file: path, line: at.row + 1, column: at.column + 1, endLine: end.row + 1, endColumn: end.column + 1 },
+  };
+}
+
+function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_ERRORS_PER_FILE) return diagnostics;
+  const kept = diagnostics.slice(0, MAX_ERRORS_PER_FILE);
+  kept.push({
+    severity: 'error',
+    source: 'hcl',
+    message: `${diagnostics.length - MAX_ERRORS_PER_FILE} more syntax errors in this file`,
+    span: diagnostics[MAX_ERRORS_PER_FILE]!.span,
+  });
+  return kept;
+}
+
+const HCL_EXTENSION = /\.(tf|tfvars|hcl)$/i;
+
+export function isHclSource(file: SourceFile): boolean {
+  return file.language === 'hcl' || file.language === 'tf' || HCL_EXTENSION.test(file.path);
+}
+
+export function parseHclFiles(files: SourceFile[], platform = 'tf-hcl'): Configuration {
+  const blocks: Block[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    if (!isHclSource(file)) continue;
+    const r = parseHclSource(file.content, file.path);
+    blocks.push(...r.blocks);
+    diagnostics.push(...r.diagnostics);
+  }
+  return buildConfiguration(platform, files, blocks, diagnostics);
+}

@@ -1,0 +1,16 @@
+/** Library entry of iacjudge: analyze a task folder, render reports, verify a written analysis. */
+export { analyzeTask, analyzeTaskDetailed, type AnalyzeTaskOptions, type DetailedAnalysis } from './pipeline/run.js';
+export { parseResponse, detectPlatform } from './pipeline/parse.js';
+export { syntaxFindings } from './pipeline/syntax.js';
+export { renderReport, renderJson, renderMarkdown, renderSarif, REPORT_FORMATS, type ReportFormat } from './report/index.js';
+export { scoreRubric, scoreTask, type ScoreInput, type ScoreOutcome } from './score/index.js';
+export { verifyTask, type VerifyReport, type ClaimCheck, type ClaimStatus } from './verify/index.js';
+export { parseFailureAnalysis, type Claim } from './verify/parse.js';
+export { classifyText, classifyClaim } from './verify/classify.js';
+export type { AnalysisResult, AnalyzeOptions, ScoreResult, ScoreStep, ProviderInfo } from './pipeline/types.js';
+export type { Finding, FindingLocation, Snippet } from './findings/types.js';
+export type { CategoryId, Severity, Evidence, FixClass } from './taxonomy/categories.js';
+export type { Task, TaskMetadata, ResponseFiles } from './ingest/types.js';
+export type { Configuration, Block, Attribute, Expr, SourceFile, SourceSpan } from './model/types.js';
+export type { Rule, RuleMeta } from './rules/types.js';
+export type { Conventions } from './rules/conventions.js';

@@ -1,0 +1,232 @@
+/**
+ * Loads a task: a pipeline-layout folder (lib/PROMPT.md, lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md,
+ * lib/MODEL_FAILURES.md, metadata.json, code, logs), a plain folder of code, or explicit model/ideal inputs.
+ * Everything in the resulting Task is relative to the task folder; problems become warnings, never crashes.
+ */
+import { statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from '../cli/errors.js';
+import { extractResponse, languageForPath } from '../extract/index.js';
+import { normalizeResponsePath } from '../extract/paths.js';
+import type { SourceFile } from '../model/types.js';
+import { DEFAULT_MAX_FILE_BYTES, readText, walkFolder } from './files.js';
+import { parseMetadata } from './metadata.js';
+import { detectPlatform, normalizePlatform, parsePlatformFlag } from './platform.js';
+import type { ExtractionWarning, LogInput, ResponseFiles, Task } from './types.js';
+
+export type { Task, ResponseFiles, TaskMetadata, ExtractionWarning, LogInput } from './types.js';
+
+export interface LoadTaskOptions {
+  /** Model response: a markdown file or a folder of code (overrides lib/MODEL_RESPONSE.md). */
+  model?: string;
+  /** Ideal response: a markdown file or a folder of code (overrides lib/IDEAL_RESPONSE.md). */
+  ideal?: string;
+  /** `tf-hcl`, `cdktf-ts`, ... used when metadata.json does not say. */
+  platform?: string;
+  maxFileBytes?: number;
+}
+
+/** Limits on the code files read as extra files (a task is small; a repository checkout is not). */
+const MAX_EXTRA_FILES = 500;
+const MAX_LOGS = 50;
+
+const CODE_FILE = /\.(tf|tfvars|hcl|ts|tsx|js|mjs|cjs|py|json|ya?ml)$/i;
+
+function isLogPath(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+  return base.endsWith('.log') || (base.startsWith('deploy') && base.endsWith('.txt')) || rel.startsWith('cfn-outputs/') || rel.includes('/cfn-outputs/');
+}
+
+/** Real code files that accompany a task (lib/**, test/**, the lock file, lib/AWS_REGION). */
+function isExtraFile(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  if (base === '.terraform.lock.hcl') return true;
+  if (rel === 'lib/AWS_REGION' || rel === 'AWS_REGION') return true;
+  if (rel === 'metadata.json' || base === 'package-lock.json' || base.endsWith('.d.ts')) return false;
+  const top = rel.split('/', 1)[0];
+  if (top !== 'lib' && top !== 'test' && top !== 'tests' && top !== 'bin') return false;
+  return CODE_FILE.test(base);
+}
+
+/** Files that form a response when a folder of code is the response (no test files, no declarations). */
+function isResponseCode(rel: string, language: string): boolean {
+  if (language !== 'hcl' && language !== 'ts') return false;
+  if (rel.endsWith('.d.ts') || /\.(test|spec)\.tsx?$/.test(rel)) return false;
+  if (rel.endsWith('.terraform.lock.hcl')) return false;
+  const top = rel.split('/', 1)[0];
+  return top !== 'test' && top !== 'tests';
+}
+
+function kindOf(path: string): 'file' | 'dir' | 'missing' {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'missing';
+  } catch {
+    return 'missing';
+  }
+}
+
+export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
+  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const rootKind = kindOf(taskPath);
+  if (rootKind === 'missing') throw new UsageError(`task folder not found: ${taskPath}`);
+  if (rootKind === 'file') throw new UsageError(`not a folder: ${taskPath} (give the task folder, or the response with --model)`);
+  const root = resolve(taskPath);
+  const warnings: ExtractionWarning[] = [];
+  const { files: listing } = walkFolder(root, warnings);
+  const has = new Set(listing);
+  const read = (rel: string): string | null => readText(join(root, rel), { maxFileBytes, label: rel }, warnings);
+  /** First of the candidate locations that exists (lib/X before X). */
+  const doc = (name: string): string | null => {
+    for (const rel of [`lib/${name}`, name]) if (has.has(rel)) return rel;
+    return null;
+  };
+
+  // Metadata
+  let metadata = null;
+  if (has.has('metadata.json')) {
+    const text = read('metadata.json');
+    if (text !== null) metadata = parseMetadata(text, 'metadata.json', warnings);
+  } else {
+    warnings.push({ kind: 'metadata', message: 'no metadata.json in the task folder; platform detected from the code' });
+  }
+
+  const promptRel = doc('PROMPT.md');
+  const failuresRel = doc('MODEL_FAILURES.md');
+  const prompt = promptRel ? read(promptRel) : null;
+  const failures = failuresRel ? read(failuresRel) : null;
+
+  // Code files that really exist in the task folder.
+  const extraFiles: SourceFile[] = [];
+  for (const rel of listing) {
+    if (!isExtraFile(rel)) continue;
+    if (extraFiles.length >= MAX_EXTRA_FILES) {
+      warnings.push({ kind: 'too-many-files', message: `more than ${MAX_EXTRA_FILES} code files; the rest are ignored` });
+      break;
+    }
+    const content = read(rel);
+    if (content !== null) extraFiles.push({ path: rel, language: languageForPath(rel), content });
+  }
+
+  const logs: LogInput[] = [];
+  for (const rel of listing) {
+    if (!isLogPath(rel) || logs.length >= MAX_LOGS) continue;
+    const content = read(rel);
+    if (content !== null) logs.push({ path: rel, content });
+  }
+
+  const folderResponse = (): ResponseFiles | null => {
+    const files = extraFiles
+      .filter((f) => isResponseCode(f.path, f.language))
+      .concat(listing.filter((rel) => !isExtraFile(rel) && isLooseCode(rel)).flatMap((rel) => looseFile(rel)));
+    const hcl = files.filter((f) => f.language === 'hcl');
+    const chosen = hcl.some((f) => f.path.endsWith('.tf')) ? hcl : files.filter((f) => f.language === 'ts');
+    return chosen.length > 0 ? { origin: '.', files: chosen, warnings: [] } : null;
+  };
+  /** Code at the folder's top or in folders other than lib/test: a plain folder of .tf files. */
+  const isLooseCode = (rel: string): boolean => /\.(tf|tfvars|ts)$/i.test(rel) && !rel.includes('node_modules/');
+  const looseFile = (rel: string): SourceFile[] => {
+    const normalized = normalizeResponsePath(rel);
+    if (!normalized.ok) return [];
+    const content = read(rel);
+    return content === null ? [] : [{ path: normalized.path, language: languageForPath(rel), content }];
+  };
+
+  const modelRel = doc('MODEL_RESPONSE.md');
+  const idealRel = doc('IDEAL_RESPONSE.md');
+  let model: ResponseFiles | null;
+  let ideal: ResponseFiles | null;
+  if (opts.model !== undefined) model = loadResponse(opts.model, root, maxFileBytes, warnings);
+  else if (modelRel) model = markdownResponse(modelRel);
+  else model = folderResponse();
+  if (opts.ideal !== undefined) ideal = loadResponse(opts.ideal, root, maxFileBytes, warnings);
+  else if (idealRel) ideal = markdownResponse(idealRel);
+  // In the pipeline layout the code committed under lib/ is the reviewed solution.
+  else if (modelRel && opts.model === undefined) ideal = folderResponse();
+  else ideal = null;
+
+  function markdownResponse(rel: string): ResponseFiles | null {
+    const text = read(rel);
+    return text === null ? null : extractResponse(text, rel);
+  }
+
+  if (!model && !ideal) {
+    warnings.push({ kind: 'no-response', message: 'no model response found (lib/MODEL_RESPONSE.md, code files, or --model)' });
+  }
+
+  // Platform: metadata, then the flag, then the code.
+  let platform = '';
+  let language = '';
+  let platformSource: Task['platformSource'] = 'detected';
+  if (metadata?.platform && metadata.language) {
+    ({ platform, language } = normalizePlatform(metadata.platform, metadata.language));
+    platformSource = 'metadata';
+  } else if (opts.platform) {
+    ({ platform, language } = parsePlatformFlag(opts.platform));
+    platformSource = 'flag';
+  } else {
+    const detected = detectPlatform([...(model?.files ?? []), ...(ideal?.files ?? []), ...extraFiles]);
+    if (detected) ({ platform, language } = detected);
+    else {
+      warnings.push({ kind: 'platform', message: 'platform could not be determined (no metadata.json, --platform or recognizable code); assuming tf-hcl' });
+      platform = 'tf-hcl';
+      language = 'hcl';
+    }
+  }
+
+  return {
+    path: taskPath,
+    platform,
+    language,
+    platformSource,
+    metadata,
+    prompt,
+    model,
+    ideal,
+    failures,
+    logs,
+    extraFiles,
+    listing,
+    warnings,
+  };
+}
+
+/** A label for a path outside the task folder that never exposes an absolute path. */
+function displayPath(path: string, root: string): string {
+  const abs = resolve(path);
+  const rel = relative(root, abs);
+  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split('\\').join('/');
+  return isAbsolute(path) ? abs.slice(abs.lastIndexOf('/') + 1) : path.split('\\').join('/');
+}
+
+/** An explicit --model/--ideal input: a markdown file, or a folder of code. */
+function loadResponse(path: string, root: string, maxFileBytes: number, warnings: ExtractionWarning[]): ResponseFiles {
+  const label = displayPath(path, root);
+  const kind = kindOf(path);
+  if (kind === 'missing') throw new UsageError(`response not found: ${path}`);
+  if (kind === 'file') {
+    const text = readText(path, { maxFileBytes, label }, warnings);
+    if (text === null) return { origin: label, files: [], warnings: [] };
+    if (/\.(md|markdown|txt)$/i.test(path)) return extractResponse(text, label);
+    // A single code file given directly.
+    const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    const normalized = normalizeResponsePath(name);
+    const rel = normalized.ok ? normalized.path : `lib/response${name.slice(name.lastIndexOf('.'))}`;
+    return { origin: label, files: [{ path: rel, language: languageForPath(rel), content: text }], warnings: [] };
+  }
+  const folderWarnings: ExtractionWarning[] = [];
+  const { files: rels } = walkFolder(path, folderWarnings);
+  const files: SourceFile[] = [];
+  for (const rel of rels) {
+    const language = languageForPath(rel);
+    if (!isResponseCode(rel, language)) continue;
+    const normalized = normalizeResponsePath(rel);
+    if (!normalized.ok) continue;
+    const content = readText(join(path, rel), { maxFileBytes, label: `${label}/${rel}` }, folderWarnings);
+    if (content !== null) files.push({ path: normalized.path, language, content });
+  }
+  const hcl = files.filter((f) => f.language === 'hcl');
+  const chosen = hcl.some((f) => f.path.endsWith('.tf')) ? hcl : files.filter((f) => f.language === 'ts');
+  if (chosen.length === 0) folderWarnings.push({ kind: 'no-code', file: label, message: `${label}: no .tf or .ts files found` });
+  return { origin: label, files: chosen, warnings: folderWarnings };
+}

@@ -1,0 +1,142 @@
+/**
+ * `.iacjudge.json`: per-project overrides of the conventions and of rule settings.
+ * Looked up at `--config`, else in the task folder, else in the working directory.
+ * Validated with a JSON schema so a typo names the file and the bad key instead of being ignored.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { UsageError } from '../cli/errors.js';
+import { DEFAULT_CONVENTIONS, type Conventions } from './conventions.js';
+import type { Rule } from './types.js';
+import type { Severity } from '../taxonomy/categories.js';
+import { SEVERITIES } from '../taxonomy/categories.js';
+import { allMetas } from './catalog-meta.js';
+import { closestName } from './util/variables.js';
+
+export const CONFIG_FILE_NAME = '.iacjudge.json';
+
+export type RuleSetting = 'off' | { severity?: Severity };
+export type RuleSettings = Record<string, RuleSetting>;
+
+export interface IacjudgeConfig {
+  conventions?: Partial<Conventions>;
+  rules?: RuleSettings;
+}
+
+const CONVENTION_TYPES: Record<keyof Conventions, 'string' | 'boolean'> = {
+  providerFile: 'string',
+  suffixVariable: 'string',
+  suffixVariableCdktf: 'string',
+  lambdaDir: 'string',
+  destroyable: 'boolean',
+  selfSufficient: 'boolean',
+  remoteState: 'boolean',
+};
+
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    conventions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(Object.entries(CONVENTION_TYPES).map(([k, t]) => [k, { type: t }])),
+    },
+    rules: {
+      type: 'object',
+      additionalProperties: {
+        oneOf: [
+          { const: 'off' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: { severity: { enum: [...SEVERITIES] } },
+          },
+        ],
+      },
+    },
+  },
+} as const;
+
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile(SCHEMA);
+
+/** The config file to use: explicit path, else `.iacjudge.json` in the task folder, else in cwd. */
+export function findConfigFile(opts: { explicit?: string; taskDir?: string; cwd?: string } = {}): string | undefined {
+  if (opts.explicit) {
+    if (!existsSync(opts.explicit)) throw new UsageError(`config file not found: ${opts.explicit}`);
+    return opts.explicit;
+  }
+  for (const dir of [opts.taskDir, opts.cwd ?? process.cwd()]) {
+    if (!dir) continue;
+    const p = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+/** Reads and validates a config file. `displayPath` is what error messages name (keep it relative). */
+export function loadConfigFile(path: string, displayPath = path): IacjudgeConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${displayPath}: cannot read (${(err as Error).message})`);
+  }
+  return parseConfig(text, displayPath);
+}
+
+export function parseConfig(text: string, displayPath: string): IacjudgeConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${displayPath}: invalid JSON (${(err as Error).message})`);
+  }
+  if (!validate(data)) throw new UsageError(`${displayPath}: ${describeError(validate.errors ?? [])}`);
+  const config = data as IacjudgeConfig;
+  const known = new Set(allMetas().map((m) => m.id));
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (known.has(id)) continue;
+    const hint = closestName(id, known);
+    throw new UsageError(`${displayPath}: rules.${id}: unknown rule id${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  }
+  return config;
+}
+
+function describeError(errors: ErrorObject[]): string {
+  // Prefer the most specific error: an unknown key, then a wrong type/value.
+  const extra = errors.find((e) => e.keyword === 'additionalProperties');
+  if (extra) {
+    const key = (extra.params as { additionalProperty: string }).additionalProperty;
+    return `${pointer(extra.instancePath, key)}: unknown key`;
+  }
+  const e = errors.find((x) => x.keyword !== 'oneOf' && x.keyword !== 'const') ?? errors[0];
+  if (!e) return 'invalid configuration';
+  if (e.instancePath.startsWith('/rules/')) return `${pointer(e.instancePath)}: expected "off" or { "severity": "critical" | "high" | "medium" | "low" }`;
+  return `${pointer(e.instancePath)}: ${e.message ?? 'invalid value'}`;
+}
+
+function pointer(instancePath: string, key?: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  if (key) parts.push(key);
+  return parts.join('.') || '(root)';
+}
+
+export function resolveConventions(config: IacjudgeConfig | undefined, base: Conventions = DEFAULT_CONVENTIONS): Conventions {
+  return { ...base, ...(config?.conventions ?? {}) };
+}
+
+/** Drops rules set to "off" and overrides severities. */
+export function applyRuleSettings(rules: Rule[], settings: RuleSettings): Rule[] {
+  const out: Rule[] = [];
+  for (const rule of rules) {
+    const s = settings[rule.meta.id];
+    if (s === 'off') continue;
+    if (s?.severity) out.push({ meta: { ...rule.meta, severity: s.severity }, check: rule.check });
+    else out.push(rule);
+  }
+  return out;
+}

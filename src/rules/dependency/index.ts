@@ -1,0 +1,5 @@
+import type { Rule } from '../types.js';
+import { rule as apigwDeploymentRace } from './apigw-deployment-race.js';
+import { rule as ecsServiceListenerDependency } from './ecs-service-listener-dependency.js';
+
+export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency];

@@ -1,0 +1,7 @@
+import type { Rule } from '../types.js';
+import { rule as lambdaEnvWithoutKms } from './lambda-env-without-kms.js';
+import { rule as rdsStorageNotEncrypted } from './rds-storage-not-encrypted.js';
+import { rule as kmsRotationDisabled } from './kms-rotation-disabled.js';
+import { rule as requestedEncryptionMissing } from './requested-encryption-missing.js';
+
+export const ENCRYPTION_RULES: Rule[] = [lambdaEnvWithoutKms, rdsStorageNotEncrypted, kmsRotationDisabled, requestedEncryptionMissing];

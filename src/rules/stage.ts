@@ -1,0 +1,16 @@
+/** Pipeline stage: runs the whole rule catalog on the model response. */
+import type { Stage } from '../pipeline/types.js';
+import { ALL_RULES } from './index.js';
+import { runRules } from './engine.js';
+import { applyRuleSettings } from './config.js';
+
+export const rulesStage: Stage = {
+  name: 'rules',
+  run(ctx) {
+    if (!ctx.model) return;
+    const rules = ctx.options.ruleSettings ? applyRuleSettings(ALL_RULES, ctx.options.ruleSettings) : ALL_RULES;
+    const warnings: string[] = [];
+    ctx.findings.push(...runRules(rules, ctx.model, ctx.task, ctx.options.conventions, warnings));
+    ctx.warnings.push(...warnings);
+  },
+};

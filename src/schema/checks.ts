@@ -1,0 +1,513 @@
+/**
+ * Validation of a normalized Configuration against the provider schema, the curated enum and deprecation tables,
+ * and the targeted provider version. Works on HCL and CDKTF alike (CDKTF blocks carry `form`).
+ * Conservative by design: anything that depends on values not known statically is skipped.
+ */
+import type { Finding } from '../findings/types.js';
+import type { Attribute, Block, Configuration, Expr, SourceSpan } from '../model/types.js';
+import { blockAddress, childBlocks, literalValue } from '../model/query.js';
+import type { CategoryId, Severity } from '../taxonomy/categories.js';
+import { ADDITIONS, deprecationFor, type DeprecationEntry } from './curated/deprecations.js';
+import { enumFor } from './curated/enums.js';
+import { LAST_5X } from './curated/deprecations.js';
+import { SCHEMA_META_BY_ID } from './metas.js';
+import type { AttributeSchema, BlockSchema, NestedBlockSchema, SchemaIndex } from './types.js';
+import {
+  ANY_VERSION,
+  admits,
+  admitsSomeAtOrAbove,
+  allAbove,
+  allAtOrAbove,
+  allBelow,
+  majorOf,
+  type AdmittedRange,
+} from './version.js';
+import { closest } from './suggest.js';
+
+export interface SchemaCheckOptions {
+  schema: SchemaIndex;
+  /** The AWS provider versions the configuration admits (lock version, constraint, or any). */
+  target?: AdmittedRange;
+  /** `tf-hcl` or `cdktf-ts`; defaults to the configuration's platform. */
+  platform?: string;
+  /**
+   * The target is a guess (CDKTF without a @cdktf/provider-aws version): deprecations are judged against the newest
+   * bindings (what `npm install` picks), but shapes that differ between binding majors (single object versus
+   * array, read-only attributes) become notes.
+   */
+  uncertain?: boolean;
+}
+
+export interface SchemaCheckResult {
+  findings: Finding[];
+  notes: string[];
+  /** Unknown types/arguments that became notes because every targeted version is newer than the schema. */
+  unverifiable: string[];
+}
+
+/** Top-level meta-arguments and meta-blocks Terraform defines for every resource and data source. */
+const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on']);
+const META_BLOCKS = new Set(['lifecycle', 'connection', 'provisioner']);
+
+type Kind = 'resource' | 'data';
+
+const fold = (s: string): string => s.replace(/_/g, '').toLowerCase();
+
+class Checker {
+  readonly findings: Finding[] = [];
+  readonly unverifiable = new Set<string>();
+  readonly notes: string[] = [];
+  private readonly target: AdmittedRange;
+  private readonly cdktf: boolean;
+  /** Every admitted version is newer than the schema: what the schema does not know may exist. */
+  private readonly newerThanSchema: boolean;
+  /** The target admits the schema's major: required-ness and nesting shapes can be trusted. */
+  private readonly sameMajor: boolean;
+
+  private readonly files: Map<string, string>;
+
+  constructor(
+    private readonly schema: SchemaIndex,
+    files: { path: string; content: string }[],
+    target: AdmittedRange | undefined,
+    platform: string,
+    uncertain = false,
+  ) {
+    this.target = target ?? ANY_VERSION;
+    this.cdktf = platform === 'cdktf-ts';
+    this.files = new Map(files.map((f) => [f.path, f.content]));
+    const sv = schema.providerVersion;
+    const known = /^\d+\.\d+\.\d+/.test(sv);
+    this.newerThanSchema = known && allAbove(this.target, sv);
+    const major = known ? majorOf(sv) : NaN;
+    this.sameMajor =
+      !uncertain && (!known || (admitsSomeAtOrAbove(this.target, `${major}.0.0`) && !allAtOrAbove(this.target, `${major + 1}.0.0`)));
+  }
+
+  private report(
+    ruleId: string,
+    message: string,
+    span: SourceSpan,
+    resource: string | undefined,
+    extra: { category?: CategoryId; severity?: Severity; title?: string } = {},
+  ): void {
+    const meta = SCHEMA_META_BY_ID.get(ruleId);
+    if (!meta) throw new Error(`unknown schema rule ${ruleId}`);
+    this.findings.push({
+      ruleId,
+      category: extra.category ?? meta.category,
+      severity: extra.severity ?? meta.severity,
+      evidence: ['static'],
+      fixClass: meta.fixClass,
+      title: extra.title ?? meta.title,
+      message,
+      location: { file: span.file, line: span.line },
+      ...(resource ? { resource } : {}),
+    });
+  }
+
+  /** Something the schema does not know: a finding, or a note when the targeted versions are all newer. */
+  private unknown(ruleId: string, message: string, span: SourceSpan, resource: string | undefined, what: string): void {
+    if (this.newerThanSchema) {
+      this.unverifiable.add(what);
+      return;
+    }
+    this.report(ruleId, message, span, resource);
+  }
+
+  /** Reports a curated deprecation or removal; true when the thing no longer exists for the target. */
+  private deprecation(dep: DeprecationEntry, span: SourceSpan, resource: string | undefined, what: string): boolean {
+    if (dep.removedIn && admitsSomeAtOrAbove(this.target, dep.removedIn)) {
+      const all = allAtOrAbove(this.target, dep.removedIn);
+      this.report(
+        'schema-removed',
+        `${what} was removed in AWS provider ${dep.removedIn}${all ? '' : ` (the constraint ${this.target.text} admits it, and terraform init installs the newest admitted version)`}; use ${dep.replacement}. See ${dep.link}`,
+        span,
+        resource,
+      );
+      return true;
+    }
+    if (dep.deprecatedIn && admitsSomeAtOrAbove(this.target, dep.deprecatedIn)) {
+      this.report(
+        'deprecated-argument',
+        `${what} is deprecated ${dep.deprecatedIn === LAST_5X ? 'in the AWS provider 5.x series' : `since AWS provider ${dep.deprecatedIn}`}${dep.removedIn ? ` and removed in ${dep.removedIn}` : ''}; use ${dep.replacement}. See ${dep.link}`,
+        span,
+        resource,
+      );
+    }
+    return false;
+  }
+
+  checkBlock(block: Block): void {
+    if (block.kind !== 'resource' && block.kind !== 'data') return;
+    const type = block.labels[0];
+    // Only the AWS provider's types are validated; random_*, archive_*, null_* and others are skipped.
+    if (!type || !type.startsWith('aws_')) return;
+    const kind: Kind = block.kind;
+    // A CDKTF class the front-end could not map to its own type (a class imported from the wrong module) is the
+    // front-end's finding; validating it against another type's schema would only produce noise.
+    if (block.construct && !fold(block.construct.className).endsWith(fold(type.slice(4)))) return;
+    // A bare `...` line is a syntax error (reported by the syntax stage); the recovered structure is unreliable.
+    if (this.blockLines(block).some((l) => /^\s*\.\.\.\s*$/.test(l))) return;
+    const address = blockAddress(block);
+    const label = `${kind === 'data' ? 'data source' : 'resource'} type "${type}"`;
+    const schemaBlock = kind === 'resource' ? this.schema.resource(type) : this.schema.dataSource(type);
+    const dep = deprecationFor(kind, type, null);
+    if (dep && this.deprecation(dep, block.span, address, label)) return;
+    if (!schemaBlock) {
+      if (dep) return;
+      const names = kind === 'resource' ? this.schema.resourceTypes() : this.schema.dataSourceTypes();
+      const hint = closest(type, names);
+      this.unknown(
+        'schema-unknown-resource-type',
+        `The AWS provider ${this.schema.providerVersion} has no ${label}${hint ? `; did you mean "${hint}"?` : '.'}`,
+        block.span,
+        address,
+        `${kind === 'data' ? 'data.' : ''}${type}`,
+      );
+      return;
+    }
+    this.checkBody(block, schemaBlock, { kind, type, address, path: [], top: true });
+  }
+
+  /** CDKTF names of renamed properties (`equal_to` for `equals`, `self_attribute` for `self`) → Terraform names. */
+  private resolve(name: string, schema: BlockSchema): string {
+    if (!this.cdktf || schema.attributes[name] || schema.blocks[name]) return name;
+    const folded = fold(name);
+    for (const [n, a] of Object.entries(schema.attributes)) if (a.cdktfName && fold(a.cdktfName) === folded) return n;
+    for (const [n, b] of Object.entries(schema.blocks)) if (b.cdktfName && fold(b.cdktfName) === folded) return n;
+    return name;
+  }
+
+  private checkBody(block: Block, schema: BlockSchema, at: { kind: Kind; type: string; address: string; path: string[]; top: boolean; inDynamic?: boolean }): void {
+    const { kind, type, address, path, top } = at;
+    const where = (name: string): string => [...path, name].join('.');
+    const known = [...Object.keys(schema.attributes), ...Object.keys(schema.blocks)];
+    const present = new Set<string>();
+
+    for (const attr of block.attributes) {
+      if (top && META_ARGUMENTS.has(attr.name)) continue;
+      const a = { ...attr, name: this.resolve(attr.name, schema) };
+      present.add(a.name);
+      const p = where(a.name);
+      const dep = deprecationFor(kind, type, p);
+      if (dep && this.deprecation(dep, a.span, address, `"${p}" on ${type}`)) continue;
+      const as = schema.attributes[a.name];
+      if (as) {
+        this.checkAttribute(a, as, { kind, type, address, path: p, top });
+        continue;
+      }
+      const nb = schema.blocks[a.name];
+      if (nb) {
+        // CDKTF writes every block as an object property; HCL must not use `=` for a real block.
+        if (!nb.asAttribute && !this.cdktf) {
+          this.report(
+            'schema-block-as-attribute',
+            `"${p}" on ${type} is a nested block: write \`${a.name} { ... }\` without "="${nb.nesting === 'single' ? '' : ' (repeat the block for several items)'}.`,
+            a.span,
+            address,
+          );
+        }
+        continue;
+      }
+      if (dep) continue;
+      const hint = closest(a.name, known);
+      this.unknown(
+        'schema-unknown-argument',
+        `${type} has no argument "${p}" in AWS provider ${this.schema.providerVersion}${hint ? `; did you mean "${hint}"?` : '.'}`,
+        a.span,
+        address,
+        `${type}.${p}`,
+      );
+    }
+
+    const occurrences = new Map<string, Block[]>();
+    const dynamicNames = new Set<string>();
+    for (const raw of block.blocks) {
+      if (raw.type === 'dynamic') {
+        const b = raw;
+        const name = b.labels[0];
+        if (!name) continue;
+        dynamicNames.add(name);
+        present.add(name);
+        const nb = schema.blocks[name];
+        const p = where(name);
+        if (nb) {
+          for (const content of childBlocks(b, 'content')) this.checkBody(content, nb.block, { kind, type, address, path: [...path, name], top: false, inDynamic: true });
+        } else if (!schema.attributes[name] && !deprecationFor(kind, type, p)) {
+          const hint = closest(name, Object.keys(schema.blocks));
+          this.unknown(
+            'schema-unknown-argument',
+            `${type} has no block "${p}" in AWS provider ${this.schema.providerVersion}${hint ? `; did you mean "${hint}"?` : '.'}`,
+            b.span,
+            address,
+            `${type}.${p}`,
+          );
+        }
+        continue;
+      }
+      if (top && META_BLOCKS.has(raw.type)) continue;
+      const b: Block = { ...raw, type: this.resolve(raw.type, schema) };
+      present.add(b.type);
+      const p = where(b.type);
+      const dep = deprecationFor(kind, type, p);
+      if (dep && this.deprecation(dep, b.span, address, `"${p}" on ${type}`)) continue;
+      const nb = schema.blocks[b.type];
+      if (nb) {
+        const list = occurrences.get(b.type) ?? [];
+        list.push(b);
+        occurrences.set(b.type, list);
+        this.checkBody(b, nb.block, { kind, type, address, path: [...path, b.type], top: false, inDynamic: at.inDynamic });
+        continue;
+      }
+      const as = schema.attributes[b.type];
+      if (as) {
+        // CDKTF object literals for map/object arguments (`tags: {...}`) are fine; an HCL block is not.
+        if (b.form === 'object' || b.form === 'array-item') continue;
+        if (as.computedOnly) {
+          this.reportComputed(b.type, p, type, b.span, address);
+          continue;
+        }
+        // Deeply recursive structures (wafv2 `statement`) are typed `any`/object in the bindings but are blocks in
+        // Terraform: only a scalar-typed argument is certainly not a block.
+        if (!isScalarish(as.type)) continue;
+        this.report(
+          'schema-block-as-attribute',
+          `"${p}" on ${type} is an argument of type ${as.type}, not a block: write \`${b.type} = ${as.type.startsWith('list') || as.type.startsWith('set') ? '[ ... ]' : '{ ... }'}\`.`,
+          b.span,
+          address,
+        );
+        continue;
+      }
+      if (dep) continue;
+      const hint = closest(b.type, known);
+      this.unknown(
+        'schema-unknown-argument',
+        `${type} has no ${b.form && b.form !== 'block' ? 'argument' : 'block'} "${p}" in AWS provider ${this.schema.providerVersion}${hint ? `; did you mean "${hint}"?` : '.'}`,
+        b.span,
+        address,
+        `${type}.${p}`,
+      );
+    }
+
+    for (const [name, list] of occurrences) this.checkNesting(name, list, schema.blocks[name]!, type, where(name), address, dynamicNames.has(name));
+
+    // Content generated by `dynamic` is built from iterator values we do not see: no required-ness there.
+    if (!at.inDynamic) this.checkRequired(block, schema, present, dynamicNames, type, path, address);
+  }
+
+  private blockLines(block: Block): string[] {
+    const file = this.files.get(block.span.file);
+    return file ? file.split(/\r?\n/).slice(block.span.line - 1, block.span.endLine) : [];
+  }
+
+  /** `# ... other config ...` or a bare `...` line: a documentation snippet, not the whole block. */
+  private elided(block: Block): boolean {
+    return this.blockLines(block).some((l) => /^\s*(#|\/\/|\/\*)\s*\.\.\./.test(l) || /^\s*\.\.\.\s*$/.test(l));
+  }
+
+  private reportComputed(name: string, p: string, type: string, span: SourceSpan, address: string): void {
+    if (!this.sameMajor || this.newerThanSchema) {
+      this.unverifiable.add(`${type}.${p} (read-only in ${this.schema.providerVersion})`);
+      return;
+    }
+    this.report('schema-computed-attribute', `"${p}" on ${type} is read-only (computed by the provider); remove the assignment and read ${type}.<name>.${name} instead.`, span, address);
+  }
+
+  private checkAttribute(a: Attribute, as: AttributeSchema, at: { kind: Kind; type: string; address: string; path: string; top: boolean }): void {
+    const { kind, type, address, path, top } = at;
+    // `id` is settable in the CDKTF bindings of every SDKv2 resource; never worth a finding.
+    if (as.computedOnly && a.name !== 'id') {
+      this.reportComputed(a.name, path, type, a.span, address);
+      return;
+    }
+    if (top) {
+      for (const add of ADDITIONS) {
+        if (add.argument !== a.name || add.except.includes(`${kind}:${type}`)) continue;
+        if (allBelow(this.target, add.addedIn)) {
+          this.report(
+            'provider-version-excluded-feature',
+            `"${a.name}" on ${type} exists only from AWS provider ${add.addedIn}, but the constraint ${this.target.text} excludes it. See ${add.link}`,
+            a.span,
+            address,
+          );
+        }
+      }
+    }
+    const problem = typeProblem(a.expr, as.type);
+    if (problem) this.report('schema-wrong-type', `"${path}" on ${type} expects ${as.type}, got ${problem}.`, a.span, address);
+    this.checkEnum(a, kind, type, path, address);
+  }
+
+  private checkEnum(a: Attribute, kind: Kind, type: string, path: string, address: string): void {
+    const e = enumFor(kind, type, path);
+    if (!e) return;
+    const values: { v: string | number; span: SourceSpan }[] = [];
+    const one = (x: Expr): void => {
+      const v = literalValue(x);
+      if (typeof v === 'string' || typeof v === 'number') values.push({ v, span: x.span ?? a.span });
+    };
+    if (e.list) {
+      if (a.expr.kind === 'tuple') a.expr.items.forEach(one);
+    } else one(a.expr);
+    const numeric = e.values.some((x) => typeof x === 'number');
+    for (const { v, span } of values) {
+      const val = numeric && typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+      if (e.values.includes(val)) continue;
+      if (typeof val === 'string' && e.deprecatedValues?.includes(val)) {
+        this.report('deprecated-value', `"${path}" on ${type} is "${val}", which is deprecated; use a supported value (${e.values.slice(0, 6).join(', ')}${e.values.length > 6 ? ', ...' : ''}). See ${e.link}`, span, address);
+        continue;
+      }
+      this.report('schema-invalid-value', `"${path}" on ${type} is ${JSON.stringify(val)}, not one of the allowed values: ${e.values.join(', ')}. See ${e.link}`, span, address);
+    }
+  }
+
+  private checkNesting(name: string, list: Block[], nb: NestedBlockSchema, type: string, p: string, address: string, hasDynamic: boolean): void {
+    const single = nb.nesting === 'single' || nb.maxItems === 1;
+    // CDKTF shapes come from the generated bindings of the installed @cdktf/provider-aws: trust them only for the
+    // schema's major version.
+    const formFinding = (message: string, span: SourceSpan): void => {
+      if (!this.sameMajor || this.newerThanSchema) {
+        this.unverifiable.add(`${type}.${p} (nesting shape)`);
+        return;
+      }
+      this.report('schema-nesting-mode', message, span, address);
+    };
+    if (single) {
+      const arrays = list.filter((b) => b.form === 'array-item');
+      if (arrays.length) {
+        formFinding(`"${p}" on ${type} is a single object; it is given as an array. Pass the object itself, not [ {...} ].`, arrays[0]!.span);
+        return;
+      }
+      if (list.length > 1 || (hasDynamic && list.length > 0)) {
+        this.report('schema-nesting-mode', `"${p}" on ${type} may appear at most once; it is given ${list.length} times. Merge them into one block.`, list[1]?.span ?? list[0]!.span, address);
+      }
+      return;
+    }
+    const objects = list.filter((b) => b.form === 'object');
+    if (objects.length) {
+      formFinding(`"${p}" on ${type} is a ${nb.nesting} of objects; it is given as a single object. Wrap it in an array: [ {...} ].`, objects[0]!.span);
+      return;
+    }
+    if (nb.maxItems && nb.maxItems > 1 && list.length > nb.maxItems && !hasDynamic) {
+      this.report('schema-nesting-mode', `"${p}" on ${type} allows at most ${nb.maxItems} blocks; it is given ${list.length}.`, list[nb.maxItems]!.span, address);
+    }
+  }
+
+  private checkRequired(block: Block, schema: BlockSchema, present: Set<string>, dynamicNames: Set<string>, type: string, path: string[], address: string): void {
+    // Blocks built with `dynamic` may carry what we cannot see; required-ness is only trusted for the schema's major.
+    if (dynamicNames.size) return;
+    // CDKTF config objects often spread props the front-end cannot resolve (`{ ...rule, type: 'ingress' }`).
+    if (this.cdktf) return;
+    // Documentation snippets elide the rest: `# ... other config ...`.
+    if (this.elided(block)) return;
+    const missing: string[] = [];
+    for (const [n, s] of Object.entries(schema.attributes)) if (s.required && !present.has(n)) missing.push(n);
+    for (const [n, nb] of Object.entries(schema.blocks)) if ((nb.minItems ?? 0) >= 1 && !present.has(n)) missing.push(`${n} { }`);
+    if (!missing.length) return;
+    const where = path.length ? `block "${path.join('.')}" of ${type}` : type;
+    if (!this.sameMajor || this.newerThanSchema) {
+      this.unverifiable.add(`${address}${path.length ? '.' + path.join('.') : ''}: required ${missing.join(', ')} (per ${this.schema.providerVersion})`);
+      return;
+    }
+    this.report('schema-missing-required', `${where} is missing required ${missing.length > 1 ? 'arguments' : 'argument'} ${missing.map((m) => `"${m}"`).join(', ')}.`, block.span, address);
+  }
+
+  /** Reads of removed or deprecated attributes (`data.aws_region.current.name`): one finding per attribute, at its first read. */
+  checkReferences(config: Configuration): void {
+    const reads = new Map<string, { dep: DeprecationEntry; span: SourceSpan; from: string; text: string; count: number; attr: string; type: string }>();
+    for (const ref of config.references) {
+      const parts = ref.text.split('.');
+      const isData = parts[0] === 'data';
+      const type = isData ? parts[1] : parts[0];
+      const attrName = (isData ? parts[3] : parts[2])?.replace(/\[.*$/, '');
+      if (!type?.startsWith('aws_') || !attrName) continue;
+      const dep = deprecationFor(isData ? 'data' : 'resource', type, attrName);
+      if (!dep?.readable) continue;
+      const span = ref.span ?? config.blocks.find((b) => blockAddress(b) === ref.from)?.span;
+      if (!span) continue;
+      const key = `${isData ? 'data.' : ''}${type}.${attrName}`;
+      const seen = reads.get(key);
+      if (seen) seen.count++;
+      else reads.set(key, { dep, span, from: ref.from, text: ref.text, count: 1, attr: attrName, type });
+    }
+    for (const r of reads.values()) {
+      const times = r.count > 1 ? `, read ${r.count} times; first` : '';
+      this.deprecation(r.dep, r.span, r.from, `attribute "${r.attr}" of ${r.type} (${times ? times.slice(2) + ' ' : ''}read as ${r.text})`);
+    }
+  }
+}
+
+/** Types an HCL block can never stand for: scalars and collections of scalars. */
+function isScalarish(type: string): boolean {
+  return /^(string|number|bool|(list|set|map)\((string|number|bool)\))$/.test(type);
+}
+
+type StaticKind = 'string' | 'number' | 'bool' | 'null' | 'tuple' | 'object';
+
+function staticKind(e: Expr): { kind: StaticKind; value?: string | number | boolean } | undefined {
+  switch (e.kind) {
+    case 'literal':
+      if (e.value === null) return { kind: 'null' };
+      return { kind: typeof e.value === 'string' ? 'string' : typeof e.value === 'number' ? 'number' : 'bool', value: e.value };
+    case 'template': {
+      // A template with interpolations may evaluate to anything (`"${var.list}"` is the list itself).
+      const v = literalValue(e);
+      return typeof v === 'string' ? { kind: 'string', value: v } : undefined;
+    }
+    case 'tuple':
+      return { kind: 'tuple' };
+    case 'object':
+      return { kind: 'object' };
+    default:
+      return undefined;
+  }
+}
+
+/** Why a static literal cannot convert to the schema type (Terraform's conversion rules), or undefined. */
+export function typeProblem(e: Expr, type: string): string | undefined {
+  const s = staticKind(e);
+  if (!s || s.kind === 'null') return undefined;
+  const base = type.startsWith('list(') || type.startsWith('set(') ? 'list' : type.startsWith('map(') ? 'map' : type;
+  const show = (): string => (s.kind === 'tuple' ? 'a list' : s.kind === 'object' ? 'an object' : `${s.kind} ${JSON.stringify(s.value)}`);
+  switch (base) {
+    case 'bool':
+      if (s.kind === 'bool') return undefined;
+      if (s.kind === 'string' && (s.value === 'true' || s.value === 'false')) return undefined;
+      return show();
+    case 'number':
+      if (s.kind === 'number') return undefined;
+      if (s.kind === 'string' && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(String(s.value))) return undefined;
+      return show();
+    case 'string':
+      return s.kind === 'tuple' || s.kind === 'object' ? show() : undefined;
+    case 'list':
+      return s.kind === 'tuple' ? undefined : show();
+    case 'map':
+    case 'object':
+      return s.kind === 'object' ? undefined : show();
+    default:
+      return undefined;
+  }
+}
+
+export function validateConfiguration(config: Configuration, opts: SchemaCheckOptions): SchemaCheckResult {
+  const checker = new Checker(opts.schema, config.files, opts.target, opts.platform ?? config.platform, opts.uncertain);
+  for (const b of config.blocks) checker.checkBlock(b);
+  checker.checkReferences(config);
+  const unverifiable = [...checker.unverifiable].sort();
+  const notes: string[] = [];
+  if (unverifiable.length) {
+    const t = opts.target ?? ANY_VERSION;
+    const shown = unverifiable.slice(0, 12).join(', ');
+    notes.push(
+      `schema: checked against AWS provider ${opts.schema.providerVersion} (${opts.schema.source}); the targeted versions (${t.text}) differ, so ${unverifiable.length} item(s) the schema cannot confirm were not reported: ${shown}${unverifiable.length > 12 ? ', ...' : ''}`,
+    );
+  }
+  return { findings: checker.findings, notes, unverifiable };
+}
+
+/** Whether the schema's own version is among the admitted ones (used by `schema info` and the eval). */
+export function targetAdmitsSchema(target: AdmittedRange, schema: SchemaIndex): boolean {
+  return admits(target, schema.providerVersion);
+}

@@ -1,0 +1,24 @@
+/** `verify`: check a task's written failure analysis (lib/MODEL_FAILURES.md) against iacjudge's own analysis. */
+import { UsageError } from '../cli/errors.js';
+import { analyzeTaskDetailed, type AnalyzeTaskOptions } from '../pipeline/run.js';
+import { parseFailureAnalysis } from './parse.js';
+import { verifyAnalysis, type VerifyReport } from './check.js';
+
+export type { VerifyReport, ClaimCheck, ClaimStatus } from './check.js';
+export { renderVerifyText, verifyJson, verifyAnalysis, checkClaim, CLAIM_STATUSES } from './check.js';
+
+function responseText(files: { content: string }[] | undefined, markdown: string | undefined): string {
+  return [markdown ?? '', ...(files ?? []).map((f) => f.content)].join('\n');
+}
+
+export function verifyTask(path: string, options: AnalyzeTaskOptions = {}): VerifyReport {
+  const { task, result } = analyzeTaskDetailed(path, { ...options, score: false });
+  if (task.failures === null) throw new UsageError(`${path}: no lib/MODEL_FAILURES.md to verify`);
+  const claims = parseFailureAnalysis(task.failures);
+  return verifyAnalysis(
+    claims,
+    result,
+    { model: responseText(task.model?.files, task.model?.markdown), ideal: responseText(task.ideal?.files, task.ideal?.markdown) },
+    task.failures,
+  );
+}

@@ -1,0 +1,155 @@
+// Lists every regular expression literal (and `new RegExp` call) in src/, with its location, by reading the
+// sources with the TypeScript compiler API; the ReDoS sweep runs each against pumped adversarial strings.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+export interface RegexSite {
+  /** `src/x/y.ts:12`. */
+  where: string;
+  source: string;
+  flags: string;
+}
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+export function regexLiterals(root: string): { sites: RegexSite[]; dynamic: string[] } {
+  const sites: RegexSite[] = [];
+  const dynamic: string[] = [];
+  for (const file of tsFiles(join(root, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const rel = relative(root, file).split('\\').join('/');
+    const visit = (n: ts.Node): void => {
+      const line = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+      if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const lit = (n as ts.RegularExpressionLiteral).text;
+        const close = lit.lastIndexOf('/');
+        sites.push({ where: `${rel}:${line}`, source: lit.slice(1, close), flags: lit.slice(close + 1) });
+      } else if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp') {
+        dynamic.push(`${rel}:${line}`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return { sites, dynamic };
+}
+
+/** A character a regex atom matches (a guess that is good enough to pump it). */
+function classSample(body: string, negated: boolean): string[] {
+  if (negated) {
+    return ['a', ' ', '-', '0', '\n', '"', '`'].filter((c) => {
+      try {
+        return new RegExp(`[^${body}]`).test(c);
+      } catch {
+        return false;
+      }
+    }).slice(0, 2);
+  }
+  const out: string[] = [];
+  for (const c of ['a', ' ', '0', '-', '.', '_', '/', '"', '`', '*', '#', ':', '$', '{', '\\', '\t', '\n', 'A', '=', ',', '(', '[', '|', '~', '@']) {
+    try {
+      if (new RegExp(`[${body}]`).test(c)) out.push(c);
+    } catch {
+      return out;
+    }
+    if (out.length >= 2) break;
+  }
+  return out;
+}
+
+/**
+ * Splits a regex source into atoms, each with sample characters it matches: literal characters, escapes,
+ * classes, `.`. Groups, anchors and quantifiers are skipped: the pumps are built from what can repeat.
+ */
+export function regexAtoms(source: string): string[][] {
+  const atoms: string[][] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      i++;
+      const map: Record<string, string[]> = { s: [' ', '\t'], d: ['1'], w: ['a', '_'], S: ['a'], W: ['-', ' '], D: ['a'], n: ['\n'], r: ['\r'], t: ['\t'] };
+      if (e === 'b' || e === 'B') continue;
+      if (e === 'u' || e === 'x') {
+        const m = /^(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/.exec(source.slice(i));
+        if (m) {
+          atoms.push([String.fromCodePoint(parseInt(m[1] ?? m[2] ?? m[3]!, 16))]);
+          i += m[0].length - 1;
+          continue;
+        }
+      }
+      if (/[1-9]/.test(e)) continue;
+      atoms.push(map[e] ?? [e]);
+      continue;
+    }
+    if (c === '[') {
+      let j = i + 1;
+      const negated = source[j] === '^';
+      if (negated) j++;
+      let body = '';
+      if (source[j] === ']') body += source[j++];
+      while (j < source.length && source[j] !== ']') {
+        if (source[j] === '\\') body += source[j++];
+        body += source[j++];
+      }
+      i = j;
+      const samples = classSample(body, negated);
+      if (samples.length) atoms.push(samples);
+      continue;
+    }
+    if (c === '.') {
+      atoms.push(['a', ' ']);
+      continue;
+    }
+    if (c === '(') {
+      if (source[i + 1] === '?') {
+        const m = /^\(\?(?:<[A-Za-z_$][\w$]*>|<=|<!|[:=!])/.exec(source.slice(i));
+        if (m) i += m[0].length - 1;
+      }
+      continue;
+    }
+    if (c === '{') {
+      const m = /^\{\d+(?:,\d*)?\}/.exec(source.slice(i));
+      if (m) {
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if ('^$)|?*+'.includes(c)) continue;
+    atoms.push([c]);
+  }
+  return atoms;
+}
+
+/** Adversarial inputs for one regex: a prefix reaching an atom, that atom (or atom pair) pumped, a failing tail. */
+export function pumpedInputs(source: string, reps: number): string[] {
+  const atoms = regexAtoms(source);
+  const firsts = atoms.map((a) => a[0]!);
+  const pumps = new Set<string>();
+  const out = new Set<string>();
+  atoms.forEach((a, i) => {
+    for (const s of a) pumps.add(`${i}\u0001${s}`);
+    const next = atoms[i + 1];
+    if (next) for (const s of a) for (const t of next) pumps.add(`${i}\u0001${s}${t}`);
+  });
+  for (const p of pumps) {
+    const [at, unit] = p.split('\u0001') as [string, string];
+    const prefix = firsts.slice(0, Number(at)).join('');
+    const body = unit.repeat(Math.max(1, Math.ceil(reps / unit.length)));
+    for (const tail of ['\u0000', '\n\u0000']) {
+      out.add(body + tail);
+      if (prefix) out.add(prefix + body + tail);
+    }
+  }
+  return [...out];
+}

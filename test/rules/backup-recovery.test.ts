@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as pitr } from '../../src/rules/backup-recovery/dynamodb-no-pitr.js';
+import { rule as versioning } from '../../src/rules/backup-recovery/s3-no-versioning.js';
+import { rule as backups } from '../../src/rules/backup-recovery/rds-backup-disabled.js';
+
+test('dynamodb-no-pitr fires without an enabled PITR block', () => {
+  const findings = runRule(
+    pitr,
+    `resource "aws_dynamodb_table" "a" {
+  name     = "a"
+  hash_key = "id"
+}
+resource "aws_dynamodb_table" "b" {
+  name     = "b"
+  hash_key = "id"
+  point_in_time_recovery {
+    enabled = false
+  }
+}
+resource "aws_dynamodb_table" "c" {
+  name     = "c"
+  hash_key = "id"
+  point_in_time_recovery {
+    enabled = true
+  }
+}`,
+  );
+  assert.deepEqual(findings.map((f) => f.resource).sort(), ['aws_dynamodb_table.a', 'aws_dynamodb_table.b']);
+});
+
+test('s3-no-versioning is prompt-gated and accepts aws_s3_bucket_versioning', () => {
+  const tf = `resource "aws_s3_bucket" "data" {
+  bucket = "data"
+}
+resource "aws_s3_bucket" "docs" {
+  bucket = "docs"
+}
+resource "aws_s3_bucket_versioning" "docs" {
+  bucket = aws_s3_bucket.docs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}`;
+  const prompt = 'Enable versioning on all S3 buckets for data protection.';
+  assert.deepEqual(runRule(versioning, tf, { prompt }).map((f) => f.resource), ['aws_s3_bucket.data']);
+  assert.deepEqual(runRule(versioning, tf), []);
+});
+
+test('rds-backup-disabled fires on a zero retention period only', () => {
+  assert.equal(runRule(backups, 'resource "aws_db_instance" "d" {\n  backup_retention_period = 0\n}').length, 1);
+  assert.deepEqual(runRule(backups, 'resource "aws_db_instance" "d" {\n  backup_retention_period = 7\n}'), []);
+});

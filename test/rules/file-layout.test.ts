@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as providerOutside } from '../../src/rules/file-layout/provider-outside-provider-file.js';
+import { rule as lambdaOutside } from '../../src/rules/file-layout/lambda-code-outside-lambda-dir.js';
+import { rule as singleFile } from '../../src/rules/file-layout/single-file-stack.js';
+
+const PROVIDER = 'terraform {\n  required_version = ">= 1.5"\n}\n\nprovider "aws" {\n  region = var.aws_region\n}\n';
+
+test('provider-outside-provider-file: provider and terraform blocks in main.tf', () => {
+  const f = runRule(providerOutside, { 'lib/main.tf': PROVIDER + 'resource "aws_sqs_queue" "q" {}\n', 'lib/variables.tf': 'variable "aws_region" {}\n' });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.category, 'file-layout');
+  assert.equal(f[0]!.location.file, 'lib/main.tf');
+  assert.match(f[0]!.message, /provider "aws"/);
+  assert.match(f[0]!.message, /terraform/);
+});
+
+test('provider-outside-provider-file: blocks in provider.tf are fine; the file name is configurable', () => {
+  assert.equal(runRule(providerOutside, { 'lib/provider.tf': PROVIDER, 'lib/main.tf': 'resource "aws_sqs_queue" "q" {}\n' }).length, 0);
+  assert.equal(runRule(providerOutside, { 'lib/providers.tf': PROVIDER }, { conventions: { providerFile: 'providers.tf' } }).length, 0);
+  assert.equal(runRule(providerOutside, { 'lib/providers.tf': PROVIDER }).length, 1);
+});
+
+test('lambda-code-outside-lambda-dir: archive_file source_file at the module root', () => {
+  const f = runRule(
+    lambdaOutside,
+    'data "archive_file" "fn" {\n  type        = "zip"\n  source_file = "${path.module}/lambda_function.py"\n  output_path = "${path.module}/fn.zip"\n}\n',
+  );
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'data.archive_file.fn');
+  assert.match(f[0]!.message, /lib\/lambda_function\.py/);
+});
+
+test('lambda-code-outside-lambda-dir: source_dir under lib/lambda, and zip filenames, are fine', () => {
+  const ok = runRule(
+    lambdaOutside,
+    'data "archive_file" "fn" {\n  type        = "zip"\n  source_dir  = "${path.module}/lambda"\n  output_path = "${path.module}/fn.zip"\n}\n' +
+      'resource "aws_lambda_function" "f" {\n  filename = data.archive_file.fn.output_path\n}\n' +
+      'resource "aws_lambda_function" "g" {\n  filename = "${path.module}/build.zip"\n}\n',
+  );
+  assert.deepEqual(ok, []);
+  const nested = runRule(lambdaOutside, 'data "archive_file" "fn" {\n  type = "zip"\n  source_file = "lambda/handlers/app.py"\n  output_path = "x.zip"\n}\n');
+  assert.deepEqual(nested, []);
+  const src = runRule(lambdaOutside, 'data "archive_file" "fn" {\n  type = "zip"\n  source_dir = "${path.module}/src"\n  output_path = "x.zip"\n}\n');
+  assert.equal(src.length, 1);
+});
+
+function manyResources(n: number): string {
+  return Array.from({ length: n }, (_, i) => `resource "aws_sqs_queue" "q${i}" {\n  name = "q${i}"\n}\n`).join('');
+}
+
+test('single-file-stack: many resources in one file (low)', () => {
+  const f = runRule(singleFile, { 'lib/provider.tf': PROVIDER, 'lib/main.tf': manyResources(16) });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'low');
+});
+
+test('single-file-stack: split files, small stacks, or a prompt asking for one file are fine', () => {
+  assert.equal(runRule(singleFile, { 'lib/main.tf': manyResources(8), 'lib/queues.tf': manyResources(8).replace(/q(\d)/g, 'r$1') }).length, 0);
+  assert.equal(runRule(singleFile, { 'lib/main.tf': manyResources(5) }).length, 0);
+  assert.equal(runRule(singleFile, { 'lib/main.tf': manyResources(16) }, { prompt: 'Put all resources in a single file named tap_stack.tf.' }).length, 0);
+});

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as logs } from '../../src/rules/key-policy/kms-logs-principal-missing.js';
+import { rule as lambdaPrincipal } from '../../src/rules/key-policy/kms-unnecessary-lambda-principal.js';
+import { rule as wildcard } from '../../src/rules/key-policy/kms-wildcard-principal.js';
+
+const root = `{
+        Sid       = "Root"
+        Effect    = "Allow"
+        Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }
+        Action    = "kms:*"
+        Resource  = "*"
+      }`;
+const logsStatement = `{
+        Sid       = "Logs"
+        Effect    = "Allow"
+        Principal = { Service = "logs.\${var.aws_region}.amazonaws.com" }
+        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*"]
+        Resource  = "*"
+      }`;
+const keyWith = (statements: string[]): string => `
+resource "aws_kms_key" "logs" {
+  enable_key_rotation = true
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [${statements.join(',')}]
+  })
+}
+resource "aws_cloudwatch_log_group" "app" {
+  name       = "/app"
+  kms_key_id = aws_kms_key.logs.arn
+}`;
+
+test('kms-logs-principal-missing fires when a log-group key lacks the logs principal', () => {
+  const findings = runRule(logs, keyWith([root]));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_kms_key.logs');
+});
+
+test('kms-logs-principal-missing: a regional logs principal passes; the default policy fails', () => {
+  assert.deepEqual(runRule(logs, keyWith([root, logsStatement])), []);
+  const defaultPolicy = runRule(
+    logs,
+    `resource "aws_kms_key" "k" {}
+resource "aws_cloudwatch_log_group" "g" {
+  kms_key_id = aws_kms_key.k.arn
+}`,
+  );
+  assert.equal(defaultPolicy.length, 1);
+  assert.match(defaultPolicy[0]!.message, /default policy/);
+});
+
+const lambdaKey = (consumer: string): string => `
+resource "aws_kms_key" "env" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [${root}, {
+      Sid       = "Lambda"
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = ["kms:Decrypt"]
+      Resource  = "*"
+    }]
+  })
+}
+resource "aws_kms_alias" "env" {
+  name          = "alias/env"
+  target_key_id = aws_kms_key.env.key_id
+}
+${consumer}`;
+
+test('kms-unnecessary-lambda-principal fires when only Lambda functions use the key', () => {
+  const findings = runRule(lambdaPrincipal, lambdaKey(`resource "aws_lambda_function" "f" {
+  kms_key_arn = aws_kms_key.env.arn
+}`));
+  assert.equal(findings.length, 1);
+});
+
+test('kms-unnecessary-lambda-principal is quiet when other services also use the key', () => {
+  const findings = runRule(
+    lambdaPrincipal,
+    lambdaKey(`resource "aws_lambda_function" "f" {
+  kms_key_arn = aws_kms_key.env.arn
+}
+resource "aws_sqs_queue" "q" {
+  kms_master_key_id = aws_kms_key.env.id
+}`),
+  );
+  assert.deepEqual(findings, []);
+});
+
+test('kms-wildcard-principal fires on unconditioned "*" principals only', () => {
+  const open = `{
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "kms:Decrypt"
+        Resource  = "*"
+      }`;
+  const conditioned = `{
+        Effect    = "Allow"
+        Principal = { AWS = "*" }
+        Action    = "kms:Decrypt"
+        Resource  = "*"
+        Condition = { StringEquals = { "kms:CallerAccount" = "111122223333" } }
+      }`;
+  assert.equal(runRule(wildcard, keyWith([root, open])).length, 1);
+  assert.deepEqual(runRule(wildcard, keyWith([root, conditioned])), []);
+});

@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as missingFilter } from '../../src/rules/lifecycle-cost/s3-lifecycle-rule-missing-filter.js';
+import { rule as logBucket } from '../../src/rules/lifecycle-cost/s3-log-bucket-no-lifecycle.js';
+import { rule as provisioned } from '../../src/rules/lifecycle-cost/dynamodb-provisioned-autoscaling.js';
+
+test('s3-lifecycle-rule-missing-filter fires on a rule without filter or prefix', () => {
+  const findings = runRule(
+    missingFilter,
+    `resource "aws_s3_bucket_lifecycle_configuration" "docs" {
+  bucket = aws_s3_bucket.docs.id
+  rule {
+    id     = "archive"
+    status = "Enabled"
+    transition {
+      days          = 30
+      storage_class = "STANDARD_IA"
+    }
+  }
+}`,
+  );
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_s3_bucket_lifecycle_configuration.docs');
+  assert.equal(findings[0]!.severity, 'high');
+});
+
+test('s3-lifecycle-rule-missing-filter accepts filter {} and filter with prefix', () => {
+  const findings = runRule(
+    missingFilter,
+    `resource "aws_s3_bucket_lifecycle_configuration" "docs" {
+  bucket = aws_s3_bucket.docs.id
+  rule {
+    id     = "all"
+    status = "Enabled"
+    filter {}
+    expiration { days = 90 }
+  }
+  rule {
+    id     = "tmp"
+    status = "Enabled"
+    filter {
+      prefix = "tmp/"
+    }
+    expiration { days = 1 }
+  }
+}`,
+  );
+  assert.deepEqual(findings, []);
+});
+
+const albWithLogs = `
+resource "aws_s3_bucket" "lb_store" {
+  bucket = "store-\${var.environment_suffix}"
+}
+resource "aws_lb" "app" {
+  name = "app"
+  access_logs {
+    bucket  = aws_s3_bucket.lb_store.id
+    enabled = true
+  }
+}`;
+
+test('s3-log-bucket-no-lifecycle fires on the ALB access-log target without lifecycle', () => {
+  const findings = runRule(logBucket, albWithLogs);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_s3_bucket.lb_store');
+});
+
+test('s3-log-bucket-no-lifecycle is quiet when a lifecycle configuration targets the bucket, and on data buckets', () => {
+  const withLifecycle = `${albWithLogs}
+resource "aws_s3_bucket_lifecycle_configuration" "lb_store" {
+  bucket = aws_s3_bucket.lb_store.id
+  rule {
+    id     = "expire"
+    status = "Enabled"
+    filter {}
+    expiration { days = 90 }
+  }
+}`;
+  assert.deepEqual(runRule(logBucket, withLifecycle), []);
+  assert.deepEqual(runRule(logBucket, `resource "aws_s3_bucket" "catalog" { bucket = "catalog-data" }`), []);
+});
+
+test('s3-log-bucket-no-lifecycle recognizes a bucket named for logs', () => {
+  const findings = runRule(logBucket, `resource "aws_s3_bucket" "audit" { bucket = "cloudtrail-logs-\${var.environment_suffix}" }`);
+  assert.equal(findings.length, 1);
+});
+
+const provisionedTable = `
+resource "aws_dynamodb_table" "users" {
+  name           = "users"
+  billing_mode   = "PROVISIONED"
+  read_capacity  = 5
+  write_capacity = 5
+  hash_key       = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}`;
+
+test('dynamodb-provisioned-autoscaling fires on provisioned tables with app auto-scaling targets', () => {
+  const findings = runRule(
+    provisioned,
+    `${provisionedTable}
+resource "aws_appautoscaling_target" "read" {
+  service_namespace  = "dynamodb"
+  resource_id        = "table/\${aws_dynamodb_table.users.name}"
+  scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+  min_capacity       = 5
+  max_capacity       = 100
+}`,
+  );
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_dynamodb_table.users');
+});
+
+test('dynamodb-provisioned-autoscaling: on-demand tables pass; provisioned without scaling fires only if the prompt asks on-demand', () => {
+  assert.deepEqual(
+    runRule(provisioned, `resource "aws_dynamodb_table" "t" {
+  name         = "t"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+}`),
+    [],
+  );
+  assert.deepEqual(runRule(provisioned, provisionedTable), []);
+  const asked = runRule(provisioned, provisionedTable, { prompt: 'Use DynamoDB with on-demand capacity for the users table.' });
+  assert.equal(asked.length, 1);
+  assert.equal(asked[0]!.severity, 'high');
+});

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as retention } from '../../src/rules/logging/log-group-without-retention.js';
+import { rule as lambdaLogs } from '../../src/rules/logging/lambda-without-log-group.js';
+import { rule as stageLogs } from '../../src/rules/logging/api-stage-without-access-logs.js';
+
+test('log-group-without-retention', () => {
+  const f = runRule(
+    retention,
+    'resource "aws_cloudwatch_log_group" "a" {\n  name = "/a"\n}\nresource "aws_cloudwatch_log_group" "b" {\n  name = "/b"\n  retention_in_days = 0\n}\nresource "aws_cloudwatch_log_group" "c" {\n  name = "/c"\n  retention_in_days = var.days\n}\n',
+  );
+  assert.deepEqual(f.map((x) => x.resource), ['aws_cloudwatch_log_group.a', 'aws_cloudwatch_log_group.b']);
+  assert.ok(f.every((x) => x.category === 'logging'));
+});
+
+test('lambda-without-log-group: function with no /aws/lambda group', () => {
+  const f = runRule(lambdaLogs, 'resource "aws_lambda_function" "f" {\n  function_name = "api-${var.environment_suffix}"\n}\nresource "aws_cloudwatch_log_group" "other" {\n  name = "/aws/lambda/worker"\n}\n');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_lambda_function.f');
+});
+
+test('lambda-without-log-group: group named by reference, by the same template, or by literal is fine', () => {
+  const byRef = 'resource "aws_lambda_function" "f" {\n  function_name = "api"\n}\nresource "aws_cloudwatch_log_group" "g" {\n  name = "/aws/lambda/${aws_lambda_function.f.function_name}"\n}\n';
+  assert.deepEqual(runRule(lambdaLogs, byRef), []);
+  const sameTemplate =
+    'resource "aws_lambda_function" "f" {\n  function_name = "api-${var.environment_suffix}"\n}\nresource "aws_cloudwatch_log_group" "g" {\n  name = "/aws/lambda/api-${var.environment_suffix}"\n}\n';
+  assert.deepEqual(runRule(lambdaLogs, sameTemplate), []);
+  const literal = 'resource "aws_lambda_function" "f" {\n  function_name = "api"\n}\nresource "aws_cloudwatch_log_group" "g" {\n  name = "/aws/lambda/api"\n}\n';
+  assert.deepEqual(runRule(lambdaLogs, literal), []);
+});
+
+test('api-stage-without-access-logs (low)', () => {
+  const f = runRule(stageLogs, 'resource "aws_api_gateway_stage" "s" {\n  stage_name = "prod"\n}\n');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'low');
+  assert.deepEqual(runRule(stageLogs, 'resource "aws_api_gateway_stage" "s" {\n  access_log_settings {\n    destination_arn = "x"\n    format = "y"\n  }\n}\n'), []);
+});

@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as cors } from '../../src/rules/misconfiguration/apigw-cors-without-options.js';
+import { rule as waf } from '../../src/rules/misconfiguration/wafv2-duplicate-rule-priority.js';
+import { rule as arm } from '../../src/rules/misconfiguration/lambda-arch-not-arm64.js';
+
+const api = `
+resource "aws_api_gateway_resource" "items" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  parent_id   = aws_api_gateway_rest_api.api.root_resource_id
+  path_part   = "items"
+}
+resource "aws_api_gateway_resource" "item" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  parent_id   = aws_api_gateway_resource.items.id
+  path_part   = "{id}"
+}
+resource "aws_api_gateway_method" "items_get" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  resource_id   = aws_api_gateway_resource.items.id
+  http_method   = "GET"
+  authorization = "NONE"
+}
+resource "aws_api_gateway_method_response" "items_get" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  resource_id = aws_api_gateway_resource.items.id
+  http_method = aws_api_gateway_method.items_get.http_method
+  status_code = "200"
+  response_parameters = {
+    "method.response.header.Access-Control-Allow-Origin" = true
+  }
+}`;
+const itemsOptions = `
+resource "aws_api_gateway_method" "items_options" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  resource_id   = aws_api_gateway_resource.items.id
+  http_method   = "OPTIONS"
+  authorization = "NONE"
+}`;
+const itemGet = `
+resource "aws_api_gateway_method" "item_get" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  resource_id   = aws_api_gateway_resource.item.id
+  http_method   = "GET"
+  authorization = "NONE"
+}`;
+
+test('apigw-cors-without-options fires when a CORS header has no OPTIONS preflight', () => {
+  const findings = runRule(cors, api);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /aws_api_gateway_resource\.items\.id/);
+});
+
+test('apigw-cors-without-options: OPTIONS on the resource passes; a sibling resource without OPTIONS fires', () => {
+  assert.deepEqual(runRule(cors, api + itemsOptions), []);
+  const findings = runRule(cors, api + itemsOptions + itemGet);
+  assert.deepEqual(findings.map((f) => f.resource), ['aws_api_gateway_method.item_get']);
+});
+
+const acl = (p1: number, p2: number): string => `
+resource "aws_wafv2_web_acl" "main" {
+  name  = "main"
+  scope = "REGIONAL"
+  default_action {
+    allow {}
+  }
+  rule {
+    name     = "common"
+    priority = ${p1}
+    override_action {
+      none {}
+    }
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesCommonRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "common"
+      sampled_requests_enabled   = true
+    }
+  }
+  rule {
+    name     = "rate"
+    priority = ${p2}
+    action {
+      block {}
+    }
+    statement {
+      rate_based_statement {
+        limit              = 2000
+        aggregate_key_type = "IP"
+      }
+    }
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "rate"
+      sampled_requests_enabled   = true
+    }
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "main"
+    sampled_requests_enabled   = true
+  }
+}`;
+
+test('wafv2-duplicate-rule-priority fires on shared priorities only', () => {
+  const dup = runRule(waf, acl(1, 1));
+  assert.equal(dup.length, 1);
+  assert.match(dup[0]!.message, /1/);
+  assert.deepEqual(runRule(waf, acl(1, 2)), []);
+});
+
+const lambda = (arch?: string): string => `
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = aws_iam_role.r.arn
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  ${arch ? `architectures = ["${arch}"]` : ''}
+}`;
+
+test('lambda-arch-not-arm64 fires only when the prompt asks for Graviton and the function is x86', () => {
+  const prompt = 'Run all Lambda functions on Graviton (arm64) for cost savings.';
+  assert.equal(runRule(arm, lambda(), { prompt }).length, 1);
+  assert.equal(runRule(arm, lambda('x86_64'), { prompt }).length, 1);
+  assert.deepEqual(runRule(arm, lambda('arm64'), { prompt }), []);
+  assert.deepEqual(runRule(arm, lambda()), []);
+});

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-variable.js';
+import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
+
+test('missing-suffix-variable: names from project/environment, no suffix variable → one critical finding', () => {
+  const hcl =
+    'variable "project_name" {\n  default = "app"\n}\nvariable "environment" {\n  default = "dev"\n}\n' +
+    'resource "aws_s3_bucket" "b" {\n  bucket = "${var.project_name}-${var.environment}-deployments"\n}\n' +
+    'resource "aws_sqs_queue" "q" {\n  name = "${var.project_name}-queue"\n}\n';
+  const f = runRule(missingSuffix, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.match(f[0]!.message, /environment_suffix/);
+});
+
+test('missing-suffix-variable: declared suffix, or no named resources → nothing', () => {
+  assert.equal(runRule(missingSuffix, 'variable "environment_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment_suffix}"\n}\n').length, 0);
+  assert.equal(runRule(missingSuffix, 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n').length, 0);
+});
+
+test('missing-suffix-variable: another uniqueness mechanism (differently named suffix, random id) lowers severity', () => {
+  const f = runRule(missingSuffix, 'variable "env_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.env_suffix}"\n}\n');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'medium');
+  assert.match(f[0]!.message, /env_suffix/);
+  const random = runRule(missingSuffix, 'resource "random_id" "r" {\n  byte_length = 4\n}\nresource "aws_sqs_queue" "q" {\n  name = "q-${random_id.r.hex}"\n}\n');
+  assert.equal(random[0]!.severity, 'medium');
+});
+
+test('name-without-suffix: per resource whose name lacks the suffix', () => {
+  const hcl =
+    'variable "environment_suffix" {}\nvariable "project_name" {\n  default = "app"\n}\n' +
+    'resource "aws_sqs_queue" "ok" {\n  name = "jobs-${var.environment_suffix}"\n}\n' +
+    'resource "aws_sqs_queue" "bad" {\n  name = "${var.project_name}-jobs"\n}\n' +
+    'resource "aws_dynamodb_table" "lit" {\n  name = "items"\n  hash_key = "id"\n}\n';
+  const f = runRule(nameWithoutSuffix, hcl);
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_dynamodb_table.lit', 'aws_sqs_queue.bad']);
+  assert.ok(f.every((x) => x.severity === 'high'));
+});
+
+test('name-without-suffix: suffix through locals, derived names, prefixes and non-unique names are fine', () => {
+  const hcl =
+    'variable "environment_suffix" {}\n' +
+    'locals {\n  suffix = var.environment_suffix\n  name_prefix = "app-${local.suffix}"\n}\n' +
+    'resource "aws_sqs_queue" "a" {\n  name = "${local.name_prefix}-jobs"\n}\n' +
+    'resource "aws_sqs_queue" "dlq" {\n  name = "${aws_sqs_queue.a.name}-dlq"\n}\n' +
+    'resource "aws_iam_role" "r" {\n  name_prefix = "svc-"\n}\n' +
+    'resource "aws_route53_record" "rec" {\n  name = "api"\n  type = "A"\n}\n' +
+    'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n  tags = { Name = "main" }\n}\n';
+  assert.deepEqual(runRule(nameWithoutSuffix, hcl), []);
+});

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as unguarded } from '../../src/rules/optional-feature/unguarded-optional-feature.js';
+import { rule as httpsOnly } from '../../src/rules/optional-feature/https-without-http-path.js';
+
+test('unguarded-optional-feature: zone and record always created from required inputs', () => {
+  const hcl =
+    'variable "domain_name" {}\nvariable "route53_zone_id" {}\n' +
+    'resource "aws_route53_zone" "main" {\n  name = var.domain_name\n}\n' +
+    'resource "aws_route53_record" "app" {\n  zone_id = var.route53_zone_id\n  name = var.domain_name\n  type = "A"\n}\n';
+  const f = runRule(unguarded, hcl);
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_route53_record.app', 'aws_route53_zone.main']);
+  assert.match(f.find((x) => x.resource === 'aws_route53_record.app')!.message, /var\.route53_zone_id/);
+});
+
+test('unguarded-optional-feature: inputs through locals and empty defaults count; guarded resources are fine', () => {
+  const viaLocal =
+    'variable "domain" {\n  default = ""\n}\nlocals {\n  fqdn = "api.${var.domain}"\n}\n' +
+    'resource "aws_api_gateway_domain_name" "d" {\n  domain_name = local.fqdn\n}\n';
+  assert.equal(runRule(unguarded, viaLocal).length, 1);
+  const guarded =
+    'variable "domain_name" {\n  default = null\n}\nvariable "enable_dns" {\n  default = false\n}\n' +
+    'resource "aws_route53_zone" "main" {\n  count = var.enable_dns ? 1 : 0\n  name = var.domain_name\n}\n';
+  assert.deepEqual(runRule(unguarded, guarded), []);
+  const defaulted = 'variable "domain_name" {\n  default = "example.com"\n}\nresource "aws_route53_zone" "main" {\n  name = var.domain_name\n}\n';
+  assert.deepEqual(runRule(unguarded, defaulted), []);
+});
+
+test('unguarded-optional-feature: HTTP listeners are not optional features; certificate validation always is', () => {
+  const hcl =
+    'variable "cert" {}\nresource "aws_lb_listener" "http" {\n  port = 80\n  protocol = "HTTP"\n  default_action {\n    type = "forward"\n  }\n}\n' +
+    'resource "aws_acm_certificate" "c" {\n  domain_name = "app.example.com"\n  validation_method = "DNS"\n}\nresource "aws_acm_certificate_validation" "v" {\n  certificate_arn = aws_acm_certificate.c.arn\n}\n';
+  assert.deepEqual(runRule(unguarded, hcl).map((x) => x.resource), ['aws_acm_certificate_validation.v']);
+});
+
+const HTTPS = 'variable "acm_certificate_arn" {}\nresource "aws_lb_listener" "https" {\n  port = 443\n  protocol = "HTTPS"\n  certificate_arn = var.acm_certificate_arn\n  default_action {\n    type = "forward"\n  }\n}\n';
+
+test('https-without-http-path: HTTPS only, or HTTP that only redirects', () => {
+  assert.equal(runRule(httpsOnly, HTTPS).length, 1);
+  const redirect = HTTPS + 'resource "aws_lb_listener" "http" {\n  port = 80\n  protocol = "HTTP"\n  default_action {\n    type = "redirect"\n  }\n}\n';
+  const f = runRule(httpsOnly, redirect);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_lb_listener.https');
+});
+
+test('https-without-http-path: a forwarding HTTP listener or a guarded HTTPS listener is fine', () => {
+  const forward = HTTPS + 'resource "aws_lb_listener" "http" {\n  port = 80\n  protocol = "HTTP"\n  default_action {\n    type = "forward"\n  }\n}\n';
+  assert.deepEqual(runRule(httpsOnly, forward), []);
+  assert.deepEqual(runRule(httpsOnly, HTTPS.replace('port = 443', 'count = var.enable_https ? 1 : 0\n  port = 443')), []);
+});

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as undeclared } from '../../src/rules/reference/undeclared-reference.js';
+import { rule as duplicate } from '../../src/rules/reference/duplicate-declaration.js';
+
+test('undeclared-reference: var.aws_region used, region declared → suggestion', () => {
+  const f = runRule(undeclared, {
+    'lib/provider.tf': 'provider "aws" {\n  region = var.aws_region\n}\n',
+    'lib/variables.tf': 'variable "region" {\n  default = "us-west-1"\n}\n',
+  });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.equal(f[0]!.category, 'reference');
+  assert.equal(f[0]!.location.file, 'lib/provider.tf');
+  assert.match(f[0]!.message, /did you mean `var\.region`/);
+});
+
+test('undeclared-reference: resources, locals and data sources', () => {
+  const f = runRule(
+    undeclared,
+    'resource "aws_sqs_queue" "jobs" {}\nresource "aws_lambda_event_source_mapping" "m" {\n  event_source_arn = aws_sqs_queue.job.arn\n  function_name = local.fn\n  batch_size = data.aws_vpc.main.id\n}\n',
+  );
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_sqs_queue.job', 'data.aws_vpc.main', 'local.fn']);
+  assert.match(f.find((x) => x.resource === 'aws_sqs_queue.job')!.message, /aws_sqs_queue\.jobs/);
+});
+
+test('undeclared-reference: declared names, iterators, each/count/path/self are fine', () => {
+  const hcl =
+    'variable "rules" {\n  default = []\n}\nlocals {\n  n = 1\n}\n' +
+    'resource "aws_security_group" "sg" {\n  count = local.n\n  name = "sg-${count.index}"\n  dynamic "ingress" {\n    for_each = var.rules\n    iterator = rule_def\n    content {\n      from_port = rule_def.value.port\n      to_port = ingress.value.port\n    }\n  }\n  tags = { for k, v in var.rules : k => v }\n}\n' +
+    'resource "aws_security_group_rule" "r" {\n  security_group_id = aws_security_group.sg[0].id\n  description = path.module\n}\n';
+  assert.deepEqual(runRule(undeclared, hcl), []);
+});
+
+test('duplicate-declaration: a variable in two files, a resource twice', () => {
+  const f = runRule(duplicate, {
+    'lib/main.tf': 'variable "environment_suffix" {}\nresource "aws_sqs_queue" "q" {}\nresource "aws_sqs_queue" "q" {}\n',
+    'lib/variables.tf': 'variable "environment_suffix" {\n  type = string\n}\nvariable "other" {}\n',
+  });
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_sqs_queue.q', 'var.environment_suffix']);
+  assert.match(f.find((x) => x.resource === 'var.environment_suffix')!.message, /lib\/main\.tf:1 and lib\/variables\.tf:1/);
+  assert.deepEqual(runRule(duplicate, 'provider "aws" {}\nprovider "aws" {\n  alias = "west"\n}\nlocals {\n  a = 1\n}\nlocals {\n  b = 2\n}\n'), []);
+});

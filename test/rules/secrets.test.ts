@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as ecsKey } from '../../src/rules/secrets/ecs-secret-json-key-missing.js';
+import { rule as hardcoded } from '../../src/rules/secrets/hardcoded-password.js';
+import { rule as sensitiveOutput } from '../../src/rules/secrets/sensitive-output-not-marked.js';
+import { rule as sensitiveVar } from '../../src/rules/secrets/sensitive-variable-not-marked.js';
+
+const ecs = (keys: string): string => `
+resource "aws_secretsmanager_secret" "db" {
+  name = "db"
+}
+resource "aws_secretsmanager_secret_version" "db" {
+  secret_id = aws_secretsmanager_secret.db.id
+  secret_string = jsonencode({
+    ${keys}
+  })
+}
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([
+    {
+      name  = "app"
+      image = "nginx"
+      secrets = [
+        {
+          name      = "DB_CONNECTION_STRING"
+          valueFrom = "\${aws_secretsmanager_secret.db.arn}:connection_string::"
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = "\${aws_secretsmanager_secret.db.arn}:password::"
+        }
+      ]
+    }
+  ])
+}`;
+
+test('ecs-secret-json-key-missing fires when the secret JSON lacks a referenced key', () => {
+  const findings = runRule(ecsKey, ecs('username = "app"\n    password = random_password.db.result'));
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /connection_string/);
+  assert.doesNotMatch(findings[0]!.message, /"password"/);
+});
+
+test('ecs-secret-json-key-missing passes when every key exists', () => {
+  assert.deepEqual(runRule(ecsKey, ecs('password = random_password.db.result\n    connection_string = "postgres://x"')), []);
+});
+
+test('hardcoded-password fires on literal DB passwords and literal variable defaults', () => {
+  const findings = runRule(
+    hardcoded,
+    `resource "aws_db_instance" "db" {
+  username = "admin"
+  password = "SuperSecret123!"
+}
+variable "db_password" {
+  type    = string
+  default = "changeme123"
+}`,
+  );
+  const bySeverity = Object.fromEntries(findings.map((f) => [f.resource, f.severity]));
+  assert.deepEqual(bySeverity, { 'aws_db_instance.db': 'critical', 'var.db_password': 'high' });
+});
+
+test('hardcoded-password accepts generated and managed passwords', () => {
+  const findings = runRule(
+    hardcoded,
+    `resource "aws_rds_cluster" "db" {
+  master_username             = "admin"
+  manage_master_user_password = true
+}
+resource "aws_db_instance" "other" {
+  password = random_password.db.result
+}
+variable "db_password" {
+  type      = string
+  sensitive = true
+}`,
+  );
+  assert.deepEqual(findings, []);
+});
+
+test('sensitive-output-not-marked fires on unmarked secret outputs', () => {
+  const findings = runRule(
+    sensitiveOutput,
+    `output "db_password" {
+  value = random_password.db.result
+}
+output "secret_arn" {
+  value = aws_secretsmanager_secret.db.arn
+}
+output "marked" {
+  value     = aws_secretsmanager_secret_version.db.secret_string
+  sensitive = true
+}`,
+  );
+  assert.deepEqual(findings.map((f) => f.resource), ['output.db_password']);
+});
+
+test('sensitive-variable-not-marked fires on secret-looking inputs, not on secret metadata', () => {
+  const findings = runRule(
+    sensitiveVar,
+    `variable "db_password" { type = string }
+variable "api_token" { type = string }
+variable "secret_arn" { type = string }
+variable "password_length" { default = 16 }
+variable "db_master_password" {
+  type      = string
+  sensitive = true
+}`,
+  );
+  assert.deepEqual(findings.map((f) => f.resource).sort(), ['var.api_token', 'var.db_password']);
+});

@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as pi } from '../../src/rules/service-constraint/performance-insights-unsupported-class.js';
+import { rule as engine } from '../../src/rules/service-constraint/outdated-engine-version.js';
+import { rule as runtime } from '../../src/rules/service-constraint/lambda-runtime-deprecated.js';
+import { rule as names } from '../../src/rules/service-constraint/name-length-limit.js';
+import { outdatedEngine, versionMatches } from '../../src/rules/service-constraint/engine-versions.js';
+
+const cluster = (cls: string, version = '15.4'): string => `
+variable "db_instance_class" {
+  type    = string
+  default = "${cls}"
+}
+resource "aws_rds_cluster" "aurora" {
+  cluster_identifier = "aurora"
+  engine             = "aurora-postgresql"
+  engine_version     = "${version}"
+}
+resource "aws_rds_cluster_instance" "writer" {
+  cluster_identifier           = aws_rds_cluster.aurora.id
+  engine                       = aws_rds_cluster.aurora.engine
+  instance_class               = var.db_instance_class
+  performance_insights_enabled = true
+}`;
+
+test('performance-insights-unsupported-class follows the class variable default', () => {
+  const findings = runRule(pi, cluster('db.t3.micro'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_rds_cluster_instance.writer');
+  assert.deepEqual(runRule(pi, cluster('db.t3.medium')), []);
+});
+
+test('performance-insights-unsupported-class: RDS MySQL small classes fail, PostgreSQL is not restricted', () => {
+  const db = (eng: string): string => `
+resource "aws_db_instance" "db" {
+  engine                       = "${eng}"
+  instance_class               = "db.t4g.small"
+  performance_insights_enabled = true
+}`;
+  assert.equal(runRule(pi, db('mysql')).length, 1);
+  assert.deepEqual(runRule(pi, db('postgres')), []);
+});
+
+test('outdated-engine-version flags superseded Aurora minors and EOL majors, not current ones', () => {
+  const old = runRule(engine, cluster('db.r6g.large', '15.3'));
+  assert.equal(old.length, 1);
+  assert.equal(old[0]!.severity, 'low');
+  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '15.4')), []);
+  const mysql = runRule(engine, `resource "aws_db_instance" "db" {
+  engine         = "mysql"
+  engine_version = "5.7.44"
+}`);
+  assert.equal(mysql.length, 1);
+  assert.equal(mysql[0]!.severity, 'medium');
+});
+
+test('engine table matching is on dot boundaries', () => {
+  assert.ok(versionMatches('5.7.44', '5.7'));
+  assert.ok(!versionMatches('15.30', '15.3'));
+  assert.equal(outdatedEngine('postgres', '16.3'), undefined);
+  assert.ok(outdatedEngine('postgres', '12.19'));
+  assert.ok(outdatedEngine('aurora-mysql', '5.7.mysql_aurora.2.11.2'));
+  assert.equal(outdatedEngine('aurora-mysql', '8.0.mysql_aurora.3.05.2'), undefined);
+});
+
+test('lambda-runtime-deprecated flags deprecated runtimes with creation-blocked severity', () => {
+  const fn = (rt: string): string => `resource "aws_lambda_function" "f" {
+  function_name = "f"
+  runtime       = "${rt}"
+}`;
+  const blocked = runRule(runtime, fn('python3.8'));
+  assert.equal(blocked.length, 1);
+  assert.equal(blocked[0]!.severity, 'high');
+  assert.deepEqual(runRule(runtime, fn('python3.12')), []);
+  assert.deepEqual(runRule(runtime, fn('nodejs20.x')), []);
+});
+
+test('name-length-limit counts literal characters and resolved defaults', () => {
+  const findings = runRule(
+    names,
+    `variable "project" {
+  default = "payments-platform"
+}
+resource "aws_lb_target_group" "app" {
+  name = "\${var.project}-application-tg-\${var.environment_suffix}"
+}
+resource "aws_lb" "app" {
+  name = "app-\${var.environment_suffix}"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "MyBucket-\${var.environment_suffix}"
+}`,
+  );
+  assert.deepEqual(findings.map((f) => f.resource).sort(), ['aws_lb_target_group.app', 'aws_s3_bucket.b']);
+  assert.match(findings.find((f) => f.resource === 'aws_s3_bucket.b')!.message, /upper-case/);
+});

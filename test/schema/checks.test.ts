@@ -1,0 +1,279 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateConfiguration, typeProblem } from '../../src/schema/checks.js';
+import { checkConfiguration } from '../../src/schema/stage.js';
+import { loadSchema } from '../../src/schema/index.js';
+import { parseTerraformConstraint } from '../../src/schema/version.js';
+import { a, config, data, lit, nested, obj, ref, resource, terraformBlock, tuple } from './build.js';
+import type { Block } from '../../src/model/types.js';
+
+const schema = loadSchema();
+const ids = (fs: { ruleId: string }[]) => fs.map((f) => f.ruleId).sort();
+
+function apiMethod(httpMethod: string): Block {
+  return resource('aws_api_gateway_method', 'm', [
+    a('rest_api_id', ref('aws_api_gateway_rest_api', 'api', 'id')),
+    a('resource_id', ref('aws_api_gateway_resource', 'r', 'id')),
+    a('http_method', lit(httpMethod)),
+    a('authorization', lit('NONE')),
+  ]);
+}
+
+test('http_method "*" is outside the allowed set', () => {
+  const r = checkConfiguration(config([terraformBlock('~> 6.0'), apiMethod('*')]));
+  assert.deepEqual(ids(r.findings), ['schema-invalid-value']);
+  const f = r.findings[0]!;
+  assert.equal(f.category, 'schema');
+  assert.deepEqual(f.evidence, ['static']);
+  assert.match(f.message, /ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT/);
+  assert.equal(f.resource, 'aws_api_gateway_method.m');
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), apiMethod('GET')])).findings, []);
+});
+
+function ddb(sse: Block[], extra: Block[] = []): Block {
+  return resource('aws_dynamodb_table', 't', [a('name', lit('t')), a('hash_key', lit('pk')), a('billing_mode', lit('PAY_PER_REQUEST'))], [
+    nested('attribute', [a('name', lit('pk')), a('type', lit('S'))], [], 'array-item'),
+    ...sse,
+    ...extra,
+  ]);
+}
+
+test('CDKTF array for a single-object block (serverSideEncryption: [{...}])', () => {
+  const sse = nested('server_side_encryption', [a('enabled', lit(true))], [], 'array-item');
+  const r = validateConfiguration(config([ddb([sse])], 'cdktf-ts'), { schema, target: parseTerraformConstraint('~> 6.0') });
+  assert.deepEqual(ids(r.findings), ['schema-nesting-mode']);
+  assert.match(r.findings[0]!.message, /single object/);
+  const ok = nested('server_side_encryption', [a('enabled', lit(true))], [], 'object');
+  assert.deepEqual(validateConfiguration(config([ddb([ok])], 'cdktf-ts'), { schema, target: parseTerraformConstraint('~> 6.0') }).findings, []);
+});
+
+test('CDKTF single object for a list block is the reverse mistake; older bindings make it a note', () => {
+  const attr = nested('attribute', [a('name', lit('sk')), a('type', lit('S'))], [], 'object');
+  const block = resource('aws_dynamodb_table', 't', [a('name', lit('t')), a('hash_key', lit('sk'))], [attr]);
+  const r = validateConfiguration(config([block], 'cdktf-ts'), { schema, target: parseTerraformConstraint('~> 6.0') });
+  assert.deepEqual(ids(r.findings), ['schema-nesting-mode']);
+  const old = validateConfiguration(config([block], 'cdktf-ts'), { schema, target: parseTerraformConstraint('~> 5.0') });
+  assert.deepEqual(old.findings, []);
+  assert.equal(old.notes.length, 1);
+});
+
+test('HCL single-object block given twice', () => {
+  const sse = () => nested('server_side_encryption', [a('enabled', lit(true))], [], 'block');
+  const r = validateConfiguration(config([ddb([sse(), sse()])]), { schema });
+  assert.deepEqual(ids(r.findings), ['schema-nesting-mode']);
+  assert.match(r.findings[0]!.message, /at most once/);
+});
+
+test('managed_policy_arns is deprecated from 5.72 on, not before', () => {
+  const role = resource('aws_iam_role', 'r', [a('assume_role_policy', lit('{}')), a('managed_policy_arns', tuple(lit('arn:aws:iam::aws:policy/ReadOnlyAccess')))]);
+  const r = checkConfiguration(config([terraformBlock('~> 5.0'), role]));
+  assert.deepEqual(ids(r.findings), ['deprecated-argument']);
+  assert.equal(r.findings[0]!.category, 'deprecated');
+  assert.match(r.findings[0]!.message, /aws_iam_role_policy_attachment/);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 5.50.0'), role])).findings, []);
+});
+
+test('an argument missing from the bundled schema: a note for >= 6.40, a finding for ~> 6.0', () => {
+  const fn = () =>
+    resource('aws_lambda_function', 'f', [
+      a('function_name', lit('f')),
+      a('role', ref('aws_iam_role', 'r', 'arn')),
+      a('future_setting', lit(true)),
+    ]);
+  const newer = checkConfiguration(config([terraformBlock('>= 6.40'), fn()]));
+  assert.deepEqual(newer.findings, []);
+  assert.equal(newer.notes.length, 1);
+  assert.match(newer.notes[0]!, /6\.25\.0/);
+  assert.match(newer.notes[0]!, /aws_lambda_function\.future_setting/);
+  assert.equal(newer.provider.constraint, '>= 6.40');
+  assert.equal(newer.provider.schemaVersion, schema.providerVersion);
+  const same = checkConfiguration(config([terraformBlock('~> 6.0'), fn()]));
+  assert.deepEqual(ids(same.findings), ['schema-unknown-argument']);
+  assert.deepEqual(same.notes, []);
+});
+
+test('~> 4.0 with inline aws_s3_bucket versioning: deprecated, not removed; db_instance name removed for ~> 5.0', () => {
+  const bucket = resource('aws_s3_bucket', 'b', [a('bucket', lit('b'))], [nested('versioning', [a('enabled', lit(true))], [], 'block')]);
+  const r = checkConfiguration(config([terraformBlock('~> 4.0'), bucket]));
+  assert.deepEqual(ids(r.findings), ['deprecated-argument']);
+  assert.ok(!r.findings.some((f) => f.ruleId === 'schema-removed'));
+  const db = resource('aws_db_instance', 'd', [a('instance_class', lit('db.t3.micro')), a('name', lit('app'))]);
+  const v5 = checkConfiguration(config([terraformBlock('~> 5.0'), db]));
+  assert.deepEqual(ids(v5.findings), ['schema-removed']);
+  assert.match(v5.findings[0]!.message, /db_name/);
+  // In 4.x `name` still existed (deprecated).
+  assert.deepEqual(ids(checkConfiguration(config([terraformBlock('~> 4.0'), db])).findings), ['deprecated-argument']);
+});
+
+test('lock file contradicting the constraint', () => {
+  const lock = {
+    path: '.terraform.lock.hcl',
+    language: 'hcl',
+    content: [
+      '# This file is maintained automatically by "terraform init".',
+      'provider "registry.terraform.io/hashicorp/random" {',
+      '  version = "3.6.0"',
+      '}',
+      '',
+      'provider "registry.terraform.io/hashicorp/aws" {',
+      '  version     = "6.22.1"',
+      '  constraints = "~> 6.0"',
+      '  hashes = [',
+      '    "h1:abc=",',
+      '  ]',
+      '}',
+    ].join('\n'),
+  };
+  const r = checkConfiguration(config([terraformBlock('~> 5.0')]), [lock]);
+  assert.deepEqual(ids(r.findings), ['provider-version-lock-mismatch']);
+  assert.equal(r.findings[0]!.category, 'provider-version');
+  assert.equal(r.findings[0]!.location.line, 7);
+  assert.equal(r.provider.lockVersion, '6.22.1');
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0')]), [lock]).findings, []);
+});
+
+test('constraints that admit nothing or do not parse', () => {
+  assert.deepEqual(ids(checkConfiguration(config([terraformBlock('>= 6.0, < 5.0')])).findings), ['provider-version-unsatisfiable']);
+  assert.deepEqual(ids(checkConfiguration(config([terraformBlock('~> latest')])).findings), ['provider-version-unsatisfiable']);
+});
+
+test('region on a resource needs 6.0: a provider-version finding under ~> 5.0', () => {
+  const lg = resource('aws_cloudwatch_log_group', 'l', [a('name', lit('/x')), a('region', lit('us-west-2'))]);
+  assert.deepEqual(ids(checkConfiguration(config([terraformBlock('~> 5.0'), lg])).findings), ['provider-version-excluded-feature']);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), lg])).findings, []);
+});
+
+test('unknown resource type and argument with suggestions', () => {
+  const r = validateConfiguration(
+    config([
+      resource('aws_s3_buckett', 'b', [a('bucket', lit('x'))]),
+      resource('aws_sqs_queue', 'q', [a('visibility_timeout', lit(30))]),
+    ]),
+    { schema },
+  );
+  assert.deepEqual(ids(r.findings), ['schema-unknown-argument', 'schema-unknown-resource-type']);
+  assert.match(r.findings.find((f) => f.ruleId === 'schema-unknown-resource-type')!.message, /did you mean "aws_s3_bucket"/);
+  assert.match(r.findings.find((f) => f.ruleId === 'schema-unknown-argument')!.message, /did you mean "visibility_timeout_seconds"/);
+});
+
+test('block written as an argument and argument written as a block (HCL only)', () => {
+  const table = resource('aws_dynamodb_table', 't', [a('name', lit('t')), a('server_side_encryption', obj({ enabled: lit(true) }))]);
+  const r = validateConfiguration(config([table]), { schema });
+  assert.deepEqual(ids(r.findings), ['schema-block-as-attribute']);
+  assert.match(r.findings[0]!.message, /without "="/);
+  // The same object literal in CDKTF is how blocks are written.
+  assert.deepEqual(validateConfiguration(config([table], 'cdktf-ts'), { schema }).findings, []);
+  const tagsBlock = resource('aws_sqs_queue', 'q', [], [nested('tags', [a('Name', lit('q'))], [], 'block')]);
+  const r2 = validateConfiguration(config([tagsBlock]), { schema });
+  assert.deepEqual(ids(r2.findings), ['schema-block-as-attribute']);
+  assert.match(r2.findings[0]!.message, /tags = \{/);
+  // aws_security_group ingress accepts both forms.
+  const sg = resource('aws_security_group', 's', [a('ingress', tuple(obj({ from_port: lit(443) })))]);
+  assert.deepEqual(validateConfiguration(config([sg]), { schema }).findings, []);
+});
+
+test('missing required argument and block; dynamic blocks skip the check', () => {
+  const lc = resource('aws_s3_bucket_lifecycle_configuration', 'l', [a('bucket', ref('aws_s3_bucket', 'b', 'id'))], [
+    nested('rule', [a('id', lit('r'))], [], 'block'),
+  ]);
+  const r = validateConfiguration(config([lc]), { schema });
+  assert.deepEqual(ids(r.findings), ['schema-missing-required']);
+  assert.match(r.findings[0]!.message, /"status"/);
+  const noBucket = resource('aws_s3_bucket_policy', 'p', [a('policy', lit('{}'))]);
+  assert.match(validateConfiguration(config([noBucket]), { schema }).findings[0]!.message, /"bucket"/);
+  const dyn = resource('aws_s3_bucket_lifecycle_configuration', 'l', [a('bucket', lit('b'))], [
+    nested('dynamic', [a('for_each', ref('var', 'rules'))], [nested('content', [a('id', lit('x'))])], 'block', ['rule']),
+  ]);
+  assert.deepEqual(validateConfiguration(config([dyn]), { schema }).findings, []);
+});
+
+test('static literals of the wrong type', () => {
+  const q = resource('aws_sqs_queue', 'q', [a('fifo_queue', lit('yes')), a('delay_seconds', lit('10')), a('tags', lit('x'))]);
+  const r = validateConfiguration(config([q]), { schema });
+  assert.deepEqual(ids(r.findings), ['schema-wrong-type', 'schema-wrong-type']);
+  assert.equal(typeProblem(lit('true'), 'bool'), undefined);
+  assert.equal(typeProblem(lit(3), 'string'), undefined);
+  assert.match(typeProblem(lit('a'), 'list(string)')!, /string/);
+  assert.equal(typeProblem(ref('var', 'x'), 'number'), undefined);
+});
+
+test('meta-arguments, lifecycle, provisioners, modules and non-AWS types are never reported', () => {
+  const q = resource(
+    'aws_sqs_queue',
+    'q',
+    [a('count', lit(2)), a('provider', ref('aws', 'west')), a('depends_on', tuple(ref('aws_s3_bucket', 'b'))), a('name', lit('q'))],
+    [nested('lifecycle', [a('prevent_destroy', lit(false))], [], 'block'), nested('provisioner', [a('command', lit('echo'))], [], 'block', ['local-exec'])],
+  );
+  const rnd = resource('random_id', 'r', [a('whatever', lit(1))]);
+  const mod: Block = { kind: 'module', type: 'module', labels: ['m'], attributes: [a('nonsense', lit(1))], blocks: [], span: q.span };
+  assert.deepEqual(validateConfiguration(config([q, rnd, mod]), { schema }).findings, []);
+});
+
+test('reads of data.aws_region.x.name are deprecated when 6.x is targeted', () => {
+  const region = data('aws_region', 'current');
+  const out: Block = { kind: 'output', type: 'output', labels: ['r'], attributes: [a('value', ref('data', 'aws_region', 'current', 'name'))], blocks: [], span: region.span };
+  const r = checkConfiguration(config([terraformBlock('>= 5.0'), region, out]));
+  assert.deepEqual(ids(r.findings), ['deprecated-argument']);
+  assert.match(r.findings[0]!.message, /use region/);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 5.0'), region, out])).findings, []);
+});
+
+test('deprecated Lambda runtime and computed-only attribute', () => {
+  const fn = resource('aws_lambda_function', 'f', [a('function_name', lit('f')), a('role', lit('arn')), a('runtime', lit('nodejs16.x')), a('arn', lit('x'))]);
+  const r = validateConfiguration(config([fn]), { schema });
+  assert.deepEqual(ids(r.findings), ['deprecated-value', 'schema-computed-attribute']);
+  const typo = resource('aws_lambda_function', 'f', [a('function_name', lit('f')), a('role', lit('arn')), a('runtime', lit('python3.x'))]);
+  assert.deepEqual(ids(validateConfiguration(config([typo]), { schema }).findings), ['schema-invalid-value']);
+});
+
+test('a synthetic 1,000-resource configuration is valid (benchmark input)', async () => {
+  const { syntheticConfiguration, validateSynthetic } = await import('../../src/schema/bench.js');
+  assert.equal(syntheticConfiguration(1000).blocks.length, 1000);
+  assert.deepEqual(validateSynthetic(1000, schema).findings, []);
+});
+
+test('CDKTF renamed properties (equalTo, selfAttribute) resolve to their Terraform names', () => {
+  const sg = resource('aws_security_group', 's', [], [nested('ingress', [a('self_attribute', lit(true)), a('from_port', lit(0))], [], 'array-item')]);
+  assert.deepEqual(validateConfiguration(config([sg], 'cdktf-ts'), { schema }).findings, []);
+  assert.deepEqual(ids(validateConfiguration(config([sg]), { schema }).findings), ['schema-unknown-argument']);
+});
+
+test('CDKTF blocks whose class does not match the mapped type are left to the front-end', () => {
+  const wrong: Block = { ...resource('aws_vpc', 'x', [a('vpc_id', lit('v'))]), construct: { className: 'Subnet', id: 'x' } };
+  assert.deepEqual(validateConfiguration(config([wrong], 'cdktf-ts'), { schema }).findings, []);
+  const right: Block = { ...resource('aws_vpc', 'y', [a('vpc_id', lit('v'))]), construct: { className: 'Vpc', id: 'y' } };
+  assert.deepEqual(ids(validateConfiguration(config([right], 'cdktf-ts'), { schema }).findings), ['schema-unknown-argument']);
+});
+
+test('CDKTF without a package.json: nesting shapes become notes, deprecations still count', () => {
+  const sse = nested('server_side_encryption', [a('enabled', lit(true))], [], 'array-item');
+  const role = resource('aws_iam_role', 'r', [a('assume_role_policy', lit('{}')), a('managed_policy_arns', tuple(lit('arn')))]);
+  const r = checkConfiguration(config([ddb([sse]), role], 'cdktf-ts'));
+  assert.deepEqual(ids(r.findings), ['deprecated-argument']);
+  assert.match(r.notes.join('\n'), /server_side_encryption \(nesting shape\)/);
+  const pkg = { path: 'package.json', language: 'json', content: '{"dependencies":{"@cdktf/provider-aws":"21.22.1"}}' };
+  const withPkg = checkConfiguration(config([ddb([sse]), role], 'cdktf-ts', [pkg]));
+  assert.deepEqual(ids(withPkg.findings), ['deprecated-argument', 'schema-nesting-mode']);
+  assert.equal(withPkg.provider.constraint, '@cdktf/provider-aws 21.22.1');
+});
+
+test('elided documentation snippets (# ... other config ...) skip the required-argument check', () => {
+  const file = { path: 'doc.tf', language: 'hcl', content: 'resource "aws_lambda_function" "f" {\n  # ... other config ...\n  s3_key = "k"\n}\n' };
+  const fn: Block = { ...resource('aws_lambda_function', 'f', [a('s3_key', lit('k'))]), span: { file: 'doc.tf', line: 1, column: 1, endLine: 4, endColumn: 2 } };
+  assert.deepEqual(validateConfiguration(config([fn], 'tf-hcl', [file]), { schema }).findings, []);
+  const whole = { ...file, content: file.content.replace('  # ... other config ...\n', '') };
+  assert.deepEqual(ids(validateConfiguration(config([fn], 'tf-hcl', [whole]), { schema }).findings), ['schema-missing-required']);
+});
+
+test('blocks for arguments the bindings type as any (wafv2 statement) are not reported', () => {
+  const acl = resource('aws_wafv2_web_acl', 'w', [a('name', lit('w')), a('scope', lit('REGIONAL'))], [
+    nested('default_action', [], [nested('allow', [], [], 'block')], 'block'),
+    nested('visibility_config', [a('cloudwatch_metrics_enabled', lit(true)), a('metric_name', lit('m')), a('sampled_requests_enabled', lit(true))], [], 'block'),
+    nested('rule', [a('name', lit('r')), a('priority', lit(1))], [
+      nested('statement', [], [nested('rate_based_statement', [a('limit', lit(100))], [], 'block')], 'block'),
+      nested('action', [], [nested('block', [], [], 'block')], 'block'),
+      nested('visibility_config', [a('cloudwatch_metrics_enabled', lit(true)), a('metric_name', lit('r')), a('sampled_requests_enabled', lit(true))], [], 'block'),
+    ], 'block'),
+  ]);
+  assert.deepEqual(validateConfiguration(config([acl]), { schema }).findings, []);
+});
