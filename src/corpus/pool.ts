@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CorpusTask } from './discover.js';
-import type { CorpusLine, TimingLine, WorkerReply, WorkerRequest } from './types.js';
+import type { CorpusLine, TimingLine, WorkerReady, WorkerReply, WorkerRequest } from './types.js';
 
 export interface PoolOptions {
   out: string;
@@ -147,7 +147,8 @@ export async function runPool(tasks: CorpusTask[], opts: PoolOptions): Promise<P
         worker.postMessage(req);
       };
 
-      worker.on('message', (reply: WorkerReply) => {
+      worker.on('message', (reply: WorkerReply | WorkerReady) => {
+        if ('ready' in reply) return next();
         if (!current || current.id !== reply.id) return;
         clearTimeout(current.timer);
         current = null;
@@ -177,7 +178,6 @@ export async function runPool(tasks: CorpusTask[], opts: PoolOptions): Promise<P
       };
       worker.on('error', (err) => onDeath(err?.message ?? String(err)));
       worker.on('exit', (code) => onDeath(`exit code ${code}`));
-      next();
     };
 
     for (let i = 0; i < jobs; i++) {

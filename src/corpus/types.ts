@@ -16,7 +16,8 @@ export interface TimingLine {
   ms: number;
 }
 
-/** Message from a worker. */
+/** Message from a worker: a task's line, or the one-time signal that the worker has loaded. */
 export type WorkerReply = { id: number; line: CorpusLine; ms: number };
+export type WorkerReady = { ready: true };
 /** Message to a worker. */
 export type WorkerRequest = { id: number; key: string; path: string; platformHint: string | null; reportPath?: string };

@@ -14,6 +14,9 @@ function recordedQuality(taskPath: string): number | null | undefined {
   }
 }
 
+// Tell the pool the worker has loaded, so task time limits do not count module loading.
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on('message', (req: WorkerRequest) => {
   const started = performance.now();
   let line: CorpusLine;

@@ -60,7 +60,15 @@ function keysOf(c: DiffChange): string[] {
   const inner = nested ? [...nested.attributes.map((a) => a.name), ...nested.blocks.map((b) => b.type)] : [];
   const keys = [...[...c.path].reverse(), ...inner];
   // A variable's, local's or output's own name says what it is for (`log_retention_days`, `kmsKeyArn`).
-  if (c.blockKind === 'variable' || c.blockKind === 'locals' || c.blockKind === 'output') keys.push(c.address.replace(/^(var|local|output)\./, ''));
+  if (c.blockKind === 'variable' || c.blockKind === 'locals' || c.blockKind === 'output' || c.blockKind === 'module') {
+    keys.push(c.address.replace(/^(var|local|output|module)\./, ''));
+  }
+  // A module says what it is through its source (`terraform-aws-modules/vpc/aws`).
+  if (c.blockKind === 'module') {
+    const source = (c.ideal ?? c.model)?.block.attributes.find((a) => a.name === 'source')?.expr;
+    const text = source?.kind === 'literal' && typeof source.value === 'string' ? source.value : '';
+    keys.push(...text.split(/[/_.-]+/).filter((w) => w.length > 2 && !/^(terraform|aws|modules?|git|https?|github|com)$/.test(w)));
+  }
   return keys.map(snakeCase);
 }
 

@@ -506,6 +506,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     kinds: ['attribute-changed'],
     when: (c) => literalToReference(c) && looksEnvironmentSpecific(modelExpr(c)),
   },
+  { id: 'tfvars', category: 'required-input', severity: 'low', title: 'Input values (tfvars) differ', blockKinds: ['unknown'], type: /^tfvars$/ },
   // --- outputs ---
   { id: 'output-sensitive', category: 'secrets', severity: 'medium', title: 'Sensitive output not marked', blockKinds: ['output'], key: /^sensitive$/ },
   { id: 'output', category: 'outputs', severity: 'low', title: 'Stack outputs changed', blockKinds: ['output'] },
@@ -555,7 +556,7 @@ export const KEYWORD_CATEGORIES: readonly KeywordCategory[] = [
   { id: 'kw-scaling', key: /autoscal|scaling|cooldown|(^|_)(min|max)_size$|desired_capacity|desired_count|min_capacity|max_capacity|reserved_concurrent|provisioned_concurrent|target_value|concurrency|throttl|burst_limit|rate_limit|(^|_)quota(_|$)|(^|_)warm/, category: 'scaling', severity: 'medium', title: 'Scaling configuration' },
   { id: 'kw-lifecycle', key: /lifecycle_rule|lifecycle_policy|(^|_)expiration|transition|noncurrent|abort_incomplete|billing_mode|read_capacity|write_capacity|(^|_)capacity|storage_class|intelligent_tiering|(^|_)cost|budget|storage_type|(^|_)iops|throughput|allocated_storage|(^|_)ttl(_|$)|message_retention|retention_period|image_tag_mutability|table_class/, category: 'lifecycle-cost', severity: 'medium', title: 'Lifecycle or cost setting' },
   { id: 'kw-service', key: /engine_version|^engine$|instance_class|node_type|engine_mode|^family$|major_engine_version|instance_type|db_cluster_instance_class|cache_node_type|(^|_)version$|solution_stack|platform_version|kafka_version/, category: 'service-constraint', severity: 'medium', title: 'Service constraint (engine, version or instance class)' },
-  { id: 'kw-tagging', key: /^tags$|^tags_all$|default_tags|^tag$|propagate_tags|^tag_specifications$/, category: 'tagging', severity: 'low', title: 'Tags missing or inconsistent' },
+  { id: 'kw-tagging', key: /(^|_)tags$|^tags_all$|default_tags|^tag$|propagate_tags|^tag_specifications$/, category: 'tagging', severity: 'low', title: 'Tags missing or inconsistent' },
   { id: 'kw-network', key: /vpc|subnet|security_group|cidr|(^|_)routes?(_|$)|route_table|nat_|(^|_)endpoint|private_dns|(^|_)dns|network|(^|_)ports?$|from_port|to_port|gateway|(^|_)eip|peering|transit|elastic_ip|ip_address|(^|_)ipv6/, category: 'network', severity: 'medium', title: 'Network configuration' },
   { id: 'kw-iam', key: /(^|_)role(_|$)|role_arn|policy|principal|permission|assume_role|(^|_)iam(_|$)|(^|_)statement$|(^|_)actions?$|source_arn|source_account|instance_profile/, category: 'iam-least-privilege', severity: 'medium', title: 'IAM configuration' },
   { id: 'kw-naming', key: NAME_KEYS, category: 'naming', severity: 'low', title: 'Resource naming' },
@@ -565,7 +566,7 @@ export const KEYWORD_CATEGORIES: readonly KeywordCategory[] = [
 
 /** 2b. Generic configuration keywords: tried after the resource type, which says more. */
 export const GENERIC_KEYWORDS: readonly KeywordCategory[] = [
-  { id: 'kw-misconfig', key: /architectures?|runtime|memory_size|(^|_)memory$|timeout|handler|ephemeral_storage|http_method|integration_http_method|protocol|(^|_)cors|(^|_)type$|(^|_)mode$|status|environment|variables|source_code_hash|filename|s3_key|s3_bucket|s3_object_version|image_uri|image_config|content_type|layers|package_type|(^|_)cpu$|schedule|event_pattern|batch_size|visibility_timeout|starting_position|uri$|integration|response|request|stage|deployment|method|route_key|target|listener|default_action|condition|action|rule|definition|(^|_)source(_|$)|destination|container_definitions|health|(^|_)path$|query|filter|attribute|hash_key|range_key|key_schema|index|dimensions|period|(^|_)port$|(^|_)user_data|(^|_)ami|(^|_)image|(^|_)value$/, category: 'misconfiguration', severity: 'medium', title: 'Resource configured against the task' },
+  { id: 'kw-misconfig', key: /architectures?|runtime|memory_size|(^|_)memory$|timeout|handler|ephemeral_storage|http_method|integration_http_method|protocol|(^|_)cors|(^|_)type$|(^|_)mode$|status|environment|variables|source_code_hash|filename|s3_key|s3_bucket|s3_object_version|image_uri|image_config|content_type|layers|package_type|(^|_)cpu$|schedule|event_pattern|batch_size|visibility_timeout|starting_position|uri$|integration|response|request|stage|deployment|method|route_key|target|listener|default_action|condition|action|rule|definition|(^|_)source(_|$)|destination|container_definitions|health|(^|_)path$|query|filter|attribute|hash_key|range_key|key_schema|index|dimensions|period|(^|_)port$|(^|_)user_data|(^|_)ami|(^|_)image|(^|_)value$|fifo|deduplication|maintenance_window|delay_seconds|max_message_size|receive_wait/, category: 'misconfiguration', severity: 'medium', title: 'Resource configured against the task' },
 ];
 
 /** 3. By resource type: added/removed blocks, and changes inside resources of a themed type. */
@@ -581,7 +582,7 @@ export interface TypeCategory {
 
 export const TYPE_CATEGORIES: readonly TypeCategory[] = [
   { id: 'type-monitoring', type: /^aws_cloudwatch_(metric_alarm|composite_alarm|dashboard|metric_stream)$|^aws_sns_topic|^aws_xray_|^aws_synthetics|^aws_config_|^aws_guardduty|^aws_securityhub|^aws_cloudwatch_anomaly|^aws_inspector|^aws_macie|^aws_route53_health_check$|^aws_cloudwatch_log_metric_filter$/, category: 'monitoring', severity: 'medium', title: 'Monitoring missing or incomplete' },
-  { id: 'type-logging', type: /^aws_cloudwatch_log_|^aws_flow_log$|^aws_cloudtrail|^aws_s3_bucket_logging$|^aws_api_gateway_account$|^aws_cloudwatch_query_definition$|^aws_kinesis_firehose|^aws_wafv2_web_acl_logging/, category: 'logging', severity: 'medium', title: 'Logging missing or incomplete' },
+  { id: 'type-logging', type: /^aws_cloudwatch_log_|^aws_flow_log$|^aws_cloudtrail|^aws_s3_bucket_logging$|^aws_api_gateway_account$|^aws_cloudwatch_query_definition$|^aws_kinesis_firehose|^aws_wafv2_web_acl_logging|^aws_elb_service_account$/, category: 'logging', severity: 'medium', title: 'Logging missing or incomplete' },
   { id: 'type-key-policy', type: /^aws_kms_key_policy$/, category: 'key-policy', severity: 'high', title: 'KMS key policy' },
   { id: 'type-encryption', type: /^aws_kms_|_server_side_encryption_configuration$|^aws_ebs_encryption_by_default$|^aws_acm_/, category: 'encryption', severity: 'high', title: 'Encryption missing or wrong' },
   { id: 'type-public', type: /^aws_s3_bucket_public_access_block$|^aws_s3_account_public_access_block$|^aws_s3_bucket_ownership_controls$|^aws_s3_bucket_acl$|^aws_wafv2_|^aws_waf_|^aws_shield|^aws_cloudfront_origin_access|^aws_api_gateway_authorizer$|^aws_cognito_/, category: 'public-exposure', severity: 'high', title: 'Public exposure' },

@@ -27,5 +27,7 @@ export function unitAddress(b: Block): string {
 /** Resource/data type, provider name, or the block keyword: what a block "is", independent of its name. */
 export function unitType(b: Block): string {
   if (b.kind === 'resource' || b.kind === 'data' || b.kind === 'provider') return b.labels[0] ?? b.type;
+  // Unknown top-level blocks (and the `tfvars` pseudo-block of top-level attributes) are told apart by keyword.
+  if (b.kind === 'unknown') return b.type;
   return b.kind;
 }

@@ -49,22 +49,9 @@ function isNamedFile(name: string): boolean {
   return CODE_EXTENSIONS.has(extensionOf(name)) || EXTENSIONLESS_FILES.has(base);
 }
 
-/** Start offsets of every line, to look at the source text of a fence. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function sourceLine(text: string, starts: number[], line: number): string {
-  const from = starts[line - 1] ?? text.length;
-  const to = starts[line] ?? text.length;
-  return text.slice(from, to).replace(/\r?\n$/, '');
-}
-
-/** Opening fence marker (```` ``` ````, `~~~~`), or undefined for an indented code block. */
-function fenceMarker(openingLine: string): string | undefined {
-  const m = /^ {0,3}(`{3,}|~{3,})/.exec(openingLine);
+/** Opening fence marker (```` ``` ````, `~~~~`) at the node's start, or undefined for an indented code block. */
+function fenceMarker(text: string, startOffset: number): string | undefined {
+  const m = /^(`{3,}|~{3,})/.exec(text.slice(startOffset, startOffset + 64));
   return m?.[1];
 }
 
@@ -81,9 +68,9 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     warn('markdown', `could not parse markdown: ${(err as Error).message}`);
     return { origin, files: [], warnings, markdown: text };
   }
-  const starts = lineStarts(text);
   const files: SourceFile[] = [];
   const superseded: SourceFile[] = [];
+  const byPath = new Map<string, SourceFile>();
   let pending: Candidate | undefined;
   let unnamed = 0;
 
@@ -122,8 +109,8 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
 
   /** Decides whether a code block is a file and under which name; returns true when the block used up the pending name. */
   function takeCode(item: CodeItem): boolean {
-    const opening = sourceLine(text, starts, item.line);
-    const marker = fenceMarker(opening);
+    // The node starts at its fence, also inside list items and block quotes.
+    const marker = fenceMarker(text, item.startOffset);
     const contentLine = marker ? item.line + 1 : item.line;
     const content = item.value.replace(/\r\n?/g, '\n');
     // Reported only for blocks that become files: an unclosed fence is kept, up to the end of the document.
@@ -177,11 +164,13 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     return true;
   }
 
+  /** A closed fence ends with a run of its marker character at least as long as the opening one. */
   function isUnclosed(item: CodeItem, marker: string): boolean {
-    if (item.endLine === item.line) return item.endOffset >= text.length;
-    const closing = sourceLine(text, starts, item.endLine).trim();
-    const closed = closing.length >= marker.length && closing[0] === marker[0] && /^(`+|~+)$/.test(closing);
-    return !closed;
+    if (item.endLine === item.line) return true;
+    const tail = text.slice(Math.max(item.startOffset, item.endOffset - 256), item.endOffset).trimEnd();
+    let run = 0;
+    while (run < tail.length && tail[tail.length - 1 - run] === marker[0]) run++;
+    return run < marker.length;
   }
 
   /**
@@ -189,12 +178,14 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
    * different things are joined) or an excerpt (a later part with no declarations of its own is dropped).
    */
   function add(file: SourceFile): void {
-    const earlier = files.findIndex((f) => f.path === file.path);
-    if (earlier === -1) {
+    const known = byPath.get(file.path);
+    if (!known) {
       files.push(file);
+      byPath.set(file.path, file);
       return;
     }
-    const prev = files[earlier] as SourceFile;
+    const earlier = files.indexOf(known);
+    const prev = known;
     const lines = `lines ${prev.markdownLine} and ${file.markdownLine}`;
     const before = declarations(prev.language, prev.content);
     const after = declarations(file.language, file.content);
@@ -206,12 +197,14 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     if (file.language === 'hcl' && prev.language === 'hcl' && before.size > 0 && after.size > 0 && !overlaps(before, after)) {
       warn('joined-parts', `\`${file.path}\` is given in parts (${lines}) declaring different blocks; the parts are joined`, file.markdownLine);
       files[earlier] = joinParts(prev, file);
+      byPath.set(file.path, files[earlier] as SourceFile);
       return;
     }
     warn('duplicate-path', `\`${file.path}\` is given twice (${lines}); the later block is used`, file.markdownLine);
     superseded.push(prev);
     files.splice(earlier, 1);
     files.push(file);
+    byPath.set(file.path, file);
   }
 
   const result: ResponseFiles = { origin, files: dropExcerpts(files, warn), warnings, markdown: text };

@@ -1,9 +1,10 @@
 /** Per-file conversion state shared by the block and expression converters. */
-import type Parser from 'tree-sitter';
 import type { Diagnostic, SourceSpan } from '../model/types.js';
 import { LineIndex, snippet, spanOf } from './source.js';
 
-export type Node = Parser.SyntaxNode;
+import type { TNode } from './tree.js';
+
+export type Node = TNode;
 
 /** Expressions (and blocks) nested deeper than this become `opaque`: the converter recurses, the stack must not. */
 export const MAX_DEPTH = 200;

@@ -10,6 +10,7 @@ import { convertFile } from './blocks.js';
 import { splitTopLevel, type Chunk } from './chunks.js';
 import { ConvertContext } from './context.js';
 import { parseTree } from './parser.js';
+import { mirror } from './tree.js';
 import { normalizeSource, type Point } from './source.js';
 import { collectSyntaxErrors, printable } from './syntax-errors.js';
 
@@ -55,9 +56,8 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[]): Blo
     });
     return [];
   }
-  const tree = parseTree(text);
-  const root = tree.rootNode;
   const whole = new ConvertContext(path, text, diagnostics);
+  const root = mirror(parseTree(text), whole);
   if (!root.hasError) return convertFile(whole, root);
   const chunks = splitTopLevel(text);
   if (chunks.length > MAX_RECOVERY_ITEMS) {
@@ -73,7 +73,7 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[]): Blo
     const prefix = '\n'.repeat(at.row) + ' '.repeat(at.column);
     const itemText = prefix + text.slice(chunk.start, chunk.end) + chunk.missing;
     const ctx = new ConvertContext(path, itemText, diagnostics);
-    const itemRoot = parseTree(itemText).rootNode;
+    const itemRoot = mirror(parseTree(itemText), ctx);
     const converted = convertFile(ctx, itemRoot);
     blocks.push(...converted);
     if (chunk.missing) {

@@ -74,7 +74,11 @@ export function collectSyntaxErrors(ctx: ConvertContext, root: Node): void {
       ctx.error(message, ctx.span(n));
     } else {
       const tok = firstLeaf(n);
-      if (tok.type === '=' && /^[ \t]*(?:\n|$)/.test(ctx.slice(tok.endIndex, tok.endIndex + 80))) {
+      const short = n.endIndex - n.startIndex < 200 ? ctx.slice(n.startIndex, n.endIndex) : '';
+      const dangling = /^([A-Za-z_][\w-]*)[ \t]*=[ \t]*$/.exec(short);
+      if (dangling) {
+        ctx.error(`missing value for attribute \`${dangling[1]}\`${inBlock}`, ctx.span(n));
+      } else if (tok.type === '=' && /^[ \t]*(?:\n|$)/.test(ctx.slice(tok.endIndex, tok.endIndex + 80))) {
         const name = n.parent?.type === 'attribute' ? n.parent.namedChildren.find((c) => c.type === 'identifier')?.text : undefined;
         ctx.error(`missing value for attribute${name ? ` \`${name}\`` : ''}${inBlock}`, ctx.span(n));
       } else {

@@ -6,6 +6,7 @@ import type { RuleMeta } from '../rules/types.js';
 import type { Finding } from '../findings/types.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { schemaRuleMetas } from '../schema/metas.js';
+import { diffRuleMetas } from '../diff/findings.js';
 import { LOG_PATTERNS } from '../logs/patterns.js';
 import { categoryInfo, isCategoryId } from '../taxonomy/categories.js';
 
@@ -41,7 +42,7 @@ function logMetas(): RuleMeta[] {
  */
 export function ruleMetas(): Map<string, RuleMeta> {
   const m = new Map<string, RuleMeta>();
-  for (const meta of [SYNTAX_META, ...logMetas(), ...schemaRuleMetas, ...allMetas()]) m.set(meta.id, meta);
+  for (const meta of [SYNTAX_META, ...logMetas(), ...schemaRuleMetas, ...diffRuleMetas, ...allMetas()]) m.set(meta.id, meta);
   return m;
 }
 

@@ -218,3 +218,14 @@ test('top folders are kept, everything else goes under lib/', () => {
   const md = ['## bin/tap.ts', fence('ts', TS), '## test/tap.test.ts', fence('ts', TS), '## modules/vpc/main.tf', fence('hcl', HCL), '## ./outputs.tf', fence('hcl', HCL2)].join('\n\n');
   assert.deepEqual(paths(md), ['bin/tap.ts', 'test/tap.test.ts', 'lib/modules/vpc/main.tf', 'lib/outputs.tf']);
 });
+
+test('fences inside block quotes and list items keep their language and close properly', () => {
+  const md = `> ## quoted.tf\n>\n> \`\`\`hcl\n> ${HCL.split('\n').join('\n> ')}\n> \`\`\`\n\n- ${'```typescript'}\n  // lib/listed.ts\n  ${TS.split('\n').join('\n  ')}\n  \`\`\`\n`;
+  const r = extractResponse(md, 'm.md');
+  assert.deepEqual(r.files.map((f) => [f.path, f.language, f.markdownLine]), [
+    ['lib/quoted.tf', 'hcl', 4],
+    ['lib/listed.ts', 'ts', 10],
+  ]);
+  assert.equal(r.files[0]!.content, HCL);
+  assert.deepEqual(r.warnings, []);
+});

@@ -141,6 +141,12 @@ export function pumpedInputs(source: string, reps: number): string[] {
     for (const s of a) pumps.add(`${i}\u0001${s}`);
     const next = atoms[i + 1];
     if (next) for (const s of a) for (const t of next) pumps.add(`${i}\u0001${s}${t}`);
+    // Words and operators: a run of atoms pumped whole, with and without a separator (`kms kms kms`).
+    for (let len = 3; len <= 12 && i + len <= atoms.length; len += 3) {
+      const run = firsts.slice(i, i + len).join('');
+      pumps.add(`${i}\u0001${run}`);
+      pumps.add(`${i}\u0001${run} `);
+    }
   });
   for (const p of pumps) {
     const [at, unit] = p.split('\u0001') as [string, string];

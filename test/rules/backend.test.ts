@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRule } from './helpers.js';
+import { makeTask, runRule } from './helpers.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import { rule as vars } from '../../src/rules/backend/backend-uses-variables.js';
 import { rule as local } from '../../src/rules/backend/backend-local.js';
 
@@ -32,4 +35,32 @@ test('backend-local fires only when remote state is the convention', () => {
   assert.equal(runRule(local, tf).length, 1);
   assert.deepEqual(runRule(local, tf, { conventions: { remoteState: false } }), []);
   assert.deepEqual(runRule(local, 'terraform {\n  backend "s3" {}\n}'), []);
+});
+
+// CDKTF: TypeScript values resolve at synth time; only Terraform tokens (TerraformVariable, resources) break a backend.
+
+const stack = (body: string): string => `import { Construct } from 'constructs';
+import { TerraformStack, S3Backend, TerraformVariable } from 'cdktf';
+export class TapStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: { environmentSuffix: string; stateBucket: string }) {
+    super(scope, id);
+${body}
+  }
+}`;
+
+function runCdktf(body: string): ReturnType<typeof runRulesDetailed>['findings'] {
+  const config = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: stack(body) }]);
+  return runRulesDetailed([vars], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+}
+
+test('backend-uses-variables (CDKTF): constructor props are fine, TerraformVariable tokens are not', () => {
+  assert.deepEqual(
+    runCdktf("    new S3Backend(this, { bucket: props.stateBucket, key: `${props.environmentSuffix}/${id}.tfstate`, region: 'us-east-1' });"),
+    [],
+  );
+  const findings = runCdktf(
+    "    const bucketVar = new TerraformVariable(this, 'state_bucket', { type: 'string' });\n    new S3Backend(this, { bucket: bucketVar.stringValue, key: 'x' });",
+  );
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /bucket/);
 });

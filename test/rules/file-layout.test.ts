@@ -61,3 +61,12 @@ test('single-file-stack: split files, small stacks, or a prompt asking for one f
   assert.equal(runRule(singleFile, { 'lib/main.tf': manyResources(5) }).length, 0);
   assert.equal(runRule(singleFile, { 'lib/main.tf': manyResources(16) }, { prompt: 'Put all resources in a single file named tap_stack.tf.' }).length, 0);
 });
+
+test('lambda-code-outside-lambda-dir: inline source blocks name files inside the zip, not on disk', () => {
+  const hcl = 'data "archive_file" "fn" {\n  type = "zip"\n  output_path = "fn.zip"\n  source {\n    content  = "def handler(e, c): pass"\n    filename = "index.py"\n  }\n}\n';
+  assert.deepEqual(runRule(lambdaOutside, hcl), []);
+});
+
+test('provider-outside-provider-file: child modules and unnamed extracted files are not judged', () => {
+  assert.deepEqual(runRule(providerOutside, { 'lib/modules/net/versions.tf': PROVIDER, 'lib/unnamed-1.tf': PROVIDER }), []);
+});

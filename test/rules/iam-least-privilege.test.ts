@@ -91,3 +91,9 @@ test('admin-managed-policy: AdministratorAccess critical, *FullAccess high, narr
     ['aws_iam_role_policy_attachment.b', 'high'],
   ]);
 });
+
+test('iam-wildcard-resource: writing own logs on * is low (the AWS basic execution policy does the same)', () => {
+  const f = runRule(wildResource, ROLE_POLICY('{\n Effect = "Allow"\n Action = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]\n Resource = "*"\n}'));
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'low');
+});

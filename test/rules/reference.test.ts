@@ -19,7 +19,7 @@ test('undeclared-reference: var.aws_region used, region declared → suggestion'
 test('undeclared-reference: resources, locals and data sources', () => {
   const f = runRule(
     undeclared,
-    'resource "aws_sqs_queue" "jobs" {}\nresource "aws_lambda_event_source_mapping" "m" {\n  event_source_arn = aws_sqs_queue.job.arn\n  function_name = local.fn\n  batch_size = data.aws_vpc.main.id\n}\n',
+    'locals {\n  x = 1\n}\ndata "aws_vpc" "other" {}\nresource "aws_sqs_queue" "jobs" {}\nresource "aws_lambda_event_source_mapping" "m" {\n  event_source_arn = aws_sqs_queue.job.arn\n  function_name = local.fn\n  batch_size = data.aws_vpc.main.id\n}\n',
   );
   assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_sqs_queue.job', 'data.aws_vpc.main', 'local.fn']);
   assert.match(f.find((x) => x.resource === 'aws_sqs_queue.job')!.message, /aws_sqs_queue\.jobs/);
@@ -41,4 +41,28 @@ test('duplicate-declaration: a variable in two files, a resource twice', () => {
   assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_sqs_queue.q', 'var.environment_suffix']);
   assert.match(f.find((x) => x.resource === 'var.environment_suffix')!.message, /lib\/main\.tf:1 and lib\/variables\.tf:1/);
   assert.deepEqual(runRule(duplicate, 'provider "aws" {}\nprovider "aws" {\n  alias = "west"\n}\nlocals {\n  a = 1\n}\nlocals {\n  b = 2\n}\n'), []);
+});
+
+test('undeclared-reference: modules resolve per directory; a missing variables file is one finding', () => {
+  const f = runRule(undeclared, {
+    'lib/main.tf': 'variable "vpc_cidr" {\n  default = "10.0.0.0/16"\n}\nmodule "net" {\n  source = "./modules/net"\n  cidr = var.vpc_cidr\n}\n',
+    'lib/modules/net/variables.tf': 'variable "cidr" {}\n',
+    'lib/modules/net/main.tf': 'resource "aws_vpc" "v" {\n  cidr_block = var.vpc_cidr\n}\n',
+  });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.location.file, 'lib/modules/net/main.tf');
+  assert.match(f[0]!.message, /did you mean `var\.cidr`/);
+  const missingFile = runRule(undeclared, { 'lib/provider.tf': 'provider "aws" {\n  region = var.aws_region\n  default_tags {\n    tags = { Owner = var.owner }\n  }\n}\n' });
+  assert.equal(missingFile.length, 1);
+  assert.match(missingFile[0]!.message, /2 variable reference\(s\) \(var\.aws_region, var\.owner\).*declares no variable at all/);
+});
+
+test('duplicate-declaration: the same name in two module directories is not a duplicate', () => {
+  const f = runRule(duplicate, {
+    'lib/variables.tf': 'variable "environment" {}\n',
+    'lib/modules/a/variables.tf': 'variable "environment" {}\n',
+    'lib/modules/b/variables.tf': 'variable "environment" {}\noutput "x" {\n  value = 1\n}\n',
+    'lib/modules/b/outputs.tf': 'output "x" {\n  value = 2\n}\n',
+  });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file]), [['output.x', 'lib/modules/b/outputs.tf']]);
 });

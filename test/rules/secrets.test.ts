@@ -76,6 +76,9 @@ resource "aws_db_instance" "other" {
 variable "db_password" {
   type      = string
   sensitive = true
+}
+variable "api_key_secret_name" {
+  default = "app/api-key"
 }`,
   );
   assert.deepEqual(findings, []);

@@ -9,7 +9,8 @@ import { discoverTasks, inShard, parseShard } from '../../corpus/discover.js';
 import { runPool, type Progress } from '../../corpus/pool.js';
 import { renderSummaryMarkdown, summarizeResults, summaryJson } from '../../corpus/summarize.js';
 import { renderDashboard } from '../../corpus/html.js';
-import { knowledgeGapOf } from '../../rules/catalog-meta.js';
+import { ruleMetas } from '../../report/metas.js';
+
 
 function positiveInt(name: string, v: string): number {
   const n = Number(v);
@@ -72,7 +73,8 @@ export const register: RegisterCommand = (program: Command) => {
       const progress = progressReporter(tasks.length);
       const result = await runPool(tasks, { out: opts.out, jobs, timeoutMs, resume: opts.resume, onProgress: (p) => progress.update(p) });
       progress.stop();
-      const summary = await summarizeResults(opts.out, knowledgeGapOf);
+      const metas = ruleMetas();
+      const summary = await summarizeResults(opts.out, (id) => metas.get(id)?.knowledgeGap);
       writeFileSync(`${opts.out}.summary.json`, summaryJson(summary));
       process.stderr.write(
         `iacjudge corpus: ${result.done} analyzed, ${result.skipped} already in ${opts.out}, ${result.errors} errors (${result.timeouts} timeouts) in ${(result.wallMs / 1000).toFixed(1)} s with ${jobs} jobs; summary in ${opts.out}.summary.json\n`,
@@ -89,7 +91,8 @@ export const register: RegisterCommand = (program: Command) => {
     .action(async (results: string, opts: { format: string; out?: string; reportLink: string }) => {
       if (!existsSync(results)) throw new UsageError(`results file not found: ${results}`);
       if (!['md', 'json', 'html'].includes(opts.format)) throw new UsageError(`unknown format "${opts.format}" (md, json or html)`);
-      const summary = await summarizeResults(results, knowledgeGapOf);
+      const metas = ruleMetas();
+      const summary = await summarizeResults(results, (id) => metas.get(id)?.knowledgeGap);
       const text =
         opts.format === 'json' ? summaryJson(summary) : opts.format === 'html' ? renderDashboard(summary, { reportLink: opts.reportLink }) : renderSummaryMarkdown(summary);
       if (opts.out) writeFileSync(opts.out, text);

@@ -2,7 +2,7 @@
 import type { RegisterCommand } from './index.js';
 import type { RuleMeta } from '../../rules/types.js';
 import { UsageError } from '../errors.js';
-import { allMetas, metaById } from '../../rules/catalog-meta.js';
+import { ruleMetas } from '../../report/metas.js';
 import { categoryInfo } from '../../taxonomy/categories.js';
 import { closestName } from '../../rules/util/variables.js';
 
@@ -38,9 +38,10 @@ export const register: RegisterCommand = (program) => {
     .description('show the documentation of one rule')
     .argument('<id>', 'rule id (see `iacjudge rules`)')
     .action((id: string) => {
-      const m = metaById(id);
+      const metas = ruleMetas();
+      const m = metas.get(id);
       if (!m) {
-        const hint = closestName(id, allMetas().map((x) => x.id));
+        const hint = closestName(id, metas.keys());
         throw new UsageError(`unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''} (run \`iacjudge rules\` for the list)`);
       }
       process.stdout.write(renderExplanation(m));

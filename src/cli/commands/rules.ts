@@ -1,6 +1,6 @@
 /** `iacjudge rules [--json]`: the catalog — id, category, severity, fix class, title. */
 import type { RegisterCommand } from './index.js';
-import { allMetas } from '../../rules/catalog-meta.js';
+import { ruleMetas } from '../../report/metas.js';
 
 export const register: RegisterCommand = (program) => {
   program
@@ -8,7 +8,8 @@ export const register: RegisterCommand = (program) => {
     .description('list every rule: id, category, default severity, fix class, title')
     .option('--json', 'print JSON instead of a table')
     .action((opts: { json?: boolean }) => {
-      const metas = allMetas();
+      // Catalog rules plus the metas of schema checks, syntax and log patterns: every id a finding can carry.
+      const metas = [...ruleMetas().values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (opts.json) {
         const rows = metas.map((m) => ({ id: m.id, category: m.category, severity: m.severity, fixClass: m.fixClass, title: m.title, docs: m.docs }));
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

@@ -1,6 +1,6 @@
 import type { Block, Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { attrExpr, blockAddress, dataSources, exprToText, nestedBlocks, resources } from '../../model/query.js';
+import { attrExpr, blockAddress, dataSources, exprToText, resources } from '../../model/query.js';
 import { dirname, normalizePath } from '../util/files.js';
 
 /** Resolve a path expression written relative to the module (`${path.module}/x`, `./x`, `x`); undefined when dynamic. */
@@ -49,7 +49,7 @@ export const rule: Rule = {
     for (const d of dataSources(ctx.config, 'archive_file')) {
       check(d, attrExpr(d, 'source_file'), false);
       check(d, attrExpr(d, 'source_dir'), false);
-      for (const s of nestedBlocks(d, 'source')) check(d, attrExpr(s, 'filename'), true);
+      // `source { content, filename }` names a file inside the zip with inline content: no file on disk.
     }
     for (const type of ['aws_lambda_function', 'aws_lambda_layer_version']) {
       // `filename` normally points at the built zip; only source files placed at the root are layout findings.

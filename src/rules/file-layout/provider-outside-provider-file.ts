@@ -23,6 +23,8 @@ export const rule: Rule = {
     for (const b of ctx.config.blocks) {
       if (b.kind !== 'provider' && b.kind !== 'terraform') continue;
       if (!b.span.file.endsWith('.tf') || basename(b.span.file) === ctx.conventions.providerFile) continue;
+      // Child modules declare their own required_providers; files the extractor could not name may be the provider file.
+      if (/(^|\/)modules\//.test(b.span.file) || /^unnamed-\d+\.tf$/.test(basename(b.span.file))) continue;
       const list = byFile.get(b.span.file) ?? [];
       list.push(b);
       byFile.set(b.span.file, list);

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { blockAddress } from '../../model/query.js';
-import { isListOrDescribe, requiresStarResource } from '../util/iam.js';
+import { isLowRiskOnStar, requiresStarResource } from '../util/iam.js';
 import { byBlock, identityGrants } from './shared.js';
 
 export const rule: Rule = {
@@ -20,6 +20,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const [block, grants] of byBlock(identityGrants(ctx.config))) {
       const offending: string[] = [];
+      // Discovery (Describe/List) and own-log writes on "*" are low; anything touching data or configuration is high.
       let onlyDiscovery = true;
       for (const { statement } of grants) {
         if (!statement.resources.includes('*')) continue;
@@ -27,7 +28,7 @@ export const rule: Rule = {
         const scoped = statement.actions.filter((a) => !requiresStarResource(a));
         for (const a of scoped) {
           offending.push(a);
-          if (!isListOrDescribe(a)) onlyDiscovery = false;
+          if (!isLowRiskOnStar(a)) onlyDiscovery = false;
         }
       }
       if (!offending.length) continue;

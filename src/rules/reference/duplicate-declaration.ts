@@ -1,7 +1,7 @@
 import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { blockAddress } from '../../model/query.js';
-import { isCdktfConfig } from '../util/files.js';
+import { dirname, isCdktfConfig } from '../util/files.js';
 
 export const rule: Rule = {
   meta: {
@@ -31,17 +31,20 @@ export const rule: Rule = {
       if (b.kind === 'locals') {
         for (const a of b.attributes) {
           const addr = `local.${a.name}`;
-          const prev = seen.get(addr);
+          const key = `${dirname(b.span.file)}\u0000${addr}`;
+          const prev = seen.get(key);
           if (prev) report(addr, prev, a);
-          else seen.set(addr, a);
+          else seen.set(key, a);
         }
         continue;
       }
       if (!['variable', 'resource', 'data', 'module', 'output', 'provider'].includes(b.kind)) continue;
       const addr = blockAddress(b);
-      const prev = seen.get(addr);
+      // Each directory is its own module: the same name in two modules is two different things.
+      const key = `${dirname(b.span.file)}\u0000${addr}`;
+      const prev = seen.get(key);
       if (prev) report(addr, prev, b);
-      else seen.set(addr, b);
+      else seen.set(key, b);
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Reference, SymbolKind } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { blocksOfKind } from '../../model/query.js';
+import { blockAddress, blocksOfKind } from '../../model/query.js';
 import { closestName } from '../util/variables.js';
-import { isCdktfConfig } from '../util/files.js';
+import { dirname, isCdktfConfig } from '../util/files.js';
 
 /** Provider name prefixes of resource types; a dotted name with another prefix is an iterator or a typo'd keyword, not a resource. */
 const KNOWN_PROVIDERS = new Set(['aws', 'awscc', 'random', 'archive', 'null', 'tls', 'time', 'local', 'http', 'external', 'template', 'cloudinit', 'kubernetes', 'helm', 'tfe', 'github']);
@@ -35,17 +35,38 @@ export const rule: Rule = {
     const { config } = ctx;
     if (isCdktfConfig(config)) return;
     const providers = new Set([...KNOWN_PROVIDERS, ...blocksOfKind(config, 'provider').map((p) => p.labels[0] ?? '')]);
-    const declaredByKind = new Map<string, string[]>();
-    for (const addr of config.symbols.keys()) {
-      const k = kindOf(addr);
-      const list = declaredByKind.get(k) ?? [];
-      list.push(addr);
-      declaredByKind.set(k, list);
+    // Each directory is its own module: a reference resolves only against declarations in the same directory.
+    const declaredIn = new Map<string, Set<string>>();
+    for (const sym of config.symbols.values()) addDeclared(declaredIn, dirname(sym.span.file), sym.address);
+    for (const b of config.blocks) {
+      if (b.kind === 'locals') for (const a of b.attributes) addDeclared(declaredIn, dirname(b.span.file), `local.${a.name}`);
+      else if (['variable', 'resource', 'data', 'module'].includes(b.kind)) addDeclared(declaredIn, dirname(b.span.file), blockAddress(b));
     }
-    const seen = new Set<string>();
-    const report = (ref: Reference): void => {
+    const missing = new Map<string, Reference[]>();
+    for (const ref of config.references) {
+      const dir = dirname(ref.span?.file ?? '');
+      if (declaredIn.get(dir)?.has(ref.target)) continue;
+      if (kindOf(ref.target) === 'resource') {
+        const type = ref.target.split('.')[0] ?? '';
+        if (!providers.has(type.split('_')[0] ?? '')) continue;
+      }
+      const key = `${dir}\u0000${ref.target}`;
+      missing.set(key, [...(missing.get(key) ?? []), ref]);
+    }
+    // A module that declares nothing of a kind (no variables at all) is a response that left that file out:
+    // one finding for the missing file instead of one per name.
+    const byDirKind = new Map<string, Reference[]>();
+    for (const refs of missing.values()) {
+      const ref = refs[0]!;
+      const dir = dirname(ref.span?.file ?? '');
       const kind = kindOf(ref.target);
-      const candidates = (declaredByKind.get(kind) ?? []).map(shortName);
+      const declaredOfKind = [...(declaredIn.get(dir) ?? [])].some((a) => kindOf(a) === kind);
+      if (!declaredOfKind) {
+        const k = `${dir}\u0000${kind}`;
+        byDirKind.set(k, [...(byDirKind.get(k) ?? []), ref]);
+        continue;
+      }
+      const candidates = [...(declaredIn.get(dir) ?? [])].filter((a) => kindOf(a) === kind).map(shortName);
       const suggestion = closestName(shortName(ref.target), candidates);
       const prefix = ref.target.slice(0, ref.target.length - shortName(ref.target).length);
       ctx.report({
@@ -55,18 +76,24 @@ export const rule: Rule = {
           `${ref.from} references ${WORD[kind]} \`${ref.target}\`, which is not declared` +
           (suggestion ? `; did you mean \`${prefix}${suggestion}\`?` : '.'),
       });
-    };
-    for (const ref of config.references) {
-      if (config.symbols.has(ref.target) || seen.has(ref.target)) continue;
-      if (kindOf(ref.target) === 'resource') {
-        const type = ref.target.split('.')[0] ?? '';
-        if (!providers.has(type.split('_')[0] ?? '')) continue;
-      }
-      seen.add(ref.target);
-      report(ref);
+    }
+    for (const [key, refs] of byDirKind) {
+      const [dir, kind] = key.split('\u0000') as [string, string];
+      const names = [...new Set(refs.map((r) => r.target))].sort();
+      ctx.report({
+        ...(refs[0]!.span ? { span: refs[0]!.span } : {}),
+        resource: `${dir || '.'}:${kind}`,
+        message: `${names.length} ${WORD[kind]} reference(s) (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) but ${dir || 'the configuration'} declares no ${WORD[kind]} at all: a file is missing from the response.`,
+      });
     }
   },
 };
+
+function addDeclared(m: Map<string, Set<string>>, dir: string, addr: string): void {
+  const set = m.get(dir) ?? new Set<string>();
+  set.add(addr);
+  m.set(dir, set);
+}
 
 /** `var.x` → `x`, `aws_s3_bucket.b` → `aws_s3_bucket.b`, `data.aws_vpc.v` → `aws_vpc.v`. */
 function shortName(addr: string): string {

@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import type { Expr } from '../../model/types.js';
 import { allAttributes, attrExpr, blocksOfKind, literalValue, resources } from '../../model/query.js';
 import { docValue, isRecord } from '../util/b-value.js';
+import { isSecretName } from './sensitive-variable-not-marked.js';
 
 /** Attribute names that carry a credential. */
 const PASSWORD_ATTRS = new Set(['password', 'master_password', 'admin_password', 'db_password', 'auth_token', 'master_user_password', 'secret_key']);
@@ -37,13 +38,16 @@ export const rule: Rule = {
     for (const version of resources(ctx.config, 'aws_secretsmanager_secret_version')) {
       const value = docValue(attrExpr(version, 'secret_string'));
       if (!isRecord(value)) continue;
-      const keys = Object.keys(value).filter((k) => CREDENTIAL_NAME.test(k) && typeof value[k] === 'string' && (value[k] as string).length > 0);
+      const keys = Object.keys(value).filter(
+        (k) => CREDENTIAL_NAME.test(k) && isSecretName(k) && typeof value[k] === 'string' && (value[k] as string).length > 0,
+      );
       if (!keys.length) continue;
-      ctx.report({ block: version, severity: 'high', message: `The secret value holds literal ${keys.join(', ')}.` });
+      // Often a placeholder to be rotated, but still a literal credential in code and state.
+      ctx.report({ block: version, severity: 'medium', message: `The secret value holds literal ${keys.join(', ')}.` });
     }
     for (const v of blocksOfKind(ctx.config, 'variable')) {
       const name = v.labels[0] ?? '';
-      if (!CREDENTIAL_NAME.test(name)) continue;
+      if (!CREDENTIAL_NAME.test(name) || !isSecretName(name)) continue;
       if (!isLiteralSecret(attrExpr(v, 'default'))) continue;
       ctx.report({ block: v, severity: 'high', message: `Variable ${name} has a literal default credential.` });
     }

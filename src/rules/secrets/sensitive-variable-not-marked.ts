@@ -5,6 +5,15 @@ const SECRET_WORD = /^(password|passwd|secret|token|apikey|api_key|private_key|c
 /** Name endings that make the variable metadata about a secret, not the secret itself. */
 const METADATA_END = /^(arn|arns|id|ids|name|names|length|ttl|days|rotation|enabled|enable|count|prefix|version|type|policy|path|key_id|kms|header|expiry|expiration|duration|validity|period|url)$/;
 
+/** Whether an input name denotes a secret value itself (`db_password`, `apiToken`), not metadata about one (`secret_arn`). */
+export function isSecretName(raw: string): boolean {
+  const name = raw.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const words = name.split('_');
+  const last = words[words.length - 1] ?? '';
+  if (!words.some((w) => SECRET_WORD.test(w)) && !/(^|_)api_key($|_)|(^|_)private_key($|_)/.test(name)) return false;
+  return !(METADATA_END.test(last) || (words.length >= 2 && METADATA_END.test(words.slice(-2).join('_'))));
+}
+
 export const rule: Rule = {
   meta: {
     id: 'sensitive-variable-not-marked',
@@ -27,11 +36,7 @@ export const rule: Rule = {
     const cdktf = ctx.config.platform.startsWith('cdktf');
     for (const v of blocksOfKind(ctx.config, 'variable')) {
       if (cdktf && v.construct === undefined) continue;
-      const name = (v.labels[0] ?? '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-      const words = name.split('_');
-      const last = words[words.length - 1] ?? '';
-      if (!words.some((w) => SECRET_WORD.test(w)) && !/(^|_)api_key($|_)|(^|_)private_key($|_)/.test(name)) continue;
-      if (METADATA_END.test(last) || (words.length >= 2 && METADATA_END.test(words.slice(-2).join('_')))) continue;
+      if (!isSecretName(v.labels[0] ?? '')) continue;
       if (staticBool(attrExpr(v, 'sensitive')) === true) continue;
       ctx.report({ block: v, message: `Variable ${v.labels[0]} looks like a secret but is not marked \`sensitive = true\`.` });
     }

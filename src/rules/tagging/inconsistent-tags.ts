@@ -37,7 +37,7 @@ export const rule: Rule = {
     const providers = blocksOfKind(ctx.config, 'provider').filter((p) => p.labels[0] === 'aws');
     if (providers.some((p) => nestedBlocks(p, 'default_tags').length > 0 || attr(p, 'default_tags'))) return;
     const taggable = resources(ctx.config).filter((r) => TAGGABLE.has(r.labels[0] ?? ''));
-    const untagged = taggable.filter((r) => !attr(r, 'tags') && !attr(r, 'tags_all'));
+    const untagged = taggable.filter((r) => !attr(r, 'tags') && !attr(r, 'tags_all') && !nestedBlocks(r, 'tag_specifications').length && !attr(r, 'tag_specifications'));
     const tagged = taggable.length - untagged.length;
     // A convention exists (most resources are tagged) and some resources break it.
     if (!untagged.length || tagged < untagged.length || tagged < 2) return;

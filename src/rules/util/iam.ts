@@ -67,6 +67,16 @@ export function isListOrDescribe(action: string): boolean {
   return /^(Describe|List)/.test(verb);
 }
 
+/**
+ * Writing one's own logs: the AWS managed AWSLambdaBasicExecutionRole grants these on `*`. A wildcard here is a
+ * hardening note, not a data-exposure risk.
+ */
+const OWN_LOG_ACTIONS = new Set(['logs:createloggroup', 'logs:createlogstream', 'logs:putlogevents', 'logs:describelogstreams', 'logs:describeloggroups']);
+
+export function isLowRiskOnStar(action: string): boolean {
+  return isListOrDescribe(action) || OWN_LOG_ACTIONS.has(action.toLowerCase());
+}
+
 export function requiresStarResource(action: string): boolean {
   const a = action.toLowerCase();
   if (STAR_RESOURCE_ACTIONS.has(a)) return true;

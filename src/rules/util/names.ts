@@ -55,7 +55,17 @@ const NAME_IS_NOT_UNIQUE = new Set([
   'aws_security_group_rule',
   'aws_vpc_security_group_ingress_rule',
   'aws_vpc_security_group_egress_rule',
+  'aws_guardduty_detector_feature',
+  'aws_ses_event_destination',
+  'aws_ecs_service',
+  'aws_backup_selection',
+  'aws_athena_named_query',
+  'aws_lb_cookie_stickiness_policy',
+  'aws_lightsail_instance',
 ]);
+
+/** Sub-resources whose names are scoped to a parent (an API, a web ACL, a load balancer). */
+const SCOPED_NAME = /^aws_(api_gateway_(?!rest_api$|api_key$|usage_plan$|domain_name$|vpc_link$|client_certificate$)|apigatewayv2_(?!api$|domain_name$|vpc_link$)|wafv2_rule_group_rule|elastic_beanstalk_configuration_template|glue_(catalog_table|partition))/;
 
 /**
  * Attributes that are the resource's own name only in some types; elsewhere the same attribute is a reference
@@ -86,7 +96,8 @@ export interface NameExpr {
 
 /** Whether a resource type's name is a unique AWS-side name. */
 export function hasUniqueName(type: string): boolean {
-  return !NAME_IS_NOT_UNIQUE.has(type);
+  // Only AWS names collide in the account; helm releases, random_* and the like live elsewhere.
+  return type.startsWith('aws_') && !NAME_IS_NOT_UNIQUE.has(type) && !SCOPED_NAME.test(type) && type !== 'aws_service_discovery_service';
 }
 
 /** The name-like attributes of a resource, plus `tags.Name` when requested. */

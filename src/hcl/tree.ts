@@ -1,0 +1,109 @@
+/**
+ * A plain-JavaScript copy of a tree-sitter tree, built in one TreeCursor pass.
+ *
+ * Why: every property of the binding's SyntaxNode (`children`, `type`, `startPosition`...) is a native call that
+ * marshals nodes; converting through them cost ~10x the parse itself. The cursor reads each node once, and
+ * positions come from a JS line index instead of native Point objects.
+ */
+import type Parser from 'tree-sitter';
+import type { LineIndex, Point } from './source.js';
+
+export class TNode {
+  readonly children: TNode[] = [];
+  parent: TNode | null = null;
+  /** The field this node fills in its parent (only recorded under `object_elem`: `key`, `val`). */
+  field: string | null = null;
+  /** This node or a descendant is ERROR or MISSING. */
+  hasError = false;
+  private named?: TNode[];
+
+  constructor(
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    private readonly doc: { text: string; lines: LineIndex },
+  ) {}
+
+  get isError(): boolean {
+    return this.type === 'ERROR';
+  }
+
+  get text(): string {
+    return this.doc.text.slice(this.startIndex, this.endIndex);
+  }
+
+  get startPosition(): Point {
+    return this.doc.lines.point(this.startIndex);
+  }
+
+  get endPosition(): Point {
+    return this.doc.lines.point(this.endIndex);
+  }
+
+  get namedChildren(): TNode[] {
+    if (!this.named) this.named = this.children.filter((c) => c.isNamed && c.type !== 'comment');
+    return this.named;
+  }
+
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  child(i: number): TNode | null {
+    return this.children[i] ?? null;
+  }
+
+  get firstChild(): TNode | null {
+    return this.children[0] ?? null;
+  }
+
+  get lastChild(): TNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+
+  childForFieldName(name: string): TNode | undefined {
+    return this.children.find((c) => c.field === name);
+  }
+}
+
+/** Copies the tree under the cursor (iteratively: trees can be thousands of levels deep). */
+export function mirror(tree: Parser.Tree, doc: { text: string; lines: LineIndex }): TNode {
+  const hasError = tree.rootNode.hasError;
+  const c = tree.walk();
+  const make = (): TNode =>
+    new TNode(c.nodeType, c.nodeIsNamed, hasError ? c.nodeIsMissing : false, c.startIndex, c.endIndex, doc);
+  const root = make();
+  let current = root;
+  for (;;) {
+    if (c.gotoFirstChild()) {
+      const child = make();
+      if (current.type === 'object_elem') child.field = c.currentFieldName || null;
+      child.parent = current;
+      current.children.push(child);
+      current = child;
+      continue;
+    }
+    // Leaf: climb until a next sibling exists, settling error flags on the way up.
+    for (;;) {
+      if (hasError && (current.isMissing || current.type === 'ERROR')) current.hasError = true;
+      const parent = current.parent;
+      if (parent && current.hasError) parent.hasError = true;
+      if (c.gotoNextSibling()) {
+        const sib = make();
+        if (parent?.type === 'object_elem') sib.field = c.currentFieldName || null;
+        sib.parent = parent;
+        parent!.children.push(sib);
+        current = sib;
+        break;
+      }
+      if (!c.gotoParent() || !parent) return root;
+      current = parent;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+
+const task = path.relative(process.cwd(), path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/diff/task'));
+
+async function run(args: string[]): Promise<{ code: number; out: string }> {
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((s: string) => {
+    chunks.push(String(s));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const code = await main(args);
+    return { code, out: chunks.join('') };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+test('iacjudge diff --json lists attributed changes and coverage', async () => {
+  const { code, out } = await run(['diff', task, '--json']);
+  assert.equal(code, 0);
+  const r = JSON.parse(out) as { coverage: number; partialIdeal: boolean; changes: { kind: string; address: string; category: string }[] };
+  assert.equal(r.coverage, 1);
+  assert.equal(r.partialIdeal, false);
+  const got = r.changes.map((c) => `${c.kind} ${c.address} ${c.category}`).sort();
+  assert.deepEqual(got, [
+    'attribute-changed aws_s3_bucket.reports naming',
+    'attribute-changed provider.aws hardcoded-value',
+    'block-added aws_s3_bucket_public_access_block.reports public-exposure',
+    'block-added var.aws_region hardcoded-value',
+    'moved-file provider.aws file-layout',
+    'variable-default-added var.environment_suffix required-input',
+  ]);
+});
+
+test('iacjudge diff prints changes grouped by block with their category', async () => {
+  const { code, out } = await run(['diff', task]);
+  assert.equal(code, 0);
+  assert.match(out, /6 change\(s\), 6 attributed/);
+  assert.match(out, /ideal coverage: 100%/);
+  assert.match(out, /provider\.aws[^\n]*\n(\s+\[[^\n]+\n)*\s+\[file-layout\/high\] provider\.aws moved from lib\/main\.tf to lib\/provider\.tf/);
+});
+
+test('iacjudge diff on a folder without responses is a usage error', async () => {
+  const { code } = await run(['diff', path.join(task, 'lib')]);
+  assert.equal(code, 2);
+});
