@@ -3,7 +3,7 @@
  *  (a) raw tree-sitter parsing of every extracted HCL file,
  *  (b) @cdktf/hcl2json parsing of the same files,
  *  (c) the full `iacjudge corpus` analysis of the tf-hcl tasks with 1 and 2 jobs,
- *  (d) schema validation of a synthetic 1,000-resource configuration.
+ *  (d) schema validation of a synthetic 1,000-resource configuration (runs without the corpus too).
  * Prints wall time, tasks/s, lines/s, peak RSS, and the ratios (c)/(a) and (c)/(b).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -15,6 +15,10 @@ import { parse as hcl2json } from '@cdktf/hcl2json';
 import { extractResponse } from '../src/extract/index.js';
 import { discoverTasks } from '../src/corpus/discover.js';
 import { runPool } from '../src/corpus/pool.js';
+import { syntheticConfiguration } from '../src/schema/bench.js';
+import { validateConfiguration } from '../src/schema/checks.js';
+import { activeSchema } from '../src/schema/index.js';
+import { parseTerraformConstraint } from '../src/schema/version.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const corpus = resolve(repo, '../shared/corpus/dev');
@@ -27,7 +31,20 @@ function fmt(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+function benchSchema(): void {
+  const schema = activeSchema();
+  const target = parseTerraformConstraint('~> 6.0');
+  validateConfiguration(syntheticConfiguration(50), { schema, target }); // warm the lazily loaded schema types
+  const config = syntheticConfiguration(1000);
+  const runs = 20;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) validateConfiguration(config, { schema, target });
+  const ms = (performance.now() - t0) / runs;
+  console.log(`(d) schema validation, 1,000 resources: ${ms.toFixed(1)} ms per run (goal: well under 1 s)`);
+}
+
 async function main(): Promise<void> {
+  benchSchema();
   if (!existsSync(corpus)) {
     console.log(`bench: ${corpus} not found; the corpus benchmarks need ../shared/corpus/dev beside the repo.`);
     return;

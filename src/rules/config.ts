@@ -22,6 +22,8 @@ export type RuleSettings = Record<string, RuleSetting>;
 export interface IacjudgeConfig {
   conventions?: Partial<Conventions>;
   rules?: RuleSettings;
+  /** An imported provider schema artifact (`iacjudge schema import`), relative to the config file. */
+  schema?: string;
 }
 
 const CONVENTION_TYPES: Record<keyof Conventions, 'string' | 'boolean'> = {
@@ -39,6 +41,7 @@ const SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
+    schema: { type: 'string', minLength: 1 },
     conventions: {
       type: 'object',
       additionalProperties: false,

@@ -117,24 +117,32 @@ export function providerRegion(config: Configuration): string | undefined {
 }
 
 export function regionBlocker(task: Task, config: Configuration): Blocker | null {
+  // CDKTF stacks take the deploy region from the environment (AWS_REGION) at synth time; the literal in the
+  // code is only a fallback, so it says nothing about where the stack was deployed.
+  if (config.platform.startsWith('cdktf')) return null;
   const req = requiredRegion(task);
   const actual = providerRegion(config);
   if (!req || !actual || req.region === actual) return null;
   return { kind: 'region', score: 5, detail: `${req.source} requires ${req.region}, the provider deploys to ${actual}` };
 }
 
-export function servicesBlocker(task: Task, config: Configuration): Blocker | null {
+/**
+ * Missing services are judged on every configuration given (the ideal, and the model as a fallback): ideal
+ * responses often show only the files they changed, so a service absent from the ideal alone is not missing.
+ */
+export function servicesBlocker(task: Task, config: Configuration, ...others: Configuration[]): Blocker | null {
   const names = requiredServiceNames(task.metadata?.aws_services);
   const types = declaredTypes(config);
+  for (const o of others) for (const t of declaredTypes(o)) types.add(t);
   if (types.size === 0) return null;
   const known = new Map<string, { name: string; ok: boolean }>();
   for (const name of names) {
     const entry = serviceForName(name);
     if (!entry || known.has(entry.key)) continue;
-    known.set(entry.key, { name, ok: serviceImplemented(entry, config, types) });
+    known.set(entry.key, { name, ok: serviceImplemented(entry, config, types) || others.some((o) => serviceImplemented(entry, o, types)) });
   }
   // Too few recognized services to speak of a share.
-  if (known.size < 2) return null;
+  if (known.size < 3) return null;
   const missing = [...known.values()].filter((k) => !k.ok).map((k) => k.name);
   if (missing.length * 2 < known.size) return null;
   // Everything missing means we could not read the ideal's code (partial or unparsed), not a stack with no services.

@@ -61,7 +61,7 @@ function firstBlocker(input: ScoreInput, tuning: ScoreTuning): Blocker | null {
   const checks: Record<Blocker['kind'], () => Blocker | null> = {
     platform: () => platformBlocker(input.task, code.files),
     region: () => regionBlocker(input.task, code),
-    services: () => servicesBlocker(input.task, code),
+    services: () => servicesBlocker(input.task, code, ...(input.model && input.model !== code ? [input.model] : [])),
   };
   for (const kind of ['platform', 'region', 'services'] as const) {
     if (!tuning.blockers.includes(kind)) continue;

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { main } from '../../src/cli/main.js';
 
 const task = path.relative(process.cwd(), path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/diff/task'));
@@ -47,6 +49,7 @@ test('iacjudge diff prints changes grouped by block with their category', async 
 });
 
 test('iacjudge diff on a folder without responses is a usage error', async () => {
-  const { code } = await run(['diff', path.join(task, 'lib')]);
+  const empty = mkdtempSync(path.join(tmpdir(), 'iacjudge-diff-'));
+  const { code } = await run(['diff', empty]);
   assert.equal(code, 2);
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRule } from './helpers.js';
+import { configFromHcl, makeTask, runRule } from './helpers.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import { rule } from '../../src/rules/application-code/lambda-tracing-without-xray-sdk.js';
 
 const tf = `
@@ -46,4 +48,23 @@ test('lambda-tracing-without-xray-sdk reads handler code embedded in the HCL fil
     'lib/lambda/handler.py': plain.content,
   });
   assert.equal(findings.length, 1);
+});
+
+test('lambda-tracing-without-xray-sdk judges the model by its own files, not the corrected code in the task folder', () => {
+  const files = { 'lib/main.tf': tf, 'lib/lambda/handler.py': plain.content };
+  const config = configFromHcl(files);
+  for (const f of config.files) f.markdownPath = 'lib/MODEL_RESPONSE.md';
+  // The folder's (corrected) code sits next to the handler and imports the SDK; it must not count for the model.
+  const task = makeTask({ extraFiles: [{ ...traced, path: 'lib/lambda/tracing_setup.py' }] });
+  task.model = { origin: 'lib/MODEL_RESPONSE.md', files: config.files, warnings: [] };
+  const { findings } = runRulesDetailed([rule], config, task, DEFAULT_CONVENTIONS);
+  assert.equal(findings.length, 1);
+});
+
+test('lambda-tracing-without-xray-sdk follows a conditional tracing mode through the flag default', () => {
+  const conditional = tf.replace('mode = "Active"', 'mode = var.enable_xray ? "Active" : "PassThrough"');
+  const on = `${conditional}\nvariable "enable_xray" {\n  default = true\n}`;
+  const off = `${conditional}\nvariable "enable_xray" {\n  default = false\n}`;
+  assert.equal(runRule(rule, on, { extraFiles: [plain] }).length, 1);
+  assert.deepEqual(runRule(rule, off, { extraFiles: [plain] }), []);
 });

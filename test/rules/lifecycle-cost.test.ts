@@ -130,3 +130,21 @@ test('dynamodb-provisioned-autoscaling: on-demand tables pass; provisioned witho
   assert.equal(asked.length, 1);
   assert.equal(asked[0]!.severity, 'high');
 });
+
+test('dynamodb-provisioned-autoscaling: scaling targets on an on-demand table are reported', () => {
+  const findings = runRule(
+    provisioned,
+    `resource "aws_dynamodb_table" "t" {
+  name         = "t"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+}
+resource "aws_appautoscaling_target" "read" {
+  service_namespace  = "dynamodb"
+  resource_id        = "table/\${aws_dynamodb_table.t.name}"
+  scalable_dimension = "dynamodb:table:ReadCapacityUnits"
+}`,
+  );
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /on-demand/);
+});

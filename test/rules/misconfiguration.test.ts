@@ -131,3 +131,11 @@ test('lambda-arch-not-arm64 fires only when the prompt asks for Graviton and the
   assert.deepEqual(runRule(arm, lambda('arm64'), { prompt }), []);
   assert.deepEqual(runRule(arm, lambda()), []);
 });
+
+test('apigw-cors-without-options: the task asks for CORS and no method has an OPTIONS counterpart', () => {
+  const noHeaders = itemGet;
+  assert.deepEqual(runRule(cors, noHeaders), []);
+  const findings = runRule(cors, noHeaders, { prompt: 'The mobile app calls the API from the browser, so enable CORS.' });
+  assert.equal(findings.length, 1);
+  assert.deepEqual(runRule(cors, itemGet + itemsOptions.replace(/items/g, 'item'), { prompt: 'Enable CORS.' }), []);
+});

@@ -10,7 +10,9 @@ const listing = ['lib/PROMPT.md', 'lib/MODEL_RESPONSE.md', 'lib/main.tf', 'metad
 test('tests-missing fires on a pipeline task without tests', () => {
   const findings = runRule(missing, tf, { listing });
   assert.equal(findings.length, 1);
-  assert.equal(findings[0]!.severity, 'medium');
+  assert.equal(findings[0]!.severity, 'low');
+  const asked = runRule(missing, tf, { listing, prompt: 'Include unit tests and integration tests for the stack.' });
+  assert.equal(asked[0]!.severity, 'medium');
 });
 
 test('tests-missing is quiet with test files, or outside the pipeline layout', () => {

@@ -73,6 +73,9 @@ test('blocker: wrong region when the prompt names exactly one region', () => {
   assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), c)?.score, 5);
   assert.equal(regionBlocker(task({ prompt: 'The stack must run in us-east-1.' }), c), null);
   assert.equal(regionBlocker(task({ prompt: 'No region named here.' }), c), null);
+  // CDKTF takes the deploy region from the environment: its literal fallback is not judged.
+  const cdktfConfig = { ...c, platform: 'cdktf-ts' };
+  assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), cdktfConfig), null);
   const file = { path: 'lib/AWS_REGION', language: 'text', content: 'ap-south-1\n' };
   assert.match(regionBlocker(task({ prompt: 'use us-east-1', extraFiles: [file] }), c)?.detail ?? '', /lib\/AWS_REGION requires ap-south-1/);
 });
@@ -83,6 +86,9 @@ test('blocker: half or more of the recognized services missing', () => {
   assert.equal(missing?.score, 4);
   assert.match(missing!.detail, /2 of 4/);
   assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'Lambda', 'X-Ray', 'DynamoDB'] } }), c), null);
+  // A service the ideal leaves out but the model has is not missing (ideals often show only changed files).
+  const model = config([resource('aws_dynamodb_table', 't'), resource('aws_sqs_queue', 'q')]);
+  assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'DynamoDB', 'SQS', 'Lambda'] } }), c, model), null);
   // Unknown names are not counted as missing.
   assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'Lambda', 'Mystery Service', 'Other Thing'] } }), c), null);
 });

@@ -32,8 +32,8 @@ export const register: RegisterCommand = (program) => {
         ...(opts.ideal ? { ideal: opts.ideal } : {}),
         ...(opts.platform ? { platform: opts.platform } : {}),
       });
-      if (!task.model) throw new UsageError(`${taskPath}: no model response (lib/MODEL_RESPONSE.md or --model)`);
-      if (!task.ideal) throw new UsageError(`${taskPath}: no ideal response (lib/IDEAL_RESPONSE.md or --ideal)`);
+      if (!task.model?.files.length) throw new UsageError(`${taskPath}: no model response files (lib/MODEL_RESPONSE.md or --model)`);
+      if (!task.ideal?.files.length) throw new UsageError(`${taskPath}: no ideal response files (lib/IDEAL_RESPONSE.md or --ideal)`);
       const model = parseResponse(task.model.files, task.platform);
       const ideal = parseResponse(task.ideal.files, task.platform);
       const { result, changes } = attributedDiff({

@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import type { Block, Expr } from '../../model/types.js';
 import { attrExpr, exprToText, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
+import { promptMentions } from '../util/b-prompt.js';
 
 export const rule: Rule = {
   meta: {
@@ -57,8 +58,16 @@ resource "aws_api_gateway_integration_response" "items_options" {
       reported.add(k);
       ctx.report({ block: resp, message: `Responses on resource ${k} set Access-Control-Allow-Origin, but the resource has no OPTIONS method for preflight.` });
     }
+    // The task asks for CORS and the REST API serves methods, but no resource answers preflight at all.
+    if (!withOptions.size) {
+      if (reported.size || !methods.length || !promptMentions(ctx, /\bcors\b|cross-origin/)) return;
+      ctx.report({
+        block: methods[0]!,
+        message: `The task asks for CORS, but none of the API's ${methods.length} method(s) has an OPTIONS preflight counterpart.`,
+      });
+      return;
+    }
     // CORS handled on some resources but not on others that serve methods.
-    if (!withOptions.size) return;
     for (const m of methods) {
       const k = key(m);
       if (!k || isOptions(m) || withOptions.has(k) || reported.has(k)) continue;

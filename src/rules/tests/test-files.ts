@@ -1,7 +1,7 @@
 /** Where a response's tests are: its own files, or (for the ideal / a code folder) the task folder. */
 import type { RuleContext } from '../types.js';
 import type { SourceFile } from '../../model/types.js';
-import { isTestPath } from '../util/b-code.js';
+import { isTestPath, judgingModel as judgingModelConfig } from '../util/b-code.js';
 
 const TEST_FILE = /\.(py|js|mjs|cjs|ts|go|java)$/;
 
@@ -11,8 +11,7 @@ export function isTestFile(path: string): boolean {
 
 /** True when the configuration was extracted from the model's markdown (the task folder's tests are not the model's). */
 export function judgingModel(ctx: RuleContext): boolean {
-  const origin = ctx.task.model?.origin;
-  return origin !== undefined && ctx.config.files.some((f) => f.markdownPath === origin);
+  return judgingModelConfig(ctx.config, ctx.task);
 }
 
 export function responseTestFiles(ctx: RuleContext): SourceFile[] {

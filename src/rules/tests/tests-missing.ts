@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { isPipelineTask, judgingModel, listingHasTests, responseTestFiles } from './test-files.js';
+import { promptMentions } from '../util/b-prompt.js';
 
 export const rule: Rule = {
   meta: {
@@ -19,10 +20,13 @@ export const rule: Rule = {
     if (responseTestFiles(ctx).length) return;
     if (!judgingModel(ctx) && listingHasTests(ctx)) return;
     const first = ctx.config.files[0];
+    // Almost every generated response lacks tests; the gap weighs more when the task asks for them.
+    const asked = promptMentions(ctx, /unit tests?|integration tests?|test coverage|tests? suite/);
     ctx.report({
+      severity: asked ? 'medium' : 'low',
       span: first ? { file: first.path, line: 1, column: 1, endLine: 1, endColumn: 1 } : undefined,
       resource: 'tests',
-      message: 'The response contains no unit or integration test files.',
+      message: asked ? 'The task asks for tests, but the response contains no unit or integration test files.' : 'The response contains no unit or integration test files.',
     });
   },
 };

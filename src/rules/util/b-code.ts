@@ -21,6 +21,15 @@ export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
 }
 
+/**
+ * True when the configuration was extracted from the model's markdown. The task folder then holds the corrected
+ * (ideal) code and tests, which are not the model's.
+ */
+export function judgingModel(config: Configuration, task: Task): boolean {
+  const origin = task.model?.origin;
+  return origin !== undefined && config.files.some((f) => f.markdownPath === origin);
+}
+
 /** Handler code files: code extensions, not tests, not declaration files, not CDKTF infrastructure. */
 export function handlerCodeFiles(config: Configuration, task: Task): CodeFile[] {
   const seen = new Set<string>();
@@ -33,7 +42,7 @@ export function handlerCodeFiles(config: Configuration, task: Task): CodeFile[] 
     out.push({ path: f.path, content: f.content });
   };
   config.files.forEach(add);
-  task.extraFiles.forEach(add);
+  if (!judgingModel(config, task)) task.extraFiles.forEach(add);
   for (const archive of dataSources(config, 'archive_file')) {
     const inline = [attrExpr(archive, 'source_content'), ...nestedBlocks(archive, 'source').map((s) => attrExpr(s, 'content'))];
     for (const e of inline) {

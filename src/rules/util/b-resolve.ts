@@ -8,6 +8,11 @@ const MAX_DEPTH = 6;
 /** The expression a value comes from: `var.x` → its default, `local.y` → its definition; others as they are. */
 export function resolveExpr(config: Configuration, expr: Expr | undefined, depth = 0): Expr | undefined {
   if (!expr || depth > MAX_DEPTH) return expr;
+  if (expr.kind === 'conditional') {
+    // `var.enable_x ? "Active" : "PassThrough"`: follow the branch the defaults select.
+    const cond = staticBool(resolveExpr(config, expr.condition, depth + 1));
+    return cond === undefined ? expr : resolveExpr(config, cond ? expr.then : expr.else, depth + 1);
+  }
   if (expr.kind !== 'reference' || expr.parts.length !== 2) return expr;
   const target = referenceTarget(expr.parts);
   if (target?.startsWith('var.')) {
