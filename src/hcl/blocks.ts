@@ -2,6 +2,7 @@
 import type { Attribute, Block, BlockKind } from '../model/types.js';
 import { ConvertContext, MAX_DEPTH, type Node } from './context.js';
 import { convertExpr } from './expr.js';
+import { checkLineBreaks } from './layout.js';
 import { stringLitValue } from './template.js';
 
 const TOP_LEVEL_KINDS: ReadonlySet<string> = new Set<BlockKind>([
@@ -27,18 +28,27 @@ export interface BodyContent {
   blocks: Block[];
 }
 
-/** Converts the children of a `body` node; attributes and blocks inside ERROR children are salvaged. */
+/**
+ * Converts the children of a `body` node; attributes and blocks inside ERROR children are salvaged. Reports what
+ * HCL rejects and the grammar accepts: two items on one line, an attribute set twice.
+ */
 export function convertBody(ctx: ConvertContext, body: Node | undefined, depth: number): BodyContent {
   const out: BodyContent = { attributes: [], blocks: [] };
   if (!body) return out;
   let previousEnd = -1;
+  const seen = new Map<string, number>();
   for (const c of body.namedChildren) {
     if (c.type === 'attribute' || c.type === 'block') {
-      // HCL needs a newline between the items of a body; tree-sitter-hcl accepts `a = 1 b = 2`.
+      const name = c.namedChildren[0]?.text ?? c.type;
       if (c.startPosition.row === previousEnd) {
-        ctx.error(`\`${c.namedChildren[0]?.text ?? c.type}\` must start on a new line: each argument and block needs its own line`, ctx.span(c));
+        ctx.error(`\`${name}\` must start on a new line: each argument and block needs its own line`, ctx.span(c));
       }
       previousEnd = c.endPosition.row;
+      if (c.type === 'attribute') {
+        const first = seen.get(name);
+        if (first !== undefined) ctx.error(`attribute \`${name}\` is set twice (first on line ${first}); each argument may be set only once`, ctx.span(c));
+        else seen.set(name, c.startPosition.row + 1);
+      }
     }
     collectItem(ctx, c, depth, out, true);
   }
@@ -57,9 +67,12 @@ function collectItem(ctx: ConvertContext, node: Node, depth: number, out: BodyCo
       if (b) out.blocks.push(b);
       return;
     }
-    case 'body':
-      for (const c of node.namedChildren) collectItem(ctx, c, depth, out, salvage);
+    case 'body': {
+      const inner = convertBody(ctx, node, depth);
+      out.attributes.push(...inner.attributes);
+      out.blocks.push(...inner.blocks);
       return;
+    }
     case 'ERROR':
       if (salvage) for (const c of node.namedChildren) collectItem(ctx, c, depth, out, false);
       return;
@@ -72,6 +85,7 @@ export function convertAttribute(ctx: ConvertContext, node: Node): Attribute | u
   const name = node.namedChildren.find((c) => c.type === 'identifier');
   const value = node.namedChildren.find((c) => c.type === 'expression');
   if (!name || name.isMissing) return undefined;
+  if (value && !value.isMissing) checkLineBreaks(ctx, value, `value of \`${name.text}\``);
   const expr = value && !value.isMissing ? convertExpr(ctx, value) : { kind: 'opaque' as const, text: '', span: ctx.span(node) };
   return { name: name.text, expr, span: ctx.span(node) };
 }

@@ -10,6 +10,8 @@ export interface Chunk {
   end: number;
   /** Closing characters the item lacks (it ran to end of input or into the next top-level keyword). */
   missing: string;
+  /** Marker of a heredoc left open at end of input. */
+  openHeredoc?: string;
 }
 
 type Frame = '{' | '[' | '(' | 'interp' | 'str';
@@ -32,10 +34,10 @@ function heredocAt(text: string, i: number): { marker: string; after: number } |
   return { marker: text.slice(from, j), after: j };
 }
 
-/** Index just past the heredoc body's closing marker line (or end of input). */
+/** Index just past the heredoc body's closing marker line, or -1 when the heredoc is never closed. */
 function skipHeredoc(text: string, marker: string, after: number): number {
   let lineStart = text.indexOf('\n', after);
-  if (lineStart === -1) return text.length;
+  if (lineStart === -1) return -1;
   lineStart++;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -43,13 +45,14 @@ function skipHeredoc(text: string, marker: string, after: number): number {
     if (text.slice(lineStart, lineEnd).trim() === marker) return lineEnd;
     lineStart = lineEnd + 1;
   }
-  return text.length;
+  return -1;
 }
 
 export function splitTopLevel(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   const stack: Frame[] = [];
   let chunkStart = -1;
+  let openHeredoc: string | undefined;
   const close = (end: number): void => {
     if (chunkStart === -1) return;
     const missing = stack
@@ -57,7 +60,7 @@ export function splitTopLevel(text: string): Chunk[] {
       .reverse()
       .map((f) => CLOSER[f])
       .join('');
-    chunks.push({ start: chunkStart, end, missing });
+    chunks.push({ start: chunkStart, end, missing, ...(openHeredoc ? { openHeredoc } : {}) });
     stack.length = 0;
     chunkStart = -1;
   };
@@ -109,7 +112,11 @@ export function splitTopLevel(text: string): Chunk[] {
     }
     const heredoc = heredocAt(text, i);
     if (heredoc) {
-      i = skipHeredoc(text, heredoc.marker, heredoc.after);
+      const after = skipHeredoc(text, heredoc.marker, heredoc.after);
+      if (after === -1) {
+        openHeredoc = heredoc.marker;
+        i = text.length;
+      } else i = after;
       continue;
     }
     if (ch === '{' || ch === '[' || ch === '(') stack.push(ch);

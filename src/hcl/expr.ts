@@ -8,6 +8,7 @@
  */
 import type { Expr, ObjectEntry } from '../model/types.js';
 import { ConvertContext, kids, MAX_DEPTH, type Node } from './context.js';
+import { checkLineBreaks, checkObjectSeparators } from './layout.js';
 import { convertTemplate, stringLitValue } from './template.js';
 
 const BINARY_OPERATORS = new Set(['||', '&&', '==', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%']);
@@ -219,11 +220,13 @@ function convertTuple(ctx: ConvertContext, node: Node, depth: number): Expr {
 
 function convertObject(ctx: ConvertContext, node: Node, depth: number): Expr {
   const entries: ObjectEntry[] = [];
+  checkObjectSeparators(ctx, node);
   for (const el of node.namedChildren) {
     if (el.type !== 'object_elem') continue;
     const k = el.childForFieldName('key');
     const v = el.childForFieldName('val');
     if (!k || !v) continue;
+    checkLineBreaks(ctx, v, 'object element value');
     const value = convertExpr(ctx, v, depth + 1);
     const key = staticKey(ctx, k);
     if (key !== undefined) entries.push({ key, value });

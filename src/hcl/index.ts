@@ -99,7 +99,8 @@ function unclosedDiagnostic(path: string, text: string, chunk: Chunk, at: Point,
   const brace = head.indexOf('{');
   const header = printable((brace === -1 ? head : head.slice(0, brace)).trim().replace(/\s+/g, ' ')).slice(0, 80);
   const closers = chunk.missing.length <= 3 ? `\`${chunk.missing}\`` : `${chunk.missing.length} closing brackets`;
-  const what = chunk.missing === '}' && brace !== -1 ? `closing brace for block ${header}` : `${closers} to close ${header}`;
+  let what = chunk.missing === '}' && brace !== -1 ? `closing brace for block ${header}` : `${closers} to close ${header}`;
+  if (chunk.openHeredoc) what = `heredoc end marker ${printable(chunk.openHeredoc)} (and ${what})`;
   return {
     severity: 'error',
     source: 'hcl',

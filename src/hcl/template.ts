@@ -14,6 +14,11 @@ export function stringLitValue(ctx: ConvertContext, node: Node): string {
 }
 
 function quotedContent(node: Node): { start: number; end: number } {
+  if (node.childCount === 0) {
+    // Childless string_lit (see tree.ts): strip the quotes from its span.
+    const closed = node.endIndex - node.startIndex >= 2 && node.text.endsWith('"');
+    return { start: node.startIndex + 1, end: closed ? node.endIndex - 1 : node.endIndex };
+  }
   const first = node.firstChild;
   const last = node.lastChild;
   const start = first?.type === 'quoted_template_start' ? first.endIndex : node.startIndex;

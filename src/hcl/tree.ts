@@ -81,7 +81,8 @@ export function mirror(tree: Parser.Tree, doc: { text: string; lines: LineIndex 
   const root = make();
   let current = root;
   for (;;) {
-    if (c.gotoFirstChild()) {
+    // A plain string's tokens (quotes, literal) are never needed: its text is its value.
+    if (!(current.type === 'string_lit' && !hasError) && c.gotoFirstChild()) {
       const child = make();
       if (current.type === 'object_elem') child.field = c.currentFieldName || null;
       child.parent = current;
