@@ -112,3 +112,11 @@ test('binary or garbage content gives diagnostics, never a throw', () => {
   assert.ok(r.diagnostics.length >= 1 && r.diagnostics.length <= 26);
   assert.ok(r.diagnostics.every((d) => d.severity === 'error' && d.span.line >= 1));
 });
+
+test('an unterminated heredoc is named in the diagnostic', () => {
+  const r = parseHclSource('variable "a" {}\nlocals {\n  policy = <<EOT\n{}\n', 'main.tf');
+  assert.deepEqual(names(r), ['variable.a', 'locals']);
+  assert.equal(r.diagnostics.length, 1);
+  assert.match(r.diagnostics[0]!.message, /^missing heredoc end marker EOT/);
+  assert.equal(r.diagnostics[0]!.span.line, 2);
+});

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 import { blockAddress, blocksOfKind } from '../../model/query.js';
 import { closestName } from '../util/variables.js';
 import { dirname, isCdktfConfig } from '../util/files.js';
+import { formerAddressReferences, locallyBoundReferences, spanKey } from './scope.js';
 
 /** Provider name prefixes of resource types; a dotted name with another prefix is an iterator or a typo'd keyword, not a resource. */
 const KNOWN_PROVIDERS = new Set(['aws', 'awscc', 'random', 'archive', 'null', 'tls', 'time', 'local', 'http', 'external', 'template', 'cloudinit', 'kubernetes', 'helm', 'tfe', 'github']);
@@ -43,7 +44,11 @@ export const rule: Rule = {
       else if (['variable', 'resource', 'data', 'module'].includes(b.kind)) addDeclared(declaredIn, dirname(b.span.file), blockAddress(b));
     }
     const missing = new Map<string, Reference[]>();
+    // `dynamic` iterators and `for` variables shadow everything: `local_secondary_index.value` is no resource.
+    // The `from` of `moved`/`removed` is an old address that must no longer be declared.
+    const bound = new Set([...locallyBoundReferences(config.blocks), ...formerAddressReferences(config.blocks)]);
     for (const ref of config.references) {
+      if (ref.span && bound.has(spanKey(ref.span))) continue;
       const dir = dirname(ref.span?.file ?? '');
       if (declaredIn.get(dir)?.has(ref.target)) continue;
       if (kindOf(ref.target) === 'resource') {
