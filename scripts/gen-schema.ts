@@ -100,7 +100,11 @@ function parseModuleJs(text: string): ModuleFacts {
         isBlock: m[3] === 'true',
         type: m[4]!,
         storageClassType: m[5]!,
-        attributeMode: !!mapper && mapper[2] === 'false' && !mapper[1]!.startsWith('cdktf.'),
+        // `type: "struct"` is a plugin-framework single nested object: the bindings render a SingleNestedAttribute
+        // (`x = { ... }`, aws_s3tables_table_bucket encryption_configuration) and a SingleNestedBlock the same way,
+        // so both spellings are accepted. SDKv2 MaxItems=1 blocks are `type: "list"` and stay blocks only, and so
+        // does `timeouts` (a struct in every binding, a block in Terraform).
+        attributeMode: (!!mapper && mapper[2] === 'false' && !mapper[1]!.startsWith('cdktf.')) || (m[4] === 'struct' && m[1] !== 'timeouts'),
       });
     }
     if (facts.size) byOwner.set(marks[i]!.owner, facts);

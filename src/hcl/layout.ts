@@ -34,18 +34,19 @@ export function illegalLineBreak(ctx: ConvertContext, node: Node): Node | undefi
   while (stack.length) {
     const n = stack.pop()!;
     if (!spansLines(ctx, n) || BREAK_TOLERANT.has(n.type)) continue;
+    // Parenthesized operands appear as `(` expr `)` tokens among the children: breaks between them are fine.
+    let parens = 0;
     const children = kids(n);
-    if (n.type === 'expression' && children[0]?.type === '(') {
-      // Inside parentheses anything goes; only the postfix steps after `)` are checked.
-      const close = children.findIndex((c) => c.type === ')');
-      if (close === -1) continue;
-      children.splice(0, close);
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      if (c.type === '(') parens++;
+      else if (c.type === ')') parens = Math.max(0, parens - 1);
+      else if (parens === 0) stack.push(c);
+      const next = children[i + 1];
+      if (!next || parens > 0 || next.type === ')') continue;
+      const gap = ctx.text.indexOf('\n', c.endIndex);
+      if (gap !== -1 && gap < next.startIndex) return lastLeaf(c);
     }
-    for (let i = 0; i + 1 < children.length; i++) {
-      const gap = ctx.text.indexOf('\n', children[i]!.endIndex);
-      if (gap !== -1 && gap < children[i + 1]!.startIndex) return lastLeaf(children[i]!);
-    }
-    for (const c of children) stack.push(c);
   }
   return undefined;
 }

@@ -19,12 +19,13 @@ export interface RuleRunResult {
 /** Longest snippet we attach; blocks longer than this are cut (the location still points at the block). */
 const MAX_SNIPPET_LINES = 40;
 
-export function runRulesDetailed(rules: Rule[], config: Configuration, task: Task, conventions: Conventions): RuleRunResult {
+export function runRulesDetailed(rules: Rule[], config: Configuration, task: Task, conventions: Conventions, ideal?: Configuration): RuleRunResult {
   const findings: Finding[] = [];
   const warnings: string[] = [];
   for (const rule of rules) {
     const reports: RuleReport[] = [];
     const ctx: RuleContext = { config, task, conventions, report: (r) => reports.push(r) };
+    if (ideal) ctx.ideal = ideal;
     try {
       rule.check(ctx);
     } catch (err) {
@@ -36,8 +37,8 @@ export function runRulesDetailed(rules: Rule[], config: Configuration, task: Tas
   return { findings: dedupe(findings).sort(compareFindings), warnings };
 }
 
-export function runRules(rules: Rule[], config: Configuration, task: Task, conventions: Conventions, warnings?: string[]): Finding[] {
-  const res = runRulesDetailed(rules, config, task, conventions);
+export function runRules(rules: Rule[], config: Configuration, task: Task, conventions: Conventions, warnings?: string[], ideal?: Configuration): Finding[] {
+  const res = runRulesDetailed(rules, config, task, conventions, ideal);
   warnings?.push(...res.warnings);
   return res.findings;
 }

@@ -10,7 +10,7 @@ export const rulesStage: Stage = {
     if (!ctx.model) return;
     const rules = ctx.options.ruleSettings ? applyRuleSettings(ALL_RULES, ctx.options.ruleSettings) : ALL_RULES;
     const warnings: string[] = [];
-    ctx.findings.push(...runRules(rules, ctx.model, ctx.task, ctx.options.conventions, warnings));
+    ctx.findings.push(...runRules(rules, ctx.model, ctx.task, ctx.options.conventions, warnings, ctx.ideal ?? undefined));
     ctx.warnings.push(...warnings);
   },
 };

@@ -47,6 +47,11 @@ export interface RuleContext {
   /** The task (prompt, metadata, listing, extra files). May be a synthetic task in tests. */
   task: Task;
   conventions: Conventions;
+  /**
+   * The reference (ideal) response's configuration, set only while the rules run on the MODEL response with a
+   * reference available. Comparison rules (model vs ideal) do nothing without it, so they never fire on the ideal.
+   */
+  ideal?: Configuration;
   report(r: RuleReport): void;
 }
 

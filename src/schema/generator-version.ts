@@ -3,4 +3,4 @@
  * artifact content would change for the same input; a test checks the committed artifact records this value,
  * which proves the artifact was regenerated rather than edited by hand.
  */
-export const GENERATOR_VERSION = '1.1.0';
+export const GENERATOR_VERSION = '1.2.0';

@@ -35,7 +35,8 @@ export interface ScoreOutcome {
   fixes: FixItem[];
 }
 
-function idealProbe(input: ScoreInput, warnings: string[]): IdealProbe {
+/** Runs the rule catalog on the ideal so static findings can be checked against it (exported for evaluations). */
+export function idealProbe(input: ScoreInput, warnings: string[]): IdealProbe {
   const modelRuleCounts = new Map<string, number>();
   for (const f of input.findings) modelRuleCounts.set(f.ruleId, (modelRuleCounts.get(f.ruleId) ?? 0) + 1);
   let idealFindings: Finding[] | null = null;

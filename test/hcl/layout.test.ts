@@ -41,3 +41,9 @@ test('a block must end with a newline before the next block', () => {
     '2:4 `output` must start on a new line: each argument and block needs its own line',
   ]);
 });
+
+test('parenthesized operands may span lines', () => {
+  assert.deepEqual(diags('variable "p" {\n  validation {\n    condition = var.p == null || (\n      length(var.p) >= 8 &&\n      length(var.p) <= 64\n    )\n  }\n}\n'), []);
+  assert.deepEqual(diags('locals {\n  a = !(\n    var.x != "" &&\n    var.y\n  )\n}\n'), []);
+  assert.equal(diags('locals {\n  a = (var.x\n  ) +\n  1\n}\n').length, 1);
+});

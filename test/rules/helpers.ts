@@ -3,7 +3,7 @@
  * Used by every `test/rules/*.test.ts` (both catalog halves).
  */
 import type { Configuration, SourceFile } from '../../src/model/types.js';
-import type { Task, TaskMetadata } from '../../src/ingest/types.js';
+import type { ResponseFiles, Task, TaskMetadata } from '../../src/ingest/types.js';
 import type { Rule } from '../../src/rules/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import { DEFAULT_CONVENTIONS, type Conventions } from '../../src/rules/conventions.js';
@@ -16,6 +16,9 @@ export interface TaskOptions {
   listing?: string[];
   extraFiles?: SourceFile[];
   platform?: string;
+  /** The responses as ingestion gives them (markdown, files), for rules that read them. */
+  modelResponse?: ResponseFiles;
+  idealResponse?: ResponseFiles;
 }
 
 /** One string → `lib/main.tf`; a record maps paths to contents. */
@@ -37,8 +40,8 @@ export function makeTask(opts: TaskOptions = {}): Task {
     platformSource: 'flag',
     metadata: opts.metadata ?? null,
     prompt: opts.prompt ?? null,
-    model: null,
-    ideal: null,
+    model: opts.modelResponse ?? null,
+    ideal: opts.idealResponse ?? null,
     failures: null,
     logs: [],
     extraFiles: opts.extraFiles ?? [],
@@ -50,11 +53,12 @@ export function makeTask(opts: TaskOptions = {}): Task {
 export function runRule(
   rule: Rule,
   files: string | Record<string, string>,
-  opts: TaskOptions & { conventions?: Partial<Conventions> } = {},
+  opts: TaskOptions & { conventions?: Partial<Conventions>; ideal?: string | Record<string, string> } = {},
 ): Finding[] {
   const config = configFromHcl(files);
   const conventions: Conventions = { ...DEFAULT_CONVENTIONS, ...(opts.conventions ?? {}) };
-  const { findings, warnings } = runRulesDetailed([rule], config, makeTask(opts), conventions);
+  const ideal = opts.ideal === undefined ? undefined : configFromHcl(opts.ideal);
+  const { findings, warnings } = runRulesDetailed([rule], config, makeTask(opts), conventions, ideal);
   // A crashing rule is a test failure, not a silent empty result.
   if (warnings.length) throw new Error(warnings.join('\n'));
   return findings;

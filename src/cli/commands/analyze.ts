@@ -9,6 +9,8 @@ import { UsageError } from '../errors.js';
 import { analyzeTask } from '../../pipeline/run.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';
+import { useSchema } from '../../schema/index.js';
+import { selectSchema } from './schema.js';
 
 export interface AnalyzeCliOptions {
   format?: string;
@@ -20,6 +22,7 @@ export interface AnalyzeCliOptions {
   ideal?: string;
   platform?: string;
   score?: boolean;
+  schema?: string;
 }
 
 /** The output format: explicit `--format`, else from the `--out` extension, else JSON. */
@@ -68,6 +71,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--ideal <path>', 'ideal response: markdown file or code folder (overrides lib/IDEAL_RESPONSE.md)')
     .option('--platform <platform>', 'platform override: tf-hcl | cdktf-ts | ...')
     .option('--no-score', 'skip the training-quality score')
+    .option('--schema <file>', 'provider schema artifact from `iacjudge schema import` (default: .iacjudge.json "schema", else the bundled one)')
     .action((taskDir: string, opts: AnalyzeCliOptions) => {
       const format = resolveFormat(opts.format, opts.out);
       const failOn = parseFailOn(opts.failOn);
@@ -76,6 +80,8 @@ export const register: RegisterCommand = (program, setExit) => {
       requirePath('--ideal', opts.ideal);
       requirePath('--config', opts.config);
       for (const l of opts.log ?? []) requirePath('--log', l);
+      // An imported schema (for another provider version) replaces the bundled one for this run.
+      useSchema(selectSchema(opts.schema).schema);
       const result = analyzeTask(taskDir, {
         ...(opts.config ? { configFile: opts.config } : {}),
         ...(opts.log?.length ? { logs: opts.log } : {}),
