@@ -8,8 +8,9 @@ import { buildConfiguration } from '../model/index-builder.js';
 import { exprToText } from '../model/query.js';
 import { activeSchema } from '../schema/index.js';
 import type { SchemaIndex } from '../schema/types.js';
-import { Analyzer, type ConstructInfo } from './analyzer.js';
+import { Analyzer, type ConstructInfo, type ProjectClass } from './analyzer.js';
 import { BlockBuilder } from './blocks.js';
+import { checkProviderExports } from './exports.js';
 import { Evaluator, isStatic } from './evaluate.js';
 import { walk } from './scope.js';
 import { isTestPath, isTypeScriptPath, parseFile, spanOf, type ParsedFile } from './source.js';
@@ -105,6 +106,8 @@ function analyzeParsed(parsed: ParsedFile[], schema: SchemaIndex | undefined, di
     }
   }
   applyOverrides(parsed, ev, blockOf, placed);
+  addImplicitTerraformBlock(an, placed);
+  checkProviderExports(an, constructs, schema, diagnostics);
 
   const declared = new Set(placed.filter((p) => p.block.kind === 'variable').map((p) => p.block.labels[0]));
   for (const use of an.vars.values()) {
@@ -164,6 +167,34 @@ function applyOverrides(parsed: ParsedFile[], ev: Evaluator, blockOf: Map<Constr
       else at.attributes.push(attribute);
     });
   }
+}
+
+/**
+ * `cdktf synth` writes a `terraform` block for every stack (required_providers at least) whether or not the code
+ * configures a backend. Modelling it keeps the two responses comparable: when only the ideal adds an S3Backend,
+ * the difference is a backend inside the stack's terraform block, not a whole new block. It stays empty (no
+ * synthesized local backend) so rules see only what the code wrote.
+ */
+function addImplicitTerraformBlock(an: Analyzer, placed: Placed[]): void {
+  if (placed.some((p) => p.block.kind === 'terraform')) return;
+  const stacks = [...an.classByDecl.values()]
+    .filter((cls) => extendsStack(an, cls, 0))
+    .sort((a, b) => a.file.order - b.file.order || a.decl.getStart() - b.decl.getStart());
+  const stack = stacks[0];
+  if (!stack) return;
+  const at = stack.decl.name ?? stack.decl;
+  const span = spanOf(stack.file.sf, stack.file.file.path, at);
+  placed.push({ block: { kind: 'terraform', type: 'terraform', labels: [], attributes: [], blocks: [], span }, order: stack.file.order, pos: at.getStart() });
+}
+
+function extendsStack(an: Analyzer, cls: ProjectClass, depth: number): boolean {
+  const base = an.baseClassExpr(cls);
+  if (!base || depth > 20) return false;
+  const e = base.expression;
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+  if (name === 'TerraformStack') return true;
+  const parent = an.projectClass(name);
+  return parent !== undefined && parent !== cls && extendsStack(an, parent, depth + 1);
 }
 
 /** `new TapStack(app, 'x', { environmentSuffix: 'dev' })`: literal props become variable defaults. */

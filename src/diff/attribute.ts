@@ -74,7 +74,7 @@ function keysOf(c: DiffChange): string[] {
 
 /** CDKTF names are camelCase; the keyword tables are written for snake_case. */
 export function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]{1,64})([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }
 
 export function decide(c: DiffChange, x: AttributionContext): Decision {

@@ -49,7 +49,16 @@ export function blockChange(kind: ChangeKind, ctx: PairContext, model?: Block, i
  */
 export function elidesContent(config: Configuration, block: Block): boolean {
   const text = spanText(config, block.span, 10_000);
-  return /(#|\/\/|\/\*)[^\n]*(\.\.\.|…)/.test(text) || /^\s*\.\.\.\s*$/m.test(text);
+  return commentElides(text) || /^[^\S\n]*\.\.\.[^\S\n]*$/m.test(text);
+}
+
+/** A comment with `...`/`…` after it on its line. A scan per line: the regex form backtracked quadratically. */
+function commentElides(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const open = /#|\/\/|\/\*/.exec(line);
+    if (open && (line.includes('...', open.index + 1) || line.includes('…', open.index + 1))) return true;
+  }
+  return false;
 }
 
 /** Changes inside one matched pair of top-level blocks. */

@@ -118,7 +118,7 @@ function canonTemplate(expr: Extract<Expr, { kind: 'template' }>, renames?: Rena
   if (expr.heredoc) {
     // A heredoc ends with a newline a quoted string does not have; indentation is the front-end's concern.
     const last = parts[parts.length - 1];
-    if (typeof last === 'string') parts[parts.length - 1] = last.replace(/\s+$/, '');
+    if (typeof last === 'string') parts[parts.length - 1] = last.trimEnd();
   }
   const nonEmpty = parts.filter((p) => p !== '');
   if (nonEmpty.length === 0) return '';

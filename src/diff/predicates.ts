@@ -312,7 +312,8 @@ export function promptMentionsService(type: string, prompt: string): boolean {
   if (!prompt) return false;
   const svc = serviceOf(type);
   const words = SERVICE_WORDS[svc] ?? [svc.replace(/_/g, ' ')];
-  return words.some((w) => (w.length <= 3 ? new RegExp(`\\b${w}\\b`).test(prompt) : prompt.includes(w)));
+  // A type outside `aws_*` is analyzed text: escaped, or `(` in a label throws and fails the diff stage.
+  return words.some((w) => (w.length <= 3 ? new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(prompt) : prompt.includes(w)));
 }
 
 /** The model has no resource of this type at all. */

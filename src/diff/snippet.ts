@@ -13,7 +13,7 @@ export function spanText(config: Configuration, span: SourceSpan, maxLines = MAX
   const end = Math.min(last, start + maxLines - 1);
   const body = lines.slice(start - 1, end);
   if (end < last) body.push(`${indentOf(body[0] ?? '')}  ...`);
-  return dedent(body).join('\n').replace(/\s+$/, '');
+  return dedent(body).join('\n').trimEnd();
 }
 
 export function toSnippet(config: Configuration, span: SourceSpan, maxLines = 40): Snippet | undefined {

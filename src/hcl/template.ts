@@ -91,7 +91,7 @@ function buildParts(
     const prev = segs[i - 1];
     const next = segs[i + 1];
     if (prev?.kind === 'node' && hasStrip(prev.node, 'end')) raw = raw.replace(/^\s+/, '');
-    if (next?.kind === 'node' && hasStrip(next.node, 'start')) raw = raw.replace(/\s+$/, '');
+    if (next?.kind === 'node' && hasStrip(next.node, 'start')) raw = raw.trimEnd();
     const value = unescape(raw);
     if (value) parts.push({ kind: 'literal', value, span: ctx.spanBetween(seg.start, seg.end) });
   }

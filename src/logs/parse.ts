@@ -24,7 +24,7 @@ const MAX_EXCERPT_LINES = 20;
 /** Strips ANSI colour codes and the `│`/`╷`/`╵` gutter Terraform draws around diagnostics. */
 function clean(line: string): string {
   // eslint-disable-next-line no-control-regex
-  return line.replace(/\u001b\[[0-9;]{0,20}m/g, '').replace(/^[ \t]{0,8}[│╷╵|][ \t]?/, '').replace(/\s+$/, '');
+  return line.replace(/\u001b\[[0-9;]{0,20}m/g, '').replace(/^[ \t]{0,8}[│╷╵|][ \t]?/, '').trimEnd();
 }
 
 export function parseLog(content: string): LogDiagnostic[] {

@@ -106,6 +106,8 @@ export interface Diagnostic {
   span: SourceSpan;
   /** Which stage produced it (`hcl`, `cdktf`, `extract`, ...). */
   source: string;
+  /** Stable machine-readable kind, when a rule reads the diagnostic (e.g. `cdktf-unknown-export`). */
+  code?: string;
 }
 
 export interface SourceFile {

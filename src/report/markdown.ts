@@ -31,7 +31,7 @@ function fenceFor(code: string): string {
 }
 
 export function trimSnippet(code: string, maxLines = MAX_SNIPPET_LINES): string {
-  const lines = code.replace(/\s+$/, '').split('\n');
+  const lines = code.trimEnd().split('\n');
   if (lines.length <= maxLines) return lines.join('\n');
   const elided = lines.length - maxLines;
   return [...lines.slice(0, maxLines), `… (${elided} more line${elided === 1 ? '' : 's'})`].join('\n');

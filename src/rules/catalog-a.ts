@@ -10,6 +10,9 @@ import { LOGGING_RULES } from './logging/index.js';
 import { EXTERNAL_DEPENDENCY_RULES } from './external-dependency/index.js';
 import { REFERENCE_RULES } from './reference/index.js';
 import { DESTROYABILITY_RULES } from './destroyability/index.js';
+import { STYLE_RULES } from './style/index.js';
+import { DOCUMENTATION_RULES } from './documentation/index.js';
+import { MISSING_RESOURCE_RULES } from './missing-resource/index.js';
 
 export const CATALOG_A: Rule[] = [
   ...FILE_LAYOUT_RULES,
@@ -22,4 +25,7 @@ export const CATALOG_A: Rule[] = [
   ...EXTERNAL_DEPENDENCY_RULES,
   ...REFERENCE_RULES,
   ...DESTROYABILITY_RULES,
+  ...STYLE_RULES,
+  ...DOCUMENTATION_RULES,
+  ...MISSING_RESOURCE_RULES,
 ];

@@ -19,6 +19,7 @@ import { HIGH_AVAILABILITY_RULES } from './high-availability/index.js';
 import { HARDCODED_VALUE_RULES } from './hardcoded-value/index.js';
 import { OUTPUTS_RULES } from './outputs/index.js';
 import { DEPENDENCY_RULES } from './dependency/index.js';
+import { rule as cdktfUnknownExport } from './syntax/cdktf-unknown-export.js';
 
 export const CATALOG_B: Rule[] = [
   ...LIFECYCLE_COST_RULES,
@@ -40,4 +41,5 @@ export const CATALOG_B: Rule[] = [
   ...HARDCODED_VALUE_RULES,
   ...OUTPUTS_RULES,
   ...DEPENDENCY_RULES,
+  cdktfUnknownExport,
 ];

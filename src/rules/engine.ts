@@ -70,7 +70,7 @@ export function snippetFor(span: SourceSpan, config: Configuration): Snippet | u
   const lines = file.content.split(/\r?\n/);
   const start = Math.max(1, span.line);
   const end = Math.min(lines.length, Math.max(start, span.endLine), start + MAX_SNIPPET_LINES - 1);
-  const code = lines.slice(start - 1, end).join('\n').replace(/\s+$/, '');
+  const code = lines.slice(start - 1, end).join('\n').trimEnd();
   if (!code.trim()) return undefined;
   return { file: file.path, line: start, language: file.language, code };
 }

@@ -23,6 +23,7 @@ import {
   type AdmittedRange,
 } from './version.js';
 import { closest } from './suggest.js';
+import { mayBeNull } from './nullable.js';
 
 export interface SchemaCheckOptions {
   schema: SchemaIndex;
@@ -318,7 +319,8 @@ class Checker {
     const { kind, type, address, path, top } = at;
     // `id` is settable in the CDKTF bindings of every SDKv2 resource; never worth a finding.
     if (as.computedOnly && a.name !== 'id') {
-      this.reportComputed(a.name, path, type, a.span, address);
+      // Terraform accepts null for a computed-only attribute: a pass-through of an optional input is valid.
+      if (!mayBeNull(a.expr)) this.reportComputed(a.name, path, type, a.span, address);
       return;
     }
     if (top) {
@@ -420,7 +422,7 @@ class Checker {
       const parts = ref.text.split('.');
       const isData = parts[0] === 'data';
       const type = isData ? parts[1] : parts[0];
-      const attrName = (isData ? parts[3] : parts[2])?.replace(/\[.*$/, '');
+      const attrName = (isData ? parts[3] : parts[2])?.replace(/\[[^]*$/, '');
       if (!type?.startsWith('aws_') || !attrName) continue;
       const dep = deprecationFor(isData ? 'data' : 'resource', type, attrName);
       if (!dep?.readable) continue;

@@ -134,7 +134,7 @@ for (const s of SERVICES) for (const n of s.names) BY_NAME.set(n, s);
 export function normalizeServiceName(name: string): string {
   return name
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^)]{0,200}\)/g, ' ')
     .replace(/\b(aws|amazon)\b/g, ' ')
     .replace(/[_\s]+/g, ' ')
     .trim();

@@ -51,7 +51,7 @@ const SEVERITY_WORD: [RegExp, Severity][] = [
   [/\blow\b|\bminor\b|\btrivial\b/i, 'low'],
 ];
 
-const GROUP_HEADING = /^(?:(?:critical|high|medium|low|major|minor|moderate|severe|significant)(?:[- ](?:priority|severity|impact|level))?|category [a-d]\b)[^a-z]*(?:\w+\s*){0,3}$/i;
+const GROUP_HEADING = /^(?:(?:critical|high|medium|low|major|minor|moderate|severe|significant)(?:[- ](?:priority|severity|impact|level))?|category [a-d]\b)[^a-z]*(?:\w+(?:\s+|$)){0,3}$/i;
 
 function severityFrom(text: string): Severity | null {
   for (const [re, s] of SEVERITY_WORD) if (re.test(text)) return s;
@@ -65,7 +65,7 @@ export function cleanTitle(raw: string): string {
   t = t.replace(/^[^\p{L}\p{N}`"'(]+/u, '');
   t = t.replace(/^(?:(?:issue|failure|problem|error|fix|bug|finding|example failure|failure example|mistake)\s*#?\s*\d+(?:\.\d+)*\s*[:.)\-–—]?\s*)/i, '');
   t = t.replace(/^\d+(?:\.\d+)*[.)]?\s*[:\-–—]?\s*/, '');
-  t = t.replace(/[:\s]+$/, '');
+  t = t.replace(/(?<![:\s])[:\s]+$/, '');
   return t.trim();
 }
 
@@ -151,7 +151,7 @@ function buildClaim(lines: Line[], start: Start, end: number, groupSeverity: Sev
     i++;
   }
   const text = textLines.join('\n').trim();
-  const levelField = /(?:impact level|severity|priority|impact)\**\s*[:|-]\s*\**\s*([A-Za-z]+)/i.exec(text);
+  const levelField = /(?:impact level|severity|priority|impact)\**\s*[:|-]\s*(?:\*+\s*)?([A-Za-z]+)/i.exec(text);
   const titleSeverity = /\((critical|high|medium|low|major|minor)\b[^)]*\)|\[(critical|high|medium|low)\]/i.exec(start.title);
   const severity =
     (levelField ? severityFrom(levelField[1]!) : null) ??
@@ -178,6 +178,24 @@ function words(t: string): number {
   return t.split(/\s+/).filter(Boolean).length;
 }
 
+/**
+ * `## Title ##` → ['##', 'Title']: the marks and the text without closing hashes (what
+ * /^(#{1,6})\s+(.+?)\s*#*\s*$/ captures). Written as a scan: that regex backtracked cubically on long lines.
+ */
+function atxHeading(text: string): [string, string] | undefined {
+  const open = /^(#{1,6})\s+/.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  // The regex needed one character after the spaces, so `# ` alone is no heading.
+  if (rest === '' && open[0].length - open[1]!.length < 2) return undefined;
+  let end = rest.trimEnd().length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  const title = rest.slice(0, end).trimEnd();
+  // `.` never matched a line terminator inside the title.
+  if (/[\r\u2028\u2029]/.test(title)) return undefined;
+  return [open[1]!, title];
+}
+
 function headingStarts(lines: Line[]): { starts: Start[]; groups: Map<number, Severity | null> } {
   const starts: Start[] = [];
   const groups = new Map<number, Severity | null>();
@@ -188,10 +206,10 @@ function headingStarts(lines: Line[]): { starts: Start[]; groups: Map<number, Se
   let claimLevel: number | null = null;
   lines.forEach((l, at) => {
     if (l.inCode) return;
-    const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l.text);
+    const m = atxHeading(l.text);
     if (!m) return;
-    const level = m[1]!.length;
-    const raw = m[2]!;
+    const level = m[0].length;
+    const raw = m[1];
     const title = cleanTitle(raw);
     const numbered = isNumbered(raw);
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();

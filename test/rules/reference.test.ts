@@ -66,3 +66,38 @@ test('duplicate-declaration: the same name in two module directories is not a du
   });
   assert.deepEqual(f.map((x) => [x.resource, x.location.file]), [['output.x', 'lib/modules/b/outputs.tf']]);
 });
+
+test('undeclared-reference: a dynamic label or for variable shaped like a resource type is a local name', () => {
+  // `local_*` / `aws_*` prefixes are provider prefixes; a dynamic block named after an argument or a for variable
+  // named like a resource type must not be read as a resource reference.
+  const hcl =
+    'variable "indexes" {\n  default = []\n}\n' +
+    'resource "aws_dynamodb_table" "t" {\n  name = "t"\n  dynamic "local_secondary_index" {\n    for_each = var.indexes\n    content {\n      name = local_secondary_index.value.name\n    }\n  }\n}\n' +
+    'output "ids" {\n  value = [for aws_instance in var.indexes : aws_instance.id]\n}\n';
+  assert.deepEqual(runRule(undeclared, hcl), []);
+  // Outside its content block the iterator name is not bound: a real undeclared resource is still caught.
+  const outside = runRule(
+    undeclared,
+    'resource "aws_dynamodb_table" "t" {\n  name = local_secondary_index.value.name\n  dynamic "local_secondary_index" {\n    for_each = []\n    content {}\n  }\n}\n',
+  );
+  assert.deepEqual(outside.map((x) => x.resource), ['local_secondary_index.value']);
+});
+
+test('undeclared-reference: moved/removed `from` names an old address; `to` must exist', () => {
+  const hcl =
+    'resource "aws_iam_policy" "this" {\n  policy = "{}"\n}\n' +
+    'moved {\n  from = aws_iam_policy.legacy_name\n  to   = aws_iam_policy.this\n}\n' +
+    'removed {\n  from = aws_iam_policy.forgotten\n  lifecycle {\n    destroy = false\n  }\n}\n';
+  assert.deepEqual(runRule(undeclared, hcl), []);
+  const badTo = runRule(undeclared, 'resource "aws_iam_policy" "this" {\n  policy = "{}"\n}\nmoved {\n  from = aws_iam_policy.old\n  to   = aws_iam_policy.thiss\n}\n');
+  assert.deepEqual(badTo.map((x) => x.resource), ['aws_iam_policy.thiss']);
+});
+
+test('undeclared-reference: a data source scoped to a check block resolves inside the check', () => {
+  const hcl =
+    'resource "aws_lb" "web" {\n  name = "web"\n}\n' +
+    'check "health" {\n  data "http" "probe" {\n    url = "https://${aws_lb.web.dns_name}"\n  }\n  assert {\n    condition     = data.http.probe.status_code == 200\n    error_message = "unhealthy"\n  }\n}\n';
+  assert.deepEqual(runRule(undeclared, hcl), []);
+  const f = runRule(undeclared, hcl.replace('data.http.probe.status_code', 'data.http.prob.status_code'));
+  assert.deepEqual(f.map((x) => x.resource), ['data.http.prob']);
+});

@@ -42,6 +42,10 @@ export const rule: Rule = {
     for (const b of config.blocks) {
       if (b.kind === 'locals') for (const a of b.attributes) addDeclared(declaredIn, dirname(b.span.file), `local.${a.name}`);
       else if (['variable', 'resource', 'data', 'module'].includes(b.kind)) addDeclared(declaredIn, dirname(b.span.file), blockAddress(b));
+      // A `check` block may declare a scoped data source (`check "c" { data "http" "probe" { } }`).
+      else if (b.kind === 'check') {
+        for (const d of b.blocks) if (d.type === 'data' && d.labels.length === 2) addDeclared(declaredIn, dirname(b.span.file), `data.${d.labels[0]}.${d.labels[1]}`);
+      }
     }
     const missing = new Map<string, Reference[]>();
     // `dynamic` iterators and `for` variables shadow everything: `local_secondary_index.value` is no resource.

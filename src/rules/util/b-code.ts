@@ -78,5 +78,8 @@ export function functionCodeFiles(config: Configuration, fn: Block, files: CodeF
 /** `${path.module}/lambda/handler.py` (literal parts `-/lambda/handler.py`) → `lambda/handler.py`. */
 function pathTail(text: string): string {
   const cleaned = text.replace(/^-?\/?/, '').replace(/^(\.\/)+/, '').replace(/^(\.\.\/)+/, '');
-  return cleaned.replace(/\/+$/, '');
+  // A loop, not /\/+$/: that backtracks quadratically on long runs of slashes.
+  let end = cleaned.length;
+  while (end > 0 && cleaned[end - 1] === '/') end--;
+  return cleaned.slice(0, end);
 }

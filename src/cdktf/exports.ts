@@ -1,0 +1,144 @@
+/**
+ * What a prebuilt provider package really exports, judged from the schema, so the front-end can report the
+ * TypeScript compile errors models make most often with CDKTF: PascalCase classes imported from the package root
+ * (`import { Vpc } from '@cdktf/provider-aws'` — the root exports module namespaces only), modules that do not
+ * exist (`lib/cloudtrail-trail`), and class names the module does not export (`S3BucketVersioning` for
+ * `S3BucketVersioningA`). Reported as warning diagnostics with a `code`; the `cdktf-unknown-export` rule turns them
+ * into findings.
+ */
+import ts from 'typescript';
+import type { Diagnostic } from '../model/types.js';
+import type { BlockSchema, SchemaIndex } from '../schema/types.js';
+import type { Analyzer, ConstructInfo } from './analyzer.js';
+import { foldName, moduleFromNamespaceMember, providerPackage, typeFromModule, type TypeGuess } from './naming.js';
+import { spanOf, type ParsedFile } from './source.js';
+
+export const UNKNOWN_EXPORT_CODE = 'cdktf-unknown-export';
+
+/** Nested-block struct names are generated up to this depth; deeper ones never collide with a resource name. */
+const MAX_STRUCT_DEPTH = 4;
+
+/** Folded nested-block struct names per schema and provider: computed once, the schema is immutable. */
+const STRUCTS = new WeakMap<SchemaIndex, Map<string, Set<string>>>();
+
+export class ExportChecker {
+  private readonly resources: Set<string>;
+  private readonly dataSources: Set<string>;
+
+  constructor(private readonly schema: SchemaIndex) {
+    this.resources = new Set(schema.resourceTypes());
+    this.dataSources = new Set(schema.dataSourceTypes());
+  }
+
+  /** Whether the schema describes `provider` (otherwise nothing can be judged). */
+  knows(provider: string): boolean {
+    for (const t of this.resources) if (t.startsWith(`${provider}_`)) return true;
+    return false;
+  }
+
+  moduleExists(guess: TypeGuess): boolean {
+    if (guess.kind === 'provider') return true;
+    return (guess.kind === 'data' ? this.dataSources : this.resources).has(guess.type);
+  }
+
+  /**
+   * The class name a module exports, folded (lowercase, no separators). jsii appends `A` to a resource class
+   * whose name equals a struct generated for another resource's nested block (`aws_s3_bucket` block
+   * `versioning` → struct `S3BucketVersioning`, so `aws_s3_bucket_versioning` is `S3BucketVersioningA`).
+   */
+  foldedClassName(provider: string, module: string, guess: TypeGuess): string {
+    if (guess.kind === 'provider') return foldName(`${provider}Provider`);
+    const base = foldName(module);
+    if (guess.kind === 'resource' && this.structNames(provider).has(foldName(guess.type.slice(provider.length + 1)))) return `${base}a`;
+    return base;
+  }
+
+  private structNames(provider: string): Set<string> {
+    let byProvider = STRUCTS.get(this.schema);
+    if (!byProvider) STRUCTS.set(this.schema, (byProvider = new Map()));
+    const cached = byProvider.get(provider);
+    if (cached) return cached;
+    const out = new Set<string>();
+    const visit = (prefix: string, block: BlockSchema, depth: number): void => {
+      for (const [name, nested] of Object.entries(block.blocks)) {
+        const struct = prefix + foldName(name);
+        out.add(struct);
+        if (depth < MAX_STRUCT_DEPTH) visit(struct, nested.block, depth + 1);
+      }
+    };
+    for (const type of this.resources) {
+      if (!type.startsWith(`${provider}_`)) continue;
+      const block = this.schema.resource(type);
+      if (block) visit(foldName(type.slice(provider.length + 1)), block, 0);
+    }
+    byProvider.set(provider, out);
+    return out;
+  }
+}
+
+/** Checks root imports of every file and the class of every provider construct; pushes warning diagnostics. */
+export function checkProviderExports(an: Analyzer, constructs: ConstructInfo[], schema: SchemaIndex | undefined, diagnostics: Diagnostic[]): void {
+  if (!schema) return;
+  const checker = new ExportChecker(schema);
+  const known = new Map<string, boolean>();
+  const knows = (provider: string): boolean => {
+    if (!known.has(provider)) known.set(provider, checker.knows(provider));
+    return known.get(provider)!;
+  };
+  const report = (file: ParsedFile, node: ts.Node, message: string): void => {
+    diagnostics.push({ severity: 'warning', source: 'cdktf', code: UNKNOWN_EXPORT_CODE, span: spanOf(file.sf, file.file.path, node), message });
+  };
+
+  for (const f of an.files) {
+    for (const stmt of f.sf.statements) {
+      if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier)) continue;
+      const specifier = stmt.moduleSpecifier.text;
+      // Only prebuilt packages: locally generated `.gen` bindings may be laid out differently.
+      if (!specifier.startsWith('@cdktf/provider-')) continue;
+      const pkg = providerPackage(specifier);
+      if (!pkg || !knows(pkg.provider)) continue;
+      if (pkg.module !== undefined) {
+        const guess = typeFromModule(pkg.provider, pkg.module);
+        if (!checker.moduleExists(guess)) {
+          report(f, stmt.moduleSpecifier, `Module '${specifier}' does not exist: the provider has no ${guess.kind === 'data' ? 'data source' : 'resource'} ${guess.type}.`);
+        }
+        continue;
+      }
+      const named = stmt.importClause?.namedBindings;
+      if (!named || !ts.isNamedImports(named) || stmt.importClause?.isTypeOnly) continue;
+      for (const el of named.elements) {
+        const exported = (el.propertyName ?? el.name).text;
+        if (/^[A-Z]/.test(exported)) {
+          report(f, el, `'${specifier}' has no exported member '${exported}': the package root exports module namespaces only; import classes from '${specifier}/lib/<module>'.`);
+        } else if (!checker.moduleExists(typeFromModule(pkg.provider, moduleFromNamespaceMember(exported)))) {
+          report(f, el, `'${specifier}' has no exported member '${exported}': no module ${moduleFromNamespaceMember(exported)} exists.`);
+        }
+      }
+    }
+  }
+
+  for (const info of constructs) {
+    if (!info.fromProvider) continue;
+    const callee = info.node.expression;
+    const target = an.calleeTarget(callee, info.file);
+    if (target?.kind !== 'provider' || !knows(target.target.provider)) continue;
+    const { provider, className, namespaceMember } = target.target;
+    // `aws.vpc.Vpc` through `import * as aws`: the root namespace was not checked at the import.
+    const viaRootNamespace = ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression);
+    const module = target.target.module ?? (namespaceMember !== undefined ? moduleFromNamespaceMember(namespaceMember) : undefined);
+    if (module === undefined) {
+      // `aws.Vpc`: the root has no classes. A named root import was reported at the import.
+      if (ts.isPropertyAccessExpression(callee)) report(info.file, callee, `The provider package root has no exported member '${className}'; import it from its lib/<module>.`);
+      continue;
+    }
+    const guess = typeFromModule(provider, module);
+    if (!checker.moduleExists(guess)) {
+      if (viaRootNamespace) report(info.file, callee, `The provider package has no module namespace '${namespaceMember}'.`);
+      continue;
+    }
+    const expected = checker.foldedClassName(provider, module, guess);
+    if (foldName(className) === expected) continue;
+    const hint = expected === `${foldName(className)}a` ? ` (the class is ${className}A)` : '';
+    report(info.file, callee, `Module '${module}' does not export a class ${className}${hint}.`);
+  }
+}

@@ -1,0 +1,4 @@
+import type { Rule } from '../types.js';
+import { rule as resourceTypeMissingVsReference } from './resource-type-missing-vs-reference.js';
+
+export const MISSING_RESOURCE_RULES: Rule[] = [resourceTypeMissingVsReference];

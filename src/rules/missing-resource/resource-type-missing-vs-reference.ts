@@ -1,0 +1,72 @@
+import type { Block, Configuration } from '../../model/types.js';
+import type { Rule } from '../types.js';
+
+/** Helpers that carry no infrastructure of their own: their absence is a style choice, not a missing resource. */
+const HELPER_TYPE = /^(random_|null_|time_|terraform_data$|archive_|local_|tls_|external$|http$|template_)/;
+/** Data sources that only read the caller's context; the model may get the same values another way. */
+const CONTEXT_DATA = new Set(['aws_caller_identity', 'aws_region', 'aws_partition', 'aws_availability_zones', 'aws_iam_policy_document', 'aws_default_tags']);
+/** Type aliases the AWS provider accepts for the same resource. */
+const ALIASES: Record<string, string> = { aws_alb: 'aws_lb', aws_alb_listener: 'aws_lb_listener', aws_alb_listener_rule: 'aws_lb_listener_rule', aws_alb_target_group: 'aws_lb_target_group', aws_alb_target_group_attachment: 'aws_lb_target_group_attachment' };
+
+function canonical(type: string): string {
+  return ALIASES[type] ?? type;
+}
+
+/** `aws_api_gateway_stage` → `api_gateway`; `aws_s3_bucket_policy` → `s3`. */
+function service(type: string): string {
+  const rest = type.replace(/^aws_/, '');
+  if (rest.startsWith('api_gateway_')) return 'api_gateway';
+  return rest.split('_')[0] ?? rest;
+}
+
+function typedBlocks(config: Configuration): Map<string, Block[]> {
+  const out = new Map<string, Block[]>();
+  for (const b of config.blocks) {
+    if (b.kind !== 'resource' && b.kind !== 'data') continue;
+    const type = b.labels[0];
+    if (!type || HELPER_TYPE.test(type)) continue;
+    if (b.kind === 'data' && CONTEXT_DATA.has(type)) continue;
+    const key = `${b.kind === 'data' ? 'data.' : ''}${canonical(type)}`;
+    out.set(key, [...(out.get(key) ?? []), b]);
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'resource-type-missing-vs-reference',
+    category: 'missing-resource',
+    severity: 'medium',
+    fixClass: 'B',
+    title: 'Resource the reference needs is missing',
+    rootCause: 'The model leaves out supporting resources (policies, roles, account settings, repositories) that the stack needs to deploy and work.',
+    fix: 'Declare the missing resources, as the reference does, and wire them to the resources that depend on them.',
+    fixExample: 'resource "aws_s3_bucket_policy" "config" {\n  bucket = aws_s3_bucket.config.id\n  policy = data.aws_iam_policy_document.config_delivery.json\n}',
+    docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs',
+    knowledgeGap: 'The supporting resources an AWS service needs to work end to end',
+    impact: 'Deployment fails or the service runs without a piece it needs (no permissions, no delivery target, no logging role).',
+  },
+  check(ctx) {
+    if (!ctx.ideal) return;
+    const model = typedBlocks(ctx.config);
+    // Nothing parsed on the model side: a front-end problem, not a finding.
+    if (!model.size) return;
+    const modelServices = new Set([...model.keys()].map((k) => service(k.replace(/^data\./, ''))));
+    const anchor = ctx.config.files[0]?.path ?? '';
+    for (const [key, blocks] of typedBlocks(ctx.ideal)) {
+      if (model.has(key)) continue;
+      const isData = key.startsWith('data.');
+      const type = key.replace(/^data\./, '');
+      const svc = service(type);
+      const serviceMissing = !modelServices.has(svc);
+      const names = blocks.slice(0, 3).map((b) => b.labels[1] ?? b.construct?.id ?? '?');
+      const what = `${isData ? 'data source' : 'resource'} ${type}`;
+      ctx.report({
+        span: { file: anchor, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        resource: key,
+        severity: serviceMissing && !isData ? 'high' : isData ? 'low' : 'medium',
+        message: `The reference declares ${blocks.length} ${what} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has none${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
+      });
+    }
+  },
+};
