@@ -17,7 +17,7 @@ let failed = 0;
 const started = Date.now();
 for (const t of corpusTasks(flags)) {
   try {
-    const d = analyzeTaskDetailed(t.path, { score: false });
+    const d = analyzeTaskDetailed(t.path, { score: false, claims: false });
     if (d.task.failures === null) continue;
     const text = (r: typeof d.task.model) => [r?.markdown ?? '', ...(r?.files ?? []).map((f) => f.content)].join('\n');
     const report = verifyAnalysis(parseFailureAnalysis(d.task.failures), d.result, { model: text(d.task.model), ideal: text(d.task.ideal) }, d.task.failures);

@@ -27,6 +27,8 @@ export interface AnalyzeTaskOptions {
   ideal?: string;
   /** False skips the score (`--no-score`). */
   score?: boolean;
+  /** False ignores lib/MODEL_FAILURES.md (`--no-claims`). */
+  claims?: boolean;
 }
 
 export interface DetailedAnalysis {
@@ -55,6 +57,7 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
     conventions,
     ...(options.logs?.length ? { logs: options.logs } : {}),
     ...(options.score === false ? { score: false } : {}),
+    ...(options.claims === false ? { claims: false } : {}),
     ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
   };
   const model = task.model ? parseResponse(task.model.files, task.platform) : null;

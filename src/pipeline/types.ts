@@ -49,6 +49,8 @@ export interface AnalyzeOptions {
   logs?: string[];
   /** False skips the training-quality score (`--no-score`); the result's score is then null. */
   score?: boolean;
+  /** False ignores the task's written analysis (lib/MODEL_FAILURES.md) instead of checking its claims. */
+  claims?: boolean;
   /** Per-rule settings from `.iacjudge.json` (`"off"` or a severity override). */
   ruleSettings?: Record<string, 'off' | { severity?: import('../taxonomy/categories.js').Severity }>;
 }

@@ -12,7 +12,8 @@ function responseText(files: { content: string }[] | undefined, markdown: string
 }
 
 export function verifyTask(path: string, options: AnalyzeTaskOptions = {}): VerifyReport {
-  const { task, result } = analyzeTaskDetailed(path, { ...options, score: false });
+  // Claims are checked against code and log evidence only, never against themselves.
+  const { task, result } = analyzeTaskDetailed(path, { ...options, score: false, claims: false });
   if (task.failures === null) throw new UsageError(`${path}: no lib/MODEL_FAILURES.md to verify`);
   const claims = parseFailureAnalysis(task.failures);
   return verifyAnalysis(

@@ -186,13 +186,13 @@ function atxHeading(text: string): [string, string] | undefined {
   const open = /^(#{1,6})\s+/.exec(text);
   if (!open) return undefined;
   const rest = text.slice(open[0].length);
-  // The regex needed one character after the spaces, so `# ` alone is no heading.
-  if (rest === '' && open[0].length - open[1]!.length < 2) return undefined;
   let end = rest.trimEnd().length;
   while (end > 0 && rest[end - 1] === '#') end--;
   const title = rest.slice(0, end).trimEnd();
-  // `.` never matched a line terminator inside the title.
+  // `.` never matched a line terminator, and the regex needed one character for the title.
+  const terminator = (c: string | undefined): boolean => c === undefined || /[\n\r\u2028\u2029]/.test(c);
   if (/[\r\u2028\u2029]/.test(title)) return undefined;
+  if (title === '' && terminator(rest[0]) && (open[0].length - open[1]!.length < 2 || terminator(open[0][open[0].length - 1]))) return undefined;
   return [open[1]!, title];
 }
 

@@ -104,7 +104,7 @@ test('unusedNames: a fragment without imports is not linted; exported and _-pref
 });
 
 test('ts-unused-declaration: one finding per file with the unused names', () => {
-  const config = buildConfiguration('cdktf-ts', [{ path: 'lib/stack.ts', language: 'ts', content: TS_STACK }], [], [], []);
+  const config = buildConfiguration('cdktf-ts', [{ path: 'lib/stack.ts', language: 'ts', content: TS_STACK }], [], []);
   const { findings } = runRulesDetailed([tsUnused], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS);
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.location.line, 3);

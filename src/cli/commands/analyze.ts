@@ -23,6 +23,7 @@ export interface AnalyzeCliOptions {
   platform?: string;
   score?: boolean;
   schema?: string;
+  claims?: boolean;
 }
 
 /** The output format: explicit `--format`, else from the `--out` extension, else JSON. */
@@ -71,6 +72,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--ideal <path>', 'ideal response: markdown file or code folder (overrides lib/IDEAL_RESPONSE.md)')
     .option('--platform <platform>', 'platform override: tf-hcl | cdktf-ts | ...')
     .option('--no-score', 'skip the training-quality score')
+    .option('--no-claims', 'ignore lib/MODEL_FAILURES.md (by default its claims are checked and reported with `claim` evidence)')
     .option('--schema <file>', 'provider schema artifact from `iacjudge schema import` (default: .iacjudge.json "schema", else the bundled one)')
     .action((taskDir: string, opts: AnalyzeCliOptions) => {
       const format = resolveFormat(opts.format, opts.out);
@@ -89,6 +91,7 @@ export const register: RegisterCommand = (program, setExit) => {
         ...(opts.model ? { model: opts.model } : {}),
         ...(opts.ideal ? { ideal: opts.ideal } : {}),
         ...(opts.score === false ? { score: false } : {}),
+        ...(opts.claims === false ? { claims: false } : {}),
       });
       const text = renderReport(result, format);
       if (opts.out) writeFileSync(opts.out, text);

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule } from '../../src/rules/missing-resource/resource-type-missing-vs-reference.js';
+
+const MODEL = 'resource "aws_s3_bucket" "config" {\n  bucket_prefix = "config-"\n}\nresource "aws_alb" "web" {\n  name = "web"\n}\n';
+const IDEAL =
+  MODEL.replace('aws_alb', 'aws_lb') +
+  'resource "aws_s3_bucket_policy" "config" {\n  bucket = aws_s3_bucket.config.id\n  policy = "{}"\n}\n' +
+  'resource "aws_ecr_repository" "app" {\n  name = "app"\n}\n' +
+  'resource "random_id" "s" {\n  byte_length = 4\n}\n' +
+  'data "aws_caller_identity" "current" {}\n';
+
+test('resource-type-missing-vs-reference: reports each resource type only the reference has', () => {
+  const f = runRule(rule, MODEL, { ideal: IDEAL });
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_ecr_repository', 'aws_s3_bucket_policy']);
+  assert.ok(f.every((x) => x.category === 'missing-resource'));
+  const ecr = f.find((x) => x.resource === 'aws_ecr_repository')!;
+  assert.equal(ecr.severity, 'high');
+  assert.match(ecr.message, /nothing of the ecr service/);
+  assert.equal(f.find((x) => x.resource === 'aws_s3_bucket_policy')!.severity, 'medium');
+});
+
+test('resource-type-missing-vs-reference: aliases, helpers and context data sources do not count; no reference, no finding', () => {
+  assert.equal(runRule(rule, MODEL, { ideal: MODEL.replace('aws_alb', 'aws_lb') + 'data "aws_region" "r" {}\n' }).length, 0);
+  assert.equal(runRule(rule, MODEL).length, 0);
+  assert.equal(runRule(rule, '', { ideal: IDEAL }).length, 0);
+});
