@@ -205,7 +205,7 @@ export class Analyzer {
   readonly pushed = new Map<ts.SourceFile, Map<string, ConstructInfo[]>>();
 
   private collectConstructs(f: ParsedFile): void {
-    const pushes: [string, ts.NewExpression][] = [];
+    const pushes: [string, ts.Expression][] = [];
     walk(f.sf, (n) => {
       if (ts.isNewExpression(n)) {
         const info = this.classify(n, f);
@@ -215,16 +215,17 @@ export class Analyzer {
         ts.isPropertyAccessExpression(n.expression) &&
         n.expression.name.text === 'push' &&
         n.arguments.length === 1 &&
-        ts.isNewExpression(n.arguments[0]!)
+        (ts.isNewExpression(n.arguments[0]!) || ts.isIdentifier(n.arguments[0]!))
       ) {
         const target = n.expression.expression;
         const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
-        if (name) pushes.push([name, n.arguments[0] as ts.NewExpression]);
+        if (name) pushes.push([name, n.arguments[0]!]);
       }
     });
     const byName = new Map<string, ConstructInfo[]>();
-    for (const [name, node] of pushes) {
-      const info = this.constructs.get(node);
+    for (const [name, arg] of pushes) {
+      const node = ts.isIdentifier(arg) ? constructBoundTo(arg) : ts.isNewExpression(arg) ? arg : undefined;
+      const info = node && this.constructs.get(node);
       if (info) byName.set(name, [...(byName.get(name) ?? []), info]);
     }
     this.pushed.set(f.sf, byName);
@@ -307,4 +308,14 @@ export class Analyzer {
     const cls = this.projectClass(root.text);
     return cls ? { kind: 'project', cls } : undefined;
   }
+}
+
+/** `const subnet = new Subnet(...); subnets.push(subnet)`: the construct a pushed name was declared with. */
+function constructBoundTo(id: ts.Identifier): ts.NewExpression | undefined {
+  const decl = lookup(id.text, id);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  if (!(ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return undefined;
+  let init: ts.Expression = decl.initializer;
+  while (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isNonNullExpression(init)) init = init.expression;
+  return ts.isNewExpression(init) ? init : undefined;
 }

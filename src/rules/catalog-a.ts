@@ -13,6 +13,7 @@ import { DESTROYABILITY_RULES } from './destroyability/index.js';
 import { STYLE_RULES } from './style/index.js';
 import { DOCUMENTATION_RULES } from './documentation/index.js';
 import { MISSING_RESOURCE_RULES } from './missing-resource/index.js';
+import { DEPRECATED_RULES } from './deprecated/index.js';
 
 export const CATALOG_A: Rule[] = [
   ...FILE_LAYOUT_RULES,
@@ -28,4 +29,5 @@ export const CATALOG_A: Rule[] = [
   ...STYLE_RULES,
   ...DOCUMENTATION_RULES,
   ...MISSING_RESOURCE_RULES,
+  ...DEPRECATED_RULES,
 ];

@@ -62,6 +62,8 @@ class Checker {
   private readonly cdktf: boolean;
   /** Every admitted version is newer than the schema: what the schema does not know may exist. */
   private readonly newerThanSchema: boolean;
+  /** Some admitted version is newer than the schema (an open-ended constraint such as `>= 5.0`). */
+  private readonly admitsLaterThanSchema: boolean;
   /** The target admits the schema's major: required-ness and nesting shapes can be trusted. */
   private readonly sameMajor: boolean;
 
@@ -80,6 +82,7 @@ class Checker {
     const sv = schema.providerVersion;
     const known = /^\d+\.\d+\.\d+/.test(sv);
     this.newerThanSchema = known && allAbove(this.target, sv);
+    this.admitsLaterThanSchema = known && !this.newerThanSchema && admitsSomeAtOrAbove(this.target, nextPatch(sv));
     const major = known ? majorOf(sv) : NaN;
     this.sameMajor =
       !uncertain && (!known || (admitsSomeAtOrAbove(this.target, `${major}.0.0`) && !allAtOrAbove(this.target, `${major + 1}.0.0`)));
@@ -108,12 +111,22 @@ class Checker {
   }
 
   /** Something the schema does not know: a finding, or a note when the targeted versions are all newer. */
+  /**
+   * Something the schema does not know: a note when every targeted version is newer than the schema, else a finding.
+   * An open-ended constraint (`>= 5.0`, `>= 6.0`) that merely admits newer releases keeps the finding: the minimum
+   * of a constraint is the version a module promises to work with (well-maintained modules raise it when they adopt
+   * a new argument, e.g. `>= 6.42` for a 6.42 feature), and the unknown names in generated code are typos and
+   * invented arguments far more often than features newer than the schema. The message then says how to tell.
+   */
   private unknown(ruleId: string, message: string, span: SourceSpan, resource: string | undefined, what: string): void {
     if (this.newerThanSchema) {
       this.unverifiable.add(what);
       return;
     }
-    this.report(ruleId, message, span, resource);
+    const later = this.admitsLaterThanSchema
+      ? ` The constraint ${this.target.text} also admits releases newer than ${this.schema.providerVersion}: if it was added later, raise the constraint's minimum to that release.`
+      : '';
+    this.report(ruleId, message + later, span, resource);
   }
 
   /** Reports a curated deprecation or removal; true when the thing no longer exists for the target. */
@@ -438,6 +451,12 @@ class Checker {
       this.deprecation(r.dep, r.span, r.from, `attribute "${r.attr}" of ${r.type} (${times ? times.slice(2) + ' ' : ''}read as ${r.text})`);
     }
   }
+}
+
+/** `6.25.0` → `6.25.1`. */
+function nextPatch(v: string): string {
+  const [maj, min, pat] = v.split(/[.-]/).map(Number);
+  return `${maj ?? 0}.${min ?? 0}.${(pat ?? 0) + 1}`;
 }
 
 /** Types an HCL block can never stand for: scalars and collections of scalars. */

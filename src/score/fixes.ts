@@ -38,7 +38,7 @@ function normalizedText(config: Configuration, block: Block): string {
   if (!file) return '';
   const lines = file.content.split(/\r?\n/).slice(block.span.line - 1, block.span.endLine);
   return lines
-    .map((l) => l.replace(/(?<!\s)\s+(?:#|\/\/)[^\n]*$/, ''))
+    .map((l) => l.replace(/(?<!\s)\s+(?:#|\/\/)[^]*$/, ''))
     .join('\n')
     .replace(/\s+/g, ' ')
     .trim();

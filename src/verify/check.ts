@@ -52,7 +52,7 @@ function describe(f: Finding): string {
 function normalizeLines(code: string): string[] {
   return code
     .split('\n')
-    .map((l) => l.replace(/(?<!\s)\s+#[^\n]*$|^\s*#[^\n]*$|(?<!\s)\s*\/\/[^\n]*$/, '').replace(/\s+/g, ' ').trim())
+    .map((l) => l.replace(/(?<!\s)\s+#[^]*$|^\s*#[^]*$|(?<!\s)\s*\/\/[^]*$/, '').replace(/\s+/g, ' ').trim())
     .filter((l) => l.length >= 4 && !/^[{}[\]()]+,?$/.test(l));
 }
 

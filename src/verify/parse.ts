@@ -190,9 +190,9 @@ function atxHeading(text: string): [string, string] | undefined {
   while (end > 0 && rest[end - 1] === '#') end--;
   const title = rest.slice(0, end).trimEnd();
   // `.` never matched a line terminator, and the regex needed one character for the title.
-  const terminator = (c: string | undefined): boolean => c === undefined || /[\n\r\u2028\u2029]/.test(c);
   if (/[\r\u2028\u2029]/.test(title)) return undefined;
-  if (title === '' && terminator(rest[0]) && (open[0].length - open[1]!.length < 2 || terminator(open[0][open[0].length - 1]))) return undefined;
+  const titleStarts = open[0].slice(open[1]!.length + 1) + (rest[0] ?? '');
+  if (title === '' && !/[^\n\r\u2028\u2029]/.test(titleStarts)) return undefined;
   return [open[1]!, title];
 }
 
@@ -259,7 +259,7 @@ function headingStarts(lines: Line[]): { starts: Start[]; groups: Map<number, Se
 }
 
 const BOLD_LIST = /^(?:\d+[.)]|[-*+])\s+\*\*([^*]{3,160})\*\*\s*(?:[:\-–—].*)?$/;
-const BOLD_LINE = /^\*\*(?:\d+[.)]\s*)?([^*]{3,160})\*\*\s*:?\s*$/;
+const BOLD_LINE = /^\*\*(?:\d+[.)]\s*)?([^*]{3,160})\*\*\s*(?::\s*)?$/;
 
 function listStarts(lines: Line[]): Start[] {
   const starts: Start[] = [];

@@ -148,6 +148,8 @@ export function pumpedInputs(source: string, reps: number): string[] {
       pumps.add(`${i}\u0001${run} `);
     }
   });
+  // Line starts, for `^...` under the m flag.
+  for (const unit of ['\n', ' \n']) pumps.add(`0\u0001${unit}`);
   for (const p of pumps) {
     const [at, unit] = p.split('\u0001') as [string, string];
     const prefix = firsts.slice(0, Number(at)).join('');

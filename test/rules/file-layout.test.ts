@@ -4,6 +4,7 @@ import { runRule } from './helpers.js';
 import { rule as providerOutside } from '../../src/rules/file-layout/provider-outside-provider-file.js';
 import { rule as lambdaOutside } from '../../src/rules/file-layout/lambda-code-outside-lambda-dir.js';
 import { rule as singleFile } from '../../src/rules/file-layout/single-file-stack.js';
+import { rule as providerRequirement } from '../../src/rules/file-layout/provider-requirement-missing.js';
 
 const PROVIDER = 'terraform {\n  required_version = ">= 1.5"\n}\n\nprovider "aws" {\n  region = var.aws_region\n}\n';
 
@@ -69,4 +70,30 @@ test('lambda-code-outside-lambda-dir: inline source blocks name files inside the
 
 test('provider-outside-provider-file: child modules and unnamed extracted files are not judged', () => {
   assert.deepEqual(runRule(providerOutside, { 'lib/modules/net/versions.tf': PROVIDER, 'lib/unnamed-1.tf': PROVIDER }), []);
+});
+
+test('provider-outside-provider-file: an unnamed file with provider and resources is the stack, not a provider file', () => {
+  const f = runRule(providerOutside, { 'lib/unnamed-1.tf': PROVIDER + 'resource "aws_sqs_queue" "q" {}\n' });
+  assert.equal(f.length, 1);
+  assert.equal(runRule(providerOutside, { 'lib/unnamed-1.tf': PROVIDER, 'lib/main.tf': 'resource "aws_sqs_queue" "q" {}\n' }).length, 0);
+});
+
+const RANDOM = 'resource "random_id" "suffix" {\n  byte_length = 4\n}\nresource "aws_sqs_queue" "q" {\n  name = "q-${random_id.suffix.hex}"\n}\n';
+const REQUIRED_AWS = 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n';
+
+test('provider-requirement-missing: random resources with required_providers declaring only aws', () => {
+  const f = runRule(providerRequirement, { 'lib/provider.tf': REQUIRED_AWS, 'lib/main.tf': RANDOM });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.category, 'file-layout');
+  assert.equal(f[0]!.resource, 'provider:random');
+  assert.equal(f[0]!.location.file, 'lib/provider.tf');
+});
+
+test('provider-requirement-missing: declared providers, or no provider file and no reference, are fine; the reference tells what the project file needs', () => {
+  const both = REQUIRED_AWS.replace('    aws = {', '    random = {\n      source = "hashicorp/random"\n    }\n    aws = {');
+  assert.equal(runRule(providerRequirement, { 'lib/provider.tf': both, 'lib/main.tf': RANDOM }).length, 0);
+  assert.equal(runRule(providerRequirement, { 'lib/main.tf': RANDOM }).length, 0);
+  const f = runRule(providerRequirement, { 'lib/main.tf': RANDOM }, { ideal: { 'lib/provider.tf': both, 'lib/main.tf': RANDOM } });
+  assert.equal(f.length, 1);
+  assert.match(f[0]!.message, /reference/);
 });

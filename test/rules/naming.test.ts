@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-variable.js';
 import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
+import { rule as suffixInTfvars } from '../../src/rules/naming/suffix-fixed-in-tfvars.js';
 
 test('missing-suffix-variable: names from project/environment, no suffix variable → one critical finding', () => {
   const hcl =
@@ -50,4 +51,13 @@ test('name-without-suffix: suffix through locals, derived names, prefixes and no
     'resource "aws_route53_record" "rec" {\n  name = "api"\n  type = "A"\n}\n' +
     'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n  tags = { Name = "main" }\n}\n';
   assert.deepEqual(runRule(nameWithoutSuffix, hcl), []);
+});
+
+test('suffix-fixed-in-tfvars: a committed tfvars file fixes the suffix', () => {
+  const f = runRule(suffixInTfvars, { 'lib/main.tf': 'variable "environment_suffix" {}\n', 'lib/dev.tfvars': 'environment = "dev"\nenvironment_suffix = "dev"\n' });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.category, 'naming');
+  assert.equal(f[0]!.location.line, 2);
+  assert.equal(runRule(suffixInTfvars, { 'lib/dev.tfvars': 'environment = "dev"\n' }).length, 0);
+  assert.equal(runRule(suffixInTfvars, { 'lib/main.tf': 'locals {\n  environment_suffix = "x"\n}\n' }).length, 0);
 });

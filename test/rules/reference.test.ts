@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as undeclared } from '../../src/rules/reference/undeclared-reference.js';
 import { rule as duplicate } from '../../src/rules/reference/duplicate-declaration.js';
+import { rule as providerInputUndeclared } from '../../src/rules/reference/provider-input-undeclared.js';
 
 test('undeclared-reference: var.aws_region used, region declared → suggestion', () => {
   const f = runRule(undeclared, {
@@ -100,4 +101,21 @@ test('undeclared-reference: a data source scoped to a check block resolves insid
   assert.deepEqual(runRule(undeclared, hcl), []);
   const f = runRule(undeclared, hcl.replace('data.http.probe.status_code', 'data.http.prob.status_code'));
   assert.deepEqual(f.map((x) => x.resource), ['data.http.prob']);
+});
+
+
+test('provider-input-undeclared: the reference provider reads var.aws_region, the response declares only var.region', () => {
+  const model = { 'lib/provider.tf': 'provider "aws" {\n  region = var.region\n}\n', 'lib/variables.tf': 'variable "region" {\n  default = "us-east-1"\n}\n' };
+  const ideal = { 'lib/provider.tf': 'provider "aws" {\n  region = var.aws_region\n}\n', 'lib/variables.tf': 'variable "aws_region" {\n  default = "us-east-1"\n}\n' };
+  const f = runRule(providerInputUndeclared, model, { ideal });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.category, 'reference');
+  assert.equal(f[0]!.resource, 'var.aws_region');
+  assert.equal(f[0]!.location.file, 'lib/provider.tf');
+});
+
+test('provider-input-undeclared: declared under the same name, or no reference: nothing', () => {
+  const ideal = { 'lib/provider.tf': 'provider "aws" {\n  region = var.aws_region\n}\n', 'lib/variables.tf': 'variable "aws_region" {\n  default = "us-east-1"\n}\n' };
+  assert.equal(runRule(providerInputUndeclared, { 'lib/variables.tf': 'variable "aws_region" {\n  default = "eu-west-1"\n}\n' }, { ideal }).length, 0);
+  assert.equal(runRule(providerInputUndeclared, { 'lib/main.tf': 'resource "aws_sqs_queue" "q" {}\n' }).length, 0);
 });

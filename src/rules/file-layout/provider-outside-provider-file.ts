@@ -20,11 +20,13 @@ export const rule: Rule = {
   check(ctx) {
     if (!isHclConfig(ctx.config)) return;
     const byFile = new Map<string, Block[]>();
+    // An unnamed block holding resources too is the stack itself, not the provider file under another name.
+    const withResources = new Set(ctx.config.blocks.filter((b) => b.kind === 'resource').map((b) => b.span.file));
     for (const b of ctx.config.blocks) {
       if (b.kind !== 'provider' && b.kind !== 'terraform') continue;
       if (!b.span.file.endsWith('.tf') || basename(b.span.file) === ctx.conventions.providerFile) continue;
       // Child modules declare their own required_providers; files the extractor could not name may be the provider file.
-      if (/(^|\/)modules\//.test(b.span.file) || /^unnamed-\d+\.tf$/.test(basename(b.span.file))) continue;
+      if (/(^|\/)modules\//.test(b.span.file) || (/^unnamed-\d+\.tf$/.test(basename(b.span.file)) && !withResources.has(b.span.file))) continue;
       const list = byFile.get(b.span.file) ?? [];
       list.push(b);
       byFile.set(b.span.file, list);

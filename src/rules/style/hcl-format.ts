@@ -203,7 +203,7 @@ export function formatProblems(content: string): FormatProblem[] {
       if (text.length) add(l.n, 'trailing', 'whitespace on a blank line');
       continue;
     }
-    if (/[ \t]+$/.test(text) && !l.heredocEnd) add(l.n, 'trailing', 'trailing whitespace');
+    if (/[ \t]$/.test(text) && !l.heredocEnd) add(l.n, 'trailing', 'trailing whitespace');
     const lead = /^[ \t]*/.exec(text)![0];
     if (lead.includes('\t')) add(l.n, 'tab', 'tab in indentation');
     let indent: number;
@@ -236,7 +236,7 @@ export function formatProblems(content: string): FormatProblem[] {
   const closeChain = () => {
     const max = Math.max(...chain.map((c) => c.leadWidth));
     for (const { l, leadWidth } of chain) {
-      const before = /[ \t]*$/.exec(l.raw.slice(0, l.eq!.col))![0].length;
+      const before = trailingBlankWidth(l.raw.slice(0, l.eq!.col));
       const want = max - leadWidth + 1;
       if (before !== want) add(l.n, 'align', `"=" not aligned with the neighbouring arguments (${before} space${before === 1 ? '' : 's'} before it, fmt uses ${want})`);
     }
@@ -265,7 +265,14 @@ function checkSpaceAfter(l: ScannedLine, add: (line: number, kind: FormatProblem
 
 /** `tags = {`: the `=` stays in the lead, so fmt puts exactly one space on each side. */
 function checkSingleSpaces(l: ScannedLine, add: (line: number, kind: FormatProblemKind, message: string) => void): void {
-  const before = /[ \t]*$/.exec(l.raw.slice(0, l.eq!.col))![0].length;
+  const before = trailingBlankWidth(l.raw.slice(0, l.eq!.col));
   if (before !== 1) add(l.n, 'space', `${before} spaces before "=", fmt uses 1`);
   else checkSpaceAfter(l, add);
+}
+
+/** Width of the run of spaces and tabs ending `text`. A loop: /[ \t]*$/ backtracks quadratically on long runs. */
+function trailingBlankWidth(text: string): number {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.length - end;
 }

@@ -1,0 +1,49 @@
+import type { Configuration } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { isHclConfig } from '../util/files.js';
+
+/** Variables the provider configuration (provider and terraform blocks) reads. */
+function providerInputs(config: Configuration): Set<string> {
+  const out = new Set<string>();
+  for (const r of config.references) {
+    if (!r.target.startsWith('var.')) continue;
+    if (r.from.startsWith('provider.') || r.from === 'terraform') out.add(r.target.slice(4));
+  }
+  return out;
+}
+
+function declaredVariables(config: Configuration): Set<string> {
+  return new Set(config.blocks.filter((b) => b.kind === 'variable' && b.labels[0]).map((b) => b.labels[0]!));
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'provider-input-undeclared',
+    category: 'reference',
+    severity: 'high',
+    fixClass: 'B',
+    title: 'Variable the provider configuration reads is not declared',
+    rootCause: 'The provider file (kept by the project, or shown in the reference) configures the provider from an input such as `var.aws_region`; the model names its input differently or leaves it out.',
+    fix: 'Declare the variable the provider configuration reads, with a default, under exactly that name.',
+    fixExample: 'variable "aws_region" {\n  description = "AWS region to deploy into"\n  type        = string\n  default     = "us-east-1"\n}',
+    docs: 'https://developer.hashicorp.com/terraform/language/values/variables',
+    knowledgeGap: 'Input names shared with the project provider file',
+    impact: '`terraform plan` fails: "Reference to undeclared input variable".',
+  },
+  check(ctx) {
+    if (!ctx.ideal || !isHclConfig(ctx.config)) return;
+    const declared = declaredVariables(ctx.config);
+    const modelProvider = ctx.config.blocks.find((b) => b.kind === 'provider');
+    for (const name of [...providerInputs(ctx.ideal)].sort()) {
+      if (declared.has(name)) continue;
+      // The reference must declare it too: otherwise it comes from outside both responses.
+      if (!declaredVariables(ctx.ideal).has(name)) continue;
+      const at = modelProvider?.span ?? { file: ctx.config.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+      ctx.report({
+        span: at,
+        resource: `var.${name}`,
+        message: `The provider configuration reads var.${name} (as the reference declares it), but the response declares no variable "${name}"${modelProvider ? '; its own provider block reads other inputs' : ''}.`,
+      });
+    }
+  },
+};

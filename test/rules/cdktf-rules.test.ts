@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { UNKNOWN_EXPORT_CODE } from '../../src/cdktf/exports.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { CATALOG_B } from '../../src/rules/catalog-b.js';
+import type { Rule } from '../../src/rules/types.js';
+import type { Finding } from '../../src/findings/types.js';
+import type { SourceFile } from '../../src/model/types.js';
+import { rule as unknownExport } from '../../src/rules/syntax/cdktf-unknown-export.js';
+import { rule as lambdaPackage } from '../../src/rules/application-code/cdktf-lambda-package-missing.js';
+import { makeTask, configFromHcl } from './helpers.js';
+
+function runCdktf(rule: Rule, content: string, extra: SourceFile[] = []): Finding[] {
+  const config = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content }, ...extra]);
+  const { findings, warnings } = runRulesDetailed([rule], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS);
+  if (warnings.length) throw new Error(warnings.join('\n'));
+  return findings;
+}
+
+const stack = (imports: string, body: string): string => `
+import { Construct } from 'constructs';
+import { TerraformStack, TerraformAsset, AssetType } from 'cdktf';
+import * as path from 'path';
+${imports}
+export class TapStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    ${body}
+  }
+}`;
+
+test('both CDKTF rules are registered in catalog B and the diagnostic code matches the front-end', () => {
+  const ids = CATALOG_B.map((r) => r.meta.id);
+  assert.ok(ids.includes('cdktf-unknown-export') && ids.includes('cdktf-lambda-package-missing'));
+  assert.equal(UNKNOWN_EXPORT_CODE, unknownExport.meta.id);
+});
+
+test('cdktf-unknown-export: one syntax finding per file listing what the compiler rejects', () => {
+  const content = stack(
+    `import { AwsProvider, Vpc } from '@cdktf/provider-aws';
+import { S3BucketVersioning } from '@cdktf/provider-aws/lib/s3-bucket-versioning';`,
+    `new AwsProvider(this, 'aws', { region: 'us-east-1' });
+    new Vpc(this, 'vpc', { cidrBlock: '10.0.0.0/16' });
+    new S3BucketVersioning(this, 'v', { bucket: 'b', versioningConfiguration: { status: 'Enabled' } });`,
+  );
+  const findings = runCdktf(unknownExport, content);
+  assert.equal(findings.length, 1);
+  const f = findings[0]!;
+  assert.equal(f.category, 'syntax');
+  assert.equal(f.resource, 'file:lib/tap-stack.ts');
+  assert.equal(f.location.line, 5);
+  assert.match(f.message, /^3 import\/class problem/);
+  assert.match(f.message, /S3BucketVersioningA/);
+});
+
+test('cdktf-unknown-export: quiet on correct imports and on HCL', () => {
+  const content = stack(
+    `import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';`,
+    `new AwsProvider(this, 'aws', { region: 'us-east-1' });
+    new S3BucketVersioningA(this, 'v', { bucket: 'b', versioningConfiguration: { status: 'Enabled' } });`,
+  );
+  assert.deepEqual(runCdktf(unknownExport, content), []);
+  const hcl = configFromHcl('resource "aws_s3_bucket" "b" {}\n');
+  assert.deepEqual(runRulesDetailed([unknownExport], hcl, makeTask(), DEFAULT_CONVENTIONS).findings, []);
+});
+
+const fnImport = `import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';`;
+const fn = (code: string) => `${code}
+    new LambdaFunction(this, 'fn', { functionName: 'f', role: 'r', handler: 'index.handler', runtime: 'nodejs20.x', ${'PLACE'} });`;
+
+test('cdktf-lambda-package-missing: a bare zip name nobody builds, with a placeholder hash', () => {
+  const content = stack(fnImport, fn('').replace('PLACE', `filename: 'lambda.zip', sourceCodeHash: 'placeholder'`));
+  const findings = runCdktf(lambdaPackage, content);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.category, 'application-code');
+  assert.equal(findings[0]!.resource, 'aws_lambda_function.fn');
+  assert.match(findings[0]!.message, /"lambda\.zip", with the stand-in source_code_hash "placeholder"/);
+});
+
+test('cdktf-lambda-package-missing: quiet for TerraformAsset, S3 deployment, shipped or written packages', () => {
+  const asset = stack(
+    fnImport,
+    fn(`const asset = new TerraformAsset(this, 'code', { path: path.resolve(__dirname, 'lambda'), type: AssetType.ARCHIVE });`).replace(
+      'PLACE',
+      'filename: asset.path, sourceCodeHash: asset.assetHash',
+    ),
+  );
+  assert.deepEqual(runCdktf(lambdaPackage, asset), []);
+  const s3 = stack(fnImport, fn('').replace('PLACE', `s3Bucket: 'artifacts', s3Key: 'lambda.zip'`));
+  assert.deepEqual(runCdktf(lambdaPackage, s3), []);
+  const zipName = stack(fnImport, fn('').replace('PLACE', `filename: 'lambda.zip'`));
+  assert.deepEqual(runCdktf(lambdaPackage, zipName, [{ path: 'lib/lambda.zip', language: 'text', content: '' }]), []);
+  const written = stack(
+    `${fnImport}\nimport * as fs from 'fs';`,
+    fn(`fs.writeFileSync(path.join(__dirname, 'lambda.zip'), Buffer.from(''));`).replace('PLACE', `filename: 'lambda.zip'`),
+  );
+  assert.deepEqual(runCdktf(lambdaPackage, written), []);
+});
