@@ -1,4 +1,6 @@
 /** Shared by the score/verify/recall evaluations: the dev corpus location, its tasks, simple CLI flags. */
+import type { Task } from '../../src/ingest/types.js';
+import type { SourceFile } from '../../src/model/types.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +51,30 @@ export function recordedQuality(taskPath: string): number | null {
 
 export function pct(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a';
+}
+
+/** A task around one response's files, for evals that run rules without ingesting a folder. */
+export function syntheticTask(
+  platform: string,
+  prompt: string | null,
+  metadata: Task['metadata'],
+  files: SourceFile[],
+  path: string,
+  opts: { withModel?: boolean } = {},
+): Task {
+  return {
+    path,
+    platform,
+    language: platform.endsWith('ts') ? 'ts' : 'hcl',
+    platformSource: 'metadata',
+    metadata,
+    prompt,
+    model: opts.withModel === false ? null : { origin: 'lib/MODEL_RESPONSE.md', files, warnings: [] },
+    ideal: null,
+    failures: null,
+    logs: [],
+    extraFiles: [],
+    listing: files.map((f) => f.path),
+    warnings: [],
+  };
 }

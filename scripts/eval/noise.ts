@@ -7,8 +7,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration, SourceFile } from '../../src/model/types.js';
-import type { Task } from '../../src/ingest/types.js';
 import { extractResponse } from '../../src/extract/index.js';
+import { parseHclFiles } from '../../src/hcl/index.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { syntheticTask } from './corpus-tasks.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
@@ -19,36 +21,13 @@ const NOISE_THRESHOLD = 0.9;
 
 type Parser = (files: SourceFile[]) => Configuration;
 
-async function optionalImport<T>(path: string): Promise<T | null> {
-  const ts = resolve(repoRoot, path.replace(/\.js$/, '.ts'));
-  return existsSync(ts) ? ((await import(ts)) as T) : null;
-}
-
-function task(platform: string, prompt: string | null, files: SourceFile[], path: string): Task {
-  return {
-    path,
-    platform,
-    language: platform.endsWith('ts') ? 'ts' : 'hcl',
-    platformSource: 'metadata',
-    metadata: null,
-    prompt,
-    model: null,
-    ideal: null,
-    failures: null,
-    logs: [],
-    extraFiles: [],
-    listing: files.map((f) => f.path),
-    warnings: [],
-  };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(corpus)) {
     console.log(`eval:noise: corpus not found at ${corpus}; nothing to evaluate.`);
     return;
   }
-  const hcl = await optionalImport<{ parseHclFiles: Parser }>('src/hcl/index.js');
-  const cdktf = await optionalImport<{ parseCdktfFiles: Parser }>('src/cdktf/index.js');
+  const hcl = { parseHclFiles: parseHclFiles as Parser };
+  const cdktf = { parseCdktfFiles: parseCdktfFiles as Parser };
   const parsers: Record<string, Parser | undefined> = { 'tf-hcl': hcl?.parseHclFiles, 'cdktf-ts': cdktf?.parseCdktfFiles };
   const filter = process.argv[2];
   const counts = new Map<string, { model: number; ideal: number }>(ALL_RULES.map((r) => [r.meta.id, { model: 0, ideal: 0 }]));
@@ -79,7 +58,7 @@ async function main(): Promise<void> {
           continue;
         }
         totals[which]++;
-        const { findings, warnings } = runRulesDetailed(ALL_RULES, config, task(platform, prompt, files, `${platform}/${name}`), DEFAULT_CONVENTIONS);
+        const { findings, warnings } = runRulesDetailed(ALL_RULES, config, syntheticTask(platform, prompt, null, files, `${platform}/${name}`, { withModel: false }), DEFAULT_CONVENTIONS);
         for (const w of warnings) {
           const id = /^rule (\S+) failed/.exec(w)?.[1] ?? 'unknown';
           crashes.set(id, (crashes.get(id) ?? 0) + 1);

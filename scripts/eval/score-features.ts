@@ -1,7 +1,7 @@
 /**
  * `npm run eval:score-features`: analyzes every dev task with a recorded training_quality once and writes one
  * JSON line of score features per task (recorded score, metadata, finding counts with their fix status,
- * diff size, complexity factors of ideal and model, blockers, the current rubric result) to
+ * diff size, complexity factors of ideal and model, blockers, prompt and analysis words, the current rubric result) to
  * /tmp/iacjudge-score-features.jsonl (or --out FILE). Tasks already in the file are skipped, so an interrupted
  * run resumes; `--shard i/n` splits the work between processes. The rows feed score-model studies without
  * re-running the analysis.
@@ -13,6 +13,7 @@ import { isFix } from '../../src/score/fixes.js';
 import { complexityFactors, type ComplexityFactors } from '../../src/score/complexity.js';
 import { platformBlocker, regionBlocker, servicesBlocker } from '../../src/score/blockers.js';
 import { attributedDiff } from '../../src/diff/index.js';
+import { proseWords, wordCount } from '../../src/score/evidence.js';
 import { mergeFindings } from '../../src/findings/merge.js';
 import { resources } from '../../src/model/query.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
@@ -146,6 +147,9 @@ for (const t of tasks) {
       score: d.result.score ? { value: d.result.score.trainingQuality, fix: d.result.score.breakdown.fixAdjustment, cx: d.result.score.breakdown.complexityAdjustment, counts: d.result.score.breakdown.counts, blocker: d.result.score.breakdown.blocker } : null,
       failures: d.task.failures ? { chars: d.task.failures.length, headings: (d.task.failures.match(/^#{2,4} /gm) ?? []).length, bullets: (d.task.failures.match(/^\s*(?:[-*]|\d+\.) /gm) ?? []).length, stated: statedScore(d.task.failures) } : null,
       promptChars: d.task.prompt?.length ?? 0,
+      promptWords: d.task.prompt !== null ? wordCount(d.task.prompt) : null,
+      analysisWords: d.task.failures !== null ? proseWords(d.task.failures) : null,
+      steps: d.result.score?.breakdown.steps.map((s) => s.step) ?? [],
       idealMarkdownChars: d.task.ideal?.markdown?.length ?? 0,
     };
     appendFileSync(out, JSON.stringify(row) + '\n');

@@ -1,12 +1,12 @@
 /**
  * `npm run eval:score`: the training-quality score against the scores recorded in the dev corpus.
  * Prints share within ±1, MAE, the MAE of the best constant guess, Spearman's rank correlation, the confusion
- * by score and which rubric steps drive the misses. `--variants` also scores alternative tunings
- * (fix grouping, blockers on/off) on the same findings.
+ * by score and which rubric steps drive the misses, per platform too. `--variants` also scores alternative
+ * tunings on the same findings: the literal reading of the guide (the previous default), blockers on/off.
  * Flags: --limit N, --platform tf-hcl|cdktf-ts, --verbose, --variants.
  */
 import { analyzeTaskDetailed } from '../../src/pipeline/run.js';
-import { scoreTask, DEFAULT_TUNING, type ScoreTuning } from '../../src/score/stage.js';
+import { scoreTask, DEFAULT_TUNING, LITERAL_TUNING, type ScoreTuning } from '../../src/score/stage.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import type { ScoreResult } from '../../src/pipeline/types.js';
 import { corpusTasks, parseFlags, pct, recordedQuality, requireCorpus } from './corpus-tasks.js';
@@ -17,17 +17,17 @@ const withVariants = process.argv.includes('--variants');
 
 const VARIANTS: Record<string, ScoreTuning> = {
   default: DEFAULT_TUNING,
-  'group-by-finding': { ...DEFAULT_TUNING, grouping: 'finding' },
-  'group-by-category': { ...DEFAULT_TUNING, grouping: 'category' },
+  literal: LITERAL_TUNING,
+  'literal-group-by-category': { ...LITERAL_TUNING, grouping: 'category' },
+  'literal-diff-only': { ...LITERAL_TUNING, staticFixes: false },
+  'with-services-blocker': { ...DEFAULT_TUNING, blockers: ['platform', 'region', 'services'] },
+  'with-prompt-region': { ...DEFAULT_TUNING, regionFromPrompt: true },
   'no-blockers': { ...DEFAULT_TUNING, blockers: [] },
-  'diff-and-log-fixes-only': { ...DEFAULT_TUNING, staticFixes: false },
-  'diff-only-by-category': { ...DEFAULT_TUNING, staticFixes: false, grouping: 'category' },
-  'no-services-blocker': { ...DEFAULT_TUNING, blockers: ['platform', 'region'] },
-  'no-region-blocker': { ...DEFAULT_TUNING, blockers: ['platform', 'services'] },
 };
 
 interface Row {
   task: string;
+  platform: string;
   recorded: number;
   predicted: Record<string, number>;
   result: ScoreResult;
@@ -51,7 +51,7 @@ for (const t of corpusTasks(flags)) {
         if (r) predicted[name] = r.trainingQuality;
       }
     }
-    rows.push({ task: t.key, recorded, predicted, result: d.result.score });
+    rows.push({ task: t.key, platform: d.task.platform, recorded, predicted, result: d.result.score });
   } catch (err) {
     failed += 1;
     if (flags.verbose) console.error(`${t.key}: ${(err as Error).message}`);
@@ -91,15 +91,20 @@ function spearman(a: number[], b: number[]): number {
   return da && db ? num / Math.sqrt(da * db) : 0;
 }
 
-function report(name: string): void {
-  const pairs = rows.filter((r) => r.predicted[name] !== undefined).map((r) => [r.predicted[name]!, r.recorded] as [number, number]);
+function line(name: string, of: Row[]): string {
+  const pairs = of.filter((r) => r.predicted[name] !== undefined).map((r) => [r.predicted[name]!, r.recorded] as [number, number]);
   const within = pairs.filter(([p, r]) => Math.abs(p - r) <= 1).length;
-  console.log(
-    `${name.padEnd(22)} n=${pairs.length}  within ±1: ${pct(within, pairs.length)}  MAE: ${mae(pairs).toFixed(3)}  Spearman: ${spearman(
-      pairs.map((p) => p[0]),
-      pairs.map((p) => p[1]),
-    ).toFixed(3)}`,
-  );
+  const recorded = pairs.map((p) => p[1]);
+  const constMae = Math.min(...Array.from({ length: 11 }, (_, c) => mae(recorded.map((r) => [c, r]))));
+  return `n=${pairs.length}  within ±1: ${pct(within, pairs.length)}  MAE: ${mae(pairs).toFixed(3)} (constant ${constMae.toFixed(3)})  Spearman: ${spearman(
+    pairs.map((p) => p[0]),
+    recorded,
+  ).toFixed(3)}`;
+}
+
+function report(name: string): void {
+  console.log(`${name.padEnd(26)} ${line(name, rows)}`);
+  for (const platform of [...new Set(rows.map((r) => r.platform))].sort()) console.log(`  ${platform.padEnd(24)} ${line(name, rows.filter((r) => r.platform === platform))}`);
 }
 
 console.log(`eval:score: ${rows.length} tasks with a recorded score (${failed} failed to analyze) in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);

@@ -8,9 +8,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration, SourceFile } from '../../src/model/types.js';
 import type { Finding } from '../../src/findings/types.js';
-import type { Task } from '../../src/ingest/types.js';
 import type { Stage, PipelineContext } from '../../src/pipeline/types.js';
 import { extractResponse } from '../../src/extract/index.js';
+import { parseHclFiles } from '../../src/hcl/index.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { schemaStage } from '../../src/schema/stage.js';
+import { syntheticTask } from './corpus-tasks.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { runRules } from '../../src/rules/engine.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
@@ -72,37 +75,14 @@ const SEEDS: { task: string; expected: Expected[] }[] = [
 
 type Parser = (files: SourceFile[]) => Configuration;
 
-async function optionalImport<T>(path: string): Promise<T | null> {
-  if (!existsSync(resolve(repoRoot, path.replace(/\.js$/, '.ts')))) return null;
-  return (await import(resolve(repoRoot, path.replace(/\.js$/, '.ts')))) as T;
-}
-
-export function syntheticTask(platform: string, prompt: string | null, metadata: Task['metadata'], files: SourceFile[], path: string): Task {
-  return {
-    path,
-    platform,
-    language: platform.endsWith('ts') ? 'ts' : 'hcl',
-    platformSource: 'metadata',
-    metadata,
-    prompt,
-    model: { origin: 'lib/MODEL_RESPONSE.md', files, warnings: [] },
-    ideal: null,
-    failures: null,
-    logs: [],
-    extraFiles: [],
-    listing: files.map((f) => f.path),
-    warnings: [],
-  };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(corpus)) {
     console.log(`eval:seeds: corpus not found at ${corpus}; nothing to evaluate.`);
     return;
   }
-  const hcl = await optionalImport<{ parseHclFiles: Parser }>('src/hcl/index.js');
-  const cdktf = await optionalImport<{ parseCdktfFiles: Parser }>('src/cdktf/index.js');
-  const schema = await optionalImport<{ schemaStage: Stage }>('src/schema/stage.js');
+  const hcl = { parseHclFiles: parseHclFiles as Parser };
+  const cdktf = { parseCdktfFiles: parseCdktfFiles as Parser };
+  const schema = { schemaStage: schemaStage as Stage };
   let found = 0;
   let total = 0;
   for (const seed of SEEDS) {

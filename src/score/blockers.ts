@@ -84,13 +84,14 @@ export function singleRegion(text: string): string | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** The required region: `lib/AWS_REGION` when present, else the prompt's single named region. */
-export function requiredRegion(task: Task): { region: string; source: string } | undefined {
+/** The required region: `lib/AWS_REGION` when present, else (when `fromPrompt`) the prompt's single named region. */
+export function requiredRegion(task: Task, fromPrompt = true): { region: string; source: string } | undefined {
   const file = task.extraFiles.find((f) => /(^|\/)AWS_REGION$/.test(f.path));
   const fromFile = file ? singleRegion(file.content) : undefined;
   if (fromFile) return { region: fromFile, source: 'lib/AWS_REGION' };
-  const fromPrompt = task.prompt ? singleRegion(task.prompt) : undefined;
-  return fromPrompt ? { region: fromPrompt, source: 'the prompt' } : undefined;
+  if (!fromPrompt) return undefined;
+  const promptRegion = task.prompt ? singleRegion(task.prompt) : undefined;
+  return promptRegion ? { region: promptRegion, source: 'the prompt' } : undefined;
 }
 
 /** Region of the default (alias-less) AWS provider: a literal, or the default of the variable it reads. */
@@ -116,11 +117,15 @@ export function providerRegion(config: Configuration): string | undefined {
   return undefined;
 }
 
-export function regionBlocker(task: Task, config: Configuration): Blocker | null {
+/**
+ * `fromPrompt` false: only an explicit lib/AWS_REGION is a requirement (a region named in the prompt may be an
+ * example or a secondary region; reviewers did not treat it as a blocker on the dev corpus).
+ */
+export function regionBlocker(task: Task, config: Configuration, fromPrompt = true): Blocker | null {
   // CDKTF stacks take the deploy region from the environment (AWS_REGION) at synth time; the literal in the
   // code is only a fallback, so it says nothing about where the stack was deployed.
   if (config.platform.startsWith('cdktf')) return null;
-  const req = requiredRegion(task);
+  const req = requiredRegion(task, fromPrompt);
   const actual = providerRegion(config);
   if (!req || !actual || req.region === actual) return null;
   return { kind: 'region', score: 5, detail: `${req.source} requires ${req.region}, the provider deploys to ${actual}` };

@@ -9,18 +9,31 @@ import { runRules } from '../rules/engine.js';
 import { platformBlocker, regionBlocker, servicesBlocker, type Blocker } from './blockers.js';
 import { complexityFactors } from './complexity.js';
 import { countFixes, groupFixes, isFix, type FixGrouping, type FixItem, type IdealProbe } from './fixes.js';
-import { scoreRubric } from './rubric.js';
+import { scoreLiteral, scoreRubric, type GapEvidence } from './rubric.js';
+import { codeGap, proseWords, wordCount } from './evidence.js';
 import { mergeFindings } from '../findings/merge.js';
 
 export interface ScoreTuning {
+  /** `calibrated` (default): gap, documented fixes and task breadth; `literal`: the guide word for word on counted findings. */
+  reading: 'calibrated' | 'literal';
   grouping: FixGrouping;
   /** Which blockers are checked (all by default). */
   blockers: Blocker['kind'][];
   /** Whether static findings the ideal fixed count as fixes (diff and log evidence always count). */
   staticFixes: boolean;
+  /** Whether a single region named in the prompt is a requirement (otherwise only lib/AWS_REGION is). */
+  regionFromPrompt: boolean;
 }
 
-export const DEFAULT_TUNING: ScoreTuning = { grouping: 'category-resource', blockers: ['platform', 'region', 'services'], staticFixes: true };
+/**
+ * Default: the calibrated reading. The missing-services blocker is off and the region blocker reads only an
+ * explicit lib/AWS_REGION: on the dev corpus every one of their firings (8 services, 1 prompt region) was on a
+ * task recorded 8–10; static service detection misreads partial ideals, modules and validation stacks.
+ */
+export const DEFAULT_TUNING: ScoreTuning = { reading: 'calibrated', grouping: 'category-resource', blockers: ['platform', 'region'], staticFixes: true, regionFromPrompt: false };
+
+/** The guide applied word for word (the previous default), for comparison in evaluations. */
+export const LITERAL_TUNING: ScoreTuning = { reading: 'literal', grouping: 'category-resource', blockers: ['platform', 'region', 'services'], staticFixes: true, regionFromPrompt: true };
 
 export interface ScoreInput {
   task: Task;
@@ -61,7 +74,7 @@ function firstBlocker(input: ScoreInput, tuning: ScoreTuning): Blocker | null {
   if (!code) return null;
   const checks: Record<Blocker['kind'], () => Blocker | null> = {
     platform: () => platformBlocker(input.task, code.files),
-    region: () => regionBlocker(input.task, code),
+    region: () => regionBlocker(input.task, code, tuning.regionFromPrompt),
     services: () => servicesBlocker(input.task, code, ...(input.model && input.model !== code ? [input.model] : [])),
   };
   for (const kind of ['platform', 'region', 'services'] as const) {
@@ -83,7 +96,7 @@ function describeFixes(items: FixItem[]): ScoreStep[] {
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
       .map(([c, n]) => (n > 1 ? `${c} ×${n}` : c))
       .join(', ');
-    steps.push({ step: `fixes counted: Category ${cls}`, detail: `${of.length}: ${list}` });
+    steps.push({ step: `fixes in the code: Category ${cls}`, detail: `${of.length}: ${list}` });
   }
   return steps;
 }
@@ -97,8 +110,20 @@ export function scoreTask(input: ScoreInput, tuning: ScoreTuning = DEFAULT_TUNIN
   const counts = countFixes(fixes);
   const complexity = complexityFactors(input.ideal ?? input.model);
   const blocker = firstBlocker(input, tuning);
-  const result = scoreRubric({ blocker, counts, complexity, fixNotes: describeFixes(fixes) });
-  if (!input.ideal) result.breakdown.steps.splice(1, 0, { step: 'note', detail: 'no ideal response: every static finding counts as a fix and complexity is read from the model' });
+  const fixNotes = describeFixes(fixes);
+  if (tuning.reading === 'literal') {
+    const result = scoreLiteral({ blocker, counts, complexity, fixNotes });
+    if (!input.ideal) result.breakdown.steps.splice(1, 0, { step: 'note', detail: 'no ideal response: every static finding counts as a fix and complexity is read from the model' });
+    return { result, fixes };
+  }
+  const evidence: GapEvidence = {
+    changedLines: input.ideal ? codeGap(input.model, input.ideal).changed : null,
+    analysisWords: input.task.failures !== null ? proseWords(input.task.failures) : null,
+    promptWords: input.task.prompt !== null ? wordCount(input.task.prompt) : null,
+  };
+  const notes = fixNotes.map((n) => ({ ...n, detail: `${n.detail} (reported, not scored)` }));
+  const result = scoreRubric({ blocker, evidence, counts, complexity, fixNotes: notes });
+  if (!input.ideal) result.breakdown.steps.splice(1, 0, { step: 'note', detail: 'no ideal response: the code gap is unknown, so Category D cannot apply; complexity factors are read from the model' });
   return { result, fixes };
 }
 

@@ -75,12 +75,14 @@ export function classifyText(title: string, text: string, identifiers: string[] 
   const idText = identifiers.join('\n');
   // The body can be long: keep its first part, where the claim states itself.
   const body = text.slice(0, 1500);
+  // Titles are short; a cap keeps the `word.*word` cues linear on a hostile one-line "title".
+  const head = title.slice(0, 300);
   let best: CategoryId | null = null;
   let bestScore = 0;
   let runnerUp: CategoryId | null = null;
   let runnerScore = 0;
   for (const cue of CUES) {
-    const score = 3 * countMatches(cue.words, title) + countMatches(cue.words, body) + 2 * (cue.idents ? countMatches(cue.idents, idText) : 0);
+    const score = 3 * countMatches(cue.words, head) + countMatches(cue.words, body) + 2 * (cue.idents ? countMatches(cue.idents, idText) : 0);
     if (score > bestScore) {
       runnerUp = best;
       runnerScore = bestScore;

@@ -339,10 +339,12 @@ export function parseFailureAnalysis(markdown: string): Claim[] {
       // Body runs until the next heading of the same or a higher level that is not a field heading.
       for (const b of boundaries) {
         if (b <= s.at || b >= nextStart) continue;
-        const m = /^(#{1,6})\s+(.+)$/.exec(lines[b]!.text)!;
-        const title = cleanTitle(m[2]!);
+        // Parsed like claim headings: `(.+)$` failed on a line ending in a lone `\r` and crashed the stage.
+        const m = atxHeading(lines[b]!.text);
+        if (!m) continue;
+        const title = cleanTitle(m[1]);
         const fieldLike = FIELD_HEADING.test(title) && title.split(/\s+/).length <= 6;
-        if (m[1]!.length <= s.level && !fieldLike && !startIdx.has(b)) {
+        if (m[0].length <= s.level && !fieldLike && !startIdx.has(b)) {
           end = b;
           break;
         }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { cdktfFile, enlarged, mutated, RUNS, SEED, seedText, withMutations } from './arbitraries.js';
-import { assertSpansWithin, lineCount, timed } from './helpers.js';
+import { assertSpansWithin, scriptLineCount, timed } from './helpers.js';
 
 const SEEDS = [seedText('stack.ts.txt')];
 const PATH = 'lib/tap-stack.ts';
@@ -11,7 +11,7 @@ const PATH = 'lib/tap-stack.ts';
 function check(content: string): void {
   const file = { path: PATH, language: 'ts', content };
   const config = timed(`parseCdktfFiles (${content.length} chars)`, () => parseCdktfFiles([file]));
-  assertSpansWithin({ blocks: config.blocks, diagnostics: config.diagnostics, symbols: config.symbols, references: config.references }, new Map([[PATH, lineCount(content)]]));
+  assertSpansWithin({ blocks: config.blocks, diagnostics: config.diagnostics, symbols: config.symbols, references: config.references }, new Map([[PATH, scriptLineCount(content)]]));
 }
 
 test('cdktf: generated and mutated stacks parse without throwing, in time, with spans inside the file', () => {

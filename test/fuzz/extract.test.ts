@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { extractResponse } from '../../src/extract/index.js';
 import { enlarged, markdownDoc, mutated, RUNS, SEED, seedText, withMutations } from './arbitraries.js';
-import { assertSafePath, lineCount, timed } from './helpers.js';
+import { assertSafePath, markdownLineCount, timed } from './helpers.js';
 
 const SEEDS = [seedText('response.md')];
 
 function check(markdown: string): void {
   const out = timed(`extractResponse (${markdown.length} chars)`, () => extractResponse(markdown, 'lib/MODEL_RESPONSE.md'));
-  const lines = lineCount(markdown);
+  const lines = markdownLineCount(markdown);
   for (const file of [...out.files, ...(out.superseded ?? [])]) {
     assertSafePath(file.path);
     assert.ok(file.content.length > 0, `empty file ${file.path}`);

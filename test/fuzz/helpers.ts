@@ -19,6 +19,16 @@ export function lineCount(text: string): number {
   return n;
 }
 
+/** Lines as CommonMark counts them (`\r\n`, `\r` and `\n` all end a line): markdown lines come from mdast. */
+export function markdownLineCount(text: string): number {
+  return text.split(/\r\n|\r|\n/).length;
+}
+
+/** Lines as TypeScript counts them (every ECMAScript line terminator): CDKTF spans come from the TS compiler. */
+export function scriptLineCount(text: string): number {
+  return text.split(/\r\n|[\r\n\u2028\u2029]/).length;
+}
+
 interface SpanLike {
   file: string;
   line: number;

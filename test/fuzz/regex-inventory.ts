@@ -67,12 +67,23 @@ function classSample(body: string, negated: boolean): string[] {
   return out;
 }
 
+interface Atom {
+  /** Characters the atom matches. */
+  samples: string[];
+  /** Index of the first atom of the alternative this one is in (after the last `|` or `(`). */
+  branch: number;
+}
+
 /**
  * Splits a regex source into atoms, each with sample characters it matches: literal characters, escapes,
  * classes, `.`. Groups, anchors and quantifiers are skipped: the pumps are built from what can repeat.
  */
-export function regexAtoms(source: string): string[][] {
-  const atoms: string[][] = [];
+export function regexAtoms(source: string): Atom[] {
+  const atoms: Atom[] = [];
+  let branch = 0;
+  const push = (samples: string[]): void => {
+    atoms.push({ samples, branch });
+  };
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
@@ -83,13 +94,13 @@ export function regexAtoms(source: string): string[][] {
       if (e === 'u' || e === 'x') {
         const m = /^(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/.exec(source.slice(i));
         if (m) {
-          atoms.push([String.fromCodePoint(parseInt(m[1] ?? m[2] ?? m[3]!, 16))]);
+          push([String.fromCodePoint(parseInt(m[1] ?? m[2] ?? m[3]!, 16))]);
           i += m[0].length - 1;
           continue;
         }
       }
       if (/[1-9]/.test(e)) continue;
-      atoms.push(map[e] ?? [e]);
+      push(map[e] ?? [e]);
       continue;
     }
     if (c === '[') {
@@ -104,15 +115,16 @@ export function regexAtoms(source: string): string[][] {
       }
       i = j;
       const samples = classSample(body, negated);
-      if (samples.length) atoms.push(samples);
+      if (samples.length) push(samples);
       continue;
     }
     if (c === '.') {
-      atoms.push(['a', ' ']);
+      push(['a', ' ']);
       continue;
     }
-    if (c === '(') {
-      if (source[i + 1] === '?') {
+    if (c === '(' || c === '|') {
+      branch = atoms.length;
+      if (c === '(' && source[i + 1] === '?') {
         const m = /^\(\?(?:<[A-Za-z_$][\w$]*>|<=|<!|[:=!])/.exec(source.slice(i));
         if (m) i += m[0].length - 1;
       }
@@ -125,39 +137,42 @@ export function regexAtoms(source: string): string[][] {
         continue;
       }
     }
-    if ('^$)|?*+'.includes(c)) continue;
-    atoms.push([c]);
+    if ('^$)?*+'.includes(c)) continue;
+    push([c]);
   }
   return atoms;
 }
 
-/** Adversarial inputs for one regex: a prefix reaching an atom, that atom (or atom pair) pumped, a failing tail. */
-export function pumpedInputs(source: string, reps: number): string[] {
+/**
+ * Adversarial inputs for one regex: a prefix reaching an atom (all atoms before it, or those of its own
+ * alternative), that atom, atom pair or atom run pumped `reps` times, then a tail that fails most patterns.
+ * `maxPumps` keeps the first pumps in priority order (single atoms, pairs, runs), for a quick sweep.
+ */
+export function pumpedInputs(source: string, reps: number, maxPumps = Infinity): string[] {
   const atoms = regexAtoms(source);
-  const firsts = atoms.map((a) => a[0]!);
-  const pumps = new Set<string>();
-  const out = new Set<string>();
+  const firsts = atoms.map((a) => a.samples[0]!);
+  const singles = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const runs = new Map<string, number>();
   atoms.forEach((a, i) => {
-    for (const s of a) pumps.add(`${i}\u0001${s}`);
+    for (const s of a.samples) if (!singles.has(s)) singles.set(s, i);
     const next = atoms[i + 1];
-    if (next) for (const s of a) for (const t of next) pumps.add(`${i}\u0001${s}${t}`);
+    if (next) for (const s of a.samples) for (const t of next.samples) if (!pairs.has(s + t)) pairs.set(s + t, i);
     // Words and operators: a run of atoms pumped whole, with and without a separator (`kms kms kms`).
     for (let len = 3; len <= 12 && i + len <= atoms.length; len += 3) {
       const run = firsts.slice(i, i + len).join('');
-      pumps.add(`${i}\u0001${run}`);
-      pumps.add(`${i}\u0001${run} `);
+      if (!runs.has(run)) runs.set(run, i);
+      if (!runs.has(`${run} `)) runs.set(`${run} `, i);
     }
   });
   // Line starts, for `^...` under the m flag.
-  for (const unit of ['\n', ' \n']) pumps.add(`0\u0001${unit}`);
-  for (const p of pumps) {
-    const [at, unit] = p.split('\u0001') as [string, string];
-    const prefix = firsts.slice(0, Number(at)).join('');
+  for (const unit of ['\n', ' \n']) if (!singles.has(unit)) singles.set(unit, 0);
+  const pumps = [...singles, ...pairs, ...runs].slice(0, maxPumps);
+  const out = new Set<string>();
+  for (const [unit, at] of pumps) {
     const body = unit.repeat(Math.max(1, Math.ceil(reps / unit.length)));
-    for (const tail of ['\u0000', '\n\u0000']) {
-      out.add(body + tail);
-      if (prefix) out.add(prefix + body + tail);
-    }
+    const prefixes = new Set(['', firsts.slice(0, at).join(''), firsts.slice(atoms[at]?.branch ?? 0, at).join('')]);
+    for (const prefix of prefixes) for (const tail of ['\u0000', '\n\u0000']) out.add(prefix + body + tail);
   }
   return [...out];
 }

@@ -97,3 +97,7 @@ test('provider-requirement-missing: declared providers, or no provider file and 
   assert.equal(f.length, 1);
   assert.match(f[0]!.message, /reference/);
 });
+
+test('provider-requirement-missing: with a reference, only providers the reference declares count', () => {
+  assert.equal(runRule(providerRequirement, { 'lib/provider.tf': REQUIRED_AWS, 'lib/main.tf': RANDOM }, { ideal: { 'lib/provider.tf': REQUIRED_AWS, 'lib/main.tf': RANDOM } }).length, 0);
+});

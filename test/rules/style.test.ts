@@ -5,6 +5,8 @@ import { formatProblems } from '../../src/rules/style/hcl-format.js';
 import { unusedNames } from '../../src/rules/style/ts-unused.js';
 import { rule as hclNotFormatted } from '../../src/rules/style/hcl-not-formatted.js';
 import { rule as tsUnused } from '../../src/rules/style/ts-unused-declaration.js';
+import { rule as hclUnused } from '../../src/rules/style/hcl-unused-variable.js';
+import { rule as tsPrettier } from '../../src/rules/style/ts-not-prettier-formatted.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import { buildConfiguration } from '../../src/model/index-builder.js';
@@ -110,4 +112,27 @@ test('ts-unused-declaration: one finding per file with the unused names', () => 
   assert.equal(findings[0]!.location.line, 3);
   assert.match(findings[0]!.message, /import `SqsQueue`/);
   assert.match(findings[0]!.message, /variable `unusedHandle`/);
+});
+
+test('hcl-unused-variable: declared, never read; unless the reference declares it unread too', () => {
+  const hcl = 'variable "consumer_groups" {\n  default = []\n}\nvariable "name" {\n  default = "q"\n}\nresource "aws_sqs_queue" "q" {\n  name = var.name\n}\n';
+  const f = runRule(hclUnused, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'var.consumer_groups');
+  assert.equal(runRule(hclUnused, hcl, { ideal: hcl }).length, 0);
+  assert.equal(runRule(hclUnused, hcl.replace('name = var.name', 'name = "${var.name}-${length(var.consumer_groups)}"')).length, 0);
+});
+
+test('ts-not-prettier-formatted: double quotes where the reference uses single quotes', () => {
+  const model = 'import { App } from "cdktf";\nimport { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";\nconst app = new App();\nnew S3Bucket(app, "b", { bucket: "x", acl: "private" });\nnew S3Bucket(app, "c", { bucket: "y" });\n';
+  const ideal = model.replace(/"/g, "'");
+  const config = buildConfiguration('cdktf-ts', [{ path: 'lib/stack.ts', language: 'ts', content: model }], [], []);
+  const idealConfig = buildConfiguration('cdktf-ts', [{ path: 'lib/stack.ts', language: 'ts', content: ideal }], [], []);
+  const withRef = runRulesDetailed([tsPrettier], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS, idealConfig).findings;
+  assert.equal(withRef.length, 1);
+  assert.equal(withRef[0]!.location.line, 1);
+  assert.match(withRef[0]!.message, /double-quoted strings \(the project uses single quotes\)/);
+  assert.equal(runRulesDetailed([tsPrettier], idealConfig, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS, idealConfig).findings.length, 0);
+  // Without a reference, one consistent quote style is fine.
+  assert.equal(runRulesDetailed([tsPrettier], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings.length, 0);
 });

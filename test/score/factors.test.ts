@@ -78,6 +78,9 @@ test('blocker: wrong region when the prompt names exactly one region', () => {
   assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), cdktfConfig), null);
   const file = { path: 'lib/AWS_REGION', language: 'text', content: 'ap-south-1\n' };
   assert.match(regionBlocker(task({ prompt: 'use us-east-1', extraFiles: [file] }), c)?.detail ?? '', /lib\/AWS_REGION requires ap-south-1/);
+  // Without prompt regions (the default tuning) only lib/AWS_REGION is a requirement.
+  assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), c, false), null);
+  assert.equal(regionBlocker(task({ prompt: 'use eu-west-1', extraFiles: [file] }), c, false)?.score, 5);
 });
 
 test('blocker: half or more of the recognized services missing', () => {

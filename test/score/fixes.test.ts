@@ -58,5 +58,5 @@ test('scoreTask is null without a model response and explains the counted fixes 
   const model = config([resource('aws_s3_bucket', 'b')]);
   const out = scoreTask({ ...input, model, ideal: model, findings: [finding({ category: 'encryption', fixClass: 'A', evidence: ['diff'], resource: 'aws_s3_bucket.b' })] });
   assert.equal(out.result?.breakdown.counts.A, 1);
-  assert.ok(out.result?.breakdown.steps.some((s) => s.step === 'fixes counted: Category A' && /encryption/.test(s.detail)));
+  assert.ok(out.result?.breakdown.steps.some((s) => s.step === 'fixes in the code: Category A' && /encryption/.test(s.detail)));
 });

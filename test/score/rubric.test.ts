@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { complexityAdjustment, finalize, fixAdjustment, scoreRubric } from '../../src/score/rubric.js';
+import { complexityAdjustment, finalize, fixAdjustment, scoreLiteral } from '../../src/score/rubric.js';
 import type { ComplexityFactors } from '../../src/score/complexity.js';
 
 function factors(on: Partial<Record<'multipleServices' | 'security' | 'highAvailability' | 'advancedPatterns' | 'singleService', boolean>>): ComplexityFactors {
@@ -66,8 +66,8 @@ test('finalize clamps to 0–10 and rounds half up', () => {
   assert.equal(finalize(0.5), 1);
 });
 
-test('score: blocker sets the value and skips adjustments', () => {
-  const r = scoreRubric({
+test('literal score: blocker sets the value and skips adjustments', () => {
+  const r = scoreLiteral({
     blocker: { kind: 'platform', score: 3, detail: 'metadata asks for pulumi-go, the code is cdk-ts' },
     counts: { A: 4, B: 0, C: 0 },
     complexity: factors({ multipleServices: true, security: true }),
@@ -79,19 +79,19 @@ test('score: blocker sets the value and skips adjustments', () => {
   assert.ok(r.breakdown.steps.some((s) => s.step === 'blocker: platform'));
 });
 
-test('score: the guide examples come out as the guide computes them', () => {
+test('literal score: the guide examples come out as the guide computes them', () => {
   // Example 1/5/7: two A fixes, multiple services + security → 8 + 2 + 2 = 12 → 10.
-  assert.equal(scoreRubric({ blocker: null, counts: { A: 2, B: 0, C: 1 }, complexity: factors({ multipleServices: true, security: true }) }).trainingQuality, 10);
+  assert.equal(scoreLiteral({ blocker: null, counts: { A: 2, B: 0, C: 1 }, complexity: factors({ multipleServices: true, security: true }) }).trainingQuality, 10);
   // Example 2: B and C fixes, two services, no factors → 8.
-  assert.equal(scoreRubric({ blocker: null, counts: { A: 0, B: 2, C: 2 }, complexity: factors({}) }).trainingQuality, 8);
+  assert.equal(scoreLiteral({ blocker: null, counts: { A: 0, B: 2, C: 2 }, complexity: factors({}) }).trainingQuality, 8);
   // Example 3: three C fixes only, two services → 8 − 3 = 5.
-  assert.equal(scoreRubric({ blocker: null, counts: { A: 0, B: 0, C: 3 }, complexity: factors({}) }).trainingQuality, 5);
+  assert.equal(scoreLiteral({ blocker: null, counts: { A: 0, B: 0, C: 3 }, complexity: factors({}) }).trainingQuality, 5);
   // Example 6: six C fixes, single service → 8 − 2 − 1 = 5.
-  assert.equal(scoreRubric({ blocker: null, counts: { A: 0, B: 0, C: 6 }, complexity: factors({ singleService: true }) }).trainingQuality, 5);
+  assert.equal(scoreLiteral({ blocker: null, counts: { A: 0, B: 0, C: 6 }, complexity: factors({ singleService: true }) }).trainingQuality, 5);
 });
 
-test('score: every step is recorded, ending with the final value', () => {
-  const r = scoreRubric({ blocker: null, counts: { A: 1, B: 0, C: 0 }, complexity: factors({ security: true }) });
+test('literal score: every step is recorded, ending with the final value', () => {
+  const r = scoreLiteral({ blocker: null, counts: { A: 1, B: 0, C: 0 }, complexity: factors({ security: true }) });
   assert.equal(r.trainingQuality, 10);
   const steps = r.breakdown.steps;
   assert.equal(steps[0]!.step, 'base');
@@ -101,7 +101,7 @@ test('score: every step is recorded, ending with the final value', () => {
   assert.equal(r.breakdown.counts.A, 1);
 });
 
-test('score: one trivial fix on a single service is the rubric minimum, 3', () => {
-  const r = scoreRubric({ blocker: null, counts: { A: 0, B: 0, C: 1 }, complexity: factors({ singleService: true }) });
+test('literal score: one trivial fix on a single service is the rubric minimum, 3', () => {
+  const r = scoreLiteral({ blocker: null, counts: { A: 0, B: 0, C: 1 }, complexity: factors({ singleService: true }) });
   assert.equal(r.trainingQuality, 3);
 });

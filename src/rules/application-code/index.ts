@@ -1,4 +1,7 @@
 import type { Rule } from '../types.js';
 import { rule as lambdaTracingWithoutXraySdk } from './lambda-tracing-without-xray-sdk.js';
+import { rule as lambdaEnvVarNotSet } from './lambda-env-var-not-set.js';
+import { rule as handlerWithoutErrorHandling } from './handler-without-error-handling.js';
+import { rule as lambdaPackageMissing } from './lambda-package-missing.js';
 
-export const APPLICATION_CODE_RULES: Rule[] = [lambdaTracingWithoutXraySdk];
+export const APPLICATION_CODE_RULES: Rule[] = [lambdaTracingWithoutXraySdk, lambdaEnvVarNotSet, handlerWithoutErrorHandling, lambdaPackageMissing];

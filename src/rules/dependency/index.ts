@@ -1,5 +1,7 @@
 import type { Rule } from '../types.js';
 import { rule as apigwDeploymentRace } from './apigw-deployment-race.js';
 import { rule as ecsServiceListenerDependency } from './ecs-service-listener-dependency.js';
+import { rule as missingOrderingDependency } from './missing-ordering-dependency.js';
+import { rule as referenceCycle } from './reference-cycle.js';
 
-export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency];
+export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle];

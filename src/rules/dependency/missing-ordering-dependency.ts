@@ -13,6 +13,8 @@ interface OrderingPair {
   /** The prerequisites of one dependent (empty: the pair does not apply). */
   prerequisites(config: Configuration, dependent: Block): Block[];
   why: string;
+  /** Orderings Terraform usually gets right by luck (the race is rare) are low; the others medium. */
+  severity: 'low' | 'medium';
 }
 
 /** Attributes through which a resource takes its IAM role, by resource type. */
@@ -71,11 +73,13 @@ const PAIRS: OrderingPair[] = [
     dependent: /^aws_nat_gateway$/,
     prerequisites: (config, nat) => (resolvedString(config, attrExpr(nat, 'connectivity_type')) === 'private' ? [] : resources(config, 'aws_internet_gateway')),
     why: 'a public NAT gateway needs the internet gateway attached to the VPC first',
+    severity: 'medium',
   },
   {
     dependent: new RegExp(`^(${Object.keys(ROLE_ATTRIBUTE).join('|')})$`),
     prerequisites: rolePermissionBlocks,
     why: 'the role it assumes gets its permissions from separate policy resources, which may not exist yet when it is created',
+    severity: 'low',
   },
   {
     dependent: /^aws_s3_bucket_notification$/,
@@ -90,37 +94,44 @@ const PAIRS: OrderingPair[] = [
       ];
     },
     why: 'S3 validates the destination permission when the notification is created',
+    severity: 'medium',
   },
   {
     dependent: /^aws_cloudtrail$/,
     prerequisites: (config, trail) => bucketPolicies(config, referencedBlocks(config, attrExpr(trail, 's3_bucket_name'), 'aws_s3_bucket')),
     why: 'CloudTrail checks the bucket policy allows it to write when the trail is created',
+    severity: 'medium',
   },
   {
     dependent: /^aws_(lb|alb)$/,
     prerequisites: (config, lb) =>
       bucketPolicies(config, nestedBlocks(lb, 'access_logs').flatMap((l) => referencedBlocks(config, attrExpr(l, 'bucket'), 'aws_s3_bucket'))),
     why: 'the load balancer checks the log bucket policy when access logging is enabled',
+    severity: 'medium',
   },
   {
     dependent: /^aws_s3_bucket_policy$/,
     prerequisites: (config, p) => referringVia(config, 'aws_s3_bucket_public_access_block', 'bucket', referencedBlocks(config, attrExpr(p, 'bucket'), 'aws_s3_bucket')),
     why: 'applying a policy while the public access block is being changed fails intermittently',
+    severity: 'low',
   },
   {
     dependent: /^aws_api_gateway_stage$/,
     prerequisites: (config, s) => (nestedBlocks(s, 'access_log_settings').length ? resources(config, 'aws_api_gateway_account') : []),
     why: 'access logging needs the account-level CloudWatch role set first',
+    severity: 'medium',
   },
   {
     dependent: /^aws_config_configuration_recorder_status$/,
     prerequisites: (config) => resources(config, 'aws_config_delivery_channel'),
     why: 'a recorder cannot start before its delivery channel exists',
+    severity: 'medium',
   },
   {
     dependent: /^aws_lambda_function$/,
     prerequisites: functionLogGroups,
     why: 'otherwise the function can create its own log group first (without retention), and the managed one then fails with "already exists"',
+    severity: 'medium',
   },
 ];
 
@@ -158,7 +169,7 @@ resource "aws_nat_gateway" "main" {
         if (!prereqs.length) continue;
         if (prereqs.some((p) => blockReferences(r, p))) continue;
         const names = prereqs.slice(0, 3).map(blockAddress).join(', ');
-        ctx.report({ block: r, message: `${blockAddress(r)} does not depend on ${names}${prereqs.length > 3 ? ', ...' : ''}: ${pair.why}.` });
+        ctx.report({ block: r, severity: pair.severity, message: `${blockAddress(r)} does not depend on ${names}${prereqs.length > 3 ? ', ...' : ''}: ${pair.why}.` });
       }
     }
   },

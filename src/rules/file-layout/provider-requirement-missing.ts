@@ -56,9 +56,13 @@ export const rule: Rule = {
     // shows what that file must declare.
     const expected = declared?.names ?? (ctx.ideal ? requiredProviders(ctx.ideal)?.names : undefined);
     if (!expected) return;
+    // Terraform infers hashicorp/<name> for an undeclared provider, so this is a convention: with a reference, only
+    // what the reference's required_providers declares counts.
+    const referenceDeclares = ctx.ideal ? (requiredProviders(ctx.ideal)?.names ?? new Set<string>()) : null;
     for (const [provider, block] of used) {
       if (provider === 'aws' || declared?.names.has(provider)) continue;
       if (!declared && !expected.has(provider)) continue;
+      if (referenceDeclares && !referenceDeclares.has(provider)) continue;
       ctx.report({
         span: declared?.block.span ?? block.span,
         resource: `provider:${provider}`,

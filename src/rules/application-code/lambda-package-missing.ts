@@ -1,0 +1,51 @@
+import type { Rule } from '../types.js';
+import { attrExpr, blockAddress, dataSources, resources } from '../../model/query.js';
+import { resolvedString } from '../util/b-resolve.js';
+import { literalText } from '../util/b-s3.js';
+import { blockText } from '../util/b-refs.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'lambda-package-missing',
+    category: 'application-code',
+    severity: 'high',
+    fixClass: 'A',
+    title: 'Lambda deployment package that nothing builds',
+    rootCause:
+      'Models point `filename` at a zip (`lambda.zip`, `${path.module}/function.zip`) and assume someone builds it; no archive_file, asset or build step in the response produces it.',
+    fix: 'Package the code in the configuration: `data "archive_file"` over the handler source (CDKTF: `TerraformAsset`), and pass its output_path and output_base64sha256.',
+    fixExample: `data "archive_file" "fn" {
+  type        = "zip"
+  source_dir  = "\${path.module}/lambda"
+  output_path = "\${path.module}/lambda.zip"
+}
+
+resource "aws_lambda_function" "fn" {
+  filename         = data.archive_file.fn.output_path
+  source_code_hash = data.archive_file.fn.output_base64sha256
+  # ...
+}`,
+    docs: 'https://registry.terraform.io/providers/hashicorp/archive/latest/docs/data-sources/file',
+    knowledgeGap: 'A Lambda zip must be produced by the configuration (archive_file / TerraformAsset), not assumed.',
+    impact: '`terraform apply` fails: the zip file does not exist.',
+  },
+  check(ctx) {
+    const built = dataSources(ctx.config, 'archive_file').map((a) => tail(literalText(attrExpr(a, 'output_path'))));
+    // A build step (local-exec zip) may produce the file; then the package is accounted for.
+    const buildStep = [...resources(ctx.config, 'null_resource'), ...resources(ctx.config, 'terraform_data')].some((r) => /\bzip\b|archive/i.test(blockText(ctx.config, r)));
+    if (buildStep) return;
+    for (const fn of resources(ctx.config, 'aws_lambda_function')) {
+      const e = attrExpr(fn, 'filename');
+      if (!e) continue;
+      const path = resolvedString(ctx.config, e) ?? (e.kind === 'template' ? literalText(e) : undefined);
+      if (!path || !/\.zip$/i.test(path)) continue;
+      const name = tail(path);
+      if (built.some((b) => b === name)) continue;
+      ctx.report({ block: fn, message: `${blockAddress(fn)} deploys ${path}, which no archive_file or build step in the response produces.` });
+    }
+  },
+};
+
+function tail(path: string): string {
+  return path.split('/').pop() ?? path;
+}
