@@ -1,13 +1,14 @@
 /** Source text of a span, from the configuration's file contents, cut to a few lines. */
 import type { Configuration, SourceSpan } from '../model/types.js';
 import type { Snippet } from '../findings/types.js';
+import { sourceLines } from '../model/lines.js';
 
 export const MAX_CHANGE_SNIPPET_LINES = 12;
 
 export function spanText(config: Configuration, span: SourceSpan, maxLines = MAX_CHANGE_SNIPPET_LINES): string {
   const file = config.files.find((f) => f.path === span.file);
   if (!file) return '';
-  const lines = file.content.split(/\r?\n/);
+  const lines = sourceLines(file.content);
   const start = Math.max(1, span.line);
   const last = Math.min(lines.length, Math.max(start, span.endLine));
   const end = Math.min(last, start + maxLines - 1);

@@ -30,6 +30,16 @@ export function inlineText(node: Nodes): string {
 }
 
 export function outline(markdown: string): OutlineItem[] {
+  const hollow = hollowFences(markdown);
+  if (hollow) {
+    const items = restoreFences(outlineOf(hollow.text), hollow, markdown);
+    if (items) return items;
+  }
+  return outlineOf(markdown);
+}
+
+/** The outline from a full parse of the document (what `outline` must always equal). */
+export function outlineOf(markdown: string): OutlineItem[] {
   const tree = fromMarkdown(markdown);
   const out: OutlineItem[] = [];
   // Iterative walk: deeply nested lists must not overflow the stack.
@@ -65,4 +75,121 @@ export function outline(markdown: string): OutlineItem[] {
     }
   }
   return out;
+}
+
+/**
+ * Speed: micromark tokenizes code character by character, and responses are mostly code. Fenced blocks that
+ * open at column 0 of the top level and close cleanly are parsed with their content lines emptied (line
+ * endings kept, so every line number stays), then their text and offsets are put back from the original.
+ * Markdown before such a fence is unchanged, so the parser reaches it in the same state; its content lines
+ * can only be code (no container can hold a column-0 fence), and after the closing fence the state is the
+ * same again. `restoreFences` checks that every emptied fence came out as one code block spanning exactly the
+ * expected lines and otherwise gives up, so the full parse decides.
+ */
+interface HollowFence {
+  /** Lines (1-based) of the opening and closing fence. */
+  open: number;
+  close: number;
+  /** Original offsets of the content: start of the first content line, end of the last one (before its line ending). */
+  contentStart: number;
+  contentEnd: number;
+  /** Offset in the hollow text where the emptied content starts, and how many characters were removed. */
+  hollowAt: number;
+  removed: number;
+}
+
+interface Hollow {
+  text: string;
+  fences: HollowFence[];
+}
+
+const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/y;
+const OPEN_FENCE = /^(`{3,}|~{3,})/;
+/** Fences worth emptying: a few lines are not worth the second pass. */
+const MIN_CONTENT_CHARS = 256;
+
+function hollowFences(markdown: string): Hollow | null {
+  // micromark turns NUL into U+FFFD inside code values; leave such documents to the full parse.
+  if (markdown.includes('\0')) return null;
+  const lines: { start: number; end: number; next: number }[] = [];
+  LINE.lastIndex = 0;
+  while (LINE.lastIndex < markdown.length) {
+    const start = LINE.lastIndex;
+    const m = LINE.exec(markdown) as RegExpExecArray;
+    const eol = /\r?\n$|\r$/.exec(m[0]);
+    lines.push({ start, end: start + m[0].length - (eol ? eol[0].length : 0), next: LINE.lastIndex });
+  }
+  const fences: HollowFence[] = [];
+  const parts: string[] = [];
+  let copied = 0;
+  let removedSoFar = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const first = markdown.charCodeAt(line.start);
+    if (first !== 0x60 && first !== 0x7e) continue;
+    const text = markdown.slice(line.start, line.end);
+    const open = OPEN_FENCE.exec(text);
+    if (!open) continue;
+    const marker = open[1]!;
+    if (marker[0] === '`' && text.includes('`', marker.length)) continue;
+    const close = closingLine(markdown, lines, i + 1, marker);
+    if (close === -1) break; // unclosed: runs to the end of the document
+    if (close > i + 1) {
+      const contentStart = lines[i + 1]!.start;
+      const contentEnd = lines[close - 1]!.end;
+      let removed = 0;
+      for (let k = i + 1; k < close; k++) removed += lines[k]!.end - lines[k]!.start;
+      if (removed >= MIN_CONTENT_CHARS) {
+        parts.push(markdown.slice(copied, contentStart));
+        for (let k = i + 1; k < close; k++) parts.push(markdown.slice(lines[k]!.end, lines[k]!.next));
+        copied = lines[close]!.start;
+        fences.push({ open: i + 1, close: close + 1, contentStart, contentEnd, hollowAt: contentStart - removedSoFar, removed });
+        removedSoFar += removed;
+      }
+    }
+    i = close;
+  }
+  if (fences.length === 0) return null;
+  parts.push(markdown.slice(copied));
+  return { text: parts.join(''), fences };
+}
+
+/** Index of the line that closes a fence opened with `marker`, or -1. */
+function closingLine(markdown: string, lines: { start: number; end: number }[], from: number, marker: string): number {
+  const ch = marker.charCodeAt(0);
+  for (let k = from; k < lines.length; k++) {
+    const { start, end } = lines[k]!;
+    let p = start;
+    while (p < end && p - start < 3 && markdown.charCodeAt(p) === 0x20) p++;
+    let n = 0;
+    while (p < end && markdown.charCodeAt(p) === ch) {
+      p++;
+      n++;
+    }
+    if (n < marker.length) continue;
+    while (p < end && (markdown.charCodeAt(p) === 0x20 || markdown.charCodeAt(p) === 0x09)) p++;
+    if (p === end) return k;
+  }
+  return -1;
+}
+
+/** The outline of the original document from the hollow one's, or null when the hollow parse went otherwise. */
+function restoreFences(items: OutlineItem[], hollow: Hollow, markdown: string): OutlineItem[] | null {
+  const byOpen = new Map(hollow.fences.map((f) => [f.open, f]));
+  const toOriginal = (offset: number): number => {
+    let shift = 0;
+    for (const f of hollow.fences) if (offset > f.hollowAt) shift += f.removed;
+    return offset + shift;
+  };
+  let found = 0;
+  const out = items.map((item): OutlineItem => {
+    if (item.kind !== 'code') return item;
+    const fence = byOpen.get(item.line);
+    const restored = { ...item, startOffset: toOriginal(item.startOffset), endOffset: toOriginal(item.endOffset) };
+    if (!fence) return restored;
+    if (item.endLine !== fence.close) return restored; // caught below: `found` stays short
+    found++;
+    return { ...restored, value: markdown.slice(fence.contentStart, fence.contentEnd) };
+  });
+  return found === hollow.fences.length ? out : null;
 }

@@ -5,6 +5,7 @@ import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from './t
 import { STAGES } from './stages.js';
 import { mergeFindings } from '../findings/merge.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { timed } from './profile.js';
 
 export function runStages(
   task: Task,
@@ -25,7 +26,7 @@ export function runStages(
   };
   for (const stage of stages) {
     try {
-      stage.run(ctx);
+      timed(`stage:${stage.name}`, () => stage.run(ctx));
     } catch (err) {
       // One failing stage must not lose the others' findings: report it and continue.
       ctx.warnings.push(`stage ${stage.name} failed: ${(err as Error)?.message ?? String(err)}`);

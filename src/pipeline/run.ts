@@ -11,6 +11,7 @@ import { loadTask } from '../ingest/index.js';
 import { findConfigFile, loadConfigFile, resolveConventions } from '../rules/config.js';
 import { parseResponse } from './parse.js';
 import { runStages } from './analyze.js';
+import { timed } from './profile.js';
 
 export interface AnalyzeTaskOptions {
   /** Convention overrides (merged over `.iacjudge.json` and the defaults). */
@@ -39,11 +40,13 @@ export interface DetailedAnalysis {
 }
 
 export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = {}): DetailedAnalysis {
-  const task = loadTask(path, {
-    ...(options.platform ? { platform: options.platform } : {}),
-    ...(options.model ? { model: options.model } : {}),
-    ...(options.ideal ? { ideal: options.ideal } : {}),
-  });
+  const task = timed('ingest', () =>
+    loadTask(path, {
+      ...(options.platform ? { platform: options.platform } : {}),
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.ideal ? { ideal: options.ideal } : {}),
+    }),
+  );
   // --platform is an override; ingest alone uses it only when metadata.json is silent.
   if (options.platform && task.platform !== options.platform) {
     task.platform = options.platform;
@@ -60,8 +63,8 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
     ...(options.claims === false ? { claims: false } : {}),
     ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
   };
-  const model = task.model ? parseResponse(task.model.files, task.platform) : null;
-  const ideal = task.ideal ? parseResponse(task.ideal.files, task.platform) : null;
+  const model = task.model ? timed('parse:model', () => parseResponse(task.model!.files, task.platform)) : null;
+  const ideal = task.ideal ? timed('parse:ideal', () => parseResponse(task.ideal!.files, task.platform)) : null;
   const result = runStages(task, model, ideal, analyzeOptions);
   return { task, model, ideal, result };
 }

@@ -8,6 +8,7 @@ import type { Finding, Snippet } from '../findings/types.js';
 import type { Conventions } from './conventions.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
 import { blockAddress } from '../model/query.js';
+import { sourceLines } from '../model/lines.js';
 import { compareFindings } from '../findings/merge.js';
 
 export interface RuleRunResult {
@@ -67,7 +68,7 @@ function toFinding(rule: Rule, r: RuleReport, config: Configuration): Finding {
 export function snippetFor(span: SourceSpan, config: Configuration): Snippet | undefined {
   const file = config.files.find((f) => f.path === span.file);
   if (!file) return undefined;
-  const lines = file.content.split(/\r?\n/);
+  const lines = sourceLines(file.content);
   const start = Math.max(1, span.line);
   const end = Math.min(lines.length, Math.max(start, span.endLine), start + MAX_SNIPPET_LINES - 1);
   const code = lines.slice(start - 1, end).join('\n').trimEnd();

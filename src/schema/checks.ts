@@ -24,6 +24,7 @@ import {
 } from './version.js';
 import { closest } from './suggest.js';
 import { mayBeNull } from './nullable.js';
+import { sourceLines } from '../model/lines.js';
 
 export interface SchemaCheckOptions {
   schema: SchemaIndex;
@@ -312,7 +313,7 @@ class Checker {
 
   private blockLines(block: Block): string[] {
     const file = this.files.get(block.span.file);
-    return file ? file.split(/\r?\n/).slice(block.span.line - 1, block.span.endLine) : [];
+    return file ? sourceLines(file).slice(block.span.line - 1, block.span.endLine) : [];
   }
 
   /** `# ... other config ...` or a bare `...` line: a documentation snippet, not the whole block. */

@@ -12,6 +12,7 @@ import type { Block, Configuration } from '../model/types.js';
 import type { FixClass } from '../taxonomy/categories.js';
 import type { FixCounts } from './rubric.js';
 import { blockAddress } from '../model/query.js';
+import { sourceLines } from '../model/lines.js';
 
 export type FixGrouping = 'finding' | 'category-resource' | 'category';
 
@@ -36,7 +37,7 @@ export interface IdealProbe {
 function normalizedText(config: Configuration, block: Block): string {
   const file = config.files.find((f) => f.path === block.span.file);
   if (!file) return '';
-  const lines = file.content.split(/\r?\n/).slice(block.span.line - 1, block.span.endLine);
+  const lines = sourceLines(file.content).slice(block.span.line - 1, block.span.endLine);
   return lines
     .map((l) => l.replace(/(?<!\s)\s+(?:#|\/\/)[^]*$/, ''))
     .join('\n')

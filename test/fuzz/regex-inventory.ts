@@ -143,36 +143,57 @@ export function regexAtoms(source: string): Atom[] {
   return atoms;
 }
 
+/** One adversarial input shape: `prefix + unit × n + tail`. */
+export interface PumpSpec {
+  prefix: string;
+  unit: string;
+  tail: string;
+}
+
+export function pumped(spec: PumpSpec, reps: number): string {
+  return spec.prefix + spec.unit.repeat(Math.max(1, Math.ceil(reps / spec.unit.length))) + spec.tail;
+}
+
 /**
- * Adversarial inputs for one regex: a prefix reaching an atom (all atoms before it, or those of its own
- * alternative), that atom, atom pair or atom run pumped `reps` times, then a tail that fails most patterns.
- * `maxPumps` keeps the first pumps in priority order (single atoms, pairs, runs), for a quick sweep.
+ * Adversarial input shapes for one regex: a prefix reaching an atom (all atoms before it, or those of its own
+ * alternative), that atom, atom pair or atom run pumped, then a tail that fails most patterns (`\n` stops `.`,
+ * NUL stops classes; under the m flag `$` matches before `\n`, so the tail is NUL alone). `maxPumps` keeps the
+ * first pumps in priority order (single atoms at each position, pairs, runs), for a quick sweep.
  */
-export function pumpedInputs(source: string, reps: number, maxPumps = Infinity): string[] {
+export function pumpSpecs(source: string, flags = '', maxPumps = Infinity): PumpSpec[] {
   const atoms = regexAtoms(source);
   const firsts = atoms.map((a) => a.samples[0]!);
-  const singles = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  const runs = new Map<string, number>();
+  const singles: [string, number][] = [];
+  const pairs: [string, number][] = [];
+  const runs: [string, number][] = [];
   atoms.forEach((a, i) => {
-    for (const s of a.samples) if (!singles.has(s)) singles.set(s, i);
+    for (const s of a.samples) singles.push([s, i]);
     const next = atoms[i + 1];
-    if (next) for (const s of a.samples) for (const t of next.samples) if (!pairs.has(s + t)) pairs.set(s + t, i);
+    if (next) for (const s of a.samples) for (const t of next.samples) pairs.push([s + t, i]);
     // Words and operators: a run of atoms pumped whole, with and without a separator (`kms kms kms`).
     for (let len = 3; len <= 12 && i + len <= atoms.length; len += 3) {
       const run = firsts.slice(i, i + len).join('');
-      if (!runs.has(run)) runs.set(run, i);
-      if (!runs.has(`${run} `)) runs.set(`${run} `, i);
+      runs.push([run, i], [`${run} `, i]);
     }
   });
   // Line starts, for `^...` under the m flag.
-  for (const unit of ['\n', ' \n']) if (!singles.has(unit)) singles.set(unit, 0);
-  const pumps = [...singles, ...pairs, ...runs].slice(0, maxPumps);
-  const out = new Set<string>();
-  for (const [unit, at] of pumps) {
-    const body = unit.repeat(Math.max(1, Math.ceil(reps / unit.length)));
-    const prefixes = new Set(['', firsts.slice(0, at).join(''), firsts.slice(atoms[at]?.branch ?? 0, at).join('')]);
-    for (const prefix of prefixes) for (const tail of ['\u0000', '\n\u0000']) out.add(prefix + body + tail);
+  singles.push(['\n', 0], [' \n', 0]);
+  const tail = flags.includes('m') ? '\u0000' : '\n\u0000';
+  const out = new Map<string, PumpSpec>();
+  let taken = 0;
+  for (const [unit, at] of [...singles, ...pairs, ...runs]) {
+    if (taken >= maxPumps) break;
+    const before = out.size;
+    for (const prefix of new Set([firsts.slice(atoms[at]?.branch ?? 0, at).join(''), firsts.slice(0, at).join('')])) {
+      const key = `${prefix}\u0001${unit}`;
+      if (!out.has(key)) out.set(key, { prefix, unit, tail });
+    }
+    if (out.size > before) taken++;
   }
-  return [...out];
+  return [...out.values()];
+}
+
+/** The inputs of `pumpSpecs`, built at `reps` repetitions. */
+export function pumpedInputs(source: string, reps: number, maxPumps = Infinity, flags = ''): string[] {
+  return pumpSpecs(source, flags, maxPumps).map((spec) => pumped(spec, reps));
 }

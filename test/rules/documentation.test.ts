@@ -6,6 +6,7 @@ import { proseWords, commentStats } from '../../src/rules/documentation/measure.
 import { rule as narrative } from '../../src/rules/documentation/narrative-response.js';
 import { rule as thinner } from '../../src/rules/documentation/documentation-thinner-than-reference.js';
 import { rule as sparse } from '../../src/rules/documentation/sparse-code-comments.js';
+import { rule as missingDescriptions } from '../../src/rules/documentation/missing-descriptions.js';
 
 const CODE = 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n';
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
@@ -62,4 +63,22 @@ test('sparse-code-comments: the reference comments every resource, the response 
 test('sparse-code-comments: similar comment density is fine', () => {
   assert.equal(runRule(sparse, resources(20, true), { ideal: resources(20, true) }).length, 0);
   assert.equal(runRule(sparse, resources(20, false), { ideal: resources(20, false) }).length, 0);
+});
+
+test('missing-descriptions: undocumented variables/outputs; security group rules the reference describes', () => {
+  const model = 'variable "a" {}\nvariable "b" {}\noutput "c" {\n  value = 1\n}\nresource "aws_security_group" "web" {\n  ingress {\n    from_port = 443\n  }\n}\n';
+  const f = runRule(missingDescriptions, model);
+  assert.equal(f.length, 1);
+  assert.match(f[0]!.message, /3 variable\/output declarations have no description \(var\.a, var\.b, output\.c\)/);
+  const ideal = model.replace('variable "a" {}', 'variable "a" {\n  description = "A"\n}').replace('from_port = 443', 'from_port   = 443\n    description = "HTTPS"');
+  const g = runRule(missingDescriptions, model, { ideal });
+  assert.deepEqual(g.map((x) => x.resource).sort(), ['descriptions:interface', 'descriptions:security-group-rules']);
+  assert.match(g.find((x) => x.resource === 'descriptions:interface')!.message, /^1 variable\/output declaration has no description \(var\.a\)/);
+});
+
+test('missing-descriptions: documented code, or a reference just as terse, is fine', () => {
+  const documented = 'variable "a" {\n  description = "A"\n}\noutput "c" {\n  description = "C"\n  value       = 1\n}\n';
+  assert.equal(runRule(missingDescriptions, documented).length, 0);
+  const terse = 'variable "a" {}\nvariable "b" {}\nvariable "c" {}\n';
+  assert.equal(runRule(missingDescriptions, terse, { ideal: terse }).length, 0);
 });

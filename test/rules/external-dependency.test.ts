@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as lookup } from '../../src/rules/external-dependency/lookup-of-preexisting-resource.js';
 import { rule as externalInput } from '../../src/rules/external-dependency/external-resource-input.js';
+import { rule as literalPreexistingId } from '../../src/rules/external-dependency/literal-preexisting-id.js';
 
 test('lookup-of-preexisting-resource: VPC and zone lookups', () => {
   const f = runRule(
@@ -34,4 +35,48 @@ test('external-resource-input: required id/ARN/URL inputs', () => {
   );
   assert.deepEqual(f.map((x) => x.resource).sort(), ['var.ecr_repository_url', 'var.private_subnet_ids', 'var.vpc_id']);
   assert.ok(f.every((x) => x.category === 'external-dependency'));
+});
+
+test('literal-preexisting-id: placeholder VPC id, certificate ARN and a key pair the stack does not create', () => {
+  const hcl = [
+    'variable "key_pair_name" {',
+    '  default = "my-key-pair"',
+    '}',
+    'resource "aws_security_group" "web" {',
+    '  vpc_id = "vpc-prod-123456"',
+    '}',
+    'resource "aws_instance" "web" {',
+    '  ami           = "ami-0abcdef1234567890"',
+    '  instance_type = "t3.micro"',
+    '  key_name      = var.key_pair_name',
+    '}',
+    'resource "aws_lb_listener" "https" {',
+    '  certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"',
+    '}',
+  ].join('\n');
+  const f = runRule(literalPreexistingId, hcl);
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_instance.web', 'aws_lb_listener.https', 'aws_security_group.web']);
+  assert.ok(f.every((x) => x.category === 'external-dependency'));
+  assert.match(f.find((x) => x.resource === 'aws_instance.web')!.message, /key pair "my-key-pair"/);
+  assert.equal(f.find((x) => x.resource === 'aws_security_group.web')!.location.line, 5);
+});
+
+test('literal-preexisting-id: references, names that look like ids and a created key pair are fine', () => {
+  const hcl = [
+    'resource "aws_vpc" "main" {',
+    '  cidr_block = "10.0.0.0/16"',
+    '}',
+    'resource "aws_security_group" "web" {',
+    '  name   = "sg-web-tier"',
+    '  vpc_id = aws_vpc.main.id',
+    '}',
+    'resource "aws_key_pair" "k" {',
+    '  key_name   = "deployer"',
+    '  public_key = "ssh-ed25519 AAAA"',
+    '}',
+    'resource "aws_instance" "web" {',
+    '  key_name = "deployer"',
+    '}',
+  ].join('\n');
+  assert.equal(runRule(literalPreexistingId, hcl).length, 0);
 });

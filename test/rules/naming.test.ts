@@ -4,6 +4,8 @@ import { runRule } from './helpers.js';
 import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-variable.js';
 import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
 import { rule as suffixInTfvars } from '../../src/rules/naming/suffix-fixed-in-tfvars.js';
+import { rule as hardcodedEnv } from '../../src/rules/naming/hardcoded-environment-name.js';
+import { shadowedImports } from '../../src/rules/naming/ts-shadowed-import.js';
 
 test('missing-suffix-variable: names from project/environment, no suffix variable → one critical finding', () => {
   const hcl =
@@ -60,4 +62,34 @@ test('suffix-fixed-in-tfvars: a committed tfvars file fixes the suffix', () => {
   assert.equal(f[0]!.location.line, 2);
   assert.equal(runRule(suffixInTfvars, { 'lib/dev.tfvars': 'environment = "dev"\n' }).length, 0);
   assert.equal(runRule(suffixInTfvars, { 'lib/main.tf': 'locals {\n  environment_suffix = "x"\n}\n' }).length, 0);
+});
+
+test('hardcoded-environment-name: "production" in a stage name and an Environment tag while the stack takes the environment', () => {
+  const hcl = [
+    'variable "environment" {}',
+    'resource "aws_api_gateway_stage" "api" {',
+    '  stage_name = "production"',
+    '}',
+    'resource "aws_sqs_queue" "q" {',
+    '  name = "jobs-${var.environment}"',
+    '  tags = {',
+    '    Environment = "prod"',
+    '  }',
+    '}',
+  ].join('\n');
+  const f = runRule(hardcodedEnv, hcl);
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_api_gateway_stage.api', 'aws_sqs_queue.q']);
+  assert.equal(f.find((x) => x.resource === 'aws_api_gateway_stage.api')!.location.line, 3);
+  assert.match(f.find((x) => x.resource === 'aws_sqs_queue.q')!.message, /tags\.Environment hardcodes the environment "prod"/);
+});
+
+test('hardcoded-environment-name: no environment input, or words that only contain an environment word, are fine', () => {
+  assert.equal(runRule(hardcodedEnv, 'resource "aws_api_gateway_stage" "api" {\n  stage_name = "production"\n}\n').length, 0);
+  assert.equal(runRule(hardcodedEnv, 'variable "environment" {}\nresource "aws_sqs_queue" "q" {\n  name = "product-devices"\n}\n').length, 0);
+});
+
+test('shadowedImports: a local named like an import is reported; distinct names are not', () => {
+  const src = "import * as eip from '@cdktf/provider-aws/lib/eip';\nfunction f() {\n  const eip = 1;\n  return eip;\n}\n";
+  assert.deepEqual(shadowedImports('lib/a.ts', src), [{ name: 'eip', line: 3 }]);
+  assert.deepEqual(shadowedImports('lib/a.ts', src.replace('const eip = 1;\n  return eip;', 'const natEip = 1;\n  return natEip;')), []);
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as unguarded } from '../../src/rules/optional-feature/unguarded-optional-feature.js';
 import { rule as httpsOnly } from '../../src/rules/optional-feature/https-without-http-path.js';
+import { rule as emptyInput } from '../../src/rules/optional-feature/empty-input-passed-through.js';
 
 test('unguarded-optional-feature: zone and record always created from required inputs', () => {
   const hcl =
@@ -48,4 +49,19 @@ test('https-without-http-path: a forwarding HTTP listener or a guarded HTTPS lis
   const forward = HTTPS + 'resource "aws_lb_listener" "http" {\n  port = 80\n  protocol = "HTTP"\n  default_action {\n    type = "forward"\n  }\n}\n';
   assert.deepEqual(runRule(httpsOnly, forward), []);
   assert.deepEqual(runRule(httpsOnly, HTTPS.replace('port = 443', 'count = var.enable_https ? 1 : 0\n  port = 443')), []);
+});
+
+test('empty-input-passed-through: key_name = var with an empty default', () => {
+  const hcl = 'variable "key_pair_name" {\n  default = ""\n}\nresource "aws_launch_template" "app" {\n  name     = "app"\n  key_name = var.key_pair_name\n}\n';
+  const f = runRule(emptyInput, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.category, 'optional-feature');
+  assert.equal(f[0]!.location.line, 6);
+});
+
+test('empty-input-passed-through: a conditional null, a non-empty default or a guarded resource are fine', () => {
+  const base = 'variable "key_pair_name" {\n  default = ""\n}\n';
+  assert.equal(runRule(emptyInput, base + 'resource "aws_launch_template" "app" {\n  key_name = var.key_pair_name != "" ? var.key_pair_name : null\n}\n').length, 0);
+  assert.equal(runRule(emptyInput, 'variable "key_pair_name" {\n  default = "ops"\n}\nresource "aws_launch_template" "app" {\n  key_name = var.key_pair_name\n}\n').length, 0);
+  assert.equal(runRule(emptyInput, base + 'resource "aws_launch_template" "app" {\n  count    = var.key_pair_name == "" ? 0 : 1\n  key_name = var.key_pair_name\n}\n').length, 0);
 });

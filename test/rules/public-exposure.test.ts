@@ -5,6 +5,7 @@ import { rule as pab } from '../../src/rules/public-exposure/s3-bucket-without-p
 import { rule as publicAcl } from '../../src/rules/public-exposure/s3-public-acl.js';
 import { rule as openIngress } from '../../src/rules/public-exposure/open-ingress-sensitive-port.js';
 import { rule as publicDb } from '../../src/rules/public-exposure/publicly-accessible-database.js';
+import { rule as computePublic } from '../../src/rules/public-exposure/compute-in-public-subnet.js';
 
 const FULL_BLOCK = (ref: string): string =>
   `resource "aws_s3_bucket_public_access_block" "p" {\n  bucket = ${ref}\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n`;
@@ -65,4 +66,48 @@ test('open-ingress-sensitive-port: HTTPS to the world, SSH from a private CIDR, 
 test('publicly-accessible-database', () => {
   assert.equal(runRule(publicDb, 'resource "aws_db_instance" "d" {\n  publicly_accessible = true\n}\n').length, 1);
   assert.equal(runRule(publicDb, 'resource "aws_db_instance" "d" {\n  publicly_accessible = false\n}\nresource "aws_db_instance" "e" {}\n').length, 0);
+});
+
+const SUBNETS = [
+  'resource "aws_subnet" "public" {',
+  '  count                   = 2',
+  '  map_public_ip_on_launch = true',
+  '}',
+  'resource "aws_subnet" "private" {',
+  '  count = 2',
+  '}',
+].join('\n');
+
+test('compute-in-public-subnet: ASG in public subnets, instance with a public IP, template assigning public IPs', () => {
+  const hcl = [
+    SUBNETS,
+    'resource "aws_autoscaling_group" "app" {',
+    '  vpc_zone_identifier = aws_subnet.public[*].id',
+    '}',
+    'resource "aws_instance" "worker" {',
+    '  subnet_id = aws_subnet.public[0].id',
+    '}',
+    'resource "aws_launch_template" "app" {',
+    '  network_interfaces {',
+    '    associate_public_ip_address = true',
+    '  }',
+    '}',
+  ].join('\n');
+  const f = runRule(computePublic, hcl);
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_autoscaling_group.app', 'aws_instance.worker', 'aws_launch_template.app']);
+  assert.ok(f.every((x) => x.category === 'public-exposure'));
+});
+
+test('compute-in-public-subnet: private subnets and bastion hosts are fine', () => {
+  const hcl = [
+    SUBNETS,
+    'resource "aws_autoscaling_group" "app" {',
+    '  vpc_zone_identifier = aws_subnet.private[*].id',
+    '}',
+    'resource "aws_instance" "bastion" {',
+    '  subnet_id                   = aws_subnet.public[0].id',
+    '  associate_public_ip_address = true',
+    '}',
+  ].join('\n');
+  assert.equal(runRule(computePublic, hcl).length, 0);
 });

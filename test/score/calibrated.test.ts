@@ -7,7 +7,6 @@ import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import { buildConfiguration } from '../../src/model/index-builder.js';
 import { config, resource, task } from './helpers.js';
 
-const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
 const noCounts = { A: 0, B: 0, C: 0 };
 
 function score(e: Partial<GapEvidence>) {

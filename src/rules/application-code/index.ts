@@ -3,5 +3,6 @@ import { rule as lambdaTracingWithoutXraySdk } from './lambda-tracing-without-xr
 import { rule as lambdaEnvVarNotSet } from './lambda-env-var-not-set.js';
 import { rule as handlerWithoutErrorHandling } from './handler-without-error-handling.js';
 import { rule as lambdaPackageMissing } from './lambda-package-missing.js';
+import { rule as lambdaWithoutSourceCodeHash } from './lambda-without-source-code-hash.js';
 
-export const APPLICATION_CODE_RULES: Rule[] = [lambdaTracingWithoutXraySdk, lambdaEnvVarNotSet, handlerWithoutErrorHandling, lambdaPackageMissing];
+export const APPLICATION_CODE_RULES: Rule[] = [lambdaTracingWithoutXraySdk, lambdaEnvVarNotSet, handlerWithoutErrorHandling, lambdaPackageMissing, lambdaWithoutSourceCodeHash];

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { attrExpr, blockAddress, dataSources, resources } from '../../model/query.js';
+import { attrExpr, blockAddress, dataSources, exprToText, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { literalText } from '../util/b-s3.js';
 import { blockText } from '../util/b-refs.js';
@@ -41,7 +41,7 @@ resource "aws_lambda_function" "fn" {
       if (!path || !/\.zip$/i.test(path)) continue;
       const name = tail(path);
       if (built.some((b) => b === name)) continue;
-      ctx.report({ block: fn, message: `${blockAddress(fn)} deploys ${path}, which no archive_file or build step in the response produces.` });
+      ctx.report({ block: fn, message: `${blockAddress(fn)} deploys ${exprToText(e)}, which no archive_file or build step in the response produces.` });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { rule as lookupOfPreexistingResource } from './lookup-of-preexisting-resource.js';
 import { rule as externalResourceInput } from './external-resource-input.js';
+import { rule as literalPreexistingId } from './literal-preexisting-id.js';
 
-export const EXTERNAL_DEPENDENCY_RULES: Rule[] = [lookupOfPreexistingResource, externalResourceInput];
+export const EXTERNAL_DEPENDENCY_RULES: Rule[] = [lookupOfPreexistingResource, externalResourceInput, literalPreexistingId];

@@ -57,8 +57,8 @@ export const rule: Rule = {
     const expected = declared?.names ?? (ctx.ideal ? requiredProviders(ctx.ideal)?.names : undefined);
     if (!expected) return;
     // Terraform infers hashicorp/<name> for an undeclared provider, so this is a convention: with a reference, only
-    // what the reference's required_providers declares counts.
-    const referenceDeclares = ctx.ideal ? (requiredProviders(ctx.ideal)?.names ?? new Set<string>()) : null;
+    // what the reference's required_providers (when it has one) declares counts.
+    const referenceDeclares = ctx.ideal ? (requiredProviders(ctx.ideal)?.names ?? null) : null;
     for (const [provider, block] of used) {
       if (provider === 'aws' || declared?.names.has(provider)) continue;
       if (!declared && !expected.has(provider)) continue;

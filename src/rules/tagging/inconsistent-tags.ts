@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import { attr, blockAddress, blocksOfKind, nestedBlocks, resources } from '../../model/query.js';
 
 /** Commonly used resource types that take a `tags` argument (a conservative list: no false "untagged" on untaggable types). */
-const TAGGABLE = new Set([
+export const TAGGABLE = new Set([
   'aws_vpc', 'aws_subnet', 'aws_internet_gateway', 'aws_nat_gateway', 'aws_eip', 'aws_route_table', 'aws_security_group',
   'aws_instance', 'aws_launch_template', 'aws_lb', 'aws_alb', 'aws_lb_target_group', 'aws_alb_target_group', 'aws_s3_bucket',
   'aws_dynamodb_table', 'aws_lambda_function', 'aws_iam_role', 'aws_iam_policy', 'aws_kms_key', 'aws_sns_topic', 'aws_sqs_queue',

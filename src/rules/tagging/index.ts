@@ -1,4 +1,6 @@
 import type { Rule } from '../types.js';
 import { rule as inconsistentTags } from './inconsistent-tags.js';
+import { rule as untaggedResources } from './untagged-resources.js';
+import { rule as requiredTagKeysMissing } from './required-tag-keys-missing.js';
 
-export const TAGGING_RULES: Rule[] = [inconsistentTags];
+export const TAGGING_RULES: Rule[] = [inconsistentTags, untaggedResources, requiredTagKeysMissing];

@@ -7,12 +7,16 @@ import type { Task } from '../../ingest/types.js';
 import { attrExpr, nestedBlocks, resources } from '../../model/query.js';
 import { functionCodeFiles, handlerCodeFiles, type CodeFile } from './b-code.js';
 
+/**
+ * Reads without a fallback: `os.environ["X"]`, `os.environ.get("X")`, `os.getenv("X")`, `process.env.X`.
+ * The second group captures what follows, so reads with a default (`, "d")`, `|| "d"`, `?? "d"`) are left out.
+ */
 const ENV_READ = [
-  /os\.environ\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]/g,
-  /os\.environ\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
-  /os\.getenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
-  /process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g,
-  /process\.env\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]/g,
+  /os\.environ\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]()/g,
+  /os\.environ\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*(,?)/g,
+  /os\.getenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*(,?)/g,
+  /process\.env\.([A-Za-z_][A-Za-z0-9_]*)\s*(\|\||\?\?)?/g,
+  /process\.env\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]\s*(\|\||\?\?)?/g,
 ];
 
 /** Variables the Lambda runtime sets itself (reserved or always present). */
@@ -23,7 +27,7 @@ export function envVariablesRead(code: string): string[] {
   const names = new Set<string>();
   for (const re of ENV_READ) {
     re.lastIndex = 0;
-    for (let m = re.exec(code); m; m = re.exec(code)) if (!RUNTIME_VARIABLES.test(m[1]!)) names.add(m[1]!);
+    for (let m = re.exec(code); m; m = re.exec(code)) if (!m[2] && !RUNTIME_VARIABLES.test(m[1]!)) names.add(m[1]!);
   }
   return [...names].sort();
 }
@@ -52,11 +56,11 @@ export function callsAwsSdk(code: string): boolean {
 }
 
 export function hasErrorHandling(code: string): boolean {
-  return /^\s*try\s*:/m.test(code) || /\btry\s*\{/.test(code) || /\.catch\(/.test(code);
+  return /^[^\S\n]*try\s*:/m.test(code) || /\btry\s*\{/.test(code) || /\.catch\(/.test(code);
 }
 
 export function isPython(file: CodeFile): boolean {
-  return file.path.endsWith('.py') || /^\s*(import|from)\s+\w+/m.test(file.content) && /\bdef\s+\w+\s*\(/.test(file.content);
+  return file.path.endsWith('.py') || /^[^\S\n]*(import|from)\s+\w+/m.test(file.content) && /\bdef\s+\w+\s*\(/.test(file.content);
 }
 
 /** Lambda functions with the handler files they are built from (linked through archive_file), or all handler files when there is one function. */

@@ -1,6 +1,7 @@
 /** Reference-following helpers for catalog B rules: what an expression points at, and who points at a block. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import { allAttributes, blockAddress, referencesIn, referenceTarget, resources } from '../../model/query.js';
+import { sourceLines } from '../../model/lines.js';
 
 /** Resource/data blocks an expression references, optionally of one type, in reference order, without repeats. */
 export function referencedBlocks(config: Configuration, expr: Expr | undefined, type?: string): Block[] {
@@ -47,6 +48,6 @@ export function referrersVia(config: Configuration, block: Block, type: string, 
 export function blockText(config: Configuration, block: Block): string {
   const file = config.files.find((f) => f.path === block.span.file);
   if (!file) return '';
-  const lines = file.content.split(/\r?\n/);
+  const lines = sourceLines(file.content);
   return lines.slice(block.span.line - 1, block.span.endLine).join('\n');
 }
