@@ -181,7 +181,10 @@ export function pumpSpecs(source: string, flags = '', maxPumps = Infinity): Pump
   const tail = flags.includes('m') ? '\u0000' : '\n\u0000';
   const out = new Map<string, PumpSpec>();
   let taken = 0;
-  for (const [unit, at] of [...singles, ...pairs, ...runs]) {
+  // Letters of literal words rarely pump anything: whitespace, punctuation and class samples go first.
+  const wordy = (u: string): boolean => /^[A-Za-z0-9]$/.test(u);
+  const ordered = [...singles.filter(([u]) => !wordy(u)), ...singles.filter(([u]) => wordy(u)), ...pairs, ...runs];
+  for (const [unit, at] of ordered) {
     if (taken >= maxPumps) break;
     const before = out.size;
     for (const prefix of new Set([firsts.slice(atoms[at]?.branch ?? 0, at).join(''), firsts.slice(0, at).join('')])) {

@@ -128,7 +128,7 @@ const SLOW_MS = 50;
 /** Small enough that an exponential regex still answers; large enough that it shows. */
 const EXPONENTIAL_PROBE = 22;
 /** Quick mode sweeps the first pumps of each regex; `npm run fuzz` sweeps them all. */
-const MAX_PUMPS = RUNS >= 1000 ? Infinity : 40;
+const MAX_PUMPS = RUNS >= 1000 ? Infinity : 24;
 
 function bestOf(re: RegExp, input: string, tries: number): number {
   let best = Infinity;

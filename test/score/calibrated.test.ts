@@ -38,8 +38,11 @@ test('calibrated fixes: minimal gap with a thin analysis is Category D', () => {
   assert.equal(d.category, 'D');
   assert.equal(d.delta, CALIBRATION.minimalPenalty);
   assert.match(d.detail, /12 code lines differ/);
-  // No written analysis counts as a thin one.
-  assert.equal(documentedFixAdjustment({ changedLines: 12, analysisWords: null, promptWords: null }).category, 'D');
+  // No written analysis: the code gap alone does not decide D (nor A); the step says so.
+  const none = documentedFixAdjustment({ changedLines: 12, analysisWords: null, promptWords: null });
+  assert.equal(none.category, 'B');
+  assert.equal(none.delta, 0);
+  assert.match(none.detail, /no written analysis/);
   // A larger gap, a fuller analysis, identical code or no ideal at all: not D.
   assert.notEqual(documentedFixAdjustment({ changedLines: CALIBRATION.minimalGapLines, analysisWords: 40, promptWords: 0 }).category, 'D');
   assert.notEqual(documentedFixAdjustment({ changedLines: 12, analysisWords: CALIBRATION.thinAnalysisWords, promptWords: 0 }).category, 'D');
