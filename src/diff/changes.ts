@@ -101,12 +101,16 @@ export function pairChanges(modelTop: Block, idealTop: Block, ctx: PairContext):
     for (const key of keys) {
       const mb = m.blocks.filter((b) => keyOf(b) === key);
       const ib = i.blocks.filter((b) => keyOf(b) === key);
-      const pairs = greedyPairs(
-        mb.map((_, k) => k),
-        ib.map((_, k) => k),
-        (x, y) => blockSimilarity(mb[x]!, ib[y]!, ctx.renames),
-        -1,
-      );
+      // One block on each side pairs whatever its similarity (never below the -1 threshold): no need to score it.
+      const pairs: [number, number][] =
+        mb.length === 1 && ib.length === 1
+          ? [[0, 0]]
+          : greedyPairs(
+              mb.map((_, k) => k),
+              ib.map((_, k) => k),
+              (x, y) => blockSimilarity(mb[x]!, ib[y]!, ctx.renames),
+              -1,
+            );
       const pm = new Set(pairs.map((p) => p[0]));
       const pi = new Set(pairs.map((p) => p[1]));
       const type = (mb[0] ?? ib[0])!.type;

@@ -409,7 +409,8 @@ export const HEURISTICS: readonly Heuristic[] = [
     title: 'Name tag changed',
     kinds: ['attribute-changed'],
     key: /^tags$/,
-    when: (c) => nameTagChanged(c),
+    // Only the Name changed; when other keys were added or changed too, the change is about tagging.
+    when: (c) => nameTagChanged(c) && !otherTagKeysChanged(c),
   },
   {
     id: 'random-suffix',
@@ -507,6 +508,24 @@ export const HEURISTICS: readonly Heuristic[] = [
     when: (c) => literalToReference(c) && looksEnvironmentSpecific(modelExpr(c)),
   },
   { id: 'tfvars', category: 'required-input', severity: 'low', title: 'Input values (tfvars) differ', blockKinds: ['unknown'], type: /^tfvars$/ },
+  // --- application code and tag maps ---
+  {
+    id: 'lambda-handler',
+    category: 'application-code',
+    severity: 'medium',
+    title: 'Lambda handler entry point changed',
+    kinds: ['attribute-changed', 'attribute-added'],
+    type: /^aws_lambda_function$/,
+    key: /^handler$/,
+  },
+  {
+    id: 'tag-map-changed',
+    category: 'tagging',
+    severity: 'low',
+    title: 'Common tag map changed',
+    blockKinds: ['variable', 'locals'],
+    when: (c) => /tags?$/i.test(c.address) || /(^|_)tags$/i.test(lastKey(c)),
+  },
   // --- outputs ---
   { id: 'output-sensitive', category: 'secrets', severity: 'medium', title: 'Sensitive output not marked', blockKinds: ['output'], key: /^sensitive$/ },
   { id: 'output', category: 'outputs', severity: 'low', title: 'Stack outputs changed', blockKinds: ['output'] },
@@ -532,6 +551,25 @@ function nameTagChanged(c: DiffChange): boolean {
   const m = get(c.model);
   const i = get(c.ideal);
   return m !== undefined && i !== undefined && m !== i;
+}
+
+/** Keys other than Name that differ between the two tag maps (added, removed or with another value). */
+function otherTagKeysChanged(c: DiffChange): boolean {
+  const entries = (e: DiffChange['model']): Map<string, string> | undefined => {
+    const ex = e?.expr;
+    if (!ex) return undefined;
+    const obj = ex.kind === 'object' ? ex : ex.kind === 'call' ? ex.args.find((a) => a.kind === 'object') : undefined;
+    if (!obj || obj.kind !== 'object') return undefined;
+    const out = new Map<string, string>();
+    for (const en of obj.entries) if (en.key !== undefined && en.key !== 'Name') out.set(en.key, JSON.stringify(en.value, (k, val) => (k === 'span' ? undefined : val)));
+    return out;
+  };
+  const m = entries(c.model);
+  const i = entries(c.ideal);
+  if (!m || !i) return false;
+  if (m.size !== i.size) return true;
+  for (const [k, v] of m) if (i.get(k) !== v) return true;
+  return false;
 }
 
 /** 2. By attribute / nested block name; every path element is tried, deepest first. */

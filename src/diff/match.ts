@@ -37,7 +37,9 @@ export function matchBlocks(modelUnits: Block[], idealUnits: Block[]): MatchResu
   idealUnits.forEach((b, idx) => slot(unitAddress(b)).i.push(idx));
   for (const { m, i } of byAddress.values()) {
     if (!m.length || !i.length) continue;
-    for (const [mi, ii] of greedyPairs(m, i, (a, b) => blockSimilarity(modelUnits[a]!, idealUnits[b]!), -1)) {
+    // One block on each side pairs whatever its similarity (never below the -1 threshold): no need to score it.
+    const pairs = m.length === 1 && i.length === 1 ? [[m[0]!, i[0]!] as const] : greedyPairs(m, i, (a, b) => blockSimilarity(modelUnits[a]!, idealUnits[b]!), -1);
+    for (const [mi, ii] of pairs) {
       matches.push({ model: modelUnits[mi]!, ideal: idealUnits[ii]!, by: 'address' });
       usedModel.add(mi);
       usedIdeal.add(ii);

@@ -61,9 +61,26 @@ export function canonical(expr: Expr | undefined, renames?: RenameMap): Canon {
   }
 }
 
+/**
+ * Keys per expression and rename map: similarity features and change detection key the same expressions
+ * again and again. Expressions and rename maps do not change during a diff (the map's size guards against
+ * one that grew since).
+ */
+const keyCache = new WeakMap<object, WeakMap<Expr, { key: string; renames: number }>>();
+const NO_RENAMES = {};
+
 /** Stable text of the canonical form: equal keys ⇔ same meaning (as far as the diff can tell). */
 export function exprKey(expr: Expr | undefined, renames?: RenameMap): string {
-  return JSON.stringify(canonical(expr, renames));
+  if (!expr) return JSON.stringify(canonical(expr, renames));
+  const scope = renames ?? NO_RENAMES;
+  let byExpr = keyCache.get(scope);
+  if (!byExpr) keyCache.set(scope, (byExpr = new WeakMap()));
+  const size = renames?.size ?? 0;
+  const hit = byExpr.get(expr);
+  if (hit && hit.renames === size) return hit.key;
+  const key = JSON.stringify(canonical(expr, renames));
+  byExpr.set(expr, { key, renames: size });
+  return key;
 }
 
 export function sameExpr(a: Expr | undefined, b: Expr | undefined, renames?: RenameMap): boolean {

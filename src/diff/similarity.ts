@@ -19,6 +19,35 @@ function features(block: Block, renames: RenameMap | undefined, prefix: string, 
   }
 }
 
+interface Features {
+  names: Set<string>;
+  values: Set<string>;
+  /** Size of the rename map they were built with. */
+  renames: number;
+}
+
+/**
+ * Features per block and rename map: pairing scores every block of a type against every block of the same type,
+ * so each block's features were rebuilt once per candidate. Blocks and rename maps do not change during a diff
+ * (the map's size guards against one that grew since).
+ */
+const featureCache = new WeakMap<object, WeakMap<Block, Features>>();
+const NO_RENAMES = {};
+
+function featuresOf(block: Block, renames: RenameMap | undefined): Features {
+  const key = renames ?? NO_RENAMES;
+  let byBlock = featureCache.get(key);
+  if (!byBlock) featureCache.set(key, (byBlock = new WeakMap()));
+  const size = renames?.size ?? 0;
+  let f = byBlock.get(block);
+  if (!f || f.renames !== size) {
+    f = { names: new Set(), values: new Set(), renames: size };
+    features(block, renames, '', f.names, f.values);
+    byBlock.set(block, f);
+  }
+  return f;
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let inter = 0;
@@ -28,13 +57,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** 0..1: weighted overlap of attribute values (most) and attribute/nested-block names. */
 export function blockSimilarity(model: Block, ideal: Block, renames?: RenameMap): number {
-  const mn = new Set<string>();
-  const mv = new Set<string>();
-  const inn = new Set<string>();
-  const iv = new Set<string>();
-  features(model, renames, '', mn, mv);
-  features(ideal, undefined, '', inn, iv);
-  return 0.6 * jaccard(mv, iv) + 0.4 * jaccard(mn, inn);
+  const m = featuresOf(model, renames);
+  const i = featuresOf(ideal, undefined);
+  return 0.6 * jaccard(m.values, i.values) + 0.4 * jaccard(m.names, i.names);
 }
 
 /** Word overlap of two names (`lambda_role` vs `lambda_exec_role`), a tie-breaker for renames. */
@@ -46,12 +71,8 @@ export function nameSimilarity(a: string, b: string): number {
 
 /** Attribute values both blocks share, ignoring `type` and `description` (shared by chance). */
 export function sharedValues(model: Block, ideal: Block, renames?: RenameMap): number {
-  const mn = new Set<string>();
-  const mv = new Set<string>();
-  const inn = new Set<string>();
-  const iv = new Set<string>();
-  features(model, renames, '', mn, mv);
-  features(ideal, undefined, '', inn, iv);
+  const mv = featuresOf(model, renames).values;
+  const iv = featuresOf(ideal, undefined).values;
   let n = 0;
   for (const v of mv) if (iv.has(v) && !/^(type|description)=/.test(v)) n++;
   return n;

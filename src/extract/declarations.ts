@@ -13,6 +13,9 @@ export function declarations(language: string, content: string): Set<string> {
   const out = new Set<string>();
   for (const raw of content.split('\n')) {
     // Top level only: declarations start at column 0.
+    // Every pattern starts with a lowercase keyword: other lines (indented, `}`, blank) cannot match.
+    const first = raw.charCodeAt(0);
+    if (!(first >= 0x61 && first <= 0x7a)) continue;
     const line = raw.slice(0, 400);
     if (language === 'hcl') {
       let m = HCL_LABELED.exec(line);

@@ -79,23 +79,25 @@ export function outlineOf(markdown: string): OutlineItem[] {
 
 /**
  * Speed: micromark tokenizes code character by character, and responses are mostly code. Fenced blocks that
- * open at column 0 of the top level and close cleanly are parsed with their content lines emptied (line
- * endings kept, so every line number stays), then their text and offsets are put back from the original.
+ * open at column 0 of the top level and close cleanly are parsed with their content lines removed, then their
+ * text, and every item's lines and offsets, are put back from the original.
  * Markdown before such a fence is unchanged, so the parser reaches it in the same state; its content lines
  * can only be code (no container can hold a column-0 fence), and after the closing fence the state is the
  * same again. `restoreFences` checks that every emptied fence came out as one code block spanning exactly the
  * expected lines and otherwise gives up, so the full parse decides.
  */
 interface HollowFence {
-  /** Lines (1-based) of the opening and closing fence. */
+  /** Lines (1-based) of the opening and closing fence in the original, and of the opening fence in the hollow text. */
   open: number;
   close: number;
+  hollowOpen: number;
   /** Original offsets of the content: start of the first content line, end of the last one (before its line ending). */
   contentStart: number;
   contentEnd: number;
-  /** Offset in the hollow text where the emptied content starts, and how many characters were removed. */
+  /** Offset in the hollow text where the content was cut out, and how many characters and lines were removed. */
   hollowAt: number;
   removed: number;
+  removedLines: number;
 }
 
 interface Hollow {
@@ -123,6 +125,7 @@ function hollowFences(markdown: string): Hollow | null {
   const parts: string[] = [];
   let copied = 0;
   let removedSoFar = 0;
+  let removedLinesSoFar = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const first = markdown.charCodeAt(line.start);
@@ -137,14 +140,23 @@ function hollowFences(markdown: string): Hollow | null {
     if (close > i + 1) {
       const contentStart = lines[i + 1]!.start;
       const contentEnd = lines[close - 1]!.end;
-      let removed = 0;
-      for (let k = i + 1; k < close; k++) removed += lines[k]!.end - lines[k]!.start;
+      const removed = lines[close]!.start - contentStart;
       if (removed >= MIN_CONTENT_CHARS) {
         parts.push(markdown.slice(copied, contentStart));
-        for (let k = i + 1; k < close; k++) parts.push(markdown.slice(lines[k]!.end, lines[k]!.next));
         copied = lines[close]!.start;
-        fences.push({ open: i + 1, close: close + 1, contentStart, contentEnd, hollowAt: contentStart - removedSoFar, removed });
+        const removedLines = close - (i + 1);
+        fences.push({
+          open: i + 1,
+          close: close + 1,
+          hollowOpen: i + 1 - removedLinesSoFar,
+          contentStart,
+          contentEnd,
+          hollowAt: contentStart - removedSoFar,
+          removed,
+          removedLines,
+        });
         removedSoFar += removed;
+        removedLinesSoFar += removedLines;
       }
     }
     i = close;
@@ -175,19 +187,30 @@ function closingLine(markdown: string, lines: { start: number; end: number }[], 
 
 /** The outline of the original document from the hollow one's, or null when the hollow parse went otherwise. */
 function restoreFences(items: OutlineItem[], hollow: Hollow, markdown: string): OutlineItem[] | null {
-  const byOpen = new Map(hollow.fences.map((f) => [f.open, f]));
+  const byOpen = new Map(hollow.fences.map((f) => [f.hollowOpen, f]));
   const toOriginal = (offset: number): number => {
     let shift = 0;
     for (const f of hollow.fences) if (offset > f.hollowAt) shift += f.removed;
     return offset + shift;
   };
+  const originalLine = (line: number): number => {
+    let shift = 0;
+    for (const f of hollow.fences) if (line > f.hollowOpen) shift += f.removedLines;
+    return line + shift;
+  };
   let found = 0;
   const out = items.map((item): OutlineItem => {
-    if (item.kind !== 'code') return item;
+    if (item.kind !== 'code') return { ...item, line: originalLine(item.line) };
     const fence = byOpen.get(item.line);
-    const restored = { ...item, startOffset: toOriginal(item.startOffset), endOffset: toOriginal(item.endOffset) };
-    if (!fence) return restored;
-    if (item.endLine !== fence.close) return restored; // caught below: `found` stays short
+    const restored = {
+      ...item,
+      line: originalLine(item.line),
+      endLine: originalLine(item.endLine),
+      startOffset: toOriginal(item.startOffset),
+      endOffset: toOriginal(item.endOffset),
+    };
+    // A fence that did not come out as one code block from its opening to its closing line: `found` stays short.
+    if (!fence || restored.endLine !== fence.close) return restored;
     found++;
     return { ...restored, value: markdown.slice(fence.contentStart, fence.contentEnd) };
   });

@@ -32,7 +32,8 @@ function locate(diag: LogDiagnostic, pattern: LogPattern, name: string | undefin
       const base = diag.file.replace(/^\.\//, '');
       const file = config.files.find((f) => f.path === base || f.path.endsWith(`/${base}`));
       if (file) {
-        const line = diag.line ?? 1;
+        // Logs can say line 0 (`x.ts(0,0)`) or anything in -json ranges: locations are 1-based integers.
+        const line = diag.line !== undefined && Number.isInteger(diag.line) && diag.line >= 1 ? diag.line : 1;
         const block = config.blocks.find((b) => b.span.file === file.path && b.span.line <= line && b.span.endLine >= line);
         return { file: file.path, line, resource: block && ['resource', 'data'].includes(block.kind) ? blockAddress(block) : undefined };
       }

@@ -48,14 +48,19 @@ export interface ScoreOutcome {
   fixes: FixItem[];
 }
 
-/** Runs the rule catalog on the ideal so static findings can be checked against it (exported for evaluations). */
-export function idealProbe(input: ScoreInput, warnings: string[]): IdealProbe {
+/**
+ * Runs the rule catalog on the ideal so static findings can be checked against it (exported for evaluations).
+ * `flaggedOnly`: run just the rules with a model finding — the only ones a fix check consults — instead of all
+ * of them (the score does; evaluations reading every ideal finding do not).
+ */
+export function idealProbe(input: ScoreInput, warnings: string[], opts: { flaggedOnly?: boolean } = {}): IdealProbe {
   const modelRuleCounts = new Map<string, number>();
   for (const f of input.findings) modelRuleCounts.set(f.ruleId, (modelRuleCounts.get(f.ruleId) ?? 0) + 1);
   let idealFindings: Finding[] | null = null;
   if (input.ideal) {
     try {
-      idealFindings = runRules(ALL_RULES, input.ideal, input.task, input.conventions, warnings);
+      const rules = opts.flaggedOnly ? ALL_RULES.filter((r) => modelRuleCounts.has(r.meta.id)) : ALL_RULES;
+      idealFindings = runRules(rules, input.ideal, input.task, input.conventions, warnings);
     } catch (err) {
       warnings.push(`score: rules on the ideal failed: ${(err as Error)?.message ?? String(err)}`);
     }
@@ -104,7 +109,7 @@ function describeFixes(items: FixItem[]): ScoreStep[] {
 /** The rubric over one analyzed task. Null when there is no model response. */
 export function scoreTask(input: ScoreInput, tuning: ScoreTuning = DEFAULT_TUNING, warnings: string[] = []): ScoreOutcome {
   if (!input.model) return { result: null, fixes: [] };
-  const probe = idealProbe(input, warnings);
+  const probe = idealProbe(input, warnings, { flaggedOnly: true });
   const counted = input.findings.filter((f) => (tuning.staticFixes || f.evidence.includes('diff') || f.evidence.includes('log')) && isFix(f, probe));
   const fixes = groupFixes(counted, tuning.grouping);
   const counts = countFixes(fixes);

@@ -63,7 +63,7 @@ export function cleanTitle(raw: string): string {
   let t = raw.trim().replace(/^#+\s*/, '');
   t = t.replace(/\*\*|__/g, '').replace(/^[-*+]\s+/, '').trim();
   t = t.replace(/^[^\p{L}\p{N}`"'(]+/u, '');
-  t = t.replace(/^(?:(?:issue|failure|problem|error|fix|bug|finding|example failure|failure example|mistake)\s*#?\s*\d+(?:\.\d+)*\s*[:.)\-–—]?\s*)/i, '');
+  t = t.replace(/^(?:(?:issue|failure|problem|error|fix|bug|finding|example failure|failure example|mistake)\s*(?:#\s*)?\d+(?:\.\d+)*\s*[:.)\-–—]?\s*)/i, '');
   t = t.replace(/^\d+(?:\.\d+)*[.)]?\s*[:\-–—]?\s*/, '');
   t = t.replace(/(?<![:\s])[:\s]+$/, '');
   return t.trim();
@@ -71,7 +71,7 @@ export function cleanTitle(raw: string): string {
 
 function isNumbered(raw: string): boolean {
   const t = raw.replace(/^#+\s*/, '').replace(/\*\*|__/g, '').trim();
-  return /^(?:(?:issue|failure|problem|error|fix|bug|finding|example failure)\s*#?\s*)?\d+(?:\.\d+)*[.):\s]/i.test(t);
+  return /^(?:(?:issue|failure|problem|error|fix|bug|finding|example failure)\s*(?:#\s*)?)?\d+(?:\.\d+)*[.):\s]/i.test(t);
 }
 
 function toLines(md: string): Line[] {

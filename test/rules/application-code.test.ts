@@ -68,3 +68,83 @@ test('lambda-tracing-without-xray-sdk follows a conditional tracing mode through
   assert.equal(runRule(rule, on, { extraFiles: [plain] }).length, 1);
   assert.deepEqual(runRule(rule, off, { extraFiles: [plain] }), []);
 });
+
+import { rule as envVarNotSet } from '../../src/rules/application-code/lambda-env-var-not-set.js';
+import { rule as noErrorHandling } from '../../src/rules/application-code/handler-without-error-handling.js';
+import { rule as packageMissing } from '../../src/rules/application-code/lambda-package-missing.js';
+import { rule as noSourceHash } from '../../src/rules/application-code/lambda-without-source-code-hash.js';
+
+const envFn = (vars: string): string => `
+data "archive_file" "api" {
+  type        = "zip"
+  source_dir  = "\${path.module}/lambda"
+  output_path = "\${path.module}/api.zip"
+}
+resource "aws_lambda_function" "api" {
+  function_name    = "api"
+  filename         = data.archive_file.api.output_path
+  source_code_hash = data.archive_file.api.output_base64sha256
+  handler          = "handler.handler"
+  runtime          = "python3.12"
+  environment {
+    variables = {
+      ${vars}
+    }
+  }
+}`;
+
+const reader = {
+  path: 'lib/lambda/handler.py',
+  language: 'py',
+  content: 'import os\nimport boto3\nTABLE = os.environ["TABLE_NAME"]\nREGION = os.environ["AWS_REGION"]\nLEVEL = os.environ.get("LEVEL", "INFO")\n\ndef handler(event, context):\n    try:\n        boto3.resource("dynamodb").Table(TABLE).put_item(Item=event)\n    except Exception:\n        raise\n',
+};
+
+test('lambda-env-var-not-set fires when the handler reads a variable the function does not set', () => {
+  const findings = runRule(envVarNotSet, envFn('OTHER = "x"'), { extraFiles: [reader] });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /TABLE_NAME/);
+  assert.doesNotMatch(findings[0]!.message, /AWS_REGION|LEVEL/);
+});
+
+test('lambda-env-var-not-set is quiet when the variable is set or the map is not written out', () => {
+  assert.deepEqual(runRule(envVarNotSet, envFn('TABLE_NAME = aws_dynamodb_table.t.name'), { extraFiles: [reader] }), []);
+  const merged = envFn('').replace(/variables = \{[^}]*\}/, 'variables = merge(local.env, {})');
+  assert.deepEqual(runRule(envVarNotSet, merged, { extraFiles: [reader] }), []);
+});
+
+test('handler-without-error-handling fires on SDK calls without try, not with one', () => {
+  const bare = { path: 'lib/lambda/app.js', language: 'js', content: 'const { S3Client, PutObjectCommand } = require("@aws-sdk/client-s3");\nexports.handler = async (e) => { await new S3Client({}).send(new PutObjectCommand({})); };\n' };
+  assert.equal(runRule(noErrorHandling, 'resource "aws_s3_bucket" "b" {}', { extraFiles: [bare] }).length, 1);
+  assert.deepEqual(runRule(noErrorHandling, 'resource "aws_s3_bucket" "b" {}', { extraFiles: [reader] }), []);
+  const noSdk = { path: 'lib/lambda/pure.py', language: 'py', content: 'def handler(event, context):\n    return {"statusCode": 200}\n' };
+  assert.deepEqual(runRule(noErrorHandling, 'resource "aws_s3_bucket" "b" {}', { extraFiles: [noSdk] }), []);
+});
+
+test('lambda-package-missing fires on a zip nothing builds', () => {
+  const tf = `
+resource "aws_lambda_function" "fn" {
+  function_name    = "fn"
+  filename         = "\${path.module}/function.zip"
+  source_code_hash = filebase64sha256("\${path.module}/function.zip")
+}`;
+  assert.equal(runRule(packageMissing, tf).length, 1);
+  const built = `${tf}
+data "archive_file" "fn" {
+  type        = "zip"
+  source_dir  = "\${path.module}/src"
+  output_path = "\${path.module}/function.zip"
+}`;
+  assert.deepEqual(runRule(packageMissing, built), []);
+  assert.deepEqual(runRule(packageMissing, envFn('A = "b"')), []);
+});
+
+test('lambda-without-source-code-hash fires on filename without source_code_hash', () => {
+  const tf = `
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  filename      = data.archive_file.fn.output_path
+}`;
+  assert.equal(runRule(noSourceHash, tf).length, 1);
+  assert.deepEqual(runRule(noSourceHash, envFn('A = "b"')), []);
+  assert.deepEqual(runRule(noSourceHash, 'resource "aws_lambda_function" "img" {\n  function_name = "img"\n  image_uri     = "x"\n}'), []);
+});

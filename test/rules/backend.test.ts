@@ -64,3 +64,36 @@ test('backend-uses-variables (CDKTF): constructor props are fine, TerraformVaria
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /bucket/);
 });
+
+import { rule as backendMissing } from '../../src/rules/backend/backend-missing.js';
+import { rule as s3BackendWithoutLocking } from '../../src/rules/backend/s3-backend-without-locking.js';
+
+const bucketOnly = `
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}`;
+
+test('backend-missing fires when resources exist and no backend is declared', () => {
+  const findings = runRule(backendMissing, `terraform {\n  required_version = ">= 1.5"\n}\n${bucketOnly}`);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.category, 'backend');
+});
+
+test('backend-missing is quiet with an s3 or cloud backend, without resources, or when remote state is not expected', () => {
+  assert.deepEqual(runRule(backendMissing, `terraform {\n  backend "s3" {}\n}\n${bucketOnly}`), []);
+  assert.deepEqual(runRule(backendMissing, `terraform {\n  cloud {\n    organization = "o"\n  }\n}\n${bucketOnly}`), []);
+  assert.deepEqual(runRule(backendMissing, `variable "x" {\n  default = 1\n}`), []);
+  assert.deepEqual(runRule(backendMissing, bucketOnly, { conventions: { remoteState: false } }), []);
+});
+
+test('s3-backend-without-locking fires on a filled-in S3 backend without use_lockfile or dynamodb_table', () => {
+  const findings = runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {\n    bucket = "state"\n    key    = "app.tfstate"\n    region = "us-east-1"\n  }\n}`);
+  assert.equal(findings.length, 1);
+  assert.equal(runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {\n    bucket       = "state"\n    use_lockfile = false\n  }\n}`).length, 1);
+});
+
+test('s3-backend-without-locking accepts locking and partial configuration', () => {
+  assert.deepEqual(runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {\n    bucket       = "state"\n    use_lockfile = true\n  }\n}`), []);
+  assert.deepEqual(runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {\n    bucket         = "state"\n    dynamodb_table = "locks"\n  }\n}`), []);
+  assert.deepEqual(runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {}\n}`), []);
+});

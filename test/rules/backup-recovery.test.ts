@@ -52,3 +52,53 @@ test('rds-backup-disabled fires on a zero retention period only', () => {
   assert.equal(runRule(backups, 'resource "aws_db_instance" "d" {\n  backup_retention_period = 0\n}').length, 1);
   assert.deepEqual(runRule(backups, 'resource "aws_db_instance" "d" {\n  backup_retention_period = 7\n}'), []);
 });
+
+import { rule as replication } from '../../src/rules/backup-recovery/s3-replication-versioning.js';
+
+const crr = (replicaVersioning: string, dependsOn: string): string => `
+resource "aws_s3_bucket" "source" {
+  bucket = "source"
+}
+resource "aws_s3_bucket" "replica" {
+  bucket = "replica"
+}
+resource "aws_s3_bucket_versioning" "source" {
+  bucket = aws_s3_bucket.source.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+${replicaVersioning}
+resource "aws_s3_bucket_replication_configuration" "crr" {
+  ${dependsOn}
+  bucket = aws_s3_bucket.source.id
+  role   = aws_iam_role.replication.arn
+  rule {
+    id     = "all"
+    status = "Enabled"
+    destination {
+      bucket = aws_s3_bucket.replica.arn
+    }
+  }
+}`;
+
+const replicaVersioned = `
+resource "aws_s3_bucket_versioning" "replica" {
+  bucket = aws_s3_bucket.replica.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}`;
+
+test('s3-replication-versioning fires on an unversioned destination and on a missing depends_on', () => {
+  const unversioned = runRule(replication, crr('', 'depends_on = [aws_s3_bucket_versioning.source]'));
+  assert.equal(unversioned.length, 1);
+  assert.match(unversioned[0]!.message, /aws_s3_bucket\.replica/);
+  const unordered = runRule(replication, crr(replicaVersioned, ''));
+  assert.equal(unordered.length, 1);
+  assert.equal(unordered[0]!.severity, 'medium');
+});
+
+test('s3-replication-versioning accepts versioned buckets with the dependency', () => {
+  assert.deepEqual(runRule(replication, crr(replicaVersioned, 'depends_on = [aws_s3_bucket_versioning.source]')), []);
+});

@@ -72,3 +72,137 @@ test('ecs-service-listener-dependency fires without depends_on on the listener',
   assert.equal(runRule(ecs, ecsStack('')).length, 1);
   assert.deepEqual(runRule(ecs, ecsStack('depends_on = [aws_lb_listener.http]')), []);
 });
+
+import { rule as ordering } from '../../src/rules/dependency/missing-ordering-dependency.js';
+import { rule as cycle } from '../../src/rules/dependency/reference-cycle.js';
+
+const network = (natExtra: string): string => `
+resource "aws_internet_gateway" "igw" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_nat_gateway" "nat" {
+  allocation_id = aws_eip.nat.id
+  subnet_id     = aws_subnet.public.id
+  ${natExtra}
+}`;
+
+test('missing-ordering-dependency: NAT gateway without depends_on on the internet gateway', () => {
+  const findings = runRule(ordering, network(''));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_nat_gateway.nat');
+  assert.deepEqual(runRule(ordering, network('depends_on = [aws_internet_gateway.igw]')), []);
+  assert.deepEqual(runRule(ordering, network('connectivity_type = "private"')), []);
+});
+
+const lambdaStack = (fnExtra: string): string => `
+resource "aws_iam_role" "fn" {
+  name = "fn"
+}
+resource "aws_iam_role_policy_attachment" "logs" {
+  role       = aws_iam_role.fn.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+resource "aws_cloudwatch_log_group" "fn" {
+  name = "/aws/lambda/\${var.name}"
+}
+resource "aws_lambda_function" "fn" {
+  function_name = var.name
+  role          = aws_iam_role.fn.arn
+  ${fnExtra}
+}`;
+
+test('missing-ordering-dependency: Lambda before its role policies and its log group', () => {
+  const findings = runRule(ordering, lambdaStack(''));
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /aws_iam_role_policy_attachment\.logs|aws_cloudwatch_log_group\.fn/);
+  assert.deepEqual(runRule(ordering, lambdaStack('depends_on = [aws_iam_role_policy_attachment.logs, aws_cloudwatch_log_group.fn]')), []);
+});
+
+test('missing-ordering-dependency: S3 notification before the Lambda permission, CloudTrail before the bucket policy', () => {
+  const tf = `
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+}
+resource "aws_s3_bucket" "in" {
+  bucket = "in"
+}
+resource "aws_s3_bucket" "trail" {
+  bucket = "trail"
+}
+resource "aws_lambda_permission" "s3" {
+  function_name = aws_lambda_function.fn.function_name
+  principal     = "s3.amazonaws.com"
+}
+resource "aws_s3_bucket_notification" "n" {
+  bucket = aws_s3_bucket.in.id
+  lambda_function {
+    lambda_function_arn = aws_lambda_function.fn.arn
+    events              = ["s3:ObjectCreated:*"]
+  }
+}
+resource "aws_s3_bucket_policy" "trail" {
+  bucket = aws_s3_bucket.trail.id
+  policy = "{}"
+}
+resource "aws_cloudtrail" "t" {
+  name           = "t"
+  s3_bucket_name = aws_s3_bucket.trail.id
+}`;
+  const found = runRule(ordering, tf).map((f) => f.resource).sort();
+  assert.deepEqual(found, ['aws_cloudtrail.t', 'aws_s3_bucket_notification.n']);
+  const fixed = tf
+    .replace('events              = ["s3:ObjectCreated:*"]\n  }', 'events              = ["s3:ObjectCreated:*"]\n  }\n  depends_on = [aws_lambda_permission.s3]')
+    .replace('s3_bucket_name = aws_s3_bucket.trail.id', 's3_bucket_name = aws_s3_bucket.trail.id\n  depends_on     = [aws_s3_bucket_policy.trail]');
+  assert.deepEqual(runRule(ordering, fixed), []);
+});
+
+test('reference-cycle reports security groups that reference each other inline', () => {
+  const tf = `
+resource "aws_security_group" "app" {
+  egress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.db.id]
+  }
+}
+resource "aws_security_group" "db" {
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id]
+  }
+}`;
+  const findings = runRule(cycle, tf);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'critical');
+  assert.match(findings[0]!.message, /aws_security_group\.app → aws_security_group\.db → aws_security_group\.app/);
+});
+
+test('reference-cycle is quiet on separate rule resources, module cycles and lifecycle names', () => {
+  const tf = `
+resource "aws_security_group" "app" {
+  name = "app"
+}
+resource "aws_security_group" "db" {
+  name = "db"
+  lifecycle {
+    ignore_changes = [aws_security_group.app]
+  }
+}
+resource "aws_security_group_rule" "db_from_app" {
+  type                     = "ingress"
+  security_group_id        = aws_security_group.db.id
+  source_security_group_id = aws_security_group.app.id
+}
+module "a" {
+  source = "./a"
+  x      = module.b.y
+}
+module "b" {
+  source = "./b"
+  y      = module.a.x
+}`;
+  assert.deepEqual(runRule(cycle, tf), []);
+});

@@ -48,3 +48,41 @@ test('single-subnet-load-balancer fires on an ALB with one subnet, not on splats
     [],
   );
 });
+
+import { rule as singleNat } from '../../src/rules/high-availability/single-nat-gateway.js';
+import { rule as subnetsSingleAz, literalZones } from '../../src/rules/high-availability/subnets-single-az.js';
+
+const natStack = (natCount: string): string => `
+resource "aws_subnet" "private" {
+  count             = 2
+  vpc_id            = aws_vpc.main.id
+  availability_zone = data.aws_availability_zones.available.names[count.index]
+}
+resource "aws_nat_gateway" "main" {
+  ${natCount}
+  subnet_id = aws_subnet.public[0].id
+}`;
+
+test('single-nat-gateway fires when HA is asked and private subnets share one NAT gateway', () => {
+  const prompt = 'Build a highly available VPC across two AZs.';
+  assert.equal(runRule(singleNat, natStack(''), { prompt }).length, 1);
+  assert.deepEqual(runRule(singleNat, natStack('count = 2'), { prompt }), []);
+  assert.deepEqual(runRule(singleNat, natStack(''), { prompt: 'A small dev VPC.' }), []);
+});
+
+test('subnets-single-az fires on subnets without an AZ or all in one literal AZ', () => {
+  const unplaced = 'resource "aws_subnet" "a" {\n  cidr_block = "10.0.1.0/24"\n}';
+  assert.equal(runRule(subnetsSingleAz, unplaced).length, 1);
+  const same = 'resource "aws_subnet" "a" {\n  availability_zone = "us-east-1a"\n}\nresource "aws_subnet" "b" {\n  availability_zone = "us-east-1a"\n}';
+  assert.equal(runRule(subnetsSingleAz, same).length, 1);
+  const spread = same.replace(/us-east-1a"\n}$/, 'us-east-1b"\n}');
+  assert.deepEqual(runRule(subnetsSingleAz, spread), []);
+  assert.deepEqual(runRule(subnetsSingleAz, natStack('')), []);
+});
+
+test('subnet-zones-not-looked-up fires on literal AZ names without the AZ data source', () => {
+  const literal = 'resource "aws_subnet" "a" {\n  availability_zone = "us-east-1a"\n}';
+  assert.equal(runRule(literalZones, literal).length, 1);
+  assert.deepEqual(runRule(literalZones, `${literal}\ndata "aws_availability_zones" "available" {\n  state = "available"\n}`), []);
+  assert.deepEqual(runRule(literalZones, natStack('')), []);
+});

@@ -107,3 +107,39 @@ test('kms-wildcard-principal fires on unconditioned "*" principals only', () => 
   assert.equal(runRule(wildcard, keyWith([root, open])).length, 1);
   assert.deepEqual(runRule(wildcard, keyWith([root, conditioned])), []);
 });
+
+import { rule as servicePrincipal } from '../../src/rules/key-policy/kms-service-principal-missing.js';
+
+const alarmTopic = (policy: string): string => `
+resource "aws_kms_key" "sns" {
+  description = "sns"
+  ${policy}
+}
+resource "aws_sns_topic" "alerts" {
+  name              = "alerts"
+  kms_master_key_id = aws_kms_key.sns.id
+}
+resource "aws_cloudwatch_metric_alarm" "errors" {
+  alarm_name    = "errors"
+  alarm_actions = [aws_sns_topic.alerts.arn]
+}`;
+
+test('kms-service-principal-missing fires when alarms publish to a topic whose key only has the default policy', () => {
+  const findings = runRule(servicePrincipal, alarmTopic(''));
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /cloudwatch\.amazonaws\.com/);
+});
+
+test('kms-service-principal-missing accepts a key policy that grants the service', () => {
+  const policy = `policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "cloudwatch.amazonaws.com" }
+      Action    = ["kms:GenerateDataKey*", "kms:Decrypt"]
+      Resource  = "*"
+    }]
+  })`;
+  assert.deepEqual(runRule(servicePrincipal, alarmTopic(policy)), []);
+  assert.deepEqual(runRule(servicePrincipal, alarmTopic('').replace('kms_master_key_id = aws_kms_key.sns.id', '')), []);
+});

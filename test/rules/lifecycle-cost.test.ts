@@ -148,3 +148,30 @@ resource "aws_appautoscaling_target" "read" {
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /on-demand/);
 });
+
+import { rule as requestedLifecycle } from '../../src/rules/lifecycle-cost/requested-s3-lifecycle-missing.js';
+import { rule as natCost } from '../../src/rules/lifecycle-cost/nat-gateway-per-az-cost.js';
+
+test('requested-s3-lifecycle-missing fires when the task asks for archiving and no bucket has lifecycle rules', () => {
+  const tf = 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}';
+  const prompt = 'Move objects to Glacier after 90 days.';
+  assert.equal(runRule(requestedLifecycle, tf, { prompt }).length, 1);
+  const withRules = `${tf}
+resource "aws_s3_bucket_lifecycle_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    id     = "archive"
+    status = "Enabled"
+  }
+}`;
+  assert.deepEqual(runRule(requestedLifecycle, withRules, { prompt }), []);
+  assert.deepEqual(runRule(requestedLifecycle, tf, { prompt: 'Store uploads in a bucket.' }), []);
+});
+
+test('nat-gateway-per-az-cost fires on per-AZ NAT gateways when HA is not asked', () => {
+  const tf = (count: string): string => `resource "aws_nat_gateway" "n" {\n  count     = ${count}\n  subnet_id = aws_subnet.public[count.index].id\n}`;
+  assert.equal(runRule(natCost, tf('3'), { prompt: 'A development VPC with private subnets.' }).length, 1);
+  assert.deepEqual(runRule(natCost, tf('3'), { prompt: 'A highly available VPC across three AZs.' }), []);
+  assert.deepEqual(runRule(natCost, tf('var.single_nat ? 1 : 3'), { prompt: 'A development VPC.' }), []);
+  assert.deepEqual(runRule(natCost, 'resource "aws_nat_gateway" "n" {\n  subnet_id = aws_subnet.public.id\n}', { prompt: 'A dev VPC.' }), []);
+});

@@ -36,3 +36,31 @@ test('api-stage-without-access-logs (low)', () => {
   assert.equal(f[0]!.severity, 'low');
   assert.deepEqual(runRule(stageLogs, 'resource "aws_api_gateway_stage" "s" {\n  access_log_settings {\n    destination_arn = "x"\n    format = "y"\n  }\n}\n'), []);
 });
+
+import { rule as requestedLogging } from '../../src/rules/logging/requested-logging-missing.js';
+
+test('requested-logging-missing: flow logs and CloudTrail asked but absent', () => {
+  const tf = 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}';
+  const prompt = 'Enable VPC flow logs and a CloudTrail trail for auditing.';
+  const findings = runRule(requestedLogging, tf, { prompt });
+  assert.equal(findings.length, 2);
+  const complete = `${tf}
+resource "aws_flow_log" "f" {
+  vpc_id       = aws_vpc.main.id
+  traffic_type = "ALL"
+}
+resource "aws_cloudtrail" "t" {
+  name           = "t"
+  s3_bucket_name = "trail"
+}`;
+  assert.deepEqual(runRule(requestedLogging, complete, { prompt }), []);
+  assert.deepEqual(runRule(requestedLogging, tf, { prompt: 'Create a VPC.' }), []);
+});
+
+test('requested-logging-missing: load balancer access logs asked but not enabled', () => {
+  const lb = (extra: string): string => `resource "aws_lb" "app" {\n  name = "app"\n  ${extra}\n}`;
+  const prompt = 'Enable access logs for the application load balancer.';
+  assert.equal(runRule(requestedLogging, lb(''), { prompt }).length, 1);
+  assert.equal(runRule(requestedLogging, lb('access_logs {\n    bucket  = "logs"\n    enabled = false\n  }'), { prompt }).length, 1);
+  assert.deepEqual(runRule(requestedLogging, lb('access_logs {\n    bucket  = "logs"\n    enabled = true\n  }'), { prompt }), []);
+});

@@ -139,3 +139,37 @@ test('apigw-cors-without-options: the task asks for CORS and no method has an OP
   assert.equal(findings.length, 1);
   assert.deepEqual(runRule(cors, itemGet + itemsOptions.replace(/items/g, 'item'), { prompt: 'Enable CORS.' }), []);
 });
+
+import { rule as managedArn } from '../../src/rules/misconfiguration/managed-policy-arn-invalid.js';
+
+test('managed-policy-arn-invalid fires on a service-role policy without its path and on renamed policies', () => {
+  const tf = `
+resource "aws_iam_role_policy_attachment" "lambda" {
+  role       = aws_iam_role.fn.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole"
+}
+resource "aws_iam_role_policy_attachment" "config" {
+  role       = aws_iam_role.config.name
+  policy_arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/AWSConfigRole"
+}`;
+  const findings = runRule(managedArn, tf);
+  assert.equal(findings.length, 2);
+  assert.match(findings[0]!.message, /service-role\/AWSLambdaBasicExecutionRole/);
+});
+
+test('managed-policy-arn-invalid accepts correct ARNs and customer policies', () => {
+  const tf = `
+resource "aws_iam_role_policy_attachment" "lambda" {
+  role       = aws_iam_role.fn.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+resource "aws_iam_role_policy_attachment" "ssm" {
+  role       = aws_iam_role.fn.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+resource "aws_iam_role_policy_attachment" "own" {
+  role       = aws_iam_role.fn.name
+  policy_arn = aws_iam_policy.own.arn
+}`;
+  assert.deepEqual(runRule(managedArn, tf), []);
+});

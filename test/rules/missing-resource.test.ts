@@ -26,3 +26,13 @@ test('resource-type-missing-vs-reference: aliases, helpers and context data sour
   assert.equal(runRule(rule, MODEL).length, 0);
   assert.equal(runRule(rule, '', { ideal: IDEAL }).length, 0);
 });
+
+test('resource-type-missing-vs-reference: VPC networking types count as one service; the anchor is the model file named like the reference file', () => {
+  const model = { 'lib/network.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n' };
+  const ideal = { 'lib/network.tf': model['lib/network.tf'] + 'resource "aws_eip" "nat" {\n  domain = "vpc"\n}\n' };
+  const f = runRule(rule, { ...model, 'lib/app.tf': 'resource "aws_sqs_queue" "q" {}\n' }, { ideal });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'medium');
+  assert.equal(f[0]!.location.file, 'lib/network.tf');
+  assert.doesNotMatch(f[0]!.message, /nothing of the/);
+});

@@ -83,8 +83,13 @@ test('hardcoded-environment-name: "production" in a stage name and an Environmen
   assert.match(f.find((x) => x.resource === 'aws_sqs_queue.q')!.message, /tags\.Environment hardcodes the environment "prod"/);
 });
 
-test('hardcoded-environment-name: no environment input, or words that only contain an environment word, are fine', () => {
+test('hardcoded-environment-name: no environment input, a file that never uses it, words that only contain an environment word, or a reference that hardcodes it too, are fine', () => {
   assert.equal(runRule(hardcodedEnv, 'resource "aws_api_gateway_stage" "api" {\n  stage_name = "production"\n}\n').length, 0);
+  const stage = 'resource "aws_api_gateway_stage" "api" {\n  stage_name = "production"\n}\n';
+  assert.equal(runRule(hardcodedEnv, { 'lib/variables.tf': 'variable "environment" {}\n', 'lib/api.tf': stage }).length, 0);
+  const mixed = 'variable "environment" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment}"\n}\n' + stage;
+  assert.equal(runRule(hardcodedEnv, mixed).length, 1);
+  assert.equal(runRule(hardcodedEnv, mixed, { ideal: mixed }).length, 0);
   assert.equal(runRule(hardcodedEnv, 'variable "environment" {}\nresource "aws_sqs_queue" "q" {\n  name = "product-devices"\n}\n').length, 0);
 });
 

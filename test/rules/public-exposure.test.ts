@@ -111,3 +111,9 @@ test('compute-in-public-subnet: private subnets and bastion hosts are fine', () 
   ].join('\n');
   assert.equal(runRule(computePublic, hcl).length, 0);
 });
+
+test('compute-in-public-subnet: what the reference also exposes is the task design', () => {
+  const hcl = SUBNETS + '\nresource "aws_instance" "web" {\n  subnet_id = aws_subnet.public[0].id\n}\n';
+  assert.equal(runRule(computePublic, hcl).length, 1);
+  assert.equal(runRule(computePublic, hcl, { ideal: hcl }).length, 0);
+});

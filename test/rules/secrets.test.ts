@@ -115,3 +115,26 @@ variable "db_master_password" {
   );
   assert.deepEqual(findings.map((f) => f.resource).sort(), ['var.api_token', 'var.db_password']);
 });
+
+import { rule as rdsPassword } from '../../src/rules/secrets/rds-password-invalid-characters.js';
+
+const db = (pwBody: string): string => `
+resource "random_password" "db" {
+  length = 24
+  ${pwBody}
+}
+resource "aws_db_instance" "main" {
+  engine   = "postgres"
+  password = random_password.db.result
+}`;
+
+test('rds-password-invalid-characters fires on default or forbidden special characters', () => {
+  assert.equal(runRule(rdsPassword, db('')).length, 1);
+  assert.equal(runRule(rdsPassword, db('override_special = "!@#"')).length, 1);
+});
+
+test('rds-password-invalid-characters accepts safe specials, no specials, or passwords not used by a database', () => {
+  assert.deepEqual(runRule(rdsPassword, db('override_special = "!#$%*()-_=+"')), []);
+  assert.deepEqual(runRule(rdsPassword, db('special = false')), []);
+  assert.deepEqual(runRule(rdsPassword, 'resource "random_password" "api" {\n  length = 24\n}'), []);
+});

@@ -95,3 +95,39 @@ resource "aws_s3_bucket" "b" {
   assert.deepEqual(findings.map((f) => f.resource).sort(), ['aws_lb_target_group.app', 'aws_s3_bucket.b']);
   assert.match(findings.find((f) => f.resource === 'aws_s3_bucket.b')!.message, /upper-case/);
 });
+
+import { rule as fifoMismatch } from '../../src/rules/service-constraint/sqs-fifo-mismatch.js';
+
+test('sqs-fifo-mismatch fires on a FIFO queue with a standard DLQ and on a Lambda DLQ that is FIFO', () => {
+  const tf = `
+resource "aws_sqs_queue" "dlq" {
+  name = "dlq"
+}
+resource "aws_sqs_queue" "orders" {
+  name           = "orders.fifo"
+  fifo_queue     = true
+  redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 3 })
+}
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  dead_letter_config {
+    target_arn = aws_sqs_queue.orders.arn
+  }
+}`;
+  const found = runRule(fifoMismatch, tf).map((f) => f.resource).sort();
+  assert.deepEqual(found, ['aws_lambda_function.fn', 'aws_sqs_queue.orders']);
+});
+
+test('sqs-fifo-mismatch accepts matching queue types', () => {
+  const tf = `
+resource "aws_sqs_queue" "dlq" {
+  name       = "dlq.fifo"
+  fifo_queue = true
+}
+resource "aws_sqs_queue" "orders" {
+  name           = "orders.fifo"
+  fifo_queue     = true
+  redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 3 })
+}`;
+  assert.deepEqual(runRule(fifoMismatch, tf), []);
+});

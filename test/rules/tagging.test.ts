@@ -41,3 +41,45 @@ ${resources}`;
   assert.deepEqual(runRule(rule, `resource "aws_sns_topic" "t" { name = "t" }
 resource "aws_sqs_queue" "q" { name = "q" }`), []);
 });
+
+import { rule as untagged } from '../../src/rules/tagging/untagged-resources.js';
+import { rule as requiredKeys } from '../../src/rules/tagging/required-tag-keys-missing.js';
+
+const tagged = `
+locals {
+  common_tags = {
+    Environment = var.environment
+    Project     = "shop"
+  }
+}
+resource "aws_s3_bucket" "a" {
+  bucket = "a"
+  tags   = local.common_tags
+}
+resource "aws_sqs_queue" "q" {
+  name = "q"
+}`;
+
+test('untagged-resources fires when the task asks for tags and a taggable resource has none', () => {
+  const findings = runRule(untagged, tagged, { prompt: 'Tag all resources with Environment and Project.' });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /aws_sqs_queue\.q/);
+});
+
+test('untagged-resources is quiet with provider default_tags or without a tagging request', () => {
+  const withDefaults = `provider "aws" {\n  default_tags {\n    tags = local.common_tags\n  }\n}\n${tagged}`;
+  assert.deepEqual(runRule(untagged, withDefaults, { prompt: 'Tag all resources.' }), []);
+  assert.deepEqual(runRule(untagged, tagged, { prompt: 'Create a bucket and a queue.' }), []);
+});
+
+test('required-tag-keys-missing fires on keys the prompt lists that no tag map sets', () => {
+  const findings = runRule(requiredKeys, tagged, { prompt: 'All resources must be tagged with Environment, Project, Owner and CostCenter.' });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /owner, costcenter/);
+  assert.deepEqual(runRule(requiredKeys, tagged, { prompt: 'Tag resources with Environment and Project.' }), []);
+});
+
+test('required-tag-keys-missing is quiet when tags come from an open map', () => {
+  const open = tagged.replace('tags   = local.common_tags', 'tags   = var.tags');
+  assert.deepEqual(runRule(requiredKeys, `${open}\nvariable "tags" {\n  type = map(string)\n}`, { prompt: 'Tag everything with Owner and CostCenter.' }), []);
+});

@@ -3,5 +3,6 @@ import { rule as lambdaEnvWithoutKms } from './lambda-env-without-kms.js';
 import { rule as rdsStorageNotEncrypted } from './rds-storage-not-encrypted.js';
 import { rule as kmsRotationDisabled } from './kms-rotation-disabled.js';
 import { rule as requestedEncryptionMissing } from './requested-encryption-missing.js';
+import { rule as inTransitEncryptionMissing } from './in-transit-encryption-missing.js';
 
-export const ENCRYPTION_RULES: Rule[] = [lambdaEnvWithoutKms, rdsStorageNotEncrypted, kmsRotationDisabled, requestedEncryptionMissing];
+export const ENCRYPTION_RULES: Rule[] = [lambdaEnvWithoutKms, rdsStorageNotEncrypted, kmsRotationDisabled, requestedEncryptionMissing, inTransitEncryptionMissing];

@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import type { Block } from '../../model/types.js';
 import type { RuleContext } from '../types.js';
 import { attrExpr, literalValue, nestedBlocks, resources } from '../../model/query.js';
-import { resolvedBool } from '../util/b-resolve.js';
+import { resolvedBool, resolvedString } from '../util/b-resolve.js';
 import { ENCRYPT_WORD, promptNear } from '../util/b-prompt.js';
 import { bucketSideResources } from '../util/b-s3.js';
 
@@ -21,6 +21,10 @@ const set = (b: Block, name: string): boolean => {
   const e = attrExpr(b, name);
   return e !== undefined && literalValue(e) !== null && literalValue(e) !== '';
 };
+
+/** EBS encryption by default covers every new volume in the region. */
+const ebsDefault = (ctx: RuleContext): boolean =>
+  resources(ctx.config, 'aws_ebs_encryption_by_default').some((r) => resolvedBool(ctx.config, attrExpr(r, 'enabled')) !== false);
 
 const CHECKS: Check[] = [
   {
@@ -54,6 +58,74 @@ const CHECKS: Check[] = [
     severity: 'medium',
     what: 'no kms_master_key_id',
     encrypted: (_ctx, b) => set(b, 'kms_master_key_id'),
+  },
+  {
+    type: 'aws_ebs_volume',
+    subject: 'ebs|volumes?|disks?|storage|at[- ]rest',
+    severity: 'medium',
+    what: 'encrypted not set to true',
+    encrypted: (ctx, b) => ebsDefault(ctx) || resolvedBool(ctx.config, attrExpr(b, 'encrypted')) !== false && attrExpr(b, 'encrypted') !== undefined,
+  },
+  {
+    type: 'aws_instance',
+    subject: 'ebs|volumes?|disks?|root device|storage|at[- ]rest|ec2|instances?',
+    severity: 'medium',
+    what: 'a root volume without encrypted = true',
+    encrypted: (ctx, b) => ebsDefault(ctx) || nestedBlocks(b, 'root_block_device').some((r) => attrExpr(r, 'encrypted') !== undefined && resolvedBool(ctx.config, attrExpr(r, 'encrypted')) !== false),
+  },
+  {
+    type: 'aws_launch_template',
+    subject: 'ebs|volumes?|disks?|storage|at[- ]rest|ec2|instances?|launch template',
+    severity: 'medium',
+    what: 'no block device mapping with encrypted EBS',
+    encrypted: (ctx, b) =>
+      ebsDefault(ctx) ||
+      nestedBlocks(b, 'block_device_mappings').some((m) => nestedBlocks(m, 'ebs').some((e) => attrExpr(e, 'encrypted') !== undefined && resolvedBool(ctx.config, attrExpr(e, 'encrypted')) !== false)),
+  },
+  {
+    type: 'aws_efs_file_system',
+    subject: 'efs|file ?systems?|storage|at[- ]rest',
+    severity: 'medium',
+    what: 'encrypted not set to true',
+    encrypted: (ctx, b) => attrExpr(b, 'encrypted') !== undefined && resolvedBool(ctx.config, attrExpr(b, 'encrypted')) !== false,
+  },
+  {
+    type: 'aws_elasticache_replication_group',
+    subject: 'elasticache|redis|cache|at[- ]rest',
+    severity: 'medium',
+    what: 'at_rest_encryption_enabled not set',
+    encrypted: (ctx, b) => attrExpr(b, 'at_rest_encryption_enabled') !== undefined && resolvedBool(ctx.config, attrExpr(b, 'at_rest_encryption_enabled')) !== false,
+  },
+  {
+    type: 'aws_kinesis_stream',
+    subject: 'kinesis|streams?',
+    severity: 'medium',
+    what: 'no encryption_type = "KMS"',
+    encrypted: (ctx, b) => resolvedString(ctx.config, attrExpr(b, 'encryption_type')) === 'KMS' || (attrExpr(b, 'encryption_type') !== undefined && resolvedString(ctx.config, attrExpr(b, 'encryption_type')) === undefined),
+  },
+  {
+    type: 'aws_eks_cluster',
+    subject: 'eks|kubernetes|secrets|cluster',
+    kmsOnly: true,
+    severity: 'medium',
+    what: 'no encryption_config for Kubernetes secrets',
+    encrypted: (_ctx, b) => nestedBlocks(b, 'encryption_config').length > 0,
+  },
+  {
+    type: 'aws_secretsmanager_secret',
+    subject: 'secrets? manager|secrets?',
+    kmsOnly: true,
+    severity: 'low',
+    what: 'no kms_key_id (the AWS managed key is used)',
+    encrypted: (_ctx, b) => set(b, 'kms_key_id'),
+  },
+  {
+    type: 'aws_ecr_repository',
+    subject: 'ecr|repositor(y|ies)|images?',
+    kmsOnly: true,
+    severity: 'low',
+    what: 'no encryption_configuration with KMS',
+    encrypted: (_ctx, b) => nestedBlocks(b, 'encryption_configuration').length > 0,
   },
   {
     type: 'aws_cloudwatch_log_group',

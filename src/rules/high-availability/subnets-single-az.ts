@@ -1,6 +1,5 @@
 import type { Rule } from '../types.js';
-import type { Block } from '../../model/types.js';
-import { attr, attrExpr, blockAddress, dataSources, exprToText, resources } from '../../model/query.js';
+import { attr, attrExpr, blockAddress, dataSources, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 
 export const rule: Rule = {
@@ -40,8 +39,9 @@ resource "aws_subnet" "private" {
     }
     // Every subnet written out once (no count/for_each) and all in the same AZ.
     if (subnets.length < 2 || subnets.some((s) => attr(s, 'count') || attr(s, 'for_each'))) return;
-    const zones = new Set(subnets.map((s) => zoneText(ctx.config, s)));
-    if (zones.size === 1) {
+    // Only literal zones compare: CDKTF loops write one block per iteration with the same (loop-variable) expression.
+    const zones = new Set(subnets.map((s) => resolvedString(ctx.config, attrExpr(s, 'availability_zone') ?? attrExpr(s, 'availability_zone_id'))));
+    if (zones.size === 1 && !zones.has(undefined)) {
       ctx.report({ block: subnets[0]!, message: `All ${subnets.length} subnets are in the same Availability Zone (${[...zones][0]}).` });
     }
   },
@@ -73,7 +73,3 @@ export const literalZones: Rule = {
   },
 };
 
-function zoneText(config: Parameters<typeof resolvedString>[0], s: Block): string {
-  const e = attrExpr(s, 'availability_zone') ?? attrExpr(s, 'availability_zone_id');
-  return resolvedString(config, e) ?? (e ? exprToText(e) : '');
-}

@@ -2,5 +2,6 @@ import type { Rule } from '../types.js';
 import { rule as kmsLogsPrincipalMissing } from './kms-logs-principal-missing.js';
 import { rule as kmsUnnecessaryLambdaPrincipal } from './kms-unnecessary-lambda-principal.js';
 import { rule as kmsWildcardPrincipal } from './kms-wildcard-principal.js';
+import { rule as kmsServicePrincipalMissing } from './kms-service-principal-missing.js';
 
-export const KEY_POLICY_RULES: Rule[] = [kmsLogsPrincipalMissing, kmsUnnecessaryLambdaPrincipal, kmsWildcardPrincipal];
+export const KEY_POLICY_RULES: Rule[] = [kmsLogsPrincipalMissing, kmsUnnecessaryLambdaPrincipal, kmsWildcardPrincipal, kmsServicePrincipalMissing];

@@ -2,5 +2,6 @@ import type { Rule } from '../types.js';
 import { rule as apigwCorsWithoutOptions } from './apigw-cors-without-options.js';
 import { rule as wafv2DuplicateRulePriority } from './wafv2-duplicate-rule-priority.js';
 import { rule as lambdaArchNotArm64 } from './lambda-arch-not-arm64.js';
+import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
 
-export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64];
+export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, managedPolicyArnInvalid];

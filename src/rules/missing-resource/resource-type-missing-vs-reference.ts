@@ -1,5 +1,6 @@
 import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { basename } from '../util/files.js';
 
 /** Helpers that carry no infrastructure of their own: their absence is a style choice, not a missing resource. */
 const HELPER_TYPE = /^(random_|null_|time_|terraform_data$|archive_|local_|tls_|external$|http$|template_)/;
@@ -14,9 +15,20 @@ function canonical(type: string): string {
 
 /** `aws_api_gateway_stage` → `api_gateway`; `aws_s3_bucket_policy` → `s3`. */
 function service(type: string): string {
+  if (VPC_TYPE.test(type)) return 'vpc';
   const rest = type.replace(/^aws_/, '');
   if (rest.startsWith('api_gateway_')) return 'api_gateway';
   return rest.split('_')[0] ?? rest;
+}
+
+/** EC2 networking types whose names do not start with the service: all part of the VPC. */
+const VPC_TYPE = /^aws_(vpc|subnet|route|internet_gateway|egress_only_internet_gateway|nat_gateway|eip|network_acl|security_group|default_(vpc|subnet|route_table|security_group|network_acl)|network_interface|flow_log)/;
+
+/** Where to point for something absent: the model file named like the reference's, else the first code file. */
+function anchorFile(config: Configuration, referenceFile: string): string {
+  const base = basename(referenceFile);
+  const same = config.files.find((f) => basename(f.path) === base);
+  return (same ?? config.files.find((f) => /\.(tf|ts)$/.test(f.path)) ?? config.files[0])?.path ?? '';
 }
 
 function typedBlocks(config: Configuration): Map<string, Block[]> {
@@ -52,7 +64,6 @@ export const rule: Rule = {
     // Nothing parsed on the model side: a front-end problem, not a finding.
     if (!model.size) return;
     const modelServices = new Set([...model.keys()].map((k) => service(k.replace(/^data\./, ''))));
-    const anchor = ctx.config.files[0]?.path ?? '';
     for (const [key, blocks] of typedBlocks(ctx.ideal)) {
       if (model.has(key)) continue;
       const isData = key.startsWith('data.');
@@ -60,12 +71,12 @@ export const rule: Rule = {
       const svc = service(type);
       const serviceMissing = !modelServices.has(svc);
       const names = blocks.slice(0, 3).map((b) => b.labels[1] ?? b.construct?.id ?? '?');
-      const what = `${isData ? 'data source' : 'resource'} ${type}`;
+      const anchor = anchorFile(ctx.config, blocks[0]!.span.file);
       ctx.report({
         span: { file: anchor, line: 1, column: 1, endLine: 1, endColumn: 1 },
         resource: key,
         severity: serviceMissing && !isData ? 'high' : isData ? 'low' : 'medium',
-        message: `The reference declares ${blocks.length} ${what} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has none${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
+        message: `The reference declares ${isData ? 'data source ' : ''}${type} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has no ${isData ? 'data source' : 'resource'} of that type${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
       });
     }
   },

@@ -1,4 +1,4 @@
-import type { Configuration, Expr } from '../../model/types.js';
+import type { Attribute, Block, Configuration, Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { allAttributes, blockAddress, staticString } from '../../model/query.js';
 
@@ -10,9 +10,39 @@ const ENV_TAG = /^(env|environment|stage)$/i;
 const ENV_INPUT = /^(env|environment|environment_suffix|stage|environmentsuffix)$/i;
 const MAX_REPORTS = 10;
 
-function hasEnvironmentInput(config: Configuration): boolean {
-  if (config.blocks.some((b) => b.kind === 'variable' && ENV_INPUT.test(b.labels[0] ?? ''))) return true;
-  return config.files.some((f) => /\.tsx?$/.test(f.path) && /\benvironmentSuffix\b/.test(f.content));
+/** Text that derives a value from the environment input: `var.environment`, `${props.environmentSuffix}`. */
+const ENV_USE = /\bvar\.(env|environment|environment_suffix|stage)\b|\$\{[^}\n]{0,80}\b(env|environment|environmentSuffix|environment_suffix|stage)\b[^}\n]{0,80}\}/;
+
+/** Files that derive some values from the environment input: a literal environment there is an inconsistency. */
+function filesUsingEnvironment(config: Configuration): Set<string> {
+  if (!config.blocks.some((b) => b.kind === 'variable' && ENV_INPUT.test(b.labels[0] ?? '')) && !config.files.some((f) => /\.tsx?$/.test(f.path))) return new Set();
+  return new Set(config.files.filter((f) => ENV_USE.test(f.content)).map((f) => f.path));
+}
+
+/** Addresses (with the argument) where a configuration hardcodes an environment word. */
+function hardcoded(config: Configuration, files: Set<string>): { block: Block; attribute: Attribute; where: string; word: string }[] {
+  const out: { block: Block; attribute: Attribute; where: string; word: string }[] = [];
+  for (const b of config.blocks) {
+    if (b.kind !== 'resource' || !files.has(b.span.file)) continue;
+    for (const { attribute, path } of allAttributes(b)) {
+      let word: string | undefined;
+      let where = path.join('.');
+      if (path.length === 1 && NAME_ARGUMENT.test(attribute.name)) word = environmentWord(attribute.expr);
+      else if (attribute.name === 'tags' && attribute.expr.kind === 'object') {
+        for (const e of attribute.expr.entries) {
+          if (e.key && ENV_TAG.test(e.key)) {
+            word = environmentWord(e.value);
+            where = `tags.${e.key}`;
+            if (word) break;
+          }
+        }
+      }
+      if (!word) continue;
+      out.push({ block: b, attribute, where, word });
+      break;
+    }
+  }
+  return out;
 }
 
 /** The environment word a literal spells, as a whole token (`api-prod`, `production`), if any. */
@@ -40,28 +70,16 @@ export const rule: Rule = {
     impact: 'Every environment deploys resources named and tagged as one fixed environment; cost reports and alarms are misattributed.',
   },
   check(ctx) {
-    if (!hasEnvironmentInput(ctx.config)) return;
+    const found = hardcoded(ctx.config, filesUsingEnvironment(ctx.config));
+    if (!found.length) return;
+    // What the reference hardcodes as well is the task's requirement (a fixed production stage), not a failure.
+    const reference = ctx.ideal ? new Set(hardcoded(ctx.ideal, new Set(ctx.ideal.files.map((f) => f.path))).map((h) => `${blockAddress(h.block)}|${h.where}`)) : null;
     let reported = 0;
-    for (const b of ctx.config.blocks) {
-      if (b.kind !== 'resource' || reported >= MAX_REPORTS) continue;
-      for (const { attribute, path } of allAttributes(b)) {
-        let word: string | undefined;
-        let where = path.join('.');
-        if (path.length === 1 && NAME_ARGUMENT.test(attribute.name)) word = environmentWord(attribute.expr);
-        else if (attribute.name === 'tags' && attribute.expr.kind === 'object') {
-          for (const e of attribute.expr.entries) {
-            if (e.key && ENV_TAG.test(e.key)) {
-              word = environmentWord(e.value);
-              where = `tags.${e.key}`;
-              if (word) break;
-            }
-          }
-        }
-        if (!word) continue;
-        ctx.report({ block: b, span: attribute.span, message: `${blockAddress(b)}: ${where} hardcodes the environment "${word}" although the stack takes the environment as input.` });
-        reported++;
-        break;
-      }
+    for (const h of found) {
+      if (reported >= MAX_REPORTS) break;
+      if (reference?.has(`${blockAddress(h.block)}|${h.where}`)) continue;
+      ctx.report({ block: h.block, span: h.attribute.span, message: `${blockAddress(h.block)}: ${h.where} hardcodes the environment "${h.word}" while the same file derives other values from the environment input.` });
+      reported++;
     }
   },
 };

@@ -42,25 +42,34 @@ export const rule: Rule = {
     impact: 'Every instance is reachable from the internet on whatever its security group allows.',
   },
   check(ctx) {
-    const subnets = publicSubnets(ctx.config);
-    for (const b of ctx.config.blocks) {
-      if (b.kind !== 'resource') continue;
-      const type = b.labels[0];
-      if (type === 'aws_instance') {
-        // A bastion host is public by design.
-        if (/bastion|jump/i.test(b.labels[1] ?? '')) continue;
-        const explicit = staticBool(attrExpr(b, 'associate_public_ip_address')) === true;
-        const via = publicTargets(attrExpr(b, 'subnet_id'), subnets);
-        if (explicit || via.length) {
-          ctx.report({ block: b, message: `${blockAddress(b)} gets a public IP (${explicit ? 'associate_public_ip_address = true' : `subnet ${via[0]} maps public IPs on launch`}).` });
-        }
-      } else if (type === 'aws_autoscaling_group') {
-        if (/bastion|jump/i.test(b.labels[1] ?? '')) continue;
-        const via = publicTargets(attrExpr(b, 'vpc_zone_identifier'), subnets);
-        if (via.length) ctx.report({ block: b, message: `${blockAddress(b)} launches instances in public subnets (${via.join(', ')}), which map public IPs on launch.` });
-      } else if (type === 'aws_launch_template' && templateAssignsPublicIp(b) && !/bastion|jump/i.test(b.labels[1] ?? '')) {
-        ctx.report({ block: b, message: `${blockAddress(b)} gives every instance a public IP (network_interfaces.associate_public_ip_address = true).` });
-      }
+    // Compute the reference also exposes is the task's design (a public web tier), not a failure.
+    const reference = ctx.ideal ? new Set(exposedCompute(ctx.ideal).map((e) => blockAddress(e.block))) : null;
+    for (const e of exposedCompute(ctx.config)) {
+      if (reference?.has(blockAddress(e.block))) continue;
+      ctx.report({ block: e.block, message: e.message });
     }
   },
 };
+
+/** Instances, groups and templates that put compute on public IPs, with the reason. */
+function exposedCompute(config: Configuration): { block: Block; message: string }[] {
+  const subnets = publicSubnets(config);
+  const out: { block: Block; message: string }[] = [];
+  for (const b of config.blocks) {
+    if (b.kind !== 'resource') continue;
+    // A bastion host is public by design.
+    if (/bastion|jump/i.test(b.labels[1] ?? '')) continue;
+    const type = b.labels[0];
+    if (type === 'aws_instance') {
+      const explicit = staticBool(attrExpr(b, 'associate_public_ip_address')) === true;
+      const via = publicTargets(attrExpr(b, 'subnet_id'), subnets);
+      if (explicit || via.length) out.push({ block: b, message: `${blockAddress(b)} gets a public IP (${explicit ? 'associate_public_ip_address = true' : `subnet ${via[0]} maps public IPs on launch`}).` });
+    } else if (type === 'aws_autoscaling_group') {
+      const via = publicTargets(attrExpr(b, 'vpc_zone_identifier'), subnets);
+      if (via.length) out.push({ block: b, message: `${blockAddress(b)} launches instances in public subnets (${via.join(', ')}), which map public IPs on launch.` });
+    } else if (type === 'aws_launch_template' && templateAssignsPublicIp(b)) {
+      out.push({ block: b, message: `${blockAddress(b)} gives every instance a public IP (network_interfaces.associate_public_ip_address = true).` });
+    }
+  }
+  return out;
+}

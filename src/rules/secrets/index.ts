@@ -3,5 +3,6 @@ import { rule as ecsSecretJsonKeyMissing } from './ecs-secret-json-key-missing.j
 import { rule as hardcodedPassword } from './hardcoded-password.js';
 import { rule as sensitiveOutputNotMarked } from './sensitive-output-not-marked.js';
 import { rule as sensitiveVariableNotMarked } from './sensitive-variable-not-marked.js';
+import { rule as rdsPasswordInvalidCharacters } from './rds-password-invalid-characters.js';
 
-export const SECRETS_RULES: Rule[] = [ecsSecretJsonKeyMissing, hardcodedPassword, sensitiveOutputNotMarked, sensitiveVariableNotMarked];
+export const SECRETS_RULES: Rule[] = [ecsSecretJsonKeyMissing, hardcodedPassword, sensitiveOutputNotMarked, sensitiveVariableNotMarked, rdsPasswordInvalidCharacters];

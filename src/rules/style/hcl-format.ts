@@ -184,8 +184,25 @@ function commonIndent(lines: ScannedLine[]): number {
   return Number.isFinite(min) ? min : 0;
 }
 
+/**
+ * Recent results by file content: the rule reads each model file twice (reference comparison, then report) and
+ * each ideal file once as the reference and once more when the score probes the ideal.
+ */
+const recentProblems = new Map<string, readonly FormatProblem[]>();
+const MAX_RECENT = 64;
+
 /** Problems `terraform fmt` would fix in an HCL file, in line order (at most one per line). */
 export function formatProblems(content: string): FormatProblem[] {
+  let problems = recentProblems.get(content);
+  if (!problems) {
+    problems = scanFormatProblems(content);
+    if (recentProblems.size >= MAX_RECENT) recentProblems.delete(recentProblems.keys().next().value as string);
+    recentProblems.set(content, problems);
+  }
+  return [...problems];
+}
+
+function scanFormatProblems(content: string): FormatProblem[] {
   const lines = scanFile(content);
   const shift = commonIndent(lines);
   const problems = new Map<number, FormatProblem>();

@@ -36,7 +36,9 @@ export function tsFormatStats(path: string, content: string): TsFormatStats {
     const t = line.trim();
     if (t.startsWith('//') || t.startsWith('*') || t.startsWith('/*')) return;
     // Prettier does not break strings or comments: only what is left can be wrapped.
-    const code = line.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''").replace(/\s\/\/[^]*$/, '');
+    // An unclosed quote (or a trailing backslash) runs to the end of the line: requiring the closing quote
+    // rescanned the line from every quote, quadratic on hostile lines.
+    const code = line.replace(/'(?:[^'\\]|\\(?:[^]|$))*(?:'|$)|"(?:[^"\\]|\\(?:[^]|$))*(?:"|$)|`(?:[^`\\]|\\(?:[^]|$))*(?:`|$)/g, "''").replace(/\s\/\/[^]*$/, '');
     if (code.length > PRINT_WIDTH) stats.longLines.push(i + 1);
   });
   return stats;

@@ -1,6 +1,6 @@
 /** Tag keys a configuration sets: on resources, in provider default_tags, and in tag maps held by locals/variables. */
 import type { Configuration, Expr } from '../../model/types.js';
-import { allAttributes, attrExpr, blocksOfKind, referencesIn, referenceTarget, walkExpr } from '../../model/query.js';
+import { allAttributes, attrExpr, blocksOfKind, referenceTarget } from '../../model/query.js';
 import { localDefinition } from './suffix.js';
 
 export interface TagKeys {
@@ -18,23 +18,38 @@ export function tagKeys(config: Configuration): TagKeys {
   const keys = new Set<string>();
   let open = false;
   const seen = new Set<string>();
+  // Follows the map itself (merge() arguments, locals, variable defaults), not the values inside it.
   const collect = (expr: Expr | undefined, depth: number): void => {
-    if (!expr || depth > 6) return;
-    walkExpr(expr, (e) => {
-      if (e.kind === 'object') for (const en of e.entries) if (en.key !== undefined) keys.add(normalizeTagKey(en.key));
-      if (e.kind === 'opaque') open = true;
-    });
-    for (const ref of referencesIn(expr)) {
-      const target = referenceTarget(ref.parts);
-      if (!target || seen.has(target)) continue;
-      seen.add(target);
-      if (target.startsWith('local.')) collect(localDefinition(config, target.slice(6)), depth + 1);
-      else if (target.startsWith('var.')) {
-        const v = config.symbols.get(target)?.block;
-        const def = v ? attrExpr(v, 'default') : undefined;
-        if (def) collect(def, depth + 1);
-        else open = true;
+    if (!expr || depth > 8) return;
+    switch (expr.kind) {
+      case 'object':
+        for (const en of expr.entries) if (en.key !== undefined) keys.add(normalizeTagKey(en.key));
+        return;
+      case 'call':
+        for (const a of expr.args) collect(a, depth + 1);
+        return;
+      case 'conditional':
+        collect(expr.then, depth + 1);
+        collect(expr.else, depth + 1);
+        return;
+      case 'opaque':
+        open = true;
+        return;
+      case 'reference': {
+        const target = referenceTarget(expr.parts);
+        if (!target || seen.has(target)) return;
+        seen.add(target);
+        if (target.startsWith('local.')) collect(localDefinition(config, target.slice(6)), depth + 1);
+        else if (target.startsWith('var.')) {
+          const v = config.symbols.get(target)?.block;
+          const def = v ? attrExpr(v, 'default') : undefined;
+          if (def) collect(def, depth + 1);
+          else open = true;
+        } else open = true;
+        return;
       }
+      default:
+        return;
     }
   };
   for (const b of config.blocks) {

@@ -1,0 +1,48 @@
+import type { Rule } from '../types.js';
+import type { Block, Configuration } from '../../model/types.js';
+import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
+import { resolvedBool } from '../util/b-resolve.js';
+import { referencedBlocks } from '../util/b-refs.js';
+
+const isFifo = (config: Configuration, q: Block): boolean => resolvedBool(config, attrExpr(q, 'fifo_queue')) === true;
+
+export const rule: Rule = {
+  meta: {
+    id: 'sqs-fifo-mismatch',
+    category: 'service-constraint',
+    severity: 'high',
+    fixClass: 'A',
+    title: 'Dead-letter queue type incompatible with its source',
+    rootCause:
+      'Models add a DLQ without matching queue types: an SQS queue\'s dead-letter queue must be FIFO exactly when the source is FIFO, and a Lambda dead_letter_config cannot target a FIFO queue.',
+    fix: 'Make the DLQ the same type as its source queue (`fifo_queue = true` and a `.fifo` name for FIFO sources); use a standard queue or an SNS topic for Lambda DLQs / on-failure destinations.',
+    fixExample: `resource "aws_sqs_queue" "orders_dlq" {
+  name       = "orders-dlq-\${var.environment_suffix}.fifo"
+  fifo_queue = true
+}`,
+    docs: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+    knowledgeGap: 'FIFO and standard SQS queues cannot be mixed as source and dead-letter queue.',
+    impact: 'Apply fails (InvalidParameterValue) when the redrive policy or function is created.',
+  },
+  check(ctx) {
+    for (const q of resources(ctx.config, 'aws_sqs_queue')) {
+      const dlqs = referencedBlocks(ctx.config, attrExpr(q, 'redrive_policy'), 'aws_sqs_queue').filter((d) => d !== q);
+      for (const dlq of dlqs) {
+        if (isFifo(ctx.config, q) === isFifo(ctx.config, dlq)) continue;
+        ctx.report({ block: q, message: `${blockAddress(q)} is ${isFifo(ctx.config, q) ? 'FIFO' : 'standard'} but its dead-letter queue ${blockAddress(dlq)} is ${isFifo(ctx.config, dlq) ? 'FIFO' : 'standard'}.` });
+      }
+    }
+    for (const policy of resources(ctx.config, 'aws_sqs_queue_redrive_policy')) {
+      const source = referencedBlocks(ctx.config, attrExpr(policy, 'queue_url'), 'aws_sqs_queue')[0];
+      const dlq = referencedBlocks(ctx.config, attrExpr(policy, 'redrive_policy'), 'aws_sqs_queue')[0];
+      if (source && dlq && isFifo(ctx.config, source) !== isFifo(ctx.config, dlq)) {
+        ctx.report({ block: policy, message: `The redrive policy joins ${blockAddress(source)} and ${blockAddress(dlq)}, one FIFO and one standard.` });
+      }
+    }
+    for (const fn of resources(ctx.config, 'aws_lambda_function')) {
+      const targets = nestedBlocks(fn, 'dead_letter_config').flatMap((d) => referencedBlocks(ctx.config, attrExpr(d, 'target_arn'), 'aws_sqs_queue'));
+      const fifo = targets.find((t) => isFifo(ctx.config, t));
+      if (fifo) ctx.report({ block: fn, message: `${blockAddress(fn)} uses the FIFO queue ${blockAddress(fifo)} as its dead-letter queue, which Lambda does not support.` });
+    }
+  },
+};
