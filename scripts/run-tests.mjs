@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
+// A test that hangs fails after this long instead of stalling CI (the slowest test takes about a minute).
+const TEST_TIMEOUT_MS = 5 * 60 * 1000;
 const env = { ...process.env };
 if (args.includes('--fuzz')) env.IACJUDGE_FUZZ_RUNS = env.IACJUDGE_FUZZ_RUNS ?? '2000';
 const filters = args.filter((a) => !a.startsWith('--'));
@@ -26,7 +28,7 @@ if (!files.length) {
   console.error('no test files matched');
   process.exit(1);
 }
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
   stdio: 'inherit',
   env,
 });

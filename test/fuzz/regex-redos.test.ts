@@ -138,28 +138,52 @@ function bestOf(re: RegExp, input: string, tries: number): number {
 }
 
 /**
- * Why `re` is not linear on its pumped inputs, or undefined. Each shape is timed at 22 repetitions (exponential
- * shows), 512 and 2048; only a shape measurably slow at 2048 is timed at 4096, 8192, 16384 (and 32768), and fails
- * when the time grew more than 3× at each doubling (quadratic grows 4×, linear 2×). Slow single runs are retried: a GC pause is not a verdict.
+ * Why `re` is not linear on its pumped inputs, or undefined. Exponential shapes are probed at 14–30 repetitions,
+ * growing four at a time, so they show before they can hang. Then each shape is timed at 512 and 2048
+ * repetitions; a shape measurably slow at 2048 is doubled while it stays under a 250 ms budget, and fails when
+ * the time grew more than 3× at each doubling (quadratic grows 4×, linear 2×). Every step is bounded by the
+ * budget, so even a cubic regex costs well under a second. Slow single runs are retried: a GC pause is not a verdict.
  */
-function superlinear(re: RegExp, maxPumps: number): string | undefined {
+export function superlinear(re: RegExp, maxPumps: number): string | undefined {
   const specs = pumpSpecs(re.source, re.flags, maxPumps);
   const slow = (input: string, limit: number): boolean => bestOf(re, input, 1) > limit && bestOf(re, input, 2) > limit;
   for (const spec of specs) {
-    const probe = pumped(spec, EXPONENTIAL_PROBE);
-    if (slow(probe, 8)) return `exponential-looking on ${JSON.stringify(probe)}`;
+    // Grow the probe a few repetitions at a time: an exponential regex doubles per repetition and shows long
+    // before it could hang, however fast the machine; a polynomial one barely moves over these sizes.
+    let previous = 0;
+    for (let reps = EXPONENTIAL_PROBE - 8; reps <= EXPONENTIAL_PROBE + 8; reps += 4) {
+      const probe = pumped(spec, reps);
+      const took = bestOf(re, probe, 2);
+      if (took > 8 && slow(probe, 8)) return `exponential-looking on ${JSON.stringify(probe)}`;
+      if (took > 2 && previous > 0.2 && took > 6 * previous) return `exponential-looking (×${(took / previous).toFixed(0)} for 4 more repetitions) on ${JSON.stringify(probe)}`;
+      previous = Math.max(took, 0.01);
+    }
   }
   for (const spec of specs) {
     const small = pumped(spec, 512);
     if (slow(small, SLOW_MS)) return `slow on ${JSON.stringify(small.slice(0, 40))}… (${small.length} chars)`;
+    const tSmall = bestOf(re, small, 2);
     const mid = pumped(spec, 2048);
-    if (!slow(mid, 0.3)) continue;
-    const times = [4096, 8192, 16384].map((n) => bestOf(re, pumped(spec, n), 2));
-    const grows = (): boolean => times.every((t, i) => i === 0 || t > 3 * times[i - 1]!);
-    // A fourth doubling only for a suspect: JIT tier-up and cache effects can fake one steep step, not three.
-    if (times[2]! > 30 && grows()) times.push(bestOf(re, pumped(spec, 32768), 1));
-    if (times.length === 4 && grows()) {
-      return `superlinear (${times.map((t) => t.toFixed(1)).join(' → ')} ms as the input doubles) on ${JSON.stringify(mid.slice(0, 40))}…`;
+    const tMid = bestOf(re, mid, 1);
+    // Over budget already at 4× the input: the ratio decides (linear 4×, quadratic 16×, cubic 64×), no retries.
+    if (tMid > 250) {
+      if (tMid > 10 * Math.max(tSmall, 0.05)) return `superlinear (${tSmall.toFixed(1)} → ${tMid.toFixed(1)} ms for 4× the input) on ${JSON.stringify(mid.slice(0, 40))}…`;
+      continue;
+    }
+    if (tMid <= 0.3 || bestOf(re, mid, 2) <= 0.3) continue;
+    // Double the input while the time stays under budget: linear grows 2× per doubling, quadratic 4×, cubic 8×.
+    // A verdict needs three steep steps (JIT tier-up and cache effects can fake one), or two when the budget ran
+    // out first; escalation stops at the budget, so a cubic regex costs a second, not an hour.
+    const times: number[] = [];
+    for (const n of [4096, 8192, 16384, 32768]) {
+      const took = bestOf(re, pumped(spec, n), times.length < 2 ? 2 : 1);
+      times.push(took);
+      const steep = times.every((t, i) => i === 0 || t > 3 * times[i - 1]!);
+      if (!steep) break;
+      if (times.length >= 4 || (took > 250 && times.length >= 3)) {
+        return `superlinear (${times.map((t) => t.toFixed(1)).join(' → ')} ms as the input doubles) on ${JSON.stringify(mid.slice(0, 40))}…`;
+      }
+      if (took > 250 || (times.length === 3 && took <= 30)) break;
     }
   }
   return undefined;

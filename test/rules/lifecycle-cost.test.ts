@@ -166,6 +166,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "data" {
 }`;
   assert.deepEqual(runRule(requestedLifecycle, withRules, { prompt }), []);
   assert.deepEqual(runRule(requestedLifecycle, tf, { prompt: 'Store uploads in a bucket.' }), []);
+  // Archiving records into a bucket, or a token expiry, is not a storage-class request.
+  assert.deepEqual(runRule(requestedLifecycle, tf, { prompt: 'A Lambda archives each order into a private S3 bucket. Tokens expire hourly.' }), []);
+  assert.equal(runRule(requestedLifecycle, tf, { prompt: 'Expire old log files after 30 days.' }).length, 1);
 });
 
 test('nat-gateway-per-az-cost fires on per-AZ NAT gateways when HA is not asked', () => {

@@ -32,7 +32,9 @@ export const rule: Rule = {
     impact: 'Objects and old versions accumulate in the most expensive storage class forever.',
   },
   check(ctx) {
-    if (!promptMentions(ctx, /lifecycle|glacier|transition|archiv|expir|intelligent[- ]tiering|storage class/)) return;
+    // "archives each order into a bucket" or "token expiry" is not a storage-class request: the words must be about
+    // moving or expiring stored objects.
+    if (!promptMentions(ctx, /lifecycle|glacier|deep archive|intelligent[- ]tiering|storage class|transition(?:s|ed)? (?:objects|data|files|logs|them|to)|(?:expire|delete|archive) (?:objects|old|files|logs|data|them)|expiration (?:rule|policy|after)|older than \d+ days|after \d+ days/)) return;
     const buckets = resources(ctx.config, 'aws_s3_bucket');
     if (!buckets.length) return;
     const without = buckets.filter((b) => !nestedBlocks(b, 'lifecycle_rule').length && !bucketSideResources(ctx.config, b, 'aws_s3_bucket_lifecycle_configuration').length);
