@@ -10,6 +10,7 @@ import { scoreTask, DEFAULT_TUNING, LITERAL_TUNING, type ScoreTuning } from '../
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import type { ScoreResult } from '../../src/pipeline/types.js';
 import { corpusTasks, parseFlags, pct, recordedQuality, requireCorpus } from './corpus-tasks.js';
+import { spearman } from '../../src/corpus/stats.js';
 
 requireCorpus('eval:score');
 const flags = parseFlags();
@@ -62,44 +63,16 @@ function mae(pairs: [number, number][]): number {
   return pairs.reduce((s, [a, b]) => s + Math.abs(a - b), 0) / Math.max(pairs.length, 1);
 }
 
-function ranks(xs: number[]): number[] {
-  const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
-  const r = new Array<number>(xs.length);
-  for (let i = 0; i < idx.length; ) {
-    let j = i;
-    while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
-    for (let k = i; k <= j; k++) r[idx[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return r;
-}
-
-function spearman(a: number[], b: number[]): number {
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const ma = mean(ra);
-  const mb = mean(rb);
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < ra.length; i++) {
-    num += (ra[i]! - ma) * (rb[i]! - mb);
-    da += (ra[i]! - ma) ** 2;
-    db += (rb[i]! - mb) ** 2;
-  }
-  return da && db ? num / Math.sqrt(da * db) : 0;
-}
-
 function line(name: string, of: Row[]): string {
   const pairs = of.filter((r) => r.predicted[name] !== undefined).map((r) => [r.predicted[name]!, r.recorded] as [number, number]);
   const within = pairs.filter(([p, r]) => Math.abs(p - r) <= 1).length;
   const recorded = pairs.map((p) => p[1]);
   const constMae = Math.min(...Array.from({ length: 11 }, (_, c) => mae(recorded.map((r) => [c, r]))));
-  return `n=${pairs.length}  within ±1: ${pct(within, pairs.length)}  MAE: ${mae(pairs).toFixed(3)} (constant ${constMae.toFixed(3)})  Spearman: ${spearman(
+  const rho = spearman(
     pairs.map((p) => p[0]),
     recorded,
-  ).toFixed(3)}`;
+  );
+  return `n=${pairs.length}  within ±1: ${pct(within, pairs.length)}  MAE: ${mae(pairs).toFixed(3)} (constant ${constMae.toFixed(3)})  Spearman: ${rho === null ? 'n/a' : rho.toFixed(3)}`;
 }
 
 function report(name: string): void {

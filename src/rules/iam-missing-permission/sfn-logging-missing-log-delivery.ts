@@ -2,17 +2,8 @@ import type { Rule } from '../types.js';
 import { attrExpr, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { allowsAction, roleFromExpr, rolePermissions } from '../util/b-iam.js';
+import { LOG_DELIVERY_ACTIONS } from '../util/iam.js';
 
-const LOG_DELIVERY_ACTIONS = [
-  'logs:CreateLogDelivery',
-  'logs:GetLogDelivery',
-  'logs:UpdateLogDelivery',
-  'logs:DeleteLogDelivery',
-  'logs:ListLogDeliveries',
-  'logs:PutResourcePolicy',
-  'logs:DescribeResourcePolicies',
-  'logs:DescribeLogGroups',
-];
 
 export const rule: Rule = {
   meta: {

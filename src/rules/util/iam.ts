@@ -1,19 +1,24 @@
 /** Knowledge about IAM actions used by the least-privilege and missing-permission rules. */
 
+/** What a role needs to attach a log group as a vended-log destination (Step Functions, API Gateway, ...). */
+export const LOG_DELIVERY_ACTIONS = [
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+];
+
 /**
  * Actions that do not support resource-level permissions: `Resource: "*"` is the only valid value,
  * so a wildcard resource is not a least-privilege gap for them.
  */
 export const STAR_RESOURCE_ACTIONS = new Set(
   [
-    'logs:CreateLogDelivery',
-    'logs:GetLogDelivery',
-    'logs:UpdateLogDelivery',
-    'logs:DeleteLogDelivery',
-    'logs:ListLogDeliveries',
-    'logs:PutResourcePolicy',
-    'logs:DescribeResourcePolicies',
-    'logs:DescribeLogGroups',
+    ...LOG_DELIVERY_ACTIONS,
     'xray:PutTraceSegments',
     'xray:PutTelemetryRecords',
     'xray:GetSamplingRules',
