@@ -97,3 +97,20 @@ test('iam-wildcard-resource: writing own logs on * is low (the AWS basic executi
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'low');
 });
+
+import { rule as wildArn, broadArn } from '../../src/rules/iam-least-privilege/iam-wildcard-arn.js';
+
+test('iam-wildcard-arn: ARNs that match every resource of a service', () => {
+  for (const arn of ['arn:aws:logs:*:*:*', 'arn:aws:s3:::*', 'arn:aws:dynamodb:*:*:table/*', 'arn:aws:lambda:us-east-1:*:function:*']) assert.ok(broadArn(arn), arn);
+  for (const arn of ['arn:aws:s3:::data-bucket/*', 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:*', 'arn:aws:dynamodb:us-east-1:123456789012:table/items', '*', 'not-an-arn'])
+    assert.ok(!broadArn(arn), arn);
+  const broad = ROLE_POLICY('{\n Effect = "Allow"\n Action = ["logs:CreateLogStream", "logs:PutLogEvents"]\n Resource = "arn:aws:logs:*:*:*"\n}');
+  const found = runRule(wildArn, broad);
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /arn:aws:logs:\*:\*:\*/);
+  const scoped = ROLE_POLICY('{\n Effect = "Allow"\n Action = ["logs:PutLogEvents"]\n Resource = "${aws_cloudwatch_log_group.l.arn}:*"\n}');
+  assert.deepEqual(runRule(wildArn, scoped), []);
+  // Resource "*" is the other rule's; actions that only work on "*" are not a gap.
+  assert.deepEqual(runRule(wildArn, ROLE_POLICY('{\n Effect = "Allow"\n Action = ["s3:GetObject"]\n Resource = "*"\n}')), []);
+  assert.deepEqual(runRule(wildArn, ROLE_POLICY('{\n Effect = "Allow"\n Action = ["xray:PutTraceSegments"]\n Resource = "arn:aws:xray:*:*:*"\n}')), []);
+});
