@@ -5,6 +5,9 @@ import { rule as lambdaEnv } from '../../src/rules/encryption/lambda-env-without
 import { rule as rds } from '../../src/rules/encryption/rds-storage-not-encrypted.js';
 import { rule as rotation } from '../../src/rules/encryption/kms-rotation-disabled.js';
 import { rule as requested } from '../../src/rules/encryption/requested-encryption-missing.js';
+import { rule as arnRequired } from '../../src/rules/encryption/kms-key-id-where-arn-required.js';
+import { rule as albLogsKms } from '../../src/rules/encryption/alb-access-logs-kms-bucket.js';
+import { rule as etagKms } from '../../src/rules/encryption/s3-object-etag-with-kms.js';
 
 const fn = (kms: boolean): string => `
 resource "aws_lambda_function" "f" {
@@ -145,4 +148,86 @@ data "aws_iam_policy_document" "tls" {
   }
 }`;
   assert.deepEqual(runRule(inTransit, withPolicy, { prompt }), []);
+});
+
+test('requested-encryption-missing: launch configurations without encrypted block devices', () => {
+  const prompt = 'All EBS volumes must be encrypted at rest.';
+  const lc = (enc: string): string => `resource "aws_launch_configuration" "web" {
+  image_id      = "ami-123"
+  instance_type = "t3.micro"
+  root_block_device {
+    volume_size = 20
+    ${enc}
+  }
+}`;
+  assert.equal(runRule(requested, lc(''), { prompt }).length, 1);
+  assert.deepEqual(runRule(requested, lc('encrypted = true'), { prompt }), []);
+  assert.deepEqual(runRule(requested, lc(''), { prompt: 'Run a web tier behind a load balancer.' }), []);
+});
+
+test('kms-key-id-where-arn-required: key IDs in ARN-only arguments', () => {
+  const tf = (attr: string): string => `resource "aws_kms_key" "logs" {
+  enable_key_rotation = true
+}
+resource "aws_cloudwatch_log_group" "app" {
+  name       = "/app/orders"
+  kms_key_id = aws_kms_key.logs.${attr}
+}
+resource "aws_rds_cluster_instance" "db" {
+  cluster_identifier              = "orders"
+  instance_class                  = "db.r6g.large"
+  performance_insights_enabled    = true
+  performance_insights_kms_key_id = aws_kms_key.logs.${attr}
+}
+resource "aws_sqs_queue" "q" {
+  name              = "orders"
+  kms_master_key_id = aws_kms_key.logs.id
+}`;
+  const findings = runRule(arnRequired, tf('key_id'));
+  assert.equal(findings.length, 2);
+  assert.ok(findings.every((f) => f.message.includes('aws_kms_key.logs.arn')));
+  assert.equal(runRule(arnRequired, tf('id')).length, 2);
+  // ARNs are fine, and SQS accepts a key ID.
+  assert.deepEqual(runRule(arnRequired, tf('arn')), []);
+});
+
+test('alb-access-logs-kms-bucket: ALB access logs need an SSE-S3 bucket', () => {
+  const tf = (algo: string, lbType = 'application'): string => `resource "aws_s3_bucket" "lb_logs" {
+  bucket = "lb-logs-example"
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "lb_logs" {
+  bucket = aws_s3_bucket.lb_logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "${algo}"
+    }
+  }
+}
+resource "aws_lb" "web" {
+  name               = "web"
+  load_balancer_type = "${lbType}"
+  access_logs {
+    bucket  = aws_s3_bucket.lb_logs.id
+    enabled = true
+  }
+}`;
+  const findings = runRule(albLogsKms, tf('aws:kms'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_s3_bucket_server_side_encryption_configuration.lb_logs');
+  assert.deepEqual(runRule(albLogsKms, tf('AES256')), []);
+  assert.deepEqual(runRule(albLogsKms, tf('aws:kms', 'network')), []);
+});
+
+test('s3-object-etag-with-kms: etag is incompatible with SSE-KMS objects', () => {
+  const obj = (extra: string): string => `resource "aws_s3_object" "pkg" {
+  bucket = "artifacts-example"
+  key    = "fn.zip"
+  source = "build/fn.zip"
+  etag   = filemd5("build/fn.zip")
+  ${extra}
+}`;
+  assert.equal(runRule(etagKms, obj('server_side_encryption = "aws:kms"\n  kms_key_id = aws_kms_key.a.arn')).length, 1);
+  assert.equal(runRule(etagKms, obj('kms_key_id = aws_kms_key.a.arn')).length, 1);
+  assert.deepEqual(runRule(etagKms, obj('server_side_encryption = "AES256"')), []);
+  assert.deepEqual(runRule(etagKms, obj('').replace(/ {2}etag[^\n]*\n/, '  source_hash = filemd5("build/fn.zip")\n  kms_key_id = aws_kms_key.a.arn\n')), []);
 });

@@ -4,5 +4,17 @@ import { rule as rdsStorageNotEncrypted } from './rds-storage-not-encrypted.js';
 import { rule as kmsRotationDisabled } from './kms-rotation-disabled.js';
 import { rule as requestedEncryptionMissing } from './requested-encryption-missing.js';
 import { rule as inTransitEncryptionMissing } from './in-transit-encryption-missing.js';
+import { rule as kmsKeyIdWhereArnRequired } from './kms-key-id-where-arn-required.js';
+import { rule as albAccessLogsKmsBucket } from './alb-access-logs-kms-bucket.js';
+import { rule as s3ObjectEtagWithKms } from './s3-object-etag-with-kms.js';
 
-export const ENCRYPTION_RULES: Rule[] = [lambdaEnvWithoutKms, rdsStorageNotEncrypted, kmsRotationDisabled, requestedEncryptionMissing, inTransitEncryptionMissing];
+export const ENCRYPTION_RULES: Rule[] = [
+  lambdaEnvWithoutKms,
+  rdsStorageNotEncrypted,
+  kmsRotationDisabled,
+  requestedEncryptionMissing,
+  inTransitEncryptionMissing,
+  kmsKeyIdWhereArnRequired,
+  albAccessLogsKmsBucket,
+  s3ObjectEtagWithKms,
+];

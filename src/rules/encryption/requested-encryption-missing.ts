@@ -83,6 +83,17 @@ const CHECKS: Check[] = [
       nestedBlocks(b, 'block_device_mappings').some((m) => nestedBlocks(m, 'ebs').some((e) => attrExpr(e, 'encrypted') !== undefined && resolvedBool(ctx.config, attrExpr(e, 'encrypted')) !== false)),
   },
   {
+    type: 'aws_launch_configuration',
+    subject: 'ebs|volumes?|disks?|storage|at[- ]rest|ec2|instances?|launch configuration',
+    severity: 'medium',
+    what: 'a root volume without encrypted = true',
+    encrypted: (ctx, b) => {
+      if (ebsDefault(ctx)) return true;
+      const devices = [...nestedBlocks(b, 'root_block_device'), ...nestedBlocks(b, 'ebs_block_device')];
+      return devices.length > 0 && devices.every((d) => attrExpr(d, 'encrypted') !== undefined && resolvedBool(ctx.config, attrExpr(d, 'encrypted')) !== false);
+    },
+  },
+  {
     type: 'aws_efs_file_system',
     subject: 'efs|file ?systems?|storage|at[- ]rest',
     severity: 'medium',
