@@ -99,6 +99,45 @@ test('s3-replication-versioning fires on an unversioned destination and on a mis
   assert.equal(unordered[0]!.severity, 'medium');
 });
 
-test('s3-replication-versioning accepts versioned buckets with the dependency', () => {
-  assert.deepEqual(runRule(replication, crr(replicaVersioned, 'depends_on = [aws_s3_bucket_versioning.source]')), []);
+test('s3-replication-versioning fires when only the source versioning is ordered before replication', () => {
+  const findings = runRule(replication, crr(replicaVersioned, 'depends_on = [aws_s3_bucket_versioning.source]'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'medium');
+  assert.match(findings[0]!.message, /aws_s3_bucket_versioning\.replica/);
+  assert.doesNotMatch(findings[0]!.message, /aws_s3_bucket_versioning\.source/);
+});
+
+test('s3-replication-versioning accepts versioned buckets with both dependencies', () => {
+  assert.deepEqual(runRule(replication, crr(replicaVersioned, 'depends_on = [aws_s3_bucket_versioning.source, aws_s3_bucket_versioning.replica]')), []);
+});
+
+import { rule as globalSecondary } from '../../src/rules/backup-recovery/aurora-global-secondary-no-ignore-changes.js';
+
+const globalDb = (secondaryLifecycle: string): string => `
+resource "aws_rds_global_cluster" "g" {
+  global_cluster_identifier = "ledger"
+  engine                    = "aurora-mysql"
+}
+resource "aws_rds_cluster" "main" {
+  cluster_identifier        = "ledger-main"
+  global_cluster_identifier = aws_rds_global_cluster.g.id
+  master_username           = "admin"
+  manage_master_user_password = true
+}
+resource "aws_rds_cluster" "replica" {
+  provider                  = aws.west
+  cluster_identifier        = "ledger-replica"
+  global_cluster_identifier = aws_rds_global_cluster.g.id
+  ${secondaryLifecycle}
+}`;
+
+test('aurora-global-secondary-no-ignore-changes fires on a secondary cluster without ignore_changes', () => {
+  const findings = runRule(globalSecondary, globalDb(''));
+  assert.deepEqual(findings.map((f) => f.resource), ['aws_rds_cluster.replica']);
+  assert.deepEqual(runRule(globalSecondary, globalDb('lifecycle {\n    ignore_changes = [tags]\n  }')).length, 1);
+});
+
+test('aurora-global-secondary-no-ignore-changes accepts ignored replication source and plain clusters', () => {
+  assert.deepEqual(runRule(globalSecondary, globalDb('lifecycle {\n    ignore_changes = [replication_source_identifier]\n  }')), []);
+  assert.deepEqual(runRule(globalSecondary, 'resource "aws_rds_cluster" "solo" {\n  cluster_identifier = "solo"\n}'), []);
 });

@@ -86,3 +86,36 @@ test('subnet-zones-not-looked-up fires on literal AZ names without the AZ data s
   assert.deepEqual(runRule(literalZones, `${literal}\ndata "aws_availability_zones" "available" {\n  state = "available"\n}`), []);
   assert.deepEqual(runRule(literalZones, natStack('')), []);
 });
+
+import { rule as singleNode } from '../../src/rules/high-availability/single-node-service.js';
+
+test('single-node-service-under-ha fires on a one-node replication group and a one-task service', () => {
+  const tf = `resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id = "cache"
+  description          = "cache"
+  node_type            = "cache.t4g.micro"
+  num_cache_clusters   = 1
+}
+resource "aws_ecs_service" "web" {
+  name          = "web"
+  desired_count = 1
+}`;
+  const haPrompt = 'Run the web tier highly available across multiple availability zones.';
+  assert.deepEqual(runRule(singleNode, tf, { prompt: haPrompt }).map((f) => f.resource).sort(), ['aws_ecs_service.web', 'aws_elasticache_replication_group.cache']);
+  // Without an HA request the small shape is fine.
+  assert.deepEqual(runRule(singleNode, tf, { prompt: 'A small web app with a cache.' }), []);
+});
+
+test('single-node-service-under-ha accepts failover-enabled groups and several tasks', () => {
+  const tf = `resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "cache"
+  description                = "cache"
+  num_cache_clusters         = 2
+  automatic_failover_enabled = true
+}
+resource "aws_ecs_service" "web" {
+  name          = "web"
+  desired_count = 2
+}`;
+  assert.deepEqual(runRule(singleNode, tf, { prompt: 'Highly available web tier.' }), []);
+});

@@ -178,3 +178,17 @@ test('nat-gateway-per-az-cost fires on per-AZ NAT gateways when HA is not asked'
   assert.deepEqual(runRule(natCost, tf('var.single_nat ? 1 : 3'), { prompt: 'A development VPC.' }), []);
   assert.deepEqual(runRule(natCost, 'resource "aws_nat_gateway" "n" {\n  subnet_id = aws_subnet.public.id\n}', { prompt: 'A dev VPC.' }), []);
 });
+
+test('nat-gateway-per-az-cost compares with the reference when the prompt asks for HA', () => {
+  const perAz = 'resource "aws_nat_gateway" "n" {\n  count     = length(var.azs)\n  subnet_id = aws_subnet.public[count.index].id\n}';
+  const single = 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_nat_gateway" "n" {\n  subnet_id = aws_subnet.public[0].id\n}';
+  const prompt = 'A production-grade, highly available EKS cluster.';
+  const fired = runRule(natCost, perAz, { prompt, ideal: single });
+  assert.equal(fired.length, 1);
+  assert.match(fired[0]!.message, /reference needs one/);
+  // Same design as the reference, or no reference at all: nothing to say.
+  assert.deepEqual(runRule(natCost, perAz, { prompt, ideal: perAz }), []);
+  assert.deepEqual(runRule(natCost, perAz, { prompt }), []);
+  // A reference without a VPC of its own (existing network, modules) gives no NAT baseline.
+  assert.deepEqual(runRule(natCost, perAz, { prompt, ideal: 'resource "aws_s3_bucket" "b" {}' }), []);
+});

@@ -14,9 +14,9 @@ export const rule: Rule = {
     title: 'S3 replication without versioning ordered before it',
     rootCause:
       'Models add a replication configuration next to the buckets but either leave versioning off on one side or do not make the replication depend on the versioning resource; S3 rejects replication on unversioned buckets.',
-    fix: 'Enable versioning on source and destination buckets and add `depends_on = [aws_s3_bucket_versioning.source]` to the replication configuration.',
+    fix: 'Enable versioning on source and destination buckets and add both versioning resources to the replication configuration\'s `depends_on`.',
     fixExample: `resource "aws_s3_bucket_replication_configuration" "crr" {
-  depends_on = [aws_s3_bucket_versioning.source]
+  depends_on = [aws_s3_bucket_versioning.source, aws_s3_bucket_versioning.replica]
   role       = aws_iam_role.replication.arn
   bucket     = aws_s3_bucket.source.id
   rule {
@@ -40,10 +40,19 @@ export const rule: Rule = {
         ctx.report({ block: rep, message: `Replication is configured, but ${unversioned.map(blockAddress).join(', ')} has no enabled versioning.` });
         continue;
       }
-      if (!source) continue;
-      const sourceVersioning = bucketSideResources(ctx.config, source, 'aws_s3_bucket_versioning');
-      if (sourceVersioning.length && !sourceVersioning.some((v) => blockReferences(rep, v))) {
-        ctx.report({ block: rep, severity: 'medium', message: `${blockAddress(rep)} does not depend on ${blockAddress(sourceVersioning[0]!)}; S3 may reject it before versioning is enabled.` });
+      // Both sides must be versioned before S3 accepts the rule: an ordering edge to each versioning resource.
+      const unordered: Block[] = [];
+      for (const bucket of [source, ...destinations]) {
+        if (!bucket) continue;
+        const versioning = bucketSideResources(ctx.config, bucket, 'aws_s3_bucket_versioning');
+        if (versioning.length && !versioning.some((v) => blockReferences(rep, v)) && !unordered.includes(versioning[0]!)) unordered.push(versioning[0]!);
+      }
+      if (unordered.length) {
+        ctx.report({
+          block: rep,
+          severity: 'medium',
+          message: `${blockAddress(rep)} does not depend on ${unordered.map(blockAddress).join(', ')}; S3 rejects replication until versioning is enabled on both buckets.`,
+        });
       }
     }
   },
