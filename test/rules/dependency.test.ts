@@ -206,3 +206,135 @@ module "b" {
 }`;
   assert.deepEqual(runRule(cycle, tf), []);
 });
+
+const globalDb = (extra: string): string => `
+resource "aws_rds_global_cluster" "g" {
+  global_cluster_identifier = "ledger"
+  engine                    = "aurora-postgresql"
+}
+resource "aws_rds_cluster" "primary" {
+  cluster_identifier        = "ledger-primary"
+  engine                    = aws_rds_global_cluster.g.engine
+  global_cluster_identifier = aws_rds_global_cluster.g.id
+  master_username           = "ledger"
+  manage_master_user_password = true
+}
+resource "aws_rds_cluster_instance" "primary" {
+  cluster_identifier = aws_rds_cluster.primary.id
+  instance_class     = "db.r6g.large"
+  engine             = aws_rds_cluster.primary.engine
+}
+resource "aws_rds_cluster" "secondary" {
+  provider                  = aws.dr
+  cluster_identifier        = "ledger-secondary"
+  engine                    = aws_rds_global_cluster.g.engine
+  global_cluster_identifier = aws_rds_global_cluster.g.id
+  ${extra}
+}`;
+
+test('missing-ordering-dependency: secondary global cluster before the primary instances', () => {
+  const findings = runRule(ordering, globalDb(''));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_rds_cluster.secondary');
+  assert.match(findings[0]!.message, /aws_rds_cluster_instance\.primary/);
+  assert.deepEqual(runRule(ordering, globalDb('depends_on = [aws_rds_cluster_instance.primary]')), []);
+});
+
+test('missing-ordering-dependency: Helm release before the vpc-cni/coredns add-ons', () => {
+  const eks = (extra: string): string => `
+resource "aws_eks_addon" "cni" {
+  cluster_name = aws_eks_cluster.main.name
+  addon_name   = "vpc-cni"
+}
+resource "aws_eks_addon" "dns" {
+  cluster_name = aws_eks_cluster.main.name
+  addon_name   = "coredns"
+}
+resource "aws_eks_addon" "ebs" {
+  cluster_name = aws_eks_cluster.main.name
+  addon_name   = "aws-ebs-csi-driver"
+}
+resource "helm_release" "ingress" {
+  name       = "ingress"
+  repository = "https://example.invalid/charts"
+  chart      = "ingress"
+  ${extra}
+}`;
+  const findings = runRule(ordering, eks(''));
+  assert.equal(findings.length, 1);
+  assert.doesNotMatch(findings[0]!.message, /aws_eks_addon\.ebs/);
+  assert.deepEqual(runRule(ordering, eks('depends_on = [aws_eks_addon.cni, aws_eks_addon.dns]')), []);
+});
+
+import { rule as dataLookup } from '../../src/rules/dependency/data-source-reads-managed-resource.js';
+
+const vpcAndLookup = (lookup: string): string => `
+resource "aws_vpc" "main" {
+  cidr_block = "10.1.0.0/16"
+  tags = merge(local.tags, { Name = "shop-vpc-\${var.environment_suffix}" })
+}
+resource "aws_subnet" "private" {
+  count      = 2
+  vpc_id     = aws_vpc.main.id
+  cidr_block = cidrsubnet("10.1.0.0/16", 8, count.index)
+}
+${lookup}`;
+
+test('data-source-reads-managed-resource fires on lookups of a VPC and subnets the configuration creates', () => {
+  const byTag = runRule(
+    dataLookup,
+    vpcAndLookup(`data "aws_vpc" "shop" {
+  filter {
+    name   = "tag:Name"
+    values = ["shop-vpc-\${var.environment_suffix}"]
+  }
+}`),
+  );
+  assert.equal(byTag.length, 1);
+  assert.equal(byTag[0]!.resource, 'data.aws_vpc.shop');
+  const subnets = runRule(
+    dataLookup,
+    vpcAndLookup(`data "aws_subnets" "private" {
+  filter {
+    name   = "vpc-id"
+    values = [aws_vpc.main.id]
+  }
+}`),
+  );
+  assert.equal(subnets.length, 1);
+});
+
+test('data-source-reads-managed-resource accepts depends_on, existing-or-create switches and unrelated lookups', () => {
+  assert.deepEqual(
+    runRule(
+      dataLookup,
+      vpcAndLookup(`data "aws_subnets" "private" {
+  filter {
+    name   = "vpc-id"
+    values = [aws_vpc.main.id]
+  }
+  depends_on = [aws_subnet.private]
+}`),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    runRule(
+      dataLookup,
+      vpcAndLookup(`data "aws_vpc" "shop" {
+  count = var.use_existing_vpc ? 1 : 0
+  tags = { Name = "shop-vpc-\${var.environment_suffix}" }
+}`),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    runRule(
+      dataLookup,
+      vpcAndLookup(`data "aws_vpc" "shared" {
+  tags = { Name = "shared-services" }
+}`),
+    ),
+    [],
+  );
+});

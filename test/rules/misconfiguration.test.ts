@@ -173,3 +173,86 @@ resource "aws_iam_role_policy_attachment" "own" {
 }`;
   assert.deepEqual(runRule(managedArn, tf), []);
 });
+
+test('managed-policy-arn-invalid: Config role written as ConfigRole and EKS policies under service-role/', () => {
+  const tf = `
+resource "aws_iam_role_policy_attachment" "recorder" {
+  role       = aws_iam_role.recorder.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/ConfigRole"
+}
+resource "aws_iam_role_policy_attachment" "eks" {
+  role       = aws_iam_role.cluster.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEKSClusterPolicy"
+}
+resource "aws_iam_role_policy_attachment" "eks_ok" {
+  role       = aws_iam_role.cluster.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
+}`;
+  const findings = runRule(managedArn, tf);
+  assert.deepEqual(findings.map((f) => f.resource).sort(), ['aws_iam_role_policy_attachment.eks', 'aws_iam_role_policy_attachment.recorder']);
+  assert.match(findings.find((f) => f.resource === 'aws_iam_role_policy_attachment.recorder')!.message, /service-role\/AWS_ConfigRole/);
+});
+
+import { rule as alarmUnit } from '../../src/rules/misconfiguration/alarm-threshold-wrong-unit.js';
+
+const storageAlarm = (threshold: string, metric = 'FreeStorageSpace', ns = 'AWS/RDS'): string => `
+variable "low_storage" {
+  type    = number
+  default = ${threshold}
+}
+resource "aws_cloudwatch_metric_alarm" "storage" {
+  alarm_name          = "db-storage-low"
+  namespace           = "${ns}"
+  metric_name         = "${metric}"
+  comparison_operator = "LessThanThreshold"
+  statistic           = "Average"
+  period              = 300
+  evaluation_periods  = 2
+  threshold           = var.low_storage
+}`;
+
+test('alarm-threshold-wrong-unit fires on a FreeStorageSpace/FreeableMemory threshold written in MB or GB', () => {
+  const findings = runRule(alarmUnit, storageAlarm('5120'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.ruleId, 'alarm-threshold-wrong-unit');
+  assert.equal(runRule(alarmUnit, storageAlarm('2', 'FreeableMemory', 'AWS/ElastiCache')).length, 1);
+});
+
+test('alarm-threshold-wrong-unit accepts byte thresholds and non-byte metrics', () => {
+  assert.deepEqual(runRule(alarmUnit, storageAlarm('5368709120')), []);
+  assert.deepEqual(runRule(alarmUnit, storageAlarm('80', 'CPUUtilization')), []);
+  assert.deepEqual(runRule(alarmUnit, storageAlarm('100', 'FreeStorageSpace', 'AWS/EC2')), []);
+});
+
+import { rule as hubArn, standardsArnProblem } from '../../src/rules/misconfiguration/securityhub-standards-arn-invalid.js';
+
+test('securityhub-standards-arn-invalid fires on invented paths and mixed ruleset/standards forms', () => {
+  const tf = `
+resource "aws_securityhub_standards_subscription" "fsbp" {
+  standards_arn = "arn:aws:securityhub:::ruleset/aws-foundational-security-best-practices/v/1.0.0"
+}
+resource "aws_securityhub_standards_subscription" "cis" {
+  standards_arn = "arn:aws:securityhub:\${var.region}::standards/cis-aws-foundations-benchmark/v/1.2.0"
+}
+resource "aws_securityhub_standards_subscription" "pci" {
+  standards_arn = "arn:aws:securityhub:\${var.region}::standards/pci-dss/v/3.2.1"
+}`;
+  const findings = runRule(hubArn, tf);
+  assert.deepEqual(findings.map((f) => f.resource).sort(), ['aws_securityhub_standards_subscription.cis', 'aws_securityhub_standards_subscription.fsbp']);
+});
+
+test('securityhub-standards-arn-invalid accepts the documented ARNs', () => {
+  const tf = `
+resource "aws_securityhub_standards_subscription" "cis" {
+  standards_arn = "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0"
+}
+resource "aws_securityhub_standards_subscription" "fsbp" {
+  standards_arn = "arn:\${data.aws_partition.current.partition}:securityhub:\${data.aws_region.current.name}::standards/aws-foundational-security-best-practices/v/1.0.0"
+}
+resource "aws_securityhub_standards_subscription" "ref" {
+  standards_arn = local.standard_arn
+}`;
+  assert.deepEqual(runRule(hubArn, tf), []);
+  assert.match(standardsArnProblem('arn:aws:securityhub:::standards/nist-800-53/v/5.0.0') ?? '', /region/);
+  assert.match(standardsArnProblem('arn:aws:securityhub:us-east-1::standards/cis-benchmark/v/9') ?? '', /unknown standard/);
+});

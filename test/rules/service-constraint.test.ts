@@ -45,8 +45,10 @@ resource "aws_db_instance" "db" {
 test('outdated-engine-version flags superseded Aurora minors and EOL majors, not current ones', () => {
   const old = runRule(engine, cluster('db.r6g.large', '15.3'));
   assert.equal(old.length, 1);
-  assert.equal(old[0]!.severity, 'low');
-  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '15.4')), []);
+  assert.equal(old[0]!.severity, 'high');
+  assert.equal(runRule(engine, cluster('db.r6g.large', '15.4')).length, 1);
+  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '15.10')), []);
+  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '16.4')), []);
   const mysql = runRule(engine, `resource "aws_db_instance" "db" {
   engine         = "mysql"
   engine_version = "5.7.44"
@@ -59,6 +61,9 @@ test('engine table matching is on dot boundaries', () => {
   assert.ok(versionMatches('5.7.44', '5.7'));
   assert.ok(!versionMatches('15.30', '15.3'));
   assert.equal(outdatedEngine('postgres', '16.3'), undefined);
+  assert.equal(outdatedEngine('postgres', '14.15'), undefined);
+  assert.equal(outdatedEngine('postgres', '14.10')?.status, 'retired-minor');
+  assert.equal(outdatedEngine('postgres', '15.40'), undefined);
   assert.ok(outdatedEngine('postgres', '12.19'));
   assert.ok(outdatedEngine('aurora-mysql', '5.7.mysql_aurora.2.11.2'));
   assert.equal(outdatedEngine('aurora-mysql', '8.0.mysql_aurora.3.05.2'), undefined);
@@ -130,4 +135,45 @@ resource "aws_sqs_queue" "orders" {
   redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 3 })
 }`;
   assert.deepEqual(runRule(fifoMismatch, tf), []);
+});
+
+import { rule as backtrack } from '../../src/rules/service-constraint/aurora-backtrack-unsupported.js';
+
+const btCluster = (engineLine: string, extra = ''): string => `
+variable "backtrack_hours" {
+  type    = number
+  default = 24
+}
+resource "aws_rds_global_cluster" "g" {
+  global_cluster_identifier = "orders-global"
+  engine                    = "aurora-mysql"
+}
+resource "aws_rds_cluster" "db" {
+  cluster_identifier = "orders"
+  ${engineLine}
+  backtrack_window   = var.backtrack_hours * 3600 > 0 ? 86400 : 0
+  ${extra}
+}`;
+
+test('aurora-backtrack-unsupported fires for Aurora PostgreSQL and for global database members', () => {
+  const pg = runRule(backtrack, btCluster('engine = "aurora-postgresql"'));
+  assert.equal(pg.length, 1);
+  assert.match(pg[0]!.message, /aurora-postgresql/);
+  const global = runRule(backtrack, btCluster('engine = aws_rds_global_cluster.g.engine', 'global_cluster_identifier = aws_rds_global_cluster.g.id'));
+  assert.equal(global.length, 1);
+  assert.match(global[0]!.message, /global database/);
+});
+
+test('aurora-backtrack-unsupported accepts Aurora MySQL provisioned clusters and disabled backtrack', () => {
+  assert.deepEqual(runRule(backtrack, btCluster('engine = "aurora-mysql"')), []);
+  assert.deepEqual(
+    runRule(
+      backtrack,
+      `resource "aws_rds_cluster" "db" {
+  engine           = "aurora-postgresql"
+  backtrack_window = 0
+}`,
+    ),
+    [],
+  );
 });

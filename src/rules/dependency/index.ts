@@ -3,5 +3,6 @@ import { rule as apigwDeploymentRace } from './apigw-deployment-race.js';
 import { rule as ecsServiceListenerDependency } from './ecs-service-listener-dependency.js';
 import { rule as missingOrderingDependency } from './missing-ordering-dependency.js';
 import { rule as referenceCycle } from './reference-cycle.js';
+import { rule as dataSourceReadsManagedResource } from './data-source-reads-managed-resource.js';
 
-export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle];
+export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle, dataSourceReadsManagedResource];

@@ -3,6 +3,7 @@ import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, blockAddress, exprToText, nestedBlocks, resources } from '../../model/query.js';
 import { blockReferences, referencedBlocks } from '../util/b-refs.js';
 import { resolvedString } from '../util/b-resolve.js';
+import { joinsGlobalCluster } from '../util/dep-db.js';
 
 /**
  * A well-known ordering requirement: `dependent` must be created after `prerequisites`, which Terraform cannot infer
@@ -62,6 +63,20 @@ function functionLogGroups(config: Configuration, fn: Block): Block[] {
     const text = unquote(exprToText(e));
     return text === `/aws/lambda/${fnText}` || (literal !== undefined && resolvedString(config, e) === `/aws/lambda/${literal}`);
   });
+}
+
+/** A secondary cluster of a global database: needs the primary cluster's instances to exist first. */
+function primaryInstances(config: Configuration, cluster: Block): Block[] {
+  if (!joinsGlobalCluster(cluster) || isPrimaryCluster(cluster)) return [];
+  const globals = referencedBlocks(config, attrExpr(cluster, 'global_cluster_identifier'), 'aws_rds_global_cluster');
+  if (!globals.length) return [];
+  const primaries = referringVia(config, 'aws_rds_cluster', 'global_cluster_identifier', globals).filter((c) => c !== cluster && isPrimaryCluster(c));
+  return referringVia(config, 'aws_rds_cluster_instance', 'cluster_identifier', primaries);
+}
+
+/** The cluster that creates the data (credentials set) rather than replicating it. */
+function isPrimaryCluster(cluster: Block): boolean {
+  return ['master_username', 'manage_master_user_password', 'snapshot_identifier'].some((k) => attrExpr(cluster, k) !== undefined);
 }
 
 function unquote(s: string): string {
@@ -128,6 +143,19 @@ const PAIRS: OrderingPair[] = [
     severity: 'medium',
   },
   {
+    dependent: /^aws_rds_cluster$/,
+    prerequisites: primaryInstances,
+    why: 'a secondary cluster can join the global database only after the primary cluster has a writer instance',
+    severity: 'medium',
+  },
+  {
+    dependent: /^helm_release$/,
+    prerequisites: (config) =>
+      resources(config, 'aws_eks_addon').filter((a) => /^(vpc-cni|coredns)$/.test(resolvedString(config, attrExpr(a, 'addon_name')) ?? '')),
+    why: 'chart pods cannot get IPs or resolve DNS until the vpc-cni and coredns add-ons are active, so the release times out',
+    severity: 'low',
+  },
+  {
     dependent: /^aws_lambda_function$/,
     prerequisites: functionLogGroups,
     why: 'otherwise the function can create its own log group first (without retention), and the managed one then fails with "already exists"',
@@ -143,7 +171,7 @@ export const rule: Rule = {
     fixClass: 'B',
     title: 'Resource not ordered after a prerequisite Terraform cannot infer',
     rootCause:
-      'Terraform orders resources only by references. Models rely on that and omit `depends_on` where AWS needs something to exist first that the resource does not reference: IAM policy attachments, the internet gateway, bucket policies, Lambda permissions, log groups.',
+      'Terraform orders resources only by references. Models rely on that and omit `depends_on` where AWS needs something to exist first that the resource does not reference: IAM policy attachments, the internet gateway, bucket policies, Lambda permissions, log groups, the primary instances of a global database, the EKS networking add-ons.',
     fix: 'Add `depends_on` listing the prerequisite resources.',
     fixExample: `resource "aws_lambda_function" "fn" {
   # ...

@@ -3,5 +3,7 @@ import { rule as apigwCorsWithoutOptions } from './apigw-cors-without-options.js
 import { rule as wafv2DuplicateRulePriority } from './wafv2-duplicate-rule-priority.js';
 import { rule as lambdaArchNotArm64 } from './lambda-arch-not-arm64.js';
 import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
+import { rule as alarmThresholdWrongUnit } from './alarm-threshold-wrong-unit.js';
+import { rule as securityhubStandardsArnInvalid } from './securityhub-standards-arn-invalid.js';
 
-export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, managedPolicyArnInvalid];
+export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, managedPolicyArnInvalid, alarmThresholdWrongUnit, securityhubStandardsArnInvalid];

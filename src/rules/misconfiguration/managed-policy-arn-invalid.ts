@@ -31,7 +31,25 @@ const WRONG_NAMES: Record<string, string> = {
   AmazonSSMManagedInstanceCoreRole: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
   'service-role/AmazonSSMManagedInstanceCore': 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
   'service-role/CloudWatchAgentServerPolicy': 'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy',
+  ConfigRole: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
+  'service-role/ConfigRole': 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
 };
+
+/** AWS managed policies at the root path that models put under `service-role/`. */
+const ROOT_POLICIES = [
+  'AmazonEKSClusterPolicy',
+  'AmazonEKSWorkerNodePolicy',
+  'AmazonEKS_CNI_Policy',
+  'AmazonEKSServicePolicy',
+  'AmazonEKSVPCResourceController',
+  'AmazonEC2ContainerRegistryReadOnly',
+  'AWSXRayDaemonWriteAccess',
+  'AWSLambdaExecute',
+  'AmazonS3ReadOnlyAccess',
+  'CloudWatchLogsFullAccess',
+  'AmazonSSMReadOnlyAccess',
+];
+for (const name of ROOT_POLICIES) WRONG_NAMES[`service-role/${name}`] = `arn:aws:iam::aws:policy/${name}`;
 
 const MANAGED_ARN = /^arn:(aws|aws-cn|aws-us-gov|\$\{[^}]*\}):iam::aws:policy\/(.+)$/;
 

@@ -8,7 +8,7 @@ export interface EngineVersionEntry {
   engine: string;
   /** Versions matched by prefix on dot boundaries: `5.7` matches `5.7`, `5.7.44`; `15.3` matches `15.3` only at that depth. */
   versions: string[];
-  status: 'end-of-standard-support' | 'superseded-minor';
+  status: 'end-of-standard-support' | 'superseded-minor' | 'retired-minor';
   note: string;
   checked: string;
   source: string;
@@ -25,7 +25,10 @@ export const ENGINE_VERSIONS: EngineVersionEntry[] = [
   { engine: 'mysql', versions: ['5.5', '5.6', '5.7'], status: 'end-of-standard-support', note: 'MySQL 5.7 left RDS standard support on 2024-02-29 (paid Extended Support only).', checked: CHECKED, source: RDS_MYSQL },
   { engine: 'postgres', versions: ['9', '10', '11', '12'], status: 'end-of-standard-support', note: 'RDS for PostgreSQL 11 ended standard support 2024-02-29 and 12 on 2025-02-28.', checked: CHECKED, source: RDS_PG },
   { engine: 'aurora-postgresql', versions: ['9', '10', '11', '12'], status: 'end-of-standard-support', note: 'Aurora PostgreSQL 11 ended standard support 2024-02-29 and 12 on 2025-02-28.', checked: CHECKED, source: AURORA_PG },
-  { engine: 'aurora-postgresql', versions: ['15.2', '15.3'], status: 'superseded-minor', note: 'Aurora PostgreSQL 15.2/15.3 are superseded minors past end of minor-version support; use the current 15.x minor.', checked: CHECKED, source: AURORA_PG },
+  { engine: 'aurora-postgresql', versions: ['15.2', '15.3', '15.4', '15.5'], status: 'retired-minor', note: 'Aurora PostgreSQL 15.2-15.5 are retired minors (CreateDBCluster: "Cannot find version"); use a current 15.x minor such as 15.10.', checked: CHECKED, source: AURORA_PG },
+  { engine: 'aurora-postgresql', versions: ['13.3', '13.4', '13.5', '13.6', '13.7'], status: 'retired-minor', note: 'Aurora PostgreSQL 13.3-13.7 are retired minors ("Cannot find version 13.7"); use a current 13.x minor (or a newer major).', checked: CHECKED, source: AURORA_PG },
+  { engine: 'postgres', versions: ['14.1', '14.2', '14.3', '14.4', '14.5', '14.6', '14.7', '14.8', '14.9', '14.10'], status: 'retired-minor', note: 'RDS for PostgreSQL 14.10 and earlier 14.x minors can no longer be created ("Cannot find version"); use the current 14.x minor.', checked: CHECKED, source: RDS_PG },
+  { engine: 'postgres', versions: ['15.2', '15.3', '15.4'], status: 'retired-minor', note: 'RDS for PostgreSQL 15.2-15.4 can no longer be created ("Cannot find version 15.4 for postgres"); use the current 15.x minor.', checked: CHECKED, source: RDS_PG },
   { engine: 'aurora-mysql', versions: ['5.7', '5.6'], status: 'end-of-standard-support', note: 'Aurora MySQL version 2 (MySQL 5.7 compatible) ended standard support 2024-10-31.', checked: CHECKED, source: AURORA_MYSQL },
   { engine: 'aurora', versions: ['5.6'], status: 'end-of-standard-support', note: 'Aurora MySQL version 1 (MySQL 5.6 compatible) is retired.', checked: CHECKED, source: AURORA_MYSQL },
   { engine: 'redis', versions: ['2', '3', '4', '5'], status: 'end-of-standard-support', note: 'ElastiCache for Redis OSS 4 and 5 are at end of standard support; use Valkey or Redis OSS 7.', checked: CHECKED, source: ELASTICACHE },

@@ -4,5 +4,6 @@ import { rule as outdatedEngineVersion } from './outdated-engine-version.js';
 import { rule as lambdaRuntimeDeprecated } from './lambda-runtime-deprecated.js';
 import { rule as nameLengthLimit } from './name-length-limit.js';
 import { rule as sqsFifoMismatch } from './sqs-fifo-mismatch.js';
+import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupported.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, sqsFifoMismatch];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, sqsFifoMismatch, auroraBacktrackUnsupported];

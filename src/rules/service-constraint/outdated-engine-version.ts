@@ -17,11 +17,11 @@ export const rule: Rule = {
     fix: 'Pin a currently supported engine version (check the engine release calendar), or a major version with auto minor upgrades.',
     fixExample: `resource "aws_rds_cluster" "db" {
   engine         = "aurora-postgresql"
-  engine_version = "15.4"
+  engine_version = "15.10"
 }`,
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html',
     knowledgeGap: 'Engine versions age out of support; pinned versions must be checked against the release calendar.',
-    impact: 'Missing security patches, Extended Support charges, or creation failures for retired versions.',
+    impact: 'Missing security patches, Extended Support charges, or creation failures for retired versions (retired minors: apply fails).',
   },
   check(ctx) {
     for (const type of TYPES) {
@@ -34,7 +34,7 @@ export const rule: Rule = {
         if (!entry) continue;
         ctx.report({
           block: db,
-          severity: entry.status === 'superseded-minor' ? 'low' : 'medium',
+          severity: entry.status === 'superseded-minor' ? 'low' : entry.status === 'retired-minor' ? 'high' : 'medium',
           message: `${engine} ${version}: ${entry.note} (checked ${entry.checked}, ${entry.source})`,
         });
       }
