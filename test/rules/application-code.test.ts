@@ -148,3 +148,124 @@ resource "aws_lambda_function" "fn" {
   assert.deepEqual(runRule(noSourceHash, envFn('A = "b"')), []);
   assert.deepEqual(runRule(noSourceHash, 'resource "aws_lambda_function" "img" {\n  function_name = "img"\n  image_uri     = "x"\n}'), []);
 });
+
+import { rule as handlerMismatch } from '../../src/rules/application-code/lambda-handler-file-mismatch.js';
+import { rule as withoutPackage } from '../../src/rules/application-code/lambda-function-without-package.js';
+
+const mismatchTf = (handler: string): string => `data "archive_file" "billing" {
+  type        = "zip"
+  source_file = "\${path.module}/src/billing_worker.py"
+  output_path = "\${path.module}/billing.zip"
+}
+resource "aws_lambda_function" "billing" {
+  function_name    = "billing"
+  filename         = data.archive_file.billing.output_path
+  source_code_hash = data.archive_file.billing.output_base64sha256
+  role             = aws_iam_role.r.arn
+  handler          = "${handler}"
+  runtime          = "python3.12"
+}`;
+const billingCode = { path: 'lib/src/billing_worker.py', language: 'py', content: 'def run(event, context):\n    return {"ok": True}\n' };
+
+test('lambda-handler-file-mismatch fires when the handler module is not the packaged file', () => {
+  const findings = runRule(handlerMismatch, mismatchTf('billing.run'), { extraFiles: [billingCode] });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_lambda_function.billing');
+});
+
+test('lambda-handler-file-mismatch follows for_each maps of handlers and local_file sources', () => {
+  const tf = `locals {
+  workers = {
+    a = { handler = "alpha.main", file = "alpha_worker.py" }
+  }
+}
+resource "local_file" "alpha" {
+  filename = "\${path.module}/alpha_worker.py"
+  content  = "def main(event, context):\\n    return 1\\n"
+}
+data "archive_file" "w" {
+  for_each    = local.workers
+  type        = "zip"
+  source_file = "\${path.module}/\${each.value.file}"
+  output_path = "\${path.module}/\${each.key}.zip"
+}
+resource "aws_lambda_function" "w" {
+  for_each      = local.workers
+  function_name = each.key
+  filename      = data.archive_file.w[each.key].output_path
+  handler       = each.value.handler
+  runtime       = "python3.12"
+  role          = "arn:aws:iam::123456789012:role/x"
+}`;
+  assert.equal(runRule(handlerMismatch, tf).length, 1);
+  assert.deepEqual(runRule(handlerMismatch, tf.replace('"alpha.main"', '"alpha_worker.main"')), []);
+});
+
+test('lambda-handler-file-mismatch is quiet when names agree or the package contents are unknown', () => {
+  assert.deepEqual(runRule(handlerMismatch, mismatchTf('billing_worker.run'), { extraFiles: [billingCode] }), []);
+  // A zipped directory the response does not show may hold a billing.py.
+  const dirPackage = mismatchTf('billing.run').replace('source_file = "${path.module}/src/billing_worker.py"', 'source_dir  = "${path.module}/build"');
+  assert.deepEqual(runRule(handlerMismatch, dirPackage, { extraFiles: [billingCode] }), []);
+  const prebuilt = 'resource "aws_lambda_function" "f" {\n  filename = "prebuilt.zip"\n  handler  = "main.handler"\n  runtime  = "nodejs20.x"\n}';
+  assert.deepEqual(runRule(handlerMismatch, prebuilt, { extraFiles: [billingCode] }), []);
+});
+
+test('lambda-function-without-package fires when no code source is set', () => {
+  const tf = `resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/x"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  code {
+    zip_file = "exports.handler = async () => ({})"
+  }
+}`;
+  const findings = runRule(withoutPackage, tf);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /CDK/);
+});
+
+test('lambda-function-without-package is quiet with filename, s3_bucket or image_uri', () => {
+  const base = 'function_name = "f"\n  role = "arn:aws:iam::123456789012:role/x"';
+  assert.deepEqual(runRule(withoutPackage, `resource "aws_lambda_function" "f" {\n  ${base}\n  filename = "f.zip"\n}`), []);
+  assert.deepEqual(runRule(withoutPackage, `resource "aws_lambda_function" "f" {\n  ${base}\n  s3_bucket = "artifacts"\n  s3_key = "f.zip"\n}`), []);
+  assert.deepEqual(runRule(withoutPackage, `resource "aws_lambda_function" "f" {\n  ${base}\n  package_type = "Image"\n  image_uri = "123456789012.dkr.ecr.us-east-1.amazonaws.com/f:1"\n}`), []);
+});
+
+import { rule as depNotBundled } from '../../src/rules/application-code/lambda-dependency-not-bundled.js';
+
+const depTf = `data "archive_file" "scan" {
+  type        = "zip"
+  source_file = "\${path.module}/scan/main.py"
+  output_path = "\${path.module}/scan.zip"
+}
+resource "aws_lambda_function" "scan" {
+  function_name = "scan"
+  filename      = data.archive_file.scan.output_path
+  handler       = "main.handler"
+  runtime       = "python3.12"
+  role          = "arn:aws:iam::123456789012:role/x"
+}`;
+const withRequests = { 'lib/main.tf': depTf, 'lib/scan/main.py': 'import json\nimport requests\n\ndef handler(event, context):\n    return requests.get(event["url"]).status_code\n' };
+const stdlibOnly = { 'lib/main.tf': depTf, 'lib/scan/main.py': 'import json\nimport urllib.request\n\ndef handler(event, context):\n    return urllib.request.urlopen(event["url"]).status\n' };
+
+test('lambda-dependency-not-bundled fires on an unbundled third-party import the reference does without', () => {
+  const findings = runRule(depNotBundled, withRequests, { ideal: stdlibOnly });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /requests/);
+});
+
+test('lambda-dependency-not-bundled is quiet with a manifest, a layer, stdlib-only code, or no reference', () => {
+  assert.deepEqual(runRule(depNotBundled, { ...withRequests, 'lib/scan/requirements.txt': 'requests==2.32.3\n' }, { ideal: stdlibOnly }), []);
+  assert.deepEqual(runRule(depNotBundled, { ...withRequests, 'lib/main.tf': depTf.replace('runtime       = "python3.12"', 'runtime = "python3.12"\n  layers = ["arn:aws:lambda:us-east-1:123456789012:layer:deps:1"]') }, { ideal: stdlibOnly }), []);
+  assert.deepEqual(runRule(depNotBundled, stdlibOnly, { ideal: stdlibOnly }), []);
+  assert.deepEqual(runRule(depNotBundled, withRequests), []);
+  assert.deepEqual(runRule(depNotBundled, withRequests, { ideal: withRequests }), []);
+});
+
+test('jsThirdPartyImports skips built-ins, relative paths and the runtime SDK', async () => {
+  const { jsThirdPartyImports } = await import('../../src/rules/util/app-deps.js');
+  const code = "const fs = require('fs');\nconst { v4 } = require('uuid');\nimport { S3Client } from '@aws-sdk/client-s3';\nimport x from './local.js';\nimport { randomUUID } from 'node:crypto';";
+  assert.deepEqual(jsThirdPartyImports(code, 20), ['uuid']);
+  assert.deepEqual(jsThirdPartyImports(code, 16), ['@aws-sdk/client-s3', 'uuid']);
+});

@@ -64,3 +64,39 @@ test('requested-logging-missing: load balancer access logs asked but not enabled
   assert.equal(runRule(requestedLogging, lb('access_logs {\n    bucket  = "logs"\n    enabled = false\n  }'), { prompt }).length, 1);
   assert.deepEqual(runRule(requestedLogging, lb('access_logs {\n    bucket  = "logs"\n    enabled = true\n  }'), { prompt }), []);
 });
+
+import { rule as flowScaffolding } from '../../src/rules/logging/flow-log-scaffolding-without-flow-log.js';
+
+const FLOW_ROLE = `resource "aws_vpc" "core" {
+  cidr_block = "10.20.0.0/16"
+}
+resource "aws_iam_role" "traffic" {
+  name = "traffic-capture"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "vpc-flow-logs.amazonaws.com" } }]
+  })
+}
+resource "aws_cloudwatch_log_group" "traffic" {
+  name              = "/network/flowlogs/core"
+  retention_in_days = 7
+}`;
+
+test('flow-log-scaffolding-without-flow-log fires when the role and log group exist but no aws_flow_log does', () => {
+  const findings = runRule(flowScaffolding, FLOW_ROLE);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.resource, 'aws_iam_role.traffic');
+});
+
+test('flow-log-scaffolding-without-flow-log is quiet with the flow log, without scaffolding, or when the prompt-driven rule covers it', () => {
+  const withFlow = `${FLOW_ROLE}
+resource "aws_flow_log" "core" {
+  vpc_id          = aws_vpc.core.id
+  traffic_type    = "ALL"
+  log_destination = aws_cloudwatch_log_group.traffic.arn
+  iam_role_arn    = aws_iam_role.traffic.arn
+}`;
+  assert.deepEqual(runRule(flowScaffolding, withFlow), []);
+  assert.deepEqual(runRule(flowScaffolding, 'resource "aws_vpc" "core" {\n  cidr_block = "10.20.0.0/16"\n}'), []);
+  assert.deepEqual(runRule(flowScaffolding, FLOW_ROLE, { prompt: 'Enable VPC flow logs for the network.' }), []);
+});

@@ -83,3 +83,62 @@ test('required-tag-keys-missing is quiet when tags come from an open map', () =>
   const open = tagged.replace('tags   = local.common_tags', 'tags   = var.tags');
   assert.deepEqual(runRule(requiredKeys, `${open}\nvariable "tags" {\n  type = map(string)\n}`, { prompt: 'Tag everything with Owner and CostCenter.' }), []);
 });
+
+import { rule as floatingImageTag, floatingImage } from '../../src/rules/misconfiguration/container-image-floating-tag.js';
+
+const taskDef = (image: string): string => `variable "web_image" {
+  type    = string
+  default = "${image}"
+}
+resource "aws_ecs_task_definition" "web" {
+  family                = "web"
+  container_definitions = jsonencode([{ name = "web", image = var.web_image, essential = true }])
+}`;
+
+test('container-image-floating-tag fires on a latest image when the reference pins the version', () => {
+  const findings = runRule(floatingImageTag, taskDef('httpd:latest'), { ideal: taskDef('httpd:2.4.62') });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /httpd:latest/);
+});
+
+test('container-image-floating-tag is quiet on pinned images, without a reference, or when the reference floats too', () => {
+  assert.deepEqual(runRule(floatingImageTag, taskDef('httpd:2.4.62'), { ideal: taskDef('httpd:2.4.62') }), []);
+  assert.deepEqual(runRule(floatingImageTag, taskDef('httpd:latest')), []);
+  assert.deepEqual(runRule(floatingImageTag, taskDef('httpd:latest'), { ideal: taskDef('httpd') }), []);
+});
+
+test('floatingImage classifies image references', () => {
+  assert.equal(floatingImage('httpd'), true);
+  assert.equal(floatingImage('registry.example.com:5000/team/api:latest'), true);
+  assert.equal(floatingImage('registry.example.com:5000/team/api:1.3.0'), false);
+  assert.equal(floatingImage('team/api@sha256:0123abcd'), false);
+  assert.equal(floatingImage('${aws_ecr_repository.api.repository_url}:latest'), false);
+});
+
+import { rule as tagHardcodesEnv } from '../../src/rules/tagging/tag-value-hardcodes-environment.js';
+
+const stageTags = (name: string): string => `variable "environment_suffix" {
+  type = string
+}
+resource "aws_sqs_queue" "orders" {
+  name = "orders-\${var.environment_suffix}"
+  tags = merge(local.common_tags, {
+    Name = "${name}"
+  })
+}`;
+
+test('tag-value-hardcodes-environment fires when a tag spells an environment next to the suffix and the reference does not', () => {
+  const findings = runRule(tagHardcodesEnv, stageTags('orders-staging-${var.environment_suffix}'), { ideal: stageTags('orders-${var.environment_suffix}') });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /"staging"/);
+});
+
+test('tag-value-hardcodes-environment is quiet without the word, without a reference, or when the reference keeps it', () => {
+  const ideal = stageTags('orders-${var.environment_suffix}');
+  assert.deepEqual(runRule(tagHardcodesEnv, ideal, { ideal }), []);
+  assert.deepEqual(runRule(tagHardcodesEnv, stageTags('orders-staging-${var.environment_suffix}')), []);
+  const kept = stageTags('orders-staging-${var.environment_suffix}');
+  assert.deepEqual(runRule(tagHardcodesEnv, kept, { ideal: kept }), []);
+  // "staging" as a plain literal without the input is the naming rule's business.
+  assert.deepEqual(runRule(tagHardcodesEnv, stageTags('orders-staging'), { ideal }), []);
+});

@@ -5,5 +5,6 @@ import { rule as lambdaArchNotArm64 } from './lambda-arch-not-arm64.js';
 import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
 import { rule as alarmThresholdWrongUnit } from './alarm-threshold-wrong-unit.js';
 import { rule as securityhubStandardsArnInvalid } from './securityhub-standards-arn-invalid.js';
+import { rule as containerImageFloatingTag } from './container-image-floating-tag.js';
 
-export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, managedPolicyArnInvalid, alarmThresholdWrongUnit, securityhubStandardsArnInvalid];
+export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, managedPolicyArnInvalid, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag];
