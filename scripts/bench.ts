@@ -9,6 +9,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Parser from 'tree-sitter';
 import HCL from '@tree-sitter-grammars/tree-sitter-hcl';
 import { parse as hcl2json } from '@cdktf/hcl2json';
@@ -21,6 +22,10 @@ import { activeSchema } from '../src/schema/index.js';
 import { parseTerraformConstraint } from '../src/schema/version.js';
 
 const repo = resolve(import.meta.dirname, '..');
+// (c) measures what `iacjudge corpus` runs: the compiled worker (`npm run bench` builds first). Without a build the
+// pool falls back to the TypeScript worker loaded through tsx, which adds transpilation to every worker start.
+const compiledWorker = join(repo, 'dist/src/corpus/worker.js');
+const workerUrl = existsSync(compiledWorker) ? pathToFileURL(compiledWorker) : undefined;
 const corpus = resolve(repo, '../shared/corpus/dev');
 
 function rssMb(): number {
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
   }
   const lines = files.reduce((n, f) => n + f.content.split('\n').length, 0);
   console.log(`corpus: ${tasks.length} tf-hcl tasks, ${files.length} HCL files, ${lines} lines`);
+  console.log(`workers: ${workerUrl ? 'compiled (dist/)' : 'TypeScript through tsx (run npm run build for the shipped path)'}`);
 
   const parser = new Parser();
   parser.setLanguage(HCL as unknown as Parser.Language);
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'iacjudge-bench-'));
   const full: Record<number, number> = {};
   for (const jobs of [1, 2]) {
-    const res = await runPool(tasks, { out: join(out, `r${jobs}.jsonl`), jobs, timeoutMs: 120000, resume: false });
+    const res = await runPool(tasks, { out: join(out, `r${jobs}.jsonl`), jobs, timeoutMs: 120000, resume: false, ...(workerUrl ? { workerUrl } : {}) });
     full[jobs] = res.wallMs;
     console.log(
       `(c) iacjudge corpus, ${jobs} job${jobs > 1 ? 's' : ' '}: ${fmt(res.wallMs)}  ${(tasks.length / (res.wallMs / 1000)).toFixed(1)} tasks/s  ${(lines / (res.wallMs / 1000)).toFixed(0)} lines/s  errors ${res.errors}`,
