@@ -205,7 +205,7 @@ class Checker {
       const a = { ...attr, name: this.resolve(attr.name, schema) };
       present.add(a.name);
       const p = where(a.name);
-      const dep = deprecationFor(kind, type, p);
+      const dep = deprecationFor(kind, type, p, 'argument');
       if (dep && this.deprecation(dep, a.span, address, `"${p}" on ${type}`)) continue;
       const as = schema.attributes[a.name];
       if (as) {

@@ -33,3 +33,11 @@ test('a computed-only attribute fed an optional input (may be null) is valid; a 
   const literal = check(passThrough.replace('var.service_ipv6_cidr', '"fd00::/108"'));
   assert.deepEqual(literal.map((f) => f.ruleId), ['schema-computed-attribute']);
 });
+
+test('a removed block whose name came back as an argument (elasticache cluster_mode): the argument is valid, the block is not', () => {
+  const arg = 'resource "aws_elasticache_replication_group" "r" {\n  replication_group_id = "r"\n  description = "r"\n  cluster_mode = "enabled"\n}\n';
+  assert.deepEqual(check(arg, '>= 5.47'), []);
+  // The 4.x `cluster_mode { ... }` block is still the removed one.
+  const block = arg.replace('cluster_mode = "enabled"', 'cluster_mode {\n    num_node_groups = 2\n  }');
+  assert.deepEqual(check(block, '>= 5.47').map((f) => f.ruleId), ['schema-removed']);
+});

@@ -55,7 +55,7 @@ function argumentUses(block: Block, kind: 'resource' | 'data', type: string, pat
   const found = (name: string, span: SourceSpan, dep: DeprecationEntry) =>
     add({ key: `arg:${kind}:${type}:${[...path, name].join('.')}`, span, resource: blockAddress(block), text: `"${[...path, name].join('.')}" on ${type}`, replacement: dep.replacement });
   for (const a of block.attributes) {
-    const dep = deprecationFor(kind, type, [...path, a.name].join('.'));
+    const dep = deprecationFor(kind, type, [...path, a.name].join('.'), 'argument');
     if (dep) found(a.name, a.span, dep);
   }
   for (const nb of block.blocks) {

@@ -17,6 +17,11 @@ export interface DeprecationEntry {
   link: string;
   /** Also report reads of it as an attribute (`data.aws_region.current.name`). */
   readable?: boolean;
+  /**
+   * It was a nested block: an argument of the same name (`name = ...`) is not it. The provider re-adds a removed
+   * block's name with another shape (aws_elasticache_replication_group `cluster_mode`, a string again since 5.x).
+   */
+  block?: boolean;
 }
 
 /**
@@ -90,7 +95,7 @@ export const DEPRECATIONS: readonly DeprecationEntry[] = [
   { kind: 'resource', type: 'aws_elasticache_replication_group', argument: 'number_cache_clusters', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'num_cache_clusters', link: `${V5}#resourceaws_elasticache_replication_group` },
   { kind: 'resource', type: 'aws_elasticache_replication_group', argument: 'replication_group_description', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'description', link: `${V5}#resourceaws_elasticache_replication_group` },
   { kind: 'resource', type: 'aws_elasticache_replication_group', argument: 'availability_zones', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'preferred_cache_cluster_azs', link: `${V5}#resourceaws_elasticache_replication_group` },
-  { kind: 'resource', type: 'aws_elasticache_replication_group', argument: 'cluster_mode', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'num_node_groups and replicas_per_node_group', link: `${V5}#resourceaws_elasticache_replication_group` },
+  { kind: 'resource', type: 'aws_elasticache_replication_group', argument: 'cluster_mode', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'num_node_groups and replicas_per_node_group', link: `${V5}#resourceaws_elasticache_replication_group`, block: true },
   { kind: 'resource', type: 'aws_autoscaling_group', argument: 'tags', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'tag blocks', link: `${V5}#resourceaws_autoscaling_group` },
   { kind: 'resource', type: 'aws_vpc', argument: 'enable_classiclink', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'nothing (EC2-Classic retired)', link: `${V5}#ec2-classic-retirement` },
   { kind: 'resource', type: 'aws_vpc', argument: 'enable_classiclink_dns_support', deprecatedIn: '4.0.0', removedIn: '5.0.0', replacement: 'nothing (EC2-Classic retired)', link: `${V5}#ec2-classic-retirement` },
@@ -209,6 +214,8 @@ export const ADDITIONS: readonly AdditionEntry[] = [
 
 const BY_KEY = new Map<string, DeprecationEntry>(DEPRECATIONS.map((d) => [`${d.kind}:${d.type}:${d.argument ?? ''}`, d]));
 
-export function deprecationFor(kind: 'resource' | 'data', type: string, argument: string | null): DeprecationEntry | undefined {
-  return BY_KEY.get(`${kind}:${type}:${argument ?? ''}`);
+/** `as: 'argument'` when the name is set with `=`: an entry for a removed block does not apply to it. */
+export function deprecationFor(kind: 'resource' | 'data', type: string, argument: string | null, as?: 'argument'): DeprecationEntry | undefined {
+  const dep = BY_KEY.get(`${kind}:${type}:${argument ?? ''}`);
+  return dep?.block && as === 'argument' ? undefined : dep;
 }
