@@ -152,7 +152,8 @@ function buildClaim(lines: Line[], start: Start, end: number, groupSeverity: Sev
   }
   const text = textLines.join('\n').trim();
   const levelField = /(?:impact level|severity|priority|impact)\**\s*[:|-]\s*(?:\*+\s*)?([A-Za-z]+)/i.exec(text);
-  const titleSeverity = /\((critical|high|medium|low|major|minor)\b[^)]*\)|\[(critical|high|medium|low)\]/i.exec(start.title);
+  // `[^()]`, not `[^)]`: a title of many unclosed `(critical` would make every attempt scan to the end (quadratic).
+  const titleSeverity = /\((critical|high|medium|low|major|minor)\b[^()]*\)|\[(critical|high|medium|low)\]/i.exec(start.title);
   const severity =
     (levelField ? severityFrom(levelField[1]!) : null) ??
     (titleSeverity ? severityFrom(titleSeverity[1] ?? titleSeverity[2]!) : null) ??
