@@ -4,6 +4,7 @@ import { attrExpr, blockAddress, blocksOfKind, resources } from '../../model/que
 import { literalText } from '../util/b-s3.js';
 import { blockText } from '../util/b-refs.js';
 import { promptMentions } from '../util/b-prompt.js';
+import { FLOW_LOG_EXAMPLE } from './requested-logging-missing.js';
 
 const FLOW_PRINCIPAL = 'vpc-flow-logs.amazonaws.com';
 const FLOW_NAME = /flow[-_ ]?logs?/i;
@@ -18,13 +19,7 @@ export const rule: Rule = {
     rootCause:
       'Models write the supporting pieces of VPC flow logs (an IAM role trusted by vpc-flow-logs.amazonaws.com, a "flow-logs" log group) and never declare the `aws_flow_log` that attaches them to the VPC, so no traffic is captured.',
     fix: 'Declare `aws_flow_log` on the VPC with the role and the log group as destination.',
-    fixExample: `resource "aws_flow_log" "vpc" {
-  vpc_id               = aws_vpc.main.id
-  traffic_type         = "ALL"
-  log_destination_type = "cloud-watch-logs"
-  log_destination      = aws_cloudwatch_log_group.flow.arn
-  iam_role_arn         = aws_iam_role.flow.arn
-}`,
+    fixExample: FLOW_LOG_EXAMPLE,
     docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log',
     knowledgeGap: 'VPC flow logs exist only once an aws_flow_log resource ties the VPC to its destination.',
     impact: 'No network traffic is recorded although the configuration looks like it logs: no forensics, failed compliance checks.',

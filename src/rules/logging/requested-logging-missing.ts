@@ -3,6 +3,15 @@ import { attrExpr, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedBool } from '../util/b-resolve.js';
 import { promptMentions, promptNear } from '../util/b-prompt.js';
 
+/** The flow log that ties a VPC to its log group (the fix example of both flow-log rules). */
+export const FLOW_LOG_EXAMPLE = `resource "aws_flow_log" "vpc" {
+  vpc_id               = aws_vpc.main.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.flow.arn
+  iam_role_arn         = aws_iam_role.flow.arn
+}`;
+
 export const rule: Rule = {
   meta: {
     id: 'requested-logging-missing',
@@ -13,13 +22,7 @@ export const rule: Rule = {
     rootCause:
       'Models build the resources a task names and drop the logging around them: VPC flow logs, the CloudTrail trail, load balancer access logs, S3 server access logging are separate resources or blocks that nothing forces them to write.',
     fix: 'Add the logging the task asks for: `aws_flow_log` on the VPC, an `aws_cloudtrail` with its bucket and policy, `access_logs { enabled = true }` on the load balancer, `aws_s3_bucket_logging` on buckets.',
-    fixExample: `resource "aws_flow_log" "vpc" {
-  vpc_id               = aws_vpc.main.id
-  traffic_type         = "ALL"
-  log_destination_type = "cloud-watch-logs"
-  log_destination      = aws_cloudwatch_log_group.flow.arn
-  iam_role_arn         = aws_iam_role.flow.arn
-}`,
+    fixExample: FLOW_LOG_EXAMPLE,
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
     knowledgeGap: 'Logging requirements (flow logs, CloudTrail, access logs) need their own resources.',
     impact: 'Network, API and access activity is not recorded: no audit trail, no forensics.',
