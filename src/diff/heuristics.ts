@@ -539,34 +539,30 @@ function hasDefault(c: DiffChange): boolean {
   return !!c.model?.block.attributes.some((a) => a.name === 'default');
 }
 
+/** A tag map (an object, or the object argument of `merge(...)`) as key → value without spans; undefined when not written out. */
+function tagEntries(e: DiffChange['model']): Map<string, string> | undefined {
+  const ex = e?.expr;
+  if (!ex) return undefined;
+  const obj = ex.kind === 'object' ? ex : ex.kind === 'call' ? ex.args.find((a) => a.kind === 'object') : undefined;
+  if (!obj || obj.kind !== 'object') return undefined;
+  const out = new Map<string, string>();
+  for (const en of obj.entries) if (en.key !== undefined && !out.has(en.key)) out.set(en.key, JSON.stringify(en.value, (k, val) => (k === 'span' ? undefined : val)));
+  return out;
+}
+
 function nameTagChanged(c: DiffChange): boolean {
-  const get = (e: DiffChange['model']) => {
-    const ex = e?.expr;
-    if (!ex) return undefined;
-    const obj = ex.kind === 'object' ? ex : ex.kind === 'call' ? ex.args.find((a) => a.kind === 'object') : undefined;
-    if (!obj || obj.kind !== 'object') return undefined;
-    const v = obj.entries.find((en) => en.key === 'Name')?.value;
-    return v ? JSON.stringify(v, (k, val) => (k === 'span' ? undefined : val)) : undefined;
-  };
-  const m = get(c.model);
-  const i = get(c.ideal);
+  const m = tagEntries(c.model)?.get('Name');
+  const i = tagEntries(c.ideal)?.get('Name');
   return m !== undefined && i !== undefined && m !== i;
 }
 
 /** Keys other than Name that differ between the two tag maps (added, removed or with another value). */
 function otherTagKeysChanged(c: DiffChange): boolean {
-  const entries = (e: DiffChange['model']): Map<string, string> | undefined => {
-    const ex = e?.expr;
-    if (!ex) return undefined;
-    const obj = ex.kind === 'object' ? ex : ex.kind === 'call' ? ex.args.find((a) => a.kind === 'object') : undefined;
-    if (!obj || obj.kind !== 'object') return undefined;
-    const out = new Map<string, string>();
-    for (const en of obj.entries) if (en.key !== undefined && en.key !== 'Name') out.set(en.key, JSON.stringify(en.value, (k, val) => (k === 'span' ? undefined : val)));
-    return out;
-  };
-  const m = entries(c.model);
-  const i = entries(c.ideal);
+  const m = tagEntries(c.model);
+  const i = tagEntries(c.ideal);
   if (!m || !i) return false;
+  m.delete('Name');
+  i.delete('Name');
   if (m.size !== i.size) return true;
   for (const [k, v] of m) if (i.get(k) !== v) return true;
   return false;
