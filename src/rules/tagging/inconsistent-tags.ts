@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import type { Block, Configuration } from '../../model/types.js';
 import { attr, blockAddress, blocksOfKind, nestedBlocks, resources } from '../../model/query.js';
 
 /** Commonly used resource types that take a `tags` argument (a conservative list: no false "untagged" on untaggable types). */
@@ -13,6 +14,15 @@ export const TAGGABLE = new Set([
   'aws_kinesis_stream', 'aws_cognito_user_pool', 'aws_vpc_endpoint', 'aws_flow_log', 'aws_cloudtrail', 'aws_cloudwatch_event_rule',
   'aws_eks_cluster', 'aws_backup_vault', 'aws_backup_plan', 'aws_glue_job', 'aws_kinesis_firehose_delivery_stream', 'aws_ssm_parameter',
 ]);
+
+export function isTagged(r: Block): boolean {
+  return !!(attr(r, 'tags') || attr(r, 'tags_all') || nestedBlocks(r, 'tag_specifications').length || attr(r, 'tag_specifications'));
+}
+
+/** Whether an AWS provider sets default_tags (block or CDKTF attribute), which tags every resource. */
+export function hasDefaultTags(config: Configuration): boolean {
+  return blocksOfKind(config, 'provider').some((p) => p.labels[0] === 'aws' && (nestedBlocks(p, 'default_tags').length > 0 || !!attr(p, 'default_tags')));
+}
 
 export const rule: Rule = {
   meta: {
@@ -34,10 +44,9 @@ export const rule: Rule = {
     impact: 'Cost allocation and ownership reports miss the untagged resources.',
   },
   check(ctx) {
-    const providers = blocksOfKind(ctx.config, 'provider').filter((p) => p.labels[0] === 'aws');
-    if (providers.some((p) => nestedBlocks(p, 'default_tags').length > 0 || attr(p, 'default_tags'))) return;
+    if (hasDefaultTags(ctx.config)) return;
     const taggable = resources(ctx.config).filter((r) => TAGGABLE.has(r.labels[0] ?? ''));
-    const untagged = taggable.filter((r) => !attr(r, 'tags') && !attr(r, 'tags_all') && !nestedBlocks(r, 'tag_specifications').length && !attr(r, 'tag_specifications'));
+    const untagged = taggable.filter((r) => !isTagged(r));
     const tagged = taggable.length - untagged.length;
     // A convention exists (most resources are tagged) and some resources break it.
     if (!untagged.length || tagged < untagged.length || tagged < 2) return;

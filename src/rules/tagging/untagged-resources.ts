@@ -1,12 +1,7 @@
 import type { Rule } from '../types.js';
-import type { Block } from '../../model/types.js';
-import { attr, blockAddress, blocksOfKind, nestedBlocks, resources } from '../../model/query.js';
+import { blockAddress, resources } from '../../model/query.js';
 import { promptMentions } from '../util/b-prompt.js';
-import { TAGGABLE } from './inconsistent-tags.js';
-
-export function isTagged(r: Block): boolean {
-  return !!(attr(r, 'tags') || attr(r, 'tags_all') || nestedBlocks(r, 'tag_specifications').length || attr(r, 'tag_specifications'));
-}
+import { TAGGABLE, hasDefaultTags, isTagged } from './inconsistent-tags.js';
 
 export const rule: Rule = {
   meta: {
@@ -29,8 +24,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (!promptMentions(ctx, /\btag(s|ged|ging)?\b/)) return;
-    const providers = blocksOfKind(ctx.config, 'provider').filter((p) => p.labels[0] === 'aws');
-    if (providers.some((p) => nestedBlocks(p, 'default_tags').length > 0 || attr(p, 'default_tags'))) return;
+    if (hasDefaultTags(ctx.config)) return;
     const untagged = resources(ctx.config).filter((r) => TAGGABLE.has(r.labels[0] ?? '') && !isTagged(r));
     if (!untagged.length) return;
     ctx.report({
