@@ -3,6 +3,7 @@ import { attrExpr, blockAddress, dataSources, exprToText, resources } from '../.
 import { resolvedString } from '../util/b-resolve.js';
 import { literalText } from '../util/b-s3.js';
 import { blockText } from '../util/b-refs.js';
+import { basename } from '../util/files.js';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +31,7 @@ resource "aws_lambda_function" "fn" {
     impact: '`terraform apply` fails: the zip file does not exist.',
   },
   check(ctx) {
-    const built = dataSources(ctx.config, 'archive_file').map((a) => tail(literalText(attrExpr(a, 'output_path'))));
+    const built = dataSources(ctx.config, 'archive_file').map((a) => basename(literalText(attrExpr(a, 'output_path'))));
     // A build step (local-exec zip) may produce the file; then the package is accounted for.
     const buildStep = [...resources(ctx.config, 'null_resource'), ...resources(ctx.config, 'terraform_data')].some((r) => /\bzip\b|archive/i.test(blockText(ctx.config, r)));
     if (buildStep) return;
@@ -39,13 +40,9 @@ resource "aws_lambda_function" "fn" {
       if (!e) continue;
       const path = resolvedString(ctx.config, e) ?? (e.kind === 'template' ? literalText(e) : undefined);
       if (!path || !/\.zip$/i.test(path)) continue;
-      const name = tail(path);
+      const name = basename(path);
       if (built.some((b) => b === name)) continue;
       ctx.report({ block: fn, message: `${blockAddress(fn)} deploys ${exprToText(e)}, which no archive_file or build step in the response produces.` });
     }
   },
 };
-
-function tail(path: string): string {
-  return path.split('/').pop() ?? path;
-}

@@ -9,17 +9,13 @@ import { attrExpr, dataSources, nestedBlocks, resources, staticString } from '..
 import { handlerCodeFiles, type CodeFile } from './b-code.js';
 import { resolveExpr } from './b-resolve.js';
 import { literalText } from './b-s3.js';
+import { basename } from './files.js';
 
 const CODE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(py|js|mjs|cjs|ts)$/;
 
-function base(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? path : path.slice(i + 1);
-}
-
 /** `handler.py` → `handler`; undefined for names that are not code files or hold interpolations. */
 export function codeStem(path: string): string | undefined {
-  const b = base(path);
+  const b = basename(path);
   if (!CODE_NAME.test(b)) return undefined;
   return b.slice(0, b.lastIndexOf('.'));
 }
