@@ -55,6 +55,12 @@ test('each documented message maps to its category', () => {
     ['Error: creating EC2 VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.', 'service-constraint'],
     ['Error: creating API Gateway Method: ValidationException: Invalid request', 'misconfiguration'],
     ['Error: deleting S3 Bucket (logs): BucketNotEmpty: The bucket you tried to delete is not empty', 'destroyability'],
+    ['Error: Unsupported block type\n\nBlocks of type "versioning_config" are not expected here.', 'schema'],
+    ['Error: Too many server_side_encryption_configuration blocks\n\nNo more than 1 "server_side_encryption_configuration" blocks are allowed', 'schema'],
+    ['Error: Incorrect attribute value type\n\nInappropriate value for attribute "subnet_ids": set of string required.', 'schema'],
+    ['Error: Unsupported attribute\n\nThis object has no argument, nested block, or exported attribute named "bucket_arn".', 'reference'],
+    ['Error: deleting EC2 Subnet (subnet-0abc): DependencyViolation: The subnet has dependencies and cannot be deleted.', 'dependency'],
+    ['Error: deleting RDS DB Instance (orders): InvalidParameterCombination: FinalSnapshotIdentifier is required unless SkipFinalSnapshot is specified', 'destroyability'],
   ];
   for (const [message, category] of cases) assert.equal(categoryOf(message), category, message);
 });
