@@ -13,6 +13,17 @@ export interface Snippet {
   code: string;
 }
 
+/** Where a failure is tier-listed: what a reviewer would list, or a compact observation. */
+export type Tier = 'failure' | 'observation';
+
+/** One place a grouped failure occurs (a failure may span many resources with one root cause). */
+export interface Occurrence {
+  resource?: string;
+  location: FindingLocation;
+  /** The occurrence's own message when it differs from the group's lead message. */
+  message?: string;
+}
+
 export interface Finding {
   ruleId: string;
   category: CategoryId;
@@ -23,6 +34,14 @@ export interface Finding {
   message: string;
   location: FindingLocation;
   resource?: string;
+  /**
+   * Set by the judge stage (src/judge): `failure` is what a reviewer would list, `observation` the rest;
+   * `rank` 1 is the most significant finding of the task; `occurrences` lists every place of a grouped failure
+   * (absent when the failure occurs once).
+   */
+  tier?: Tier;
+  rank?: number;
+  occurrences?: Occurrence[];
   /** Additive fields used by the report. */
   modelSnippet?: Snippet;
   idealSnippet?: Snippet;

@@ -3,7 +3,7 @@ import type { Task } from '../ingest/types.js';
 import type { Configuration } from '../model/types.js';
 import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from './types.js';
 import { STAGES } from './stages.js';
-import { mergeFindings } from '../findings/merge.js';
+import { judgeFindings } from '../judge/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { timed } from './profile.js';
 
@@ -40,7 +40,8 @@ export function runStages(
       language: task.language,
       ...(ctx.provider ? { provider: ctx.provider } : {}),
     },
-    findings: mergeFindings(ctx.findings),
+    // A custom stage list without the judge still yields merged, tiered and ranked findings.
+    findings: ctx.judged ? ctx.findings : judgeFindings(ctx.findings, { task, model, ideal }),
     score: ctx.score,
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],

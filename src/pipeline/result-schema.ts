@@ -37,7 +37,7 @@ export const ANALYSIS_RESULT_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['ruleId', 'category', 'severity', 'evidence', 'fixClass', 'title', 'message', 'location'],
+        required: ['ruleId', 'category', 'severity', 'evidence', 'fixClass', 'tier', 'rank', 'title', 'message', 'location'],
         properties: {
           ruleId: { type: 'string', minLength: 1 },
           category: { enum: CATEGORIES.map((c) => c.id) },
@@ -52,6 +52,24 @@ export const ANALYSIS_RESULT_SCHEMA = {
             properties: { file: { type: 'string' }, line: { type: 'integer', minimum: 1 } },
           },
           resource: { type: 'string' },
+          tier: { enum: ['failure', 'observation'] },
+          rank: { type: 'integer', minimum: 1 },
+          occurrences: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['location'],
+              properties: {
+                resource: { type: 'string' },
+                location: {
+                  type: 'object',
+                  required: ['file', 'line'],
+                  properties: { file: { type: 'string' }, line: { type: 'integer', minimum: 1 } },
+                },
+                message: { type: 'string' },
+              },
+            },
+          },
         },
       },
     },

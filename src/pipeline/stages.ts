@@ -1,6 +1,6 @@
 /**
  * The analysis stages, in order. Each stage reads the PipelineContext and adds to it.
- * Order: syntax → schema → rules → diff → logs → claims → score (score last: it reads every finding).
+ * Order: syntax → schema → rules → diff → logs → claims → judge → score (the score reads the judged failure tier).
  */
 import type { Stage } from './types.js';
 import { logsStage } from '../logs/stage.js';
@@ -10,6 +10,7 @@ import { schemaStage } from '../schema/stage.js';
 import { scoreStage } from '../score/stage.js';
 import { rulesStage } from '../rules/stage.js';
 import { claimsStage } from '../verify/claims-stage.js';
+import { judgeStage } from '../judge/stage.js';
 
 export const STAGES: Stage[] = [
   syntaxStage,
@@ -19,6 +20,8 @@ export const STAGES: Stage[] = [
   logsStage,
   // after every code- and log-based stage: it confirms claims with their findings
   claimsStage,
+  // merges, groups by root cause, tiers and ranks every finding: the score reads its failure tier
+  judgeStage,
   // last: it reads every finding
   scoreStage,
 ];

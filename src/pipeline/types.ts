@@ -65,6 +65,8 @@ export interface PipelineContext {
   notes: string[];
   warnings: string[];
   provider?: ProviderInfo;
+  /** Set by the judge stage once `findings` are merged, grouped, tiered and ranked. */
+  judged?: boolean;
   score: ScoreResult | null;
 }
 

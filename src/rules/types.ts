@@ -26,6 +26,12 @@ export interface RuleMeta {
   knowledgeGap: string;
   /** Cost / security / deploy impact line, when there is one. */
   impact?: string;
+  /**
+   * `observation`: what this check finds is churn or a best practice no reviewer lists as a failure (a
+   * description reworded, an output added for tests, a value equal to the provider default); the judge keeps
+   * such findings out of the failure tier unless another producer establishes the same problem.
+   */
+  defaultTier?: 'observation';
 }
 
 export interface RuleReport {

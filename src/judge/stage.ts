@@ -1,0 +1,15 @@
+/**
+ * The judge stage: after every finding producer and before the score. It merges the findings, groups them by
+ * root cause, and gives each a tier (`failure` | `observation`) and a rank (1 = most significant), so the
+ * score and the reports read one short, ranked failure list.
+ */
+import type { PipelineContext, Stage } from '../pipeline/types.js';
+import { judgeFindings } from './judge.js';
+
+export const judgeStage: Stage = {
+  name: 'judge',
+  run(ctx: PipelineContext): void {
+    ctx.findings = judgeFindings(ctx.findings, { task: ctx.task, model: ctx.model, ideal: ctx.ideal });
+    ctx.judged = true;
+  },
+};
