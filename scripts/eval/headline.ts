@@ -96,7 +96,7 @@ for (const t of corpusTasks(flags)) {
     if (dups.length && duplicateExamples.length < 15) duplicateExamples.push(`${t.key}: ${dups[0]}`);
     const row: TaskRow = {
       key: t.key,
-      platform: t.platform,
+      platform: t.platformHint ?? t.key.split('/')[0]!,
       documented: claims.length,
       keyed,
       tier: tier.length,

@@ -118,7 +118,7 @@ export function findingKeys(f: Pick<Finding, 'resource' | 'occurrences' | 'title
     addType(k, m[1]!);
     if (m[2]) k.addresses.add(`${m[1]}.${m[2]}`);
   }
-  const text = `${f.title}\n${f.message}`;
+  const text = [f.title, f.message, ...(f.occurrences ?? []).map((o) => o.message ?? '')].join('\n');
   for (const m of text.matchAll(BACKTICKED)) {
     keysOfText(k, m[1]!);
     for (const part of m[1]!.split(/[^A-Za-z0-9_]+/)) if (/^[a-z]+[A-Z]/.test(part)) addArg(k, part);

@@ -9,7 +9,13 @@ import { judgeFindings } from './judge.js';
 export const judgeStage: Stage = {
   name: 'judge',
   run(ctx: PipelineContext): void {
-    ctx.findings = judgeFindings(ctx.findings, { task: ctx.task, model: ctx.model, ideal: ctx.ideal });
+    ctx.findings = judgeFindings(ctx.findings, {
+      task: ctx.task,
+      model: ctx.model,
+      ideal: ctx.ideal,
+      ...(ctx.idealFindings ? { idealFindings: ctx.idealFindings } : {}),
+      ...(ctx.idealCoverage ? { idealCoverage: ctx.idealCoverage } : {}),
+    });
     ctx.judged = true;
   },
 };

@@ -65,6 +65,13 @@ export interface PipelineContext {
   notes: string[];
   warnings: string[];
   provider?: ProviderInfo;
+  /**
+   * What the rules that fired on the model report on the ideal (set by the rules stage when there is an ideal):
+   * a finding the reviewer's own ideal keeps is not a failure the reviewer would list.
+   */
+  idealFindings?: Finding[];
+  /** How the ideal relates to the model (set by the diff stage): partial ideals show only some blocks. */
+  idealCoverage?: { partial: boolean; renames: Record<string, string> };
   /** Set by the judge stage once `findings` are merged, grouped, tiered and ranked. */
   judged?: boolean;
   score: ScoreResult | null;

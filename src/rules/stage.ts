@@ -10,7 +10,18 @@ export const rulesStage: Stage = {
     if (!ctx.model) return;
     const rules = ctx.options.ruleSettings ? applyRuleSettings(ALL_RULES, ctx.options.ruleSettings) : ALL_RULES;
     const warnings: string[] = [];
-    ctx.findings.push(...runRules(rules, ctx.model, ctx.task, ctx.options.conventions, warnings, ctx.ideal ?? undefined));
+    const findings = runRules(rules, ctx.model, ctx.task, ctx.options.conventions, warnings, ctx.ideal ?? undefined);
+    ctx.findings.push(...findings);
     ctx.warnings.push(...warnings);
+    if (ctx.ideal) {
+      // Only the rules that fired on the model: the judge asks whether the ideal still has each finding.
+      const fired = new Set(findings.map((f) => f.ruleId));
+      ctx.idealFindings = runRules(
+        rules.filter((r) => fired.has(r.meta.id)),
+        ctx.ideal,
+        ctx.task,
+        ctx.options.conventions,
+      );
+    }
   },
 };

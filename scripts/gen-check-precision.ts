@@ -1,0 +1,68 @@
+/**
+ * `npm run gen:check-precision`: regenerates src/judge/data/check-precision.ts, the per-check precision the
+ * judge ranks with. On every dev task that has a written analysis, analyzed with that analysis ignored
+ * (--no-claims, no score), each finding (one per check and task, occurrences together) counts as a hit when it
+ * names a documented failure as the same problem (scripts/eval/same-problem.ts). Tasks whose documented failures
+ * name no resource, type or argument are skipped: nothing could match there.
+ * Reproducible: same corpus and code → same bytes (sorted keys, no timestamps). `--check` compares instead of
+ * writing and exits 1 on a difference.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeTaskDetailed } from '../src/pipeline/run.js';
+import { parseFailureAnalysis } from '../src/verify/parse.js';
+import { classifyClaim } from '../src/verify/classify.js';
+import { corpusTasks, repoRoot, requireCorpus } from './eval/corpus-tasks.js';
+import { claimKeys, findingKeys, sameProblem } from './eval/same-problem.js';
+
+requireCorpus('gen:check-precision');
+const check = process.argv.includes('--check');
+const target = join(repoRoot, 'src/judge/data/check-precision.ts');
+
+type Counts = { groups: number; hits: number };
+const checks = new Map<string, Counts>();
+const categories = new Map<string, Counts>();
+const overall: Counts = { groups: 0, hits: 0 };
+let tasks = 0;
+
+function add(m: Map<string, Counts>, k: string, hit: boolean): void {
+  const c = m.get(k) ?? { groups: 0, hits: 0 };
+  c.groups += 1;
+  if (hit) c.hits += 1;
+  m.set(k, c);
+}
+
+for (const t of corpusTasks({ limit: null, platform: null, verbose: false })) {
+  let d;
+  try {
+    d = analyzeTaskDetailed(t.path, { score: false, claims: false });
+  } catch {
+    continue;
+  }
+  if (d.task.failures === null) continue;
+  const claims = parseFailureAnalysis(d.task.failures)
+    .map((c) => ({ keys: claimKeys(c), category: classifyClaim(c).category }))
+    .filter((c) => c.keys.addresses.size || c.keys.types.size || c.keys.args.size);
+  if (!claims.length) continue;
+  tasks += 1;
+  for (const f of d.result.findings) {
+    const fk = findingKeys(f);
+    const hit = claims.some((c) => sameProblem(c.keys, c.category, fk, f.category));
+    add(checks, f.ruleId, hit);
+    add(categories, f.category, hit);
+    overall.groups += 1;
+    if (hit) overall.hits += 1;
+  }
+}
+
+const sorted = (m: Map<string, Counts>) => Object.fromEntries([...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+const table = { corpus: 'dev', tasks, overall, categories: sorted(categories), checks: sorted(checks) };
+const header = readFileSync(target, 'utf8').split('export const CHECK_PRECISION')[0]!;
+const text = `${header}export const CHECK_PRECISION: PrecisionTable = ${JSON.stringify(table, null, 2)};\n`;
+if (check) {
+  const same = readFileSync(target, 'utf8') === text;
+  console.log(same ? 'gen:check-precision: up to date' : 'gen:check-precision: src/judge/data/check-precision.ts is out of date; run npm run gen:check-precision');
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(target, text);
+console.log(`gen:check-precision: ${tasks} tasks, ${overall.groups} findings, ${overall.hits} hits, ${checks.size} checks → ${target}`);

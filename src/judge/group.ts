@@ -1,0 +1,148 @@
+/**
+ * Grouping by root cause: a failure is one problem with all its occurrences.
+ *  1. One check firing on many resources is one failure listing them (the missing environment suffix on 25
+ *     resources, six undeclared provider inputs, nine outputs the ideal adds).
+ *  2. Checks that report one root cause twice fold into the more significant one (ROOT_CAUSE_PAIRS).
+ *  3. A finding on one resource whose category another failure already reports on that resource folds into it
+ *     (deletion protection and a required final snapshot on one database are one destroyability failure).
+ * Nothing is lost: every folded finding stays as an occurrence, with its own message when it differs.
+ */
+import type { Finding, Occurrence } from '../findings/types.js';
+import { EVIDENCE_KINDS, SEVERITY_RANK } from '../taxonomy/categories.js';
+import { compareFindings } from '../findings/merge.js';
+
+/**
+ * Pairs of checks whose findings are one root cause when both fire: the second folds into the first.
+ * `scope: 'task'` folds every finding of the second check; `'resource'` only those on a resource of the first.
+ */
+export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: 'task' | 'resource'; why: string }[] = [
+  { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
+  { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
+  { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
+  { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
+  { host: 'backend-uses-variables', folded: 'backend-local', scope: 'task', why: 'one backend configuration' },
+  { host: 'backend-missing', folded: 's3-backend-without-locking', scope: 'task', why: 'one backend configuration' },
+];
+
+function occurrenceOf(f: Finding, leadMessage: string): Occurrence {
+  const o: Occurrence = { location: { ...f.location } };
+  if (f.resource) o.resource = f.resource;
+  if (f.message !== leadMessage) o.message = f.message;
+  return o;
+}
+
+function unionEvidence(a: Finding['evidence'], b: Finding['evidence']): Finding['evidence'] {
+  const s = new Set([...a, ...b]);
+  return EVIDENCE_KINDS.filter((k) => s.has(k));
+}
+
+function occurrencesOf(f: Finding): Occurrence[] {
+  return f.occurrences ?? [occurrenceOf(f, f.message)];
+}
+
+/** Folds `other` into `host`: occurrences appended (deduplicated), evidence united, snippets kept when missing. */
+export function foldInto(host: Finding, other: Finding): void {
+  const occ = occurrencesOf(host);
+  const seen = new Set(occ.map((o) => `${o.resource ?? ''}\u0000${o.location.file}:${o.location.line}\u0000${o.message ?? ''}`));
+  for (const o of occurrencesOf(other)) {
+    const withMessage: Occurrence = other.ruleId !== host.ruleId && !o.message ? { ...o, message: other.message } : o;
+    const key = `${withMessage.resource ?? ''}\u0000${withMessage.location.file}:${withMessage.location.line}\u0000${withMessage.message ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    occ.push(withMessage);
+  }
+  host.occurrences = occ;
+  host.evidence = unionEvidence(host.evidence, other.evidence);
+  if (SEVERITY_RANK[other.severity] < SEVERITY_RANK[host.severity]) host.severity = other.severity;
+  host.modelSnippet ??= other.modelSnippet;
+  host.idealSnippet ??= other.idealSnippet;
+  host.logExcerpt ??= other.logExcerpt;
+}
+
+/** Resources a (possibly grouped) finding covers. */
+export function resourcesOf(f: Finding): Set<string> {
+  const out = new Set<string>();
+  if (f.resource) out.add(f.resource);
+  for (const o of f.occurrences ?? []) if (o.resource) out.add(o.resource);
+  return out;
+}
+
+/**
+ * Step 1: one finding per check (per `split` key, so findings the ideal keeps never join ones it fixed).
+ * The lead is the most severe occurrence, then the first in document order.
+ */
+export function groupByCheck(findings: readonly Finding[], split: (f: Finding) => string): { finding: Finding; split: string }[] {
+  const groups = new Map<string, Finding[]>();
+  const splits = new Map<string, string>();
+  for (const f of findings) {
+    const part = split(f);
+    const key = `${f.ruleId}\u0000${part}`;
+    splits.set(key, part);
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  const out: { finding: Finding; split: string }[] = [];
+  for (const [key, g] of groups) {
+    const sorted = [...g].sort(compareFindings);
+    const lead: Finding = { ...sorted[0]!, evidence: [...sorted[0]!.evidence] };
+    if (sorted.length > 1) {
+      lead.occurrences = [occurrenceOf(sorted[0]!, lead.message)];
+      for (const f of sorted.slice(1)) foldInto(lead, f);
+    }
+    out.push({ finding: lead, split: splits.get(key)! });
+  }
+  return out;
+}
+
+/** Step 2: the ROOT_CAUSE_PAIRS. */
+export function foldRootCausePairs(findings: Finding[]): Finding[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const dropped = new Set<Finding>();
+  for (const pair of ROOT_CAUSE_PAIRS) {
+    const hosts = (byRule.get(pair.host) ?? []).filter((f) => !dropped.has(f));
+    if (!hosts.length) continue;
+    for (const folded of byRule.get(pair.folded) ?? []) {
+      if (dropped.has(folded)) continue;
+      const host =
+        pair.scope === 'task'
+          ? hosts[0]
+          : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
+      if (!host) continue;
+      foldInto(host, folded);
+      dropped.add(folded);
+    }
+  }
+  return findings.filter((f) => !dropped.has(f));
+}
+
+/** Which finding hosts a concern: established on the code (static, log) before diff-only, then severity. */
+function hostOrder(a: Finding, b: Finding): number {
+  const onCode = (f: Finding) => (f.evidence.includes('static') || f.evidence.includes('log') ? 0 : 1);
+  return onCode(a) - onCode(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareFindings(a, b);
+}
+
+/**
+ * Step 3: a single-resource finding whose category another finding already reports on that resource folds into
+ * it (the host comes first in hostOrder). `sameSide` keeps findings the ideal keeps apart from ones it fixed.
+ * Independent of the precision table, so the table's generator sees the same groups the judge ranks.
+ */
+export function foldSameConcern(findings: Finding[], sameSide: (a: Finding, b: Finding) => boolean): Finding[] {
+  const out: Finding[] = [];
+  const owner = new Map<string, Finding>();
+  for (const f of [...findings].sort(hostOrder)) {
+    const resources = [...resourcesOf(f)];
+    const host = resources.length === 1 ? owner.get(`${f.category}\u0000${resources[0]}`) : undefined;
+    if (host && sameSide(host, f)) {
+      foldInto(host, f);
+      continue;
+    }
+    out.push(f);
+    for (const r of resources) {
+      const k = `${f.category}\u0000${r}`;
+      if (!owner.has(k)) owner.set(k, f);
+    }
+  }
+  return out;
+}
