@@ -7,7 +7,8 @@
  *   { "a": { name: [type, flags, cdktfName?] }, "b": { name: [nesting, minItems, maxItems, block, flags, cdktfName?] } }
  * flags: r = required, o = optional, c = computed only, d = deprecated, x = block also accepted as an attribute.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { gunzipBounded, isGzip, jsonErrorMessage } from '../io/read.js';
 import type { AttributeSchema, BlockSchema, NestedBlockSchema, NestingMode } from './types.js';
 
 export const ARTIFACT_FORMAT = 'iacjudge-schema/1';
@@ -121,13 +122,17 @@ export function encodeArtifact(artifact: SchemaArtifact): Buffer {
 export function decodeArtifact(bytes: Buffer, origin: string): SchemaArtifact {
   let text: string;
   // Accept both the gzip'd artifact and plain JSON (handy for hand-inspection).
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) text = gunzipSync(bytes).toString('utf8');
-  else text = bytes.toString('utf8');
+  if (isGzip(bytes)) {
+    // Capped: a few kilobytes of gzip can expand to gigabytes.
+    const out = gunzipBounded(bytes, origin);
+    if (!out.ok) throw new Error(`${out.message}`);
+    text = out.bytes.toString('utf8');
+  } else text = bytes.toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${origin}: not a schema artifact (invalid JSON: ${(err as Error).message})`);
+    throw new Error(`${origin}: not a schema artifact (invalid JSON: ${jsonErrorMessage(err)})`);
   }
   const a = parsed as Partial<SchemaArtifact>;
   if (!a || a.format !== ARTIFACT_FORMAT || typeof a.resources !== 'object' || typeof a.dataSources !== 'object') {
