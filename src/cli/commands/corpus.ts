@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.js';
 import { UsageError } from '../errors.js';
 import { discoverTasks, inShard, parseShard } from '../../corpus/discover.js';
-import { runPool, type Progress } from '../../corpus/pool.js';
+import { OutputLockedError, runPool, type Progress } from '../../corpus/pool.js';
 import { renderSummaryMarkdown, summarizeResults, summaryJson } from '../../corpus/summarize.js';
 import { renderDashboard } from '../../corpus/html.js';
 import { ruleMetas } from '../../report/metas.js';
@@ -71,7 +71,14 @@ export const register: RegisterCommand = (program: Command) => {
       if (shard) tasks = tasks.filter((t) => inShard(t.key, shard));
       if (!tasks.length) throw new UsageError(`no task folders found under ${dir}`);
       const progress = progressReporter(tasks.length);
-      const result = await runPool(tasks, { out: opts.out, jobs, timeoutMs, resume: opts.resume, onProgress: (p) => progress.update(p) });
+      let result;
+      try {
+        result = await runPool(tasks, { out: opts.out, jobs, timeoutMs, resume: opts.resume, onProgress: (p) => progress.update(p) });
+      } catch (err) {
+        progress.stop();
+        if (err instanceof OutputLockedError) throw new UsageError(err.message);
+        throw err;
+      }
       progress.stop();
       const metas = ruleMetas();
       const summary = await summarizeResults(opts.out, (id) => metas.get(id)?.knowledgeGap);
