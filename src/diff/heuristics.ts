@@ -389,6 +389,16 @@ export const HEURISTICS: readonly Heuristic[] = [
     key: /^(count|for_each)$/,
     when: (c) => /az|availability_zone|zones/i.test(c.ideal?.snippet ?? ''),
   },
+  {
+    id: 'count-changed',
+    category: 'misconfiguration',
+    severity: 'low',
+    title: 'Instance count written differently',
+    observation: true,
+    kinds: ['meta-argument-added', 'meta-argument-changed', 'meta-argument-removed'],
+    key: /^(count|for_each)$/,
+    // `count = 2` vs `count = length(var.subnets)`: the same resources, parametrized; not a feature toggle.
+  },
   { id: 'depends-on', category: 'dependency', severity: 'medium', title: 'Missing explicit dependency', key: /^depends_on$/ },
   { id: 'prevent-destroy', category: 'destroyability', severity: 'high', title: 'Resource blocks a clean destroy', key: /^prevent_destroy$/ },
   {
@@ -458,7 +468,12 @@ export const HEURISTICS: readonly Heuristic[] = [
     category: 'public-exposure',
     severity: 'high',
     title: 'Ingress open to the internet',
-    when: (c) => isIngress(c) && (anyLiteral(modelExpr(c) ?? undefined, OPEN_CIDR) || /0\.0\.0\.0\/0/.test(c.model?.snippet ?? '')) && !/0\.0\.0\.0\/0/.test(c.ideal?.snippet ?? ''),
+    // The CIDR itself changed (or the whole rule went): a description added beside an open CIDR is not a fix.
+    when: (c) =>
+      isIngress(c) &&
+      (/cidr/.test(lastKey(c)) || !c.kind.startsWith('attribute')) &&
+      (anyLiteral(modelExpr(c) ?? undefined, OPEN_CIDR) || /0\.0\.0\.0\/0/.test(c.model?.snippet ?? '')) &&
+      !/0\.0\.0\.0\/0/.test(c.ideal?.snippet ?? ''),
   },
   { id: 'ingress', category: 'network', severity: 'medium', title: 'Security group ingress changed', when: isIngress },
   { id: 'egress', category: 'network', severity: 'medium', title: 'Egress rules changed', key: /^egress$|^dynamic\.egress$/ },
@@ -541,6 +556,15 @@ export const HEURISTICS: readonly Heuristic[] = [
   },
   { id: 'tfvars', category: 'required-input', severity: 'low', title: 'Input values (tfvars) differ', blockKinds: ['unknown'], type: /^tfvars$/ },
   // --- application code and tag maps ---
+  {
+    id: 'lambda-runtime',
+    category: 'service-constraint',
+    severity: 'high',
+    title: 'Lambda runtime deprecated or unsupported',
+    kinds: ['attribute-changed'],
+    type: /^aws_lambda_(function|layer_version)$/,
+    key: /^(runtime|compatible_runtimes)$/,
+  },
   {
     id: 'lambda-handler',
     category: 'application-code',
@@ -697,4 +721,6 @@ export const GENERIC_DECISIONS = {
   'missing-resource-type': { id: 'missing-resource-type', category: 'missing-resource', severity: 'medium', title: 'Resource type missing from the model' },
   'literal-to-reference': { id: 'literal-to-reference', category: 'hardcoded-value', severity: 'low', title: 'Hard-coded value replaced by a reference' },
   'variable-added': { id: 'variable-added', category: 'hardcoded-value', severity: 'low', title: 'Input variable added', observation: true },
+  'variable-removed': { id: 'variable-removed', category: 'hardcoded-value', severity: 'low', title: 'Input variable removed', observation: true },
+  description: { id: 'description', category: 'documentation', severity: 'low', title: 'Description or comment reworded', observation: true },
 } as const satisfies Record<string, GenericDecision>;

@@ -95,3 +95,27 @@ test('messages say what changed in one sentence, with whole values', () => {
   assert.equal(target.message, '`retry_policy.maximum_event_age` is not an argument of aws_cloudwatch_event_target; the ideal uses `maximum_event_age_in_seconds` (on aws_cloudwatch_event_target.t).');
   for (const f of d.findings) assert.ok(!f.message.includes('…'), `truncated: ${f.message}`);
 });
+
+function diffText(model: string, ideal: string) {
+  const files = (content: string): SourceFile[] => [{ path: 'lib/main.tf', language: 'hcl', content }];
+  return attributedDiff({ model: parseHclFiles(files(model)), ideal: parseHclFiles(files(ideal)), prompt: '', conventions: DEFAULT_CONVENTIONS });
+}
+
+test('a literal moved into a variable with the same default is no change; a hard-coded region still is', () => {
+  const d = diffText(
+    'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nprovider "aws" {\n  region = "us-east-1"\n}\n',
+    'variable "vpc_cidr" {\n  default = "10.0.0.0/16"\n}\nvariable "region" {\n  default = "us-east-1"\n}\nresource "aws_vpc" "main" {\n  cidr_block = var.vpc_cidr\n}\nprovider "aws" {\n  region = var.region\n}\n',
+  );
+  assert.deepEqual(d.ignored.map((g) => `${where(g.change)} ${g.reason}`), ['attribute-changed aws_vpc.main cidr_block same-value-parametrized']);
+  assert.ok(d.changes.some((c) => c.address === 'provider.aws' && c.path.join('.') === 'region' && c.category === 'hardcoded-value'));
+  // The variables the ideal adds are how it parametrizes: observations, never failures.
+  assert.ok(d.findings.filter((f) => f.resource?.startsWith('var.')).every((f) => f.ruleId === 'diff-variable-added'));
+});
+
+test('a description beside an open ingress rule is documentation, not a fix of the exposure', () => {
+  const sg = (extra: string) =>
+    `resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n${extra}  }\n}\n`;
+  const d = diffText(sg(''), sg('    description = "HTTPS from anywhere"\n'));
+  assert.deepEqual(d.changes.map((c) => `${where(c)} ${c.heuristic}`), ['attribute-added aws_security_group.web ingress.description description']);
+  assert.equal(d.findings[0]!.ruleId, 'diff-description');
+});
