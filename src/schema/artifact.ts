@@ -39,7 +39,7 @@ export function compactBlock(block: BlockSchema): CompactBlock {
   const out: CompactBlock = {};
   const attrNames = sortedKeys(block.attributes);
   if (attrNames.length) {
-    out.a = {};
+    out.a = Object.create(null) as NonNullable<CompactBlock['a']>; // `out.a['__proto__'] = x` on a plain object is lost
     for (const n of attrNames) {
       const a = block.attributes[n]!;
       const flags = `${a.required ? 'r' : ''}${a.optional ? 'o' : ''}${a.computedOnly ? 'c' : ''}${a.deprecated ? 'd' : ''}`;
@@ -48,7 +48,7 @@ export function compactBlock(block: BlockSchema): CompactBlock {
   }
   const blockNames = sortedKeys(block.blocks);
   if (blockNames.length) {
-    out.b = {};
+    out.b = Object.create(null) as NonNullable<CompactBlock['b']>;
     for (const n of blockNames) {
       const b = block.blocks[n]!;
       const flags = `${b.deprecated ? 'd' : ''}${b.asAttribute ? 'x' : ''}`;
@@ -60,8 +60,10 @@ export function compactBlock(block: BlockSchema): CompactBlock {
 }
 
 export function expandBlock(c: CompactBlock): BlockSchema {
-  const attributes: Record<string, AttributeSchema> = {};
-  const blocks: Record<string, NestedBlockSchema> = {};
+  // Null-prototype maps: an argument named `constructor`, `toString` or `__proto__` must look up as unknown, not
+  // as Object.prototype's function (which made the schema stage throw and drop every schema check of the task).
+  const attributes: Record<string, AttributeSchema> = Object.create(null) as Record<string, AttributeSchema>;
+  const blocks: Record<string, NestedBlockSchema> = Object.create(null) as Record<string, NestedBlockSchema>;
   for (const [n, [type, flags, cdktfName]] of Object.entries(c.a ?? {})) {
     const a: AttributeSchema = { type };
     if (cdktfName) a.cdktfName = cdktfName;
