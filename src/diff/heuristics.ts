@@ -27,6 +27,7 @@ import {
   policyDelta,
   renameFixesReference,
   replacesExternal,
+  retargetsSameType,
   SELF_DATA,
   type AttributionContext,
 } from './predicates.js';
@@ -130,6 +131,17 @@ export const HEURISTICS: readonly Heuristic[] = [
     title: 'Reference to an undeclared name fixed',
     kinds: ['attribute-changed', 'attribute-removed', 'meta-argument-changed', 'meta-argument-removed'],
     when: fixesReference,
+  },
+  {
+    id: 'reference-retargeted',
+    category: 'misconfiguration',
+    severity: 'low',
+    title: 'Points at another resource of the same type',
+    observation: true,
+    kinds: ['attribute-changed'],
+    // The ideal laid out its resources differently (one route table per AZ, renamed NAT gateways); the model's
+    // reference is consistent with its own layout.
+    when: retargetsSameType,
   },
   {
     id: 'declaration-added-for-reference',

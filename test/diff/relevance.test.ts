@@ -119,3 +119,21 @@ test('a description beside an open ingress rule is documentation, not a fix of t
   assert.deepEqual(d.changes.map((c) => `${where(c)} ${c.heuristic}`), ['attribute-added aws_security_group.web ingress.description description']);
   assert.equal(d.findings[0]!.ruleId, 'diff-description');
 });
+
+test('CDKTF code the front end keeps opaque compares without quoting style or trailing commas', async () => {
+  const { exprKey } = await import('../../src/diff/normalize.js');
+  const opaque = (text: string) => ({ kind: 'opaque' as const, text });
+  assert.equal(exprKey(opaque("`${id}-` + 'bucket'")), exprKey(opaque('`${id}-` + "bucket"')));
+  assert.equal(exprKey(opaque("[a, b,]")), exprKey(opaque('[a, b]')));
+  assert.equal(exprKey(opaque('`plain`')), exprKey(opaque('"plain"')));
+  assert.notEqual(exprKey(opaque("'a'")), exprKey(opaque("'b'")));
+});
+
+test('a reference moved to another resource of the same type is an observation; a new kind of target is not', () => {
+  const assoc = (rt: string) => `resource "aws_route_table" "private" {\n  vpc_id = "v"\n}\nresource "aws_route_table" "private_2" {\n  vpc_id = "v"\n}\nresource "aws_route_table_association" "a" {\n  subnet_id      = "s"\n  route_table_id = ${rt}\n}\n`;
+  const d = diffText(assoc('aws_route_table.private.id'), assoc('aws_route_table.private_2.id'));
+  assert.deepEqual(d.changes.map((c) => `${where(c)} ${c.heuristic}`), ['attribute-changed aws_route_table_association.a route_table_id reference-retargeted']);
+  assert.equal(d.findings[0]!.ruleId, 'diff-reference-retargeted');
+  const other = diffText(assoc('aws_route_table.private.id'), assoc('var.route_table_id'));
+  assert.notEqual(other.changes[0]!.heuristic, 'reference-retargeted');
+});
