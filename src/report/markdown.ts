@@ -120,6 +120,8 @@ function capitalize(s: string): string {
 }
 
 function place(o: { resource?: string; location: { file: string; line: number } }): string {
+  // Task-level findings (no tests, no outputs) may have no file: the resource alone then says where.
+  if (!o.location.file) return o.resource ? `\`${o.resource}\`` : 'the task as a whole';
   const at = `\`${o.location.file}${o.location.line ? `:${o.location.line}` : ''}\``;
   return o.resource ? `\`${o.resource}\` at ${at}` : at;
 }
@@ -170,6 +172,7 @@ function observationWhere(f: Finding): string {
   const n = f.occurrences?.length ?? 0;
   if (n > 1) return `${n} places`;
   if (f.resource) return `\`${cell(f.resource)}\``;
+  if (!f.location.file) return '-';
   return `\`${cell(f.location.file)}${f.location.line ? `:${f.location.line}` : ''}\``;
 }
 

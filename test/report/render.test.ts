@@ -241,6 +241,12 @@ test('markdown: a grouped failure lists its places compactly, then how many more
   assert.equal(listed[0], '- `aws_iam_role_policy.worker0` at `lib/iam.tf:10`');
   assert.match(md, /^- and 2 more$/m);
   assert.ok(!md.includes('worker9'), 'places past the limit are counted, not listed');
+  // A place without a file is named by its resource alone, never as an empty path.
+  const noFile = sampleResult();
+  noFile.findings[1]!.occurrences![1]!.location = { file: '', line: 0 };
+  const mdNoFile = renderMarkdown(noFile);
+  assert.match(mdNoFile, /^- `aws_iam_role_policy\.worker1`$/m);
+  assert.ok(!mdNoFile.includes('at ``'));
   // A failure that occurs once lists no occurrences.
   const single = sampleResult();
   delete single.findings[1]!.occurrences;
