@@ -96,7 +96,7 @@ test('schema lookups: prototype-member names are unknown, in the bundled schema 
   const s = schemaFromArtifact(artifactFromTerraformSchema(doc, { source: 't' }));
   const x = s.resource('aws_x')!;
   assert.deepEqual(Object.keys(x.attributes).sort(), ['__proto__', 'constructor']);
-  assert.equal(x.attributes.constructor!.required, true);
+  assert.equal(x.attributes['constructor' as string]!.required, true);
   assert.equal(Object.getPrototypeOf(x.attributes), null);
   assert.equal(x.attributes.toString, undefined);
 });
