@@ -79,7 +79,7 @@ export function snakeCase(name: string): string {
 
 export function decide(c: DiffChange, x: AttributionContext): Decision {
   // A description or comment is documentation wherever it sits (an ingress rule's, an output's).
-  if (c.path.length && /^(description|comment)$/.test(c.path[c.path.length - 1]!) && c.kind.startsWith('attribute')) return genericDecision('description');
+  if (c.path.length && /(^|_)(description|comment)$/.test(c.path[c.path.length - 1]!) && c.kind.startsWith('attribute')) return genericDecision('description');
   for (const h of HEURISTICS) {
     if (matches(h, c, x)) return { id: h.id, category: h.category, severity: h.severity, title: h.title };
   }

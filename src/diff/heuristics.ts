@@ -495,6 +495,9 @@ export const HEURISTICS: readonly Heuristic[] = [
     severity: 'critical',
     title: 'Feature not supported by the instance class',
     key: /^performance_insights_(enabled|retention_period|kms_key_id)$/,
+    // The model turns the feature on and the ideal turns it off; the ideal adding it says nothing of the model.
+    kinds: ['attribute-removed', 'attribute-changed'],
+    when: (c) => c.model?.expr?.kind !== 'literal' || c.model.expr.value !== false,
   },
   {
     id: 'cors-options',

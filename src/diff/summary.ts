@@ -17,6 +17,16 @@ const MAX_NAMES = 8;
 /** `name = value` / `name: value,` on one line: the value as the response wrote it. */
 const ONE_LINE_ARGUMENT = /^\s*["']?[\w-]+["']?\s*[=:]\s*(.*?)\s*,?\s*$/;
 
+/** A trailing `# ...` / `// ...` comment cut off, unless the marker may sit inside a string. */
+function withoutComment(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const m = /\s+(#|\/\/).*$/.exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index);
+  // An odd number of quotes before the marker: it is inside a string, keep the text (the caller falls back).
+  return (before.match(/"/g)?.length ?? 0) % 2 === 0 && (before.match(/'/g)?.length ?? 0) % 2 === 0 ? before : undefined;
+}
+
 /**
  * The value as written in the response when the argument fits on one line (quotes and all), else the
  * expression rendered back; undefined when too long or when rendering would lose part of it (`[?]`).
@@ -25,7 +35,7 @@ function valueText(c: DiffChange, which: 'model' | 'ideal'): string | undefined 
   const s = c[which];
   const e = s?.expr;
   if (!s || !e) return undefined;
-  const written = s.attribute && !s.snippet.includes('\n') ? ONE_LINE_ARGUMENT.exec(s.snippet)?.[1] : undefined;
+  const written = s.attribute && !s.snippet.includes('\n') ? withoutComment(ONE_LINE_ARGUMENT.exec(s.snippet)?.[1]) : undefined;
   const text = written || exprToText(e);
   if (text.includes('[?]') || text.includes('(?)')) return undefined;
   return text.length <= MAX_VALUE && !text.includes('\n') ? text : undefined;

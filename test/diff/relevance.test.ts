@@ -137,3 +137,22 @@ test('a reference moved to another resource of the same type is an observation; 
   const other = diffText(assoc('aws_route_table.private.id'), assoc('var.route_table_id'));
   assert.notEqual(other.changes[0]!.heuristic, 'reference-retargeted');
 });
+
+test('Performance Insights the ideal adds is not the model using an unsupported feature', () => {
+  const db = (extra: string) => `resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n${extra}}\n`;
+  const added = diffText(db(''), db('  performance_insights_enabled = true # insights\n'));
+  assert.ok(!added.findings.some((f) => f.ruleId === 'diff-performance-insights-instance'));
+  // Values are shown as written, without the trailing comment.
+  assert.ok(added.findings.some((f) => f.message.includes('`performance_insights_enabled = true` on aws_db_instance.db')), added.findings.map((f) => f.message).join('\n'));
+  const removed = diffText(db('  performance_insights_enabled = true\n'), db(''));
+  assert.deepEqual(removed.findings.map((f) => f.ruleId), ['diff-performance-insights-instance']);
+});
+
+test('model terraform and provider blocks are unchanged when the ideal shows none at all', () => {
+  const queues = (suffix: string) => ['a', 'b', 'c'].map((n) => `resource "aws_sqs_queue" "${n}" {\n  name = "${n}${suffix}"\n}\n`).join('');
+  const model = `terraform {\n  required_version = ">= 1.5"\n}\nprovider "aws" {\n  region = var.region\n}\n${queues('')}`;
+  // Three of five blocks shown, in a file that elides nothing: whole enough for removals, yet no terraform block.
+  const d = diffText(model, queues('-x'));
+  assert.equal(d.changes.length, 3);
+  assert.deepEqual(d.changes.filter((c) => c.kind === 'block-removed').map(where), []);
+});
