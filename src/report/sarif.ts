@@ -13,6 +13,7 @@ import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import { categoryInfo, isCategoryId } from '../taxonomy/categories.js';
 import { ruleMetas } from './metas.js';
 import { rankOrder, tierOf } from './tiers.js';
+import { withoutTruncatedValues } from './markdown.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/iacjudge';
@@ -110,14 +111,14 @@ export function renderSarif(r: AnalysisResult): string {
       .map((o, i) => ({
         id: i,
         physicalLocation: { artifactLocation: { uri: relativeUri(o.location.file || uri) }, region: { startLine: Math.max(1, o.location.line || 1) } },
-        ...(o.message || o.resource ? { message: { text: o.message ?? o.resource! } } : {}),
+        ...(o.message || o.resource ? { message: { text: o.message ? withoutTruncatedValues(o.message) : o.resource! } } : {}),
         ...(o.resource ? { logicalLocations: [{ fullyQualifiedName: o.resource, kind: 'resource' }] } : {}),
       }));
     const res: Result = {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId)!,
       level: resultLevel(f),
-      message: { text: f.message },
+      message: { text: withoutTruncatedValues(f.message) },
       locations: [
         {
           physicalLocation: {

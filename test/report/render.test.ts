@@ -315,6 +315,9 @@ test('markdown: before/after values cut by the diff are never printed', () => {
   const md = renderMarkdown(r);
   assert.ok(!md.includes('envir…') && !md.includes('cut-off…') && !md.includes('bbb…'), 'a cut value was printed');
   assert.ok(md.includes('`x` changed from 1 to 2'), 'whole values are kept');
+  const sarif = renderSarif(r);
+  assert.ok(!sarif.includes('envir…') && !sarif.includes('bbb…'), 'a cut value was printed in SARIF');
+  assert.ok(sarif.includes('`x` changed from 1 to 2'));
 });
 
 test('markdown: a task without findings gets the short form', () => {
