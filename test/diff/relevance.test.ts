@@ -156,3 +156,17 @@ test('model terraform and provider blocks are unchanged when the ideal shows non
   assert.equal(d.changes.length, 3);
   assert.deepEqual(d.changes.filter((c) => c.kind === 'block-removed').map(where), []);
 });
+
+test('CDKTF: a program variable renamed in a reference (this.vpc.id → vpcId) is an observation', async () => {
+  const { cfg, res } = await import('./build.js');
+  const { attributeChanges } = await import('../../src/diff/attribute.js');
+  const { diffConfigurations } = await import('../../src/diff/diff.js');
+  const opaque = (text: string) => ({ kind: 'opaque' as const, text });
+  const m = cfg([res('lib/a.ts', 'aws_subnet', 's', { vpc_id: opaque('this.vpc.id') })], 'cdktf-ts');
+  const i = cfg([res('lib/a.ts', 'aws_subnet', 's', { vpc_id: opaque('vpcId') })], 'cdktf-ts');
+  const changes = attributeChanges(diffConfigurations(m, i).changes, { model: m, ideal: i, prompt: '', conventions: DEFAULT_CONVENTIONS });
+  assert.deepEqual(changes.map((c) => c.heuristic), ['reference-retargeted']);
+  const lit = cfg([res('lib/a.ts', 'aws_subnet', 's', { vpc_id: opaque("'vpc-123'") })], 'cdktf-ts');
+  const literal = attributeChanges(diffConfigurations(lit, i).changes, { model: lit, ideal: i, prompt: '', conventions: DEFAULT_CONVENTIONS });
+  assert.notDeepEqual(literal.map((c) => c.heuristic), ['reference-retargeted']);
+});
