@@ -88,7 +88,8 @@ export function blockersOf(input: ScoreInput): Blocker[] {
 export function scoreFacts(input: ScoreInput): ScoreFacts | null {
   const { task, model, ideal } = input;
   if (!model) return null;
-  const failures = input.findings.filter((f) => f.tier === 'failure').map(failureFact);
+  // A finding only the written analysis asserts (evidence `claim` alone) is the reviewer's word, not ours.
+  const failures = input.findings.filter((f) => f.tier === 'failure' && f.evidence.some((e) => e !== 'claim')).map(failureFact);
   const observations = input.findings.filter((f) => f.tier !== 'failure').length;
   const gap = ideal ? codeGap(model, ideal) : null;
   // A partial ideal (or one whose resources all live in modules) does not show the stack's architecture.

@@ -151,3 +151,22 @@ test('fix class C: only Category C failures follow the guide (4–5 → −1, �
   // Fewer than four C failures over a large gap: not minimal, so B.
   assert.equal(step(withTier('large-gap', c(3)).result!, 'fixes: Category').step, 'fixes: Category B');
 });
+
+test('the written analysis never moves the score: same score with and without lib/MODEL_FAILURES.md claims', () => {
+  const withClaims = analyzeTask(`${DIR}/with-analysis`);
+  const without = analyzeTask(`${DIR}/with-analysis`, { claims: false });
+  // The claims stage did read the analysis (its findings carry `claim` evidence)...
+  assert.ok(withClaims.findings.some((f) => f.evidence.includes('claim')));
+  // ...and the score is the same, step by step.
+  assert.deepEqual(withClaims.score, without.score);
+  assert.equal(withClaims.score?.breakdown.steps.find((s) => s.step.startsWith('fixes:'))?.step, 'fixes: Category D');
+});
+
+test('a failure only the written analysis asserts (claim evidence alone) is not counted', () => {
+  const { result } = withTier('small-gap', [
+    { fixClass: 'A', severity: 'critical', evidence: ['claim'], ruleId: 'claim-encryption', title: 'Documented only' },
+    { fixClass: 'A', severity: 'critical', evidence: ['claim'], ruleId: 'claim-iam', title: 'Documented too' },
+  ]);
+  assert.equal(result!.breakdown.counts.A, 0);
+  assert.equal(step(result!, 'fixes: Category').step, 'fixes: Category D');
+});
