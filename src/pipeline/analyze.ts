@@ -6,6 +6,7 @@ import { STAGES } from './stages.js';
 import { judgeFindings } from '../judge/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { timed } from './profile.js';
+import { boundResult } from './bounds.js';
 
 export function runStages(
   task: Task,
@@ -32,7 +33,7 @@ export function runStages(
       ctx.warnings.push(`stage ${stage.name} failed: ${(err as Error)?.message ?? String(err)}`);
     }
   }
-  return {
+  return boundResult({
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     task: {
       path: task.path,
@@ -45,5 +46,5 @@ export function runStages(
     score: ctx.score,
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],
-  };
+  });
 }
