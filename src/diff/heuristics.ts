@@ -7,7 +7,7 @@
  * Then generic patterns (literal → reference is a hard-coded value, a new resource type the prompt names is a
  * missing resource). What none of them explains is `misconfiguration`, low, heuristic `fallback`.
  */
-import type { BlockKind } from '../model/types.js';
+import type { BlockKind, Expr } from '../model/types.js';
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import type { ChangeKind, DiffChange } from './types.js';
 import {
@@ -71,6 +71,15 @@ const INNER: ChangeKind[] = [
 const IAM_POLICY_HOLDERS = /^aws_iam_(role_policy|policy|role|user_policy|group_policy)$|^aws_iam_policy_document$/;
 const RESOURCE_POLICIES = /^aws_(s3_bucket_policy|sqs_queue_policy|sns_topic_policy|lambda_permission|ecr_repository_policy|cloudwatch_log_resource_policy|secretsmanager_secret_policy|api_gateway_rest_api_policy|opensearch_domain_policy|elasticsearch_domain_policy)$/;
 const NAME_KEYS = /^(name|name_prefix|bucket|bucket_prefix|function_name|identifier|cluster_identifier|table_name|queue_name|topic_name|role_name|alarm_name|dashboard_name|log_group_name|repository_name|domain_name|stream_name|state_machine_name|family|alias|db_name|cluster_name|service_name|user_pool_name|Name|tags\.Name)$|_name$/;
+
+/** Numeric knobs whose value is a judgment call when both sides set one. */
+const TUNING_KEYS = /^(threshold|evaluation_periods|period|datapoints_to_alarm|memory_size|timeout|min_size|max_size|desired_capacity|desired_count|min_capacity|max_capacity|cooldown|scale_in_cooldown|scale_out_cooldown|interval|healthy_threshold|unhealthy_threshold|target_value|visibility_timeout_seconds|batch_size|maximum_batching_window_in_seconds|health_check_grace_period|deregistration_delay|timeout_in_minutes|timeout_seconds|allocated_storage|max_allocated_storage|cpu|memory|read_capacity|write_capacity)$/;
+
+function isPositiveNumber(e: Expr | undefined): boolean {
+  const v = e?.kind === 'literal' ? e.value : undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+  return n > 0;
+}
 
 const MONITORING_TYPES = /^aws_cloudwatch_(metric_alarm|composite_alarm|dashboard|metric_stream|anomaly_detector)$|^aws_xray_|^aws_synthetics_|^aws_cloudwatch_log_metric_filter$/;
 /** Prompt words that make monitoring part of the task. */
@@ -596,6 +605,18 @@ export const HEURISTICS: readonly Heuristic[] = [
     title: 'Common tag map changed',
     blockKinds: ['variable', 'locals'],
     when: (c) => /tags?$/i.test(c.address) || /(^|_)tags$/i.test(lastKey(c)),
+  },
+  // --- tuning ---
+  {
+    id: 'value-tuned',
+    category: 'misconfiguration',
+    severity: 'low',
+    title: 'Numeric setting tuned differently',
+    observation: true,
+    kinds: ['attribute-changed'],
+    key: TUNING_KEYS,
+    // Both sides set a number (an alarm threshold 80 vs 75, a timeout 30 vs 60): a judgment call, not a defect.
+    when: (c) => isPositiveNumber(modelExpr(c)) && isPositiveNumber(idealExpr(c)),
   },
   // --- best practice the task did not ask for ---
   {

@@ -170,3 +170,11 @@ test('CDKTF: a program variable renamed in a reference (this.vpc.id → vpcId) i
   const literal = attributeChanges(diffConfigurations(lit, i).changes, { model: lit, ideal: i, prompt: '', conventions: DEFAULT_CONVENTIONS });
   assert.notDeepEqual(literal.map((c) => c.heuristic), ['reference-retargeted']);
 });
+
+test('a number both sides set (alarm threshold 80 vs 75) is tuning; a number the model leaves out is not', () => {
+  const alarm = (extra: string) => `resource "aws_cloudwatch_metric_alarm" "cpu" {\n  metric_name = "CPUUtilization"\n${extra}}\n`;
+  const tuned = diffText(alarm('  threshold = 80\n'), alarm('  threshold = 75\n'));
+  assert.deepEqual(tuned.findings.map((f) => f.ruleId), ['diff-value-tuned']);
+  const added = diffText(alarm(''), alarm('  threshold = 75\n'));
+  assert.notDeepEqual(added.findings.map((f) => f.ruleId), ['diff-value-tuned']);
+});
