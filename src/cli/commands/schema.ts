@@ -3,7 +3,8 @@
  * `terraform providers schema -json` output into an artifact usable with `--schema FILE` or `.iacjudge.json`
  * (`{ "schema": "path/to/file" }`).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeOutputFile } from '../../io/write.js';
 import { jsonErrorMessage, readBounded } from '../../io/read.js';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -109,7 +110,7 @@ export const register: RegisterCommand = (program: Command) => {
         throw new UsageError(`${input}: ${(err as Error).message}`);
       }
       mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      writeFileSync(opts.out, encodeArtifact(artifact));
+      writeOutputFile(opts.out, encodeArtifact(artifact));
       process.stdout.write(
         `wrote ${opts.out}: AWS provider ${artifact.provider.version}, ${Object.keys(artifact.resources).length} resources, ${Object.keys(artifact.dataSources).length} data sources\n` +
           `use it with --schema ${opts.out} or { "schema": "${opts.out}" } in ${CONFIG_FILE}\n`,
