@@ -70,8 +70,12 @@ export const CALIBRATION = {
    * whose fixes live elsewhere, 16 tasks all recorded 8–10).
    */
   minimalGapShare: 0.05,
-  /** ... and at most this many Category A/B failures (the guide: "few or only Category C"). */
-  minimalMaxABFailures: 1,
+  /**
+   * ... and at most this many Category A/B failures (the guide: "few or only Category C"). The judge's tier is
+   * nearly empty on such tasks today (any value from 0 to 5 gives the same scores); with a fuller tier (every
+   * critical/high finding, the judge's first placeholder) 1 kept 8 of the 14 lows, 2 kept 11.
+   */
+  minimalMaxABFailures: 2,
   /**
    * The Category D penalty. The guide's −3/−4 for 1–4 trivial fixes; −2 lands the usual D task (with its
    * architecture point) on 7 and a narrow one on 6, where reviewers recorded such tasks (6–7).
@@ -79,8 +83,8 @@ export const CALIBRATION = {
   minimalPenalty: -2,
   /**
    * Category A bonus cap. The guide gives +2 for two A fixes, and its complexity factors +2 more: together every
-   * stack with two security fixes reaches 10, where reviewers recorded 9 as the median. One point here, one
-   * from the architecture and one from the task's breadth leave 10 to broad tasks.
+   * stack with two security fixes reaches 10, where reviewers recorded 9 as the median. One point for the
+   * substance of the stack (see architecturePoints) and one for the task's breadth leave 10 to broad tasks.
    */
   maxFixBonus: 1,
   /** Severities of a Category A failure that earns the bonus (a significant fix, not a minor A-class note). */
@@ -88,7 +92,10 @@ export const CALIBRATION = {
   /**
    * Complexity: one point for the ideal's architecture (any of the guide's four factors, named in priority
    * order). The factors are present in most ideals (on the dev corpus: integrated services 83%, security 80%,
-   * high availability 70%), so counting each would give nearly every stack the +2 cap.
+   * high availability 70%), so counting each would give nearly every stack the +2 cap. The point is not added
+   * on top of a Category A bonus: the KMS key, the multi-AZ setting or the added service an A failure's fix
+   * brings are the very factors the ideal then shows, so both would count one substance twice. This also keeps
+   * the score steady as the failure tier grows (a fuller tier turns the point into an A bonus, not a second one).
    */
   architecturePoints: 1,
   /** Complexity: one point for a very broad task, in prompt words (the breadth reviewers rewarded with 10s). */
@@ -202,8 +209,8 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
 
 const FACTOR_KEYS = FACTOR_ORDER.map((f) => f.key);
 
-/** Step 4: one architecture point (factors named in priority order), one breadth point, cap +2; narrow −1. */
-export function calibratedComplexity(facts: ScoreFacts): ComplexityAdjustment {
+/** Step 4: one architecture point (none after a Category A bonus), one breadth point, cap +2; narrow −1. */
+export function calibratedComplexity(facts: ScoreFacts, fixCategory?: FixAdjustment['category']): ComplexityAdjustment {
   const c = CALIBRATION;
   const f = facts.complexity;
   const steps: ScoreStep[] = [];
@@ -211,9 +218,13 @@ export function calibratedComplexity(facts: ScoreFacts): ComplexityAdjustment {
   const from = facts.complexityFrom === 'ideal' ? 'the ideal' : 'the model (the ideal is partial or declares no resources)';
   let bonus = 0;
   if (present.length) {
-    bonus += c.architecturePoints;
     const named = present.map(({ key, label }) => `${label}: ${f[key].detail}`).join('; ');
-    steps.push({ step: 'complexity: architecture', detail: `${from} shows ${named} → ${signed(c.architecturePoints)} (one point for the architecture)`, delta: c.architecturePoints });
+    if (fixCategory === 'A') {
+      steps.push({ step: 'complexity: architecture', detail: `${from} shows ${named} → ±0: the Category A failures already count this substance (their fixes are these factors)`, delta: 0 });
+    } else {
+      bonus += c.architecturePoints;
+      steps.push({ step: 'complexity: architecture', detail: `${from} shows ${named} → ${signed(c.architecturePoints)} (one point for the architecture)`, delta: c.architecturePoints });
+    }
   } else {
     const absent = FACTOR_KEYS.map((k) => f[k].detail).join('; ');
     steps.push({ step: 'complexity: architecture', detail: `${from} shows none of the factors (${absent}) → ±0`, delta: 0 });
@@ -245,7 +256,7 @@ export function scoreRubric(facts: ScoreFacts): ScoreResult {
   steps.push(...facts.notes.map((detail) => ({ step: 'note', detail })));
   const fix = failureAdjustment(facts);
   steps.push({ step: `fixes: Category ${fix.category}`, detail: fix.detail, delta: fix.delta });
-  const cx = calibratedComplexity(facts);
+  const cx = calibratedComplexity(facts, fix.category);
   steps.push(...cx.steps);
   const raw = BASE_SCORE + fix.delta + cx.delta;
   const final = finalize(raw);

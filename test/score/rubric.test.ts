@@ -49,7 +49,9 @@ test('minimal gap: a small non-zero share of the ideal and few A/B failures', ()
   const small = { changed: 20, modelLines: 600, idealLines: 600 };
   assert.ok(isMinimalGap(facts({ gap: small })));
   assert.ok(isMinimalGap(facts({ gap: small, failures: [failure(), failure({ fixClass: 'C' }), failure({ fixClass: 'C' })] })));
-  assert.ok(!isMinimalGap(facts({ gap: small, failures: [failure(), failure({ fixClass: 'B' })] })));
+  const ab = Array.from({ length: CALIBRATION.minimalMaxABFailures }, (_, i) => failure({ fixClass: i % 2 ? 'B' : 'A' }));
+  assert.ok(isMinimalGap(facts({ gap: small, failures: ab })));
+  assert.ok(!isMinimalGap(facts({ gap: small, failures: [...ab, failure({ fixClass: 'B' })] })));
   const edge = CALIBRATION.minimalGapShare * 600;
   assert.ok(isMinimalGap(facts({ gap: { ...small, changed: edge } })));
   assert.ok(!isMinimalGap(facts({ gap: { ...small, changed: edge + 1 } })));
@@ -105,8 +107,20 @@ test('score: every step is recorded, ending with the final sum', () => {
   assert.equal(steps[1]!.step, 'fixes: Category A');
   assert.match(steps[1]!.detail, /Bucket not encrypted on aws_s3_bucket\.b/);
   assert.equal(steps.at(-1)!.step, 'final');
-  assert.match(steps.at(-1)!.detail, /8 \+1 \(fixes\) \+2 \(complexity\) = 11 → capped at 10/);
+  // The architecture point is not added on top of the A bonus; breadth adds one.
+  assert.equal(steps.find((s) => s.step === 'complexity: architecture')?.delta, 0);
+  assert.match(steps.find((s) => s.step === 'complexity: architecture')?.detail ?? '', /Category A failures already count/);
+  assert.match(steps.at(-1)!.detail, /8 \+1 \(fixes\) \+1 \(complexity\) = 10/);
   assert.equal(r.trainingQuality, 10);
+});
+
+test('score: the A bonus and the architecture point are one substance point, so a fuller tier does not raise it', () => {
+  const none = scoreRubric(facts({ failures: [] }));
+  const many = scoreRubric(facts({ failures: Array.from({ length: 8 }, (_, i) => failure({ ruleId: `a${i}` })) }));
+  assert.equal(none.trainingQuality, 9);
+  assert.equal(many.trainingQuality, 9);
+  assert.equal(none.breakdown.fixAdjustment + none.breakdown.complexityAdjustment, many.breakdown.fixAdjustment + many.breakdown.complexityAdjustment);
+  assert.equal(many.breakdown.fixAdjustment, 1);
 });
 
 test('score: a minimal gap on a narrow task lands below 8', () => {
