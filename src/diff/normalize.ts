@@ -159,10 +159,34 @@ function renameParts(parts: string[], renames?: RenameMap): string[] {
 
 /** Opaque code with one quoting style and no layout: `${id}-${'x'}` and `${id}-${"x"}` read the same. */
 function opaqueCanon(text: string): string {
-  return text
-    .replace(/'((?:[^'\\\n]|\\.)*)'/g, (_m, body: string) => `"${body.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)
-    .replace(/`((?:[^`\\$\n]|\\.)*)`/g, (_m, body: string) => `"${body.replace(/"/g, '\\"')}"`)
+  return unifyQuotes(text)
     .replace(/\s+/g, ' ')
-    .replace(/\s*([,;])\s*(?=[)\]}]|$)/g, '')
+    .replace(/ ?[,;] ?(?=[)\]}]|$)/g, '')
     .trim();
+}
+
+/**
+ * `'x'` and a backtick string without placeholders become `"x"`; double-quoted strings are kept whole (an
+ * apostrophe inside one is not a quote). One pass: a quote that never closes cannot be closed by a later one
+ * either, so the rest is copied as it is.
+ */
+function unifyQuotes(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch !== '"' && ch !== "'" && ch !== '`') {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && text[j] !== ch) j += text[j] === '\\' ? 2 : 1;
+    if (j >= text.length) return out + text.slice(i);
+    const body = text.slice(i + 1, j);
+    if (ch === '"' || (ch === '`' && body.includes('${'))) out += text.slice(i, j + 1);
+    else out += `"${body.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`;
+    i = j + 1;
+  }
+  return out;
 }

@@ -14,16 +14,30 @@ const MAX_VALUE = 80;
 /** Names listed in a sentence about a run of added or removed blocks. */
 const MAX_NAMES = 8;
 
-/** `name = value` / `name: value,` on one line: the value as the response wrote it. */
-const ONE_LINE_ARGUMENT = /^\s*["']?[\w-]+["']?\s*[=:]\s*(.*?)\s*,?\s*$/;
+/** `name = ` / `name: ` at the start of a one-line argument. */
+const ARGUMENT_HEAD = /^\s*["']?[\w-]+["']?\s*[=:]/;
+
+/** The value of a one-line `name = value` / `name: value,` as written. */
+function writtenValue(line: string): string | undefined {
+  const head = ARGUMENT_HEAD.exec(line);
+  if (!head) return undefined;
+  let value = line.slice(head[0].length).trim();
+  if (value.endsWith(',')) value = value.slice(0, -1).trimEnd();
+  return withoutComment(value);
+}
 
 /** A trailing `# ...` / `// ...` comment cut off, unless the marker may sit inside a string. */
-function withoutComment(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const m = /\s+(#|\/\/).*$/.exec(text);
-  if (!m) return text;
-  const before = text.slice(0, m.index);
-  // An odd number of quotes before the marker: it is inside a string, keep the text (the caller falls back).
+function withoutComment(text: string): string | undefined {
+  let at = -1;
+  for (let k = 1; k < text.length; k++) {
+    if (/\s/.test(text[k - 1]!) && (text[k] === '#' || (text[k] === '/' && text[k + 1] === '/'))) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return text;
+  const before = text.slice(0, at).trimEnd();
+  // An odd number of quotes before the marker: it is inside a string, keep nothing (the caller falls back).
   return (before.match(/"/g)?.length ?? 0) % 2 === 0 && (before.match(/'/g)?.length ?? 0) % 2 === 0 ? before : undefined;
 }
 
@@ -35,7 +49,7 @@ function valueText(c: DiffChange, which: 'model' | 'ideal'): string | undefined 
   const s = c[which];
   const e = s?.expr;
   if (!s || !e) return undefined;
-  const written = s.attribute && !s.snippet.includes('\n') ? withoutComment(ONE_LINE_ARGUMENT.exec(s.snippet)?.[1]) : undefined;
+  const written = s.attribute && !s.snippet.includes('\n') ? writtenValue(s.snippet) : undefined;
   const text = written || exprToText(e);
   if (text.includes('[?]') || text.includes('(?)')) return undefined;
   return text.length <= MAX_VALUE && !text.includes('\n') ? text : undefined;
