@@ -127,6 +127,12 @@ test('CDKTF code the front end keeps opaque compares without quoting style or tr
   assert.equal(exprKey(opaque("[a, b,]")), exprKey(opaque('[a, b]')));
   assert.equal(exprKey(opaque('`plain`')), exprKey(opaque('"plain"')));
   assert.notEqual(exprKey(opaque("'a'")), exprKey(opaque("'b'")));
+  // An apostrophe inside a double-quoted string is not a quote; a template with placeholders stays a template.
+  assert.notEqual(exprKey(opaque('"it\'s" + x')), exprKey(opaque('"it" + x')));
+  assert.notEqual(exprKey(opaque('`${a}-b`')), exprKey(opaque('"${a}-b"')));
+  // A quote that never closes leaves the rest as written (and in one pass).
+  const { canonical } = await import('../../src/diff/normalize.js');
+  assert.deepEqual(canonical(opaque("f('a,  b)")), ['opaque', "f('a, b)"]);
 });
 
 test('a reference moved to another resource of the same type is an observation; a new kind of target is not', () => {
