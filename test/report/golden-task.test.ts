@@ -40,7 +40,10 @@ test('fixture task: the model failures the fixture plants are found and scored',
   for (const c of ['iam-least-privilege', 'public-exposure', 'file-layout']) assert.ok(cats.has(c as never), `no ${c} finding: ${[...cats].join(', ')}`);
   assert.ok(r.score);
   assert.equal(r.score.breakdown.blocker, null);
-  assert.ok(r.score.breakdown.counts.A >= 2, JSON.stringify(r.score.breakdown.counts));
+  // The score counts the failure tier by fix class (observations never count).
+  const tierA = r.findings.filter((f) => f.tier === 'failure' && f.fixClass === 'A' && f.evidence.some((e) => e !== 'claim')).length;
+  assert.ok(tierA >= 1, 'no Category A failure in the tier');
+  assert.equal(r.score.breakdown.counts.A, tierA, JSON.stringify(r.score.breakdown.counts));
   assert.equal(r.score.breakdown.steps.at(-1)!.value, r.score.trainingQuality);
 });
 
