@@ -93,12 +93,8 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
     const t = typeDecision(c);
     if (t) return t;
   }
-  const kw = keywordDecision(c, KEYWORD_CATEGORIES);
-  if (kw) return kw;
-  const t = typeDecision(c);
-  if (t) return t;
-  const generic = keywordDecision(c, GENERIC_KEYWORDS);
-  if (generic) return generic;
+  const table = keywordDecision(c, KEYWORD_CATEGORIES) ?? typeDecision(c) ?? keywordDecision(c, GENERIC_KEYWORDS);
+  if (table) return omitted(c, table);
 
   if (c.kind === 'block-added' && c.blockKind === 'resource') {
     if (promptMentionsService(c.blockType, x.prompt)) {
@@ -110,6 +106,20 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
   }
   if (literalToReference(c)) return genericDecision('literal-to-reference');
   return { id: FALLBACK_HEURISTIC, category: 'misconfiguration', severity: 'low', title: heuristicTitle(FALLBACK_HEURISTIC)! };
+}
+
+/**
+ * Settings of these categories that the model writes and the ideal leaves out are not the model's defect (a
+ * subnet group, a storage type, a name): often the ideal only shows the lines it changed. Decided by the
+ * tables alone; the specific heuristics (deprecated or invalid arguments, destroy blockers, open ingress,
+ * over-broad IAM) have already claimed the removals that are defects.
+ */
+const OMISSION_CATEGORIES: ReadonlySet<CategoryId> = new Set<CategoryId>(['network', 'lifecycle-cost', 'misconfiguration', 'optional-feature', 'dependency', 'naming', 'tagging', 'documentation', 'application-code']);
+
+function omitted(c: DiffChange, d: Decision): Decision {
+  if ((c.kind !== 'attribute-removed' && c.kind !== 'nested-block-removed') || !OMISSION_CATEGORIES.has(d.category)) return d;
+  const g = GENERIC_DECISIONS['ideal-omits'];
+  return { id: g.id, category: d.category, severity: g.severity, title: g.title };
 }
 
 function keywordDecision(c: DiffChange, table: readonly KeywordCategory[]): Decision | undefined {

@@ -758,5 +758,7 @@ export const GENERIC_DECISIONS = {
   'literal-to-reference': { id: 'literal-to-reference', category: 'hardcoded-value', severity: 'low', title: 'Hard-coded value replaced by a reference' },
   'variable-added': { id: 'variable-added', category: 'hardcoded-value', severity: 'low', title: 'Input variable added', observation: true },
   'variable-removed': { id: 'variable-removed', category: 'hardcoded-value', severity: 'low', title: 'Input variable removed', observation: true },
+  // Keeps the category the tables chose (network, lifecycle-cost...): the finding says what kind of setting it is.
+  'ideal-omits': { id: 'ideal-omits', category: 'misconfiguration', severity: 'low', title: 'The ideal leaves out a setting the model writes', observation: true },
   description: { id: 'description', category: 'documentation', severity: 'low', title: 'Description or comment reworded', observation: true },
 } as const satisfies Record<string, GenericDecision>;

@@ -153,6 +153,7 @@ const NOTES: Record<string, { rootCause: string; fix: string; docs?: string }> =
   description: { rootCause: 'The ideal words a description or comment differently.', fix: 'Optional.' },
   'reference-retargeted': { rootCause: 'The ideal organizes its resources differently, so its references point at other resources of the same type.', fix: 'Optional.' },
   'value-tuned': { rootCause: 'Both responses set this number; the ideal picked another value.', fix: 'Optional: use the value the ideal uses.' },
+  'ideal-omits': { rootCause: 'The model writes a setting the ideal does not show; usually the ideal shows only what it changed.', fix: 'Optional.' },
   'count-changed': { rootCause: 'The ideal writes the instance count differently (a literal vs. the length of a list).', fix: 'Optional: derive the count from the input it depends on.' },
   'lambda-runtime': { rootCause: 'The model picked a Lambda runtime that is deprecated or not the one the code needs; AWS refuses to create functions on deprecated runtimes.', fix: 'Use the runtime the ideal uses.', docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html' },
   'iam-policy-added-narrower': { rootCause: 'The model granted a wildcard where the ideal grants specific actions in a policy of its own.', fix: 'Replace the wildcard by the actions the ideal grants.' },
