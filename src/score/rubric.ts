@@ -217,8 +217,11 @@ export function calibratedComplexity(facts: ScoreFacts, fixCategory?: FixAdjustm
   const present = FACTOR_ORDER.filter(({ key }) => f[key].applies);
   const from = facts.complexityFrom === 'ideal' ? 'the ideal' : 'the model (the ideal is partial or declares no resources)';
   let bonus = 0;
-  if (present.length) {
-    const named = present.map(({ key, label }) => `${label}: ${f[key].detail}`).join('; ');
+  const unreadable = f.services.length === 0;
+  if (present.length || unreadable) {
+    // Code with no AWS resource to read (modules only, unparsed) is an unknown architecture, not a bare one: it
+    // counts as the typical stack's (on the dev corpus 369 of 404 tasks show a factor).
+    const named = unreadable ? 'no AWS resource that can be read (modules only, partial or unparsed code): the architecture is unknown and counts as a typical stack\'s' : present.map(({ key, label }) => `${label}: ${f[key].detail}`).join('; ');
     if (fixCategory === 'A') {
       steps.push({ step: 'complexity: architecture', detail: `${from} shows ${named} → ±0: the Category A failures already count this substance (their fixes are these factors)`, delta: 0 });
     } else {

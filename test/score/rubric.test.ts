@@ -13,7 +13,7 @@ function factors(on: Partial<Record<FactorKey, boolean>>): ComplexityFactors {
     highAvailability: f('highAvailability'),
     advancedPatterns: f('advancedPatterns'),
     singleService: f('singleService'),
-    services: [],
+    services: ['lambda', 's3', 'sqs'],
   };
 }
 
@@ -78,6 +78,9 @@ test('complexity: one architecture point (factors named in priority order), one 
   const bare = calibratedComplexity(facts({ complexity: factors({}), promptWords: 100 }));
   assert.equal(bare.delta, -1);
   assert.match(bare.steps[0]!.detail, /none of the factors/);
+  const unknown = calibratedComplexity(facts({ complexity: { ...factors({}), services: [] } }));
+  assert.equal(unknown.delta, 1);
+  assert.match(unknown.steps[0]!.detail, /architecture is unknown/);
   const fromModel = calibratedComplexity(facts({ complexityFrom: 'model' }));
   assert.match(fromModel.steps[0]!.detail, /the model \(the ideal is partial or declares no resources\)/);
 });
