@@ -134,7 +134,12 @@ export function convertBlock(ctx: ConvertContext, node: Node, depth: number, top
 /** Top-level blocks of a parsed file; top-level attributes go into one synthetic `tfvars` block. */
 export function convertFile(ctx: ConvertContext, root: Node): Block[] {
   const out: BodyContent = { attributes: [], blocks: [] };
-  for (const c of root.namedChildren) collectItem(ctx, c, 0, out, true);
+  for (const c of root.namedChildren) {
+    // tree-sitter-hcl also accepts a lone object (`{}`, a JSON document) as a whole file; HashiCorp's parser does
+    // not: a .tf file is a body of arguments and blocks (JSON syntax goes in .tf.json files).
+    if (c.type === 'object') ctx.error('not HCL: a .tf file holds arguments and blocks, not an object at the top level (JSON configuration goes in a .tf.json file)', ctx.span(c));
+    else collectItem(ctx, c, 0, out, true);
+  }
   if (out.attributes.length) {
     const first = out.attributes[0]!.span;
     const last = out.attributes[out.attributes.length - 1]!.span;
