@@ -11,6 +11,7 @@ import { summarize } from './summary.js';
 export { summarize } from './summary.js';
 import { GENERIC_DECISIONS, GENERIC_KEYWORDS, HEURISTICS, KEYWORD_CATEGORIES, TYPE_CATEGORIES, type Heuristic, type KeywordCategory } from './heuristics.js';
 import {
+  isStatic,
   literalToReference,
   policyDelta,
   modelLacksType,
@@ -114,10 +115,17 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
  * tables alone; the specific heuristics (deprecated or invalid arguments, destroy blockers, open ingress,
  * over-broad IAM) have already claimed the removals that are defects.
  */
+// Secrets too, unless the model hard-codes one (a password literal); a username or a generated password the
+// ideal does not show is no defect.
 const OMISSION_CATEGORIES: ReadonlySet<CategoryId> = new Set<CategoryId>(['network', 'lifecycle-cost', 'misconfiguration', 'optional-feature', 'dependency', 'naming', 'tagging', 'documentation', 'application-code']);
 
+/** A secret written into the code: the ideal leaving it out fixes a defect. */
+const SECRET_KEY = /password|secret|token|api_key|credential|private_key/;
+
 function omitted(c: DiffChange, d: Decision): Decision {
-  if ((c.kind !== 'attribute-removed' && c.kind !== 'nested-block-removed') || !OMISSION_CATEGORIES.has(d.category)) return d;
+  if (c.kind !== 'attribute-removed' && c.kind !== 'nested-block-removed') return d;
+  const hardCodedSecret = d.category === 'secrets' && SECRET_KEY.test(snakeCase(c.path[c.path.length - 1] ?? '')) && isStatic(c.model?.expr);
+  if (!OMISSION_CATEGORIES.has(d.category) && (d.category !== 'secrets' || hardCodedSecret)) return d;
   const g = GENERIC_DECISIONS['ideal-omits'];
   return { id: g.id, category: d.category, severity: g.severity, title: g.title };
 }

@@ -193,3 +193,9 @@ test('a setting the ideal leaves out is an observation, unless leaving it out fi
   assert.equal(byCategory.get('lifecycle-cost'), 'diff-ideal-omits');
   assert.equal(byCategory.get('secrets'), 'diff-secrets');
 });
+
+test('a generated password or a username the ideal does not show is an omission; a literal password is a secret', () => {
+  const db = (extra: string) => `resource "random_password" "p" {\n  length = 16\n}\nresource "aws_db_instance" "db" {\n  identifier = "db"\n  engine     = "mysql"\n${extra}}\n`;
+  const d = diffText(db('  username = "admin"\n  password = random_password.p.result\n'), db(''));
+  assert.deepEqual(d.findings.map((f) => `${f.ruleId} ${f.category}`), ['diff-ideal-omits secrets']);
+});
