@@ -7,4 +7,835 @@ export interface PrecisionTable {
   checks: Record<string, { groups: number; hits: number }>;
 }
 
-export const CHECK_PRECISION: PrecisionTable = { corpus: '', tasks: 0, overall: { groups: 0, hits: 0 }, categories: {}, checks: {} };
+export const CHECK_PRECISION: PrecisionTable = {
+  "corpus": "dev",
+  "tasks": 437,
+  "overall": {
+    "groups": 10947,
+    "hits": 1510
+  },
+  "categories": {
+    "application-code": {
+      "groups": 173,
+      "hits": 72
+    },
+    "backend": {
+      "groups": 506,
+      "hits": 7
+    },
+    "backup-recovery": {
+      "groups": 188,
+      "hits": 14
+    },
+    "dependency": {
+      "groups": 463,
+      "hits": 63
+    },
+    "deprecated": {
+      "groups": 129,
+      "hits": 32
+    },
+    "destroyability": {
+      "groups": 290,
+      "hits": 67
+    },
+    "documentation": {
+      "groups": 481,
+      "hits": 19
+    },
+    "encryption": {
+      "groups": 375,
+      "hits": 56
+    },
+    "external-dependency": {
+      "groups": 180,
+      "hits": 19
+    },
+    "file-layout": {
+      "groups": 358,
+      "hits": 64
+    },
+    "hardcoded-value": {
+      "groups": 279,
+      "hits": 26
+    },
+    "high-availability": {
+      "groups": 216,
+      "hits": 26
+    },
+    "iam-least-privilege": {
+      "groups": 435,
+      "hits": 40
+    },
+    "iam-missing-permission": {
+      "groups": 215,
+      "hits": 21
+    },
+    "key-policy": {
+      "groups": 144,
+      "hits": 28
+    },
+    "lifecycle-cost": {
+      "groups": 335,
+      "hits": 51
+    },
+    "logging": {
+      "groups": 331,
+      "hits": 65
+    },
+    "misconfiguration": {
+      "groups": 334,
+      "hits": 60
+    },
+    "missing-resource": {
+      "groups": 315,
+      "hits": 33
+    },
+    "monitoring": {
+      "groups": 379,
+      "hits": 45
+    },
+    "naming": {
+      "groups": 701,
+      "hits": 219
+    },
+    "network": {
+      "groups": 507,
+      "hits": 76
+    },
+    "optional-feature": {
+      "groups": 194,
+      "hits": 33
+    },
+    "outputs": {
+      "groups": 347,
+      "hits": 20
+    },
+    "provider-version": {
+      "groups": 250,
+      "hits": 14
+    },
+    "public-exposure": {
+      "groups": 239,
+      "hits": 29
+    },
+    "reference": {
+      "groups": 182,
+      "hits": 29
+    },
+    "required-input": {
+      "groups": 220,
+      "hits": 21
+    },
+    "scaling": {
+      "groups": 152,
+      "hits": 26
+    },
+    "schema": {
+      "groups": 235,
+      "hits": 48
+    },
+    "secrets": {
+      "groups": 260,
+      "hits": 47
+    },
+    "service-constraint": {
+      "groups": 298,
+      "hits": 50
+    },
+    "style": {
+      "groups": 377,
+      "hits": 29
+    },
+    "syntax": {
+      "groups": 103,
+      "hits": 5
+    },
+    "tagging": {
+      "groups": 326,
+      "hits": 56
+    },
+    "tests": {
+      "groups": 430,
+      "hits": 0
+    }
+  },
+  "checks": {
+    "admin-managed-policy": {
+      "groups": 7,
+      "hits": 0
+    },
+    "alarm-threshold-wrong-unit": {
+      "groups": 1,
+      "hits": 0
+    },
+    "alarms-without-notification": {
+      "groups": 62,
+      "hits": 7
+    },
+    "alb-access-logs-kms-bucket": {
+      "groups": 14,
+      "hits": 2
+    },
+    "api-stage-without-access-logs": {
+      "groups": 23,
+      "hits": 1
+    },
+    "apigw-cors-without-options": {
+      "groups": 4,
+      "hits": 0
+    },
+    "apigw-deployment-race": {
+      "groups": 2,
+      "hits": 2
+    },
+    "aurora-backtrack-unsupported": {
+      "groups": 1,
+      "hits": 1
+    },
+    "aurora-global-secondary-no-ignore-changes": {
+      "groups": 7,
+      "hits": 1
+    },
+    "autoscaling-policy-no-cooldown": {
+      "groups": 10,
+      "hits": 0
+    },
+    "backend-local": {
+      "groups": 1,
+      "hits": 0
+    },
+    "backend-missing": {
+      "groups": 319,
+      "hits": 0
+    },
+    "backend-uses-variables": {
+      "groups": 4,
+      "hits": 1
+    },
+    "bucket-without-force-destroy": {
+      "groups": 104,
+      "hits": 14
+    },
+    "cdktf-unknown-export": {
+      "groups": 59,
+      "hits": 0
+    },
+    "compute-in-public-subnet": {
+      "groups": 8,
+      "hits": 0
+    },
+    "container-image-floating-tag": {
+      "groups": 2,
+      "hits": 0
+    },
+    "dashboard-few-widgets": {
+      "groups": 27,
+      "hits": 0
+    },
+    "deletion-protection-enabled": {
+      "groups": 47,
+      "hits": 9
+    },
+    "deprecated-argument": {
+      "groups": 34,
+      "hits": 8
+    },
+    "deprecated-vs-reference": {
+      "groups": 77,
+      "hits": 22
+    },
+    "diff-application-code": {
+      "groups": 64,
+      "hits": 23
+    },
+    "diff-backend": {
+      "groups": 173,
+      "hits": 6
+    },
+    "diff-backup-recovery": {
+      "groups": 106,
+      "hits": 8
+    },
+    "diff-dependency": {
+      "groups": 127,
+      "hits": 26
+    },
+    "diff-deprecated": {
+      "groups": 18,
+      "hits": 2
+    },
+    "diff-destroyability": {
+      "groups": 94,
+      "hits": 32
+    },
+    "diff-documentation": {
+      "groups": 191,
+      "hits": 17
+    },
+    "diff-encryption": {
+      "groups": 162,
+      "hits": 43
+    },
+    "diff-external-dependency": {
+      "groups": 44,
+      "hits": 4
+    },
+    "diff-file-layout": {
+      "groups": 101,
+      "hits": 25
+    },
+    "diff-hardcoded-value": {
+      "groups": 237,
+      "hits": 23
+    },
+    "diff-high-availability": {
+      "groups": 163,
+      "hits": 24
+    },
+    "diff-iam-least-privilege": {
+      "groups": 188,
+      "hits": 31
+    },
+    "diff-iam-missing-permission": {
+      "groups": 205,
+      "hits": 18
+    },
+    "diff-key-policy": {
+      "groups": 58,
+      "hits": 17
+    },
+    "diff-lifecycle-cost": {
+      "groups": 108,
+      "hits": 21
+    },
+    "diff-logging": {
+      "groups": 198,
+      "hits": 48
+    },
+    "diff-misconfiguration": {
+      "groups": 296,
+      "hits": 53
+    },
+    "diff-missing-resource": {
+      "groups": 82,
+      "hits": 4
+    },
+    "diff-monitoring": {
+      "groups": 193,
+      "hits": 33
+    },
+    "diff-naming": {
+      "groups": 325,
+      "hits": 104
+    },
+    "diff-network": {
+      "groups": 226,
+      "hits": 56
+    },
+    "diff-optional-feature": {
+      "groups": 132,
+      "hits": 22
+    },
+    "diff-outputs": {
+      "groups": 287,
+      "hits": 20
+    },
+    "diff-provider-version": {
+      "groups": 250,
+      "hits": 14
+    },
+    "diff-public-exposure": {
+      "groups": 152,
+      "hits": 23
+    },
+    "diff-reference": {
+      "groups": 40,
+      "hits": 7
+    },
+    "diff-required-input": {
+      "groups": 92,
+      "hits": 11
+    },
+    "diff-scaling": {
+      "groups": 112,
+      "hits": 19
+    },
+    "diff-schema": {
+      "groups": 34,
+      "hits": 2
+    },
+    "diff-secrets": {
+      "groups": 148,
+      "hits": 29
+    },
+    "diff-service-constraint": {
+      "groups": 129,
+      "hits": 31
+    },
+    "diff-tagging": {
+      "groups": 246,
+      "hits": 47
+    },
+    "documentation-thinner-than-reference": {
+      "groups": 90,
+      "hits": 0
+    },
+    "duplicate-declaration": {
+      "groups": 6,
+      "hits": 1
+    },
+    "dynamodb-no-pitr": {
+      "groups": 35,
+      "hits": 1
+    },
+    "dynamodb-provisioned-autoscaling": {
+      "groups": 3,
+      "hits": 1
+    },
+    "ecs-secret-json-key-missing": {
+      "groups": 1,
+      "hits": 1
+    },
+    "ecs-service-listener-dependency": {
+      "groups": 10,
+      "hits": 2
+    },
+    "external-resource-input": {
+      "groups": 57,
+      "hits": 6
+    },
+    "final-snapshot-required": {
+      "groups": 38,
+      "hits": 7
+    },
+    "flow-log-scaffolding-without-flow-log": {
+      "groups": 1,
+      "hits": 1
+    },
+    "handler-without-error-handling": {
+      "groups": 14,
+      "hits": 5
+    },
+    "hardcoded-account-id": {
+      "groups": 4,
+      "hits": 0
+    },
+    "hardcoded-availability-zone": {
+      "groups": 20,
+      "hits": 2
+    },
+    "hardcoded-environment-name": {
+      "groups": 6,
+      "hits": 1
+    },
+    "hardcoded-password": {
+      "groups": 54,
+      "hits": 1
+    },
+    "hardcoded-region": {
+      "groups": 18,
+      "hits": 1
+    },
+    "hcl-not-formatted": {
+      "groups": 237,
+      "hits": 21
+    },
+    "hcl-unused-variable": {
+      "groups": 33,
+      "hits": 4
+    },
+    "https-without-http-path": {
+      "groups": 28,
+      "hits": 2
+    },
+    "iam-trust-any-principal": {
+      "groups": 7,
+      "hits": 0
+    },
+    "iam-wildcard-action": {
+      "groups": 14,
+      "hits": 0
+    },
+    "iam-wildcard-arn": {
+      "groups": 49,
+      "hits": 4
+    },
+    "iam-wildcard-resource": {
+      "groups": 170,
+      "hits": 5
+    },
+    "in-transit-encryption-missing": {
+      "groups": 60,
+      "hits": 1
+    },
+    "inconsistent-tags": {
+      "groups": 49,
+      "hits": 5
+    },
+    "kms-key-id-where-arn-required": {
+      "groups": 1,
+      "hits": 1
+    },
+    "kms-logs-principal-missing": {
+      "groups": 49,
+      "hits": 4
+    },
+    "kms-rotation-disabled": {
+      "groups": 27,
+      "hits": 5
+    },
+    "kms-service-principal-missing": {
+      "groups": 34,
+      "hits": 7
+    },
+    "kms-unnecessary-lambda-principal": {
+      "groups": 2,
+      "hits": 0
+    },
+    "kms-wildcard-principal": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-arch-not-arm64": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-code-outside-lambda-dir": {
+      "groups": 13,
+      "hits": 4
+    },
+    "lambda-code-untested": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-dependency-not-bundled": {
+      "groups": 1,
+      "hits": 1
+    },
+    "lambda-env-var-not-set": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lambda-env-without-kms": {
+      "groups": 4,
+      "hits": 0
+    },
+    "lambda-function-without-package": {
+      "groups": 3,
+      "hits": 2
+    },
+    "lambda-handler-file-mismatch": {
+      "groups": 2,
+      "hits": 1
+    },
+    "lambda-kms-missing-decrypt": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-no-error-alarm": {
+      "groups": 78,
+      "hits": 3
+    },
+    "lambda-package-missing": {
+      "groups": 50,
+      "hits": 27
+    },
+    "lambda-reserved-concurrency": {
+      "groups": 30,
+      "hits": 7
+    },
+    "lambda-runtime-deprecated": {
+      "groups": 76,
+      "hits": 3
+    },
+    "lambda-tracing-without-xray-sdk": {
+      "groups": 19,
+      "hits": 6
+    },
+    "lambda-vpc-missing-eni-permissions": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lambda-without-log-group": {
+      "groups": 68,
+      "hits": 10
+    },
+    "lambda-without-source-code-hash": {
+      "groups": 18,
+      "hits": 7
+    },
+    "literal-preexisting-id": {
+      "groups": 37,
+      "hits": 3
+    },
+    "log-group-without-retention": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lookup-of-preexisting-resource": {
+      "groups": 42,
+      "hits": 6
+    },
+    "managed-policy-arn-invalid": {
+      "groups": 28,
+      "hits": 7
+    },
+    "missing-descriptions": {
+      "groups": 41,
+      "hits": 2
+    },
+    "missing-ordering-dependency": {
+      "groups": 313,
+      "hits": 31
+    },
+    "missing-suffix-variable": {
+      "groups": 325,
+      "hits": 88
+    },
+    "name-length-limit": {
+      "groups": 6,
+      "hits": 1
+    },
+    "name-without-suffix": {
+      "groups": 11,
+      "hits": 7
+    },
+    "narrative-response": {
+      "groups": 106,
+      "hits": 0
+    },
+    "nat-gateway-per-az-cost": {
+      "groups": 26,
+      "hits": 3
+    },
+    "no-alarms-when-requested": {
+      "groups": 19,
+      "hits": 2
+    },
+    "no-outputs": {
+      "groups": 60,
+      "hits": 0
+    },
+    "open-ingress-sensitive-port": {
+      "groups": 9,
+      "hits": 0
+    },
+    "outdated-engine-version": {
+      "groups": 75,
+      "hits": 12
+    },
+    "performance-insights-unsupported-class": {
+      "groups": 10,
+      "hits": 1
+    },
+    "prevent-destroy": {
+      "groups": 7,
+      "hits": 5
+    },
+    "provider-input-undeclared": {
+      "groups": 76,
+      "hits": 11
+    },
+    "provider-outside-provider-file": {
+      "groups": 155,
+      "hits": 13
+    },
+    "provider-requirement-missing": {
+      "groups": 61,
+      "hits": 21
+    },
+    "rds-backup-disabled": {
+      "groups": 1,
+      "hits": 0
+    },
+    "rds-password-invalid-characters": {
+      "groups": 56,
+      "hits": 16
+    },
+    "rds-single-az": {
+      "groups": 11,
+      "hits": 0
+    },
+    "rds-storage-not-encrypted": {
+      "groups": 16,
+      "hits": 1
+    },
+    "reference-cycle": {
+      "groups": 11,
+      "hits": 2
+    },
+    "requested-encryption-missing": {
+      "groups": 90,
+      "hits": 2
+    },
+    "requested-logging-missing": {
+      "groups": 40,
+      "hits": 5
+    },
+    "requested-s3-lifecycle-missing": {
+      "groups": 10,
+      "hits": 0
+    },
+    "required-tag-keys-missing": {
+      "groups": 21,
+      "hits": 0
+    },
+    "resource-type-missing-vs-reference": {
+      "groups": 233,
+      "hits": 29
+    },
+    "s3-backend-without-locking": {
+      "groups": 9,
+      "hits": 0
+    },
+    "s3-bucket-without-public-access-block": {
+      "groups": 70,
+      "hits": 6
+    },
+    "s3-lifecycle-rule-missing-filter": {
+      "groups": 105,
+      "hits": 26
+    },
+    "s3-log-bucket-no-lifecycle": {
+      "groups": 83,
+      "hits": 0
+    },
+    "s3-no-versioning": {
+      "groups": 21,
+      "hits": 0
+    },
+    "s3-object-etag-with-kms": {
+      "groups": 1,
+      "hits": 1
+    },
+    "s3-replication-versioning": {
+      "groups": 18,
+      "hits": 4
+    },
+    "schema-block-as-attribute": {
+      "groups": 5,
+      "hits": 0
+    },
+    "schema-invalid-value": {
+      "groups": 4,
+      "hits": 1
+    },
+    "schema-missing-required": {
+      "groups": 8,
+      "hits": 0
+    },
+    "schema-nesting-mode": {
+      "groups": 1,
+      "hits": 0
+    },
+    "schema-removed": {
+      "groups": 27,
+      "hits": 8
+    },
+    "schema-unknown-argument": {
+      "groups": 106,
+      "hits": 37
+    },
+    "schema-unknown-resource-type": {
+      "groups": 49,
+      "hits": 0
+    },
+    "schema-wrong-type": {
+      "groups": 1,
+      "hits": 0
+    },
+    "securityhub-standards-arn-invalid": {
+      "groups": 2,
+      "hits": 0
+    },
+    "sensitive-output-not-marked": {
+      "groups": 1,
+      "hits": 0
+    },
+    "sfn-logging-missing-log-delivery": {
+      "groups": 7,
+      "hits": 3
+    },
+    "sg-egress-all-open": {
+      "groups": 281,
+      "hits": 20
+    },
+    "single-file-stack": {
+      "groups": 28,
+      "hits": 1
+    },
+    "single-nat-gateway": {
+      "groups": 20,
+      "hits": 0
+    },
+    "single-node-service-under-ha": {
+      "groups": 3,
+      "hits": 0
+    },
+    "single-subnet-load-balancer": {
+      "groups": 2,
+      "hits": 0
+    },
+    "sparse-code-comments": {
+      "groups": 53,
+      "hits": 0
+    },
+    "sqs-fifo-mismatch": {
+      "groups": 1,
+      "hits": 1
+    },
+    "subnet-zones-not-looked-up": {
+      "groups": 13,
+      "hits": 1
+    },
+    "subnets-single-az": {
+      "groups": 4,
+      "hits": 1
+    },
+    "suffix-fixed-in-tfvars": {
+      "groups": 32,
+      "hits": 19
+    },
+    "syntax-error": {
+      "groups": 44,
+      "hits": 5
+    },
+    "tag-value-hardcodes-environment": {
+      "groups": 5,
+      "hits": 4
+    },
+    "tests-missing": {
+      "groups": 429,
+      "hits": 0
+    },
+    "ts-not-prettier-formatted": {
+      "groups": 54,
+      "hits": 0
+    },
+    "ts-shadowed-import": {
+      "groups": 2,
+      "hits": 0
+    },
+    "ts-unused-declaration": {
+      "groups": 53,
+      "hits": 4
+    },
+    "undeclared-reference": {
+      "groups": 60,
+      "hits": 10
+    },
+    "unguarded-optional-feature": {
+      "groups": 34,
+      "hits": 9
+    },
+    "untagged-resources": {
+      "groups": 5,
+      "hits": 0
+    },
+    "variable-without-default": {
+      "groups": 128,
+      "hits": 10
+    }
+  }
+};
