@@ -2,7 +2,8 @@
  * eval:diff — how much of what the ideal responses changed the diff attributes to a specific category.
  *
  * Over ../shared/corpus/dev (tf-hcl, and cdktf-ts): per task, changes found / attributed / unattributed
- * (unattributed = the `fallback` heuristic); overall share attributed (goal ≥ 85%); the 20 most common
+ * (unattributed = the `fallback` heuristic; ignored = provider defaults written out and protections the ideal
+ * removed, which never become findings); overall share attributed (goal ≥ 85%); the 20 most common
  * unattributed change shapes (kind + resource type + attribute). Second measure: the categories the diff
  * findings cover vs keywords in the headings of the reviewers' lib/MODEL_FAILURES.md (rough).
  *
@@ -109,6 +110,7 @@ interface TaskRow {
   changes: number;
   attributed: number;
   unattributed: number;
+  ignored: number;
   coverage: number;
   partial: boolean;
   reviewer: number;
@@ -120,6 +122,7 @@ const rows: TaskRow[] = [];
 const shapes = new Map<string, number>();
 const byCategory = new Map<string, number>();
 const byHeuristic = new Map<string, number>();
+const ignoredBy = new Map<string, number>();
 const reviewerHit = new Map<string, { seen: number; covered: number }>();
 
 const platforms = ['tf-hcl', 'cdktf-ts'].filter((p) => !onlyPlatform || p === onlyPlatform);
@@ -134,11 +137,11 @@ for (const platform of platforms) {
     const modelMd = read(path.join(lib, 'MODEL_RESPONSE.md'));
     const idealMd = read(path.join(lib, 'IDEAL_RESPONSE.md'));
     if (!modelMd || !idealMd) continue;
-    const row: TaskRow = { task, platform, changes: 0, attributed: 0, unattributed: 0, coverage: 0, partial: false, reviewer: 0, covered: 0 };
+    const row: TaskRow = { task, platform, changes: 0, attributed: 0, unattributed: 0, ignored: 0, coverage: 0, partial: false, reviewer: 0, covered: 0 };
     try {
       const model = parse(extractResponse(modelMd, 'lib/MODEL_RESPONSE.md').files, platform);
       const ideal = parse(extractResponse(idealMd, 'lib/IDEAL_RESPONSE.md').files, platform);
-      const { result, changes, findings } = attributedDiff({
+      const { result, changes, ignored, findings } = attributedDiff({
         model,
         ideal,
         prompt: read(path.join(lib, 'PROMPT.md')),
@@ -146,6 +149,8 @@ for (const platform of platforms) {
         idealMarkdown: idealMd,
       });
       row.changes = changes.length;
+      row.ignored = ignored.length;
+      for (const g of ignored) ignoredBy.set(g.reason, (ignoredBy.get(g.reason) ?? 0) + 1);
       row.coverage = result.coverage;
       row.partial = result.partialIdeal;
       for (const c of changes) {
@@ -201,7 +206,9 @@ const errors = rows.filter((r) => r.error);
 const noChanges = rows.filter((r) => !r.error && r.changes === 0).length;
 const partial = rows.filter((r) => r.partial).length;
 console.log(`tasks: ${rows.length} (${errors.length} errors, ${noChanges} without changes, ${partial} partial ideals)`);
+const ignoredTotal = rows.reduce((s, r) => s + r.ignored, 0);
 console.log(`changes: ${total}; attributed to a specific category: ${attributed} (${pct(attributed, total)}); unattributed: ${total - attributed}  [goal ≥ 85%]`);
+console.log(`ignored (not the model's defect, no finding): ${ignoredTotal}${[...ignoredBy.entries()].sort().map(([k, n]) => `; ${k} ${n}`).join('')}`);
 for (const p of platforms) {
   const rs = rows.filter((r) => r.platform === p);
   const t = rs.reduce((s, r) => s + r.changes, 0);

@@ -5,9 +5,11 @@
  */
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import { categoryInfo } from '../taxonomy/categories.js';
-import { exprToText } from '../model/query.js';
 import type { AttributedChange, DiffChange } from './types.js';
-import { GENERIC_KEYWORDS, HEURISTICS, KEYWORD_CATEGORIES, TYPE_CATEGORIES, type Heuristic, type KeywordCategory } from './heuristics.js';
+import { summarize } from './summary.js';
+
+export { summarize } from './summary.js';
+import { GENERIC_DECISIONS, GENERIC_KEYWORDS, HEURISTICS, KEYWORD_CATEGORIES, TYPE_CATEGORIES, type Heuristic, type KeywordCategory } from './heuristics.js';
 import {
   literalToReference,
   modelLacksType,
@@ -29,20 +31,17 @@ const TITLES = new Map<string, string>();
 for (const h of HEURISTICS) TITLES.set(h.id, h.title);
 for (const k of [...KEYWORD_CATEGORIES, ...GENERIC_KEYWORDS]) TITLES.set(k.id, k.title);
 for (const t of TYPE_CATEGORIES) TITLES.set(t.id, t.title);
+for (const g of Object.values(GENERIC_DECISIONS)) TITLES.set(g.id, g.title);
+TITLES.set(FALLBACK_HEURISTIC, 'Configuration differs from the ideal');
 
 export function heuristicTitle(id: string): string | undefined {
-  return TITLES.get(id) ?? GENERIC_TITLES[id];
+  return TITLES.get(id);
 }
 
-const GENERIC_TITLES: Record<string, string> = {
-  'missing-resource-prompt': 'Resource the task asks for is missing',
-  'missing-resource-type': 'Resource type missing from the model',
-  'literal-to-reference': 'Hard-coded value replaced by a reference',
-  'variable-added': 'Hard-coded value made an input',
-  'renamed': 'Block renamed',
-  'kw-name': 'Declaration changed',
-  fallback: 'Configuration differs from the ideal',
-};
+function genericDecision(id: keyof typeof GENERIC_DECISIONS, severity?: Severity): Decision {
+  const g = GENERIC_DECISIONS[id];
+  return { id: g.id, category: g.category, severity: severity ?? g.severity, title: g.title };
+}
 
 function matches(h: Heuristic, c: DiffChange, x: AttributionContext): boolean {
   if (h.kinds && !h.kinds.includes(c.kind)) return false;
@@ -81,7 +80,7 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
   for (const h of HEURISTICS) {
     if (matches(h, c, x)) return { id: h.id, category: h.category, severity: h.severity, title: h.title };
   }
-  if (c.kind === 'block-renamed') return { id: 'renamed', category: 'naming', severity: 'low', title: GENERIC_TITLES['renamed']! };
+  if (c.kind === 'block-renamed') return genericDecision('renamed');
   const blockLevel = c.kind === 'block-added' || c.kind === 'block-removed';
   // A resource's own type says more about an added/removed block than the names inside it.
   if (blockLevel && (c.blockKind === 'resource' || c.blockKind === 'data')) {
@@ -97,17 +96,17 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
 
   if (c.kind === 'block-added' && c.blockKind === 'resource') {
     if (promptMentionsService(c.blockType, x.prompt)) {
-      return { id: 'missing-resource-prompt', category: 'missing-resource', severity: modelLacksType(c.blockType, x) ? 'high' : 'medium', title: GENERIC_TITLES['missing-resource-prompt']! };
+      return genericDecision('missing-resource-prompt', modelLacksType(c.blockType, x) ? 'high' : 'medium');
     }
     if (modelLacksType(c.blockType, x)) {
-      return { id: 'missing-resource-type', category: 'missing-resource', severity: 'medium', title: GENERIC_TITLES['missing-resource-type']! };
+      return genericDecision('missing-resource-type');
     }
   }
-  if (literalToReference(c)) return { id: 'literal-to-reference', category: 'hardcoded-value', severity: 'low', title: GENERIC_TITLES['literal-to-reference']! };
+  if (literalToReference(c)) return genericDecision('literal-to-reference');
   if (c.kind === 'block-added' && c.blockKind === 'variable') {
-    return { id: 'variable-added', category: 'hardcoded-value', severity: 'low', title: GENERIC_TITLES['variable-added']! };
+    return genericDecision('variable-added');
   }
-  return { id: FALLBACK_HEURISTIC, category: 'misconfiguration', severity: 'low', title: GENERIC_TITLES[FALLBACK_HEURISTIC]! };
+  return { id: FALLBACK_HEURISTIC, category: 'misconfiguration', severity: 'low', title: heuristicTitle(FALLBACK_HEURISTIC)! };
 }
 
 function keywordDecision(c: DiffChange, table: readonly KeywordCategory[]): Decision | undefined {
@@ -141,73 +140,4 @@ export function attributeChanges(changes: readonly DiffChange[], x: Omit<Attribu
       summary: summarize(c),
     };
   });
-}
-
-const MAX_VALUE = 60;
-
-function short(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > MAX_VALUE ? one.slice(0, MAX_VALUE - 1) + '…' : one;
-}
-
-function valueOf(c: DiffChange, which: 'model' | 'ideal'): string {
-  const e = c[which]?.expr;
-  if (!e) return '';
-  return short(exprToText(e));
-}
-
-/** One line: what the ideal did differently. */
-export function summarize(c: DiffChange): string {
-  const where = c.path.join('.');
-  switch (c.kind) {
-    case 'block-added':
-      return `ideal adds ${describeBlock(c)}`;
-    case 'block-removed':
-      return `ideal removes ${describeBlock(c)}`;
-    case 'block-renamed':
-      return `${c.model!.address} renamed to ${c.ideal!.address}`;
-    case 'moved-file':
-      return `${c.address} moved from ${c.model!.span.file} to ${c.ideal!.span.file}`;
-    case 'attribute-added':
-    case 'variable-default-added':
-      return `\`${where}\` added (= ${valueOf(c, 'ideal')})`;
-    case 'attribute-removed':
-    case 'variable-default-removed':
-      return `\`${where}\` removed (was ${valueOf(c, 'model')})`;
-    case 'attribute-changed':
-      return `\`${where}\` changed from ${valueOf(c, 'model')} to ${valueOf(c, 'ideal')}`;
-    case 'nested-block-added':
-      return `\`${where} { }\` block added`;
-    case 'nested-block-removed':
-      return `\`${where} { }\` block removed`;
-    case 'nested-block-changed': {
-      const m = c.model?.nested;
-      const i = c.ideal?.nested;
-      if (m?.form && i?.form && m.form !== i.form) return `\`${where}\` written as ${m.form}, ideal uses ${i.form}`;
-      return `\`${where}\` changed from "${m?.labels.join(' ')}" to "${i?.labels.join(' ')}"`;
-    }
-    case 'meta-argument-added':
-      return `\`${where}\` added${c.ideal?.expr ? ` (= ${valueOf(c, 'ideal')})` : ''}`;
-    case 'meta-argument-removed':
-      return `\`${where}\` removed`;
-    case 'meta-argument-changed':
-      return c.model?.expr && c.ideal?.expr ? `\`${where}\` changed from ${valueOf(c, 'model')} to ${valueOf(c, 'ideal')}` : `\`${where}\` changed`;
-  }
-}
-
-function describeBlock(c: DiffChange): string {
-  switch (c.blockKind) {
-    case 'resource':
-      return `resource ${c.address}`;
-    case 'data':
-      return `data source ${c.address}`;
-    case 'variable':
-      return `variable ${c.address.replace(/^var\./, '')}`;
-    case 'locals':
-      return `local ${c.address.replace(/^local\./, '')}`;
-    case 'output':
-      return `output ${c.address.replace(/^output\./, '')}`;
-    default:
-      return `${c.blockKind} block ${c.address}`;
-  }
 }

@@ -52,13 +52,23 @@ export function elidesContent(config: Configuration, block: Block): boolean {
   return commentElides(text) || /^[^\S\n]*\.\.\.[^\S\n]*$/m.test(text);
 }
 
-/** A comment with `...`/`…` after it on its line. A scan per line: the regex form backtracked quadratically. */
+/** Comment words that say the surrounding code is left out ("rest of the file unchanged", "existing resources"). */
+const ELISION_WORDS = /\b(rest of|remainder of|unchanged|same as (before|above)|existing (code|config|configuration|resources|blocks))\b/i;
+
+/** A comment with `...`/`…` (or elision words) after it on its line. A scan per line: the regex form backtracked quadratically. */
 function commentElides(text: string): boolean {
   for (const line of text.split('\n')) {
     const open = /#|\/\/|\/\*/.exec(line);
-    if (open && (line.includes('...', open.index + 1) || line.includes('…', open.index + 1))) return true;
+    if (!open) continue;
+    if (line.includes('...', open.index + 1) || line.includes('…', open.index + 1)) return true;
+    if (ELISION_WORDS.test(line.slice(open.index + 1))) return true;
   }
   return false;
+}
+
+/** A whole ideal file that elides content: what it does not show is not a removal. */
+export function fileElides(text: string): boolean {
+  return commentElides(text) || /^[^\S\n]*\.\.\.[^\S\n]*$/m.test(text);
 }
 
 /** Changes inside one matched pair of top-level blocks. */

@@ -3,13 +3,14 @@
  *
  * Ideal responses are often partial: only the files that changed, or snippets between prose. A model file
  * the ideal does not show (no file of that path, and few of its blocks appear elsewhere in the ideal) is
- * taken as unchanged, not removed; so are the model's blocks when the ideal is a handful of snippets.
+ * taken as unchanged, not removed; so are the model's blocks when the ideal is a handful of snippets, and
+ * the blocks of a file the ideal shows only an excerpt of (far fewer blocks, or `# ...` elisions).
  */
 import type { Block, Configuration } from '../model/types.js';
 import type { DiffChange, DiffResult } from './types.js';
 import { diffUnits, unitAddress } from './units.js';
 import { matchBlocks } from './match.js';
-import { blockChange, pairChanges, side, type PairContext } from './changes.js';
+import { blockChange, fileElides, pairChanges, side, type PairContext } from './changes.js';
 
 export interface DiffOptions {
   /** Markdown of the ideal response, when it came from one: a mostly-prose ideal is read as snippets. */
@@ -18,6 +19,8 @@ export interface DiffOptions {
 
 /** Below this share of a file's blocks found in the ideal, a file the ideal does not name is "not shown". */
 const FILE_COVERED_SHARE = 0.5;
+/** An ideal file with fewer blocks than this share of the model's blocks it covers is an excerpt. */
+const FILE_COMPLETE_SHARE = 0.5;
 /** An ideal with fewer top-level units than this share of the model's is a set of snippets. */
 const SNIPPET_IDEAL_SHARE = 0.5;
 /** With prose-heavy markdown, a larger shortfall already means snippets. */
@@ -53,9 +56,23 @@ export function diffConfigurations(model: Configuration, ideal: Configuration, o
   const proseHeavy = options.idealMarkdown ? proseShare(options.idealMarkdown) > PROSE_SHARE : false;
   const snippetShare = proseHeavy ? SNIPPET_IDEAL_SHARE_PROSE : SNIPPET_IDEAL_SHARE;
   const snippetIdeal = modelUnits.length > 0 && idealUnits.length < modelUnits.length * snippetShare;
+  // An ideal file shows the whole of the model files mapped to it only when it has about as many blocks as
+  // they do and elides nothing: a 5-line excerpt of main.tf says nothing about the blocks it leaves out.
+  const modelCount = new Map<string, number>();
+  for (const b of modelUnits) {
+    const to = fileMap[b.span.file];
+    if (to !== undefined) modelCount.set(to, (modelCount.get(to) ?? 0) + 1);
+  }
+  const completeIdeal = new Set<string>();
+  for (const [file, n] of modelCount) {
+    const shown = idealUnits.filter((b) => b.span.file === file).length;
+    const text = ideal.files.find((f) => f.path === file)?.content ?? '';
+    if (shown >= n * FILE_COMPLETE_SHARE && !fileElides(text)) completeIdeal.add(file);
+  }
   const unchanged = new Set<Block>();
   for (const b of unmatchedModel) {
-    if (snippetIdeal || unchangedFiles.includes(b.span.file)) unchanged.add(b);
+    const to = fileMap[b.span.file];
+    if (snippetIdeal || to === undefined || !completeIdeal.has(to)) unchanged.add(b);
   }
 
   for (const m of matches) {

@@ -11,6 +11,7 @@ import type { BlockKind } from '../model/types.js';
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import type { ChangeKind, DiffChange } from './types.js';
 import {
+  addedPolicyCovered,
   anyLiteral,
   diffHas,
   fixesReference,
@@ -36,6 +37,11 @@ export interface Heuristic {
   severity: Severity;
   /** Finding title when this heuristic decides the group's most severe change. */
   title: string;
+  /**
+   * What it finds is churn or an unrequested best practice (outputs added for tests, tags, a moved block, a
+   * provider meta-argument on every resource of a DR stack): its findings are observations, not failures.
+   */
+  observation?: true;
   kinds?: readonly ChangeKind[];
   blockKinds?: readonly BlockKind[];
   /** Tested against the block's type (resource/data type, provider name, or keyword). */
@@ -65,6 +71,9 @@ const IAM_POLICY_HOLDERS = /^aws_iam_(role_policy|policy|role|user_policy|group_
 const RESOURCE_POLICIES = /^aws_(s3_bucket_policy|sqs_queue_policy|sns_topic_policy|lambda_permission|ecr_repository_policy|cloudwatch_log_resource_policy|secretsmanager_secret_policy|api_gateway_rest_api_policy|opensearch_domain_policy|elasticsearch_domain_policy)$/;
 const NAME_KEYS = /^(name|name_prefix|bucket|bucket_prefix|function_name|identifier|cluster_identifier|table_name|queue_name|topic_name|role_name|alarm_name|dashboard_name|log_group_name|repository_name|domain_name|stream_name|state_machine_name|family|alias|db_name|cluster_name|service_name|user_pool_name|Name|tags\.Name)$|_name$/;
 
+const MONITORING_TYPES = /^aws_cloudwatch_(metric_alarm|composite_alarm|dashboard|metric_stream|anomaly_detector)$|^aws_xray_|^aws_synthetics_|^aws_cloudwatch_log_metric_filter$/;
+/** Prompt words that make monitoring part of the task. */
+const MONITORING_WORDS = /monitor|alarm|alert|observab|cloudwatch|dashboard|metric|x-?ray|tracing|notif/;
 const isIngress = (c: DiffChange) => c.path.some((p) => p === 'ingress' || p === 'dynamic.ingress') || /ingress_rule$/.test(c.blockType) || (c.blockType === 'aws_security_group_rule' && /"ingress"/.test(c.model?.snippet ?? c.ideal?.snippet ?? ''));
 const OPEN_CIDR = /^(0\.0\.0\.0\/0|::\/0)$/;
 
@@ -80,7 +89,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     blockKinds: ['provider', 'terraform'],
     when: (c) => /\.tf(\.json)?$/.test(c.model?.span.file ?? ''),
   },
-  { id: 'block-moved-file', category: 'file-layout', severity: 'low', title: 'Block moved to another file', kinds: ['moved-file'] },
+  { id: 'block-moved-file', observation: true, category: 'file-layout', severity: 'low', title: 'Block moved to another file', kinds: ['moved-file'] },
   {
     id: 'lambda-code-folder',
     category: 'file-layout',
@@ -253,6 +262,29 @@ export const HEURISTICS: readonly Heuristic[] = [
     key: /^assume_role_policy$/,
   },
   {
+    id: 'iam-policy-added-narrower',
+    category: 'iam-least-privilege',
+    severity: 'medium',
+    title: 'Over-broad IAM policy narrowed',
+    kinds: ADDED,
+    type: IAM_POLICY_HOLDERS,
+    // The ideal's new policy grants only what a model wildcard already allows: the model grants more, not less.
+    when: (c, x) => {
+      const p = addedPolicyCovered(c, x);
+      return p.covered && p.broader;
+    },
+  },
+  {
+    id: 'iam-policy-added-covered',
+    category: 'iam-least-privilege',
+    severity: 'low',
+    title: 'Policy split or renamed; the model already grants these actions',
+    observation: true,
+    kinds: ADDED,
+    type: new RegExp(`${IAM_POLICY_HOLDERS.source}|${RESOURCE_POLICIES.source}`),
+    when: (c, x) => addedPolicyCovered(c, x).covered,
+  },
+  {
     id: 'iam-actions-added',
     category: 'iam-missing-permission',
     severity: 'high',
@@ -300,7 +332,7 @@ export const HEURISTICS: readonly Heuristic[] = [
   },
   // --- variables ---
   { id: 'variable-default-added', category: 'required-input', severity: 'high', title: 'Required input without default', kinds: ['variable-default-added'] },
-  { id: 'variable-default-removed', category: 'required-input', severity: 'low', title: 'Variable default removed', kinds: ['variable-default-removed'] },
+  { id: 'variable-default-removed', observation: true, category: 'required-input', severity: 'low', title: 'Variable default removed', kinds: ['variable-default-removed'] },
   {
     id: 'required-input-removed',
     category: 'external-dependency',
@@ -320,7 +352,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     when: (c, x) => c.address === `var.${x.conventions.suffixVariable}` || c.address === `var.${x.conventions.suffixVariableCdktf}`,
   },
   {
-    id: 'flag-variable-added',
+    id: 'flag-variable-added', observation: true,
     category: 'optional-feature',
     severity: 'medium',
     title: 'Feature flag added',
@@ -368,11 +400,11 @@ export const HEURISTICS: readonly Heuristic[] = [
     key: /^lifecycle$/,
     when: (c) => [c.model?.nested, c.ideal?.nested].some((n) => n?.type === 'lifecycle' && n.attributes.some((a) => a.name === 'prevent_destroy')),
   },
-  { id: 'create-before-destroy', category: 'dependency', severity: 'low', title: 'Replacement ordering changed', key: /^create_before_destroy$/ },
-  { id: 'ignore-changes', category: 'misconfiguration', severity: 'low', title: 'Lifecycle ignore_changes changed', key: /^(ignore_changes|replace_triggered_by)$/ },
-  { id: 'provider-meta', category: 'high-availability', severity: 'medium', title: 'Provider (region) of a resource changed', key: /^providers?$/, kinds: ['meta-argument-added', 'meta-argument-changed'] },
+  { id: 'create-before-destroy', observation: true, category: 'dependency', severity: 'low', title: 'Replacement ordering changed', key: /^create_before_destroy$/ },
+  { id: 'ignore-changes', observation: true, category: 'misconfiguration', severity: 'low', title: 'Lifecycle ignore_changes changed', key: /^(ignore_changes|replace_triggered_by)$/ },
+  { id: 'provider-meta', observation: true, category: 'high-availability', severity: 'medium', title: 'Provider (region) of a resource changed', key: /^providers?$/, kinds: ['meta-argument-added', 'meta-argument-changed'] },
   // --- provider blocks ---
-  { id: 'provider-default-tags', category: 'tagging', severity: 'low', title: 'Default tags changed', blockKinds: ['provider'], key: /^default_tags$|^tags$/ },
+  { id: 'provider-default-tags', observation: true, category: 'tagging', severity: 'low', title: 'Default tags changed', blockKinds: ['provider'], key: /^default_tags$|^tags$/ },
   {
     id: 'provider-region-hardcoded',
     category: 'hardcoded-value',
@@ -384,7 +416,7 @@ export const HEURISTICS: readonly Heuristic[] = [
   },
   { id: 'provider-region', category: 'misconfiguration', severity: 'medium', title: 'Provider region differs from the task', blockKinds: ['provider'], key: /^region$/ },
   { id: 'provider-alias-added', category: 'high-availability', severity: 'medium', title: 'Provider for another region added', kinds: ADDED, blockKinds: ['provider'], when: (c) => !!c.ideal?.block.attributes.some((a) => a.name === 'alias') },
-  { id: 'provider-config', category: 'provider-version', severity: 'low', title: 'Provider configuration changed', blockKinds: ['provider'] },
+  { id: 'provider-config', observation: true, category: 'provider-version', severity: 'low', title: 'Provider configuration changed', blockKinds: ['provider'] },
   // --- naming ---
   {
     id: 'name-suffix',
@@ -403,7 +435,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     when: (c, x) => mentionsSuffixIn(idealExpr(c) ?? c.ideal?.block.attributes[0]?.expr, x.ideal, x.conventions) && !mentionsSuffixIn(modelExpr(c) ?? c.model?.block.attributes[0]?.expr, x.model, x.conventions),
   },
   {
-    id: 'name-tag',
+    id: 'name-tag', observation: true,
     category: 'naming',
     severity: 'low',
     title: 'Name tag changed',
@@ -482,7 +514,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     type: /^aws_(caller_identity|region|partition|availability_zones|ami|ssm_parameter)$/,
   },
   {
-    id: 'az-lookup-removed',
+    id: 'az-lookup-removed', observation: true,
     category: 'high-availability',
     severity: 'low',
     title: 'Availability zone lookup removed',
@@ -491,7 +523,7 @@ export const HEURISTICS: readonly Heuristic[] = [
     type: /^aws_availability_zones$/,
   },
   {
-    id: 'account-lookup-removed',
+    id: 'account-lookup-removed', observation: true,
     category: 'hardcoded-value',
     severity: 'low',
     title: 'Account/region lookup removed',
@@ -519,16 +551,28 @@ export const HEURISTICS: readonly Heuristic[] = [
     key: /^handler$/,
   },
   {
-    id: 'tag-map-changed',
+    id: 'tag-map-changed', observation: true,
     category: 'tagging',
     severity: 'low',
     title: 'Common tag map changed',
     blockKinds: ['variable', 'locals'],
     when: (c) => /tags?$/i.test(c.address) || /(^|_)tags$/i.test(lastKey(c)),
   },
+  // --- best practice the task did not ask for ---
+  {
+    id: 'unrequested-monitoring',
+    category: 'monitoring',
+    severity: 'low',
+    title: 'Monitoring the task did not ask for',
+    observation: true,
+    kinds: ADDED,
+    type: MONITORING_TYPES,
+    // An ideal that adds alarms to a prompt that never mentions monitoring shows a best practice, not a failure.
+    when: (_c, x) => x.prompt !== '' && !MONITORING_WORDS.test(x.prompt),
+  },
   // --- outputs ---
   { id: 'output-sensitive', category: 'secrets', severity: 'medium', title: 'Sensitive output not marked', blockKinds: ['output'], key: /^sensitive$/ },
-  { id: 'output', category: 'outputs', severity: 'low', title: 'Stack outputs changed', blockKinds: ['output'] },
+  { id: 'output', observation: true, category: 'outputs', severity: 'low', title: 'Stack outputs changed', blockKinds: ['output'] },
 ];
 
 function snake(name: string): string {
@@ -633,3 +677,24 @@ export const TYPE_CATEGORIES: readonly TypeCategory[] = [
   { id: 'type-optional', type: /^aws_route53_|^aws_api_gateway_domain_name$|^aws_api_gateway_base_path_mapping$|^aws_apigatewayv2_(domain_name|api_mapping)$/, category: 'optional-feature', severity: 'medium', title: 'Optional feature (DNS, domain, HTTPS)' },
   { id: 'type-code', type: /^archive_file$|^local_file$/, category: 'application-code', severity: 'low', title: 'Application code packaging' },
 ];
+
+/**
+ * 4. Generic decisions attribute.ts takes when no table entry matched (renames, a new resource type, a literal
+ * made a reference). They are heuristics in their own right, with their own rule ids; `fallback` is not here:
+ * what nothing explains keeps the category id `diff-misconfiguration`.
+ */
+export interface GenericDecision {
+  id: string;
+  category: CategoryId;
+  severity: Severity;
+  title: string;
+  observation?: true;
+}
+
+export const GENERIC_DECISIONS = {
+  renamed: { id: 'renamed', category: 'naming', severity: 'low', title: 'Block renamed', observation: true },
+  'missing-resource-prompt': { id: 'missing-resource-prompt', category: 'missing-resource', severity: 'medium', title: 'Resource the task asks for is missing' },
+  'missing-resource-type': { id: 'missing-resource-type', category: 'missing-resource', severity: 'medium', title: 'Resource type missing from the model' },
+  'literal-to-reference': { id: 'literal-to-reference', category: 'hardcoded-value', severity: 'low', title: 'Hard-coded value replaced by a reference' },
+  'variable-added': { id: 'variable-added', category: 'hardcoded-value', severity: 'low', title: 'Input variable added', observation: true },
+} as const satisfies Record<string, GenericDecision>;

@@ -67,13 +67,27 @@ function wildcardMatch(pattern: string, action: string): boolean {
 const hasWildcard = (stmts: PolicyStatement[]) =>
   stmts.some((s) => s.effect === 'Allow' && (s.actions.some((a) => a === '*' || a.endsWith(':*')) || s.resources.some((r) => r === '*')));
 
+const allowed = (st: PolicyStatement[]) => [...new Set(st.filter((s) => s.effect === 'Allow').flatMap((s) => s.actions))];
+
+/**
+ * The model side holds a policy the statement reader could not read (an interpolated heredoc, a policy built
+ * in code): nothing can be said about what it lacks, so no action counts as added.
+ */
+function modelPolicyUnread(c: DiffChange, m: PolicyStatement[]): boolean {
+  if (m.length || !c.model) return false;
+  if (c.kind === 'attribute-changed' || c.kind === 'attribute-removed') return !!c.model.expr;
+  if (c.path.length === 0) return c.model.block.attributes.some((a) => /policy$/.test(a.name)) || c.model.block.blocks.some((b) => b.type === 'statement');
+  return false;
+}
+
 export function policyDelta(c: DiffChange, x: AttributionContext): PolicyDelta {
   const m = statementsOf(c, 'model', x);
   const i = statementsOf(c, 'ideal', x);
-  const allowed = (st: PolicyStatement[]) => [...new Set(st.filter((s) => s.effect === 'Allow').flatMap((s) => s.actions))];
   const ma = allowed(m);
   const ia = allowed(i);
-  const addedActions = ia.filter((a) => !ma.some((p) => wildcardMatch(p, a)));
+  // Missing permissions are actions the ideal allows that no model action (wildcards included) covers; where
+  // the model grants more than the ideal, that is least privilege, never a missing permission.
+  const addedActions = modelPolicyUnread(c, m) ? [] : ia.filter((a) => !ma.some((p) => wildcardMatch(p, a)));
   const removedActions = ma.filter((a) => !ia.some((p) => wildcardMatch(p, a)));
   const principals = (st: PolicyStatement[]) =>
     JSON.stringify(st.flatMap((s) => s.principals.map((p) => `${p.type}:${[...p.identifiers].sort().join(',')}`)).sort());
@@ -84,6 +98,41 @@ export function policyDelta(c: DiffChange, x: AttributionContext): PolicyDelta {
     principalsChanged: principals(m) !== principals(i),
     readable: m.length > 0 || i.length > 0,
   };
+}
+
+const allowedByConfig = new WeakMap<Configuration, string[]>();
+
+/** Every action any policy of a configuration allows (IAM and resource policies, policy documents). */
+export function configAllowedActions(config: Configuration): string[] {
+  let out = allowedByConfig.get(config);
+  if (out) return out;
+  const st: PolicyStatement[] = [];
+  for (const b of config.blocks) {
+    if (b.kind === 'data' && b.labels[0] === 'aws_iam_policy_document') st.push(...policyDocumentStatements(b, config));
+    else if (b.kind === 'resource') for (const a of b.attributes) if (/policy$/.test(a.name)) st.push(...policyStatements(a.expr, config));
+  }
+  out = allowed(st);
+  allowedByConfig.set(config, out);
+  return out;
+}
+
+/**
+ * A policy block only the ideal has grants nothing the model does not already allow somewhere (the ideal split
+ * or renamed a policy). `broader`: some model action that covers them is a wildcard.
+ */
+export function addedPolicyCovered(c: DiffChange, x: AttributionContext): { covered: boolean; broader: boolean } {
+  if (c.kind !== 'block-added' || !c.ideal) return { covered: false, broader: false };
+  const b = c.ideal.block;
+  const st =
+    b.kind === 'data' && b.labels[0] === 'aws_iam_policy_document'
+      ? policyDocumentStatements(b, x.ideal)
+      : b.attributes.filter((a) => /policy$/.test(a.name)).flatMap((a) => policyStatements(a.expr, x.ideal));
+  const ia = allowed(st);
+  if (!ia.length) return { covered: false, broader: false };
+  const ma = configAllowedActions(x.model);
+  const covering = ia.map((a) => ma.filter((p) => wildcardMatch(p, a)));
+  if (covering.some((ps) => !ps.length)) return { covered: false, broader: false };
+  return { covered: true, broader: covering.some((ps) => ps.every((p) => p.includes('*'))) };
 }
 
 // ---- names, flags, references ----

@@ -45,7 +45,7 @@ test('iacjudge diff prints changes grouped by block with their category', async 
   assert.equal(code, 0);
   assert.match(out, /6 change\(s\), 6 attributed/);
   assert.match(out, /ideal coverage: 100%/);
-  assert.match(out, /provider\.aws[^\n]*\n(\s+\[[^\n]+\n)*\s+\[file-layout\/high\] provider\.aws moved from lib\/main\.tf to lib\/provider\.tf/);
+  assert.match(out, /provider\.aws[^\n]*\n(\s+\[[^\n]+\n)*\s+\[file-layout\/high\] The ideal moves provider\.aws from lib\/main\.tf to lib\/provider\.tf\./);
 });
 
 test('iacjudge diff on a folder without responses is a usage error', async () => {

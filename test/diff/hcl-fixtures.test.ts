@@ -65,6 +65,7 @@ test('HCL: count on an enable flag, default added, flag variable added', () => {
     'variable-default-added var.domain_name default → required-input',
   ]);
   const f = d.findings.find((x) => x.resource === 'aws_route53_record.api')!;
-  assert.equal(f.ruleId, 'diff-optional-feature');
+  // The heuristic that fired names the finding.
+  assert.equal(f.ruleId, 'diff-count-on-flag');
   assert.match(f.idealSnippet!.code, /count\s+= var.enable_route53/);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffStage, diffRuleMetas } from '../../src/diff/stage.js';
+import { HEURISTICS } from '../../src/diff/heuristics.js';
 import { mergeFindings } from '../../src/findings/merge.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
 import type { PipelineContext } from '../../src/pipeline/types.js';
@@ -61,7 +62,7 @@ test('the diff stage reports diff findings with resource, location and both snip
   assert.equal(pab.location.file, 'main.tf');
   assert.ok(pab.idealSnippet, 'ideal snippet');
   const layout = ctx.findings.find((f) => f.category === 'file-layout')!;
-  assert.equal(layout.ruleId, 'diff-file-layout');
+  assert.equal(layout.ruleId, 'diff-provider-moved-file');
   assert.equal(layout.resource, 'file:main.tf');
   const prov = m.blocks.find((b) => b.kind === 'provider')!;
   assert.deepEqual(layout.location, { file: 'main.tf', line: prov.span.line });
@@ -88,12 +89,30 @@ test('a static finding and a diff change on the same resource and category merge
   assert.ok(merged[0]!.idealSnippet, 'the ideal snippet survives the merge');
 });
 
-test('diffRuleMetas has one well-formed meta per reportable category', () => {
+test('diffRuleMetas has one well-formed meta per reportable category and per named heuristic', () => {
   const ids = diffRuleMetas.map((m) => m.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const m of diffRuleMetas) {
-    assert.equal(m.id, `diff-${m.category}`);
+    assert.match(m.id, /^diff-[a-z0-9-]+$/);
     assert.match(m.docs, /^https:\/\//);
+    assert.ok(m.title && m.rootCause && m.fix && m.knowledgeGap, m.id);
   }
   for (const needed of ['diff-encryption', 'diff-file-layout', 'diff-misconfiguration', 'diff-naming']) assert.ok(ids.includes(needed), needed);
+  const byId = new Map(diffRuleMetas.map((m) => [m.id, m] as const));
+  for (const h of HEURISTICS) {
+    const meta = byId.get(`diff-${h.id}`);
+    assert.ok(meta, `meta for heuristic ${h.id}`);
+    assert.equal(meta.category, h.category, h.id);
+    assert.equal(meta.defaultTier === 'observation', !!h.observation, h.id);
+  }
+});
+
+test('churn ids are observations; defects are not', () => {
+  const tier = new Map(diffRuleMetas.map((m) => [m.id, m.defaultTier] as const));
+  for (const id of ['diff-output', 'diff-outputs', 'diff-documentation', 'diff-tagging', 'diff-renamed', 'diff-provider-meta', 'diff-misconfiguration', 'diff-name-tag', 'diff-block-moved-file']) {
+    assert.equal(tier.get(id), 'observation', id);
+  }
+  for (const id of ['diff-provider-moved-file', 'diff-name-suffix', 'diff-iam-actions-added', 'diff-encryption', 'diff-public-exposure', 'diff-undeclared-reference-fixed']) {
+    assert.equal(tier.get(id), undefined, id);
+  }
 });
