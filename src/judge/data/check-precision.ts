@@ -11,149 +11,149 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 10947,
-    "hits": 1510
+    "groups": 12018,
+    "hits": 1931
   },
   "categories": {
     "application-code": {
-      "groups": 173,
-      "hits": 72
+      "groups": 178,
+      "hits": 76
     },
     "backend": {
       "groups": 506,
-      "hits": 7
+      "hits": 8
     },
     "backup-recovery": {
-      "groups": 188,
+      "groups": 160,
       "hits": 14
     },
     "dependency": {
-      "groups": 463,
-      "hits": 63
+      "groups": 472,
+      "hits": 77
     },
     "deprecated": {
-      "groups": 129,
-      "hits": 32
+      "groups": 126,
+      "hits": 33
     },
     "destroyability": {
-      "groups": 290,
-      "hits": 67
+      "groups": 264,
+      "hits": 68
     },
     "documentation": {
       "groups": 481,
-      "hits": 19
+      "hits": 34
     },
     "encryption": {
-      "groups": 375,
-      "hits": 56
+      "groups": 359,
+      "hits": 55
     },
     "external-dependency": {
-      "groups": 180,
-      "hits": 19
+      "groups": 182,
+      "hits": 24
     },
     "file-layout": {
-      "groups": 358,
-      "hits": 64
+      "groups": 361,
+      "hits": 68
     },
     "hardcoded-value": {
-      "groups": 279,
-      "hits": 26
+      "groups": 440,
+      "hits": 39
     },
     "high-availability": {
-      "groups": 216,
-      "hits": 26
+      "groups": 230,
+      "hits": 34
     },
     "iam-least-privilege": {
-      "groups": 435,
-      "hits": 40
+      "groups": 622,
+      "hits": 63
     },
     "iam-missing-permission": {
-      "groups": 215,
-      "hits": 21
+      "groups": 279,
+      "hits": 25
     },
     "key-policy": {
-      "groups": 144,
-      "hits": 28
+      "groups": 142,
+      "hits": 27
     },
     "lifecycle-cost": {
-      "groups": 335,
-      "hits": 51
+      "groups": 330,
+      "hits": 52
     },
     "logging": {
-      "groups": 331,
-      "hits": 65
+      "groups": 291,
+      "hits": 63
     },
     "misconfiguration": {
-      "groups": 334,
-      "hits": 60
+      "groups": 367,
+      "hits": 102
     },
     "missing-resource": {
-      "groups": 315,
-      "hits": 33
+      "groups": 317,
+      "hits": 39
     },
     "monitoring": {
-      "groups": 379,
-      "hits": 45
+      "groups": 369,
+      "hits": 55
     },
     "naming": {
-      "groups": 701,
-      "hits": 219
+      "groups": 1054,
+      "hits": 336
     },
     "network": {
-      "groups": 507,
-      "hits": 76
+      "groups": 581,
+      "hits": 106
     },
     "optional-feature": {
-      "groups": 194,
-      "hits": 33
+      "groups": 251,
+      "hits": 45
     },
     "outputs": {
-      "groups": 347,
-      "hits": 20
+      "groups": 295,
+      "hits": 43
     },
     "provider-version": {
-      "groups": 250,
-      "hits": 14
+      "groups": 359,
+      "hits": 17
     },
     "public-exposure": {
-      "groups": 239,
-      "hits": 29
+      "groups": 223,
+      "hits": 24
     },
     "reference": {
-      "groups": 182,
-      "hits": 29
-    },
-    "required-input": {
-      "groups": 220,
-      "hits": 21
-    },
-    "scaling": {
-      "groups": 152,
-      "hits": 26
-    },
-    "schema": {
-      "groups": 235,
-      "hits": 48
-    },
-    "secrets": {
-      "groups": 260,
-      "hits": 47
-    },
-    "service-constraint": {
-      "groups": 298,
+      "groups": 204,
       "hits": 50
     },
+    "required-input": {
+      "groups": 233,
+      "hits": 36
+    },
+    "scaling": {
+      "groups": 150,
+      "hits": 28
+    },
+    "schema": {
+      "groups": 238,
+      "hits": 55
+    },
+    "secrets": {
+      "groups": 265,
+      "hits": 58
+    },
+    "service-constraint": {
+      "groups": 302,
+      "hits": 56
+    },
     "style": {
-      "groups": 377,
-      "hits": 29
+      "groups": 375,
+      "hits": 36
     },
     "syntax": {
       "groups": 103,
-      "hits": 5
+      "hits": 6
     },
     "tagging": {
-      "groups": 326,
-      "hits": 56
+      "groups": 479,
+      "hits": 79
     },
     "tests": {
       "groups": 430,
@@ -214,8 +214,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "bucket-without-force-destroy": {
-      "groups": 104,
-      "hits": 14
+      "groups": 105,
+      "hits": 18
     },
     "cdktf-unknown-export": {
       "groups": 59,
@@ -235,7 +235,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "deletion-protection-enabled": {
       "groups": 47,
-      "hits": 9
+      "hits": 11
     },
     "deprecated-argument": {
       "groups": 34,
@@ -243,139 +243,351 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "deprecated-vs-reference": {
       "groups": 77,
-      "hits": 22
+      "hits": 23
+    },
+    "diff-account-lookup-removed": {
+      "groups": 19,
+      "hits": 2
+    },
+    "diff-account-region-data": {
+      "groups": 125,
+      "hits": 13
     },
     "diff-application-code": {
-      "groups": 64,
-      "hits": 23
+      "groups": 63,
+      "hits": 22
+    },
+    "diff-attribute-vs-block": {
+      "groups": 25,
+      "hits": 0
     },
     "diff-backend": {
       "groups": 173,
-      "hits": 6
+      "hits": 7
     },
     "diff-backup-recovery": {
-      "groups": 106,
+      "groups": 78,
       "hits": 8
     },
-    "diff-dependency": {
-      "groups": 127,
-      "hits": 26
+    "diff-block-moved-file": {
+      "groups": 98,
+      "hits": 24
     },
-    "diff-deprecated": {
-      "groups": 18,
+    "diff-cors-options": {
+      "groups": 2,
+      "hits": 1
+    },
+    "diff-count-az": {
+      "groups": 13,
+      "hits": 2
+    },
+    "diff-count-on-flag": {
+      "groups": 35,
+      "hits": 12
+    },
+    "diff-declaration-added-for-reference": {
+      "groups": 25,
+      "hits": 6
+    },
+    "diff-dependency": {
+      "groups": 22,
+      "hits": 5
+    },
+    "diff-depends-on": {
+      "groups": 114,
+      "hits": 23
+    },
+    "diff-deprecated-type": {
+      "groups": 15,
       "hits": 2
     },
     "diff-destroyability": {
-      "groups": 94,
-      "hits": 32
+      "groups": 64,
+      "hits": 27
     },
     "diff-documentation": {
       "groups": 191,
-      "hits": 17
+      "hits": 31
+    },
+    "diff-egress": {
+      "groups": 24,
+      "hits": 4
     },
     "diff-encryption": {
-      "groups": 162,
-      "hits": 43
+      "groups": 144,
+      "hits": 42
     },
-    "diff-external-dependency": {
-      "groups": 44,
+    "diff-env-literal-to-reference": {
+      "groups": 7,
+      "hits": 3
+    },
+    "diff-external-lookup-removed": {
+      "groups": 9,
+      "hits": 1
+    },
+    "diff-external-replaced-by-resource": {
+      "groups": 15,
       "hits": 4
     },
-    "diff-file-layout": {
-      "groups": 101,
-      "hits": 25
+    "diff-flag-guarded-resource": {
+      "groups": 10,
+      "hits": 1
     },
-    "diff-hardcoded-value": {
-      "groups": 237,
-      "hits": 23
+    "diff-flag-variable-added": {
+      "groups": 51,
+      "hits": 10
     },
     "diff-high-availability": {
-      "groups": 163,
-      "hits": 24
-    },
-    "diff-iam-least-privilege": {
-      "groups": 188,
-      "hits": 31
-    },
-    "diff-iam-missing-permission": {
-      "groups": 205,
-      "hits": 18
-    },
-    "diff-key-policy": {
-      "groups": 58,
-      "hits": 17
-    },
-    "diff-lifecycle-cost": {
-      "groups": 108,
-      "hits": 21
-    },
-    "diff-logging": {
-      "groups": 198,
-      "hits": 48
-    },
-    "diff-misconfiguration": {
-      "groups": 296,
-      "hits": 53
-    },
-    "diff-missing-resource": {
-      "groups": 82,
-      "hits": 4
-    },
-    "diff-monitoring": {
-      "groups": 193,
-      "hits": 33
-    },
-    "diff-naming": {
-      "groups": 325,
-      "hits": 104
-    },
-    "diff-network": {
-      "groups": 226,
-      "hits": 56
-    },
-    "diff-optional-feature": {
-      "groups": 132,
+      "groups": 110,
       "hits": 22
     },
-    "diff-outputs": {
-      "groups": 287,
-      "hits": 20
+    "diff-iam-actions-added": {
+      "groups": 68,
+      "hits": 5
     },
-    "diff-provider-version": {
-      "groups": 250,
-      "hits": 14
+    "diff-iam-least-privilege": {
+      "groups": 151,
+      "hits": 28
     },
-    "diff-public-exposure": {
-      "groups": 152,
-      "hits": 23
+    "diff-iam-missing-permission": {
+      "groups": 145,
+      "hits": 15
     },
-    "diff-reference": {
-      "groups": 40,
-      "hits": 7
+    "diff-iam-narrowed": {
+      "groups": 16,
+      "hits": 1
     },
-    "diff-required-input": {
-      "groups": 92,
-      "hits": 11
+    "diff-iam-policy-added-covered": {
+      "groups": 75,
+      "hits": 5
     },
-    "diff-scaling": {
-      "groups": 112,
-      "hits": 19
+    "diff-iam-policy-added-narrower": {
+      "groups": 9,
+      "hits": 0
     },
-    "diff-schema": {
-      "groups": 34,
+    "diff-iam-trust-policy": {
+      "groups": 28,
       "hits": 2
     },
+    "diff-ignore-changes": {
+      "groups": 3,
+      "hits": 3
+    },
+    "diff-ingress": {
+      "groups": 58,
+      "hits": 13
+    },
+    "diff-kms-key-policy": {
+      "groups": 48,
+      "hits": 16
+    },
+    "diff-kms-key-policy-added": {
+      "groups": 8,
+      "hits": 0
+    },
+    "diff-lambda-code-folder": {
+      "groups": 6,
+      "hits": 4
+    },
+    "diff-lambda-handler": {
+      "groups": 7,
+      "hits": 3
+    },
+    "diff-lifecycle-cost": {
+      "groups": 103,
+      "hits": 22
+    },
+    "diff-lifecycle-prevent-destroy": {
+      "groups": 4,
+      "hits": 0
+    },
+    "diff-literal-to-reference": {
+      "groups": 9,
+      "hits": 5
+    },
+    "diff-local-suffix": {
+      "groups": 61,
+      "hits": 23
+    },
+    "diff-logging": {
+      "groups": 157,
+      "hits": 43
+    },
+    "diff-lookup-changed": {
+      "groups": 2,
+      "hits": 0
+    },
+    "diff-managed-policy-arn": {
+      "groups": 27,
+      "hits": 5
+    },
+    "diff-misconfiguration": {
+      "groups": 285,
+      "hits": 89
+    },
+    "diff-missing-resource-prompt": {
+      "groups": 75,
+      "hits": 4
+    },
+    "diff-missing-resource-type": {
+      "groups": 9,
+      "hits": 2
+    },
+    "diff-monitoring": {
+      "groups": 175,
+      "hits": 41
+    },
+    "diff-name-suffix": {
+      "groups": 103,
+      "hits": 53
+    },
+    "diff-name-tag": {
+      "groups": 86,
+      "hits": 26
+    },
+    "diff-naming": {
+      "groups": 231,
+      "hits": 68
+    },
+    "diff-nesting-form": {
+      "groups": 12,
+      "hits": 2
+    },
+    "diff-network": {
+      "groups": 218,
+      "hits": 69
+    },
+    "diff-open-ingress": {
+      "groups": 17,
+      "hits": 1
+    },
+    "diff-optional-feature": {
+      "groups": 93,
+      "hits": 11
+    },
+    "diff-output": {
+      "groups": 235,
+      "hits": 43
+    },
+    "diff-output-sensitive": {
+      "groups": 12,
+      "hits": 2
+    },
+    "diff-performance-insights-instance": {
+      "groups": 18,
+      "hits": 6
+    },
+    "diff-provider-alias-added": {
+      "groups": 29,
+      "hits": 2
+    },
+    "diff-provider-config": {
+      "groups": 129,
+      "hits": 3
+    },
+    "diff-provider-default-tags": {
+      "groups": 114,
+      "hits": 13
+    },
+    "diff-provider-meta": {
+      "groups": 25,
+      "hits": 6
+    },
+    "diff-provider-region": {
+      "groups": 39,
+      "hits": 2
+    },
+    "diff-provider-region-hardcoded": {
+      "groups": 59,
+      "hits": 0
+    },
+    "diff-provider-version-constraint": {
+      "groups": 128,
+      "hits": 13
+    },
+    "diff-public-exposure": {
+      "groups": 112,
+      "hits": 16
+    },
+    "diff-random-suffix": {
+      "groups": 40,
+      "hits": 9
+    },
+    "diff-renamed": {
+      "groups": 149,
+      "hits": 42
+    },
+    "diff-renamed-to-referenced-name": {
+      "groups": 4,
+      "hits": 0
+    },
+    "diff-required-input-removed": {
+      "groups": 20,
+      "hits": 0
+    },
+    "diff-resource-policy": {
+      "groups": 69,
+      "hits": 9
+    },
+    "diff-resource-policy-actions-added": {
+      "groups": 56,
+      "hits": 2
+    },
+    "diff-resource-policy-public": {
+      "groups": 7,
+      "hits": 0
+    },
+    "diff-scaling": {
+      "groups": 110,
+      "hits": 21
+    },
     "diff-secrets": {
-      "groups": 148,
-      "hits": 29
+      "groups": 141,
+      "hits": 38
     },
     "diff-service-constraint": {
-      "groups": 129,
+      "groups": 115,
       "hits": 31
     },
+    "diff-suffix-variable-added": {
+      "groups": 8,
+      "hits": 0
+    },
+    "diff-tag-map-changed": {
+      "groups": 126,
+      "hits": 15
+    },
     "diff-tagging": {
-      "groups": 246,
-      "hits": 47
+      "groups": 159,
+      "hits": 42
+    },
+    "diff-terraform-version": {
+      "groups": 102,
+      "hits": 1
+    },
+    "diff-tfvars": {
+      "groups": 47,
+      "hits": 8
+    },
+    "diff-undeclared-reference-fixed": {
+      "groups": 33,
+      "hits": 11
+    },
+    "diff-unrequested-monitoring": {
+      "groups": 6,
+      "hits": 2
+    },
+    "diff-variable-added": {
+      "groups": 179,
+      "hits": 13
+    },
+    "diff-variable-default-added": {
+      "groups": 25,
+      "hits": 2
+    },
+    "diff-variable-default-removed": {
+      "groups": 34,
+      "hits": 4
     },
     "documentation-thinner-than-reference": {
       "groups": 90,
@@ -403,10 +615,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "external-resource-input": {
       "groups": 57,
-      "hits": 6
+      "hits": 10
     },
     "final-snapshot-required": {
-      "groups": 38,
+      "groups": 37,
       "hits": 7
     },
     "flow-log-scaffolding-without-flow-log": {
@@ -415,7 +627,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "handler-without-error-handling": {
       "groups": 14,
-      "hits": 5
+      "hits": 6
     },
     "hardcoded-account-id": {
       "groups": 4,
@@ -439,7 +651,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "hcl-not-formatted": {
       "groups": 237,
-      "hits": 21
+      "hits": 27
     },
     "hcl-unused-variable": {
       "groups": 33,
@@ -451,11 +663,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "iam-trust-any-principal": {
       "groups": 7,
-      "hits": 0
+      "hits": 1
     },
     "iam-wildcard-action": {
       "groups": 14,
-      "hits": 0
+      "hits": 1
     },
     "iam-wildcard-arn": {
       "groups": 49,
@@ -463,10 +675,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "iam-wildcard-resource": {
       "groups": 170,
-      "hits": 5
+      "hits": 7
     },
     "in-transit-encryption-missing": {
-      "groups": 60,
+      "groups": 61,
       "hits": 1
     },
     "inconsistent-tags": {
@@ -534,7 +746,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-no-error-alarm": {
-      "groups": 78,
+      "groups": 80,
       "hits": 3
     },
     "lambda-package-missing": {
@@ -550,20 +762,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "lambda-tracing-without-xray-sdk": {
-      "groups": 19,
-      "hits": 6
+      "groups": 18,
+      "hits": 5
     },
     "lambda-vpc-missing-eni-permissions": {
       "groups": 2,
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 68,
-      "hits": 10
+      "groups": 69,
+      "hits": 13
     },
     "lambda-without-source-code-hash": {
       "groups": 18,
-      "hits": 7
+      "hits": 9
     },
     "literal-preexisting-id": {
       "groups": 37,
@@ -583,11 +795,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "missing-descriptions": {
       "groups": 41,
-      "hits": 2
+      "hits": 3
     },
     "missing-ordering-dependency": {
       "groups": 313,
-      "hits": 31
+      "hits": 43
     },
     "missing-suffix-variable": {
       "groups": 325,
@@ -635,7 +847,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "provider-input-undeclared": {
       "groups": 76,
-      "hits": 11
+      "hits": 14
     },
     "provider-outside-provider-file": {
       "groups": 155,
@@ -643,7 +855,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "provider-requirement-missing": {
       "groups": 61,
-      "hits": 21
+      "hits": 22
     },
     "rds-backup-disabled": {
       "groups": 1,
@@ -666,7 +878,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-encryption-missing": {
-      "groups": 90,
+      "groups": 91,
       "hits": 2
     },
     "requested-logging-missing": {
@@ -683,7 +895,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "resource-type-missing-vs-reference": {
       "groups": 233,
-      "hits": 29
+      "hits": 33
     },
     "s3-backend-without-locking": {
       "groups": 9,
@@ -691,7 +903,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "s3-bucket-without-public-access-block": {
       "groups": 70,
-      "hits": 6
+      "hits": 7
     },
     "s3-lifecycle-rule-missing-filter": {
       "groups": 105,
@@ -731,11 +943,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "schema-removed": {
       "groups": 27,
-      "hits": 8
+      "hits": 9
     },
     "schema-unknown-argument": {
       "groups": 106,
-      "hits": 37
+      "hits": 43
     },
     "schema-unknown-resource-type": {
       "groups": 49,
@@ -799,7 +1011,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "syntax-error": {
       "groups": 44,
-      "hits": 5
+      "hits": 6
     },
     "tag-value-hardcodes-environment": {
       "groups": 5,
@@ -818,12 +1030,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 53,
-      "hits": 4
+      "groups": 51,
+      "hits": 5
     },
     "undeclared-reference": {
       "groups": 60,
-      "hits": 10
+      "hits": 18
     },
     "unguarded-optional-feature": {
       "groups": 34,
@@ -834,8 +1046,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 128,
-      "hits": 10
+      "groups": 127,
+      "hits": 22
     }
   }
 };
