@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { UsageError } from './errors.js';
+import { stripControls, truncateText } from '../io/text.js';
 import { COMMANDS } from './commands/index.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,12 +37,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`iacjudge: ${err.message}\n`);
+      // Messages can quote inputs (paths, names): no terminal escape from them reaches the user's terminal.
+      process.stderr.write(`iacjudge: ${truncateText(stripControls(err.message))}\n`);
       if (debug && err.stack) process.stderr.write(err.stack + '\n');
       return 2;
     }
     const e = err as Error;
-    process.stderr.write(`iacjudge: ${e?.message ?? String(err)}\n`);
+    process.stderr.write(`iacjudge: ${truncateText(stripControls(e?.message ?? String(err)))}\n`);
     if (debug && e?.stack) process.stderr.write(e.stack + '\n');
     return 2;
   }

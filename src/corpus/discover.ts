@@ -1,6 +1,11 @@
 /** Finds task folders under a corpus root, in a stable order, and selects shards deterministically. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !/^([A-Za-z]:|[\\/])/.test(rel));
+}
 
 export interface CorpusTask {
   /** Path relative to the corpus root, with `/` separators: the stable key of a task. */
@@ -20,6 +25,7 @@ function isTaskFolder(dir: string): boolean {
 
 export function discoverTasks(root: string, platforms?: string[]): CorpusTask[] {
   const out: CorpusTask[] = [];
+  const realRoot = realpathSync(root);
   const walk = (dir: string, depth: number) => {
     if (isTaskFolder(dir)) {
       const key = relative(root, dir).split(sep).join('/') || '.';
@@ -38,7 +44,11 @@ export function discoverTasks(root: string, platforms?: string[]): CorpusTask[] 
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(dir, name);
       try {
-        if (statSync(p).isDirectory()) walk(p, depth + 1);
+        const st = lstatSync(p);
+        // A linked folder is followed only when it stays inside the corpus: no escape, and loops end at MAX_DEPTH.
+        if (st.isSymbolicLink()) {
+          if (statSync(p).isDirectory() && isInside(realRoot, realpathSync(p))) walk(p, depth + 1);
+        } else if (st.isDirectory()) walk(p, depth + 1);
       } catch {
         // unreadable entries are skipped
       }

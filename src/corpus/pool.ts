@@ -4,9 +4,10 @@
  * error line and the run goes on; --resume skips tasks already in the output.
  */
 import { Worker } from 'node:worker_threads';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { lineText } from './task-files.js';
 import type { CorpusTask } from './discover.js';
-import type { CorpusLine, TimingLine, WorkerReady, WorkerReply, WorkerRequest } from './types.js';
+import { MAX_LINE_CHARS, type CorpusLine, type TimingLine, type WorkerReady, type WorkerReply, type WorkerRequest } from './types.js';
 
 export interface PoolOptions {
   out: string;
@@ -40,38 +41,170 @@ function spawnWorker(url: URL): Worker {
   return new Worker(url);
 }
 
-/** Reads the keys of complete lines already in `out`; drops a trailing partial line from an interrupted run. */
+/** Each line of a file with its byte offset, read in chunks: a results file can be larger than one string. */
+function* fileLines(path: string): Generator<{ text: string | null; start: number; end: number }> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let parts: Buffer[] = [];
+    let partsLen = 0;
+    let lineStart = 0;
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      if (n === 0) break;
+      let from = 0;
+      for (let nl = chunk.indexOf(0x0a, 0); nl !== -1 && nl < n; nl = chunk.indexOf(0x0a, from)) {
+        const piece = chunk.subarray(from, nl);
+        const end = pos + nl;
+        yield { text: decodeLine(parts, partsLen, piece), start: lineStart, end };
+        parts = [];
+        partsLen = 0;
+        from = nl + 1;
+        lineStart = end + 1;
+      }
+      if (from < n) {
+        parts.push(Buffer.from(chunk.subarray(from, n)));
+        partsLen += n - from;
+      }
+      pos += n;
+    }
+    // A last line without its newline is an interrupted write: reported with `end` past the data so callers drop it.
+    if (partsLen > 0) yield { text: null, start: lineStart, end: pos };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A line's text, or null when it is too long to be one string (such a line cannot be parsed anyway). */
+function decodeLine(parts: Buffer[], partsLen: number, piece: Buffer): string | null {
+  if (partsLen + piece.length > MAX_LINE_CHARS * 4) return null;
+  return (parts.length ? Buffer.concat([...parts, piece]) : piece).toString('utf8');
+}
+
+/**
+ * Replaces `out` with the given byte ranges of it, in order, through a temporary file renamed over it: a kill at any
+ * moment leaves either the old file or the new one, never a truncated one (a kill used to leave 0 bytes of 91 MB).
+ */
+function rewriteAtomically(out: string, ranges: { start: number; end: number }[]): void {
+  const tmp = `${out}.${process.pid}.tmp`;
+  const src = openSync(out, 'r');
+  const dst = openSync(tmp, 'w');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const nl = Buffer.from('\n');
+    for (const r of ranges) {
+      for (let at = r.start; at < r.end; ) {
+        const n = readSync(src, buf, 0, Math.min(buf.length, r.end - at), at);
+        if (n === 0) break;
+        writeSync(dst, buf, 0, n);
+        at += n;
+      }
+      writeSync(dst, nl);
+    }
+    fsyncSync(dst);
+  } finally {
+    closeSync(src);
+    closeSync(dst);
+  }
+  renameSync(tmp, out);
+}
+
+/**
+ * Reads the keys of complete lines already in `out`, keeping the first line of each task; drops a trailing partial
+ * line from an interrupted run and duplicates. The file is replaced atomically, and only when something was dropped.
+ */
 export function readDoneKeys(out: string): Set<string> {
   const done = new Set<string>();
   if (!existsSync(out)) return done;
-  const text = readFileSync(out, 'utf8');
-  const lines = text.split('\n');
-  const kept: string[] = [];
-  for (const line of lines) {
-    if (!line.trim()) continue;
+  const kept: { start: number; end: number }[] = [];
+  let dropped = false;
+  for (const line of fileLines(out)) {
+    let key: unknown;
     try {
-      const parsed = JSON.parse(line) as CorpusLine;
-      if (typeof parsed.task === 'string' && !done.has(parsed.task)) {
-        done.add(parsed.task);
-        kept.push(line);
-      }
+      key = line.text === null ? undefined : (JSON.parse(line.text) as CorpusLine).task;
     } catch {
-      // an interrupted write: the task will be analyzed again
+      key = undefined; // an interrupted write: the task will be analyzed again
     }
+    if (typeof key === 'string' && !done.has(key)) {
+      done.add(key);
+      kept.push(line);
+    } else dropped = true;
   }
-  writeFileSync(out, kept.length ? kept.join('\n') + '\n' : '');
+  if (dropped) rewriteAtomically(out, kept);
   return done;
 }
 
-/** Rewrites `out` sorted by task key (after a resumed run appended to an earlier one). */
+/** Rewrites `out` sorted by task key (after a resumed run appended to an earlier one), atomically. */
 function sortOutput(out: string, order: Map<string, number>): void {
-  const lines = readFileSync(out, 'utf8').split('\n').filter((l) => l.trim());
-  const keyed = lines.map((l) => ({ l, k: (JSON.parse(l) as CorpusLine).task }));
+  const keyed: { k: string; start: number; end: number }[] = [];
+  for (const line of fileLines(out)) {
+    if (line.text === null || !line.text.trim()) continue;
+    keyed.push({ k: (JSON.parse(line.text) as CorpusLine).task, start: line.start, end: line.end });
+  }
   keyed.sort((a, b) => (order.get(a.k) ?? Infinity) - (order.get(b.k) ?? Infinity) || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  writeFileSync(out, keyed.map((x) => x.l).join('\n') + (keyed.length ? '\n' : ''));
+  rewriteAtomically(out, keyed);
 }
 
+/** Is the process that wrote a lock still running? EPERM means it runs under another user. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `<out>.lock` (created exclusively, holding our pid), so two runs on one --out are refused instead of
+ * interleaving their lines. A lock whose process is gone is stale and taken over. Returns the release function.
+ */
+export function lockOutput(out: string): () => void {
+  const lock = `${out}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(lock, 'utf8').trim() === String(process.pid)) unlinkSync(lock);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let holder = NaN;
+    try {
+      holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    } catch {
+      // unreadable or vanished: treated as stale
+    }
+    if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      throw new OutputLockedError(`${out} is in use by another iacjudge run (process ${holder}); remove ${lock} if that run is gone`);
+    }
+    try {
+      unlinkSync(lock);
+    } catch {
+      // another run removed it first; the next exclusive create decides
+    }
+  }
+  throw new OutputLockedError(`${out}: could not take ${lock}`);
+}
+
+export class OutputLockedError extends Error {}
+
 export async function runPool(tasks: CorpusTask[], opts: PoolOptions): Promise<PoolResult> {
+  const release = lockOutput(opts.out);
+  try {
+    return await runLocked(tasks, opts);
+  } finally {
+    release();
+  }
+}
+
+async function runLocked(tasks: CorpusTask[], opts: PoolOptions): Promise<PoolResult> {
   const started = performance.now();
   const timingsPath = `${opts.out}.timings.jsonl`;
   const done = opts.resume ? readDoneKeys(opts.out) : new Set<string>();
@@ -85,24 +218,26 @@ export async function runPool(tasks: CorpusTask[], opts: PoolOptions): Promise<P
   let timeouts = 0;
 
   // Reorder buffer: line k is written once lines 0..k-1 are.
-  const pending = new Map<number, { line: CorpusLine; ms: number }>();
+  const pending = new Map<number, { text: string; task: string; ms: number }>();
   let nextToWrite = 0;
   const flush = () => {
     while (pending.has(nextToWrite)) {
-      const { line, ms } = pending.get(nextToWrite)!;
+      const { text, task, ms } = pending.get(nextToWrite)!;
       pending.delete(nextToWrite);
-      appendFileSync(opts.out, JSON.stringify(line) + '\n');
-      const timing: TimingLine = { task: line.task, ms };
+      appendFileSync(opts.out, text + '\n');
+      const timing: TimingLine = { task, ms };
       appendFileSync(timingsPath, JSON.stringify(timing) + '\n');
       nextToWrite++;
     }
   };
 
-  const record = (id: number, line: CorpusLine, ms: number) => {
+  const record = (id: number, given: CorpusLine, ms: number, serialized?: string) => {
+    // Serialized here unless the worker did it; either way a line that cannot be written becomes an error line.
+    const { line, text } = serialized !== undefined ? { line: given, text: serialized } : lineText(given);
     if (line.status !== 'ok') progress.errors++;
     if (line.status === 'timeout') timeouts++;
     progress.done++;
-    pending.set(id, { line, ms });
+    pending.set(id, { text, task: line.task, ms });
     flush();
     opts.onProgress?.({ ...progress });
   };
@@ -152,7 +287,7 @@ export async function runPool(tasks: CorpusTask[], opts: PoolOptions): Promise<P
         if (!current || current.id !== reply.id) return;
         clearTimeout(current.timer);
         current = null;
-        record(reply.id, reply.line, reply.ms);
+        record(reply.id, reply.line, reply.ms, reply.text);
         next();
       });
       const onDeath = (why: string) => {

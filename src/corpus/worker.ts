@@ -1,18 +1,8 @@
 /** Worker thread: analyzes one task per request. Analysis errors become error lines, never crashes. */
 import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeTask } from '../index.js';
+import { recordedQuality, serializeLine, withoutTaskPath } from './task-files.js';
 import type { CorpusLine, WorkerReply, WorkerRequest } from './types.js';
-
-function recordedQuality(taskPath: string): number | null | undefined {
-  try {
-    const meta = JSON.parse(readFileSync(join(taskPath, 'metadata.json'), 'utf8')) as { training_quality?: unknown };
-    return typeof meta.training_quality === 'number' ? meta.training_quality : null;
-  } catch {
-    return undefined;
-  }
-}
 
 // Tell the pool the worker has loaded, so task time limits do not count module loading.
 parentPort?.postMessage({ ready: true });
@@ -33,8 +23,9 @@ parentPort?.on('message', (req: WorkerRequest) => {
       result,
     };
   } catch (err) {
-    line = { task: req.key, status: 'error', error: (err as Error)?.message ?? String(err) };
+    line = { task: req.key, status: 'error', error: withoutTaskPath((err as Error)?.message ?? String(err), req) };
   }
-  const reply: WorkerReply = { id: req.id, line, ms: Math.round(performance.now() - started) };
+  const { head, text } = serializeLine(line);
+  const reply: WorkerReply = { id: req.id, line: head, ms: Math.round(performance.now() - started), ...(text !== undefined ? { text } : {}) };
   parentPort!.postMessage(reply);
 });

@@ -12,6 +12,7 @@ export { summarize } from './summary.js';
 import { GENERIC_DECISIONS, GENERIC_KEYWORDS, HEURISTICS, KEYWORD_CATEGORIES, TYPE_CATEGORIES, type Heuristic, type KeywordCategory } from './heuristics.js';
 import {
   literalToReference,
+  policyDelta,
   modelLacksType,
   promptMentionsService,
   type AttributionContext,
@@ -77,10 +78,15 @@ export function snakeCase(name: string): string {
 }
 
 export function decide(c: DiffChange, x: AttributionContext): Decision {
+  // A description or comment is documentation wherever it sits (an ingress rule's, an output's).
+  if (c.path.length && /(^|_)(description|comment)$/.test(c.path[c.path.length - 1]!) && c.kind.startsWith('attribute')) return genericDecision('description');
   for (const h of HEURISTICS) {
     if (matches(h, c, x)) return { id: h.id, category: h.category, severity: h.severity, title: h.title };
   }
   if (c.kind === 'block-renamed') return genericDecision('renamed');
+  // An input the ideal adds or drops is how it parametrizes; what it feeds is reported where it is used.
+  if (c.blockKind === 'variable' && c.kind === 'block-added') return genericDecision('variable-added');
+  if (c.blockKind === 'variable' && c.kind === 'block-removed') return genericDecision('variable-removed');
   const blockLevel = c.kind === 'block-added' || c.kind === 'block-removed';
   // A resource's own type says more about an added/removed block than the names inside it.
   if (blockLevel && (c.blockKind === 'resource' || c.blockKind === 'data')) {
@@ -103,9 +109,6 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
     }
   }
   if (literalToReference(c)) return genericDecision('literal-to-reference');
-  if (c.kind === 'block-added' && c.blockKind === 'variable') {
-    return genericDecision('variable-added');
-  }
   return { id: FALLBACK_HEURISTIC, category: 'misconfiguration', severity: 'low', title: heuristicTitle(FALLBACK_HEURISTIC)! };
 }
 
@@ -137,7 +140,32 @@ export function attributeChanges(changes: readonly DiffChange[], x: Omit<Attribu
       severity: d.severity,
       fixClass: categoryInfo(d.category).fixClass,
       heuristic: d.id,
-      summary: summarize(c),
+      summary: POLICY_SUMMARIES[d.id]?.(c, ctx) ?? summarize(c),
     };
   });
 }
+
+/** Actions listed in a sentence; the rest are counted. */
+const MAX_ACTIONS = 6;
+
+function listActions(actions: readonly string[]): string {
+  const shown = actions.slice(0, MAX_ACTIONS).map((a) => `\`${a}\``).join(', ');
+  return actions.length > MAX_ACTIONS ? `${shown} and ${actions.length - MAX_ACTIONS} more` : shown;
+}
+
+/** Policy changes say which actions: "the ideal grants `s3:PutObject`", not "the policy differs". */
+const POLICY_SUMMARIES: Record<string, (c: DiffChange, x: AttributionContext) => string | undefined> = {
+  'iam-actions-added': (c, x) => {
+    const added = policyDelta(c, x).addedActions;
+    return added.length ? `The ideal grants ${listActions(added)} on ${c.address}; the model's policy lacks ${added.length === 1 ? 'it' : 'them'}.` : undefined;
+  },
+  'resource-policy-actions-added': (c, x) => {
+    const added = policyDelta(c, x).addedActions;
+    return added.length ? `The ideal's resource policy on ${c.address} allows ${listActions(added)}; the model's does not.` : undefined;
+  },
+  'iam-narrowed': (c, x) => {
+    const d = policyDelta(c, x);
+    if (!d.removedActions.length) return undefined;
+    return `The model allows ${listActions(d.removedActions)} on ${c.address}, more than the ideal grants.`;
+  },
+};

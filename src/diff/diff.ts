@@ -69,10 +69,14 @@ export function diffConfigurations(model: Configuration, ideal: Configuration, o
     const text = ideal.files.find((f) => f.path === file)?.content ?? '';
     if (shown >= n * FILE_COMPLETE_SHARE && !fileElides(text)) completeIdeal.add(file);
   }
+  // An ideal without any terraform (or provider) block does not show where it keeps them: the model's are
+  // not "removed" (they usually live in a provider.tf the ideal left out).
+  const idealKinds = new Set(idealUnits.map((b) => b.kind));
   const unchanged = new Set<Block>();
   for (const b of unmatchedModel) {
     const to = fileMap[b.span.file];
-    if (snippetIdeal || to === undefined || !completeIdeal.has(to)) unchanged.add(b);
+    const kindNotShown = (b.kind === 'terraform' || b.kind === 'provider') && !idealKinds.has(b.kind);
+    if (snippetIdeal || kindNotShown || to === undefined || !completeIdeal.has(to)) unchanged.add(b);
   }
 
   for (const m of matches) {

@@ -7,7 +7,7 @@
  * Then generic patterns (literal → reference is a hard-coded value, a new resource type the prompt names is a
  * missing resource). What none of them explains is `misconfiguration`, low, heuristic `fallback`.
  */
-import type { BlockKind } from '../model/types.js';
+import type { BlockKind, Expr } from '../model/types.js';
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import type { ChangeKind, DiffChange } from './types.js';
 import {
@@ -27,6 +27,7 @@ import {
   policyDelta,
   renameFixesReference,
   replacesExternal,
+  retargetsSameType,
   SELF_DATA,
   type AttributionContext,
 } from './predicates.js';
@@ -70,6 +71,15 @@ const INNER: ChangeKind[] = [
 const IAM_POLICY_HOLDERS = /^aws_iam_(role_policy|policy|role|user_policy|group_policy)$|^aws_iam_policy_document$/;
 const RESOURCE_POLICIES = /^aws_(s3_bucket_policy|sqs_queue_policy|sns_topic_policy|lambda_permission|ecr_repository_policy|cloudwatch_log_resource_policy|secretsmanager_secret_policy|api_gateway_rest_api_policy|opensearch_domain_policy|elasticsearch_domain_policy)$/;
 const NAME_KEYS = /^(name|name_prefix|bucket|bucket_prefix|function_name|identifier|cluster_identifier|table_name|queue_name|topic_name|role_name|alarm_name|dashboard_name|log_group_name|repository_name|domain_name|stream_name|state_machine_name|family|alias|db_name|cluster_name|service_name|user_pool_name|Name|tags\.Name)$|_name$/;
+
+/** Numeric knobs whose value is a judgment call when both sides set one. */
+const TUNING_KEYS = /^(threshold|evaluation_periods|period|datapoints_to_alarm|memory_size|timeout|min_size|max_size|desired_capacity|desired_count|min_capacity|max_capacity|cooldown|scale_in_cooldown|scale_out_cooldown|interval|healthy_threshold|unhealthy_threshold|target_value|visibility_timeout_seconds|batch_size|maximum_batching_window_in_seconds|health_check_grace_period|deregistration_delay|timeout_in_minutes|timeout_seconds|allocated_storage|max_allocated_storage|cpu|memory|read_capacity|write_capacity)$/;
+
+function isPositiveNumber(e: Expr | undefined): boolean {
+  const v = e?.kind === 'literal' ? e.value : undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+  return n > 0;
+}
 
 const MONITORING_TYPES = /^aws_cloudwatch_(metric_alarm|composite_alarm|dashboard|metric_stream|anomaly_detector)$|^aws_xray_|^aws_synthetics_|^aws_cloudwatch_log_metric_filter$/;
 /** Prompt words that make monitoring part of the task. */
@@ -130,6 +140,17 @@ export const HEURISTICS: readonly Heuristic[] = [
     title: 'Reference to an undeclared name fixed',
     kinds: ['attribute-changed', 'attribute-removed', 'meta-argument-changed', 'meta-argument-removed'],
     when: fixesReference,
+  },
+  {
+    id: 'reference-retargeted',
+    category: 'misconfiguration',
+    severity: 'low',
+    title: 'Points at another resource of the same type',
+    observation: true,
+    kinds: ['attribute-changed'],
+    // The ideal laid out its resources differently (one route table per AZ, renamed NAT gateways); the model's
+    // reference is consistent with its own layout.
+    when: retargetsSameType,
   },
   {
     id: 'declaration-added-for-reference',
@@ -389,6 +410,16 @@ export const HEURISTICS: readonly Heuristic[] = [
     key: /^(count|for_each)$/,
     when: (c) => /az|availability_zone|zones/i.test(c.ideal?.snippet ?? ''),
   },
+  {
+    id: 'count-changed',
+    category: 'misconfiguration',
+    severity: 'low',
+    title: 'Instance count written differently',
+    observation: true,
+    kinds: ['meta-argument-added', 'meta-argument-changed', 'meta-argument-removed'],
+    key: /^(count|for_each)$/,
+    // `count = 2` vs `count = length(var.subnets)`: the same resources, parametrized; not a feature toggle.
+  },
   { id: 'depends-on', category: 'dependency', severity: 'medium', title: 'Missing explicit dependency', key: /^depends_on$/ },
   { id: 'prevent-destroy', category: 'destroyability', severity: 'high', title: 'Resource blocks a clean destroy', key: /^prevent_destroy$/ },
   {
@@ -458,7 +489,12 @@ export const HEURISTICS: readonly Heuristic[] = [
     category: 'public-exposure',
     severity: 'high',
     title: 'Ingress open to the internet',
-    when: (c) => isIngress(c) && (anyLiteral(modelExpr(c) ?? undefined, OPEN_CIDR) || /0\.0\.0\.0\/0/.test(c.model?.snippet ?? '')) && !/0\.0\.0\.0\/0/.test(c.ideal?.snippet ?? ''),
+    // The CIDR itself changed (or the whole rule went): a description added beside an open CIDR is not a fix.
+    when: (c) =>
+      isIngress(c) &&
+      (/cidr/.test(lastKey(c)) || !c.kind.startsWith('attribute')) &&
+      (anyLiteral(modelExpr(c) ?? undefined, OPEN_CIDR) || /0\.0\.0\.0\/0/.test(c.model?.snippet ?? '')) &&
+      !/0\.0\.0\.0\/0/.test(c.ideal?.snippet ?? ''),
   },
   { id: 'ingress', category: 'network', severity: 'medium', title: 'Security group ingress changed', when: isIngress },
   { id: 'egress', category: 'network', severity: 'medium', title: 'Egress rules changed', key: /^egress$|^dynamic\.egress$/ },
@@ -468,6 +504,9 @@ export const HEURISTICS: readonly Heuristic[] = [
     severity: 'critical',
     title: 'Feature not supported by the instance class',
     key: /^performance_insights_(enabled|retention_period|kms_key_id)$/,
+    // The model turns the feature on and the ideal turns it off; the ideal adding it says nothing of the model.
+    kinds: ['attribute-removed', 'attribute-changed'],
+    when: (c) => c.model?.expr?.kind !== 'literal' || c.model.expr.value !== false,
   },
   {
     id: 'cors-options',
@@ -542,6 +581,15 @@ export const HEURISTICS: readonly Heuristic[] = [
   { id: 'tfvars', category: 'required-input', severity: 'low', title: 'Input values (tfvars) differ', blockKinds: ['unknown'], type: /^tfvars$/ },
   // --- application code and tag maps ---
   {
+    id: 'lambda-runtime',
+    category: 'service-constraint',
+    severity: 'high',
+    title: 'Lambda runtime deprecated or unsupported',
+    kinds: ['attribute-changed'],
+    type: /^aws_lambda_(function|layer_version)$/,
+    key: /^(runtime|compatible_runtimes)$/,
+  },
+  {
     id: 'lambda-handler',
     category: 'application-code',
     severity: 'medium',
@@ -557,6 +605,18 @@ export const HEURISTICS: readonly Heuristic[] = [
     title: 'Common tag map changed',
     blockKinds: ['variable', 'locals'],
     when: (c) => /tags?$/i.test(c.address) || /(^|_)tags$/i.test(lastKey(c)),
+  },
+  // --- tuning ---
+  {
+    id: 'value-tuned',
+    category: 'misconfiguration',
+    severity: 'low',
+    title: 'Numeric setting tuned differently',
+    observation: true,
+    kinds: ['attribute-changed'],
+    key: TUNING_KEYS,
+    // Both sides set a number (an alarm threshold 80 vs 75, a timeout 30 vs 60): a judgment call, not a defect.
+    when: (c) => isPositiveNumber(modelExpr(c)) && isPositiveNumber(idealExpr(c)),
   },
   // --- best practice the task did not ask for ---
   {
@@ -697,4 +757,6 @@ export const GENERIC_DECISIONS = {
   'missing-resource-type': { id: 'missing-resource-type', category: 'missing-resource', severity: 'medium', title: 'Resource type missing from the model' },
   'literal-to-reference': { id: 'literal-to-reference', category: 'hardcoded-value', severity: 'low', title: 'Hard-coded value replaced by a reference' },
   'variable-added': { id: 'variable-added', category: 'hardcoded-value', severity: 'low', title: 'Input variable added', observation: true },
+  'variable-removed': { id: 'variable-removed', category: 'hardcoded-value', severity: 'low', title: 'Input variable removed', observation: true },
+  description: { id: 'description', category: 'documentation', severity: 'low', title: 'Description or comment reworded', observation: true },
 } as const satisfies Record<string, GenericDecision>;

@@ -43,6 +43,6 @@ export function attributedDiff(inputs: DiffInputs): AttributedDiff {
     prompt: (inputs.prompt ?? '').toLowerCase(),
     conventions: inputs.conventions,
   });
-  const { kept, ignored } = triageChanges(attributed);
+  const { kept, ignored } = triageChanges(attributed, { model: inputs.model, ideal: inputs.ideal });
   return { result, changes: kept, ignored, findings: diffFindings(kept, result, inputs.model, inputs.ideal) };
 }

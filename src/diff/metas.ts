@@ -149,6 +149,14 @@ const NOTES: Record<string, { rootCause: string; fix: string; docs?: string }> =
   'missing-resource-type': { rootCause: 'The model has no resource of a type the ideal adds.', fix: 'Add the resource the ideal adds.' },
   'literal-to-reference': { rootCause: 'The model hard-coded a value the ideal derives from another resource or input.', fix: 'Reference the value as the ideal does.' },
   'variable-added': { rootCause: 'The ideal adds an input variable.', fix: 'Optional: add the variable.' },
+  'variable-removed': { rootCause: 'The ideal drops an input variable.', fix: 'Optional: drop the variable.' },
+  description: { rootCause: 'The ideal words a description or comment differently.', fix: 'Optional.' },
+  'reference-retargeted': { rootCause: 'The ideal organizes its resources differently, so its references point at other resources of the same type.', fix: 'Optional.' },
+  'value-tuned': { rootCause: 'Both responses set this number; the ideal picked another value.', fix: 'Optional: use the value the ideal uses.' },
+  'count-changed': { rootCause: 'The ideal writes the instance count differently (a literal vs. the length of a list).', fix: 'Optional: derive the count from the input it depends on.' },
+  'lambda-runtime': { rootCause: 'The model picked a Lambda runtime that is deprecated or not the one the code needs; AWS refuses to create functions on deprecated runtimes.', fix: 'Use the runtime the ideal uses.', docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html' },
+  'iam-policy-added-narrower': { rootCause: 'The model granted a wildcard where the ideal grants specific actions in a policy of its own.', fix: 'Replace the wildcard by the actions the ideal grants.' },
+  'iam-policy-added-covered': { rootCause: 'The ideal splits or renames a policy; the model already grants its actions.', fix: 'Optional.' },
 };
 
 function categoryMeta(c: (typeof CATEGORIES)[number]): RuleMeta {

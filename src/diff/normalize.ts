@@ -2,7 +2,9 @@
  * Canonical form of expressions, so the diff reports what changed in meaning and not in spelling.
  * Ignored: spans (so whitespace, comments, layout), object key order (also inside jsonencode), quoting style
  * (`"443"` vs `443`, `"true"` vs `true`, which Terraform converts), heredoc vs quoted string of the same text,
- * and a JSON document written as a string vs the same document built with `jsonencode`.
+ * and a JSON document written as a string vs the same document built with `jsonencode`. In code the front
+ * end could not model (CDKTF opaque text), `'-'`, `"-"` and a backtick string without placeholders are one
+ * string, and trailing commas or semicolons do not count.
  */
 import type { Expr } from '../model/types.js';
 import { referenceTarget } from '../model/query.js';
@@ -57,7 +59,7 @@ export function canonical(expr: Expr | undefined, renames?: RenameMap): Canon {
     case 'access':
       return ['access', canonical(expr.target, renames), ...expr.steps];
     case 'opaque':
-      return ['opaque', expr.text.replace(/\s+/g, ' ').trim()];
+      return ['opaque', opaqueCanon(expr.text)];
   }
 }
 
@@ -153,4 +155,14 @@ function renameParts(parts: string[], renames?: RenameMap): string[] {
   if (!to) return parts;
   const consumed = target.split('.').length;
   return [...to.split('.'), ...parts.slice(consumed)];
+}
+
+/** Opaque code with one quoting style and no layout: `${id}-${'x'}` and `${id}-${"x"}` read the same. */
+function opaqueCanon(text: string): string {
+  return text
+    .replace(/'((?:[^'\\\n]|\\.)*)'/g, (_m, body: string) => `"${body.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)
+    .replace(/`((?:[^`\\$\n]|\\.)*)`/g, (_m, body: string) => `"${body.replace(/"/g, '\\"')}"`)
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,;])\s*(?=[)\]}]|$)/g, '')
+    .trim();
 }

@@ -5,7 +5,7 @@
 import type { Configuration, Expr } from '../model/types.js';
 import type { Conventions } from '../rules/conventions.js';
 import type { DiffChange } from './types.js';
-import { literalValue, referencesIn, referenceTarget, walkExpr } from '../model/query.js';
+import { exprToText, literalValue, referencesIn, referenceTarget, walkExpr } from '../model/query.js';
 import { policyDocumentStatements, policyStatements, type PolicyStatement } from '../rules/util/policy.js';
 import { mentionsSuffix } from '../rules/util/suffix.js';
 
@@ -191,6 +191,36 @@ export function renameFixesReference(c: DiffChange, x: AttributionContext): bool
   const to = c.ideal?.address;
   if (!to || x.model.symbols.has(to)) return false;
   return x.model.references.some((r) => r.target === to);
+}
+
+/** An identifier chain of program code (`vpcId`, `this.vpc.id`, `[sg.id]`), with no literal in it. */
+function isCodeIdentifier(e: Expr): boolean {
+  if (e.kind === 'tuple') return e.items.length > 0 && e.items.every(isCodeIdentifier);
+  if (e.kind === 'reference') return !['var', 'local', 'data'].includes(e.parts[0] ?? '');
+  return e.kind === 'opaque' && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\w+\])*!?$/.test(e.text.trim());
+}
+
+/** Resource references with the name (and index) blanked: `aws_route_table.private[0].id` → `aws_route_table.*.id`. */
+function blankResourceNames(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9]*_[a-z0-9_]+)\.[A-Za-z_][\w-]*(\[[^\]]*\])?/g, '$1.*');
+}
+
+/**
+ * Both sides point at a resource of the same type and attribute, only another one of that type
+ * (`aws_route_table.private.id` → `aws_route_table.private_2.id`): a consequence of the ideal's own layout.
+ */
+export function retargetsSameType(c: DiffChange, x: AttributionContext): boolean {
+  const m = modelExpr(c);
+  const i = idealExpr(c);
+  if (c.kind !== 'attribute-changed' || !m || !i) return false;
+  // CDKTF: `this.vpc.id` → `vpcId`, `config.subnetId` → `subnet.id` are the program's own variables; their
+  // names say how the code is organized, not what deploys.
+  if (x.model.platform.startsWith('cdktf') && isCodeIdentifier(m) && isCodeIdentifier(i)) return true;
+  if (!hasReference(m) || !hasReference(i)) return false;
+  const mt = exprToText(m);
+  const it = exprToText(i);
+  const blank = blankResourceNames(mt);
+  return mt !== it && blank === blankResourceNames(it) && blank !== mt && !/\b(var|local|data)\.\*/.test(blank);
 }
 
 // ---- literals ----

@@ -2,18 +2,21 @@
  * Which attributed changes say something about the model. Two kinds do not, and are set aside (counted by
  * eval:diff as ignored, never turned into findings):
  *  - no-op changes: the ideal writes out a provider default the model left implicit, or drops a model
- *    argument that held the default (`deletion_window_in_days = 30` on a KMS key);
+ *    argument that held the default (`deletion_window_in_days = 30` on a KMS key); or one side moves a
+ *    literal into a variable or local whose value is that same literal (`"10.0.0.0/16"` → `var.vpc_cidr`);
  *  - direction errors: the ideal removes or weakens a protection the model had (a public access block, SSE,
  *    logging, versioning, alarms, multi-AZ...), or adds a destroy blocker the model did not have. Neither is a
  *    defect of the model, whatever category the change was attributed to.
  */
-import type { Block, Expr } from '../model/types.js';
+import type { Block, Configuration, Expr } from '../model/types.js';
 import { literalValue } from '../model/query.js';
 import type { CategoryId } from '../taxonomy/categories.js';
 import type { AttributedChange, DiffChange } from './types.js';
 import { providerDefault, type DefaultValue } from './defaults.js';
+import { sameExpr } from './normalize.js';
+import { looksEnvironmentSpecific } from './predicates.js';
 
-export type IgnoreReason = 'provider-default' | 'ideal-weakens-protection' | 'ideal-adds-destroy-blocker';
+export type IgnoreReason = 'provider-default' | 'same-value-parametrized' | 'ideal-weakens-protection' | 'ideal-adds-destroy-blocker';
 
 export interface IgnoredChange {
   change: AttributedChange;
@@ -31,11 +34,14 @@ const ON_WORDS = /^(enabled|active|private|on|aws:kms|aws:kms:dsse|aes256)$/i;
 /** Arguments whose number is how long a deleted resource lingers (higher: more of a destroy blocker). */
 const WINDOW_KEYS = /^(deletion_window_in_days|recovery_window_in_days)$/;
 
-export function triageChanges(changes: readonly AttributedChange[]): { kept: AttributedChange[]; ignored: IgnoredChange[] } {
+export function triageChanges(
+  changes: readonly AttributedChange[],
+  configs?: { model: Configuration; ideal: Configuration },
+): { kept: AttributedChange[]; ignored: IgnoredChange[] } {
   const kept: AttributedChange[] = [];
   const ignored: IgnoredChange[] = [];
   for (const c of changes) {
-    const reason = ignoreReason(c);
+    const reason = configs && isSameValueParametrized(c, configs.model, configs.ideal) ? 'same-value-parametrized' : ignoreReason(c);
     if (reason) ignored.push({ change: c, reason });
     else kept.push(c);
   }
@@ -95,6 +101,32 @@ export function isProviderDefaultNoop(c: DiffChange): boolean {
     default:
       return false;
   }
+}
+
+// ---- a literal moved into an input ----
+
+/** The expression a `var.x` (its default) or `local.x` reference stands for in a configuration. */
+function valueBehind(e: Expr | undefined, config: Configuration): Expr | undefined {
+  if (!e || e.kind !== 'reference' || e.parts.length !== 2) return undefined;
+  const [scope, name] = e.parts;
+  if (scope === 'var') return config.blocks.find((b) => b.kind === 'variable' && b.labels[0] === name)?.attributes.find((a) => a.name === 'default')?.expr;
+  if (scope === 'local') {
+    for (const b of config.blocks) if (b.kind === 'locals') for (const a of b.attributes) if (a.name === name) return a.expr;
+  }
+  return undefined;
+}
+
+/** One side writes a literal, the other a variable or local holding that same literal: nothing deploys differently. */
+export function isSameValueParametrized(c: DiffChange, model: Configuration, ideal: Configuration): boolean {
+  if (c.kind !== 'attribute-changed' || !c.model?.expr || !c.ideal?.expr) return false;
+  const m = c.model.expr;
+  const i = c.ideal.expr;
+  // A hard-coded region, account id or AZ is a defect even when the variable's default is the same value.
+  if (looksEnvironmentSpecific(m) || looksEnvironmentSpecific(i)) return false;
+  const behindIdeal = valueBehind(i, ideal);
+  if (behindIdeal && literalValue(m) !== undefined && sameExpr(m, behindIdeal)) return true;
+  const behindModel = valueBehind(m, model);
+  return !!behindModel && literalValue(i) !== undefined && sameExpr(behindModel, i);
 }
 
 // ---- protection levels ----

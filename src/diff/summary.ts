@@ -14,10 +14,30 @@ const MAX_VALUE = 80;
 /** Names listed in a sentence about a run of added or removed blocks. */
 const MAX_NAMES = 8;
 
+/** `name = value` / `name: value,` on one line: the value as the response wrote it. */
+const ONE_LINE_ARGUMENT = /^\s*["']?[\w-]+["']?\s*[=:]\s*(.*?)\s*,?\s*$/;
+
+/** A trailing `# ...` / `// ...` comment cut off, unless the marker may sit inside a string. */
+function withoutComment(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const m = /\s+(#|\/\/).*$/.exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index);
+  // An odd number of quotes before the marker: it is inside a string, keep the text (the caller falls back).
+  return (before.match(/"/g)?.length ?? 0) % 2 === 0 && (before.match(/'/g)?.length ?? 0) % 2 === 0 ? before : undefined;
+}
+
+/**
+ * The value as written in the response when the argument fits on one line (quotes and all), else the
+ * expression rendered back; undefined when too long or when rendering would lose part of it (`[?]`).
+ */
 function valueText(c: DiffChange, which: 'model' | 'ideal'): string | undefined {
-  const e = c[which]?.expr;
-  if (!e) return undefined;
-  const text = exprToText(e);
+  const s = c[which];
+  const e = s?.expr;
+  if (!s || !e) return undefined;
+  const written = s.attribute && !s.snippet.includes('\n') ? withoutComment(ONE_LINE_ARGUMENT.exec(s.snippet)?.[1]) : undefined;
+  const text = written || exprToText(e);
+  if (text.includes('[?]') || text.includes('(?)')) return undefined;
   return text.length <= MAX_VALUE && !text.includes('\n') ? text : undefined;
 }
 
@@ -61,8 +81,12 @@ export function summarize(c: DiffChange): string {
       return `The ideal renames ${c.model!.address} to ${c.ideal!.address}.`;
     case 'moved-file':
       return `The ideal moves ${on} from ${c.model!.span.file} to ${c.ideal!.span.file}.`;
+    case 'meta-argument-added': {
+      const inner = c.ideal?.expr ? undefined : inlineBlock(c.ideal?.nested);
+      if (inner) return `The ideal sets \`${where} ${inner}\` on ${on}; the model has none.`;
+      return iv !== undefined ? `The ideal sets \`${where} = ${iv}\` on ${on}; the model leaves it unset.` : `The ideal sets \`${where}\` on ${on}; the model leaves it unset.`;
+    }
     case 'attribute-added':
-    case 'meta-argument-added':
       return iv !== undefined ? `The ideal sets \`${where} = ${iv}\` on ${on}; the model leaves it unset.` : `The ideal sets \`${where}\` on ${on}; the model leaves it unset.`;
     case 'variable-default-added':
       return iv !== undefined
@@ -70,8 +94,11 @@ export function summarize(c: DiffChange): string {
         : `The ideal gives ${describeBlock(c)} a default; the model's has none, so a plan stops to ask for it.`;
     case 'attribute-removed':
       return mv !== undefined ? `The model sets \`${where} = ${mv}\` on ${on}; the ideal leaves it out.` : `The model sets \`${where}\` on ${on}; the ideal leaves it out.`;
-    case 'meta-argument-removed':
-      return `The model sets \`${where}\` on ${on}; the ideal leaves it out.`;
+    case 'meta-argument-removed': {
+      const inner = c.model?.expr ? undefined : inlineBlock(c.model?.nested);
+      if (inner) return `The model sets \`${where} ${inner}\` on ${on}; the ideal leaves it out.`;
+      return mv !== undefined ? `The model sets \`${where} = ${mv}\` on ${on}; the ideal leaves it out.` : `The model sets \`${where}\` on ${on}; the ideal leaves it out.`;
+    }
     case 'variable-default-removed':
       return `The model gives ${describeBlock(c)} a default${mv !== undefined ? ` (${mv})` : ''}; the ideal leaves it without one.`;
     case 'attribute-changed':

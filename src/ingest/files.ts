@@ -2,11 +2,12 @@
  * Bounded, symlink-safe reading of a task folder: a walk that never leaves the folder, and a text reader that
  * skips oversized and binary files, decodes invalid UTF-8 with replacement and strips a BOM, each with a warning.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { MAX_INPUT_BYTES, readBounded, type RefusalReason } from '../io/read.js';
 import type { ExtractionWarning } from './types.js';
 
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = MAX_INPUT_BYTES;
 export const MAX_ENTRIES = 5000;
 export const MAX_DEPTH = 8;
 
@@ -71,7 +72,9 @@ export function walkFolder(root: string, warnings: ExtractionWarning[]): WalkRes
           warnings.push({ kind: 'symlink', file: rel, message: `${rel}: symlink points outside the task folder; ignored` });
           continue;
         }
-        if (statSync(target).isFile()) files.push(rel);
+        const kind = statSync(target);
+        if (kind.isFile()) files.push(rel);
+        else if (!kind.isDirectory()) warnings.push({ kind: 'not-regular', file: rel, message: `${rel}: not a regular file (FIFO, device or socket); ignored` });
         continue;
       }
       if (st.isDirectory()) {
@@ -80,6 +83,9 @@ export function walkFolder(root: string, warnings: ExtractionWarning[]): WalkRes
         visit(full, depth + 1);
       } else if (st.isFile()) {
         files.push(rel);
+      } else {
+        // A FIFO would block a reader forever and a device never ends: listed nowhere, said once.
+        warnings.push({ kind: 'not-regular', file: rel, message: `${rel}: not a regular file (FIFO, device or socket); ignored` });
       }
     }
   };
@@ -92,32 +98,34 @@ export interface ReadOptions {
   maxFileBytes: number;
   /** How the file is named in warnings (relative path). */
   label: string;
+  /** Folder the file must resolve inside (the task folder for task-owned files). */
+  within?: string;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_LENIENT = new TextDecoder('utf-8');
 
-/** Reads a text file within bounds; returns null (with a warning) for missing, oversized or binary files. */
+const WARNING_KIND: Record<RefusalReason, string> = {
+  missing: 'unreadable',
+  'not-regular': 'not-regular',
+  outside: 'symlink',
+  'too-large': 'too-large',
+  unreadable: 'unreadable',
+  decompression: 'too-large',
+};
+
+/**
+ * Reads a text file within bounds; returns null (with a warning) for missing, special, outside, oversized or binary
+ * files. The bounded reader does the refusing; this adds the text checks (NUL bytes, UTF-8, BOM).
+ */
 export function readText(path: string, opts: ReadOptions, warnings: ExtractionWarning[]): string | null {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) return null;
-    size = st.size;
-  } catch {
+  const got = readBounded(path, { label: opts.label, maxBytes: opts.maxFileBytes, ...(opts.within !== undefined ? { within: opts.within } : {}) });
+  if (!got.ok) {
+    // A file that vanished between the listing and the read is not worth a warning; every other refusal is.
+    if (got.reason !== 'missing' || opts.within === undefined) warnings.push({ kind: WARNING_KIND[got.reason], file: opts.label, message: `${got.message}; skipped` });
     return null;
   }
-  if (size > opts.maxFileBytes) {
-    warnings.push({ kind: 'too-large', file: opts.label, message: `${opts.label}: ${size} bytes is over the ${opts.maxFileBytes}-byte limit; skipped` });
-    return null;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    warnings.push({ kind: 'unreadable', file: opts.label, message: `${opts.label}: cannot be read; skipped` });
-    return null;
-  }
+  const bytes = got.bytes;
   if (bytes.includes(0)) {
     warnings.push({ kind: 'binary', file: opts.label, message: `${opts.label}: binary file (NUL bytes); skipped` });
     return null;

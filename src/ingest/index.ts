@@ -59,8 +59,8 @@ function isResponseCode(rel: string, language: string): boolean {
 
 function kindOf(path: string): 'file' | 'dir' | 'missing' {
   try {
-    const st = statSync(path);
-    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'missing';
+    // Anything that is not a folder is read as a file: the bounded reader refuses FIFOs and devices with a warning.
+    return statSync(path).isDirectory() ? 'dir' : 'file';
   } catch {
     return 'missing';
   }
@@ -75,7 +75,7 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
   const warnings: ExtractionWarning[] = [];
   const { files: listing } = walkFolder(root, warnings);
   const has = new Set(listing);
-  const read = (rel: string): string | null => readText(join(root, rel), { maxFileBytes, label: rel }, warnings);
+  const read = (rel: string): string | null => readText(join(root, rel), { maxFileBytes, label: rel, within: root }, warnings);
   /** First of the candidate locations that exists (lib/X before X). */
   const doc = (name: string): string | null => {
     for (const rel of [`lib/${name}`, name]) if (has.has(rel)) return rel;
@@ -222,7 +222,7 @@ function loadResponse(path: string, root: string, maxFileBytes: number, warnings
     if (!isResponseCode(rel, language)) continue;
     const normalized = normalizeResponsePath(rel);
     if (!normalized.ok) continue;
-    const content = readText(join(path, rel), { maxFileBytes, label: `${label}/${rel}` }, folderWarnings);
+    const content = readText(join(path, rel), { maxFileBytes, label: `${label}/${rel}`, within: path }, folderWarnings);
     if (content !== null) files.push({ path: normalized.path, language, content });
   }
   const hcl = files.filter((f) => f.language === 'hcl');

@@ -2,6 +2,7 @@
  * Parses metadata.json defensively: any JSON problem or wrongly typed field becomes a warning and the field is
  * dropped (or coerced when the intent is unambiguous), so a bad metadata file never stops the analysis.
  */
+import { jsonErrorMessage } from '../io/read.js';
 import type { ExtractionWarning, TaskMetadata } from './types.js';
 
 const STRING_FIELDS = ['platform', 'language', 'complexity', 'subtask', 'background'] as const;
@@ -21,7 +22,7 @@ export function parseMetadata(text: string, file: string, warnings: ExtractionWa
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    warn(`not valid JSON (${(err as Error).message}); metadata ignored`);
+    warn(`not valid JSON (${jsonErrorMessage(err)}); metadata ignored`);
     return null;
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {

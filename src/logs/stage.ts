@@ -1,23 +1,23 @@
 /** The logs stage: every log of the task (and --log files) → findings with `log` evidence. */
-import { readFileSync, statSync } from 'node:fs';
+import { MAX_INPUT_BYTES, readBounded } from '../io/read.js';
 import type { PipelineContext, Stage } from '../pipeline/types.js';
 import type { LogInput } from '../ingest/types.js';
 import { parseLog } from './parse.js';
 import { classifyDiagnostic } from './classify.js';
 
-const MAX_LOG_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_LOG_FILE_BYTES = MAX_INPUT_BYTES;
 
 function readLogFiles(paths: string[], warnings: string[]): LogInput[] {
   const out: LogInput[] = [];
   for (const path of paths) {
-    try {
-      if (statSync(path).size > MAX_LOG_FILE_BYTES) {
-        warnings.push(`${path}: log larger than ${MAX_LOG_FILE_BYTES} bytes, only its start is read`);
-      }
-      out.push({ path, content: readFileSync(path, 'utf8').slice(0, MAX_LOG_FILE_BYTES) });
-    } catch (err) {
-      warnings.push(`${path}: cannot read log (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    // A log's errors are at its start, so a long log is cut rather than refused; FIFOs and devices are refused.
+    const got = readBounded(path, { label: path, maxBytes: MAX_LOG_FILE_BYTES, truncate: true });
+    if (!got.ok) {
+      warnings.push(`${got.message}; cannot read log, ignored`);
+      continue;
     }
+    if (got.truncated) warnings.push(`${path}: log larger than ${MAX_LOG_FILE_BYTES} bytes, only its start is read`);
+    out.push({ path, content: got.bytes.toString('utf8') });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { judgeFindings } from '../judge/judge.js';
 import { judgeInputOf } from '../judge/stage.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { timed } from './profile.js';
+import { boundResult } from './bounds.js';
 
 function runStageList(ctx: PipelineContext, stages: readonly Stage[]): void {
   for (const stage of stages) {
@@ -52,7 +53,7 @@ export function runStages(
 ): AnalysisResult {
   const ctx = newContext(task, model, ideal, options);
   runStageList(ctx, stages);
-  return {
+  return boundResult({
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     task: {
       path: task.path,
@@ -65,5 +66,5 @@ export function runStages(
     score: ctx.score,
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],
-  };
+  });
 }

@@ -8,7 +8,8 @@ import type { AnalysisResult, AnalyzeOptions } from './types.js';
 import type { Conventions } from '../rules/conventions.js';
 import type { RuleSettings } from '../rules/config.js';
 import { loadTask } from '../ingest/index.js';
-import { findConfigFile, loadConfigFile, resolveConventions } from '../rules/config.js';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME, ConfigRefusedError, findConfigFile, loadConfigFile, resolveConventions } from '../rules/config.js';
 import { parseResponse } from './parse.js';
 import { runStages } from './analyze.js';
 import { timed } from './profile.js';
@@ -53,7 +54,16 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
     task.platformSource = 'flag';
   }
   const configPath = findConfigFile({ ...(options.configFile ? { explicit: options.configFile } : {}), taskDir: path });
-  const fileConfig = configPath ? loadConfigFile(configPath) : undefined;
+  // The task folder's own config is task content: it must stay inside the folder, and a refused one is a warning.
+  const fromTask = !options.configFile && configPath === join(path, CONFIG_FILE_NAME);
+  let fileConfig;
+  try {
+    fileConfig = configPath ? loadConfigFile(configPath, fromTask ? CONFIG_FILE_NAME : configPath, fromTask ? { within: path } : {}) : undefined;
+  } catch (err) {
+    if (!(fromTask && err instanceof ConfigRefusedError)) throw err;
+    // The folder walk has usually said it already (a FIFO, a link out of the folder); once is enough.
+    if (!task.warnings.some((w) => w.file === CONFIG_FILE_NAME)) task.warnings.push({ kind: 'config', file: CONFIG_FILE_NAME, message: `${err.message}; no configuration used` });
+  }
   const conventions = { ...resolveConventions(fileConfig), ...(options.conventions ?? {}) };
   const ruleSettings = { ...(fileConfig?.rules ?? {}), ...(options.ruleSettings ?? {}) };
   const analyzeOptions: AnalyzeOptions = {

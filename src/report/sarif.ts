@@ -1,20 +1,55 @@
 /**
  * SARIF 2.1.0 output: one run; the driver lists the rules of the catalog (and of any finding whose rule has
- * no catalog entry); results point at relative artifact URIs. Notes become tool notifications.
+ * no catalog entry); results, in rank order, point at relative artifact URIs. Notes become tool notifications.
+ * The failure tier is `error`/`warning`, observations `note`, so code scanning surfaces what a reviewer would
+ * list; rule tags, `security-severity` and partial fingerprints are the properties GitHub code scanning reads.
  */
-import type { Log, ReportingDescriptor, Result, Notification } from 'sarif';
+import { createHash } from 'node:crypto';
+import type { Location, Log, ReportingDescriptor, Result, Notification } from 'sarif';
 import type { AnalysisResult } from '../pipeline/types.js';
 import type { Finding } from '../findings/types.js';
 import type { RuleMeta } from '../rules/types.js';
-import type { Severity } from '../taxonomy/categories.js';
+import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import { categoryInfo, isCategoryId } from '../taxonomy/categories.js';
 import { ruleMetas } from './metas.js';
+import { rankOrder, tierOf } from './tiers.js';
+import { withoutTruncatedValues } from './markdown.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/iacjudge';
 
+/** A rule's default level, by its default severity (a rule does not know the tier its findings will get). */
 export function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
+}
+
+/** A result's level: failures are errors (critical, high) or warnings (medium, low); observations are notes. */
+export function resultLevel(f: Finding): 'error' | 'warning' | 'note' {
+  if (tierOf(f) === 'observation') return 'note';
+  return f.severity === 'critical' || f.severity === 'high' ? 'error' : 'warning';
+}
+
+/** Categories whose rules carry a GitHub `security-severity`, so code scanning files them as security alerts. */
+export const SECURITY_CATEGORIES: ReadonlySet<string> = new Set<CategoryId>(['iam-least-privilege', 'iam-missing-permission', 'public-exposure', 'encryption', 'key-policy', 'secrets']);
+
+/** GitHub's scale: 9.0+ critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.0', high: '7.5', medium: '5.0', low: '3.0' };
+
+/** Rule properties code scanning reads: tags to filter by, and a security severity on security rules. */
+function ruleProperties(category: string, severity: Severity): Record<string, unknown> {
+  const security = SECURITY_CATEGORIES.has(category);
+  return {
+    tags: security ? ['security', 'iac', category] : ['iac', category],
+    ...(security ? { 'security-severity': SECURITY_SEVERITY[severity] } : {}),
+  };
+}
+
+/**
+ * Stable across runs and line moves: rule, resource and file, not the line, so an alert keeps its identity
+ * when code above it changes.
+ */
+export function fingerprint(f: Finding): string {
+  return createHash('sha256').update(`${f.ruleId}\u0000${f.resource ?? ''}\u0000${relativeUri(f.location.file)}`).digest('hex').slice(0, 32);
 }
 
 /** `fileLayout` style names from ids: SARIF's `name` is an identifier-like label. */
@@ -36,7 +71,7 @@ function descriptorFromMeta(m: RuleMeta): ReportingDescriptor {
     helpUri: m.docs,
     help: { text: help },
     defaultConfiguration: { level: sarifLevel(m.severity) },
-    properties: { category: m.category, fixClass: m.fixClass, knowledgeGap: m.knowledgeGap },
+    properties: { category: m.category, fixClass: m.fixClass, knowledgeGap: m.knowledgeGap, ...ruleProperties(m.category, m.severity) },
   };
 }
 
@@ -49,7 +84,7 @@ function descriptorFromFinding(f: Finding): ReportingDescriptor {
     fullDescription: { text: desc },
     help: { text: desc },
     defaultConfiguration: { level: sarifLevel(f.severity) },
-    properties: { category: f.category, fixClass: f.fixClass },
+    properties: { category: f.category, fixClass: f.fixClass, ...ruleProperties(f.category, f.severity) },
   };
 }
 
@@ -67,26 +102,42 @@ export function renderSarif(r: AnalysisResult): string {
     index.set(f.ruleId, rules.length);
     rules.push(descriptorFromFinding(f));
   }
-  const results: Result[] = r.findings.map((f) => {
+  const results: Result[] = rankOrder(r.findings).map((f) => {
+    const uri = relativeUri(f.location.file || r.task.path);
+    const occurrences = f.occurrences ?? [];
+    // The other places of a grouped failure; the primary location is the finding's own.
+    const related: Location[] = occurrences
+      .filter((o) => !(o.location.file === f.location.file && o.location.line === f.location.line && o.resource === f.resource))
+      .map((o, i) => ({
+        id: i,
+        physicalLocation: { artifactLocation: { uri: relativeUri(o.location.file || uri) }, region: { startLine: Math.max(1, o.location.line || 1) } },
+        ...(o.message || o.resource ? { message: { text: o.message ? withoutTruncatedValues(o.message) : o.resource! } } : {}),
+        ...(o.resource ? { logicalLocations: [{ fullyQualifiedName: o.resource, kind: 'resource' }] } : {}),
+      }));
     const res: Result = {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId)!,
-      level: sarifLevel(f.severity),
-      message: { text: f.message },
+      level: resultLevel(f),
+      message: { text: withoutTruncatedValues(f.message) },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: relativeUri(f.location.file || r.task.path) },
+            artifactLocation: { uri },
             region: { startLine: Math.max(1, f.location.line || 1) },
           },
           ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, kind: 'resource' }] } : {}),
         },
       ],
+      ...(related.length ? { relatedLocations: related } : {}),
+      partialFingerprints: { 'iacjudgeFinding/v1': fingerprint(f) },
       properties: {
+        tier: tierOf(f),
+        ...(f.rank !== undefined ? { rank: f.rank } : {}),
         category: f.category,
         severity: f.severity,
         evidence: f.evidence,
         fixClass: f.fixClass,
+        occurrences: Math.max(1, occurrences.length),
         ...(f.resource ? { resource: f.resource } : {}),
       },
     };

@@ -3,7 +3,8 @@
  * Looked up at `--config`, else in the task folder, else in the working directory.
  * Validated with a JSON schema so a typo names the file and the bad key instead of being ignored.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { jsonErrorMessage, readBounded } from '../io/read.js';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { UsageError } from '../cli/errors.js';
@@ -81,22 +82,22 @@ export function findConfigFile(opts: { explicit?: string; taskDir?: string; cwd?
 }
 
 /** Reads and validates a config file. `displayPath` is what error messages name (keep it relative). */
-export function loadConfigFile(path: string, displayPath = path): IacjudgeConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${displayPath}: cannot read (${(err as Error).message})`);
-  }
-  return parseConfig(text, displayPath);
+export function loadConfigFile(path: string, displayPath = path, opts: { within?: string } = {}): IacjudgeConfig {
+  // Bounded read: a FIFO hung the run, /dev/zero aborted it, a link to /etc/shadow leaked its start into the error.
+  const got = readBounded(path, { label: displayPath, ...(opts.within !== undefined ? { within: opts.within } : {}) });
+  if (!got.ok) throw new ConfigRefusedError(got.message);
+  return parseConfig(got.bytes.toString('utf8'), displayPath);
 }
+
+/** The config file was not read at all (special file, outside the task folder, too large); the message has no file bytes. */
+export class ConfigRefusedError extends UsageError {}
 
 export function parseConfig(text: string, displayPath: string): IacjudgeConfig {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${displayPath}: invalid JSON (${(err as Error).message})`);
+    throw new UsageError(`${displayPath}: invalid JSON (${jsonErrorMessage(err)})`);
   }
   if (!validate(data)) throw new UsageError(`${displayPath}: ${describeError(validate.errors ?? [])}`);
   const config = data as IacjudgeConfig;

@@ -20,6 +20,11 @@ export interface RuleMeta {
   fix: string;
   /** A short example of the fix, in HCL. */
   fixExample?: string;
+  /**
+   * The same example for CDKTF (TypeScript) tasks. Reports never show an HCL example on a CDKTF task: without
+   * this field such a task gets the prose `fix` only.
+   */
+  fixExampleTs?: string;
   /** URL of the AWS or Terraform documentation. */
   docs: string;
   /** One line for the analysis' "primary knowledge gaps". */

@@ -7,7 +7,8 @@
  *   { "a": { name: [type, flags, cdktfName?] }, "b": { name: [nesting, minItems, maxItems, block, flags, cdktfName?] } }
  * flags: r = required, o = optional, c = computed only, d = deprecated, x = block also accepted as an attribute.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { gunzipBounded, isGzip, jsonErrorMessage } from '../io/read.js';
 import type { AttributeSchema, BlockSchema, NestedBlockSchema, NestingMode } from './types.js';
 
 export const ARTIFACT_FORMAT = 'iacjudge-schema/1';
@@ -38,7 +39,7 @@ export function compactBlock(block: BlockSchema): CompactBlock {
   const out: CompactBlock = {};
   const attrNames = sortedKeys(block.attributes);
   if (attrNames.length) {
-    out.a = {};
+    out.a = Object.create(null) as NonNullable<CompactBlock['a']>; // `out.a['__proto__'] = x` on a plain object is lost
     for (const n of attrNames) {
       const a = block.attributes[n]!;
       const flags = `${a.required ? 'r' : ''}${a.optional ? 'o' : ''}${a.computedOnly ? 'c' : ''}${a.deprecated ? 'd' : ''}`;
@@ -47,7 +48,7 @@ export function compactBlock(block: BlockSchema): CompactBlock {
   }
   const blockNames = sortedKeys(block.blocks);
   if (blockNames.length) {
-    out.b = {};
+    out.b = Object.create(null) as NonNullable<CompactBlock['b']>;
     for (const n of blockNames) {
       const b = block.blocks[n]!;
       const flags = `${b.deprecated ? 'd' : ''}${b.asAttribute ? 'x' : ''}`;
@@ -59,8 +60,10 @@ export function compactBlock(block: BlockSchema): CompactBlock {
 }
 
 export function expandBlock(c: CompactBlock): BlockSchema {
-  const attributes: Record<string, AttributeSchema> = {};
-  const blocks: Record<string, NestedBlockSchema> = {};
+  // Null-prototype maps: an argument named `constructor`, `toString` or `__proto__` must look up as unknown, not
+  // as Object.prototype's function (which made the schema stage throw and drop every schema check of the task).
+  const attributes: Record<string, AttributeSchema> = Object.create(null) as Record<string, AttributeSchema>;
+  const blocks: Record<string, NestedBlockSchema> = Object.create(null) as Record<string, NestedBlockSchema>;
   for (const [n, [type, flags, cdktfName]] of Object.entries(c.a ?? {})) {
     const a: AttributeSchema = { type };
     if (cdktfName) a.cdktfName = cdktfName;
@@ -121,13 +124,17 @@ export function encodeArtifact(artifact: SchemaArtifact): Buffer {
 export function decodeArtifact(bytes: Buffer, origin: string): SchemaArtifact {
   let text: string;
   // Accept both the gzip'd artifact and plain JSON (handy for hand-inspection).
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) text = gunzipSync(bytes).toString('utf8');
-  else text = bytes.toString('utf8');
+  if (isGzip(bytes)) {
+    // Capped: a few kilobytes of gzip can expand to gigabytes.
+    const out = gunzipBounded(bytes, origin);
+    if (!out.ok) throw new Error(`${out.message}`);
+    text = out.bytes.toString('utf8');
+  } else text = bytes.toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${origin}: not a schema artifact (invalid JSON: ${(err as Error).message})`);
+    throw new Error(`${origin}: not a schema artifact (invalid JSON: ${jsonErrorMessage(err)})`);
   }
   const a = parsed as Partial<SchemaArtifact>;
   if (!a || a.format !== ARTIFACT_FORMAT || typeof a.resources !== 'object' || typeof a.dataSources !== 'object') {

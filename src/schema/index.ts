@@ -2,7 +2,8 @@
  * Loading the provider schema: the bundled artifact (generated from @cdktf/provider-aws, see scripts/gen-schema.ts)
  * or an imported one (`iacjudge schema import`). Per-type schemas are decoded on first use only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { MAX_DECOMPRESSED_BYTES, readBounded } from '../io/read.js';
 import { fileURLToPath } from 'node:url';
 import { decodeArtifact, expandBlock, type CompactBlock, type SchemaArtifact } from './artifact.js';
 import type { BlockSchema, SchemaIndex } from './types.js';
@@ -55,12 +56,10 @@ export function schemaFromArtifact(artifact: SchemaArtifact): LoadedSchema {
 }
 
 export function loadSchemaFromFile(path: string, label = path): LoadedSchema {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw new Error(`cannot read schema ${label}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  // Bounded: a FIFO or /dev/zero given as --schema hung or aborted the process.
+  const got = readBounded(path, { label, maxBytes: MAX_DECOMPRESSED_BYTES });
+  if (!got.ok) throw new Error(`cannot read schema ${got.message}`);
+  const bytes = got.bytes;
   const s = schemaFromArtifact(decodeArtifact(bytes, label));
   return s;
 }

@@ -6,10 +6,10 @@
 import type { Configuration, SourceFile } from '../model/types.js';
 import type { Task } from '../ingest/types.js';
 import { attrExpr, blocksOfKind, staticString } from '../model/query.js';
-import { declaredTypes, requiredServiceNames, serviceForName, serviceImplemented } from './services.js';
+import { declaredTypes, promptServices, requiredServiceNames, serviceForName, serviceImplemented, type ServiceEntry } from './services.js';
 
 export interface Blocker {
-  kind: 'platform' | 'region' | 'services';
+  kind: 'platform' | 'region' | 'services' | 'no-code' | 'truncated';
   score: number;
   detail: string;
 }
@@ -84,14 +84,23 @@ export function singleRegion(text: string): string | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** The required region: `lib/AWS_REGION` when present, else (when `fromPrompt`) the prompt's single named region. */
+/**
+ * The required region: the one region that lib/AWS_REGION, metadata `region` and (when `fromPrompt`) the prompt
+ * pin. Sources that name different regions contradict each other, so none is a requirement (a metadata region
+ * the prompt contradicts is a stale field, not the task's region).
+ */
 export function requiredRegion(task: Task, fromPrompt = true): { region: string; source: string } | undefined {
+  const pins: { region: string; source: string }[] = [];
   const file = task.extraFiles.find((f) => /(^|\/)AWS_REGION$/.test(f.path));
   const fromFile = file ? singleRegion(file.content) : undefined;
-  if (fromFile) return { region: fromFile, source: 'lib/AWS_REGION' };
-  if (!fromPrompt) return undefined;
-  const promptRegion = task.prompt ? singleRegion(task.prompt) : undefined;
-  return promptRegion ? { region: promptRegion, source: 'the prompt' } : undefined;
+  if (fromFile) pins.push({ region: fromFile, source: 'lib/AWS_REGION' });
+  const meta = task.metadata?.region;
+  const fromMeta = typeof meta === 'string' ? singleRegion(meta) : undefined;
+  if (fromMeta) pins.push({ region: fromMeta, source: 'metadata region' });
+  const fromText = fromPrompt && task.prompt ? singleRegion(task.prompt) : undefined;
+  if (fromText) pins.push({ region: fromText, source: 'the prompt' });
+  if (!pins.length || pins.some((p) => p.region !== pins[0]!.region)) return undefined;
+  return { region: pins[0]!.region, source: pins.map((p) => p.source).join(' and ') };
 }
 
 /** Region of the default (alias-less) AWS provider: a literal, or the default of the variable it reads. */
@@ -117,10 +126,7 @@ export function providerRegion(config: Configuration): string | undefined {
   return undefined;
 }
 
-/**
- * `fromPrompt` false: only an explicit lib/AWS_REGION is a requirement (a region named in the prompt may be an
- * example or a secondary region; reviewers did not treat it as a blocker on the dev corpus).
- */
+/** The default provider deploys outside the region the task pins. */
 export function regionBlocker(task: Task, config: Configuration, fromPrompt = true): Blocker | null {
   // CDKTF stacks take the deploy region from the environment (AWS_REGION) at synth time; the literal in the
   // code is only a fallback, so it says nothing about where the stack was deployed.
@@ -128,29 +134,58 @@ export function regionBlocker(task: Task, config: Configuration, fromPrompt = tr
   const req = requiredRegion(task, fromPrompt);
   const actual = providerRegion(config);
   if (!req || !actual || req.region === actual) return null;
-  return { kind: 'region', score: 5, detail: `${req.source} requires ${req.region}, the provider deploys to ${actual}` };
+  return { kind: 'region', score: 5, detail: `the task pins ${req.region} (${req.source}), the provider deploys to ${actual}` };
+}
+
+/**
+ * The required services, as table entries (one per key): metadata `aws_services`; the services the prompt
+ * names join them when `fromPrompt` is `union`, or stand in for them when metadata lists none (`fallback`, the
+ * default: prompts also name services as context — "the auditor role reads CloudTrail logs", "lambda functions
+ * in these regions can access the buckets" — that a metadata list leaves out). Unknown names never count.
+ */
+export function requiredServices(task: Task, fromPrompt: 'fallback' | 'union' | 'never' = 'fallback'): RequiredService[] {
+  const out = new Map<string, RequiredService>();
+  for (const name of requiredServiceNames(task.metadata?.aws_services)) {
+    const entry = serviceForName(name);
+    if (entry && !out.has(entry.key)) out.set(entry.key, { key: entry.key, name, entry, source: 'metadata' });
+  }
+  const listed = requiredServiceNames(task.metadata?.aws_services).length > 0;
+  const usePrompt = fromPrompt === 'union' || (fromPrompt === 'fallback' && !listed);
+  if (usePrompt && task.prompt) {
+    for (const { entry, name } of promptServices(task.prompt)) if (!out.has(entry.key)) out.set(entry.key, { key: entry.key, name, entry, source: 'prompt' });
+  }
+  return [...out.values()];
+}
+
+export interface RequiredService {
+  key: string;
+  name: string;
+  entry: ServiceEntry;
+  source: 'metadata' | 'prompt';
 }
 
 /**
  * Missing services are judged on every configuration given (the ideal, and the model as a fallback): ideal
  * responses often show only the files they changed, so a service absent from the ideal alone is not missing.
+ * Code that calls modules hides the resource types they declare, so it is not judged.
  */
-export function servicesBlocker(task: Task, config: Configuration, ...others: Configuration[]): Blocker | null {
-  const names = requiredServiceNames(task.metadata?.aws_services);
-  const types = declaredTypes(config);
-  for (const o of others) for (const t of declaredTypes(o)) types.add(t);
+export function servicesBlocker(task: Task, config: Configuration, others: Configuration[] = [], fromPrompt: 'fallback' | 'union' | 'never' = 'fallback'): Blocker | null {
+  const configs = [config, ...others];
+  if (configs.some((c) => c.blocks.some((b) => b.kind === 'module'))) return null;
+  const required = requiredServices(task, fromPrompt);
+  const types = new Set<string>();
+  for (const c of configs) for (const t of declaredTypes(c)) types.add(t);
   if (types.size === 0) return null;
-  const known = new Map<string, { name: string; ok: boolean }>();
-  for (const name of names) {
-    const entry = serviceForName(name);
-    if (!entry || known.has(entry.key)) continue;
-    known.set(entry.key, { name, ok: serviceImplemented(entry, config, types) || others.some((o) => serviceImplemented(entry, o, types)) });
-  }
+  const known = required.map((r) => ({ name: r.name, source: r.source, ok: configs.some((c) => serviceImplemented(r.entry, c, types)) }));
   // Too few recognized services to speak of a share.
-  if (known.size < 3) return null;
-  const missing = [...known.values()].filter((k) => !k.ok).map((k) => k.name);
-  if (missing.length * 2 < known.size) return null;
-  // Everything missing means we could not read the ideal's code (partial or unparsed), not a stack with no services.
-  if (missing.length === known.size) return null;
-  return { kind: 'services', score: 4, detail: `${missing.length} of ${known.size} required services missing: ${missing.join(', ')}` };
+  if (known.length < MIN_REQUIRED_SERVICES) return null;
+  const missing = known.filter((k) => !k.ok);
+  if (missing.length * 2 < known.length) return null;
+  // Everything missing means we could not read the code (partial or unparsed), not a stack with no services.
+  if (missing.length === known.length) return null;
+  const list = missing.map((k) => `${k.name} (${k.source})`).join(', ');
+  return { kind: 'services', score: 4, detail: `${missing.length} of ${known.length} required services missing from the code: ${list}` };
 }
+
+/** Below this many recognized required services a missing share says little (one of two is "half"). */
+export const MIN_REQUIRED_SERVICES = 3;

@@ -1,9 +1,8 @@
 /**
- * The measurable evidence the calibrated rubric reads, besides findings:
+ * The measurable evidence the rubric reads besides findings:
  * - the code gap: lines only one side has (model vs ideal, comments and blank lines left out), as a multiset
  *   so a line moved to another file is not a change;
- * - the written analysis (lib/MODEL_FAILURES.md): words of prose, code blocks left out, i.e. how much the
- *   reviewer documented;
+ * - the size of each side's code (the same lines), so a gap can be read relative to the stack;
  * - the task's breadth: words of the prompt.
  * Plain counting, no regular expressions over analyzed text beyond whitespace splitting.
  */
@@ -29,6 +28,11 @@ function codeLines(config: Configuration): string[] {
   return out;
 }
 
+/** Code lines of a configuration (trimmed, blank and comment-only lines left out). */
+export function codeLineCount(config: Configuration): number {
+  return codeLines(config).length;
+}
+
 /** Lines only one side has (multiset difference over trimmed, non-comment lines). */
 export function codeGap(model: Configuration, ideal: Configuration): CodeGap {
   const remaining = new Map<string, number>();
@@ -47,27 +51,6 @@ export function codeGap(model: Configuration, ideal: Configuration): CodeGap {
 function countWords(text: string): number {
   let n = 0;
   for (const w of text.split(/\s+/)) if (w) n += 1;
-  return n;
-}
-
-/** Words of a markdown document outside fenced code blocks (``` or ~~~). */
-export function proseWords(markdown: string): number {
-  let inFence = false;
-  let fence = '';
-  let n = 0;
-  for (const line of markdown.split(/\r?\n/)) {
-    const t = line.trimStart();
-    if (!inFence && (t.startsWith('```') || t.startsWith('~~~'))) {
-      inFence = true;
-      fence = t.slice(0, 3);
-      continue;
-    }
-    if (inFence) {
-      if (t.startsWith(fence)) inFence = false;
-      continue;
-    }
-    n += countWords(line);
-  }
   return n;
 }
 

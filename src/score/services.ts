@@ -130,11 +130,24 @@ export const SERVICES: ServiceEntry[] = [
 const BY_NAME = new Map<string, ServiceEntry>();
 for (const s of SERVICES) for (const n of s.names) BY_NAME.set(n, s);
 
+/** The text outside parentheses (a plain scan: a run of "(" costs linear time, unlike a backtracking pattern). */
+function withoutParentheses(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth += 1;
+    else if (ch === ')' && depth > 0) {
+      depth -= 1;
+      if (depth === 0) out += ' ';
+    } else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
 /** Lower-case, without "AWS"/"Amazon" and parenthetical remarks: "Amazon RDS (PostgreSQL)" → "rds". */
 export function normalizeServiceName(name: string): string {
-  return name
+  return withoutParentheses(name)
     .toLowerCase()
-    .replace(/\([^)]{0,200}\)/g, ' ')
     .replace(/\b(aws|amazon)\b/g, ' ')
     .replace(/[_\s]+/g, ' ')
     .trim();
@@ -160,6 +173,36 @@ export function requiredServiceNames(raw: unknown): string[] {
   if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === 'string').map((s) => s.trim()).filter(Boolean);
   if (typeof raw === 'string') return raw.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
   return [];
+}
+
+/**
+ * Names that are ordinary words in a prompt ("backup the data", "config files", "batch jobs", "glue code") or
+ * that prompts name to exclude ("not CloudFormation"): in a prompt they count only as "AWS <name>" / "Amazon <name>".
+ */
+const PROSE_WORDS = new Set(['config', 'backup', 'batch', 'glue', 'nat', 'inspector', 'organizations', 'cloudformation', 'shield', 'subnet', 'subnets', 'transfer family', 'iot', 'sfn', 'rest api', 'http api', 'ebs', 'redis', 'elasticsearch', 'log groups']);
+
+function proseText(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^a-z0-9@-]+/g, ' ')} `;
+}
+
+/**
+ * Services a prompt names, as table entries (first name found per entry, in table order). Matching is on whole
+ * words of the lower-cased text (a trailing plural "s" allowed), by plain substring search.
+ */
+export function promptServices(prompt: string): { entry: ServiceEntry; name: string }[] {
+  const text = proseText(prompt);
+  const out: { entry: ServiceEntry; name: string }[] = [];
+  for (const entry of SERVICES) {
+    for (const raw of entry.names) {
+      const name = proseText(raw).trim();
+      const words = PROSE_WORDS.has(raw) ? [`aws ${name}`, `amazon ${name}`] : [name];
+      if (words.some((w) => text.includes(` ${w} `) || text.includes(` ${w}s `))) {
+        out.push({ entry, name: raw });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function typeMatches(type: string, prefix: string): boolean {

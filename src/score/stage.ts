@@ -1,148 +1,133 @@
-/** The score stage (last): the training-quality rubric over the task, its findings and the ideal configuration. */
+/**
+ * The score stage (last): the training-quality rubric over what iacjudge established about the task — the
+ * judged failure tier, the model-vs-ideal code gap, the prompt and metadata. The written analysis
+ * (lib/MODEL_FAILURES.md) is never read here: `verify` is the tool for checking one.
+ */
 import type { Finding } from '../findings/types.js';
 import type { Configuration } from '../model/types.js';
 import type { Task } from '../ingest/types.js';
-import type { PipelineContext, ScoreResult, ScoreStep, Stage } from '../pipeline/types.js';
-import type { Conventions } from '../rules/conventions.js';
-import { ALL_RULES } from '../rules/index.js';
-import { runRules } from '../rules/engine.js';
-import { platformBlocker, regionBlocker, servicesBlocker, type Blocker } from './blockers.js';
+import type { PipelineContext, ScoreResult, Stage } from '../pipeline/types.js';
+import { platformBlocker, regionBlocker, requiredServices, servicesBlocker, type Blocker } from './blockers.js';
 import { complexityFactors } from './complexity.js';
-import { countFixes, groupFixes, isFix, type FixGrouping, type FixItem, type IdealProbe } from './fixes.js';
-import { scoreLiteral, scoreRubric, type GapEvidence } from './rubric.js';
-import { codeGap, proseWords, wordCount } from './evidence.js';
-import { mergeFindings } from '../findings/merge.js';
-
-export interface ScoreTuning {
-  /** `calibrated` (default): gap, documented fixes and task breadth; `literal`: the guide word for word on counted findings. */
-  reading: 'calibrated' | 'literal';
-  grouping: FixGrouping;
-  /** Which blockers are checked (all by default). */
-  blockers: Blocker['kind'][];
-  /** Whether static findings the ideal fixed count as fixes (diff and log evidence always count). */
-  staticFixes: boolean;
-  /** Whether a single region named in the prompt is a requirement (otherwise only lib/AWS_REGION is). */
-  regionFromPrompt: boolean;
-}
-
-/**
- * Default: the calibrated reading. The missing-services blocker is off and the region blocker reads only an
- * explicit lib/AWS_REGION: on the dev corpus every one of their firings (8 services, 1 prompt region) was on a
- * task recorded 8–10; static service detection misreads partial ideals, modules and validation stacks.
- */
-export const DEFAULT_TUNING: ScoreTuning = { reading: 'calibrated', grouping: 'category-resource', blockers: ['platform', 'region'], staticFixes: true, regionFromPrompt: false };
-
-/** The guide applied word for word (the previous default), for comparison in evaluations. */
-export const LITERAL_TUNING: ScoreTuning = { reading: 'literal', grouping: 'category-resource', blockers: ['platform', 'region', 'services'], staticFixes: true, regionFromPrompt: true };
+import { codeGap, codeLineCount, wordCount } from './evidence.js';
+import { scoreRubric, type FailureFact, type ScoreFacts } from './rubric.js';
+import { responseTruncation } from './truncation.js';
+import { resources } from '../model/query.js';
 
 export interface ScoreInput {
   task: Task;
   model: Configuration | null;
   ideal: Configuration | null;
+  /** Judged findings: the score counts those of the `failure` tier. */
   findings: Finding[];
-  conventions: Conventions;
+  /** The ideal shows only some blocks (set by the diff stage): its architecture is read from the model. */
+  idealPartial?: boolean;
 }
 
 export interface ScoreOutcome {
   result: ScoreResult | null;
-  fixes: FixItem[];
+  facts: ScoreFacts | null;
+}
+
+function failureFact(f: Finding): FailureFact {
+  return {
+    ruleId: f.ruleId,
+    title: f.title,
+    category: f.category,
+    severity: f.severity,
+    fixClass: f.fixClass,
+    ...(f.resource ? { resource: f.resource } : {}),
+    occurrences: Math.max(f.occurrences?.length ?? 1, 1),
+  };
 }
 
 /**
- * Runs the rule catalog on the ideal so static findings can be checked against it (exported for evaluations).
- * `flaggedOnly`: run just the rules with a model finding — the only ones a fix check consults — instead of all
- * of them (the score does; evaluations reading every ideal finding do not).
+ * The response that is the task's deliverable: the ideal when there is one, else the model (a user who brings
+ * only a model response).
  */
-export function idealProbe(input: ScoreInput, warnings: string[], opts: { flaggedOnly?: boolean } = {}): IdealProbe {
-  const modelRuleCounts = new Map<string, number>();
-  for (const f of input.findings) modelRuleCounts.set(f.ruleId, (modelRuleCounts.get(f.ruleId) ?? 0) + 1);
-  let idealFindings: Finding[] | null = null;
-  if (input.ideal) {
-    try {
-      const rules = opts.flaggedOnly ? ALL_RULES.filter((r) => modelRuleCounts.has(r.meta.id)) : ALL_RULES;
-      idealFindings = runRules(rules, input.ideal, input.task, input.conventions, warnings);
-    } catch (err) {
-      warnings.push(`score: rules on the ideal failed: ${(err as Error)?.message ?? String(err)}`);
+function deliverable(input: ScoreInput): { side: 'ideal' | 'model'; files: Task['model'] } {
+  return input.task.ideal ? { side: 'ideal', files: input.task.ideal } : { side: 'model', files: input.task.model };
+}
+
+/**
+ * A response with no code or cut off mid-file cannot deploy: invalid output like a platform mismatch, so the
+ * same value as that blocker.
+ */
+export const UNDEPLOYABLE_SCORE = 3;
+
+/** Every blocker that fires, in the order the rubric applies them (the first one sets the score). */
+export function blockersOf(input: ScoreInput): Blocker[] {
+  const out: Blocker[] = [];
+  const { task, model, ideal } = input;
+  // A model response cut off mid-file is a gap its ideal closes (13 such dev tasks, all recorded 8–10): only
+  // the deliverable's truncation blocks.
+  const target = deliverable(input);
+  const truncation = responseTruncation(target.files);
+  if (truncation) out.push({ kind: truncation.kind, score: UNDEPLOYABLE_SCORE, detail: truncation.detail });
+  // The task's code is the ideal when there is one; a model answering in another language is a mismatch too.
+  for (const [side, config] of [['ideal', ideal], ['model', model]] as const) {
+    if (!config) continue;
+    const b = platformBlocker(task, config.files);
+    if (b) {
+      out.push({ ...b, detail: `${b.detail} (${side} response)` });
+      break;
     }
   }
+  const code = ideal ?? model;
+  if (code) {
+    const region = regionBlocker(task, code);
+    if (region) out.push(region);
+    // A partial ideal shows only the blocks it changed: the services it leaves out are not missing.
+    const services = input.idealPartial ? null : servicesBlocker(task, code, model && model !== code ? [model] : []);
+    if (services) out.push(services);
+  }
+  return out;
+}
+
+/** What the rubric reads, gathered once (exported for evaluations and calibration). Null without a model response. */
+export function scoreFacts(input: ScoreInput): ScoreFacts | null {
+  const { task, model, ideal } = input;
+  if (!model) return null;
+  // A finding only the written analysis asserts (evidence `claim` alone) is the reviewer's word, not ours.
+  const failures = input.findings.filter((f) => f.tier === 'failure' && f.evidence.some((e) => e !== 'claim')).map(failureFact);
+  const observations = input.findings.filter((f) => f.tier !== 'failure').length;
+  const gap = ideal ? codeGap(model, ideal) : null;
+  // A partial ideal (or one whose resources all live in modules) does not show the stack's architecture.
+  const idealReadable = ideal !== null && !input.idealPartial && resources(ideal).length > 0;
+  const notes: string[] = [];
+  if (task.ideal) {
+    const cut = responseTruncation(task.model);
+    if (cut) notes.push(`${cut.detail}: the ideal completes it, so it is part of the gap, not a blocker`);
+  }
   return {
-    idealFindings,
-    probedRules: new Set(idealFindings ? ALL_RULES.map((r) => r.meta.id) : []),
-    ideal: input.ideal,
-    model: input.model,
-    modelRuleCounts,
+    blockers: blockersOf(input),
+    failures,
+    observations,
+    gap: gap ? { changed: gap.changed, modelLines: codeLineCount(model), idealLines: codeLineCount(ideal!) } : null,
+    promptWords: task.prompt !== null ? wordCount(task.prompt) : null,
+    requiredServices: requiredServices(task).map((r) => r.key),
+    complexity: complexityFactors(idealReadable ? ideal : model),
+    complexityFrom: idealReadable ? 'ideal' : 'model',
+    idealPartial: input.idealPartial ?? false,
+    notes,
   };
-}
-
-function firstBlocker(input: ScoreInput, tuning: ScoreTuning): Blocker | null {
-  const code = input.ideal ?? input.model;
-  if (!code) return null;
-  const checks: Record<Blocker['kind'], () => Blocker | null> = {
-    platform: () => platformBlocker(input.task, code.files),
-    region: () => regionBlocker(input.task, code, tuning.regionFromPrompt),
-    services: () => servicesBlocker(input.task, code, ...(input.model && input.model !== code ? [input.model] : [])),
-  };
-  for (const kind of ['platform', 'region', 'services'] as const) {
-    if (!tuning.blockers.includes(kind)) continue;
-    const b = checks[kind]();
-    if (b) return b;
-  }
-  return null;
-}
-
-function describeFixes(items: FixItem[]): ScoreStep[] {
-  const steps: ScoreStep[] = [];
-  for (const cls of ['A', 'B', 'C'] as const) {
-    const of = items.filter((i) => i.fixClass === cls);
-    if (!of.length) continue;
-    const byCat = new Map<string, number>();
-    for (const i of of) byCat.set(i.category, (byCat.get(i.category) ?? 0) + 1);
-    const list = [...byCat.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([c, n]) => (n > 1 ? `${c} ×${n}` : c))
-      .join(', ');
-    steps.push({ step: `fixes in the code: Category ${cls}`, detail: `${of.length}: ${list}` });
-  }
-  return steps;
 }
 
 /** The rubric over one analyzed task. Null when there is no model response. */
-export function scoreTask(input: ScoreInput, tuning: ScoreTuning = DEFAULT_TUNING, warnings: string[] = []): ScoreOutcome {
-  if (!input.model) return { result: null, fixes: [] };
-  const probe = idealProbe(input, warnings, { flaggedOnly: true });
-  const counted = input.findings.filter((f) => (tuning.staticFixes || f.evidence.includes('diff') || f.evidence.includes('log')) && isFix(f, probe));
-  const fixes = groupFixes(counted, tuning.grouping);
-  const counts = countFixes(fixes);
-  const complexity = complexityFactors(input.ideal ?? input.model);
-  const blocker = firstBlocker(input, tuning);
-  const fixNotes = describeFixes(fixes);
-  if (tuning.reading === 'literal') {
-    const result = scoreLiteral({ blocker, counts, complexity, fixNotes });
-    if (!input.ideal) result.breakdown.steps.splice(1, 0, { step: 'note', detail: 'no ideal response: every static finding counts as a fix and complexity is read from the model' });
-    return { result, fixes };
-  }
-  const evidence: GapEvidence = {
-    changedLines: input.ideal ? codeGap(input.model, input.ideal).changed : null,
-    analysisWords: input.task.failures !== null ? proseWords(input.task.failures) : null,
-    promptWords: input.task.prompt !== null ? wordCount(input.task.prompt) : null,
-  };
-  const notes = fixNotes.map((n) => ({ ...n, detail: `${n.detail} (reported, not scored)` }));
-  const result = scoreRubric({ blocker, evidence, counts, complexity, fixNotes: notes });
-  if (!input.ideal) result.breakdown.steps.splice(1, 0, { step: 'note', detail: 'no ideal response: the code gap is unknown, so Category D cannot apply; complexity factors are read from the model' });
-  return { result, fixes };
+export function scoreTask(input: ScoreInput): ScoreOutcome {
+  const facts = scoreFacts(input);
+  if (!facts) return { result: null, facts: null };
+  return { result: scoreRubric(facts), facts };
+}
+
+/** The score of a pipeline context (the stage's work; evaluations call it to keep the facts too). */
+export function scoreContext(ctx: PipelineContext): ScoreOutcome {
+  return scoreTask({ task: ctx.task, model: ctx.model, ideal: ctx.ideal, findings: ctx.findings, idealPartial: ctx.idealCoverage?.partial ?? false });
 }
 
 export const scoreStage: Stage = {
   name: 'score',
   run(ctx: PipelineContext) {
-    if (ctx.options.score === false) {
-      ctx.score = null;
-      return;
-    }
-    ctx.score = scoreTask(
-      { task: ctx.task, model: ctx.model, ideal: ctx.ideal, findings: mergeFindings(ctx.findings), conventions: ctx.options.conventions },
-      DEFAULT_TUNING,
-      ctx.warnings,
-    ).result;
+    ctx.score = ctx.options.score === false ? null : scoreContext(ctx).result;
   },
 };

@@ -170,9 +170,11 @@ test('hard-coded region/account replaced by data or var → hardcoded-value', ()
   assert.equal(categoryOf([...filler()], [...filler(), data('main.tf', 'aws_caller_identity', 'current')]), 'hardcoded-value');
 });
 
-test('lambda source moved into lambda/ → file-layout; runtime/architecture → misconfiguration', () => {
+test('lambda source moved into lambda/ → file-layout; architecture → misconfiguration; runtime → service-constraint', () => {
   assert.equal(categoryOf(...both({ type: lit('zip'), source_file: tpl(ref('path.module'), '/handler.py') }, { type: lit('zip'), source_dir: tpl(ref('path.module'), '/lambda') }, 'archive_file', 'zip').map((bs) => bs.map((b) => (b.labels[0] === 'archive_file' ? { ...b, kind: 'data' as const } : b))) as [Block[], Block[]]), 'file-layout');
-  assert.equal(categoryOf(...both({ runtime: lit('python3.9'), architectures: tup(lit('x86_64')) }, { runtime: lit('python3.12'), architectures: tup(lit('arm64')) }, 'aws_lambda_function', 'f')), 'misconfiguration');
+  assert.equal(categoryOf(...both({ architectures: tup(lit('x86_64')) }, { architectures: tup(lit('arm64')) }, 'aws_lambda_function', 'f')), 'misconfiguration');
+  // A runtime the ideal replaces is usually a deprecated one AWS no longer accepts.
+  assert.equal(categoryOf(...both({ runtime: lit('nodejs16.x') }, { runtime: lit('nodejs20.x') }, 'aws_lambda_function', 'f')), 'service-constraint');
 });
 
 test('many changes to one block in one category make one finding; unexplained changes are still listed', () => {

@@ -95,3 +95,86 @@ test('messages say what changed in one sentence, with whole values', () => {
   assert.equal(target.message, '`retry_policy.maximum_event_age` is not an argument of aws_cloudwatch_event_target; the ideal uses `maximum_event_age_in_seconds` (on aws_cloudwatch_event_target.t).');
   for (const f of d.findings) assert.ok(!f.message.includes('…'), `truncated: ${f.message}`);
 });
+
+function diffText(model: string, ideal: string) {
+  const files = (content: string): SourceFile[] => [{ path: 'lib/main.tf', language: 'hcl', content }];
+  return attributedDiff({ model: parseHclFiles(files(model)), ideal: parseHclFiles(files(ideal)), prompt: '', conventions: DEFAULT_CONVENTIONS });
+}
+
+test('a literal moved into a variable with the same default is no change; a hard-coded region still is', () => {
+  const d = diffText(
+    'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nprovider "aws" {\n  region = "us-east-1"\n}\n',
+    'variable "vpc_cidr" {\n  default = "10.0.0.0/16"\n}\nvariable "region" {\n  default = "us-east-1"\n}\nresource "aws_vpc" "main" {\n  cidr_block = var.vpc_cidr\n}\nprovider "aws" {\n  region = var.region\n}\n',
+  );
+  assert.deepEqual(d.ignored.map((g) => `${where(g.change)} ${g.reason}`), ['attribute-changed aws_vpc.main cidr_block same-value-parametrized']);
+  assert.ok(d.changes.some((c) => c.address === 'provider.aws' && c.path.join('.') === 'region' && c.category === 'hardcoded-value'));
+  // The variables the ideal adds are how it parametrizes: observations, never failures.
+  assert.ok(d.findings.filter((f) => f.resource?.startsWith('var.')).every((f) => f.ruleId === 'diff-variable-added'));
+});
+
+test('a description beside an open ingress rule is documentation, not a fix of the exposure', () => {
+  const sg = (extra: string) =>
+    `resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n${extra}  }\n}\n`;
+  const d = diffText(sg(''), sg('    description = "HTTPS from anywhere"\n'));
+  assert.deepEqual(d.changes.map((c) => `${where(c)} ${c.heuristic}`), ['attribute-added aws_security_group.web ingress.description description']);
+  assert.equal(d.findings[0]!.ruleId, 'diff-description');
+});
+
+test('CDKTF code the front end keeps opaque compares without quoting style or trailing commas', async () => {
+  const { exprKey } = await import('../../src/diff/normalize.js');
+  const opaque = (text: string) => ({ kind: 'opaque' as const, text });
+  assert.equal(exprKey(opaque("`${id}-` + 'bucket'")), exprKey(opaque('`${id}-` + "bucket"')));
+  assert.equal(exprKey(opaque("[a, b,]")), exprKey(opaque('[a, b]')));
+  assert.equal(exprKey(opaque('`plain`')), exprKey(opaque('"plain"')));
+  assert.notEqual(exprKey(opaque("'a'")), exprKey(opaque("'b'")));
+});
+
+test('a reference moved to another resource of the same type is an observation; a new kind of target is not', () => {
+  const assoc = (rt: string) => `resource "aws_route_table" "private" {\n  vpc_id = "v"\n}\nresource "aws_route_table" "private_2" {\n  vpc_id = "v"\n}\nresource "aws_route_table_association" "a" {\n  subnet_id      = "s"\n  route_table_id = ${rt}\n}\n`;
+  const d = diffText(assoc('aws_route_table.private.id'), assoc('aws_route_table.private_2.id'));
+  assert.deepEqual(d.changes.map((c) => `${where(c)} ${c.heuristic}`), ['attribute-changed aws_route_table_association.a route_table_id reference-retargeted']);
+  assert.equal(d.findings[0]!.ruleId, 'diff-reference-retargeted');
+  const other = diffText(assoc('aws_route_table.private.id'), assoc('var.route_table_id'));
+  assert.notEqual(other.changes[0]!.heuristic, 'reference-retargeted');
+});
+
+test('Performance Insights the ideal adds is not the model using an unsupported feature', () => {
+  const db = (extra: string) => `resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n${extra}}\n`;
+  const added = diffText(db(''), db('  performance_insights_enabled = true # insights\n'));
+  assert.ok(!added.findings.some((f) => f.ruleId === 'diff-performance-insights-instance'));
+  // Values are shown as written, without the trailing comment.
+  assert.ok(added.findings.some((f) => f.message.includes('`performance_insights_enabled = true` on aws_db_instance.db')), added.findings.map((f) => f.message).join('\n'));
+  const removed = diffText(db('  performance_insights_enabled = true\n'), db(''));
+  assert.deepEqual(removed.findings.map((f) => f.ruleId), ['diff-performance-insights-instance']);
+});
+
+test('model terraform and provider blocks are unchanged when the ideal shows none at all', () => {
+  const queues = (suffix: string) => ['a', 'b', 'c'].map((n) => `resource "aws_sqs_queue" "${n}" {\n  name = "${n}${suffix}"\n}\n`).join('');
+  const model = `terraform {\n  required_version = ">= 1.5"\n}\nprovider "aws" {\n  region = var.region\n}\n${queues('')}`;
+  // Three of five blocks shown, in a file that elides nothing: whole enough for removals, yet no terraform block.
+  const d = diffText(model, queues('-x'));
+  assert.equal(d.changes.length, 3);
+  assert.deepEqual(d.changes.filter((c) => c.kind === 'block-removed').map(where), []);
+});
+
+test('CDKTF: a program variable renamed in a reference (this.vpc.id → vpcId) is an observation', async () => {
+  const { cfg, res } = await import('./build.js');
+  const { attributeChanges } = await import('../../src/diff/attribute.js');
+  const { diffConfigurations } = await import('../../src/diff/diff.js');
+  const opaque = (text: string) => ({ kind: 'opaque' as const, text });
+  const m = cfg([res('lib/a.ts', 'aws_subnet', 's', { vpc_id: opaque('this.vpc.id') })], 'cdktf-ts');
+  const i = cfg([res('lib/a.ts', 'aws_subnet', 's', { vpc_id: opaque('vpcId') })], 'cdktf-ts');
+  const changes = attributeChanges(diffConfigurations(m, i).changes, { model: m, ideal: i, prompt: '', conventions: DEFAULT_CONVENTIONS });
+  assert.deepEqual(changes.map((c) => c.heuristic), ['reference-retargeted']);
+  const lit = cfg([res('lib/a.ts', 'aws_subnet', 's', { vpc_id: opaque("'vpc-123'") })], 'cdktf-ts');
+  const literal = attributeChanges(diffConfigurations(lit, i).changes, { model: lit, ideal: i, prompt: '', conventions: DEFAULT_CONVENTIONS });
+  assert.notDeepEqual(literal.map((c) => c.heuristic), ['reference-retargeted']);
+});
+
+test('a number both sides set (alarm threshold 80 vs 75) is tuning; a number the model leaves out is not', () => {
+  const alarm = (extra: string) => `resource "aws_cloudwatch_metric_alarm" "cpu" {\n  metric_name = "CPUUtilization"\n${extra}}\n`;
+  const tuned = diffText(alarm('  threshold = 80\n'), alarm('  threshold = 75\n'));
+  assert.deepEqual(tuned.findings.map((f) => f.ruleId), ['diff-value-tuned']);
+  const added = diffText(alarm(''), alarm('  threshold = 75\n'));
+  assert.notDeepEqual(added.findings.map((f) => f.ruleId), ['diff-value-tuned']);
+});

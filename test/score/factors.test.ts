@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complexityFactors } from '../../src/score/complexity.js';
-import { platformBlocker, regionBlocker, servicesBlocker, singleRegion, codePlatform, metadataPlatform } from '../../src/score/blockers.js';
-import { serviceForName, serviceOfType, requiredServiceNames } from '../../src/score/services.js';
+import { platformBlocker, regionBlocker, requiredRegion, requiredServices, servicesBlocker, singleRegion, codePlatform, metadataPlatform } from '../../src/score/blockers.js';
+import { promptServices, serviceForName, serviceOfType, requiredServiceNames } from '../../src/score/services.js';
 import { config, lit, nested, provider, ref, resource, task, variable } from './helpers.js';
 
 test('service names map to table entries; unknown names stay unknown', () => {
@@ -66,21 +66,22 @@ test('blocker: platform mismatch between metadata and code', () => {
   assert.equal(platformBlocker(task({ metadata: null }), cdk), null);
 });
 
-test('blocker: wrong region when the prompt names exactly one region', () => {
+test('blocker: wrong region when the prompt, metadata or lib/AWS_REGION pins one region', () => {
   assert.equal(singleRegion('Deploy everything in eu-west-1.'), 'eu-west-1');
   assert.equal(singleRegion('Primary us-east-1, replica us-west-2'), undefined);
   const c = config([variable('aws_region', lit('us-east-1')), provider({ region: ref('var', 'aws_region') })]);
   assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), c)?.score, 5);
   assert.equal(regionBlocker(task({ prompt: 'The stack must run in us-east-1.' }), c), null);
   assert.equal(regionBlocker(task({ prompt: 'No region named here.' }), c), null);
+  assert.equal(regionBlocker(task({ metadata: { region: 'ap-south-1' } }), c)?.score, 5);
   // CDKTF takes the deploy region from the environment: its literal fallback is not judged.
   const cdktfConfig = { ...c, platform: 'cdktf-ts' };
   assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), cdktfConfig), null);
   const file = { path: 'lib/AWS_REGION', language: 'text', content: 'ap-south-1\n' };
-  assert.match(regionBlocker(task({ prompt: 'use us-east-1', extraFiles: [file] }), c)?.detail ?? '', /lib\/AWS_REGION requires ap-south-1/);
-  // Without prompt regions (the default tuning) only lib/AWS_REGION is a requirement.
-  assert.equal(regionBlocker(task({ prompt: 'The stack must run in eu-west-1.' }), c, false), null);
-  assert.equal(regionBlocker(task({ prompt: 'use eu-west-1', extraFiles: [file] }), c, false)?.score, 5);
+  assert.match(regionBlocker(task({ prompt: 'use ap-south-1', extraFiles: [file] }), c)?.detail ?? '', /the task pins ap-south-1 \(lib\/AWS_REGION and the prompt\)/);
+  // Sources that contradict each other pin nothing (a stale metadata region, a prompt naming another).
+  assert.equal(requiredRegion(task({ prompt: 'use us-east-1', extraFiles: [file] })), undefined);
+  assert.equal(regionBlocker(task({ prompt: 'Deploy in us-east-1.', metadata: { region: 'eu-central-1' } }), c), null);
 });
 
 test('blocker: half or more of the recognized services missing', () => {
@@ -91,7 +92,24 @@ test('blocker: half or more of the recognized services missing', () => {
   assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'Lambda', 'X-Ray', 'DynamoDB'] } }), c), null);
   // A service the ideal leaves out but the model has is not missing (ideals often show only changed files).
   const model = config([resource('aws_dynamodb_table', 't'), resource('aws_sqs_queue', 'q')]);
-  assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'DynamoDB', 'SQS', 'Lambda'] } }), c, model), null);
+  assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'DynamoDB', 'SQS', 'Lambda'] } }), c, [model]), null);
   // Unknown names are not counted as missing.
   assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'Lambda', 'Mystery Service', 'Other Thing'] } }), c), null);
+  // Code that calls a module hides its resource types: not judged.
+  const withModule = config([...c.blocks, { kind: 'module', type: 'module', labels: ['net'], attributes: [], blocks: [], span: c.blocks[0]!.span }]);
+  assert.equal(servicesBlocker(task({ metadata: { aws_services: ['S3', 'DynamoDB', 'SQS', 'Lambda'] } }), withModule), null);
+});
+
+test('required services: metadata first; the prompt only when metadata lists none', () => {
+  const prompt = 'Build an SQS queue feeding a Lambda function that writes to DynamoDB and archives to S3; backup the table nightly.';
+  const keys = (t: ReturnType<typeof task>, mode?: 'fallback' | 'union' | 'never') => requiredServices(t, mode).map((r) => `${r.key}:${r.source}`);
+  assert.deepEqual(keys(task({ prompt, metadata: { aws_services: ['IAM'] } })), ['iam:metadata']);
+  assert.deepEqual(keys(task({ prompt, metadata: {} })), ['lambda:prompt', 'dynamodb:prompt', 's3:prompt', 'sqs:prompt']);
+  assert.deepEqual(keys(task({ prompt, metadata: { aws_services: ['IAM'] } }), 'union'), ['iam:metadata', 'lambda:prompt', 'dynamodb:prompt', 's3:prompt', 'sqs:prompt']);
+  // Ordinary words count only with their AWS/Amazon prefix: "backup the table" is not AWS Backup.
+  assert.ok(!promptServices(prompt).some((p) => p.entry.key === 'backup'));
+  assert.ok(promptServices('Protect it with AWS Backup plans.').some((p) => p.entry.key === 'backup'));
+  // Whole words only, plural allowed.
+  assert.deepEqual(promptServices('Two Lambdas behind an ALB.').map((p) => p.entry.key), ['lambda', 'load-balancer']);
+  assert.deepEqual(promptServices('s3cret lambdaesque'), []);
 });

@@ -2,7 +2,8 @@
  * `iacjudge analyze <task-dir>`: the full analysis of one task, written as JSON (default), Markdown
  * (MODEL_FAILURES.md form) or SARIF. Exit 1 when a finding is at or above `--fail-on`.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { outputProblem, writeOutputFile } from '../../io/write.js';
 import type { RegisterCommand } from './index.js';
 import type { AnalysisResult } from '../../pipeline/types.js';
 import { UsageError } from '../errors.js';
@@ -78,6 +79,9 @@ export const register: RegisterCommand = (program, setExit) => {
       const format = resolveFormat(opts.format, opts.out);
       const failOn = parseFailOn(opts.failOn);
       requireFolder(taskDir);
+      // Checked before the analysis as well as at the write: a refused --out should not cost a whole analysis.
+      const outProblem = opts.out ? outputProblem(opts.out) : undefined;
+      if (outProblem) throw new UsageError(`--out: ${outProblem}`);
       requirePath('--model', opts.model);
       requirePath('--ideal', opts.ideal);
       requirePath('--config', opts.config);
@@ -94,7 +98,7 @@ export const register: RegisterCommand = (program, setExit) => {
         ...(opts.claims === false ? { claims: false } : {}),
       });
       const text = renderReport(result, format);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
       if (failsAt(result, failOn)) setExit(1);
     });

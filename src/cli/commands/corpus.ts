@@ -1,12 +1,13 @@
 /** `iacjudge corpus` and `iacjudge summarize`: whole datasets, in parallel, resumable, aggregated. */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { outputProblem, writeOutputFile } from '../../io/write.js';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.js';
 import { UsageError } from '../errors.js';
 import { discoverTasks, inShard, parseShard } from '../../corpus/discover.js';
-import { runPool, type Progress } from '../../corpus/pool.js';
+import { OutputLockedError, runPool, type Progress } from '../../corpus/pool.js';
 import { renderSummaryMarkdown, summarizeResults, summaryJson } from '../../corpus/summarize.js';
 import { renderDashboard } from '../../corpus/html.js';
 import { ruleMetas } from '../../report/metas.js';
@@ -58,6 +59,10 @@ export const register: RegisterCommand = (program: Command) => {
     .option('--timeout <ms>', 'per-task time limit in milliseconds', '60000')
     .action(async (dir: string, opts: { out: string; jobs?: string; platform?: string; resume: boolean; shard?: string; timeout: string }) => {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`corpus folder not found: ${dir}`);
+      for (const f of [opts.out, `${opts.out}.timings.jsonl`, `${opts.out}.summary.json`]) {
+        const problem = outputProblem(f);
+        if (problem) throw new UsageError(`--out: ${problem}`);
+      }
       const jobs = opts.jobs ? positiveInt('--jobs', opts.jobs) : availableParallelism();
       const timeoutMs = positiveInt('--timeout', opts.timeout);
       let shard;
@@ -71,11 +76,18 @@ export const register: RegisterCommand = (program: Command) => {
       if (shard) tasks = tasks.filter((t) => inShard(t.key, shard));
       if (!tasks.length) throw new UsageError(`no task folders found under ${dir}`);
       const progress = progressReporter(tasks.length);
-      const result = await runPool(tasks, { out: opts.out, jobs, timeoutMs, resume: opts.resume, onProgress: (p) => progress.update(p) });
+      let result;
+      try {
+        result = await runPool(tasks, { out: opts.out, jobs, timeoutMs, resume: opts.resume, onProgress: (p) => progress.update(p) });
+      } catch (err) {
+        progress.stop();
+        if (err instanceof OutputLockedError) throw new UsageError(err.message);
+        throw err;
+      }
       progress.stop();
       const metas = ruleMetas();
       const summary = await summarizeResults(opts.out, (id) => metas.get(id)?.knowledgeGap);
-      writeFileSync(`${opts.out}.summary.json`, summaryJson(summary));
+      writeOutputFile(`${opts.out}.summary.json`, summaryJson(summary));
       process.stderr.write(
         `iacjudge corpus: ${result.done} analyzed, ${result.skipped} already in ${opts.out}, ${result.errors} errors (${result.timeouts} timeouts) in ${(result.wallMs / 1000).toFixed(1)} s with ${jobs} jobs; summary in ${opts.out}.summary.json\n`,
       );
@@ -95,7 +107,7 @@ export const register: RegisterCommand = (program: Command) => {
       const summary = await summarizeResults(results, (id) => metas.get(id)?.knowledgeGap);
       const text =
         opts.format === 'json' ? summaryJson(summary) : opts.format === 'html' ? renderDashboard(summary, { reportLink: opts.reportLink }) : renderSummaryMarkdown(summary);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
     });
 };

@@ -6,6 +6,7 @@ import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, sta
 import { join, relative, isAbsolute } from 'node:path';
 import type { RegisterCommand } from './index.js';
 import { UsageError } from '../errors.js';
+import { stripControls } from '../../io/text.js';
 import { extractResponse } from '../../extract/index.js';
 import { normalizeResponsePath } from '../../extract/paths.js';
 import { DEFAULT_MAX_FILE_BYTES, readText } from '../../ingest/files.js';
@@ -80,6 +81,12 @@ export const register: RegisterCommand = (program, setExit) => {
         throw new UsageError(readWarnings[0]?.message ?? `cannot read ${markdown}`);
       }
       const response = extractResponse(text, markdown);
+      // The README promises it: a symlinked output folder is refused (realpath would silently follow it elsewhere).
+      try {
+        if (lstatSync(opts.out).isSymbolicLink()) throw new UsageError(`--out: ${opts.out} is a symlink; output is never written through a link`);
+      } catch (err) {
+        if (err instanceof UsageError) throw err;
+      }
       try {
         mkdirSync(opts.out, { recursive: true });
       } catch (err) {
@@ -99,9 +106,9 @@ export const register: RegisterCommand = (program, setExit) => {
           continue;
         }
         written.push({ path: file.path, language: file.language, markdownLine: file.markdownLine, bytes: Buffer.byteLength(file.content) });
-        if (!opts.json) process.stdout.write(`${join(opts.out, file.path)} (${file.language}, from line ${file.markdownLine})\n`);
+        if (!opts.json) process.stdout.write(`${stripControls(join(opts.out, file.path))} (${stripControls(file.language)}, from line ${file.markdownLine})\n`);
       }
-      for (const w of warnings) process.stderr.write(`${formatWarning(w)}\n`);
+      for (const w of warnings) process.stderr.write(`${stripControls(formatWarning(w))}\n`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ origin: markdown, out: opts.out, files: written, warnings: warnings.map((w) => ({ kind: w.kind, line: w.line, message: w.message })) }, null, 2)}\n`);
       }

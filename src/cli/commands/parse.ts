@@ -3,7 +3,9 @@
  * (searched recursively, files in sorted order) or a markdown response whose code blocks are extracted first.
  * Exit 1 when the files have syntax errors.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readBounded } from '../../io/read.js';
+import { stripControls } from '../../io/text.js';
 import { basename, join, relative, sep } from 'node:path';
 import type { RegisterCommand } from './index.js';
 import { UsageError } from '../errors.js';
@@ -31,17 +33,26 @@ function hclFilesUnder(root: string): string[] {
   return out.map((p) => relative(root, p).split(sep).join('/')).sort();
 }
 
-export function loadParseInput(path: string): SourceFile[] {
+export function loadParseInput(path: string, warn: (message: string) => void = (m) => process.stderr.write(`iacjudge parse: ${stripControls(m)}\n`)): SourceFile[] {
   let st;
   try {
     st = statSync(path);
   } catch {
     throw new UsageError(`path not found: ${path}`);
   }
+  // Bounded reads: a 52 MB file took 10.6 GB to parse; FIFOs and devices must not hang or abort the command.
   if (st.isDirectory()) {
-    return hclFilesUnder(path).map((rel) => ({ path: rel, language: 'hcl', content: readFileSync(join(path, rel), 'utf8') }));
+    const files: SourceFile[] = [];
+    for (const rel of hclFilesUnder(path)) {
+      const got = readBounded(join(path, rel), { label: rel, within: path });
+      if (got.ok) files.push({ path: rel, language: 'hcl', content: got.bytes.toString('utf8') });
+      else warn(`${got.message}; skipped`);
+    }
+    return files;
   }
-  const content = readFileSync(path, 'utf8');
+  const got = readBounded(path, { label: basename(path) });
+  if (!got.ok) throw new UsageError(got.message);
+  const content = got.bytes.toString('utf8');
   if (/\.(md|markdown)$/i.test(path)) return extractResponse(content, basename(path)).files;
   return [{ path: basename(path), language: 'hcl', content }];
 }

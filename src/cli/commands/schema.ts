@@ -3,7 +3,9 @@
  * `terraform providers schema -json` output into an artifact usable with `--schema FILE` or `.iacjudge.json`
  * (`{ "schema": "path/to/file" }`).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeOutputFile } from '../../io/write.js';
+import { jsonErrorMessage, readBounded } from '../../io/read.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.js';
@@ -14,16 +16,20 @@ import { loadSchema, loadSchemaFromFile, type LoadedSchema } from '../../schema/
 
 const CONFIG_FILE = '.iacjudge.json';
 export const DEFAULT_IMPORT_OUT = '.iacjudge-schema.json.gz';
+/** Cap on the `terraform providers schema -json` file read by `schema import`: 256 MiB. */
+export const MAX_SCHEMA_IMPORT_BYTES = 256 * 1024 * 1024;
 
 /** The imported schema path configured in `.iacjudge.json` of a folder, if any (resolved against that folder). */
 export function configuredSchemaPath(dir: string): string | undefined {
   const file = path.join(dir, CONFIG_FILE);
   if (!existsSync(file)) return undefined;
+  const got = readBounded(file, { label: CONFIG_FILE });
+  if (!got.ok) throw new UsageError(got.message);
   let cfg: unknown;
   try {
-    cfg = JSON.parse(readFileSync(file, 'utf8'));
+    cfg = JSON.parse(got.bytes.toString('utf8'));
   } catch (err) {
-    throw new UsageError(`${CONFIG_FILE}: invalid JSON (${(err as Error).message})`);
+    throw new UsageError(`${CONFIG_FILE}: invalid JSON (${jsonErrorMessage(err)})`);
   }
   const s = (cfg as { schema?: unknown })?.schema;
   if (s === undefined) return undefined;
@@ -85,12 +91,14 @@ export const register: RegisterCommand = (program: Command) => {
     .option('--out <file>', 'artifact to write', DEFAULT_IMPORT_OUT)
     .option('--provider-version <version>', 'AWS provider version the schema was taken from (see .terraform.lock.hcl)')
     .action((input: string, opts: { out: string; providerVersion?: string }) => {
+      // `terraform providers schema -json` of the AWS provider is tens of megabytes; the cap leaves room for more.
+      const got = readBounded(input, { label: input, maxBytes: MAX_SCHEMA_IMPORT_BYTES });
+      if (!got.ok) throw new UsageError(got.reason === 'missing' ? `${input}: file not found` : got.message);
       let doc: unknown;
       try {
-        doc = JSON.parse(readFileSync(input, 'utf8'));
+        doc = JSON.parse(got.bytes.toString('utf8'));
       } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        throw new UsageError(`${input}: ${e.code === 'ENOENT' ? 'file not found' : `invalid JSON (${e.message})`}`);
+        throw new UsageError(`${input}: invalid JSON (${jsonErrorMessage(err)})`);
       }
       if (opts.providerVersion !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.providerVersion)) {
         throw new UsageError(`--provider-version takes a version like 6.25.0 (got "${opts.providerVersion}")`);
@@ -102,7 +110,7 @@ export const register: RegisterCommand = (program: Command) => {
         throw new UsageError(`${input}: ${(err as Error).message}`);
       }
       mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      writeFileSync(opts.out, encodeArtifact(artifact));
+      writeOutputFile(opts.out, encodeArtifact(artifact));
       process.stdout.write(
         `wrote ${opts.out}: AWS provider ${artifact.provider.version}, ${Object.keys(artifact.resources).length} resources, ${Object.keys(artifact.dataSources).length} data sources\n` +
           `use it with --schema ${opts.out} or { "schema": "${opts.out}" } in ${CONFIG_FILE}\n`,
