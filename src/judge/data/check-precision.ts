@@ -11,61 +11,61 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 12018,
-    "hits": 1931
+    "groups": 12119,
+    "hits": 1943
   },
   "categories": {
     "application-code": {
       "groups": 178,
-      "hits": 76
+      "hits": 77
     },
     "backend": {
       "groups": 506,
-      "hits": 8
+      "hits": 7
     },
     "backup-recovery": {
-      "groups": 160,
+      "groups": 159,
       "hits": 14
     },
     "dependency": {
-      "groups": 472,
-      "hits": 77
+      "groups": 471,
+      "hits": 78
     },
     "deprecated": {
       "groups": 126,
       "hits": 33
     },
     "destroyability": {
-      "groups": 264,
-      "hits": 68
+      "groups": 262,
+      "hits": 67
     },
     "documentation": {
-      "groups": 481,
-      "hits": 34
+      "groups": 513,
+      "hits": 40
     },
     "encryption": {
-      "groups": 359,
-      "hits": 55
+      "groups": 349,
+      "hits": 53
     },
     "external-dependency": {
-      "groups": 182,
+      "groups": 180,
       "hits": 24
     },
     "file-layout": {
-      "groups": 361,
+      "groups": 360,
       "hits": 68
     },
     "hardcoded-value": {
-      "groups": 440,
-      "hits": 39
+      "groups": 563,
+      "hits": 72
     },
     "high-availability": {
-      "groups": 230,
-      "hits": 34
+      "groups": 219,
+      "hits": 33
     },
     "iam-least-privilege": {
-      "groups": 622,
-      "hits": 63
+      "groups": 610,
+      "hits": 57
     },
     "iam-missing-permission": {
       "groups": 279,
@@ -76,59 +76,59 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 27
     },
     "lifecycle-cost": {
-      "groups": 330,
-      "hits": 52
+      "groups": 315,
+      "hits": 49
     },
     "logging": {
-      "groups": 291,
-      "hits": 63
+      "groups": 283,
+      "hits": 59
     },
     "misconfiguration": {
-      "groups": 367,
-      "hits": 102
+      "groups": 574,
+      "hits": 132
     },
     "missing-resource": {
       "groups": 317,
       "hits": 39
     },
     "monitoring": {
-      "groups": 369,
-      "hits": 55
+      "groups": 359,
+      "hits": 54
     },
     "naming": {
-      "groups": 1054,
-      "hits": 336
+      "groups": 1025,
+      "hits": 326
     },
     "network": {
-      "groups": 581,
-      "hits": 106
+      "groups": 561,
+      "hits": 98
     },
     "optional-feature": {
-      "groups": 251,
-      "hits": 45
+      "groups": 208,
+      "hits": 38
     },
     "outputs": {
-      "groups": 295,
-      "hits": 43
+      "groups": 288,
+      "hits": 42
     },
     "provider-version": {
-      "groups": 359,
+      "groups": 337,
       "hits": 17
     },
     "public-exposure": {
-      "groups": 223,
-      "hits": 24
+      "groups": 199,
+      "hits": 21
     },
     "reference": {
       "groups": 204,
-      "hits": 50
+      "hits": 51
     },
     "required-input": {
       "groups": 233,
       "hits": 36
     },
     "scaling": {
-      "groups": 150,
+      "groups": 142,
       "hits": 28
     },
     "schema": {
@@ -136,12 +136,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 55
     },
     "secrets": {
-      "groups": 265,
-      "hits": 58
+      "groups": 260,
+      "hits": 55
     },
     "service-constraint": {
-      "groups": 302,
-      "hits": 56
+      "groups": 273,
+      "hits": 48
     },
     "style": {
       "groups": 375,
@@ -152,8 +152,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "tagging": {
-      "groups": 479,
-      "hits": 79
+      "groups": 478,
+      "hits": 78
     },
     "tests": {
       "groups": 430,
@@ -254,7 +254,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "diff-application-code": {
-      "groups": 63,
+      "groups": 62,
       "hits": 22
     },
     "diff-attribute-vs-block": {
@@ -263,10 +263,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "diff-backend": {
       "groups": 173,
-      "hits": 7
+      "hits": 6
     },
     "diff-backup-recovery": {
-      "groups": 78,
+      "groups": 77,
       "hits": 8
     },
     "diff-block-moved-file": {
@@ -281,6 +281,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 13,
       "hits": 2
     },
+    "diff-count-changed": {
+      "groups": 63,
+      "hits": 16
+    },
     "diff-count-on-flag": {
       "groups": 35,
       "hits": 12
@@ -290,36 +294,40 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "diff-dependency": {
-      "groups": 22,
+      "groups": 21,
       "hits": 5
     },
     "diff-depends-on": {
       "groups": 114,
-      "hits": 23
+      "hits": 24
     },
     "diff-deprecated-type": {
       "groups": 15,
       "hits": 2
     },
+    "diff-description": {
+      "groups": 219,
+      "hits": 37
+    },
     "diff-destroyability": {
-      "groups": 64,
-      "hits": 27
+      "groups": 62,
+      "hits": 26
     },
     "diff-documentation": {
-      "groups": 191,
-      "hits": 31
+      "groups": 4,
+      "hits": 0
     },
     "diff-egress": {
-      "groups": 24,
+      "groups": 27,
       "hits": 4
     },
     "diff-encryption": {
-      "groups": 144,
-      "hits": 42
+      "groups": 134,
+      "hits": 40
     },
     "diff-env-literal-to-reference": {
-      "groups": 7,
-      "hits": 3
+      "groups": 5,
+      "hits": 2
     },
     "diff-external-lookup-removed": {
       "groups": 9,
@@ -338,27 +346,27 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 10
     },
     "diff-high-availability": {
-      "groups": 110,
-      "hits": 22
+      "groups": 99,
+      "hits": 21
     },
     "diff-iam-actions-added": {
       "groups": 68,
       "hits": 5
     },
     "diff-iam-least-privilege": {
-      "groups": 151,
-      "hits": 28
+      "groups": 139,
+      "hits": 25
     },
     "diff-iam-missing-permission": {
       "groups": 145,
       "hits": 15
     },
     "diff-iam-narrowed": {
-      "groups": 16,
+      "groups": 15,
       "hits": 1
     },
     "diff-iam-policy-added-covered": {
-      "groups": 75,
+      "groups": 76,
       "hits": 5
     },
     "diff-iam-policy-added-narrower": {
@@ -366,16 +374,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-iam-trust-policy": {
-      "groups": 28,
+      "groups": 29,
       "hits": 2
     },
     "diff-ignore-changes": {
-      "groups": 3,
-      "hits": 3
+      "groups": 2,
+      "hits": 2
     },
     "diff-ingress": {
-      "groups": 58,
-      "hits": 13
+      "groups": 46,
+      "hits": 12
     },
     "diff-kms-key-policy": {
       "groups": 48,
@@ -393,16 +401,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 7,
       "hits": 3
     },
+    "diff-lambda-runtime": {
+      "groups": 3,
+      "hits": 1
+    },
     "diff-lifecycle-cost": {
-      "groups": 103,
-      "hits": 22
+      "groups": 87,
+      "hits": 19
     },
     "diff-lifecycle-prevent-destroy": {
       "groups": 4,
       "hits": 0
     },
     "diff-literal-to-reference": {
-      "groups": 9,
+      "groups": 8,
       "hits": 5
     },
     "diff-local-suffix": {
@@ -410,20 +422,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "diff-logging": {
-      "groups": 157,
-      "hits": 43
+      "groups": 149,
+      "hits": 39
     },
     "diff-lookup-changed": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "diff-managed-policy-arn": {
       "groups": 27,
-      "hits": 5
+      "hits": 4
     },
     "diff-misconfiguration": {
-      "groups": 285,
-      "hits": 89
+      "groups": 262,
+      "hits": 87
     },
     "diff-missing-resource-prompt": {
       "groups": 75,
@@ -434,55 +446,55 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-monitoring": {
-      "groups": 175,
-      "hits": 41
+      "groups": 165,
+      "hits": 40
     },
     "diff-name-suffix": {
       "groups": 103,
-      "hits": 53
+      "hits": 51
     },
     "diff-name-tag": {
       "groups": 86,
       "hits": 26
     },
     "diff-naming": {
-      "groups": 231,
-      "hits": 68
+      "groups": 202,
+      "hits": 59
     },
     "diff-nesting-form": {
       "groups": 12,
       "hits": 2
     },
     "diff-network": {
-      "groups": 218,
-      "hits": 69
+      "groups": 207,
+      "hits": 62
     },
     "diff-open-ingress": {
-      "groups": 17,
+      "groups": 6,
       "hits": 1
     },
     "diff-optional-feature": {
-      "groups": 93,
-      "hits": 11
+      "groups": 50,
+      "hits": 4
     },
     "diff-output": {
-      "groups": 235,
-      "hits": 43
+      "groups": 228,
+      "hits": 42
     },
     "diff-output-sensitive": {
       "groups": 12,
       "hits": 2
     },
     "diff-performance-insights-instance": {
-      "groups": 18,
-      "hits": 6
+      "groups": 8,
+      "hits": 2
     },
     "diff-provider-alias-added": {
       "groups": 29,
       "hits": 2
     },
     "diff-provider-config": {
-      "groups": 129,
+      "groups": 118,
       "hits": 3
     },
     "diff-provider-default-tags": {
@@ -494,7 +506,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "diff-provider-region": {
-      "groups": 39,
+      "groups": 38,
       "hits": 2
     },
     "diff-provider-region-hardcoded": {
@@ -506,16 +518,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "diff-public-exposure": {
-      "groups": 112,
-      "hits": 16
+      "groups": 99,
+      "hits": 13
     },
     "diff-random-suffix": {
       "groups": 40,
       "hits": 9
     },
+    "diff-reference-retargeted": {
+      "groups": 119,
+      "hits": 16
+    },
     "diff-renamed": {
       "groups": 149,
-      "hits": 42
+      "hits": 43
     },
     "diff-renamed-to-referenced-name": {
       "groups": 4,
@@ -526,8 +542,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-resource-policy": {
-      "groups": 69,
-      "hits": 9
+      "groups": 68,
+      "hits": 7
     },
     "diff-resource-policy-actions-added": {
       "groups": 56,
@@ -538,31 +554,31 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-scaling": {
-      "groups": 110,
+      "groups": 102,
       "hits": 21
     },
     "diff-secrets": {
-      "groups": 141,
-      "hits": 38
+      "groups": 136,
+      "hits": 35
     },
     "diff-service-constraint": {
-      "groups": 115,
-      "hits": 31
+      "groups": 93,
+      "hits": 26
     },
     "diff-suffix-variable-added": {
       "groups": 8,
       "hits": 0
     },
     "diff-tag-map-changed": {
-      "groups": 126,
+      "groups": 125,
       "hits": 15
     },
     "diff-tagging": {
       "groups": 159,
-      "hits": 42
+      "hits": 41
     },
     "diff-terraform-version": {
-      "groups": 102,
+      "groups": 91,
       "hits": 1
     },
     "diff-tfvars": {
@@ -571,15 +587,19 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "diff-undeclared-reference-fixed": {
       "groups": 33,
-      "hits": 11
+      "hits": 12
     },
     "diff-unrequested-monitoring": {
       "groups": 6,
       "hits": 2
     },
+    "diff-value-tuned": {
+      "groups": 50,
+      "hits": 1
+    },
     "diff-variable-added": {
-      "groups": 179,
-      "hits": 13
+      "groups": 214,
+      "hits": 31
     },
     "diff-variable-default-added": {
       "groups": 25,
@@ -588,6 +608,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "diff-variable-default-removed": {
       "groups": 34,
       "hits": 4
+    },
+    "diff-variable-removed": {
+      "groups": 91,
+      "hits": 16
     },
     "documentation-thinner-than-reference": {
       "groups": 90,
@@ -614,7 +638,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "external-resource-input": {
-      "groups": 57,
+      "groups": 56,
       "hits": 10
     },
     "final-snapshot-required": {
@@ -762,8 +786,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "lambda-tracing-without-xray-sdk": {
-      "groups": 18,
-      "hits": 5
+      "groups": 19,
+      "hits": 6
     },
     "lambda-vpc-missing-eni-permissions": {
       "groups": 2,
@@ -906,7 +930,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 105,
+      "groups": 106,
       "hits": 26
     },
     "s3-log-bucket-no-lifecycle": {
@@ -974,7 +998,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 20
     },
     "single-file-stack": {
-      "groups": 28,
+      "groups": 27,
       "hits": 1
     },
     "single-nat-gateway": {
