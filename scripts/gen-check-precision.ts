@@ -1,7 +1,8 @@
 /**
  * `npm run gen:check-precision`: regenerates src/judge/data/check-precision.ts, the per-check precision the
  * judge ranks with. On every dev task that has a written analysis, analyzed with that analysis ignored
- * (--no-claims, no score), each finding (one per check and task, occurrences together) counts as a hit when it
+ * (--no-claims, no score), each of the judge's groups (one per root cause, occurrences together, before the
+ * tier is decided, so the table never depends on itself) counts as a hit when it
  * names a documented failure as the same problem (scripts/eval/same-problem.ts). Tasks whose documented failures
  * name no resource, type or argument are skipped: nothing could match there.
  * Reproducible: same corpus and code → same bytes (sorted keys, no timestamps). `--check` compares instead of
@@ -9,7 +10,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTaskDetailed } from '../src/pipeline/run.js';
+import { loadTask } from '../src/ingest/index.js';
+import { parseResponse } from '../src/pipeline/parse.js';
+import { runProducers } from '../src/pipeline/analyze.js';
+import { DEFAULT_CONVENTIONS } from '../src/rules/conventions.js';
+import { groupForJudging } from '../src/judge/judge.js';
+import { judgeInputOf } from '../src/judge/stage.js';
 import { parseFailureAnalysis } from '../src/verify/parse.js';
 import { classifyClaim } from '../src/verify/classify.js';
 import { corpusTasks, repoRoot, requireCorpus } from './eval/corpus-tasks.js';
@@ -33,19 +39,25 @@ function add(m: Map<string, Counts>, k: string, hit: boolean): void {
 }
 
 for (const t of corpusTasks({ limit: null, platform: null, verbose: false })) {
-  let d;
+  let task;
+  let groups;
   try {
-    d = analyzeTaskDetailed(t.path, { score: false, claims: false });
+    task = loadTask(t.path);
+    if (task.failures === null) continue;
+    const model = task.model ? parseResponse(task.model.files, task.platform) : null;
+    const ideal = task.ideal ? parseResponse(task.ideal.files, task.platform) : null;
+    // The judge's groups before any tiering: the table must not depend on itself.
+    const ctx = runProducers(task, model, ideal, { conventions: DEFAULT_CONVENTIONS, claims: false, score: false });
+    groups = groupForJudging(ctx.findings, judgeInputOf(ctx)).map((g) => g.finding);
   } catch {
     continue;
   }
-  if (d.task.failures === null) continue;
-  const claims = parseFailureAnalysis(d.task.failures)
+  const claims = parseFailureAnalysis(task.failures)
     .map((c) => ({ keys: claimKeys(c), category: classifyClaim(c).category }))
     .filter((c) => c.keys.addresses.size || c.keys.types.size || c.keys.args.size);
   if (!claims.length) continue;
   tasks += 1;
-  for (const f of d.result.findings) {
+  for (const f of groups) {
     const fk = findingKeys(f);
     const hit = claims.some((c) => sameProblem(c.keys, c.category, fk, f.category));
     add(checks, f.ruleId, hit);

@@ -44,7 +44,9 @@ function occurrencesOf(f: Finding): Occurrence[] {
 export function foldInto(host: Finding, other: Finding): void {
   const occ = occurrencesOf(host);
   const seen = new Set(occ.map((o) => `${o.resource ?? ''}\u0000${o.location.file}:${o.location.line}\u0000${o.message ?? ''}`));
-  for (const o of occurrencesOf(other)) {
+  // A single finding's occurrence keeps its message whenever it differs from the host's.
+  const incoming = other.occurrences ?? [occurrenceOf(other, host.message)];
+  for (const o of incoming) {
     const withMessage: Occurrence = other.ruleId !== host.ruleId && !o.message ? { ...o, message: other.message } : o;
     const key = `${withMessage.resource ?? ''}\u0000${withMessage.location.file}:${withMessage.location.line}\u0000${withMessage.message ?? ''}`;
     if (seen.has(key)) continue;

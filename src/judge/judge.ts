@@ -17,7 +17,7 @@ import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { CLASS_ORDER, compareBySeverity, significance, significanceClass } from './significance.js';
-import { foldRootCausePairs, foldSameConcern, groupByCheck } from './group.js';
+import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
 export interface JudgeInput {
   task: Task;
@@ -36,7 +36,7 @@ export interface JudgeInput {
  * about 8; the goal is a median of at most 12).
  */
 export const TIER_CALIBRATION = {
-  FAILURE_THRESHOLD: 0.2,
+  FAILURE_THRESHOLD: 0.15,
   MAX_FAILURES: 10,
 } as const;
 
@@ -89,18 +89,12 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   return kept;
 }
 
-interface Judged {
-  finding: Finding;
-  significance: number;
-  kept: boolean;
-}
-
 function isChurn(f: Finding): boolean {
   const onCode = f.evidence.includes('static') || f.evidence.includes('log');
   return !onCode && metaOf(f.ruleId)?.defaultTier === 'observation';
 }
 
-function compareFailures(a: Judged, b: Judged): number {
+function compareFailures(a: JudgedGroup, b: JudgedGroup): number {
   return (
     CLASS_ORDER.indexOf(significanceClass(a.finding)) - CLASS_ORDER.indexOf(significanceClass(b.finding)) ||
     compareBySeverity(a.finding, b.finding) ||
@@ -109,7 +103,7 @@ function compareFailures(a: Judged, b: Judged): number {
   );
 }
 
-function compareObservations(a: Judged, b: Judged): number {
+function compareObservations(a: JudgedGroup, b: JudgedGroup): number {
   return b.significance - a.significance || compareBySeverity(a.finding, b.finding) || compareFindings(a.finding, b.finding);
 }
 
@@ -135,21 +129,51 @@ function inContractOrder(f: Finding): Finding {
   return out;
 }
 
-export function judgeFindings(findings: Finding[], input: JudgeInput): Finding[] {
+export interface JudgedGroup {
+  finding: Finding;
+  significance: number;
+  /** The reviewer's ideal keeps this finding (the same check fires on the same resource of the ideal). */
+  kept: boolean;
+  /** Diff-only churn (a check whose meta says observation). */
+  churn: boolean;
+}
+
+/** Merge, what the ideal keeps, grouping by root cause and significance: everything but the tier. */
+export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedGroup[] {
   const merged = mergeFindings(findings);
   const kept = keptByIdeal(merged, input);
   const groups = groupByCheck(merged, (f) => (kept.has(f) ? 'kept' : 'fixed'));
   const keptLeads = new Set(groups.filter((g) => g.split === 'kept').map((g) => g.finding));
   const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b));
+  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f) }));
+}
 
-  const judged: Judged[] = grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f) }));
-  const candidates = judged
-    .filter((j) => !j.kept && !isChurn(j.finding) && j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD)
-    .sort((a, b) => b.significance - a.significance || compareFindings(a.finding, b.finding))
-    .slice(0, TIER_CALIBRATION.MAX_FAILURES);
-  const inTier = new Set(candidates);
+/** Tier and rank over prepared groups; findings in rank order and in the contract's field order. */
+export function tierAndRank(groups: JudgedGroup[]): Finding[] {
+  let judged = groups;
+  const ranked = judged
+    .filter((j) => !j.kept && !j.churn && j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD)
+    .sort((a, b) => b.significance - a.significance || compareFindings(a.finding, b.finding));
+  // Never one root cause twice in the tier: a candidate whose lead resource a selected failure already reports
+  // in the same category folds into it.
+  const inTier = new Set<JudgedGroup>();
+  const concern = new Map<string, JudgedGroup>();
+  const folded = new Set<JudgedGroup>();
+  for (const j of ranked) {
+    if (inTier.size >= TIER_CALIBRATION.MAX_FAILURES) break;
+    const resources = [...resourcesOf(j.finding)];
+    // Keyed by the lead resource: a grouped finding whose lead is already reported in its category is that concern.
+    const host = j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined;
+    if (host) {
+      foldInto(host.finding, j.finding);
+      folded.add(j);
+      continue;
+    }
+    inTier.add(j);
+    for (const r of resources) if (!concern.has(`${j.finding.category}\u0000${r}`)) concern.set(`${j.finding.category}\u0000${r}`, j);
+  }
+  judged = judged.filter((j) => !folded.has(j));
   for (const j of judged) j.finding.tier = inTier.has(j) ? 'failure' : 'observation';
-
   const failures = judged.filter((j) => inTier.has(j)).sort(compareFailures);
   const observations = judged.filter((j) => !inTier.has(j)).sort(compareObservations);
   return [...failures, ...observations].map((j, i) => {
@@ -157,4 +181,8 @@ export function judgeFindings(findings: Finding[], input: JudgeInput): Finding[]
     f.rank = i + 1;
     return inContractOrder(f);
   });
+}
+
+export function judgeFindings(findings: Finding[], input: JudgeInput): Finding[] {
+  return tierAndRank(groupForJudging(findings, input));
 }

@@ -4,18 +4,23 @@
  * score and the reports read one short, ranked failure list.
  */
 import type { PipelineContext, Stage } from '../pipeline/types.js';
-import { judgeFindings } from './judge.js';
+import { judgeFindings, type JudgeInput } from './judge.js';
+
+/** What the judge reads of the pipeline context. */
+export function judgeInputOf(ctx: PipelineContext): JudgeInput {
+  return {
+    task: ctx.task,
+    model: ctx.model,
+    ideal: ctx.ideal,
+    ...(ctx.idealFindings ? { idealFindings: ctx.idealFindings } : {}),
+    ...(ctx.idealCoverage ? { idealCoverage: ctx.idealCoverage } : {}),
+  };
+}
 
 export const judgeStage: Stage = {
   name: 'judge',
   run(ctx: PipelineContext): void {
-    ctx.findings = judgeFindings(ctx.findings, {
-      task: ctx.task,
-      model: ctx.model,
-      ideal: ctx.ideal,
-      ...(ctx.idealFindings ? { idealFindings: ctx.idealFindings } : {}),
-      ...(ctx.idealCoverage ? { idealCoverage: ctx.idealCoverage } : {}),
-    });
+    ctx.findings = judgeFindings(ctx.findings, judgeInputOf(ctx));
     ctx.judged = true;
   },
 };

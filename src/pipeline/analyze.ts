@@ -4,18 +4,24 @@ import type { Configuration } from '../model/types.js';
 import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from './types.js';
 import { STAGES } from './stages.js';
 import { judgeFindings } from '../judge/judge.js';
+import { judgeInputOf } from '../judge/stage.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { timed } from './profile.js';
 import { boundResult } from './bounds.js';
 
-export function runStages(
-  task: Task,
-  model: Configuration | null,
-  ideal: Configuration | null,
-  options: AnalyzeOptions,
-  stages: Stage[] = STAGES,
-): AnalysisResult {
-  const ctx: PipelineContext = {
+function runStageList(ctx: PipelineContext, stages: readonly Stage[]): void {
+  for (const stage of stages) {
+    try {
+      timed(`stage:${stage.name}`, () => stage.run(ctx));
+    } catch (err) {
+      // One failing stage must not lose the others' findings: report it and continue.
+      ctx.warnings.push(`stage ${stage.name} failed: ${(err as Error)?.message ?? String(err)}`);
+    }
+  }
+}
+
+function newContext(task: Task, model: Configuration | null, ideal: Configuration | null, options: AnalyzeOptions): PipelineContext {
+  return {
     task,
     options,
     model,
@@ -25,14 +31,28 @@ export function runStages(
     warnings: task.warnings.map((w) => (w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}` : w.message)),
     score: null,
   };
-  for (const stage of stages) {
-    try {
-      timed(`stage:${stage.name}`, () => stage.run(ctx));
-    } catch (err) {
-      // One failing stage must not lose the others' findings: report it and continue.
-      ctx.warnings.push(`stage ${stage.name} failed: ${(err as Error)?.message ?? String(err)}`);
-    }
-  }
+}
+
+/**
+ * The finding producers only (every stage before the judge): the raw findings and what the judge reads. For the
+ * generator of the judge's precision table, which must not depend on the table itself.
+ */
+export function runProducers(task: Task, model: Configuration | null, ideal: Configuration | null, options: AnalyzeOptions): PipelineContext {
+  const ctx = newContext(task, model, ideal, options);
+  const judgeAt = STAGES.findIndex((s) => s.name === 'judge');
+  runStageList(ctx, STAGES.slice(0, judgeAt));
+  return ctx;
+}
+
+export function runStages(
+  task: Task,
+  model: Configuration | null,
+  ideal: Configuration | null,
+  options: AnalyzeOptions,
+  stages: Stage[] = STAGES,
+): AnalysisResult {
+  const ctx = newContext(task, model, ideal, options);
+  runStageList(ctx, stages);
   return boundResult({
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     task: {
@@ -42,7 +62,7 @@ export function runStages(
       ...(ctx.provider ? { provider: ctx.provider } : {}),
     },
     // A custom stage list without the judge still yields merged, tiered and ranked findings.
-    findings: ctx.judged ? ctx.findings : judgeFindings(ctx.findings, { task, model, ideal }),
+    findings: ctx.judged ? ctx.findings : judgeFindings(ctx.findings, judgeInputOf(ctx)),
     score: ctx.score,
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],

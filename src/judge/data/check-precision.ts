@@ -7,4 +7,1071 @@ export interface PrecisionTable {
   checks: Record<string, { groups: number; hits: number }>;
 }
 
-export const CHECK_PRECISION: PrecisionTable = { corpus: '', tasks: 0, overall: { groups: 0, hits: 0 }, categories: {}, checks: {} };
+export const CHECK_PRECISION: PrecisionTable = {
+  "corpus": "dev",
+  "tasks": 437,
+  "overall": {
+    "groups": 12119,
+    "hits": 1943
+  },
+  "categories": {
+    "application-code": {
+      "groups": 178,
+      "hits": 77
+    },
+    "backend": {
+      "groups": 506,
+      "hits": 7
+    },
+    "backup-recovery": {
+      "groups": 159,
+      "hits": 14
+    },
+    "dependency": {
+      "groups": 471,
+      "hits": 78
+    },
+    "deprecated": {
+      "groups": 126,
+      "hits": 33
+    },
+    "destroyability": {
+      "groups": 262,
+      "hits": 67
+    },
+    "documentation": {
+      "groups": 513,
+      "hits": 40
+    },
+    "encryption": {
+      "groups": 349,
+      "hits": 53
+    },
+    "external-dependency": {
+      "groups": 180,
+      "hits": 24
+    },
+    "file-layout": {
+      "groups": 360,
+      "hits": 68
+    },
+    "hardcoded-value": {
+      "groups": 563,
+      "hits": 72
+    },
+    "high-availability": {
+      "groups": 219,
+      "hits": 33
+    },
+    "iam-least-privilege": {
+      "groups": 610,
+      "hits": 57
+    },
+    "iam-missing-permission": {
+      "groups": 279,
+      "hits": 25
+    },
+    "key-policy": {
+      "groups": 142,
+      "hits": 27
+    },
+    "lifecycle-cost": {
+      "groups": 315,
+      "hits": 49
+    },
+    "logging": {
+      "groups": 283,
+      "hits": 59
+    },
+    "misconfiguration": {
+      "groups": 574,
+      "hits": 132
+    },
+    "missing-resource": {
+      "groups": 317,
+      "hits": 39
+    },
+    "monitoring": {
+      "groups": 359,
+      "hits": 54
+    },
+    "naming": {
+      "groups": 1025,
+      "hits": 326
+    },
+    "network": {
+      "groups": 561,
+      "hits": 98
+    },
+    "optional-feature": {
+      "groups": 208,
+      "hits": 38
+    },
+    "outputs": {
+      "groups": 288,
+      "hits": 42
+    },
+    "provider-version": {
+      "groups": 337,
+      "hits": 17
+    },
+    "public-exposure": {
+      "groups": 199,
+      "hits": 21
+    },
+    "reference": {
+      "groups": 204,
+      "hits": 51
+    },
+    "required-input": {
+      "groups": 233,
+      "hits": 36
+    },
+    "scaling": {
+      "groups": 142,
+      "hits": 28
+    },
+    "schema": {
+      "groups": 238,
+      "hits": 55
+    },
+    "secrets": {
+      "groups": 260,
+      "hits": 55
+    },
+    "service-constraint": {
+      "groups": 273,
+      "hits": 48
+    },
+    "style": {
+      "groups": 375,
+      "hits": 36
+    },
+    "syntax": {
+      "groups": 103,
+      "hits": 6
+    },
+    "tagging": {
+      "groups": 478,
+      "hits": 78
+    },
+    "tests": {
+      "groups": 430,
+      "hits": 0
+    }
+  },
+  "checks": {
+    "admin-managed-policy": {
+      "groups": 7,
+      "hits": 0
+    },
+    "alarm-threshold-wrong-unit": {
+      "groups": 1,
+      "hits": 0
+    },
+    "alarms-without-notification": {
+      "groups": 62,
+      "hits": 7
+    },
+    "alb-access-logs-kms-bucket": {
+      "groups": 14,
+      "hits": 2
+    },
+    "api-stage-without-access-logs": {
+      "groups": 23,
+      "hits": 1
+    },
+    "apigw-cors-without-options": {
+      "groups": 4,
+      "hits": 0
+    },
+    "apigw-deployment-race": {
+      "groups": 2,
+      "hits": 2
+    },
+    "aurora-backtrack-unsupported": {
+      "groups": 1,
+      "hits": 1
+    },
+    "aurora-global-secondary-no-ignore-changes": {
+      "groups": 7,
+      "hits": 1
+    },
+    "autoscaling-policy-no-cooldown": {
+      "groups": 10,
+      "hits": 0
+    },
+    "backend-local": {
+      "groups": 1,
+      "hits": 0
+    },
+    "backend-missing": {
+      "groups": 319,
+      "hits": 0
+    },
+    "backend-uses-variables": {
+      "groups": 4,
+      "hits": 1
+    },
+    "bucket-without-force-destroy": {
+      "groups": 105,
+      "hits": 18
+    },
+    "cdktf-unknown-export": {
+      "groups": 59,
+      "hits": 0
+    },
+    "compute-in-public-subnet": {
+      "groups": 8,
+      "hits": 0
+    },
+    "container-image-floating-tag": {
+      "groups": 2,
+      "hits": 0
+    },
+    "dashboard-few-widgets": {
+      "groups": 27,
+      "hits": 0
+    },
+    "deletion-protection-enabled": {
+      "groups": 47,
+      "hits": 11
+    },
+    "deprecated-argument": {
+      "groups": 34,
+      "hits": 8
+    },
+    "deprecated-vs-reference": {
+      "groups": 77,
+      "hits": 23
+    },
+    "diff-account-lookup-removed": {
+      "groups": 19,
+      "hits": 2
+    },
+    "diff-account-region-data": {
+      "groups": 125,
+      "hits": 13
+    },
+    "diff-application-code": {
+      "groups": 62,
+      "hits": 22
+    },
+    "diff-attribute-vs-block": {
+      "groups": 25,
+      "hits": 0
+    },
+    "diff-backend": {
+      "groups": 173,
+      "hits": 6
+    },
+    "diff-backup-recovery": {
+      "groups": 77,
+      "hits": 8
+    },
+    "diff-block-moved-file": {
+      "groups": 98,
+      "hits": 24
+    },
+    "diff-cors-options": {
+      "groups": 2,
+      "hits": 1
+    },
+    "diff-count-az": {
+      "groups": 13,
+      "hits": 2
+    },
+    "diff-count-changed": {
+      "groups": 63,
+      "hits": 16
+    },
+    "diff-count-on-flag": {
+      "groups": 35,
+      "hits": 12
+    },
+    "diff-declaration-added-for-reference": {
+      "groups": 25,
+      "hits": 6
+    },
+    "diff-dependency": {
+      "groups": 21,
+      "hits": 5
+    },
+    "diff-depends-on": {
+      "groups": 114,
+      "hits": 24
+    },
+    "diff-deprecated-type": {
+      "groups": 15,
+      "hits": 2
+    },
+    "diff-description": {
+      "groups": 219,
+      "hits": 37
+    },
+    "diff-destroyability": {
+      "groups": 62,
+      "hits": 26
+    },
+    "diff-documentation": {
+      "groups": 4,
+      "hits": 0
+    },
+    "diff-egress": {
+      "groups": 27,
+      "hits": 4
+    },
+    "diff-encryption": {
+      "groups": 134,
+      "hits": 40
+    },
+    "diff-env-literal-to-reference": {
+      "groups": 5,
+      "hits": 2
+    },
+    "diff-external-lookup-removed": {
+      "groups": 9,
+      "hits": 1
+    },
+    "diff-external-replaced-by-resource": {
+      "groups": 15,
+      "hits": 4
+    },
+    "diff-flag-guarded-resource": {
+      "groups": 10,
+      "hits": 1
+    },
+    "diff-flag-variable-added": {
+      "groups": 51,
+      "hits": 10
+    },
+    "diff-high-availability": {
+      "groups": 99,
+      "hits": 21
+    },
+    "diff-iam-actions-added": {
+      "groups": 68,
+      "hits": 5
+    },
+    "diff-iam-least-privilege": {
+      "groups": 139,
+      "hits": 25
+    },
+    "diff-iam-missing-permission": {
+      "groups": 145,
+      "hits": 15
+    },
+    "diff-iam-narrowed": {
+      "groups": 15,
+      "hits": 1
+    },
+    "diff-iam-policy-added-covered": {
+      "groups": 76,
+      "hits": 5
+    },
+    "diff-iam-policy-added-narrower": {
+      "groups": 9,
+      "hits": 0
+    },
+    "diff-iam-trust-policy": {
+      "groups": 29,
+      "hits": 2
+    },
+    "diff-ignore-changes": {
+      "groups": 2,
+      "hits": 2
+    },
+    "diff-ingress": {
+      "groups": 46,
+      "hits": 12
+    },
+    "diff-kms-key-policy": {
+      "groups": 48,
+      "hits": 16
+    },
+    "diff-kms-key-policy-added": {
+      "groups": 8,
+      "hits": 0
+    },
+    "diff-lambda-code-folder": {
+      "groups": 6,
+      "hits": 4
+    },
+    "diff-lambda-handler": {
+      "groups": 7,
+      "hits": 3
+    },
+    "diff-lambda-runtime": {
+      "groups": 3,
+      "hits": 1
+    },
+    "diff-lifecycle-cost": {
+      "groups": 87,
+      "hits": 19
+    },
+    "diff-lifecycle-prevent-destroy": {
+      "groups": 4,
+      "hits": 0
+    },
+    "diff-literal-to-reference": {
+      "groups": 8,
+      "hits": 5
+    },
+    "diff-local-suffix": {
+      "groups": 61,
+      "hits": 23
+    },
+    "diff-logging": {
+      "groups": 149,
+      "hits": 39
+    },
+    "diff-lookup-changed": {
+      "groups": 1,
+      "hits": 0
+    },
+    "diff-managed-policy-arn": {
+      "groups": 27,
+      "hits": 4
+    },
+    "diff-misconfiguration": {
+      "groups": 262,
+      "hits": 87
+    },
+    "diff-missing-resource-prompt": {
+      "groups": 75,
+      "hits": 4
+    },
+    "diff-missing-resource-type": {
+      "groups": 9,
+      "hits": 2
+    },
+    "diff-monitoring": {
+      "groups": 165,
+      "hits": 40
+    },
+    "diff-name-suffix": {
+      "groups": 103,
+      "hits": 51
+    },
+    "diff-name-tag": {
+      "groups": 86,
+      "hits": 26
+    },
+    "diff-naming": {
+      "groups": 202,
+      "hits": 59
+    },
+    "diff-nesting-form": {
+      "groups": 12,
+      "hits": 2
+    },
+    "diff-network": {
+      "groups": 207,
+      "hits": 62
+    },
+    "diff-open-ingress": {
+      "groups": 6,
+      "hits": 1
+    },
+    "diff-optional-feature": {
+      "groups": 50,
+      "hits": 4
+    },
+    "diff-output": {
+      "groups": 228,
+      "hits": 42
+    },
+    "diff-output-sensitive": {
+      "groups": 12,
+      "hits": 2
+    },
+    "diff-performance-insights-instance": {
+      "groups": 8,
+      "hits": 2
+    },
+    "diff-provider-alias-added": {
+      "groups": 29,
+      "hits": 2
+    },
+    "diff-provider-config": {
+      "groups": 118,
+      "hits": 3
+    },
+    "diff-provider-default-tags": {
+      "groups": 114,
+      "hits": 13
+    },
+    "diff-provider-meta": {
+      "groups": 25,
+      "hits": 6
+    },
+    "diff-provider-region": {
+      "groups": 38,
+      "hits": 2
+    },
+    "diff-provider-region-hardcoded": {
+      "groups": 59,
+      "hits": 0
+    },
+    "diff-provider-version-constraint": {
+      "groups": 128,
+      "hits": 13
+    },
+    "diff-public-exposure": {
+      "groups": 99,
+      "hits": 13
+    },
+    "diff-random-suffix": {
+      "groups": 40,
+      "hits": 9
+    },
+    "diff-reference-retargeted": {
+      "groups": 119,
+      "hits": 16
+    },
+    "diff-renamed": {
+      "groups": 149,
+      "hits": 43
+    },
+    "diff-renamed-to-referenced-name": {
+      "groups": 4,
+      "hits": 0
+    },
+    "diff-required-input-removed": {
+      "groups": 20,
+      "hits": 0
+    },
+    "diff-resource-policy": {
+      "groups": 68,
+      "hits": 7
+    },
+    "diff-resource-policy-actions-added": {
+      "groups": 56,
+      "hits": 2
+    },
+    "diff-resource-policy-public": {
+      "groups": 7,
+      "hits": 0
+    },
+    "diff-scaling": {
+      "groups": 102,
+      "hits": 21
+    },
+    "diff-secrets": {
+      "groups": 136,
+      "hits": 35
+    },
+    "diff-service-constraint": {
+      "groups": 93,
+      "hits": 26
+    },
+    "diff-suffix-variable-added": {
+      "groups": 8,
+      "hits": 0
+    },
+    "diff-tag-map-changed": {
+      "groups": 125,
+      "hits": 15
+    },
+    "diff-tagging": {
+      "groups": 159,
+      "hits": 41
+    },
+    "diff-terraform-version": {
+      "groups": 91,
+      "hits": 1
+    },
+    "diff-tfvars": {
+      "groups": 47,
+      "hits": 8
+    },
+    "diff-undeclared-reference-fixed": {
+      "groups": 33,
+      "hits": 12
+    },
+    "diff-unrequested-monitoring": {
+      "groups": 6,
+      "hits": 2
+    },
+    "diff-value-tuned": {
+      "groups": 50,
+      "hits": 1
+    },
+    "diff-variable-added": {
+      "groups": 214,
+      "hits": 31
+    },
+    "diff-variable-default-added": {
+      "groups": 25,
+      "hits": 2
+    },
+    "diff-variable-default-removed": {
+      "groups": 34,
+      "hits": 4
+    },
+    "diff-variable-removed": {
+      "groups": 91,
+      "hits": 16
+    },
+    "documentation-thinner-than-reference": {
+      "groups": 90,
+      "hits": 0
+    },
+    "duplicate-declaration": {
+      "groups": 6,
+      "hits": 1
+    },
+    "dynamodb-no-pitr": {
+      "groups": 35,
+      "hits": 1
+    },
+    "dynamodb-provisioned-autoscaling": {
+      "groups": 3,
+      "hits": 1
+    },
+    "ecs-secret-json-key-missing": {
+      "groups": 1,
+      "hits": 1
+    },
+    "ecs-service-listener-dependency": {
+      "groups": 10,
+      "hits": 2
+    },
+    "external-resource-input": {
+      "groups": 56,
+      "hits": 10
+    },
+    "final-snapshot-required": {
+      "groups": 37,
+      "hits": 7
+    },
+    "flow-log-scaffolding-without-flow-log": {
+      "groups": 1,
+      "hits": 1
+    },
+    "handler-without-error-handling": {
+      "groups": 14,
+      "hits": 6
+    },
+    "hardcoded-account-id": {
+      "groups": 4,
+      "hits": 0
+    },
+    "hardcoded-availability-zone": {
+      "groups": 20,
+      "hits": 2
+    },
+    "hardcoded-environment-name": {
+      "groups": 6,
+      "hits": 1
+    },
+    "hardcoded-password": {
+      "groups": 54,
+      "hits": 1
+    },
+    "hardcoded-region": {
+      "groups": 18,
+      "hits": 1
+    },
+    "hcl-not-formatted": {
+      "groups": 237,
+      "hits": 27
+    },
+    "hcl-unused-variable": {
+      "groups": 33,
+      "hits": 4
+    },
+    "https-without-http-path": {
+      "groups": 28,
+      "hits": 2
+    },
+    "iam-trust-any-principal": {
+      "groups": 7,
+      "hits": 1
+    },
+    "iam-wildcard-action": {
+      "groups": 14,
+      "hits": 1
+    },
+    "iam-wildcard-arn": {
+      "groups": 49,
+      "hits": 4
+    },
+    "iam-wildcard-resource": {
+      "groups": 170,
+      "hits": 7
+    },
+    "in-transit-encryption-missing": {
+      "groups": 61,
+      "hits": 1
+    },
+    "inconsistent-tags": {
+      "groups": 49,
+      "hits": 5
+    },
+    "kms-key-id-where-arn-required": {
+      "groups": 1,
+      "hits": 1
+    },
+    "kms-logs-principal-missing": {
+      "groups": 49,
+      "hits": 4
+    },
+    "kms-rotation-disabled": {
+      "groups": 27,
+      "hits": 5
+    },
+    "kms-service-principal-missing": {
+      "groups": 34,
+      "hits": 7
+    },
+    "kms-unnecessary-lambda-principal": {
+      "groups": 2,
+      "hits": 0
+    },
+    "kms-wildcard-principal": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-arch-not-arm64": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-code-outside-lambda-dir": {
+      "groups": 13,
+      "hits": 4
+    },
+    "lambda-code-untested": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-dependency-not-bundled": {
+      "groups": 1,
+      "hits": 1
+    },
+    "lambda-env-var-not-set": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lambda-env-without-kms": {
+      "groups": 4,
+      "hits": 0
+    },
+    "lambda-function-without-package": {
+      "groups": 3,
+      "hits": 2
+    },
+    "lambda-handler-file-mismatch": {
+      "groups": 2,
+      "hits": 1
+    },
+    "lambda-kms-missing-decrypt": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-no-error-alarm": {
+      "groups": 80,
+      "hits": 3
+    },
+    "lambda-package-missing": {
+      "groups": 50,
+      "hits": 27
+    },
+    "lambda-reserved-concurrency": {
+      "groups": 30,
+      "hits": 7
+    },
+    "lambda-runtime-deprecated": {
+      "groups": 76,
+      "hits": 3
+    },
+    "lambda-tracing-without-xray-sdk": {
+      "groups": 19,
+      "hits": 6
+    },
+    "lambda-vpc-missing-eni-permissions": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lambda-without-log-group": {
+      "groups": 69,
+      "hits": 13
+    },
+    "lambda-without-source-code-hash": {
+      "groups": 18,
+      "hits": 9
+    },
+    "literal-preexisting-id": {
+      "groups": 37,
+      "hits": 3
+    },
+    "log-group-without-retention": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lookup-of-preexisting-resource": {
+      "groups": 42,
+      "hits": 6
+    },
+    "managed-policy-arn-invalid": {
+      "groups": 28,
+      "hits": 7
+    },
+    "missing-descriptions": {
+      "groups": 41,
+      "hits": 3
+    },
+    "missing-ordering-dependency": {
+      "groups": 313,
+      "hits": 43
+    },
+    "missing-suffix-variable": {
+      "groups": 325,
+      "hits": 88
+    },
+    "name-length-limit": {
+      "groups": 6,
+      "hits": 1
+    },
+    "name-without-suffix": {
+      "groups": 11,
+      "hits": 7
+    },
+    "narrative-response": {
+      "groups": 106,
+      "hits": 0
+    },
+    "nat-gateway-per-az-cost": {
+      "groups": 26,
+      "hits": 3
+    },
+    "no-alarms-when-requested": {
+      "groups": 19,
+      "hits": 2
+    },
+    "no-outputs": {
+      "groups": 60,
+      "hits": 0
+    },
+    "open-ingress-sensitive-port": {
+      "groups": 9,
+      "hits": 0
+    },
+    "outdated-engine-version": {
+      "groups": 75,
+      "hits": 12
+    },
+    "performance-insights-unsupported-class": {
+      "groups": 10,
+      "hits": 1
+    },
+    "prevent-destroy": {
+      "groups": 7,
+      "hits": 5
+    },
+    "provider-input-undeclared": {
+      "groups": 76,
+      "hits": 14
+    },
+    "provider-outside-provider-file": {
+      "groups": 155,
+      "hits": 13
+    },
+    "provider-requirement-missing": {
+      "groups": 61,
+      "hits": 22
+    },
+    "rds-backup-disabled": {
+      "groups": 1,
+      "hits": 0
+    },
+    "rds-password-invalid-characters": {
+      "groups": 56,
+      "hits": 16
+    },
+    "rds-single-az": {
+      "groups": 11,
+      "hits": 0
+    },
+    "rds-storage-not-encrypted": {
+      "groups": 16,
+      "hits": 1
+    },
+    "reference-cycle": {
+      "groups": 11,
+      "hits": 2
+    },
+    "requested-encryption-missing": {
+      "groups": 91,
+      "hits": 2
+    },
+    "requested-logging-missing": {
+      "groups": 40,
+      "hits": 5
+    },
+    "requested-s3-lifecycle-missing": {
+      "groups": 10,
+      "hits": 0
+    },
+    "required-tag-keys-missing": {
+      "groups": 21,
+      "hits": 0
+    },
+    "resource-type-missing-vs-reference": {
+      "groups": 233,
+      "hits": 33
+    },
+    "s3-backend-without-locking": {
+      "groups": 9,
+      "hits": 0
+    },
+    "s3-bucket-without-public-access-block": {
+      "groups": 70,
+      "hits": 7
+    },
+    "s3-lifecycle-rule-missing-filter": {
+      "groups": 106,
+      "hits": 26
+    },
+    "s3-log-bucket-no-lifecycle": {
+      "groups": 83,
+      "hits": 0
+    },
+    "s3-no-versioning": {
+      "groups": 21,
+      "hits": 0
+    },
+    "s3-object-etag-with-kms": {
+      "groups": 1,
+      "hits": 1
+    },
+    "s3-replication-versioning": {
+      "groups": 18,
+      "hits": 4
+    },
+    "schema-block-as-attribute": {
+      "groups": 5,
+      "hits": 0
+    },
+    "schema-invalid-value": {
+      "groups": 4,
+      "hits": 1
+    },
+    "schema-missing-required": {
+      "groups": 8,
+      "hits": 0
+    },
+    "schema-nesting-mode": {
+      "groups": 1,
+      "hits": 0
+    },
+    "schema-removed": {
+      "groups": 27,
+      "hits": 9
+    },
+    "schema-unknown-argument": {
+      "groups": 106,
+      "hits": 43
+    },
+    "schema-unknown-resource-type": {
+      "groups": 49,
+      "hits": 0
+    },
+    "schema-wrong-type": {
+      "groups": 1,
+      "hits": 0
+    },
+    "securityhub-standards-arn-invalid": {
+      "groups": 2,
+      "hits": 0
+    },
+    "sensitive-output-not-marked": {
+      "groups": 1,
+      "hits": 0
+    },
+    "sfn-logging-missing-log-delivery": {
+      "groups": 7,
+      "hits": 3
+    },
+    "sg-egress-all-open": {
+      "groups": 281,
+      "hits": 20
+    },
+    "single-file-stack": {
+      "groups": 27,
+      "hits": 1
+    },
+    "single-nat-gateway": {
+      "groups": 20,
+      "hits": 0
+    },
+    "single-node-service-under-ha": {
+      "groups": 3,
+      "hits": 0
+    },
+    "single-subnet-load-balancer": {
+      "groups": 2,
+      "hits": 0
+    },
+    "sparse-code-comments": {
+      "groups": 53,
+      "hits": 0
+    },
+    "sqs-fifo-mismatch": {
+      "groups": 1,
+      "hits": 1
+    },
+    "subnet-zones-not-looked-up": {
+      "groups": 13,
+      "hits": 1
+    },
+    "subnets-single-az": {
+      "groups": 4,
+      "hits": 1
+    },
+    "suffix-fixed-in-tfvars": {
+      "groups": 32,
+      "hits": 19
+    },
+    "syntax-error": {
+      "groups": 44,
+      "hits": 6
+    },
+    "tag-value-hardcodes-environment": {
+      "groups": 5,
+      "hits": 4
+    },
+    "tests-missing": {
+      "groups": 429,
+      "hits": 0
+    },
+    "ts-not-prettier-formatted": {
+      "groups": 54,
+      "hits": 0
+    },
+    "ts-shadowed-import": {
+      "groups": 2,
+      "hits": 0
+    },
+    "ts-unused-declaration": {
+      "groups": 51,
+      "hits": 5
+    },
+    "undeclared-reference": {
+      "groups": 60,
+      "hits": 18
+    },
+    "unguarded-optional-feature": {
+      "groups": 34,
+      "hits": 9
+    },
+    "untagged-resources": {
+      "groups": 5,
+      "hits": 0
+    },
+    "variable-without-default": {
+      "groups": 127,
+      "hits": 22
+    }
+  }
+};

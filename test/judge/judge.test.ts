@@ -1,0 +1,173 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding } from '../../src/findings/types.js';
+import type { Task } from '../../src/ingest/types.js';
+import { judgeFindings, keptByIdeal, TIER_CALIBRATION, type JudgeInput } from '../../src/judge/judge.js';
+import { checkPrecision, significanceClass } from '../../src/judge/significance.js';
+import { parseResponse } from '../../src/pipeline/parse.js';
+import { analyzeTask } from '../../src/pipeline/run.js';
+
+function finding(over: Partial<Finding>): Finding {
+  return {
+    ruleId: 'schema-unknown-argument',
+    category: 'schema',
+    severity: 'high',
+    evidence: ['static'],
+    fixClass: 'C',
+    title: 't',
+    message: 'm',
+    location: { file: 'lib/main.tf', line: 1 },
+    ...over,
+  };
+}
+
+const task = { path: 'x', platform: 'tf-hcl', language: 'hcl', prompt: null } as unknown as Task;
+const input: JudgeInput = { task, model: null, ideal: null };
+
+test('one check on many resources is one failure listing every occurrence', () => {
+  const many = Array.from({ length: 25 }, (_, i) =>
+    finding({ ruleId: 'name-without-suffix', category: 'naming', severity: 'medium', resource: `aws_s3_bucket.b${i}`, message: `aws_s3_bucket.b${i} has no suffix`, location: { file: 'lib/main.tf', line: i + 1 } }),
+  );
+  const out = judgeFindings(many, input);
+  assert.equal(out.length, 1);
+  assert.equal(out[0]!.occurrences!.length, 25);
+  assert.equal(out[0]!.occurrences![24]!.resource, 'aws_s3_bucket.b24');
+  assert.equal(out[0]!.occurrences![24]!.location.line, 25);
+  assert.equal(out[0]!.occurrences![3]!.message, 'aws_s3_bucket.b3 has no suffix');
+  assert.equal(out[0]!.rank, 1);
+});
+
+test('a root-cause pair folds: resources without the suffix fold into the missing suffix input', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'missing-suffix-variable', category: 'naming', severity: 'critical', resource: 'var.environment_suffix', message: 'no suffix input' }),
+      finding({ ruleId: 'name-without-suffix', category: 'naming', severity: 'medium', resource: 'aws_s3_bucket.a', message: 'a', location: { file: 'lib/main.tf', line: 4 } }),
+      finding({ ruleId: 'name-without-suffix', category: 'naming', severity: 'medium', resource: 'aws_s3_bucket.b', message: 'b', location: { file: 'lib/main.tf', line: 9 } }),
+    ],
+    input,
+  );
+  assert.deepEqual(
+    out.map((f) => f.ruleId),
+    ['missing-suffix-variable'],
+  );
+  assert.deepEqual(
+    out[0]!.occurrences!.map((o) => o.resource),
+    ['var.environment_suffix', 'aws_s3_bucket.a', 'aws_s3_bucket.b'],
+  );
+});
+
+test('the failure tier is ranked blockers, then security, then conventions; observations follow', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'missing-suffix-variable', category: 'naming', severity: 'critical', resource: 'var.environment_suffix' }),
+      finding({ ruleId: 'kms-service-principal-missing', category: 'key-policy', severity: 'high', resource: 'aws_kms_key.k' }),
+      finding({ ruleId: 'schema-unknown-argument', category: 'schema', severity: 'high', resource: 'aws_lambda_function.f' }),
+      finding({ ruleId: 'tests-missing', category: 'tests', severity: 'medium', resource: 'test' }),
+    ],
+    input,
+  );
+  const tier = out.filter((f) => f.tier === 'failure').map((f) => f.ruleId);
+  assert.deepEqual(tier, ['schema-unknown-argument', 'kms-service-principal-missing', 'missing-suffix-variable']);
+  assert.equal(out.at(-1)!.ruleId, 'tests-missing');
+  assert.equal(out.at(-1)!.tier, 'observation');
+  assert.deepEqual(
+    out.map((f) => f.rank),
+    [1, 2, 3, 4],
+  );
+  assert.equal(significanceClass({ ruleId: 'schema-unknown-argument', category: 'schema' }), 'blocker');
+  assert.equal(significanceClass({ ruleId: 'requested-logging-missing', category: 'logging' }), 'requirement');
+});
+
+test('the failure tier never exceeds its cap, and every finding keeps the contract fields', () => {
+  const many = Array.from({ length: 30 }, (_, i) =>
+    finding({ ruleId: i % 2 ? 'schema-unknown-argument' : `lambda-package-missing`, category: i % 2 ? 'schema' : 'application-code', resource: `aws_lambda_function.f${i}` }),
+  );
+  // Thirty resources, two checks: two grouped failures.
+  assert.equal(judgeFindings(many, input).length, 2);
+  const distinct = Array.from({ length: 30 }, (_, i) => finding({ ruleId: `schema-check-${i}`, resource: `aws_lambda_function.f${i}`, severity: 'critical' }));
+  const out = judgeFindings(distinct, input);
+  assert.equal(out.filter((f) => f.tier === 'failure').length, TIER_CALIBRATION.MAX_FAILURES);
+  for (const f of out) {
+    assert.deepEqual(Object.keys(f).slice(0, 10), ['ruleId', 'category', 'severity', 'evidence', 'fixClass', 'tier', 'rank', 'title', 'message', 'location']);
+  }
+});
+
+test('diff-only churn is an observation, however severe', () => {
+  const out = judgeFindings([finding({ ruleId: 'diff-output', category: 'outputs', severity: 'critical', evidence: ['diff'], resource: 'output.x' })], input);
+  assert.equal(out[0]!.tier, 'observation');
+});
+
+test('two findings on one concern of one resource are one failure', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'deletion-protection-enabled', category: 'destroyability', severity: 'high', resource: 'aws_db_instance.db' }),
+      finding({ ruleId: 'final-snapshot-required', category: 'destroyability', severity: 'high', resource: 'aws_db_instance.db', location: { file: 'lib/main.tf', line: 7 } }),
+    ],
+    input,
+  );
+  assert.equal(out.length, 1);
+  assert.equal(out[0]!.occurrences!.length, 2);
+});
+
+test('check precision comes from the generated table and falls back to the category', () => {
+  const known = checkPrecision('missing-suffix-variable', 'naming');
+  assert.ok(known > 0 && known < 1);
+  assert.equal(checkPrecision('diff-never-seen-check', 'naming'), checkPrecision('another-unseen-check', 'naming'));
+  assert.notEqual(checkPrecision('diff-never-seen-check', 'naming'), checkPrecision('diff-never-seen-check', 'tests'));
+});
+
+const MODEL = `resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/r"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  filename      = "f.zip"
+}
+`;
+
+test('a static finding the ideal keeps on the same resource is kept; a partial ideal keeps no whole-configuration finding', () => {
+  const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
+  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
+  const onBucket = finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', resource: 'aws_s3_bucket.logs' });
+  const whole = finding({ ruleId: 'backend-missing', category: 'backend', resource: 'terraform' });
+  const fixed = finding({ ruleId: 'lambda-package-missing', category: 'application-code', resource: 'aws_lambda_function.f' });
+  const idealFindings = [{ ...onBucket }, { ...whole }];
+  const base = { task, model, ideal, idealFindings };
+  const complete = keptByIdeal([onBucket, whole, fixed], { ...base, idealCoverage: { partial: false, renames: {} } });
+  assert.deepEqual([...complete].map((f) => f.ruleId), ['bucket-without-force-destroy', 'backend-missing']);
+  const partial = keptByIdeal([onBucket, whole, fixed], { ...base, idealCoverage: { partial: true, renames: {} } });
+  assert.deepEqual([...partial].map((f) => f.ruleId), ['bucket-without-force-destroy']);
+  // A finding the diff also establishes is never "kept".
+  const withDiff = keptByIdeal([{ ...onBucket, evidence: ['static', 'diff'] }], { ...base, idealCoverage: { partial: false, renames: {} } });
+  assert.equal(withDiff.size, 0);
+  const judged = judgeFindings([onBucket, fixed], { ...base, idealCoverage: { partial: false, renames: {} } });
+  assert.equal(judged.find((f) => f.ruleId === 'bucket-without-force-destroy')!.tier, 'observation');
+});
+
+test('end to end: a task folder gets tiered, ranked findings with occurrences', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iacjudge-judge-'));
+  try {
+    mkdirSync(join(dir, 'lib'));
+    const buckets = Array.from({ length: 6 }, (_, i) => `resource "aws_s3_bucket" "b${i}" {\n  bucket = "data-${i}"\n}\n`).join('');
+    writeFileSync(join(dir, 'metadata.json'), JSON.stringify({ platform: 'tf', language: 'hcl' }));
+    writeFileSync(join(dir, 'lib/PROMPT.md'), 'Create six S3 buckets with Terraform.\n');
+    writeFileSync(join(dir, 'lib/MODEL_RESPONSE.md'), '```hcl\n// lib/main.tf\n' + buckets + '```\n');
+    const out = analyzeTask(dir, { claims: false, score: false });
+    const ranks = out.findings.map((f) => f.rank);
+    assert.deepEqual(ranks, ranks.map((_, i) => i + 1));
+    for (const f of out.findings) assert.ok(f.tier === 'failure' || f.tier === 'observation');
+    const byRule = new Map<string, number>();
+    for (const f of out.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    for (const [id, n] of byRule) assert.equal(n, 1, `${id} reported ${n} times`);
+    const grouped = out.findings.find((f) => (f.occurrences?.length ?? 0) >= 6);
+    assert.ok(grouped, 'a check firing on all six buckets is one finding with six occurrences');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
