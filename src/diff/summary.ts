@@ -199,7 +199,8 @@ export function groupSentence(group: readonly DiffChange[]): string[] {
       }
     }
     used.add(c);
-    out.push(summarize(c));
+    // An attributed change carries its sentence (policy changes name their actions); a bare one is summarized.
+    out.push('summary' in c && typeof c.summary === 'string' ? c.summary : summarize(c));
   }
   return out;
 }

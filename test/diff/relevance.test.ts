@@ -71,6 +71,8 @@ test('the model granting s3:* where the ideal grants s3:GetObject is least privi
   // What the model really lacks still is a missing permission.
   const missing = d.findings.filter((f) => f.category === 'iam-missing-permission');
   assert.deepEqual(missing.map((f) => `${f.ruleId} ${f.resource}`), ['diff-iam-actions-added aws_iam_role_policy.writer']);
+  // The message names the actions, not "the policy differs".
+  assert.equal(missing[0]!.message, "The ideal grants `dynamodb:PutItem` on aws_iam_role_policy.writer; the model's policy lacks it.");
 });
 
 test('provider defaults written out are no change; a destroy blocker the ideal adds is not the model blocking destroy', () => {
