@@ -55,6 +55,9 @@ function fenceMarker(text: string, startOffset: number): string | undefined {
   return m?.[1];
 }
 
+/** How a model declines a task, near the start of its answer. */
+const REFUSAL = /\b(?:I(?:'|’)m sorry|I am sorry|I (?:can(?:'|’)t|cannot|won(?:'|’)t|will not) (?:help|assist|provide|create|write|generate|comply|do)|I(?:'|’)m (?:not able|unable) to|I am (?:not able|unable) to|as an AI\b)/i;
+
 export function extractResponse(markdown: string, origin: string): ResponseFiles {
   const text = markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
   const warnings: ExtractionWarning[] = [];
@@ -207,7 +210,14 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     byPath.set(file.path, file);
   }
 
-  const result: ResponseFiles = { origin, files: dropExcerpts(files, warn), warnings, markdown: text };
+  const kept = dropExcerpts(files, warn);
+  // A response without code would otherwise pass silently with zero findings: say why there is nothing to judge.
+  if (kept.length === 0) {
+    if (text.trim() === '') warn('empty-response', 'the response is empty; nothing to analyze');
+    else if (REFUSAL.test(text.slice(0, 600))) warn('refusal', 'the response declines the task and holds no code; nothing to analyze');
+    else warn('no-code', 'the response holds no code block; nothing to analyze');
+  }
+  const result: ResponseFiles = { origin, files: kept, warnings, markdown: text };
   if (superseded.length > 0) result.superseded = superseded;
   return result;
 }

@@ -30,6 +30,9 @@ export interface LoadTaskOptions {
 const MAX_EXTRA_FILES = 500;
 const MAX_LOGS = 50;
 
+/** Response warnings repeated in the task's warnings. */
+const LIFTED_WARNINGS = new Set(['empty-response', 'refusal', 'no-code', 'not-regular', 'symlink', 'too-large', 'unreadable', 'binary']);
+
 const CODE_FILE = /\.(tf|tfvars|hcl|ts|tsx|js|mjs|cjs|py|json|ya?ml)$/i;
 
 function isLogPath(rel: string): boolean {
@@ -149,6 +152,10 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
     const text = read(rel);
     return text === null ? null : extractResponse(text, rel);
   }
+
+  // Why a response has nothing to judge (empty, a refusal, no code, unreadable files) belongs in the result;
+  // the other extraction notes stay with the response.
+  for (const r of [model, ideal]) for (const w of r?.warnings ?? []) if (w.kind && LIFTED_WARNINGS.has(w.kind)) warnings.push(w);
 
   if (!model && !ideal) {
     warnings.push({ kind: 'no-response', message: 'no model response found (lib/MODEL_RESPONSE.md, code files, or --model)' });
