@@ -16,7 +16,9 @@ import {
   diffHas,
   fixesReference,
   idealAddsSuffix,
+  hasReference,
   idealExpr,
+  isStatic,
   isFlagGuard,
   isFlagName,
   lastKey,
@@ -140,6 +142,16 @@ export const HEURISTICS: readonly Heuristic[] = [
     title: 'Reference to an undeclared name fixed',
     kinds: ['attribute-changed', 'attribute-removed', 'meta-argument-changed', 'meta-argument-removed'],
     when: fixesReference,
+  },
+  {
+    id: 'ideal-hardcodes-environment',
+    category: 'hardcoded-value',
+    severity: 'low',
+    title: 'The ideal hard-codes a region, account or AZ the model derives',
+    observation: true,
+    kinds: ['attribute-changed'],
+    // `availability_zone = data.aws_availability_zones.x.names[0]` → `"us-east-1a"`: the model's is the better form.
+    when: (c) => hasReference(modelExpr(c)) && isStatic(idealExpr(c)) && looksEnvironmentSpecific(idealExpr(c)),
   },
   {
     id: 'reference-retargeted',

@@ -225,7 +225,8 @@ export function retargetsSameType(c: DiffChange, x: AttributionContext): boolean
 
 // ---- literals ----
 
-const REGION = /\b(us|eu|ap|sa|ca|me|af|il|mx)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b/;
+/** A region, or an availability zone (the region and a letter). */
+const REGION = /\b(us|eu|ap|sa|ca|me|af|il|mx)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d[a-z]?\b/;
 const ACCOUNT = /(^|[^0-9])\d{12}([^0-9]|$)/;
 
 export function isStatic(e: Expr | undefined): boolean {

@@ -201,3 +201,11 @@ test('a generated password or a username the ideal does not show is an omission;
   const d = diffText(db('  username = "admin"\n  password = random_password.p.result\n'), db(''));
   assert.deepEqual(d.findings.map((f) => `${f.ruleId} ${f.category}`), ['diff-ideal-omits secrets']);
 });
+
+test('the ideal hard-coding an AZ the model reads from a data source is not the model hard-coding it', () => {
+  const subnet = (az: string) => `data "aws_availability_zones" "az" {\n  state = "available"\n}\nresource "aws_subnet" "a" {\n  vpc_id            = "v"\n  availability_zone = ${az}\n}\n`;
+  const d = diffText(subnet('data.aws_availability_zones.az.names[0]'), subnet('"us-east-1a"'));
+  assert.deepEqual(d.findings.map((f) => f.ruleId), ['diff-ideal-hardcodes-environment']);
+  const reverse = diffText(subnet('"us-east-1a"'), subnet('data.aws_availability_zones.az.names[0]'));
+  assert.deepEqual(reverse.findings.map((f) => f.ruleId), ['diff-env-literal-to-reference']);
+});
