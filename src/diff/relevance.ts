@@ -23,8 +23,12 @@ export interface IgnoredChange {
   reason: IgnoreReason;
 }
 
-/** Categories whose changes protect something: a change that lowers the protection is the ideal's choice. */
-const PROTECTIVE: ReadonlySet<CategoryId> = new Set<CategoryId>(['public-exposure', 'encryption', 'key-policy', 'logging', 'monitoring', 'backup-recovery', 'high-availability']);
+/**
+ * Categories whose changes protect something: a change that lowers the protection is the ideal's choice.
+ * Not key-policy: an explicit key policy the ideal drops is as often a broken one (locks out the account,
+ * malformed) as a protection.
+ */
+const PROTECTIVE: ReadonlySet<CategoryId> = new Set<CategoryId>(['public-exposure', 'encryption', 'logging', 'monitoring', 'backup-recovery', 'high-availability']);
 
 /** Flags where `true` turns a protection off (or, for destroyability, lets the resource go). */
 const INVERTED_FLAGS = /^(publicly_accessible|map_public_ip_on_launch|associate_public_ip_address|skip_final_snapshot|force_destroy|force_delete|force_detach_policies|delete_automated_backups|skip_destroy)$/;
