@@ -17,6 +17,7 @@ import { syntheticTask } from './corpus-tasks.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { runRules } from '../../src/rules/engine.js';
 import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { analyzeTask } from '../../src/pipeline/run.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const corpus = resolve(repoRoot, '../shared/corpus/dev');
@@ -127,6 +128,26 @@ async function main(): Promise<void> {
     for (const w of warnings) console.log(`   warning: ${w}`);
   }
   console.log(`\nTOTAL: ${found}/${total} documented failures matched by a finding of the expected category (${((100 * found) / Math.max(1, total)).toFixed(0)}%)`);
+
+  // The whole pipeline (rules, schema, diff; the written analysis ignored): is each documented failure in the
+  // failure tier, and at which rank, or only among the observations?
+  console.log('\n== full analysis (--no-claims): failure tier');
+  let inTier = 0;
+  let anywhere = 0;
+  for (const seed of SEEDS) {
+    const result = analyzeTask(join(corpus, seed.task), { claims: false, score: false });
+    const tier = result.findings.filter((f) => f.tier === 'failure');
+    console.log(`\n   ${seed.task}: failure tier ${tier.length} of ${result.findings.length} findings`);
+    for (const e of seed.expected) {
+      const inT = tier.filter((f) => e.categories.includes(f.category));
+      const any = result.findings.filter((f) => e.categories.includes(f.category));
+      if (inT.length) inTier++;
+      if (any.length) anywhere++;
+      const where = inT.length ? `tier, rank ${inT[0]!.rank} (${inT[0]!.ruleId})` : any.length ? `observation only, rank ${any[0]!.rank} (${any[0]!.ruleId})` : 'not reported';
+      console.log(`   ${inT.length ? 'TIER ' : any.length ? 'obs  ' : 'miss '}  ${e.title}: ${where}`);
+    }
+  }
+  console.log(`\nTOTAL (full analysis): ${inTier}/${total} in the failure tier, ${anywhere}/${total} anywhere`);
 }
 
 await main();
