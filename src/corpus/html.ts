@@ -24,6 +24,16 @@ export interface DashboardOptions {
   reportLink?: string;
 }
 
+/**
+ * A row's link: the pattern with {task} replaced by the task key, each path segment percent-encoded. encodeURI left
+ * `:` alone, so a corpus folder named `javascript:alert(1)` became a live script link; encoded, `javascript%3A...`
+ * is a relative path.
+ */
+export function taskHref(pattern: string, task: string): string {
+  const encoded = task.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  return pattern.split('{task}').join(encoded);
+}
+
 export function renderDashboard(s: CorpusSummary, opts: DashboardOptions = {}): string {
   const data = {
     summary: {
@@ -36,8 +46,8 @@ export function renderDashboard(s: CorpusSummary, opts: DashboardOptions = {}): 
     severityByPlatform: s.severityByPlatform,
     scoreHistogram: s.scoreHistogram,
     knowledgeGaps: s.knowledgeGaps,
-    rows: s.rows,
-    reportLink: opts.reportLink ?? '{task}/lib/MODEL_FAILURES.md',
+    // Links computed here, not in the page, so the encoding is tested: see taskHref.
+    rows: s.rows.map((r) => ({ ...r, href: taskHref(opts.reportLink ?? '{task}/lib/MODEL_FAILURES.md', r.task) })),
   };
   return `<!doctype html>
 <html lang="en">
@@ -116,7 +126,7 @@ export function renderDashboard(s: CorpusSummary, opts: DashboardOptions = {}): 
     tbody.textContent = '';
     rows.forEach(function (r) {
       var tr = el('tr');
-      var td = el('td'); var link = el('a', r.task); link.href = data.reportLink.split('{task}').join(encodeURI(r.task)); td.appendChild(link); tr.appendChild(td);
+      var td = el('td'); var link = el('a', r.task); link.href = r.href; td.appendChild(link); tr.appendChild(td);
       [r.platform, r.status].forEach(function (v) { tr.appendChild(el('td', v)); });
       [r.findings, r.critical, r.high, r.score === null ? '' : r.score, r.recorded === null ? '' : r.recorded].forEach(function (v) { var c = el('td', v); c.className = 'num'; tr.appendChild(c); });
       tr.appendChild(el('td', r.topCategories.join(', ')));

@@ -1,6 +1,7 @@
 /** What the corpus worker reads or says about a task besides the analysis itself. */
 import { join, resolve } from 'node:path';
 import { readBounded } from '../io/read.js';
+import { stripControls, truncateText } from '../io/text.js';
 import { MAX_LINE_CHARS, type CorpusLine, type WorkerRequest } from './types.js';
 
 /** The training_quality recorded in metadata.json: a number, null when absent or not a number, undefined when unreadable. */
@@ -19,7 +20,8 @@ export function recordedQuality(taskPath: string): number | null | undefined {
 
 /** An error message with the task's local path replaced by its key: output must not show where the corpus lives. */
 export function withoutTaskPath(message: string, req: Pick<WorkerRequest, 'path' | 'key'>): string {
-  let out = message;
+  // Bounded and inert like every other echoed text: an error can quote the input.
+  let out = truncateText(stripControls(message));
   // Longest first, so the absolute form is replaced before a relative suffix of it.
   const forms = [...new Set([resolve(req.path), req.path])].sort((a, b) => b.length - a.length);
   for (const p of forms) if (p.length > 1) out = out.split(p).join(req.key);

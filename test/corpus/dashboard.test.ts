@@ -108,3 +108,19 @@ test('dashboard renders charts and sorts its table in headless Chromium', async 
     await browser.close();
   }
 });
+
+test('a task folder named javascript:... is a relative link, never a script URL', async () => {
+  const { taskHref } = await import('../../src/corpus/html.js');
+  for (const task of ['javascript:alert(1)', 'tf-hcl/javascript:alert(document.cookie)', 'JaVaScRiPt:x', 'data:text/html,<b>x', 'vbscript:msgbox']) {
+    const href = taskHref('{task}/lib/MODEL_FAILURES.md', task);
+    assert.ok(!/^[a-z][a-z0-9+.-]*:/i.test(href), href);
+    assert.ok(!href.includes('<'), href);
+    const bare = taskHref('{task}', task);
+    assert.ok(!/^[a-z][a-z0-9+.-]*:/i.test(bare), bare);
+  }
+  assert.equal(taskHref('{task}/x', 'tf-hcl/Pr 1'), 'tf-hcl/Pr%201/x');
+  // The page takes each row's link from the data, not from its own encoding.
+  const html = renderDashboard({ ...(await summarizeResults(writeResults())) }, { reportLink: '{task}' });
+  assert.match(html, /link\.href = r\.href/);
+  assert.doesNotMatch(html, /encodeURI\(/);
+});
