@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { RegisterCommand } from './index.js';
 import { UsageError } from '../errors.js';
+import { stripControls } from '../../io/text.js';
 import { renderVerifyText, verifyJson, verifyTask } from '../../verify/index.js';
 
 export const register: RegisterCommand = (program) => {
@@ -15,6 +16,7 @@ export const register: RegisterCommand = (program) => {
     .action((taskDir: string, opts: { json?: boolean; config?: string; platform?: string }) => {
       if (!existsSync(taskDir) || !statSync(taskDir).isDirectory()) throw new UsageError(`task folder not found: ${taskDir}`);
       const report = verifyTask(taskDir, { ...(opts.config ? { configFile: opts.config } : {}), ...(opts.platform ? { platform: opts.platform } : {}) });
-      process.stdout.write(opts.json ? verifyJson(report) : renderVerifyText(report));
+      // The text quotes claims from MODEL_FAILURES.md (task content): no terminal escape from it reaches the terminal.
+      process.stdout.write(opts.json ? verifyJson(report) : stripControls(renderVerifyText(report)));
     });
 };
