@@ -62,8 +62,8 @@ export function diffFindings(changes: readonly AttributedChange[], result: DiffR
  * The resource key a diff finding carries, chosen so it meets the static finding about the same problem in
  * mergeFindings (same category + resource): the block address in general; `file:<model file>` for provider
  * and terraform blocks in the wrong file; `terraform.backend.<label>` for backend changes; for a block only
- * the ideal has, `outputs` for outputs, the model resource it attaches to (`aws_s3_bucket_public_access_block` → its bucket), or its
- * type when the model has no block of that type at all (all added alarms are one "no alarms" finding).
+ * the ideal has, `outputs` for outputs, the model resource it attaches to (`aws_s3_bucket_public_access_block` → its bucket), else its
+ * type (all added alarms are one "no alarms" finding, all added subnets one finding).
  */
 export function findingResource(c: AttributedChange, result: DiffResult, model: Configuration): string {
   if (c.kind === 'moved-file' && (c.blockKind === 'provider' || c.blockKind === 'terraform')) return `file:${c.model!.span.file}`;
@@ -80,8 +80,9 @@ export function findingResource(c: AttributedChange, result: DiffResult, model: 
     const modelAddr = back.get(r) ?? r;
     if (c.blockType.startsWith(parentType + '_') && model.symbols.has(modelAddr)) return modelAddr;
   }
-  if (!model.blocks.some((b) => b.kind === 'resource' && b.labels[0] === c.blockType)) return c.blockType;
-  return c.address;
+  // Blocks of one type the ideal adds are one finding (four subnets of a second region, not four findings):
+  // no static finding can sit on an address only the ideal has.
+  return c.blockType;
 }
 
 function referencedResources(block: Block): string[] {

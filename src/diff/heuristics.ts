@@ -83,6 +83,12 @@ function isPositiveNumber(e: Expr | undefined): boolean {
   return n > 0;
 }
 
+/** Literal CIDRs (one, or a list) none of which is open to the internet. */
+function isPrivateCidrList(e: Expr | undefined): boolean {
+  const items = e?.kind === 'tuple' ? e.items : e ? [e] : [];
+  return items.length > 0 && items.every((i) => i.kind === 'literal' && typeof i.value === 'string' && /^[\d.:a-f]+\/\d+$/.test(i.value) && !OPEN_CIDR.test(i.value));
+}
+
 const MONITORING_TYPES = /^aws_cloudwatch_(metric_alarm|composite_alarm|dashboard|metric_stream|anomaly_detector)$|^aws_xray_|^aws_synthetics_|^aws_cloudwatch_log_metric_filter$/;
 /** Prompt words that make monitoring part of the task. */
 const MONITORING_WORDS = /monitor|alarm|alert|observab|cloudwatch|dashboard|metric|x-?ray|tracing|notif/;
@@ -619,6 +625,17 @@ export const HEURISTICS: readonly Heuristic[] = [
     when: (c) => /tags?$/i.test(c.address) || /(^|_)tags$/i.test(lastKey(c)),
   },
   // --- tuning ---
+  {
+    id: 'cidr-chosen',
+    category: 'network',
+    severity: 'low',
+    title: 'Address range chosen differently',
+    observation: true,
+    kinds: ['attribute-changed'],
+    key: /cidr/,
+    // "10.10.1.0/24" vs "10.0.1.0/24": both private ranges the author picked; open ranges are open-ingress's.
+    when: (c) => isPrivateCidrList(modelExpr(c)) && isPrivateCidrList(idealExpr(c)),
+  },
   {
     id: 'value-tuned',
     category: 'misconfiguration',

@@ -153,6 +153,7 @@ const NOTES: Record<string, { rootCause: string; fix: string; docs?: string }> =
   description: { rootCause: 'The ideal words a description or comment differently.', fix: 'Optional.' },
   'ideal-hardcodes-environment': { rootCause: 'The ideal writes a literal region, account or AZ where the model derives it.', fix: 'None: the model form is the portable one.' },
   'reference-retargeted': { rootCause: 'The ideal organizes its resources differently, so its references point at other resources of the same type.', fix: 'Optional.' },
+  'cidr-chosen': { rootCause: 'Both responses pick a private address range; the ideal picked another.', fix: 'Optional.' },
   'value-tuned': { rootCause: 'Both responses set this number; the ideal picked another value.', fix: 'Optional: use the value the ideal uses.' },
   'ideal-omits': { rootCause: 'The model writes a setting the ideal does not show; usually the ideal shows only what it changed.', fix: 'Optional.' },
   'count-changed': { rootCause: 'The ideal writes the instance count differently (a literal vs. the length of a list).', fix: 'Optional: derive the count from the input it depends on.' },

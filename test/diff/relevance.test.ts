@@ -209,3 +209,13 @@ test('the ideal hard-coding an AZ the model reads from a data source is not the 
   const reverse = diffText(subnet('"us-east-1a"'), subnet('data.aws_availability_zones.az.names[0]'));
   assert.deepEqual(reverse.findings.map((f) => f.ruleId), ['diff-env-literal-to-reference']);
 });
+
+test('blocks of one type the ideal adds are one finding; a private CIDR picked differently is an observation', () => {
+  const base = 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_subnet" "a" {\n  vpc_id     = aws_vpc.v.id\n  cidr_block = "10.0.1.0/24"\n}\n';
+  const more = base.replace('"10.0.1.0/24"', '"10.1.1.0/24"') + ['b', 'c'].map((n) => `resource "aws_subnet" "${n}" {\n  vpc_id     = aws_vpc.v.id\n  cidr_block = "10.0.2.0/24"\n}\n`).join('');
+  const d = diffText(base, more);
+  const added = d.findings.filter((f) => f.resource === 'aws_subnet');
+  assert.equal(added.length, 1);
+  assert.match(added[0]!.message, /^The ideal adds 2 aws_subnet resources \(aws_subnet\.b, aws_subnet\.c\)/);
+  assert.deepEqual(d.findings.filter((f) => f.resource === 'aws_subnet.a').map((f) => f.ruleId), ['diff-cidr-chosen']);
+});
