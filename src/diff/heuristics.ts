@@ -659,6 +659,16 @@ export const HEURISTICS: readonly Heuristic[] = [
     // An ideal that adds alarms to a prompt that never mentions monitoring shows a best practice, not a failure.
     when: (_c, x) => x.prompt !== '' && !MONITORING_WORDS.test(x.prompt),
   },
+  {
+    id: 'unrequested-monitoring-setting',
+    category: 'monitoring',
+    severity: 'low',
+    title: 'Monitoring setting the task did not ask for',
+    observation: true,
+    kinds: ['attribute-added', 'nested-block-added', 'attribute-changed'],
+    key: /^(monitoring|monitoring_interval|monitoring_role_arn|tracing_config|tracing_enabled|xray_tracing_enabled|container_insights|performance_insights_enabled|performance_insights_retention_period|enhanced_monitoring|metrics_enabled|detailed_metrics_enabled|insights_configuration)$/,
+    when: (_c, x) => x.prompt !== '' && !MONITORING_WORDS.test(x.prompt),
+  },
   // --- outputs ---
   { id: 'output-sensitive', category: 'secrets', severity: 'medium', title: 'Sensitive output not marked', blockKinds: ['output'], key: /^sensitive$/ },
   { id: 'output', observation: true, category: 'outputs', severity: 'low', title: 'Stack outputs changed', blockKinds: ['output'] },

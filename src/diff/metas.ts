@@ -143,6 +143,7 @@ const NOTES: Record<string, { rootCause: string; fix: string; docs?: string }> =
   'tag-map-changed': { rootCause: 'The ideal uses a different common tag map.', fix: 'Optional: follow the ideal tags.' },
   'output-sensitive': { rootCause: 'The model exposed a secret in an output not marked sensitive.', fix: 'Mark the output sensitive.' },
   output: { rootCause: 'The ideal declares other outputs (often for its integration tests).', fix: 'Optional: add the outputs the tests read.' },
+  'unrequested-monitoring-setting': { rootCause: 'The ideal turns on detailed monitoring or tracing the task did not ask for.', fix: 'Optional.' },
   'unrequested-monitoring': { rootCause: 'The ideal adds monitoring the task did not ask for.', fix: 'Optional: add the alarms.' },
   renamed: { rootCause: 'The ideal names the block differently.', fix: 'Optional: use the ideal name.' },
   'missing-resource-prompt': { rootCause: 'The model left out a resource the task asks for.', fix: 'Add the resource the ideal adds.' },

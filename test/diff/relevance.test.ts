@@ -219,3 +219,12 @@ test('blocks of one type the ideal adds are one finding; a private CIDR picked d
   assert.match(added[0]!.message, /^The ideal adds 2 aws_subnet resources \(aws_subnet\.b, aws_subnet\.c\)/);
   assert.deepEqual(d.findings.filter((f) => f.resource === 'aws_subnet.a').map((f) => f.ruleId), ['diff-cidr-chosen']);
 });
+
+test('monitoring the prompt never asks for is an observation; when it asks, the ideal adding it is a finding', () => {
+  const inst = (extra: string) => `resource "aws_instance" "web" {\n  ami = "ami-123"\n${extra}}\n`;
+  const files = (content: string): SourceFile[] => [{ path: 'lib/main.tf', language: 'hcl', content }];
+  const run = (prompt: string) =>
+    attributedDiff({ model: parseHclFiles(files(inst(''))), ideal: parseHclFiles(files(inst('  monitoring = true\n'))), prompt, conventions: DEFAULT_CONVENTIONS });
+  assert.deepEqual(run('Create a web server on EC2.').findings.map((f) => f.ruleId), ['diff-unrequested-monitoring-setting']);
+  assert.deepEqual(run('Create a web server on EC2 with detailed monitoring.').findings.map((f) => f.ruleId), ['diff-monitoring']);
+});
