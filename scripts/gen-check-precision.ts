@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadTask } from '../src/ingest/index.js';
 import { parseResponse } from '../src/pipeline/parse.js';
 import { runProducers } from '../src/pipeline/analyze.js';
-import { DEFAULT_CONVENTIONS } from '../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../src/contracts/conventions.js';
 import { groupForJudging } from '../src/judge/judge.js';
 import { judgeInputOf } from '../src/judge/stage.js';
 import { parseFailureAnalysis } from '../src/verify/parse.js';

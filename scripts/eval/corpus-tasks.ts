@@ -1,5 +1,5 @@
 /** Shared by the score/verify/recall evaluations: the dev corpus location, its tasks, simple CLI flags. */
-import type { Task } from '../../src/ingest/types.js';
+import type { Task } from '../../src/contracts/task.js';
 import type { SourceFile } from '../../src/model/types.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

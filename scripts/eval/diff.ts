@@ -17,7 +17,7 @@ import type { CategoryId } from '../../src/taxonomy/categories.js';
 import { extractResponse } from '../../src/extract/index.js';
 import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { attributedDiff, FALLBACK_HEURISTIC } from '../../src/diff/index.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/dev');

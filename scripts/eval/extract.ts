@@ -11,7 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTask } from '../../src/ingest/index.js';
-import type { ResponseFiles } from '../../src/ingest/types.js';
+import type { ResponseFiles } from '../../src/contracts/task.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/dev');

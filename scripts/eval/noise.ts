@@ -13,7 +13,7 @@ import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { syntheticTask } from './corpus-tasks.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const corpus = resolve(repoRoot, '../shared/corpus/dev');

@@ -5,7 +5,7 @@
 import { loadTask } from '../../src/ingest/index.js';
 import { parseResponse } from '../../src/pipeline/parse.js';
 import { runStages } from '../../src/pipeline/analyze.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import type { DetailedAnalysis } from '../../src/pipeline/run.js';
 import type { ScoreFacts } from '../../src/score/rubric.js';
 import { STAGES } from '../../src/pipeline/stages.js';

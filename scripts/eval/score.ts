@@ -7,7 +7,7 @@
  * the confusion, which steps fired, and which drive the misses.
  * Flags: --limit N, --platform tf-hcl|cdktf-ts, --verbose (worst misses with their steps).
  */
-import type { ScoreResult } from '../../src/pipeline/types.js';
+import type { ScoreResult } from '../../src/contracts/pipeline.js';
 import type { ScoreFacts } from '../../src/score/rubric.js';
 import { corpusTasks, parseFlags, pct, recordedQuality, requireCorpus } from './corpus-tasks.js';
 import { analyzeWithoutWrittenAnalysis } from './score-corpus.js';

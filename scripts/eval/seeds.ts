@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration, SourceFile } from '../../src/model/types.js';
 import type { Finding } from '../../src/findings/types.js';
-import type { Stage, PipelineContext } from '../../src/pipeline/types.js';
+import type { Stage, PipelineContext } from '../../src/contracts/pipeline.js';
 import { extractResponse } from '../../src/extract/index.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
 import { parseCdktfFiles } from '../../src/cdktf/index.js';
@@ -16,7 +16,7 @@ import { schemaStage } from '../../src/schema/stage.js';
 import { syntheticTask } from './corpus-tasks.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { runRules } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { analyzeTask } from '../../src/pipeline/run.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');

@@ -1,7 +1,7 @@
 /** CLI entry: `iacjudge <command>`. Exit codes: 0 ran, 1 findings at/above --fail-on, 2 usage or input error. */
 import { Command, CommanderError } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../contracts/errors.js';
 import { stripControls, truncateText } from '../io/text.js';
 import { COMMANDS } from './commands/index.js';
 

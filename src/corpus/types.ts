@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../pipeline/types.js';
+import type { AnalysisResult } from '../contracts/pipeline.js';
 
 /** One line of results.jsonl. Deterministic: no timings (those go to the `.timings.jsonl` sidecar). */
 export interface CorpusLine {

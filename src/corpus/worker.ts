@@ -1,6 +1,6 @@
 /** Worker thread: analyzes one task per request. Analysis errors become error lines, never crashes. */
 import { parentPort } from 'node:worker_threads';
-import { analyzeTask } from '../index.js';
+import { analyzeTask } from '../pipeline/run.js';
 import { recordedQuality, serializeLine, withoutTaskPath } from './task-files.js';
 import type { CorpusLine, WorkerReply, WorkerRequest } from './types.js';
 

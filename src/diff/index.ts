@@ -1,6 +1,6 @@
 /** Model-vs-ideal diff: public entry points. */
 import type { Configuration } from '../model/types.js';
-import type { Conventions } from '../rules/conventions.js';
+import type { Conventions } from '../contracts/conventions.js';
 import type { Finding } from '../findings/types.js';
 import type { AttributedChange, DiffResult } from './types.js';
 import { diffConfigurations } from './diff.js';

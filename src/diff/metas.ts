@@ -6,7 +6,7 @@
  * `defaultTier: 'observation'` marks what is churn or an unrequested best practice: outputs, descriptions,
  * tags, renames, moved blocks, the provider meta-argument, and the unexplained remainder (misconfiguration).
  */
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../contracts/check.js';
 import { CATEGORIES, categoryInfo, type CategoryId } from '../taxonomy/categories.js';
 import { GENERIC_DECISIONS, HEURISTICS } from './heuristics.js';
 

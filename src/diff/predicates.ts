@@ -3,7 +3,7 @@
  * the suffix to a name, does a count hang on an enable flag, was a data source replaced by a resource...
  */
 import type { Configuration, Expr } from '../model/types.js';
-import type { Conventions } from '../rules/conventions.js';
+import type { Conventions } from '../contracts/conventions.js';
 import type { DiffChange } from './types.js';
 import { exprToText, literalValue, referencesIn, referenceTarget, walkExpr } from '../model/query.js';
 import { policyDocumentStatements, policyStatements, type PolicyStatement } from '../rules/util/policy.js';

@@ -2,7 +2,7 @@
  * The diff stage: when both the model and the ideal response parsed, every change the ideal made becomes
  * evidence `diff` on a finding (merged with static findings on the same resource and category).
  */
-import type { Stage } from '../pipeline/types.js';
+import type { Stage } from '../contracts/pipeline.js';
 import { attributedDiff } from './index.js';
 
 export { diffRuleMetas } from './findings.js';

@@ -4,7 +4,7 @@
  * nearest heading), normalized under `lib/`.
  */
 import type { SourceFile } from '../model/types.js';
-import type { ExtractionWarning, ResponseFiles } from '../ingest/types.js';
+import type { ExtractionWarning, ResponseFiles } from '../contracts/task.js';
 import { CODE_EXTENSIONS, extensionOf, fenceLanguage, languageForPath, languagesConflict } from './languages.js';
 import { commentName, fileNamesIn, labelName } from './names.js';
 import { declarations, overlaps } from './declarations.js';

@@ -5,7 +5,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { MAX_INPUT_BYTES, readBounded, type RefusalReason } from '../io/read.js';
-import type { ExtractionWarning } from './types.js';
+import type { ExtractionWarning } from '../contracts/task.js';
 
 export const DEFAULT_MAX_FILE_BYTES = MAX_INPUT_BYTES;
 export const MAX_ENTRIES = 5000;

@@ -5,16 +5,16 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../contracts/errors.js';
 import { extractResponse, languageForPath } from '../extract/index.js';
 import { normalizeResponsePath } from '../extract/paths.js';
 import type { SourceFile } from '../model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, readText, walkFolder } from './files.js';
 import { parseMetadata } from './metadata.js';
 import { detectPlatform, normalizePlatform, parsePlatformFlag } from './platform.js';
-import type { ExtractionWarning, LogInput, ResponseFiles, Task } from './types.js';
+import type { ExtractionWarning, LogInput, ResponseFiles, Task } from '../contracts/task.js';
 
-export type { Task, ResponseFiles, TaskMetadata, ExtractionWarning, LogInput } from './types.js';
+export type { Task, ResponseFiles, TaskMetadata, ExtractionWarning, LogInput } from '../contracts/task.js';
 
 export interface LoadTaskOptions {
   /** Model response: a markdown file or a folder of code (overrides lib/MODEL_RESPONSE.md). */

@@ -3,7 +3,7 @@
  * dropped (or coerced when the intent is unambiguous), so a bad metadata file never stops the analysis.
  */
 import { jsonErrorMessage } from '../io/read.js';
-import type { ExtractionWarning, TaskMetadata } from './types.js';
+import type { ExtractionWarning, TaskMetadata } from '../contracts/task.js';
 
 const STRING_FIELDS = ['platform', 'language', 'complexity', 'subtask', 'background'] as const;
 const STRING_ARRAY_FIELDS = ['aws_services', 'subject_labels'] as const;

@@ -9,9 +9,9 @@
  * conventions; then severity, then significance); observations after it by significance.
  */
 import type { Finding } from '../findings/types.js';
-import type { Task } from '../ingest/types.js';
+import type { Task } from '../contracts/task.js';
 import type { Configuration } from '../model/types.js';
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../contracts/check.js';
 import { mergeFindings, compareFindings } from '../findings/merge.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';

@@ -3,7 +3,7 @@
  * root cause, and gives each a tier (`failure` | `observation`) and a rank (1 = most significant), so the
  * score and the reports read one short, ranked failure list.
  */
-import type { PipelineContext, Stage } from '../pipeline/types.js';
+import type { PipelineContext, Stage } from '../contracts/pipeline.js';
 import { judgeFindings, type JudgeInput } from './judge.js';
 
 /** What the judge reads of the pipeline context. */

@@ -1,7 +1,7 @@
 /** The logs stage: every log of the task (and --log files) → findings with `log` evidence. */
 import { MAX_INPUT_BYTES, readBounded } from '../io/read.js';
-import type { PipelineContext, Stage } from '../pipeline/types.js';
-import type { LogInput } from '../ingest/types.js';
+import type { PipelineContext, Stage } from '../contracts/pipeline.js';
+import type { LogInput } from '../contracts/task.js';
 import { parseLog } from './parse.js';
 import { classifyDiagnostic } from './classify.js';
 

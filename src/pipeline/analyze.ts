@@ -1,7 +1,7 @@
 /** Runs the stages over an ingested and parsed task and assembles the JSON contract. */
-import type { Task } from '../ingest/types.js';
+import type { Task } from '../contracts/task.js';
 import type { Configuration } from '../model/types.js';
-import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from './types.js';
+import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from '../contracts/pipeline.js';
 import { STAGES } from './stages.js';
 import { judgeFindings } from '../judge/judge.js';
 import { judgeInputOf } from '../judge/stage.js';

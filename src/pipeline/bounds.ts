@@ -6,7 +6,7 @@
  * and inert. Limits: src/io/text.ts (message 2,000 characters; snippet 60 lines and 8 KiB; 500 warnings or notes).
  */
 import type { Finding, Snippet } from '../findings/types.js';
-import type { AnalysisResult } from './types.js';
+import type { AnalysisResult } from '../contracts/pipeline.js';
 import { stripControls, truncateSnippet, truncateText } from '../io/text.js';
 
 /** Most warnings (and notes) kept in one result; the rest are counted in a last entry. */

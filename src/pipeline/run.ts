@@ -2,10 +2,10 @@
  * The whole analysis of one task folder: ingest → parse (per platform) → stages → AnalysisResult.
  * `analyzeTaskDetailed` also hands back the task and both configurations (for `verify` and evaluations).
  */
-import type { Task } from '../ingest/types.js';
+import type { Task } from '../contracts/task.js';
 import type { Configuration } from '../model/types.js';
-import type { AnalysisResult, AnalyzeOptions } from './types.js';
-import type { Conventions } from '../rules/conventions.js';
+import type { AnalysisResult, AnalyzeOptions } from '../contracts/pipeline.js';
+import type { Conventions } from '../contracts/conventions.js';
 import type { RuleSettings } from '../rules/config.js';
 import { loadTask } from '../ingest/index.js';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * The analysis stages, in order. Each stage reads the PipelineContext and adds to it.
  * Order: syntax → schema → rules → diff → logs → claims → judge → score (the score reads the judged failure tier).
  */
-import type { Stage } from './types.js';
+import type { Stage } from '../contracts/pipeline.js';
 import { logsStage } from '../logs/stage.js';
 import { diffStage } from '../diff/stage.js';
 import { syntaxStage } from './syntax.js';

@@ -1,7 +1,7 @@
 /** The syntax stage: front-end error diagnostics of the model response become `syntax` findings. */
 import type { Configuration } from '../model/types.js';
 import type { Finding } from '../findings/types.js';
-import type { PipelineContext, Stage } from './types.js';
+import type { PipelineContext, Stage } from '../contracts/pipeline.js';
 
 /** Every error diagnostic of a configuration as a `syntax` finding. */
 export function syntaxFindings(config: Configuration): Finding[] {

@@ -1,5 +1,5 @@
 /** Report writers: JSON (the contract), Markdown (the failure analysis) and SARIF 2.1.0. */
-import type { AnalysisResult } from '../pipeline/types.js';
+import type { AnalysisResult } from '../contracts/pipeline.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';

@@ -3,7 +3,7 @@
  * kept (failures and observations); only the key order of findings is fixed, so a reader sees the contract
  * fields first and in one order whichever stage built or merged the finding.
  */
-import type { AnalysisResult } from '../pipeline/types.js';
+import type { AnalysisResult } from '../contracts/pipeline.js';
 import type { Finding } from '../findings/types.js';
 
 export const FINDING_KEY_ORDER: readonly (keyof Finding)[] = [

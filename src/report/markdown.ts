@@ -6,9 +6,9 @@
  * calculation. The JSON and SARIF reports keep every finding in full; this document is the short, ranked read.
  * Pure function of the AnalysisResult: deterministic.
  */
-import type { AnalysisResult, ScoreResult } from '../pipeline/types.js';
+import type { AnalysisResult, ScoreResult } from '../contracts/pipeline.js';
 import type { Finding, Occurrence, Snippet } from '../findings/types.js';
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../contracts/check.js';
 import type { Severity } from '../taxonomy/categories.js';
 import { SEVERITIES, SEVERITY_RANK, categoryInfo, isCategoryId } from '../taxonomy/categories.js';
 import { knowledgeGapOf, metaFor } from './metas.js';

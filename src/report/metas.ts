@@ -2,7 +2,7 @@
  * Rule metadata by rule id, for reports: the static rule catalog plus the metas of findings that do not come
  * from a catalog rule (syntax errors, log patterns). Findings whose rule has no meta fall back to their category.
  */
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../contracts/check.js';
 import type { Finding } from '../findings/types.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { schemaRuleMetas } from '../schema/metas.js';

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Location, Log, ReportingDescriptor, Result, Notification } from 'sarif';
-import type { AnalysisResult } from '../pipeline/types.js';
+import type { AnalysisResult } from '../contracts/pipeline.js';
 import type { Finding } from '../findings/types.js';
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../contracts/check.js';
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import { categoryInfo, isCategoryId } from '../taxonomy/categories.js';
 import { ruleMetas } from './metas.js';

@@ -3,9 +3,9 @@
  * A crashing rule becomes a warning: one bad rule must not hide the others' findings.
  */
 import type { Configuration, SourceSpan } from '../model/types.js';
-import type { Task } from '../ingest/types.js';
+import type { Task } from '../contracts/task.js';
 import type { Finding, Snippet } from '../findings/types.js';
-import type { Conventions } from './conventions.js';
+import type { Conventions } from '../contracts/conventions.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
 import { blockAddress } from '../model/query.js';
 import { sourceLines } from '../model/lines.js';

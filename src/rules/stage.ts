@@ -1,5 +1,5 @@
 /** Pipeline stage: runs the whole rule catalog on the model response. */
-import type { Stage } from '../pipeline/types.js';
+import type { Stage } from '../contracts/pipeline.js';
 import { ALL_RULES } from './index.js';
 import { runRules } from './engine.js';
 import { applyRuleSettings } from './config.js';

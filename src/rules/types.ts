@@ -2,42 +2,14 @@
  * A rule is data (`meta`) plus one small function (`check`), like ESLint and TFLint rules.
  * Rules read only the normalized model, so they work for HCL and CDKTF alike.
  */
-import type { CategoryId, FixClass, Severity } from '../taxonomy/categories.js';
+import type { FixClass, Severity } from '../taxonomy/categories.js';
 import type { Block, Configuration, SourceSpan } from '../model/types.js';
-import type { Task } from '../ingest/types.js';
-import type { Conventions } from './conventions.js';
+import type { RuleMeta } from '../contracts/check.js';
 
-export interface RuleMeta {
-  /** kebab-case, stable. */
-  id: string;
-  category: CategoryId;
-  severity: Severity;
-  fixClass: FixClass;
-  title: string;
-  /** Why models get this wrong. */
-  rootCause: string;
-  /** What the ideal does. */
-  fix: string;
-  /** A short example of the fix, in HCL. */
-  fixExample?: string;
-  /**
-   * The same example for CDKTF (TypeScript) tasks. Reports never show an HCL example on a CDKTF task: without
-   * this field such a task gets the prose `fix` only.
-   */
-  fixExampleTs?: string;
-  /** URL of the AWS or Terraform documentation. */
-  docs: string;
-  /** One line for the analysis' "primary knowledge gaps". */
-  knowledgeGap: string;
-  /** Cost / security / deploy impact line, when there is one. */
-  impact?: string;
-  /**
-   * `observation`: what this check finds is churn or a best practice no reviewer lists as a failure (a
-   * description reworded, an output added for tests, a value equal to the provider default); the judge keeps
-   * such findings out of the failure tier unless another producer establishes the same problem.
-   */
-  defaultTier?: 'observation';
-}
+export type { RuleMeta } from '../contracts/check.js';
+import type { Task } from '../contracts/task.js';
+import type { Conventions } from '../contracts/conventions.js';
+
 
 export interface RuleReport {
   message: string;

@@ -1,5 +1,5 @@
 /** Rule metas of the schema checks, in the RuleMeta shape so `explain`, SARIF and reports can list them. */
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../contracts/check.js';
 
 const REG = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs';
 const TF_VALIDATE = 'https://developer.hashicorp.com/terraform/cli/commands/validate';

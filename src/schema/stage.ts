@@ -5,8 +5,8 @@
  */
 import type { Finding } from '../findings/types.js';
 import type { Configuration, SourceFile, SourceSpan } from '../model/types.js';
-import type { PipelineContext, ProviderInfo, Stage } from '../pipeline/types.js';
-import type { Task } from '../ingest/types.js';
+import type { PipelineContext, ProviderInfo, Stage } from '../contracts/pipeline.js';
+import type { Task } from '../contracts/task.js';
 import { validateConfiguration } from './checks.js';
 import { activeSchema } from './index.js';
 import { SCHEMA_META_BY_ID } from './metas.js';

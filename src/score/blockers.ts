@@ -4,7 +4,7 @@
  * determined statically, it is not a blocker.
  */
 import type { Configuration, SourceFile } from '../model/types.js';
-import type { Task } from '../ingest/types.js';
+import type { Task } from '../contracts/task.js';
 import { attrExpr, blocksOfKind, staticString } from '../model/query.js';
 import { declaredTypes, promptServices, requiredServiceNames, serviceForName, serviceImplemented, type ServiceEntry } from './services.js';
 

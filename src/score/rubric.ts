@@ -4,7 +4,7 @@
  * breadth (capped at +2); clamp and round. Every decision is a step of the breakdown that names the failures
  * or facts that moved it. Thresholds the guide leaves open live in CALIBRATION, with their reasons.
  */
-import type { ScoreResult, ScoreStep } from '../pipeline/types.js';
+import type { ScoreResult, ScoreStep } from '../contracts/pipeline.js';
 import type { CategoryId, FixClass, Severity } from '../taxonomy/categories.js';
 import type { Blocker } from './blockers.js';
 import type { ComplexityFactors } from './complexity.js';

@@ -5,8 +5,8 @@
  */
 import type { Finding } from '../findings/types.js';
 import type { Configuration } from '../model/types.js';
-import type { Task } from '../ingest/types.js';
-import type { PipelineContext, ScoreResult, Stage } from '../pipeline/types.js';
+import type { Task } from '../contracts/task.js';
+import type { PipelineContext, ScoreResult, Stage } from '../contracts/pipeline.js';
 import { platformBlocker, regionBlocker, requiredServices, servicesBlocker, type Blocker } from './blockers.js';
 import { complexityFactors } from './complexity.js';
 import { codeGap, codeLineCount, wordCount } from './evidence.js';

@@ -3,7 +3,7 @@
  * response counts: an unclosed fence, heredoc or brace at its end means the generation stopped mid-file.
  * Plain scanning of the text (strings and comments skipped), nothing is evaluated.
  */
-import type { ResponseFiles } from '../ingest/types.js';
+import type { ResponseFiles } from '../contracts/task.js';
 import type { SourceFile } from '../model/types.js';
 
 export interface Truncation {

@@ -7,7 +7,7 @@
  * - not-checkable: tests, documentation, style, process, or no category at all.
  * Also lists the findings the analysis never mentions.
  */
-import type { AnalysisResult } from '../pipeline/types.js';
+import type { AnalysisResult } from '../contracts/pipeline.js';
 import type { Finding } from '../findings/types.js';
 import type { CategoryId } from '../taxonomy/categories.js';
 import type { Claim, ClaimSnippet } from './parse.js';

@@ -6,7 +6,7 @@
  * "fix" is not in the ideal) and claims no category fits are left to `iacjudge verify`.
  */
 import type { Finding } from '../findings/types.js';
-import type { PipelineContext, Stage } from '../pipeline/types.js';
+import type { PipelineContext, Stage } from '../contracts/pipeline.js';
 import { categoryInfo, EVIDENCE_KINDS } from '../taxonomy/categories.js';
 import { parseFailureAnalysis, type Claim } from './parse.js';
 import { checkClaim } from './check.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { attributedDiff } from '../../src/diff/index.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import type { Block } from '../../src/model/types.js';
 import { call, cfg, cond, data, lit, nb, obj, provider, ref, res, terraform, tpl, tup, variable, output, locals, type BodySpec } from './build.js';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../../src/model/types.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
 import { attributedDiff } from '../../src/diff/index.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../fixtures/diff');

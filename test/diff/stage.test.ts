@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { diffStage, diffRuleMetas } from '../../src/diff/stage.js';
 import { HEURISTICS } from '../../src/diff/heuristics.js';
 import { mergeFindings } from '../../src/findings/merge.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
-import type { PipelineContext } from '../../src/pipeline/types.js';
-import type { Task } from '../../src/ingest/types.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+import type { PipelineContext } from '../../src/contracts/pipeline.js';
+import type { Task } from '../../src/contracts/task.js';
 import type { Finding } from '../../src/findings/types.js';
 import { cfg, lit, provider, ref, res, variable } from './build.js';
 

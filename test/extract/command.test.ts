@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { register, writeInside } from '../../src/cli/commands/extract.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/contracts/errors.js';
 
 const FIXTURE = 'test/fixtures/extract/response.md';
 

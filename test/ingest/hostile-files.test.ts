@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadTask } from '../../src/ingest/index.js';
 import { analyzeTask } from '../../src/index.js';
 import { ConfigRefusedError, loadConfigFile } from '../../src/rules/config.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/contracts/errors.js';
 import { makeFifo } from '../io/hostile-files.js';
 
 const SECRET = 'root:$6$TOPSECRET$hash:19000:0:99999:7:::';

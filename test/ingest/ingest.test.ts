@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTask } from '../../src/ingest/index.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/contracts/errors.js';
 
 const FIX = 'test/fixtures/ingest';
 

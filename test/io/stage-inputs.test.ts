@@ -9,10 +9,10 @@ import { gzipSync } from 'node:zlib';
 import { logsStage } from '../../src/logs/stage.js';
 import { loadSchemaFromFile } from '../../src/schema/index.js';
 import { loadParseInput } from '../../src/cli/commands/parse.js';
-import { UsageError } from '../../src/cli/errors.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
-import type { PipelineContext } from '../../src/pipeline/types.js';
-import type { Task } from '../../src/ingest/types.js';
+import { UsageError } from '../../src/contracts/errors.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+import type { PipelineContext } from '../../src/contracts/pipeline.js';
+import type { Task } from '../../src/contracts/task.js';
 import { makeFifo } from './hostile-files.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'iacjudge-cli-inputs-'));

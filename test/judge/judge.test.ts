@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../src/findings/types.js';
-import type { Task } from '../../src/ingest/types.js';
+import type { Task } from '../../src/contracts/task.js';
 import { judgeFindings, keptByIdeal, TIER_CALIBRATION, type JudgeInput } from '../../src/judge/judge.js';
 import { checkPrecision, significanceClass } from '../../src/judge/significance.js';
 import { parseResponse } from '../../src/pipeline/parse.js';

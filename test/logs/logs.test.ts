@@ -6,9 +6,9 @@ import { classifyDiagnostic, matchPattern } from '../../src/logs/classify.js';
 import { logsStage } from '../../src/logs/stage.js';
 import { buildConfiguration } from '../../src/model/index-builder.js';
 import type { Block, Configuration, SourceSpan } from '../../src/model/types.js';
-import type { PipelineContext } from '../../src/pipeline/types.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
-import type { Task } from '../../src/ingest/types.js';
+import type { PipelineContext } from '../../src/contracts/pipeline.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+import type { Task } from '../../src/contracts/task.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalysisResult } from '../../src/pipeline/types.js';
+import type { AnalysisResult } from '../../src/contracts/pipeline.js';
 import type { Finding, Occurrence } from '../../src/findings/types.js';
 import type { RuleMeta } from '../../src/rules/types.js';
 import { renderJson, renderMarkdown, renderSarif } from '../../src/report/index.js';

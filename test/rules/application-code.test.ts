@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { configFromHcl, makeTask, runRule } from './helpers.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { rule } from '../../src/rules/application-code/lambda-tracing-without-xray-sdk.js';
 
 const tf = `

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeTask, runRule } from './helpers.js';
 import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { rule as vars } from '../../src/rules/backend/backend-uses-variables.js';
 import { rule as local } from '../../src/rules/backend/backend-local.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { UNKNOWN_EXPORT_CODE } from '../../src/cdktf/exports.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { CATALOG_B } from '../../src/rules/catalog-b.js';
 import type { Rule } from '../../src/rules/types.js';
 import type { Finding } from '../../src/findings/types.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
-import type { ResponseFiles } from '../../src/ingest/types.js';
+import type { ResponseFiles } from '../../src/contracts/task.js';
 import { proseWords, commentStats } from '../../src/rules/documentation/measure.js';
 import { rule as narrative } from '../../src/rules/documentation/narrative-response.js';
 import { rule as thinner } from '../../src/rules/documentation/documentation-thinner-than-reference.js';

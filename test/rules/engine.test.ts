@@ -4,13 +4,13 @@ import { buildConfiguration } from '../../src/model/index-builder.js';
 import type { Block, SourceSpan } from '../../src/model/types.js';
 import type { Rule } from '../../src/rules/types.js';
 import { runRules, runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { rulesStage } from '../../src/rules/stage.js';
 import { applyRuleSettings, parseConfig, resolveConventions } from '../../src/rules/config.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/contracts/errors.js';
 import { renderExplanation } from '../../src/cli/commands/explain.js';
-import type { PipelineContext } from '../../src/pipeline/types.js';
+import type { PipelineContext } from '../../src/contracts/pipeline.js';
 import { makeTask } from './helpers.js';
 
 const FILE = 'lib/main.tf';

@@ -3,10 +3,10 @@
  * Used by every `test/rules/*.test.ts` (both catalog halves).
  */
 import type { Configuration, SourceFile } from '../../src/model/types.js';
-import type { ResponseFiles, Task, TaskMetadata } from '../../src/ingest/types.js';
+import type { ResponseFiles, Task, TaskMetadata } from '../../src/contracts/task.js';
 import type { Rule } from '../../src/rules/types.js';
 import type { Finding } from '../../src/findings/types.js';
-import { DEFAULT_CONVENTIONS, type Conventions } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS, type Conventions } from '../../src/contracts/conventions.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
 

@@ -8,7 +8,7 @@ import { rule as tsUnused } from '../../src/rules/style/ts-unused-declaration.js
 import { rule as hclUnused } from '../../src/rules/style/hcl-unused-variable.js';
 import { rule as tsPrettier } from '../../src/rules/style/ts-not-prettier-formatted.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { buildConfiguration } from '../../src/model/index-builder.js';
 
 const FORMATTED = [

@@ -9,9 +9,9 @@ import { encodeArtifact } from '../../src/schema/artifact.js';
 import { activeSchema, loadSchema, loadSchemaFromFile, useSchema } from '../../src/schema/index.js';
 import { schemaStage } from '../../src/schema/stage.js';
 import { GENERATOR_VERSION } from '../../src/schema/generator-version.js';
-import type { PipelineContext } from '../../src/pipeline/types.js';
-import type { Task } from '../../src/ingest/types.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import type { PipelineContext } from '../../src/contracts/pipeline.js';
+import type { Task } from '../../src/contracts/task.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { a, config, lit, nested, resource, terraformBlock } from './build.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/schema/terraform-schema.json');

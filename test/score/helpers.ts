@@ -1,6 +1,6 @@
 /** Small builders for hand-made configurations and tasks in score tests. */
 import type { Attribute, Block, Configuration, Expr } from '../../src/model/types.js';
-import type { Task } from '../../src/ingest/types.js';
+import type { Task } from '../../src/contracts/task.js';
 import type { Finding } from '../../src/findings/types.js';
 import { buildConfiguration } from '../../src/model/index-builder.js';
 

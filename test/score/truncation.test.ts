@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openAtEnd, responseTruncation } from '../../src/score/truncation.js';
-import type { ResponseFiles } from '../../src/ingest/types.js';
+import type { ResponseFiles } from '../../src/contracts/task.js';
 
 function response(files: { path: string; content: string; line?: number }[], unclosed: boolean): ResponseFiles {
   return {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { analyzeTask } from '../../src/index.js';
 import { boundResult, MAX_WARNINGS } from '../../src/pipeline/bounds.js';
 import { MAX_MESSAGE_CHARS, MAX_SNIPPET_CHARS, MAX_SNIPPET_LINES } from '../../src/io/text.js';
-import type { AnalysisResult } from '../../src/pipeline/types.js';
+import type { AnalysisResult } from '../../src/contracts/pipeline.js';
 
 // Room for the "… [N more characters]" / "… [N more lines]" markers.
 const MARKER = 40;

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { claimsStage } from '../../src/verify/claims-stage.js';
-import type { PipelineContext } from '../../src/pipeline/types.js';
+import type { PipelineContext } from '../../src/contracts/pipeline.js';
 import type { Finding } from '../../src/findings/types.js';
-import type { Task } from '../../src/ingest/types.js';
-import { DEFAULT_CONVENTIONS } from '../../src/rules/conventions.js';
+import type { Task } from '../../src/contracts/task.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 
 const ANALYSIS = `# Model Response Failures Analysis
 

@@ -5,8 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { outputProblem, writeOutputFile } from '../../io/write.js';
 import type { RegisterCommand } from './index.js';
-import type { AnalysisResult } from '../../pipeline/types.js';
-import { UsageError } from '../errors.js';
+import type { AnalysisResult } from '../../contracts/pipeline.js';
+import { UsageError } from '../../contracts/errors.js';
 import { analyzeTask } from '../../pipeline/run.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/errors.js';
 import { discoverTasks, inShard, parseShard } from '../../corpus/discover.js';
 import { OutputLockedError, runPool, type Progress } from '../../corpus/pool.js';
 import { renderSummaryMarkdown, summarizeResults, summaryJson } from '../../corpus/summarize.js';

@@ -7,8 +7,8 @@ import type { AttributedChange, DiffResult } from '../../diff/index.js';
 import { attributedDiff, FALLBACK_HEURISTIC } from '../../diff/index.js';
 import { loadTask } from '../../ingest/index.js';
 import { parseResponse } from '../../pipeline/parse.js';
-import { DEFAULT_CONVENTIONS } from '../../rules/conventions.js';
-import { UsageError } from '../errors.js';
+import { DEFAULT_CONVENTIONS } from '../../contracts/conventions.js';
+import { UsageError } from '../../contracts/errors.js';
 
 interface DiffCommandOptions {
   json?: boolean;

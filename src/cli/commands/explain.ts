@@ -1,7 +1,7 @@
 /** `iacjudge explain <id>`: one rule's documentation, generated from its meta. */
 import type { RegisterCommand } from './index.js';
-import type { RuleMeta } from '../../rules/types.js';
-import { UsageError } from '../errors.js';
+import type { RuleMeta } from '../../contracts/check.js';
+import { UsageError } from '../../contracts/errors.js';
 import { ruleMetas } from '../../report/metas.js';
 import { categoryInfo } from '../../taxonomy/categories.js';
 import { closestName } from '../../rules/util/variables.js';

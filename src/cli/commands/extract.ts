@@ -5,12 +5,12 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { RegisterCommand } from './index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/errors.js';
 import { stripControls } from '../../io/text.js';
 import { extractResponse } from '../../extract/index.js';
 import { normalizeResponsePath } from '../../extract/paths.js';
 import { DEFAULT_MAX_FILE_BYTES, readText } from '../../ingest/files.js';
-import type { ExtractionWarning } from '../../ingest/types.js';
+import type { ExtractionWarning } from '../../contracts/task.js';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 

@@ -8,7 +8,7 @@ import { readBounded } from '../../io/read.js';
 import { stripControls } from '../../io/text.js';
 import { basename, join, relative, sep } from 'node:path';
 import type { RegisterCommand } from './index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/errors.js';
 import { parseHclFiles } from '../../hcl/index.js';
 import { extractResponse } from '../../extract/index.js';
 import { blockAddress } from '../../model/query.js';

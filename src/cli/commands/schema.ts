@@ -9,7 +9,7 @@ import { jsonErrorMessage, readBounded } from '../../io/read.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/errors.js';
 import { encodeArtifact } from '../../schema/artifact.js';
 import { artifactFromTerraformSchema } from '../../schema/from-terraform.js';
 import { loadSchema, loadSchemaFromFile, type LoadedSchema } from '../../schema/index.js';

@@ -1,9 +1,9 @@
 /** `iacjudge verify <task-dir>`: check the task's lib/MODEL_FAILURES.md claim by claim against iacjudge's analysis. */
 import { existsSync, statSync } from 'node:fs';
 import type { RegisterCommand } from './index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../contracts/errors.js';
 import { stripControls } from '../../io/text.js';
-import { renderVerifyText, verifyJson, verifyTask } from '../../verify/index.js';
+import { renderVerifyText, verifyJson, verifyTask } from '../../pipeline/verify.js';
 
 export const register: RegisterCommand = (program) => {
   program

@@ -1,5 +1,5 @@
 /** Measures of how much a response explains: prose around the code, comments in the code, documentation files. */
-import type { ResponseFiles } from '../../ingest/types.js';
+import type { ResponseFiles } from '../../contracts/task.js';
 import type { SourceFile } from '../../model/types.js';
 
 const CODE_FILE = /\.(tf|tfvars|ts|js|py)$/;

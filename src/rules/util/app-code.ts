@@ -4,7 +4,7 @@
  * analyzed code is never executed. Regular expressions here are linear.
  */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import type { Task } from '../../ingest/types.js';
+import type { Task } from '../../contracts/task.js';
 import { attrExpr, dataSources, nestedBlocks, resources, staticString } from '../../model/query.js';
 import { handlerCodeFiles, type CodeFile } from './b-code.js';
 import { resolveExpr } from './b-resolve.js';

@@ -3,7 +3,7 @@
  * embedded in archive_file data sources. Infrastructure TypeScript (CDKTF stacks) and tests are not handler code.
  */
 import type { Block, Configuration, SourceFile } from '../../model/types.js';
-import type { Task } from '../../ingest/types.js';
+import type { Task } from '../../contracts/task.js';
 import { attrExpr, dataSources, nestedBlocks } from '../../model/query.js';
 import { referencedBlocks } from './b-refs.js';
 import { literalText } from './b-s3.js';

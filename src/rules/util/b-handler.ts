@@ -3,7 +3,7 @@
  * it guards AWS calls. Regular expressions here are linear (no nested quantifiers) since they run on analyzed text.
  */
 import type { Block, Configuration } from '../../model/types.js';
-import type { Task } from '../../ingest/types.js';
+import type { Task } from '../../contracts/task.js';
 import { attrExpr, nestedBlocks, resources } from '../../model/query.js';
 import { functionCodeFiles, handlerCodeFiles, type CodeFile } from './b-code.js';
 

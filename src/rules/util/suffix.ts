@@ -1,6 +1,6 @@
 /** Whether an expression carries the environment suffix, directly or through locals. */
 import type { Configuration, Expr } from '../../model/types.js';
-import type { Conventions } from '../conventions.js';
+import type { Conventions } from '../../contracts/conventions.js';
 import { referencesIn, referenceTarget, walkExpr } from '../../model/query.js';
 
 /** Locals nest rarely deeper than a few levels; the bound also stops cycles. */

@@ -1,11 +1,11 @@
 /** `verify`: check a task's written failure analysis (lib/MODEL_FAILURES.md) against iacjudge's own analysis. */
-import { UsageError } from '../cli/errors.js';
-import { analyzeTaskDetailed, type AnalyzeTaskOptions } from '../pipeline/run.js';
-import { parseFailureAnalysis } from './parse.js';
-import { verifyAnalysis, type VerifyReport } from './check.js';
+import { UsageError } from '../contracts/errors.js';
+import { analyzeTaskDetailed, type AnalyzeTaskOptions } from './run.js';
+import { parseFailureAnalysis } from '../verify/parse.js';
+import { verifyAnalysis, type VerifyReport } from '../verify/check.js';
 
-export type { VerifyReport, ClaimCheck, ClaimStatus } from './check.js';
-export { renderVerifyText, verifyJson, verifyAnalysis, checkClaim, CLAIM_STATUSES } from './check.js';
+export type { VerifyReport, ClaimCheck, ClaimStatus } from '../verify/check.js';
+export { renderVerifyText, verifyJson, verifyAnalysis, checkClaim, CLAIM_STATUSES } from '../verify/check.js';
 
 function responseText(files: { content: string }[] | undefined, markdown: string | undefined): string {
   return [markdown ?? '', ...(files ?? []).map((f) => f.content)].join('\n');

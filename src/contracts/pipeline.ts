@@ -1,8 +1,8 @@
 /** The analysis result (the JSON contract) and the context stages share. */
 import type { Finding } from '../findings/types.js';
 import type { Configuration } from '../model/types.js';
-import type { Task } from '../ingest/types.js';
-import type { Conventions } from '../rules/conventions.js';
+import type { Task } from './task.js';
+import type { Conventions } from './conventions.js';
 
 export interface ProviderInfo {
   /** The `required_providers.aws.version` constraint, when given. */

@@ -1,0 +1,40 @@
+/**
+ * The metadata of a check, whatever produces its findings (catalog rule, schema check, diff heuristic, log
+ * pattern, syntax, claim): what reports print, what `iacjudge explain` shows, what the judge reads.
+ */
+import type { CategoryId, FixClass, Severity } from '../taxonomy/categories.js';
+
+export interface CheckMeta {
+  /** kebab-case, stable. */
+  id: string;
+  category: CategoryId;
+  severity: Severity;
+  fixClass: FixClass;
+  title: string;
+  /** Why models get this wrong. */
+  rootCause: string;
+  /** What the ideal does. */
+  fix: string;
+  /** A short example of the fix, in HCL. */
+  fixExample?: string;
+  /**
+   * The same example for CDKTF (TypeScript) tasks. Reports never show an HCL example on a CDKTF task: without
+   * this field such a task gets the prose `fix` only.
+   */
+  fixExampleTs?: string;
+  /** URL of the AWS or Terraform documentation. */
+  docs: string;
+  /** One line for the analysis' "primary knowledge gaps". */
+  knowledgeGap: string;
+  /** Cost / security / deploy impact line, when there is one. */
+  impact?: string;
+  /**
+   * `observation`: what this check finds is churn or a best practice no reviewer lists as a failure (a
+   * description reworded, an output added for tests, a value equal to the provider default); the judge keeps
+   * such findings out of the failure tier unless another producer establishes the same problem.
+   */
+  defaultTier?: 'observation';
+}
+
+/** The name rules use for it. */
+export type RuleMeta = CheckMeta;
