@@ -75,15 +75,19 @@ export class BlockBuilder {
   ) {}
 
   /** Properties of a config object, spreads of resolvable objects flattened; later keys win. */
-  properties(config: ts.Expression | undefined, depth = 0): Property[] {
+  properties(config: ts.Expression | undefined, depth = 0): readonly Property[] {
     if (!config || depth > MAX_DEPTH) return [];
     const obj = this.ev.objectLiteral(config, depth);
     if (!obj) return [];
-    const out: Property[] = [];
+    // Memoized per (object, depth) once the analyzer is final: `{ ...a1, ...a1 }` chains visited each spread
+    // twice per line, exponential in the chain length.
+    const cached = this.caching ? this.propertyCache.get(obj)?.get(depth) : undefined;
+    if (cached) return cached;
+    // Later keys win and move to the end: a Map keeps that order in linear time (findIndex + splice was quadratic).
+    const byKey = new Map<string, Property>();
     const set = (p: Property): void => {
-      const i = out.findIndex((o) => o.key === p.key);
-      if (i >= 0) out.splice(i, 1);
-      out.push(p);
+      byKey.delete(p.key);
+      byKey.set(p.key, p);
     };
     for (const p of obj.properties) {
       if (ts.isPropertyAssignment(p)) {
@@ -95,7 +99,21 @@ export class BlockBuilder {
         for (const inner of this.properties(p.expression, depth + 1)) set(inner);
       }
     }
+    const out = [...byKey.values()];
+    if (this.caching) {
+      let byDepth = this.propertyCache.get(obj);
+      if (!byDepth) this.propertyCache.set(obj, (byDepth = new Map()));
+      byDepth.set(depth, out);
+    }
     return out;
+  }
+
+  private readonly propertyCache = new Map<ts.Node, Map<number, readonly Property[]>>();
+  private caching = false;
+
+  /** See Evaluator.freeze: from the build phase on, properties of an object are memoized. */
+  freeze(): void {
+    this.caching = true;
   }
 
   /** Attributes and nested blocks of a resource/data/provider/backend config. */

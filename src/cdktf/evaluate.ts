@@ -11,6 +11,28 @@ import { enclosingClass, isStableDeclaration, lookup, walk } from './scope.js';
 import { spanOf } from './source.js';
 
 export const MAX_DEPTH = 50;
+/** Largest expression tree kept from one object or array literal (nodes, counted as a tree). */
+export const MAX_EXPR_NODES = 20_000;
+
+/**
+ * Tree size of an expression (every nested object but spans), memoized per shared node so a graph with exponentially
+ * many paths is measured in time linear in its distinct nodes; saturates just past MAX_EXPR_NODES.
+ */
+function exprSize(e: object, memo: WeakMap<object, number>): number {
+  const known = memo.get(e);
+  if (known !== undefined) return known;
+  let size = 1;
+  for (const [k, v] of Object.entries(e)) {
+    if (k === 'span' || v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') size += exprSize(x as object, memo);
+    } else size += exprSize(v as object, memo);
+    if (size > MAX_EXPR_NODES) break;
+  }
+  size = Math.min(size, MAX_EXPR_NODES + 1);
+  memo.set(e, size);
+  return size;
+}
 
 /** An intermediate value: richer than Expr so member access can follow constructs, props and class members. */
 export type Value =
@@ -31,6 +53,16 @@ const TOKEN_PASSTHROUGH = new Set(['asString', 'asNumber', 'asList', 'asAny', 'a
 
 export class Evaluator {
   private readonly memberCache = new Map<ProjectClass, Map<string, ts.Expression>>();
+  private readonly initializerCache = new Map<ts.Node, Map<number, Value>>();
+  private caching = false;
+
+  /**
+   * From here on the analyzer's state that values read (construct ids, provided props) is final, so memoized values
+   * equal fresh ones. Before (while ids are assigned) nothing is cached.
+   */
+  freeze(): void {
+    this.caching = true;
+  }
 
   constructor(private readonly an: Analyzer) {}
 
@@ -182,6 +214,31 @@ export class Evaluator {
     return { kind: 'expr', expr: this.opaque(n) };
   }
 
+  /**
+   * The value of a stable const's initializer, memoized per (initializer, depth): `const a2 = { ...a1, ...a1 }`
+   * chains read each name twice per line, which was exponential (20 lines took 12 s). The depth stays in the key,
+   * so a cached value is exactly what evaluating again would give (the depth bound can cut a deep chain short).
+   */
+  private initializerValue(init: ts.Expression, depth: number): Value {
+    if (!this.caching) return this.value(init, depth);
+    let byDepth = this.initializerCache.get(init);
+    if (!byDepth) this.initializerCache.set(init, (byDepth = new Map()));
+    let v = byDepth.get(depth);
+    if (!v) byDepth.set(depth, (v = this.value(init, depth)));
+    return v;
+  }
+
+  /**
+   * The expression, or `opaque` when its tree is over MAX_EXPR_NODES: values are shared between uses, so spreading
+   * an unknown value twice per line (`{ ...a1, ...a1 }` over `JSON.parse(...)`) builds a tree that doubles per line
+   * (280 MB of JSON at 20 lines) although the graph stays small.
+   */
+  private bounded(e: Expr, at: ts.Node): Expr {
+    return exprSize(e, this.sizes) > MAX_EXPR_NODES ? this.opaque(at) : e;
+  }
+
+  private readonly sizes = new WeakMap<object, number>();
+
   private identifier(n: ts.Identifier, depth: number): Value {
     if (n.text === 'undefined') return { kind: 'expr', expr: { kind: 'literal', value: null, span: this.span(n) } };
     const decl = lookup(n.text, n);
@@ -204,7 +261,7 @@ export class Evaluator {
       if (!isStableDeclaration(decl, this.an.reassigned.get(decl.getSourceFile()) ?? new Set())) {
         return { kind: 'expr', expr: this.opaque(n) };
       }
-      return this.value(decl.initializer, depth + 1);
+      return this.initializerValue(decl.initializer, depth + 1);
     }
     if (ts.isBindingElement(decl)) return this.bindingElement(decl, n, depth);
     if (ts.isParameter(decl)) {
@@ -451,9 +508,9 @@ export class Evaluator {
         set(propertyKey(p.name)!, this.opaque(p));
       }
     }
-    if (!pieces.length) return { kind: 'object', entries, span };
+    if (!pieces.length) return this.bounded({ kind: 'object', entries, span }, n);
     if (entries.length) pieces.push({ kind: 'object', entries, span });
-    return { kind: 'call', name: 'merge', args: pieces, span };
+    return this.bounded({ kind: 'call', name: 'merge', args: pieces, span }, n);
   }
 
   private array(n: ts.ArrayLiteralExpression, depth: number): Expr {
@@ -473,9 +530,9 @@ export class Evaluator {
         items.push(this.expr(el, depth + 1));
       }
     }
-    if (!pieces.length) return { kind: 'tuple', items, span };
+    if (!pieces.length) return this.bounded({ kind: 'tuple', items, span }, n);
     if (items.length) pieces.push({ kind: 'tuple', items, span });
-    return { kind: 'call', name: 'concat', args: pieces, span };
+    return this.bounded({ kind: 'call', name: 'concat', args: pieces, span }, n);
   }
 
   private call(n: ts.CallExpression, depth: number): Value {

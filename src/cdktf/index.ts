@@ -88,6 +88,8 @@ function analyzeParsed(parsed: ParsedFile[], schema: SchemaIndex | undefined, di
 
   const placed: Placed[] = [];
   const blockOf = new Map<ConstructInfo, Block>();
+  ev.freeze();
+  builder.freeze();
   for (const info of constructs) {
     let block: Block | undefined;
     try {
