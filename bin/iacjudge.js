@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Thin loader: the CLI is compiled to dist/ by `npm run build` (run by `prepare` on `npm ci`).
-import { main } from '../dist/src/cli/main.js';
+// Thin loader: `npm run build` (run by `prepare` on `npm ci`) writes the bundled CLI to dist/cli/ (one file plus
+// code-split command chunks, loaded on demand: see scripts/build-cli.mjs) beside the plain compiled dist/src/.
+import { main } from '../dist/cli/iacjudge.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

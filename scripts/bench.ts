@@ -3,10 +3,13 @@
  *  (a) raw tree-sitter parsing of every extracted HCL file,
  *  (b) @cdktf/hcl2json parsing of the same files,
  *  (c) the full `iacjudge corpus` analysis of the tf-hcl tasks with 1 and 2 jobs,
- *  (d) schema validation of a synthetic 1,000-resource configuration (runs without the corpus too).
+ *  (d) schema validation of a synthetic 1,000-resource configuration (runs without the corpus too),
+ *  (e) CLI start-up: `iacjudge --version` and `iacjudge analyze` of a 3-line .tf folder, as ratios to a bare
+ *      `node -e 0` measured in the same run, interleaved, so machine load moves all three alike (runs without the corpus too).
  * Prints wall time, tasks/s, lines/s, peak RSS, and the ratios (c)/(a) and (c)/(b).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,7 +51,43 @@ function benchSchema(): void {
   console.log(`(d) schema validation, 1,000 resources: ${ms.toFixed(1)} ms per run (goal: well under 1 s)`);
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Wall milliseconds of one child process (its output discarded); a failed run aborts the bench. */
+function wallMs(args: string[]): number {
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, args, { cwd: repo, stdio: 'ignore' });
+  const ms = performance.now() - t0;
+  // `analyze` exits 0 without --fail-on; anything else means the measured run is not the one intended.
+  if (res.status !== 0) throw new Error(`bench: node ${args.join(' ')} exited ${res.status}`);
+  return ms;
+}
+
+function benchStartup(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'iacjudge-startup-'));
+  mkdirSync(join(dir, 'small'));
+  writeFileSync(join(dir, 'small', 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
+  const bin = join(repo, 'bin/iacjudge.js');
+  const runs = { node: [] as number[], version: [] as number[], analyze: [] as number[] };
+  wallMs([bin, '--version']); // warm the file cache once
+  for (let i = 0; i < 11; i++) {
+    runs.node.push(wallMs(['-e', '0']));
+    runs.version.push(wallMs([bin, '--version']));
+    runs.analyze.push(wallMs([bin, 'analyze', join(dir, 'small')]));
+  }
+  const node = median(runs.node);
+  const version = median(runs.version);
+  const analyze = median(runs.analyze);
+  console.log(`(e) start-up, median of 11: node -e 0 ${node.toFixed(0)} ms; iacjudge --version ${version.toFixed(0)} ms (${(version / node).toFixed(1)}x); analyze of a 3-line .tf folder ${analyze.toFixed(0)} ms (${(analyze / node).toFixed(1)}x)`);
+  console.log(`    goal: analyze <= 3x a bare node start: ${analyze / node <= 3 ? 'met' : 'NOT met'}`);
+}
+
 async function main(): Promise<void> {
+  benchStartup();
   benchSchema();
   if (!existsSync(corpus)) {
     console.log(`bench: ${corpus} not found; the corpus benchmarks need ../shared/corpus/dev beside the repo.`);

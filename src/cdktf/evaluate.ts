@@ -457,7 +457,7 @@ export class Evaluator {
     const left = this.expr(n.left, depth + 1);
     const right = this.expr(n.right, depth + 1);
     if (op === ts.SyntaxKind.PlusToken && (isStringy(left) || isStringy(right))) return joinParts([left, right], span);
-    const operator = BINARY_OPERATORS.get(op);
+    const operator = binaryOperators().get(op);
     if (!operator) return this.opaque(n);
     return { kind: 'operation', operator, operands: [left, right], span };
   }
@@ -679,22 +679,26 @@ export function isConstructScopeParam(p: ts.ParameterDeclaration | undefined): b
   return !!t && ts.isTypeReferenceNode(t) && /(^|\.)Construct$/.test(t.typeName.getText());
 }
 
-const BINARY_OPERATORS = new Map<ts.SyntaxKind, string>([
-  [ts.SyntaxKind.EqualsEqualsEqualsToken, '=='],
-  [ts.SyntaxKind.EqualsEqualsToken, '=='],
-  [ts.SyntaxKind.ExclamationEqualsEqualsToken, '!='],
-  [ts.SyntaxKind.ExclamationEqualsToken, '!='],
-  [ts.SyntaxKind.AmpersandAmpersandToken, '&&'],
-  [ts.SyntaxKind.PlusToken, '+'],
-  [ts.SyntaxKind.MinusToken, '-'],
-  [ts.SyntaxKind.AsteriskToken, '*'],
-  [ts.SyntaxKind.SlashToken, '/'],
-  [ts.SyntaxKind.PercentToken, '%'],
-  [ts.SyntaxKind.LessThanToken, '<'],
-  [ts.SyntaxKind.LessThanEqualsToken, '<='],
-  [ts.SyntaxKind.GreaterThanToken, '>'],
-  [ts.SyntaxKind.GreaterThanEqualsToken, '>='],
-]);
+let binaryOperators_: Map<ts.SyntaxKind, string> | undefined;
+/** Built on first use, not at module load: reading `ts.SyntaxKind` loads the compiler, which HCL-only runs never need. */
+function binaryOperators(): Map<ts.SyntaxKind, string> {
+  return (binaryOperators_ ??= new Map<ts.SyntaxKind, string>([
+    [ts.SyntaxKind.EqualsEqualsEqualsToken, '=='],
+    [ts.SyntaxKind.EqualsEqualsToken, '=='],
+    [ts.SyntaxKind.ExclamationEqualsEqualsToken, '!='],
+    [ts.SyntaxKind.ExclamationEqualsToken, '!='],
+    [ts.SyntaxKind.AmpersandAmpersandToken, '&&'],
+    [ts.SyntaxKind.PlusToken, '+'],
+    [ts.SyntaxKind.MinusToken, '-'],
+    [ts.SyntaxKind.AsteriskToken, '*'],
+    [ts.SyntaxKind.SlashToken, '/'],
+    [ts.SyntaxKind.PercentToken, '%'],
+    [ts.SyntaxKind.LessThanToken, '<'],
+    [ts.SyntaxKind.LessThanEqualsToken, '<='],
+    [ts.SyntaxKind.GreaterThanToken, '>'],
+    [ts.SyntaxKind.GreaterThanEqualsToken, '>='],
+  ]));
+}
 
 export function unwrap(node: ts.Expression): ts.Expression {
   let n = node;

@@ -3,7 +3,39 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { UsageError } from '../contracts/errors.js';
 import { stripControls, truncateText } from '../io/text.js';
-import { COMMANDS } from './commands/index.js';
+import type { RegisterCommand } from './commands/index.js';
+
+/**
+ * Each command's module, loaded only when that command runs: a command's imports (the analysis pipeline, the
+ * reports, the corpus pool) are most of the start-up time. Help and unknown names load them all.
+ */
+const COMMAND_MODULES: Record<string, () => Promise<{ register: RegisterCommand }>> = {
+  analyze: () => import('./commands/analyze.js'),
+  verify: () => import('./commands/verify.js'),
+  corpus: () => import('./commands/corpus.js'),
+  summarize: () => import('./commands/corpus.js'),
+  rules: () => import('./commands/rules.js'),
+  explain: () => import('./commands/explain.js'),
+  schema: () => import('./commands/schema.js'),
+  extract: () => import('./commands/extract.js'),
+  diff: () => import('./commands/diff.js'),
+  parse: () => import('./commands/parse.js'),
+};
+
+/** The command word of argv: its first argument that is not an option (global options take no value). */
+function commandWord(argv: string[]): string | undefined {
+  return argv.find((a) => !a.startsWith('-'));
+}
+
+async function commandsFor(argv: string[]): Promise<RegisterCommand[]> {
+  const word = commandWord(argv);
+  const wantsHelp = argv.includes('--help') || argv.includes('-h') || word === 'help';
+  // --version needs no command at all; a known command word needs just its module.
+  if (word === undefined && !wantsHelp && argv.length > 0) return [];
+  const load = word !== undefined && word !== 'help' && Object.hasOwn(COMMAND_MODULES, word) ? COMMAND_MODULES[word] : undefined;
+  if (load) return [(await load()).register];
+  return (await import('./commands/index.js')).COMMANDS;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -18,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
 
   let exitCode = 0;
-  for (const register of COMMANDS) {
+  for (const register of await commandsFor(argv)) {
     register(program, (code) => {
       exitCode = Math.max(exitCode, code);
     });

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { jsonErrorMessage, readBounded } from '../io/read.js';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { UsageError } from '../contracts/errors.js';
 import { DEFAULT_CONVENTIONS, type Conventions } from '../contracts/conventions.js';
 import type { Rule } from './types.js';
@@ -64,8 +65,15 @@ const SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true });
-const validate = ajv.compile(SCHEMA);
+let compiled: ValidateFunction | undefined;
+/** ajv is loaded and the schema compiled on the first config file only: most runs have none (start-up time). */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    compiled = new Ajv({ allErrors: true }).compile(SCHEMA);
+  }
+  return compiled;
+}
 
 /** The config file to use: explicit path, else `.iacjudge.json` in the task folder, else in cwd. */
 export function findConfigFile(opts: { explicit?: string; taskDir?: string; cwd?: string } = {}): string | undefined {
@@ -99,6 +107,7 @@ export function parseConfig(text: string, displayPath: string): IacjudgeConfig {
   } catch (err) {
     throw new UsageError(`${displayPath}: invalid JSON (${jsonErrorMessage(err)})`);
   }
+  const validate = validator();
   if (!validate(data)) throw new UsageError(`${displayPath}: ${describeError(validate.errors ?? [])}`);
   const config = data as IacjudgeConfig;
   const known = new Set(allMetas().map((m) => m.id));
