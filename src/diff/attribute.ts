@@ -11,6 +11,7 @@ import { summarize } from './summary.js';
 export { summarize } from './summary.js';
 import { GENERIC_DECISIONS, GENERIC_KEYWORDS, HEURISTICS, KEYWORD_CATEGORIES, TYPE_CATEGORIES, type Heuristic, type KeywordCategory } from './heuristics.js';
 import {
+  grantsWildcardAction,
   isStatic,
   literalToReference,
   policyDelta,
@@ -93,10 +94,10 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
   // A resource's own type says more about an added/removed block than the names inside it.
   if (blockLevel && (c.blockKind === 'resource' || c.blockKind === 'data')) {
     const t = typeDecision(c);
-    if (t) return t;
+    if (t) return omitted(c, t, x);
   }
   const table = keywordDecision(c, KEYWORD_CATEGORIES) ?? typeDecision(c) ?? keywordDecision(c, GENERIC_KEYWORDS);
-  if (table) return omitted(c, table);
+  if (table) return omitted(c, table, x);
 
   if (c.kind === 'block-added' && c.blockKind === 'resource') {
     if (promptMentionsService(c.blockType, x.prompt)) {
@@ -124,10 +125,12 @@ const OMISSION_CATEGORIES: ReadonlySet<CategoryId> = new Set<CategoryId>(['netwo
 /** A secret written into the code: the ideal leaving it out fixes a defect. */
 const SECRET_KEY = /password|secret|token|api_key|credential|private_key/;
 
-function omitted(c: DiffChange, d: Decision): Decision {
+function omitted(c: DiffChange, d: Decision, x: AttributionContext): Decision {
   if (c.kind !== 'attribute-removed' && c.kind !== 'nested-block-removed' && c.kind !== 'block-removed') return d;
   const hardCodedSecret = d.category === 'secrets' && SECRET_KEY.test(snakeCase(c.path[c.path.length - 1] ?? '')) && isStatic(c.model?.expr);
-  if (!OMISSION_CATEGORIES.has(d.category) && (d.category !== 'secrets' || hardCodedSecret)) return d;
+  // An IAM role or policy the ideal does without is the model's extra, unless it granted a wildcard.
+  const extraIam = c.kind === 'block-removed' && d.category === 'iam-least-privilege' && !grantsWildcardAction(c.model!.block, x.model);
+  if (!OMISSION_CATEGORIES.has(d.category) && !extraIam && (d.category !== 'secrets' || hardCodedSecret)) return d;
   const g = GENERIC_DECISIONS['ideal-omits'];
   return { id: g.id, category: d.category, severity: g.severity, title: g.title };
 }

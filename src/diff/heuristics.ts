@@ -438,6 +438,15 @@ export const HEURISTICS: readonly Heuristic[] = [
     key: /^(count|for_each)$/,
     // `count = 2` vs `count = length(var.subnets)`: the same resources, parametrized; not a feature toggle.
   },
+  {
+    id: 'depends-on-removed',
+    category: 'dependency',
+    severity: 'low',
+    title: 'Explicit dependency the ideal does without',
+    observation: true,
+    kinds: ['meta-argument-removed'],
+    key: /^depends_on$/,
+  },
   { id: 'depends-on', category: 'dependency', severity: 'medium', title: 'Missing explicit dependency', key: /^depends_on$/ },
   { id: 'prevent-destroy', category: 'destroyability', severity: 'high', title: 'Resource blocks a clean destroy', key: /^prevent_destroy$/ },
   {

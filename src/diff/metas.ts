@@ -111,6 +111,7 @@ const NOTES: Record<string, { rootCause: string; fix: string; docs?: string }> =
   'count-on-flag': { rootCause: 'The model created an optional feature unconditionally.', fix: 'Guard it with a count on an enable flag, as the ideal does.' },
   'flag-guarded-resource': { rootCause: 'The model left out an optional feature (domain, certificate, DNS) the ideal adds behind a flag.', fix: 'Add it behind a flag, as the ideal does.' },
   'count-az': { rootCause: 'The model created a single instance where the ideal spreads one per availability zone.', fix: 'Use a count or for_each over the availability zones.' },
+  'depends-on-removed': { rootCause: 'The model orders resources explicitly where the ideal relies on references; usually harmless.', fix: 'Optional: drop the redundant depends_on.' },
   'depends-on': { rootCause: 'The model left out an ordering Terraform cannot infer from references.', fix: 'Add the depends_on the ideal adds.' },
   'prevent-destroy': { rootCause: 'The model set prevent_destroy, so the stack cannot be destroyed.', fix: 'Remove prevent_destroy.' },
   'lifecycle-prevent-destroy': { rootCause: 'The model set prevent_destroy, so the stack cannot be destroyed.', fix: 'Remove prevent_destroy.' },

@@ -2,7 +2,7 @@
  * Questions the attribution heuristics ask about a change: does it narrow an IAM policy, does the ideal add
  * the suffix to a name, does a count hang on an enable flag, was a data source replaced by a resource...
  */
-import type { Configuration, Expr } from '../model/types.js';
+import type { Block, Configuration, Expr } from '../model/types.js';
 import type { Conventions } from '../contracts/conventions.js';
 import type { DiffChange } from './types.js';
 import { exprToText, literalValue, referencesIn, referenceTarget, walkExpr } from '../model/query.js';
@@ -114,6 +114,15 @@ export function configAllowedActions(config: Configuration): string[] {
   out = allowed(st);
   allowedByConfig.set(config, out);
   return out;
+}
+
+/** A block's policies allow a wildcard action (`*`, `s3:*`). */
+export function grantsWildcardAction(b: Block, config: Configuration): boolean {
+  const st =
+    b.kind === 'data' && b.labels[0] === 'aws_iam_policy_document'
+      ? policyDocumentStatements(b, config)
+      : b.attributes.filter((a) => /policy$/.test(a.name)).flatMap((a) => policyStatements(a.expr, config));
+  return st.some((x) => x.effect === 'Allow' && x.actions.some((a) => a === '*' || a.endsWith(':*')));
 }
 
 /**

@@ -237,3 +237,13 @@ test('the ideal opening ingress to 0.0.0.0/0, looking up the default VPC or drop
   const lookup = diffText('resource "aws_sqs_queue" "q" {\n  name = "q"\n}\nlocals {\n  vpc_name = "main"\n}\n', 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\ndata "aws_vpc" "default" {\n  default = true\n}\n');
   assert.deepEqual(lookup.findings.map((f) => f.ruleId).sort(), ['diff-ideal-lookup-added', 'diff-local-changed']);
 });
+
+test('a depends_on or an IAM role the ideal does without is an observation; a wildcard policy it drops is not', () => {
+  const fn = (extra: string) => `resource "aws_cloudwatch_log_group" "l" {\n  name = "l"\n}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n${extra}}\n`;
+  assert.deepEqual(diffText(fn('  depends_on = [aws_cloudwatch_log_group.l]\n'), fn('')).findings.map((f) => f.ruleId), ['diff-depends-on-removed']);
+  assert.deepEqual(diffText(fn(''), fn('  depends_on = [aws_cloudwatch_log_group.l]\n')).findings.map((f) => f.ruleId), ['diff-depends-on']);
+  const policy = (action: string) => `resource "aws_iam_role_policy" "extra" {\n  role = "r"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "${action}", Resource = "*" }] })\n}\n`;
+  const keep = 'resource "aws_sqs_queue" "a" {\n  name = "a"\n}\nresource "aws_sqs_queue" "b" {\n  name = "b"\n}\n';
+  assert.deepEqual(diffText(keep + policy('sqs:SendMessage'), keep).findings.map((f) => f.ruleId), ['diff-ideal-omits']);
+  assert.notDeepEqual(diffText(keep + policy('s3:*'), keep).findings.map((f) => f.ruleId), ['diff-ideal-omits']);
+});
