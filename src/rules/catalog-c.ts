@@ -7,6 +7,7 @@ import { rulesFromTable } from './util/settings-table.js';
 import { ENCRYPTION_TABLE, TLS_TABLE } from './encryption/at-rest-table.js';
 import { PUBLIC_ACCESS_TABLE } from './public-exposure/public-access-table.js';
 import { SERVICE_LOGGING_TABLE } from './logging/service-logging-table.js';
+import { HARDENING_TABLE } from './misconfiguration/hardening-table.js';
 import { rule as resourcePolicyPublicPrincipal } from './public-exposure/resource-policy-public-principal.js';
 import { rule as lambdaPermissionPublic } from './public-exposure/lambda-permission-public.js';
 import { rule as resourcePolicyWildcardAction } from './iam-least-privilege/resource-policy-wildcard-action.js';
@@ -16,7 +17,7 @@ import { rule as naclOpenAdminPort } from './network/nacl-open-admin-port.js';
 import { defaultSecurityGroupRule, defaultVpcRule } from './network/default-network-resources.js';
 
 /** Every table-driven check, in table order (tests read it to check argument paths against the schema). */
-export const TABLE_CHECKS = [...ENCRYPTION_TABLE, ...TLS_TABLE, ...PUBLIC_ACCESS_TABLE, ...SERVICE_LOGGING_TABLE];
+export const TABLE_CHECKS = [...ENCRYPTION_TABLE, ...TLS_TABLE, ...PUBLIC_ACCESS_TABLE, ...SERVICE_LOGGING_TABLE, ...HARDENING_TABLE];
 
 export const CATALOG_C: Rule[] = [
   ...rulesFromTable(TABLE_CHECKS),

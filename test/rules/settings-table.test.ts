@@ -301,10 +301,10 @@ const FIXTURES: Record<string, Fixture> = {
     more: [['resource "aws_eks_cluster" "e" {\n  vpc_config {\n    endpoint_public_access = true\n    public_access_cidrs = ["0.0.0.0/0"]\n  }\n}\n', 'aws_eks_cluster.e', 3]],
   },
   'subnet-maps-public-ip': {
-    bad: 'resource "aws_subnet" "pub" {\n  vpc_id = "vpc-1"\n  map_public_ip_on_launch = true\n}\n',
-    resource: 'aws_subnet.pub',
+    bad: 'resource "aws_subnet" "app" {\n  vpc_id = "vpc-1"\n  map_public_ip_on_launch = true\n}\n',
+    resource: 'aws_subnet.app',
     line: 3,
-    good: 'resource "aws_subnet" "priv" {\n  vpc_id = "vpc-1"\n}\n',
+    good: 'resource "aws_subnet" "priv" {\n  vpc_id = "vpc-1"\n}\nresource "aws_subnet" "public" {\n  map_public_ip_on_launch = true\n}\n',
     more: [['resource "aws_default_subnet" "d" {\n  availability_zone = "us-east-1a"\n}\n', 'aws_default_subnet.d', 1]],
   },
   'sagemaker-notebook-direct-internet': {
@@ -380,6 +380,38 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_cloudfront_distribution.d',
     line: 1,
     good: 'resource "aws_cloudfront_distribution" "d" {\n  logging_config {\n    bucket = "logs.s3.amazonaws.com"\n  }\n}\n',
+  },
+  'instance-imdsv1-allowed': {
+    bad: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n',
+    resource: 'aws_instance.web',
+    line: 4,
+    good: 'resource "aws_launch_template" "lt" {\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
+    more: [['resource "aws_launch_template" "lt" {\n  image_id = "ami-1"\n}\n', 'aws_launch_template.lt', 1]],
+  },
+  'ecr-scan-on-push-disabled': {
+    bad: 'resource "aws_ecr_repository" "r" {\n  image_scanning_configuration {\n    scan_on_push = false\n  }\n}\n',
+    resource: 'aws_ecr_repository.r',
+    line: 3,
+    good: 'resource "aws_ecr_repository" "r" {\n  image_scanning_configuration {\n    scan_on_push = true\n  }\n}\n',
+  },
+  'ecr-mutable-tags': {
+    bad: 'resource "aws_ecr_repository" "r" {\n  image_tag_mutability = "MUTABLE"\n}\n',
+    resource: 'aws_ecr_repository.r',
+    line: 2,
+    good: 'resource "aws_ecr_repository" "r" {\n  image_tag_mutability = "IMMUTABLE"\n}\n',
+  },
+  'alb-invalid-headers-not-dropped': {
+    bad: 'resource "aws_lb" "app" {\n  name = "app"\n}\n',
+    resource: 'aws_lb.app',
+    line: 1,
+    good: 'resource "aws_lb" "app" {\n  drop_invalid_header_fields = true\n}\nresource "aws_lb" "nlb" {\n  load_balancer_type = "network"\n}\n',
+  },
+  'iam-password-policy-weak': {
+    bad: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 8\n  password_reuse_prevention = 24\n  max_password_age = 90\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n  require_numbers = true\n  require_symbols = true\n}\n',
+    resource: 'aws_iam_account_password_policy.p',
+    line: 2,
+    good: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  password_reuse_prevention = 24\n  max_password_age = 60\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n  require_numbers = true\n  require_symbols = true\n}\n',
+    more: [['resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 16\n}\n', 'aws_iam_account_password_policy.p', 1]],
   },
 };
 

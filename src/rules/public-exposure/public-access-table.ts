@@ -94,7 +94,9 @@ export const PUBLIC_ACCESS_TABLE: TableCheck[] = [
     knowledgeGap: 'Public IP assignment is per instance, not per subnet',
     what: 'gives every instance launched in it a public IP',
     rows: [
-      { types: ['aws_subnet'], require: [{ path: ['map_public_ip_on_launch'], test: { is: false }, unset: 'ok' }] },
+      // A subnet named public is the deliberate public tier of a tiered VPC (instances placed there are
+      // compute-in-public-subnet's concern); flagging every one fired on most reference solutions.
+      { types: ['aws_subnet'], exemptName: /public|dmz|edge/i, require: [{ path: ['map_public_ip_on_launch'], test: { is: false }, unset: 'ok' }] },
       { types: ['aws_default_subnet'], require: [{ path: ['map_public_ip_on_launch'], test: { is: false }, unset: 'gap' }] },
     ],
   },

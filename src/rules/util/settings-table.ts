@@ -10,7 +10,7 @@
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, resources } from '../../model/query.js';
-import { resolveExpr, resolvedBool, resolvedString } from './b-resolve.js';
+import { resolveExpr, resolvedBool, resolvedNumber, resolvedString } from './b-resolve.js';
 import { promptNear } from './b-prompt.js';
 
 /** What the argument's value must be. Values that cannot be resolved statically always pass (no guessing). */
@@ -23,7 +23,10 @@ export type ValueTest =
   /** A string value must match. */
   | { matches: RegExp }
   /** A list (or single string) must not contain any of these. */
-  | { excludes: string[] };
+  | { excludes: string[] }
+  /** A number within bounds. */
+  | { atLeast: number }
+  | { atMost: number };
 
 export interface Requirement {
   /** Nested block names, then the argument. */
@@ -45,6 +48,8 @@ export interface TableRow {
   when?: Requirement[];
   /** The resource is out of scope when one of these arguments is set (replicas and restores inherit settings). */
   exemptWhenSet?: string[];
+  /** The resource is out of scope when its name says it is deliberately so (`aws_subnet.public`). */
+  exemptName?: RegExp;
 }
 
 export interface TableCheck extends RuleMeta {
@@ -86,6 +91,11 @@ function testValue(config: Configuration, expr: Expr, test: ValueTest): Verdict 
     const items = resolved?.kind === 'tuple' ? resolved.items : resolved ? [resolved] : [];
     const strings = items.map((i) => resolvedString(config, i));
     return strings.some((s) => s !== undefined && test.excludes.includes(s)) ? 'gap' : 'pass';
+  }
+  if ('atLeast' in test || 'atMost' in test) {
+    const n = resolvedNumber(config, expr);
+    if (n === undefined) return 'unknown';
+    return ('atLeast' in test ? n >= test.atLeast : n <= test.atMost) ? 'pass' : 'gap';
   }
   const s = resolvedString(config, expr);
   if (s === undefined) return 'unknown';
@@ -149,6 +159,7 @@ export function runTableCheck(check: TableCheck, ctx: RuleContext): void {
   for (const row of check.rows) {
     for (const type of row.types) {
       for (const block of resources(ctx.config, type)) {
+        if (row.exemptName?.test(block.labels[1] ?? '')) continue;
         if (row.exemptWhenSet?.some((n) => attr(block, n) && literalValue(attrExpr(block, n)) !== null)) continue;
         if (row.when?.some((w) => evaluate(ctx.config, block, w).verdict !== 'pass')) continue;
         const gaps = row.require.map((r) => evaluate(ctx.config, block, r)).filter((o) => o.verdict === 'gap');
