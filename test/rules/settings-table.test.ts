@@ -450,3 +450,8 @@ test('table checks: one finding per resource, listing every gap', () => {
   assert.match(f[0]!.message, /enforce_https = false/);
   assert.match(f[0]!.message, /tls_security_policy/);
 });
+
+test('scanner-coverage rules never report syntax, schema or reference categories (eval:modules counts those)', () => {
+  const bad = CATALOG_C.filter((r) => ['syntax', 'schema', 'reference', 'deprecated', 'provider-version'].includes(r.meta.category)).map((r) => r.meta.id);
+  assert.deepEqual(bad, []);
+});
