@@ -88,6 +88,7 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
   // An input the ideal adds or drops is how it parametrizes; what it feeds is reported where it is used.
   if (c.blockKind === 'variable' && c.kind === 'block-added') return genericDecision('variable-added');
   if (c.blockKind === 'variable' && c.kind === 'block-removed') return genericDecision('variable-removed');
+  if (c.blockKind === 'locals' && (c.kind === 'block-added' || c.kind === 'block-removed')) return genericDecision('local-changed');
   const blockLevel = c.kind === 'block-added' || c.kind === 'block-removed';
   // A resource's own type says more about an added/removed block than the names inside it.
   if (blockLevel && (c.blockKind === 'resource' || c.blockKind === 'data')) {
@@ -110,8 +111,9 @@ export function decide(c: DiffChange, x: AttributionContext): Decision {
 }
 
 /**
- * Settings of these categories that the model writes and the ideal leaves out are not the model's defect (a
- * subnet group, a storage type, a name): often the ideal only shows the lines it changed. Decided by the
+ * Settings (and blocks) of these categories that the model writes and the ideal leaves out are not the model's
+ * defect (a subnet group, a storage type, a name, a VPC the ideal takes from a lookup): often the ideal only
+ * shows the lines it changed. Decided by the
  * tables alone; the specific heuristics (deprecated or invalid arguments, destroy blockers, open ingress,
  * over-broad IAM) have already claimed the removals that are defects.
  */
@@ -123,7 +125,7 @@ const OMISSION_CATEGORIES: ReadonlySet<CategoryId> = new Set<CategoryId>(['netwo
 const SECRET_KEY = /password|secret|token|api_key|credential|private_key/;
 
 function omitted(c: DiffChange, d: Decision): Decision {
-  if (c.kind !== 'attribute-removed' && c.kind !== 'nested-block-removed') return d;
+  if (c.kind !== 'attribute-removed' && c.kind !== 'nested-block-removed' && c.kind !== 'block-removed') return d;
   const hardCodedSecret = d.category === 'secrets' && SECRET_KEY.test(snakeCase(c.path[c.path.length - 1] ?? '')) && isStatic(c.model?.expr);
   if (!OMISSION_CATEGORIES.has(d.category) && (d.category !== 'secrets' || hardCodedSecret)) return d;
   const g = GENERIC_DECISIONS['ideal-omits'];

@@ -571,6 +571,18 @@ export const HEURISTICS: readonly Heuristic[] = [
     type: /^aws_(caller_identity|region|partition|availability_zones|ami|ssm_parameter)$/,
   },
   {
+    id: 'ideal-lookup-added',
+    category: 'external-dependency',
+    severity: 'low',
+    title: 'The ideal looks up an existing resource',
+    observation: true,
+    kinds: ADDED,
+    blockKinds: ['data'],
+    // The ideal depending on something that must already exist (the default VPC) is no defect of a model that
+    // creates it; account, region, AZ and AMI lookups are account-region-data's, above.
+    when: (c) => !SELF_DATA.test(c.blockType),
+  },
+  {
     id: 'az-lookup-removed', observation: true,
     category: 'high-availability',
     severity: 'low',
@@ -799,5 +811,6 @@ export const GENERIC_DECISIONS = {
   'variable-removed': { id: 'variable-removed', category: 'hardcoded-value', severity: 'low', title: 'Input variable removed', observation: true },
   // Keeps the category the tables chose (network, lifecycle-cost...): the finding says what kind of setting it is.
   'ideal-omits': { id: 'ideal-omits', category: 'misconfiguration', severity: 'low', title: 'The ideal leaves out a setting the model writes', observation: true },
+  'local-changed': { id: 'local-changed', category: 'hardcoded-value', severity: 'low', title: 'Local value added or removed', observation: true },
   description: { id: 'description', category: 'documentation', severity: 'low', title: 'Description or comment reworded', observation: true },
 } as const satisfies Record<string, GenericDecision>;

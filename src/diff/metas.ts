@@ -156,6 +156,8 @@ const NOTES: Record<string, { rootCause: string; fix: string; docs?: string }> =
   'reference-retargeted': { rootCause: 'The ideal organizes its resources differently, so its references point at other resources of the same type.', fix: 'Optional.' },
   'cidr-chosen': { rootCause: 'Both responses pick a private address range; the ideal picked another.', fix: 'Optional.' },
   'value-tuned': { rootCause: 'Both responses set this number; the ideal picked another value.', fix: 'Optional: use the value the ideal uses.' },
+  'ideal-lookup-added': { rootCause: 'The ideal looks up a resource that must already exist where the model creates or parametrizes it.', fix: 'None: a self-contained stack is the project convention.' },
+  'local-changed': { rootCause: 'The ideal organizes its local values differently.', fix: 'Optional.' },
   'ideal-omits': { rootCause: 'The model writes a setting the ideal does not show; usually the ideal shows only what it changed.', fix: 'Optional.' },
   'count-changed': { rootCause: 'The ideal writes the instance count differently (a literal vs. the length of a list).', fix: 'Optional: derive the count from the input it depends on.' },
   'lambda-runtime': { rootCause: 'The model picked a Lambda runtime that is deprecated or not the one the code needs; AWS refuses to create functions on deprecated runtimes.', fix: 'Use the runtime the ideal uses.', docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html' },

@@ -9,7 +9,7 @@
  *    defect of the model, whatever category the change was attributed to.
  */
 import type { Block, Configuration, Expr } from '../model/types.js';
-import { literalValue } from '../model/query.js';
+import { exprToText, literalValue } from '../model/query.js';
 import type { CategoryId } from '../taxonomy/categories.js';
 import type { AttributedChange, DiffChange } from './types.js';
 import { providerDefault, type DefaultValue } from './defaults.js';
@@ -52,8 +52,15 @@ export function triageChanges(
   return { kept, ignored };
 }
 
+/** Text of one side of a change, for the open-CIDR test. */
+const OPEN_TO_WORLD = /(^|[^\d.])0\.0\.0\.0\/0\b|::\/0/;
+
 export function ignoreReason(c: AttributedChange): IgnoreReason | undefined {
   if (isProviderDefaultNoop(c)) return 'provider-default';
+  // The ideal opens to the internet what the model kept closed (whatever category it fell in).
+  if ((c.kind === 'attribute-changed' || c.kind === 'attribute-added') && c.ideal?.expr && OPEN_TO_WORLD.test(exprToText(c.ideal.expr)) && !(c.model?.expr && OPEN_TO_WORLD.test(exprToText(c.model.expr)))) {
+    return 'ideal-weakens-protection';
+  }
   if (c.category === 'destroyability') {
     const m = destroyLevel(c, 'model');
     const i = destroyLevel(c, 'ideal');

@@ -2,5 +2,6 @@
 import type { Rule } from './types.js';
 import { CATALOG_A } from './catalog-a.js';
 import { CATALOG_B } from './catalog-b.js';
+import { CATALOG_C } from './catalog-c.js';
 
-export const ALL_RULES: Rule[] = [...CATALOG_A, ...CATALOG_B];
+export const ALL_RULES: Rule[] = [...CATALOG_A, ...CATALOG_B, ...CATALOG_C];

@@ -228,3 +228,12 @@ test('monitoring the prompt never asks for is an observation; when it asks, the 
   assert.deepEqual(run('Create a web server on EC2.').findings.map((f) => f.ruleId), ['diff-unrequested-monitoring-setting']);
   assert.deepEqual(run('Create a web server on EC2 with detailed monitoring.').findings.map((f) => f.ruleId), ['diff-monitoring']);
 });
+
+test('the ideal opening ingress to 0.0.0.0/0, looking up the default VPC or dropping a local is not the model failing', () => {
+  const sg = (cidr: string) => `resource "aws_security_group" "api" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ${cidr}\n  }\n}\n`;
+  const opened = diffText(sg('["10.0.0.0/8"]'), sg('["0.0.0.0/0"]'));
+  assert.deepEqual(opened.findings, []);
+  assert.deepEqual(opened.ignored.map((g) => g.reason), ['ideal-weakens-protection']);
+  const lookup = diffText('resource "aws_sqs_queue" "q" {\n  name = "q"\n}\nlocals {\n  vpc_name = "main"\n}\n', 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\ndata "aws_vpc" "default" {\n  default = true\n}\n');
+  assert.deepEqual(lookup.findings.map((f) => f.ruleId).sort(), ['diff-ideal-lookup-added', 'diff-local-changed']);
+});

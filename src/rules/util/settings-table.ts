@@ -1,0 +1,174 @@
+/**
+ * One engine for checks that have the same shape across many resource types: "this argument of this resource
+ * must hold this value". The knowledge lives in data tables (src/rules/<category>/*-table.ts), one entry per
+ * check with the resource types, the argument paths and what an unset argument means; this module turns each
+ * entry into an ordinary Rule, so the catalog, `iacjudge explain` and the judge see no difference.
+ *
+ * Paths name nested blocks then one argument: `["encrypt_at_rest", "enabled"]`. A test test/rules checks every
+ * path against the bundled provider schema, so a misspelt argument cannot make a check silently pass.
+ */
+import type { Block, Configuration, Expr } from '../../model/types.js';
+import type { Rule, RuleContext, RuleMeta } from '../types.js';
+import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, resources } from '../../model/query.js';
+import { resolveExpr, resolvedBool, resolvedString } from './b-resolve.js';
+import { promptNear } from './b-prompt.js';
+
+/** What the argument's value must be. Values that cannot be resolved statically always pass (no guessing). */
+export type ValueTest =
+  | { is: boolean }
+  /** Any non-empty value. */
+  | { set: true }
+  | { oneOf: string[] }
+  | { noneOf: string[] }
+  /** A string value must match. */
+  | { matches: RegExp }
+  /** A list (or single string) must not contain any of these. */
+  | { excludes: string[] };
+
+export interface Requirement {
+  /** Nested block names, then the argument. */
+  path: string[];
+  test: ValueTest;
+  /** What an absent argument means: the provider default is safe (`ok`) or not (`gap`). */
+  unset: 'ok' | 'gap';
+  /** What absent enclosing blocks mean; defaults to `unset`. */
+  blockUnset?: 'ok' | 'gap';
+  /** Also acceptable when this requirement fails (e.g. SSE-SQS off but a KMS key set). */
+  orElse?: Requirement;
+}
+
+export interface TableRow {
+  types: string[];
+  /** Every requirement must hold. */
+  require: Requirement[];
+  /** The check applies only when these hold (e.g. listener protocol HTTPS); unresolvable → does not apply. */
+  when?: Requirement[];
+  /** The resource is out of scope when one of these arguments is set (replicas and restores inherit settings). */
+  exemptWhenSet?: string[];
+}
+
+export interface TableCheck extends RuleMeta {
+  rows: TableRow[];
+  /** Finding text after the address: `is not encrypted at rest`. */
+  what: string;
+  /** An `aws_ebs_encryption_by_default` resource in the configuration covers the check. */
+  coveredByEbsDefault?: boolean;
+  /**
+   * The check fires only when the task's prompt asks for it (subject near word, regex sources); on a plain
+   * folder it stays silent. The rule's `fix` text says so, for `iacjudge explain`.
+   */
+  prompt?: { subject: string; word: string };
+}
+
+type Verdict = 'pass' | 'gap' | 'unknown';
+
+/** Owners of the final argument: the blocks the path's block names lead to. */
+function owners(block: Block, blockPath: string[]): Block[] {
+  let current = [block];
+  for (const name of blockPath) current = current.flatMap((b) => nestedBlocks(b, name));
+  return current;
+}
+
+function testValue(config: Configuration, expr: Expr, test: ValueTest): Verdict {
+  const resolved = resolveExpr(config, expr);
+  if (resolved && literalValue(resolved) === null) return 'gap';
+  if ('is' in test) {
+    const v = resolvedBool(config, expr);
+    return v === undefined ? 'unknown' : v === test.is ? 'pass' : 'gap';
+  }
+  if ('set' in test) {
+    const v = literalValue(resolved);
+    if (v === '' ) return 'gap';
+    if (resolved?.kind === 'tuple' && resolved.items.length === 0) return 'gap';
+    return 'pass';
+  }
+  if ('excludes' in test) {
+    const items = resolved?.kind === 'tuple' ? resolved.items : resolved ? [resolved] : [];
+    const strings = items.map((i) => resolvedString(config, i));
+    return strings.some((s) => s !== undefined && test.excludes.includes(s)) ? 'gap' : 'pass';
+  }
+  const s = resolvedString(config, expr);
+  if (s === undefined) return 'unknown';
+  if ('oneOf' in test) return test.oneOf.includes(s) ? 'pass' : 'gap';
+  if ('noneOf' in test) return test.noneOf.includes(s) ? 'gap' : 'pass';
+  return test.matches.test(s) ? 'pass' : 'gap';
+}
+
+interface Outcome {
+  verdict: Verdict;
+  /** Where the failing value sits, when it is written. */
+  at?: Block | undefined;
+  span?: import('../../model/types.js').SourceSpan;
+  detail: string;
+}
+
+/** Evaluates one requirement on a resource: every owner block must satisfy it. */
+export function evaluate(config: Configuration, block: Block, req: Requirement): Outcome {
+  const blockPath = req.path.slice(0, -1);
+  const name = req.path[req.path.length - 1]!;
+  const dotted = req.path.join('.');
+  const found = owners(block, blockPath);
+  let outcome: Outcome;
+  if (!found.length) {
+    const v = req.blockUnset ?? req.unset;
+    outcome = { verdict: v === 'ok' ? 'pass' : 'gap', detail: `\`${dotted}\` is not set (no ${blockPath.join('.')} block)` };
+  } else {
+    outcome = { verdict: 'pass', detail: '' };
+    for (const owner of found) {
+      const a = attr(owner, name);
+      if (!a) {
+        if (req.unset === 'gap') {
+          outcome = { verdict: 'gap', at: owner, span: owner.span, detail: `\`${dotted}\` is not set` };
+          break;
+        }
+        continue;
+      }
+      const v = testValue(config, a.expr, req.test);
+      if (v === 'gap') {
+        outcome = { verdict: 'gap', at: owner, span: a.span, detail: `\`${dotted} = ${exprToText(a.expr)}\`` };
+        break;
+      }
+      if (v === 'unknown') outcome = { verdict: 'unknown', detail: '' };
+    }
+  }
+  if (outcome.verdict === 'gap' && req.orElse) {
+    const alt = evaluate(config, block, req.orElse);
+    if (alt.verdict !== 'gap') return alt;
+  }
+  return outcome;
+}
+
+function ebsDefault(config: Configuration): boolean {
+  return resources(config, 'aws_ebs_encryption_by_default').some((r) => resolvedBool(config, attrExpr(r, 'enabled')) !== false);
+}
+
+/** The findings one table check produces on a configuration. */
+export function runTableCheck(check: TableCheck, ctx: RuleContext): void {
+  if (check.coveredByEbsDefault && ebsDefault(ctx.config)) return;
+  if (check.prompt && !promptNear(ctx, check.prompt.subject, check.prompt.word)) return;
+  for (const row of check.rows) {
+    for (const type of row.types) {
+      for (const block of resources(ctx.config, type)) {
+        if (row.exemptWhenSet?.some((n) => attr(block, n) && literalValue(attrExpr(block, n)) !== null)) continue;
+        if (row.when?.some((w) => evaluate(ctx.config, block, w).verdict !== 'pass')) continue;
+        const gaps = row.require.map((r) => evaluate(ctx.config, block, r)).filter((o) => o.verdict === 'gap');
+        if (!gaps.length) continue;
+        const addr = blockAddress(block);
+        ctx.report({
+          block,
+          resource: addr,
+          ...(gaps[0]!.span ? { span: gaps[0]!.span } : {}),
+          message: `${addr} ${check.what}: ${gaps.map((g) => g.detail).join('; ')}.`,
+        });
+      }
+    }
+  }
+}
+
+/** Turns table entries into catalog rules. */
+export function rulesFromTable(checks: TableCheck[]): Rule[] {
+  return checks.map((check) => {
+    const { rows: _rows, what: _what, coveredByEbsDefault: _ebs, prompt: _prompt, ...meta } = check;
+    return { meta, check: (ctx: RuleContext) => runTableCheck(check, ctx) };
+  });
+}

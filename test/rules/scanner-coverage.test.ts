@@ -1,0 +1,253 @@
+// Resource policies, Lambda permissions, IAM privilege escalation, secrets by value shape, network ACLs and
+// default network resources: invalid fixtures with the expected resource and line, and valid fixtures.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { rule as publicPrincipal } from '../../src/rules/public-exposure/resource-policy-public-principal.js';
+import { rule as lambdaPermission } from '../../src/rules/public-exposure/lambda-permission-public.js';
+import { rule as wildcardAction } from '../../src/rules/iam-least-privilege/resource-policy-wildcard-action.js';
+import { rule as escalation, actionAllows } from '../../src/rules/iam-least-privilege/iam-privilege-escalation.js';
+import { rule as secretValue, secretShapesIn } from '../../src/rules/secrets/secret-value-in-code.js';
+import { rule as nacl } from '../../src/rules/network/nacl-open-admin-port.js';
+import { defaultSecurityGroupRule, defaultVpcRule } from '../../src/rules/network/default-network-resources.js';
+
+// ---- resource-policy-public-principal ----
+
+test('resource-policy-public-principal: S3 bucket policy with Principal "*" (jsonencode) is reported at the statement', () => {
+  const hcl = [
+    'resource "aws_s3_bucket_policy" "site" {', // 1
+    '  bucket = aws_s3_bucket.site.id',
+    '  policy = jsonencode({',
+    '    Version = "2012-10-17"',
+    '    Statement = [{', // 5
+    '      Effect    = "Allow"',
+    '      Principal = "*"',
+    '      Action    = "s3:GetObject"',
+    '      Resource  = "${aws_s3_bucket.site.arn}/*"',
+    '    }]',
+    '  })',
+    '}',
+  ].join('\n');
+  const f = runRule(publicPrincipal, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_s3_bucket_policy.site');
+  assert.equal(f[0]!.severity, 'high');
+  assert.equal(f[0]!.location.line, 5);
+  assert.match(f[0]!.message, /s3:GetObject/);
+});
+
+test('resource-policy-public-principal: SQS policy as JSON heredoc with {"AWS":"*"} and "*" action is critical', () => {
+  const hcl = `resource "aws_sqs_queue_policy" "q" {
+  queue_url = aws_sqs_queue.q.id
+  policy    = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*", "Resource": "*"}]
+}
+POLICY
+}
+`;
+  const f = runRule(publicPrincipal, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_sqs_queue_policy.q');
+  assert.equal(f[0]!.severity, 'critical');
+  assert.equal(f[0]!.location.line, 3);
+});
+
+test('resource-policy-public-principal: policy document data source referenced by SNS, ECR, OpenSearch and Secrets Manager', () => {
+  const doc = 'data "aws_iam_policy_document" "open" {\n  statement {\n    actions = ["sns:Publish"]\n    resources = ["*"]\n    principals {\n      type = "*"\n      identifiers = ["*"]\n    }\n  }\n}\n';
+  for (const [type, arg] of [['aws_sns_topic_policy', 'policy'], ['aws_ecr_repository_policy', 'policy'], ['aws_opensearch_domain_policy', 'access_policies'], ['aws_secretsmanager_secret_policy', 'policy']] as const) {
+    const f = runRule(publicPrincipal, `${doc}resource "${type}" "p" {\n  ${arg} = data.aws_iam_policy_document.open.json\n}\n`);
+    assert.equal(f.length, 1, type);
+    assert.equal(f[0]!.resource, `${type}.p`);
+    assert.equal(f[0]!.location.line, 2, `${type}: points at the statement`);
+  }
+});
+
+test('resource-policy-public-principal: conditions, named principals and Deny statements are fine', () => {
+  const hcl = [
+    'resource "aws_sqs_queue_policy" "q" {',
+    '  queue_url = "u"',
+    '  policy = jsonencode({',
+    '    Statement = [',
+    '      { Effect = "Allow", Principal = { Service = "sns.amazonaws.com" }, Action = "sqs:SendMessage", Resource = "*" },',
+    '      { Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = "*", Condition = { ArnEquals = { "aws:SourceArn" = "arn:aws:sns:us-east-1:111122223333:t" } } },',
+    '      { Effect = "Deny", Principal = "*", Action = "sqs:*", Resource = "*", Condition = { Bool = { "aws:SecureTransport" = "false" } } },',
+    '      { Effect = "Deny", Principal = { AWS = "*" }, Action = "sqs:*", Resource = "*" },',
+    '    ]',
+    '  })',
+    '}',
+  ].join('\n');
+  assert.deepEqual(runRule(publicPrincipal, hcl), []);
+});
+
+test('resource-policy-public-principal: a policy held in a local is followed', () => {
+  const hcl = 'locals {\n  p = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "ecr:BatchGetImage", Resource = "*" }] })\n}\nresource "aws_ecr_repository_policy" "r" {\n  repository = "r"\n  policy = local.p\n}\n';
+  const f = runRule(publicPrincipal, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_ecr_repository_policy.r');
+});
+
+// ---- lambda-permission-public ----
+
+test('lambda-permission-public: principal "*" without a scope', () => {
+  const f = runRule(lambdaPermission, 'resource "aws_lambda_permission" "any" {\n  action = "lambda:InvokeFunction"\n  function_name = "f"\n  principal = "*"\n}\n');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_lambda_permission.any');
+  assert.equal(f[0]!.location.line, 1);
+  assert.equal(f[0]!.severity, 'high');
+});
+
+test('lambda-permission-public: scoped or service principals are fine', () => {
+  const hcl =
+    'resource "aws_lambda_permission" "a" {\n  principal = "*"\n  source_account = "111122223333"\n}\n' +
+    'resource "aws_lambda_permission" "b" {\n  principal = "apigateway.amazonaws.com"\n}\n' +
+    'resource "aws_lambda_permission" "c" {\n  principal = "*"\n  principal_org_id = "o-abc"\n}\n';
+  assert.deepEqual(runRule(lambdaPermission, hcl), []);
+});
+
+// ---- resource-policy-wildcard-action ----
+
+test('resource-policy-wildcard-action: named principal with sqs:*', () => {
+  const hcl = 'resource "aws_sqs_queue" "q" {\n  policy = jsonencode({\n    Statement = [{\n      Effect = "Allow"\n      Principal = { AWS = "arn:aws:iam::111122223333:role/app" }\n      Action = "sqs:*"\n      Resource = "*"\n    }]\n  })\n}\n';
+  const f = runRule(wildcardAction, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_sqs_queue.q');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /sqs:\*/);
+});
+
+test('resource-policy-wildcard-action: specific actions, Deny s3:* and public grants (reported elsewhere) are not reported', () => {
+  const hcl =
+    'resource "aws_s3_bucket_policy" "b" {\n  bucket = "b"\n  policy = jsonencode({ Statement = [\n    { Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "*" },\n    { Effect = "Allow", Principal = { Service = "logging.s3.amazonaws.com" }, Action = "s3:PutObject", Resource = "*" },\n  ] })\n}\n' +
+    'resource "aws_sns_topic_policy" "t" {\n  arn = "a"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "sns:*", Resource = "*" }] })\n}\n';
+  assert.deepEqual(runRule(wildcardAction, hcl), []);
+});
+
+// ---- iam-privilege-escalation ----
+
+test('iam-privilege-escalation: PassRole with lambda:CreateFunction on *', () => {
+  const hcl = [
+    'resource "aws_iam_policy" "deployer" {',
+    '  policy = jsonencode({',
+    '    Statement = [',
+    '      { Effect = "Allow", Action = ["iam:PassRole"], Resource = "*" },',
+    '      { Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" },',
+    '    ]',
+    '  })',
+    '}',
+  ].join('\n');
+  const f = runRule(escalation, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_iam_policy.deployer');
+  assert.equal(f[0]!.location.line, 4);
+  assert.match(f[0]!.message, /iam:PassRole \+ lambda:CreateFunction/);
+});
+
+test('iam-privilege-escalation: iam:CreateAccessKey and iam:Attach* through a wildcard in a policy document', () => {
+  const hcl = 'data "aws_iam_policy_document" "ops" {\n  statement {\n    actions = ["iam:Attach*", "iam:CreateAccessKey"]\n    resources = ["*"]\n  }\n}\n';
+  const f = runRule(escalation, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'data.aws_iam_policy_document.ops');
+  assert.match(f[0]!.message, /iam:CreateAccessKey/);
+  assert.match(f[0]!.message, /iam:AttachUserPolicy/);
+});
+
+test('iam-privilege-escalation: PassRole scoped to a role, PassRole alone, or read-only IAM is fine', () => {
+  const hcl =
+    'resource "aws_iam_role_policy" "a" {\n  policy = jsonencode({ Statement = [\n    { Effect = "Allow", Action = "iam:PassRole", Resource = "arn:aws:iam::111122223333:role/exec" },\n    { Effect = "Allow", Action = "lambda:CreateFunction", Resource = "*" },\n  ] })\n}\n' +
+    'resource "aws_iam_role_policy" "b" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["iam:PassRole", "iam:Get*", "iam:List*"], Resource = "*" }] })\n}\n';
+  assert.deepEqual(runRule(escalation, hcl), []);
+});
+
+test('iam-privilege-escalation: action patterns match case-insensitively and only what they cover', () => {
+  assert.ok(actionAllows('iam:*', 'iam:PassRole'));
+  assert.ok(actionAllows('IAM:passrole', 'iam:PassRole'));
+  assert.ok(actionAllows('iam:Put*', 'iam:PutRolePolicy'));
+  assert.ok(!actionAllows('iam:Get*', 'iam:PassRole'));
+  assert.ok(!actionAllows('iam:PassRole', 'iam:PassRoles'));
+});
+
+// ---- secret-value-in-code ----
+
+const AKID = ['AKIA', 'Q3EGRPLM5TXYZ7NB'].join('');
+
+test('secret-value-in-code: AWS access key id in a Lambda environment map', () => {
+  const hcl = `resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      AWS_ACCESS_KEY_ID = "${AKID}"\n    }\n  }\n}\n`;
+  const f = runRule(secretValue, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_lambda_function.fn');
+  assert.equal(f[0]!.location.line, 5);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.match(f[0]!.message, /AWS access key id/);
+});
+
+test('secret-value-in-code: private key in user_data heredoc, with an interpolation elsewhere', () => {
+  const hcl = 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  user_data = <<-EOT\n    #!/bin/bash\n    echo ${var.x}\n    cat > /root/.ssh/id_rsa <<KEY\n    -----BEGIN RSA PRIVATE KEY-----\n    MIIEow\n    -----END RSA PRIVATE KEY-----\n    KEY\n  EOT\n}\n';
+  const f = runRule(secretValue, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_instance.web');
+  assert.match(f[0]!.message, /private key/);
+});
+
+test('secret-value-in-code: base64 user_data, tags, ECS container definitions and provider keys', () => {
+  const script = Buffer.from(`#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${AKID}\n`).toString('base64');
+  const gh = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+  const hcl =
+    `resource "aws_launch_template" "lt" {\n  user_data = "${script}"\n}\n` +
+    `resource "aws_s3_bucket" "b" {\n  tags = {\n    deploy_token = "${gh}"\n  }\n}\n` +
+    `resource "aws_ecs_task_definition" "t" {\n  container_definitions = jsonencode([{ name = "app", environment = [{ name = "KEY", value = "${AKID}" }] }])\n}\n` +
+    `provider "aws" {\n  access_key = "${AKID}"\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLE12"\n}\n`;
+  const f = runRule(secretValue, hcl);
+  assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_ecs_task_definition.t', 'aws_launch_template.lt', 'aws_s3_bucket.b', 'provider.aws']);
+  assert.match(f.find((x) => x.resource === 'provider.aws')!.message, /AWS secret access key/);
+  assert.equal(f.find((x) => x.resource === 'aws_s3_bucket.b')!.location.line, 6);
+});
+
+test('secret-value-in-code: references, placeholders, ARNs and ordinary base64 are fine', () => {
+  const hcl =
+    'resource "aws_lambda_function" "fn" {\n  environment {\n    variables = {\n      SECRET_ARN = aws_secretsmanager_secret.s.arn\n      EXAMPLE = "AKIAXXXXXXXXXXXXXXXX"\n      ROLE = "arn:aws:iam::111122223333:role/app"\n    }\n  }\n}\n' +
+    `resource "aws_instance" "i" {\n  user_data_base64 = "${Buffer.from('#!/bin/bash\nyum install -y httpd\n').toString('base64')}"\n}\n`;
+  assert.deepEqual(runRule(secretValue, hcl), []);
+  assert.deepEqual(secretShapesIn('sha256:' + 'A'.repeat(64)), []);
+});
+
+// ---- nacl-open-admin-port ----
+
+test('nacl-open-admin-port: inline ingress allowing all protocols from 0.0.0.0/0, and an SSH rule resource', () => {
+  const hcl =
+    'resource "aws_network_acl" "pub" {\n  vpc_id = "v"\n  ingress {\n    rule_no = 100\n    protocol = "-1"\n    action = "allow"\n    cidr_block = "0.0.0.0/0"\n    from_port = 0\n    to_port = 0\n  }\n}\n' +
+    'resource "aws_network_acl_rule" "ssh" {\n  network_acl_id = "a"\n  rule_number = 110\n  egress = false\n  protocol = "tcp"\n  rule_action = "allow"\n  ipv6_cidr_block = "::/0"\n  from_port = 22\n  to_port = 22\n}\n';
+  const f = runRule(nacl, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [
+    ['aws_network_acl.pub', 3],
+    ['aws_network_acl_rule.ssh', 12],
+  ]);
+  assert.match(f[0]!.message, /22 \(SSH\), 3389 \(RDP\)/);
+});
+
+test('nacl-open-admin-port: HTTPS from anywhere, SSH from a private CIDR, deny entries and egress are fine', () => {
+  const hcl =
+    'resource "aws_network_acl" "pub" {\n  ingress {\n    protocol = "tcp"\n    action = "allow"\n    cidr_block = "0.0.0.0/0"\n    from_port = 443\n    to_port = 443\n  }\n  ingress {\n    protocol = "tcp"\n    action = "allow"\n    cidr_block = "10.0.0.0/8"\n    from_port = 22\n    to_port = 22\n  }\n  ingress {\n    protocol = "-1"\n    action = "deny"\n    cidr_block = "0.0.0.0/0"\n    from_port = 0\n    to_port = 0\n  }\n}\n' +
+    'resource "aws_network_acl_rule" "out" {\n  egress = true\n  protocol = "-1"\n  rule_action = "allow"\n  cidr_block = "0.0.0.0/0"\n}\n';
+  assert.deepEqual(runRule(nacl, hcl), []);
+});
+
+// ---- default-security-group-allows-traffic / default-vpc-used ----
+
+test('default-security-group-allows-traffic: rules on the default group', () => {
+  const f = runRule(defaultSecurityGroupRule, 'resource "aws_default_security_group" "d" {\n  vpc_id = "v"\n  egress {\n    from_port = 0\n    to_port = 0\n    protocol = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_default_security_group.d');
+  assert.equal(f[0]!.location.line, 3);
+  assert.deepEqual(runRule(defaultSecurityGroupRule, 'resource "aws_default_security_group" "d" {\n  vpc_id = "v"\n}\n'), []);
+});
+
+test('default-vpc-used: aws_default_vpc and a default VPC lookup; a dedicated VPC is fine', () => {
+  const f = runRule(defaultVpcRule, 'resource "aws_default_vpc" "d" {}\ndata "aws_vpc" "def" {\n  default = true\n}\n');
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [
+    ['aws_default_vpc.d', 1],
+    ['data.aws_vpc.def', 2],
+  ]);
+  assert.deepEqual(runRule(defaultVpcRule, 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\ndata "aws_vpc" "x" {\n  id = "vpc-1"\n}\n'), []);
+});

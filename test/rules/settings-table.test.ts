@@ -1,0 +1,420 @@
+// Table-driven checks (encryption, TLS, public access, service logging): every argument path exists in the
+// bundled provider schema, and every check has an invalid fixture (expected resource and line) and a valid one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRule } from './helpers.js';
+import { loadSchema } from '../../src/schema/index.js';
+import type { BlockSchema } from '../../src/schema/index.js';
+import { CATALOG_C, TABLE_CHECKS } from '../../src/rules/catalog-c.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import type { Requirement } from '../../src/rules/util/settings-table.js';
+
+const rule = (id: string) => {
+  const r = CATALOG_C.find((x) => x.meta.id === id);
+  assert.ok(r, `rule ${id} registered`);
+  return r;
+};
+
+function pathError(schema: BlockSchema, path: string[]): string | undefined {
+  let b = schema;
+  for (const name of path.slice(0, -1)) {
+    const nb = b.blocks[name];
+    if (!nb) return `no block ${name}`;
+    b = nb.block;
+  }
+  const last = path[path.length - 1]!;
+  return b.attributes[last] ? undefined : `no argument ${last}`;
+}
+
+test('table checks: every resource type and argument path exists in the bundled provider schema', () => {
+  const schema = loadSchema();
+  const errors: string[] = [];
+  const visit = (type: string, id: string, r: Requirement): void => {
+    const s = schema.resource(type);
+    if (!s) return void errors.push(`${id}: unknown type ${type}`);
+    const e = pathError(s, r.path);
+    if (e) errors.push(`${id}: ${type}.${r.path.join('.')}: ${e}`);
+    if (r.orElse) visit(type, id, r.orElse);
+  };
+  for (const c of TABLE_CHECKS) {
+    for (const row of c.rows) {
+      for (const type of row.types) {
+        for (const r of [...row.require, ...(row.when ?? [])]) visit(type, c.id, r);
+        for (const n of row.exemptWhenSet ?? []) if (!schema.resource(type)?.attributes[n]) errors.push(`${c.id}: ${type}.${n} (exemptWhenSet) not in schema`);
+      }
+    }
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('table checks: a misspelt path is caught by the schema walk (the check above can fail)', () => {
+  const s = loadSchema().resource('aws_opensearch_domain')!;
+  assert.equal(pathError(s, ['encrypt_at_rest', 'enabled']), undefined);
+  assert.match(pathError(s, ['encrypt_at_rest', 'enable']) ?? '', /no argument enable/);
+  assert.match(pathError(s, ['encryption_at_rest', 'enabled']) ?? '', /no block/);
+});
+
+test('table checks are registered in the catalog with complete metadata', () => {
+  const ids = new Set(ALL_RULES.map((r) => r.meta.id));
+  for (const c of TABLE_CHECKS) {
+    assert.ok(ids.has(c.id), c.id);
+    assert.match(c.docs, /^https:\/\//, c.id);
+    assert.ok(c.fixExample && c.rootCause && c.fix && c.knowledgeGap && c.title, c.id);
+    // Breadth must not flood the failure tier: high/critical is reserved for public data, open admin ports, secrets.
+    if (c.severity === 'high' || c.severity === 'critical') assert.equal(c.category, 'public-exposure', c.id);
+  }
+});
+
+interface Fixture {
+  bad: string;
+  resource: string;
+  line: number;
+  good: string;
+  /** Extra invalid cases: [hcl, resource, line]. */
+  more?: [string, string, number][];
+  /** Extra valid cases. */
+  alsoGood?: string[];
+}
+
+const FIXTURES: Record<string, Fixture> = {
+  'redshift-not-encrypted': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n  encrypted = false\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 3,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  encrypted = true\n}\nresource "aws_redshift_cluster" "restored" {\n  snapshot_identifier = "snap-1"\n}\n',
+    more: [['resource "aws_redshift_cluster" "dw" {\n  node_type = "ra3.xlplus"\n}\n', 'aws_redshift_cluster.dw', 1]],
+  },
+  'docdb-not-encrypted': {
+    bad: 'resource "aws_docdb_cluster" "docs" {\n  engine = "docdb"\n}\n',
+    resource: 'aws_docdb_cluster.docs',
+    line: 1,
+    good: 'resource "aws_docdb_cluster" "docs" {\n  storage_encrypted = true\n}\n',
+  },
+  'neptune-not-encrypted': {
+    bad: 'resource "aws_neptune_cluster" "g" {\n  storage_encrypted = false\n}\n',
+    resource: 'aws_neptune_cluster.g',
+    line: 2,
+    good: 'variable "enc" {\n  default = true\n}\nresource "aws_neptune_cluster" "g" {\n  storage_encrypted = var.enc\n}\n',
+  },
+  'ebs-volume-not-encrypted': {
+    bad: 'resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  size = 10\n}\n',
+    resource: 'aws_ebs_volume.data',
+    line: 1,
+    good: 'resource "aws_ebs_volume" "data" {\n  size = 10\n  encrypted = true\n}\n',
+    alsoGood: ['resource "aws_ebs_encryption_by_default" "on" {\n  enabled = true\n}\nresource "aws_ebs_volume" "data" {\n  size = 10\n}\n'],
+  },
+  'launch-block-device-not-encrypted': {
+    bad: 'resource "aws_launch_template" "lt" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n    ebs {\n      volume_size = 20\n    }\n  }\n}\n',
+    resource: 'aws_launch_template.lt',
+    line: 4,
+    good: 'resource "aws_launch_template" "lt" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n    ebs {\n      encrypted = true\n    }\n  }\n}\nresource "aws_launch_template" "plain" {\n  image_id = "ami-1"\n}\n',
+    more: [
+      ['resource "aws_launch_configuration" "lc" {\n  image_id = "ami-1"\n  root_block_device {\n    encrypted = false\n  }\n}\n', 'aws_launch_configuration.lc', 4],
+      ['resource "aws_instance" "web" {\n  ami = "ami-1"\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n}\n', 'aws_instance.web', 3],
+    ],
+  },
+  'efs-not-encrypted': {
+    bad: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "x"\n}\n',
+    resource: 'aws_efs_file_system.fs',
+    line: 1,
+    good: 'resource "aws_efs_file_system" "fs" {\n  encrypted = true\n}\n',
+  },
+  'elasticache-at-rest-not-encrypted': {
+    bad: 'resource "aws_elasticache_replication_group" "c" {\n  description = "x"\n  at_rest_encryption_enabled = false\n  transit_encryption_enabled = true\n}\n',
+    resource: 'aws_elasticache_replication_group.c',
+    line: 3,
+    good: 'resource "aws_elasticache_replication_group" "c" {\n  at_rest_encryption_enabled = "true"\n}\n',
+  },
+  'elasticache-transit-not-encrypted': {
+    bad: 'resource "aws_elasticache_replication_group" "c" {\n  at_rest_encryption_enabled = true\n}\n',
+    resource: 'aws_elasticache_replication_group.c',
+    line: 1,
+    good: 'resource "aws_elasticache_replication_group" "c" {\n  transit_encryption_enabled = true\n}\nresource "aws_memorydb_cluster" "m" {\n  name = "m"\n}\n',
+    more: [['resource "aws_memorydb_cluster" "m" {\n  tls_enabled = false\n}\n', 'aws_memorydb_cluster.m', 2]],
+  },
+  'opensearch-at-rest-not-encrypted': {
+    bad: 'resource "aws_opensearch_domain" "s" {\n  domain_name = "s"\n}\n',
+    resource: 'aws_opensearch_domain.s',
+    line: 1,
+    good: 'resource "aws_opensearch_domain" "s" {\n  encrypt_at_rest {\n    enabled = true\n  }\n}\n',
+    more: [['resource "aws_elasticsearch_domain" "e" {\n  encrypt_at_rest {\n    enabled = false\n  }\n}\n', 'aws_elasticsearch_domain.e', 3]],
+  },
+  'opensearch-node-to-node-not-encrypted': {
+    bad: 'resource "aws_opensearch_domain" "s" {\n  node_to_node_encryption {\n    enabled = false\n  }\n}\n',
+    resource: 'aws_opensearch_domain.s',
+    line: 3,
+    good: 'resource "aws_opensearch_domain" "s" {\n  node_to_node_encryption {\n    enabled = true\n  }\n}\n',
+  },
+  'opensearch-https-not-enforced': {
+    bad: 'resource "aws_opensearch_domain" "s" {\n  domain_endpoint_options {\n    enforce_https = true\n    tls_security_policy = "Policy-Min-TLS-1-0-2019-07"\n  }\n}\n',
+    resource: 'aws_opensearch_domain.s',
+    line: 4,
+    good: 'resource "aws_opensearch_domain" "s" {\n  domain_endpoint_options {\n    enforce_https = true\n    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"\n  }\n}\n',
+    more: [['resource "aws_elasticsearch_domain" "e" {\n  domain_name = "e"\n}\n', 'aws_elasticsearch_domain.e', 1]],
+  },
+  'kinesis-stream-not-encrypted': {
+    bad: 'resource "aws_kinesis_stream" "k" {\n  name = "k"\n  encryption_type = "NONE"\n}\n',
+    resource: 'aws_kinesis_stream.k',
+    line: 3,
+    good: 'resource "aws_kinesis_stream" "k" {\n  encryption_type = "KMS"\n  kms_key_id = "alias/aws/kinesis"\n}\n',
+  },
+  'msk-plaintext-traffic': {
+    bad: 'resource "aws_msk_cluster" "m" {\n  encryption_info {\n    encryption_in_transit {\n      client_broker = "TLS_PLAINTEXT"\n    }\n  }\n}\n',
+    resource: 'aws_msk_cluster.m',
+    line: 4,
+    good: 'resource "aws_msk_cluster" "m" {\n  cluster_name = "m"\n}\n',
+  },
+  'dax-not-encrypted': {
+    bad: 'resource "aws_dax_cluster" "d" {\n  cluster_name = "d"\n}\n',
+    resource: 'aws_dax_cluster.d',
+    line: 1,
+    good: 'resource "aws_dax_cluster" "d" {\n  server_side_encryption {\n    enabled = true\n  }\n}\n',
+  },
+  'athena-results-not-encrypted': {
+    bad: 'resource "aws_athena_workgroup" "w" {\n  configuration {\n    result_configuration {\n      output_location = "s3://b/"\n    }\n  }\n}\n',
+    resource: 'aws_athena_workgroup.w',
+    line: 1,
+    good: 'resource "aws_athena_workgroup" "w" {\n  configuration {\n    result_configuration {\n      encryption_configuration {\n        encryption_option = "SSE_KMS"\n      }\n    }\n  }\n}\n',
+    more: [['resource "aws_athena_database" "db" {\n  name = "db"\n}\n', 'aws_athena_database.db', 1]],
+  },
+  'glue-encryption-disabled': {
+    bad: 'resource "aws_glue_security_configuration" "g" {\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = "DISABLED"\n    }\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = "CSE-KMS"\n    }\n    s3_encryption {\n      s3_encryption_mode = "SSE-KMS"\n    }\n  }\n}\n',
+    resource: 'aws_glue_security_configuration.g',
+    line: 4,
+    good: 'resource "aws_glue_security_configuration" "g" {\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = "SSE-KMS"\n    }\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = "CSE-KMS"\n    }\n    s3_encryption {\n      s3_encryption_mode = "SSE-S3"\n    }\n  }\n}\n',
+  },
+  'workspaces-volume-not-encrypted': {
+    bad: 'resource "aws_workspaces_workspace" "w" {\n  root_volume_encryption_enabled = true\n}\n',
+    resource: 'aws_workspaces_workspace.w',
+    line: 1,
+    good: 'resource "aws_workspaces_workspace" "w" {\n  root_volume_encryption_enabled = true\n  user_volume_encryption_enabled = true\n}\n',
+  },
+  'sns-topic-not-encrypted': {
+    bad: 'resource "aws_sns_topic" "t" {\n  name = "t"\n}\n',
+    resource: 'aws_sns_topic.t',
+    line: 1,
+    good: 'resource "aws_sns_topic" "t" {\n  kms_master_key_id = "alias/aws/sns"\n}\n',
+  },
+  'sqs-queue-not-encrypted': {
+    bad: 'resource "aws_sqs_queue" "q" {\n  sqs_managed_sse_enabled = false\n}\n',
+    resource: 'aws_sqs_queue.q',
+    line: 2,
+    good: 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\nresource "aws_sqs_queue" "k" {\n  sqs_managed_sse_enabled = false\n  kms_master_key_id = "alias/aws/sqs"\n}\n',
+  },
+  'mq-broker-without-cmk': {
+    bad: 'resource "aws_mq_broker" "b" {\n  broker_name = "b"\n}\n',
+    resource: 'aws_mq_broker.b',
+    line: 1,
+    good: 'resource "aws_mq_broker" "b" {\n  encryption_options {\n    use_aws_owned_key = false\n    kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/x"\n  }\n}\n',
+  },
+  'sagemaker-without-kms': {
+    bad: 'resource "aws_sagemaker_notebook_instance" "n" {\n  name = "n"\n}\n',
+    resource: 'aws_sagemaker_notebook_instance.n',
+    line: 1,
+    good: 'resource "aws_sagemaker_notebook_instance" "n" {\n  kms_key_id = "k"\n}\nresource "aws_sagemaker_endpoint_configuration" "e" {\n  kms_key_arn = "k"\n}\n',
+    more: [['resource "aws_sagemaker_endpoint_configuration" "e" {\n  name = "e"\n}\n', 'aws_sagemaker_endpoint_configuration.e', 1]],
+  },
+  'ecr-repository-without-kms': {
+    bad: 'resource "aws_ecr_repository" "r" {\n  encryption_configuration {\n    encryption_type = "AES256"\n  }\n}\n',
+    resource: 'aws_ecr_repository.r',
+    line: 3,
+    good: 'resource "aws_ecr_repository" "r" {\n  encryption_configuration {\n    encryption_type = "KMS"\n  }\n}\n',
+  },
+  'secretsmanager-secret-without-cmk': {
+    bad: 'resource "aws_secretsmanager_secret" "s" {\n  name = "s"\n}\n',
+    resource: 'aws_secretsmanager_secret.s',
+    line: 1,
+    good: 'resource "aws_secretsmanager_secret" "s" {\n  kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/x"\n}\n',
+  },
+  'dynamodb-table-without-cmk': {
+    bad: 'resource "aws_dynamodb_table" "t" {\n  name = "t"\n}\n',
+    resource: 'aws_dynamodb_table.t',
+    line: 1,
+    good: 'resource "aws_dynamodb_table" "t" {\n  server_side_encryption {\n    enabled = true\n  }\n}\n',
+  },
+  'eks-secrets-not-encrypted': {
+    bad: 'resource "aws_eks_cluster" "e" {\n  name = "e"\n}\n',
+    resource: 'aws_eks_cluster.e',
+    line: 1,
+    good: 'resource "aws_eks_cluster" "e" {\n  encryption_config {\n    resources = ["secrets"]\n  }\n}\n',
+  },
+  'cloudtrail-without-kms': {
+    bad: 'resource "aws_cloudtrail" "t" {\n  name = "t"\n}\n',
+    resource: 'aws_cloudtrail.t',
+    line: 1,
+    good: 'resource "aws_cloudtrail" "t" {\n  kms_key_id = "k"\n}\n',
+  },
+  'lb-outdated-tls-policy': {
+    bad: 'resource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-2016-08"\n}\n',
+    resource: 'aws_lb_listener.https',
+    line: 3,
+    good: 'resource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n}\nresource "aws_lb_listener" "tcp" {\n  protocol = "TCP"\n  ssl_policy = "ELBSecurityPolicy-2016-08"\n}\n',
+  },
+  'cloudfront-outdated-tls': {
+    bad: 'resource "aws_cloudfront_distribution" "d" {\n  viewer_certificate {\n    acm_certificate_arn = "arn"\n    minimum_protocol_version = "TLSv1"\n  }\n}\n',
+    resource: 'aws_cloudfront_distribution.d',
+    line: 4,
+    good: 'resource "aws_cloudfront_distribution" "d" {\n  viewer_certificate {\n    acm_certificate_arn = "arn"\n    minimum_protocol_version = "TLSv1.2_2021"\n  }\n}\nresource "aws_cloudfront_distribution" "def" {\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n',
+  },
+  'cloudfront-allows-http': {
+    bad: 'resource "aws_cloudfront_distribution" "d" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n',
+    resource: 'aws_cloudfront_distribution.d',
+    line: 3,
+    good: 'resource "aws_cloudfront_distribution" "d" {\n  default_cache_behavior {\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n',
+  },
+  'apigw-domain-outdated-tls': {
+    bad: 'resource "aws_api_gateway_domain_name" "d" {\n  domain_name = "api.example.com"\n  security_policy = "TLS_1_0"\n}\n',
+    resource: 'aws_api_gateway_domain_name.d',
+    line: 3,
+    good: 'resource "aws_api_gateway_domain_name" "d" {\n  security_policy = "TLS_1_2"\n}\n',
+  },
+  'lb-http-without-redirect': {
+    bad: 'resource "aws_lb_listener" "http" {\n  protocol = "HTTP"\n  default_action {\n    type = "forward"\n  }\n}\n',
+    resource: 'aws_lb_listener.http',
+    line: 4,
+    good: 'resource "aws_lb_listener" "http" {\n  protocol = "HTTP"\n  default_action {\n    type = "redirect"\n  }\n}\n',
+  },
+  'publicly-accessible-data-service': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  publicly_accessible = true\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 2,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  publicly_accessible = false\n}\nresource "aws_dms_replication_instance" "r" {\n  replication_instance_id = "r"\n}\n',
+    more: [['resource "aws_dms_replication_instance" "r" {\n  publicly_accessible = true\n}\n', 'aws_dms_replication_instance.r', 2]],
+  },
+  'mq-broker-publicly-accessible': {
+    bad: 'resource "aws_mq_broker" "b" {\n  publicly_accessible = true\n}\n',
+    resource: 'aws_mq_broker.b',
+    line: 2,
+    good: 'resource "aws_mq_broker" "b" {\n  publicly_accessible = false\n}\n',
+  },
+  'msk-public-access': {
+    bad: 'resource "aws_msk_cluster" "m" {\n  broker_node_group_info {\n    connectivity_info {\n      public_access {\n        type = "SERVICE_PROVIDED_EIPS"\n      }\n    }\n  }\n}\n',
+    resource: 'aws_msk_cluster.m',
+    line: 5,
+    good: 'resource "aws_msk_cluster" "m" {\n  broker_node_group_info {\n    connectivity_info {\n      public_access {\n        type = "DISABLED"\n      }\n    }\n  }\n}\n',
+  },
+  'eks-public-endpoint': {
+    bad: 'resource "aws_eks_cluster" "e" {\n  vpc_config {\n    subnet_ids = ["subnet-1"]\n  }\n}\n',
+    resource: 'aws_eks_cluster.e',
+    line: 2,
+    good: 'resource "aws_eks_cluster" "e" {\n  vpc_config {\n    endpoint_public_access = false\n  }\n}\nresource "aws_eks_cluster" "f" {\n  vpc_config {\n    public_access_cidrs = ["203.0.113.0/24"]\n  }\n}\n',
+    more: [['resource "aws_eks_cluster" "e" {\n  vpc_config {\n    endpoint_public_access = true\n    public_access_cidrs = ["0.0.0.0/0"]\n  }\n}\n', 'aws_eks_cluster.e', 3]],
+  },
+  'subnet-maps-public-ip': {
+    bad: 'resource "aws_subnet" "pub" {\n  vpc_id = "vpc-1"\n  map_public_ip_on_launch = true\n}\n',
+    resource: 'aws_subnet.pub',
+    line: 3,
+    good: 'resource "aws_subnet" "priv" {\n  vpc_id = "vpc-1"\n}\n',
+    more: [['resource "aws_default_subnet" "d" {\n  availability_zone = "us-east-1a"\n}\n', 'aws_default_subnet.d', 1]],
+  },
+  'sagemaker-notebook-direct-internet': {
+    bad: 'resource "aws_sagemaker_notebook_instance" "n" {\n  name = "n"\n}\n',
+    resource: 'aws_sagemaker_notebook_instance.n',
+    line: 1,
+    good: 'resource "aws_sagemaker_notebook_instance" "n" {\n  direct_internet_access = "Disabled"\n}\n',
+  },
+  'lambda-url-without-auth': {
+    bad: 'resource "aws_lambda_function_url" "u" {\n  function_name = "f"\n  authorization_type = "NONE"\n}\n',
+    resource: 'aws_lambda_function_url.u',
+    line: 3,
+    good: 'resource "aws_lambda_function_url" "u" {\n  authorization_type = "AWS_IAM"\n}\n',
+  },
+  'cloudtrail-not-multi-region': {
+    bad: 'resource "aws_cloudtrail" "t" {\n  is_multi_region_trail = false\n}\n',
+    resource: 'aws_cloudtrail.t',
+    line: 2,
+    good: 'resource "aws_cloudtrail" "t" {\n  is_multi_region_trail = true\n}\n',
+  },
+  'cloudtrail-log-validation-disabled': {
+    bad: 'resource "aws_cloudtrail" "t" {\n  name = "t"\n}\n',
+    resource: 'aws_cloudtrail.t',
+    line: 1,
+    good: 'resource "aws_cloudtrail" "t" {\n  enable_log_file_validation = true\n}\n',
+  },
+  'cloudtrail-without-cloudwatch-logs': {
+    bad: 'resource "aws_cloudtrail" "t" {\n  name = "t"\n}\n',
+    resource: 'aws_cloudtrail.t',
+    line: 1,
+    good: 'resource "aws_cloudtrail" "t" {\n  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.t.arn}:*"\n}\n',
+  },
+  'rds-log-exports-missing': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n  enabled_cloudwatch_logs_exports = []\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 3,
+    good: 'resource "aws_db_instance" "db" {\n  enabled_cloudwatch_logs_exports = ["postgresql"]\n}\nresource "aws_db_instance" "replica" {\n  replicate_source_db = "db"\n}\n',
+    more: [['resource "aws_docdb_cluster" "d" {\n  engine = "docdb"\n}\n', 'aws_docdb_cluster.d', 1]],
+  },
+  'eks-control-plane-logging-missing': {
+    bad: 'resource "aws_eks_cluster" "e" {\n  name = "e"\n}\n',
+    resource: 'aws_eks_cluster.e',
+    line: 1,
+    good: 'resource "aws_eks_cluster" "e" {\n  enabled_cluster_log_types = ["api", "audit"]\n}\n',
+  },
+  'mq-broker-logging-missing': {
+    bad: 'resource "aws_mq_broker" "b" {\n  logs {\n    general = false\n  }\n}\n',
+    resource: 'aws_mq_broker.b',
+    line: 3,
+    good: 'resource "aws_mq_broker" "b" {\n  logs {\n    general = true\n  }\n}\n',
+  },
+  'msk-broker-logging-missing': {
+    bad: 'resource "aws_msk_cluster" "m" {\n  cluster_name = "m"\n}\n',
+    resource: 'aws_msk_cluster.m',
+    line: 1,
+    good: 'resource "aws_msk_cluster" "m" {\n  logging_info {\n    broker_logs {\n      s3 {\n        enabled = true\n      }\n    }\n  }\n}\n',
+  },
+  'opensearch-logging-missing': {
+    bad: 'resource "aws_opensearch_domain" "s" {\n  domain_name = "s"\n}\n',
+    resource: 'aws_opensearch_domain.s',
+    line: 1,
+    good: 'resource "aws_opensearch_domain" "s" {\n  log_publishing_options {\n    log_type = "AUDIT_LOGS"\n  }\n}\n',
+  },
+  'lb-access-logs-disabled': {
+    bad: 'resource "aws_lb" "a" {\n  access_logs {\n    bucket = "logs"\n  }\n}\n',
+    resource: 'aws_lb.a',
+    line: 2,
+    good: 'resource "aws_lb" "a" {\n  access_logs {\n    bucket = "logs"\n    enabled = true\n  }\n}\nresource "aws_elb" "c" {\n  access_logs {\n    bucket = "logs"\n  }\n}\n',
+    more: [['resource "aws_elb" "c" {\n  name = "c"\n}\n', 'aws_elb.c', 1]],
+  },
+  'cloudfront-logging-missing': {
+    bad: 'resource "aws_cloudfront_distribution" "d" {\n  enabled = true\n}\n',
+    resource: 'aws_cloudfront_distribution.d',
+    line: 1,
+    good: 'resource "aws_cloudfront_distribution" "d" {\n  logging_config {\n    bucket = "logs.s3.amazonaws.com"\n  }\n}\n',
+  },
+};
+
+test('table checks: every check has fixtures', () => {
+  assert.deepEqual(TABLE_CHECKS.map((c) => c.id).filter((id) => !FIXTURES[id]), []);
+});
+
+for (const [id, fx] of Object.entries(FIXTURES)) {
+  test(`${id}: invalid fixtures are reported at the expected resource and line`, () => {
+    for (const [hcl, resource, line] of [[fx.bad, fx.resource, fx.line] as [string, string, number], ...(fx.more ?? [])]) {
+      const f = runRule(rule(id), hcl);
+      assert.equal(f.length, 1, `${id}: ${hcl}`);
+      assert.equal(f[0]!.resource, resource);
+      assert.equal(f[0]!.location.line, line, `${id}: line`);
+      assert.equal(f[0]!.ruleId, id);
+    }
+  });
+  test(`${id}: valid fixtures are not reported`, () => {
+    for (const hcl of [fx.good, ...(fx.alsoGood ?? [])]) assert.deepEqual(runRule(rule(id), hcl), [], `${id}: ${hcl}`);
+  });
+}
+
+test('table checks: values that cannot be resolved statically are not guessed', () => {
+  assert.deepEqual(runRule(rule('redshift-not-encrypted'), 'resource "aws_redshift_cluster" "dw" {\n  encrypted = var.encrypt\n}\n'), []);
+  assert.deepEqual(runRule(rule('kinesis-stream-not-encrypted'), 'resource "aws_kinesis_stream" "k" {\n  encryption_type = local.enc\n}\n'), []);
+});
+
+test('table checks: defaults of variables are followed', () => {
+  const hcl = 'variable "enc" {\n  default = false\n}\nresource "aws_efs_file_system" "fs" {\n  encrypted = var.enc\n}\n';
+  assert.equal(runRule(rule('efs-not-encrypted'), hcl).length, 1);
+});
+
+test('table checks: one finding per resource, listing every gap', () => {
+  const f = runRule(rule('opensearch-https-not-enforced'), 'resource "aws_opensearch_domain" "s" {\n  domain_endpoint_options {\n    enforce_https = false\n  }\n}\n');
+  assert.equal(f.length, 1);
+  assert.match(f[0]!.message, /enforce_https = false/);
+  assert.match(f[0]!.message, /tls_security_policy/);
+});
