@@ -34,6 +34,11 @@ export interface CheckMeta {
    * such findings out of the failure tier unless another producer establishes the same problem.
    */
   defaultTier?: 'observation';
+  /**
+   * Findings of this check stop a deployment outright (no code at all, a truncated response): the judge lists
+   * them in the failure tier whatever their measured precision.
+   */
+  blocker?: true;
 }
 
 /** The name rules use for it. */

@@ -16,7 +16,7 @@ import { mergeFindings, compareFindings } from '../findings/merge.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
-import { CLASS_ORDER, compareBySeverity, significance, significanceClass } from './significance.js';
+import { CLASS_ORDER, compareBySeverity, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
 export interface JudgeInput {
@@ -55,14 +55,26 @@ function addressesOf(config: Configuration | null): Set<string> {
   for (const b of config?.blocks ?? []) {
     if (b.kind === 'resource' && b.labels.length >= 2) out.add(`${b.labels[0]}.${b.labels[1]}`);
     else if (b.kind === 'data' && b.labels.length >= 2) out.add(`data.${b.labels[0]}.${b.labels[1]}`);
+    else if ((b.kind === 'variable' || b.kind === 'output') && b.labels.length >= 1) out.add(`${b.kind === 'variable' ? 'var' : 'output'}.${b.labels[0]}`);
   }
   return out;
 }
 
 /**
+ * Whether an input the model lacks is named nowhere: not referenced by the model and not in the ideal's text. A
+ * finding about it (no suffix input) is then one the ideal shares; a reference to an undeclared input is not.
+ */
+function neverNamed(name: string, input: JudgeInput): boolean {
+  const word = new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[^A-Za-z0-9_]/g, '')}([^A-Za-z0-9_]|$)`);
+  const referenced = (input.model?.files ?? []).some((f) => f.content.includes(`var.${name}`));
+  return !referenced && !(input.ideal?.files ?? []).some((f) => word.test(f.content));
+}
+
+/**
  * Static findings the ideal keeps: the same check fires on the ideal on the same resource (through the diff's
  * renames). Whole-configuration findings (no block address) count only when the ideal is complete: a partial
- * ideal lacks files by construction. Findings the diff or a log also establishes are never "kept".
+ * ideal lacks files by construction. A finding about a variable neither response declares (no suffix input) is
+ * kept: the ideal did not add it either. Findings the diff or a log also establishes are never "kept".
  */
 export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Set<Finding> {
   const kept = new Set<Finding>();
@@ -70,6 +82,7 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   const partial = input.idealCoverage?.partial ?? false;
   const renames = input.idealCoverage?.renames ?? {};
   const idealAddresses = addressesOf(input.ideal);
+  const modelAddresses = addressesOf(input.model);
   const idealKeys = new Set<string>();
   const idealRules = new Set<string>();
   for (const f of input.idealFindings) {
@@ -78,10 +91,14 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   }
   for (const f of findings) {
     if (f.evidence.includes('diff') || f.evidence.includes('log') || !f.evidence.includes('static')) continue;
+    // What stops a deployment outright is the model's failure whatever the ideal does.
+    if (metaOf(f.ruleId)?.blocker) continue;
     const resource = f.resource ? renames[f.resource] ?? f.resource : undefined;
     const isBlock = resource !== undefined && idealAddresses.has(resource);
     if (isBlock) {
       if (idealKeys.has(`${f.ruleId}\u0000${resource}`)) kept.add(f);
+    } else if (resource?.startsWith('var.') && !modelAddresses.has(resource) && neverNamed(resource.slice(4), input)) {
+      kept.add(f);
     } else if (!partial && idealRules.has(f.ruleId)) {
       kept.add(f);
     }
@@ -89,9 +106,20 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   return kept;
 }
 
+/**
+ * Findings that are observations by design, whatever their significance:
+ *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
+ *  - a difference from the ideal that nothing but the diff establishes, outside the blocker and security
+ *    classes: read against the code on dev tasks, most such findings were churn, tuning or a different but valid
+ *    design; a static rule or a log on the same resource carries the diff as evidence instead.
+ */
+export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = ['blocker', 'security'];
+
 function isChurn(f: Finding): boolean {
-  const onCode = f.evidence.includes('static') || f.evidence.includes('log');
-  return !onCode && metaOf(f.ruleId)?.defaultTier === 'observation';
+  if (f.evidence.includes('log')) return false;
+  if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
+  const diffOnly = !f.evidence.includes('static');
+  return diffOnly && !DIFF_ONLY_FAILURE_CLASSES.includes(significanceClass(f));
 }
 
 function compareFailures(a: JudgedGroup, b: JudgedGroup): number {
@@ -149,21 +177,69 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
 }
 
 /** Tier and rank over prepared groups; findings in rank order and in the contract's field order. */
+/** Severity at which a static deploy blocker (syntax, schema, reference) is listed whatever its check's precision. */
+const BLOCKER_FLOOR_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
+
+/**
+ * A deploy blocker established on the model's code (it fails `terraform validate` or `tsc`) is listed: the dev
+ * corpus' precision undercounts these checks because reviewers describe them by file and error, not by the
+ * argument's name.
+ */
+function isDeployBlocker(f: Finding): boolean {
+  const onCode = f.evidence.includes('static') || f.evidence.includes('log');
+  if (onCode && metaOf(f.ruleId)?.blocker) return true;
+  return onCode && BLOCKER_FLOOR_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
+}
+
+/** Words that name too much to tie two findings to one argument. */
+const GENERIC_ARGUMENTS = new Set(['name', 'tags', 'id', 'arn', 'true', 'false', 'null', 'type', 'value', 'enabled', 'description', 'count', 'for_each', 'depends_on', 'provider']);
+
+/** Argument names a finding quotes (`vpc`, "stage_name", `retry_policy.maximum_event_age` → both parts). */
+function argumentsNamed(f: Finding): Set<string> {
+  const out = new Set<string>();
+  const texts = [f.message, ...(f.occurrences ?? []).map((o) => o.message ?? '')];
+  for (const t of texts) {
+    for (const m of t.matchAll(/[`"]([A-Za-z_][A-Za-z0-9_.]*)/g)) {
+      for (const part of m[1]!.split('.')) if (part.length >= 3 && !GENERIC_ARGUMENTS.has(part) && !/^(aws|var|local|data|module)$/.test(part)) out.add(part);
+    }
+  }
+  return out;
+}
+
+function resourceTypes(f: Finding): Set<string> {
+  const out = new Set<string>();
+  for (const r of resourcesOf(f)) {
+    const m = /^(?:data\.)?(aws_[a-z0-9_]+)/.exec(r);
+    if (m) out.add(m[1]!);
+  }
+  return out;
+}
+
+function shares<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
 export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   let judged = groups;
+  const priority = (j: JudgedGroup) => (isDeployBlocker(j.finding) ? Math.max(j.significance, TIER_CALIBRATION.FAILURE_THRESHOLD) : j.significance);
   const ranked = judged
-    .filter((j) => !j.kept && !j.churn && j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD)
-    .sort((a, b) => b.significance - a.significance || compareFindings(a.finding, b.finding));
-  // Never one root cause twice in the tier: a candidate whose lead resource a selected failure already reports
-  // in the same category folds into it.
+    .filter((j) => !j.kept && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || isDeployBlocker(j.finding)))
+    .sort((a, b) => priority(b) - priority(a) || compareFindings(a.finding, b.finding));
+  // Never one root cause twice in the tier. A candidate folds into a selected failure when it reports the same
+  // category on that failure's lead resource, or names the same argument on the same resource type (a removed
+  // argument reported by the schema, by a deprecation rule and by the ideal's change is one failure).
   const inTier = new Set<JudgedGroup>();
   const concern = new Map<string, JudgedGroup>();
   const folded = new Set<JudgedGroup>();
   for (const j of ranked) {
     if (inTier.size >= TIER_CALIBRATION.MAX_FAILURES) break;
     const resources = [...resourcesOf(j.finding)];
-    // Keyed by the lead resource: a grouped finding whose lead is already reported in its category is that concern.
-    const host = j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined;
+    const types = resourceTypes(j.finding);
+    const args = argumentsNamed(j.finding);
+    const host =
+      (j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined) ??
+      (args.size ? [...inTier].find((h) => shares(types, resourceTypes(h.finding)) && shares(args, argumentsNamed(h.finding))) : undefined);
     if (host) {
       foldInto(host.finding, j.finding);
       folded.add(j);

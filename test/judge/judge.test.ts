@@ -171,3 +171,21 @@ test('end to end: a task folder gets tiered, ranked findings with occurrences', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an input neither response declares nor names is kept; a reference to an undeclared input is not', () => {
+  const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'provider "aws" {\n  region = var.aws_region\n}\n' + MODEL }], 'tf-hcl');
+  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
+  const noSuffix = finding({ ruleId: 'missing-suffix-variable', category: 'naming', resource: 'var.environment_suffix' });
+  const undeclared = finding({ ruleId: 'provider-input-undeclared', category: 'reference', resource: 'var.aws_region' });
+  const base = { task, model, ideal, idealFindings: [], idealCoverage: { partial: true, renames: {} } };
+  assert.deepEqual([...keptByIdeal([noSuffix, undeclared], base)].map((f) => f.ruleId), ['missing-suffix-variable']);
+  const idealWithSuffix = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'variable "environment_suffix" {}\n' + MODEL }], 'tf-hcl');
+  assert.equal(keptByIdeal([noSuffix], { ...base, ideal: idealWithSuffix }).size, 0);
+});
+
+test('a response without infrastructure is a failure even when the ideal has none either', () => {
+  const blocker = finding({ ruleId: 'response-without-infrastructure', category: 'missing-resource', severity: 'critical', resource: 'response' });
+  const model = parseResponse([{ path: 'lib/notes.md', language: 'text', content: 'prose' }], 'tf-hcl');
+  const out = judgeFindings([blocker], { task, model, ideal: model, idealFindings: [{ ...blocker }], idealCoverage: { partial: false, renames: {} } });
+  assert.equal(out[0]!.tier, 'failure');
+});

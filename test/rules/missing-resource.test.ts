@@ -12,13 +12,16 @@ const IDEAL =
   'data "aws_caller_identity" "current" {}\n';
 
 test('resource-type-missing-vs-reference: reports each resource type only the reference has', () => {
-  const f = runRule(rule, MODEL, { ideal: IDEAL });
+  const f = runRule(rule, MODEL, { ideal: IDEAL, prompt: 'Build the service and push its image to an ECR repository.' });
   assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_ecr_repository', 'aws_s3_bucket_policy']);
   assert.ok(f.every((x) => x.category === 'missing-resource'));
   const ecr = f.find((x) => x.resource === 'aws_ecr_repository')!;
   assert.equal(ecr.severity, 'high');
   assert.match(ecr.message, /nothing of the ecr service/);
   assert.equal(f.find((x) => x.resource === 'aws_s3_bucket_policy')!.severity, 'medium');
+  // A whole service the prompt never asks for is the reference's design choice: medium, not high.
+  const unasked = runRule(rule, MODEL, { ideal: IDEAL, prompt: 'Build the service.' });
+  assert.equal(unasked.find((x) => x.resource === 'aws_ecr_repository')!.severity, 'medium');
 });
 
 test('resource-type-missing-vs-reference: aliases, helpers and context data sources do not count; no reference, no finding', () => {
@@ -35,4 +38,18 @@ test('resource-type-missing-vs-reference: VPC networking types count as one serv
   assert.equal(f[0]!.severity, 'medium');
   assert.equal(f[0]!.location.file, 'lib/network.tf');
   assert.doesNotMatch(f[0]!.message, /nothing of the/);
+});
+
+test('response-without-infrastructure: prose or file listings without resources are a blocker; any resource, module or data source is code', async () => {
+  const { rule: noInfra } = await import('../../src/rules/missing-resource/response-without-infrastructure.js');
+  const f = runRule(noInfra, { 'lib/terraform.tfvars': 'environment_suffix = "dev"\n' });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'response');
+  assert.equal(f[0]!.severity, 'critical');
+  assert.match(f[0]!.message, /contains no Terraform or CDKTF code/);
+  const onlyVariables = runRule(noInfra, { 'lib/variables.tf': 'variable "region" {\n  default = "us-east-1"\n}\n' });
+  assert.match(onlyVariables[0]!.message, /1 code file\(s\) declare no resource, module or data source/);
+  assert.equal(runRule(noInfra, { 'lib/main.tf': 'module "vpc" {\n  source = "./modules/vpc"\n}\n' }).length, 0);
+  assert.equal(runRule(noInfra, { 'lib/main.tf': 'data "aws_caller_identity" "me" {}\n' }).length, 0);
+  assert.equal(runRule(noInfra, MODEL).length, 0);
 });

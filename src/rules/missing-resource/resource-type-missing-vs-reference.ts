@@ -44,6 +44,17 @@ function typedBlocks(config: Configuration): Map<string, Block[]> {
   return out;
 }
 
+/**
+ * Whether the task's prompt names a service (`wafv2` → "waf", `api_gateway` → "api gateway"): a whole service the
+ * reference adds but the prompt never asked for is the reviewer's design choice, not the model's omission.
+ */
+function promptMentions(prompt: string | null, svc: string): boolean {
+  if (!prompt) return false;
+  const text = prompt.toLowerCase();
+  const words = [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, '')].filter((w) => w.length >= 2);
+  return words.some((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(text));
+}
+
 export const rule: Rule = {
   meta: {
     id: 'resource-type-missing-vs-reference',
@@ -70,12 +81,14 @@ export const rule: Rule = {
       const type = key.replace(/^data\./, '');
       const svc = service(type);
       const serviceMissing = !modelServices.has(svc);
+      const asked = promptMentions(ctx.task.prompt, svc);
       const names = blocks.slice(0, 3).map((b) => b.labels[1] ?? b.construct?.id ?? '?');
       const anchor = anchorFile(ctx.config, blocks[0]!.span.file);
       ctx.report({
         span: { file: anchor, line: 1, column: 1, endLine: 1, endColumn: 1 },
         resource: key,
-        severity: serviceMissing && !isData ? 'high' : isData ? 'low' : 'medium',
+        // A whole service missing is high only when the prompt asks for it.
+        severity: serviceMissing && !isData && asked ? 'high' : isData ? 'low' : 'medium',
         message: `The reference declares ${isData ? 'data source ' : ''}${type} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has no ${isData ? 'data source' : 'resource'} of that type${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
       });
     }
