@@ -42,3 +42,12 @@ test('bucket-without-force-destroy: log target without force_destroy (low); buck
   const f = runRule(forceDestroy, hcl);
   assert.deepEqual(f.map((x) => [x.resource, x.severity]), [['aws_s3_bucket.logs', 'low']]);
 });
+
+test('final-snapshot-required: a named final snapshot is a low residue, not a blocker', () => {
+  const f = runRule(snapshot, 'resource "aws_rds_cluster" "c" {\n  skip_final_snapshot       = false\n  final_snapshot_identifier = "c-final"\n}\n');
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'low');
+  assert.equal(f[0]!.resource, 'aws_rds_cluster.c');
+  assert.equal(f[0]!.location.line, 1);
+  assert.match(f[0]!.message, /leaves a snapshot behind/);
+});

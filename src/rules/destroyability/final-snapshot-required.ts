@@ -27,10 +27,15 @@ export const rule: Rule = {
         const e = attrExpr(r, 'skip_final_snapshot');
         const v = staticBool(e);
         if (v === true || (e && v === undefined)) continue;
+        // With a final_snapshot_identifier the destroy succeeds and leaves a snapshot behind: a residue, not a blocker.
+        const named = attrExpr(r, 'final_snapshot_identifier') !== undefined;
         ctx.report({
           block: r,
           resource: blockAddress(r),
-          message: e
+          ...(named ? { severity: 'low' as const } : {}),
+          message: named
+            ? `${blockAddress(r)} sets skip_final_snapshot = false with a final_snapshot_identifier: destroy leaves a snapshot behind.`
+            : e
             ? `${blockAddress(r)} sets skip_final_snapshot = false.`
             : `${blockAddress(r)} omits skip_final_snapshot (default false): destroy needs a final snapshot.`,
         });
