@@ -12,6 +12,7 @@ import { rule as resourcePolicyPublicPrincipal } from './public-exposure/resourc
 import { rule as lambdaPermissionPublic } from './public-exposure/lambda-permission-public.js';
 import { rule as resourcePolicyWildcardAction } from './iam-least-privilege/resource-policy-wildcard-action.js';
 import { rule as iamPrivilegeEscalation } from './iam-least-privilege/iam-privilege-escalation.js';
+import { accessKeyRule, ssoAdminRule, userPoliciesRule } from './iam-least-privilege/iam-account-hygiene.js';
 import { rule as secretValueInCode } from './secrets/secret-value-in-code.js';
 import { rule as naclOpenAdminPort } from './network/nacl-open-admin-port.js';
 import { defaultSecurityGroupRule, defaultVpcRule } from './network/default-network-resources.js';
@@ -29,4 +30,7 @@ export const CATALOG_C: Rule[] = [
   naclOpenAdminPort,
   defaultSecurityGroupRule,
   defaultVpcRule,
+  userPoliciesRule,
+  accessKeyRule,
+  ssoAdminRule,
 ];

@@ -10,6 +10,7 @@ import { rule as escalation, actionAllows } from '../../src/rules/iam-least-priv
 import { rule as secretValue, secretShapesIn } from '../../src/rules/secrets/secret-value-in-code.js';
 import { rule as nacl } from '../../src/rules/network/nacl-open-admin-port.js';
 import { defaultSecurityGroupRule, defaultVpcRule } from '../../src/rules/network/default-network-resources.js';
+import { accessKeyRule, ssoAdminRule, userPoliciesRule } from '../../src/rules/iam-least-privilege/iam-account-hygiene.js';
 
 // ---- resource-policy-public-principal ----
 
@@ -250,4 +251,38 @@ test('default-vpc-used: aws_default_vpc and a default VPC lookup; a dedicated VP
     ['data.aws_vpc.def', 2],
   ]);
   assert.deepEqual(runRule(defaultVpcRule, 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\ndata "aws_vpc" "x" {\n  id = "vpc-1"\n}\n'), []);
+});
+
+// ---- iam-policy-on-user / iam-access-key-created / sso-permission-set-full-admin ----
+
+test('iam-policy-on-user: inline and attached user policies; group attachments are fine', () => {
+  const hcl =
+    'resource "aws_iam_user_policy" "p" {\n  user = "u"\n  policy = "{}"\n}\n' +
+    'resource "aws_iam_policy_attachment" "a" {\n  name = "a"\n  users = ["u"]\n  policy_arn = "arn"\n}\n' +
+    'resource "aws_iam_group_policy_attachment" "g" {\n  group = "g"\n  policy_arn = "arn"\n}\n' +
+    'resource "aws_iam_policy_attachment" "roles" {\n  name = "r"\n  roles = ["r"]\n  policy_arn = "arn"\n}\n';
+  const f = runRule(userPoliciesRule, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [
+    ['aws_iam_user_policy.p', 1],
+    ['aws_iam_policy_attachment.a', 5],
+  ]);
+});
+
+test('iam-access-key-created: medium, low with pgp_key; none without keys', () => {
+  const f = runRule(accessKeyRule, 'resource "aws_iam_access_key" "k" {\n  user = "u"\n}\nresource "aws_iam_access_key" "p" {\n  user = "u"\n  pgp_key = "keybase:someone"\n}\n');
+  assert.deepEqual(f.map((x) => [x.resource, x.severity, x.location.line]), [
+    ['aws_iam_access_key.k', 'medium', 1],
+    ['aws_iam_access_key.p', 'low', 4],
+  ]);
+  assert.deepEqual(runRule(accessKeyRule, 'resource "aws_iam_user" "u" {\n  name = "u"\n}\n'), []);
+});
+
+test('sso-permission-set-full-admin: "*" on "*" inline policy; scoped policy is fine', () => {
+  const bad = 'resource "aws_ssoadmin_permission_set_inline_policy" "admin" {\n  instance_arn = "i"\n  permission_set_arn = "p"\n  inline_policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\n';
+  const f = runRule(ssoAdminRule, bad);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_ssoadmin_permission_set_inline_policy.admin');
+  assert.equal(f[0]!.location.line, 5);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.deepEqual(runRule(ssoAdminRule, bad.replace('Action = "*"', 'Action = "s3:GetObject"')), []);
 });

@@ -413,6 +413,48 @@ const FIXTURES: Record<string, Fixture> = {
     good: 'resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 14\n  password_reuse_prevention = 24\n  max_password_age = 60\n  require_uppercase_characters = true\n  require_lowercase_characters = true\n  require_numbers = true\n  require_symbols = true\n}\n',
     more: [['resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length = 16\n}\n', 'aws_iam_account_password_policy.p', 1]],
   },
+  'rds-iam-auth-disabled': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 1,
+    good: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n  iam_database_authentication_enabled = true\n}\nresource "aws_db_instance" "ora" {\n  engine = "oracle-ee"\n}\n',
+  },
+  'rds-auto-minor-upgrade-disabled': {
+    bad: 'resource "aws_db_instance" "db" {\n  auto_minor_version_upgrade = false\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 2,
+    good: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n',
+  },
+  'sagemaker-notebook-root-access': {
+    bad: 'resource "aws_sagemaker_notebook_instance" "n" {\n  root_access = "Enabled"\n}\n',
+    resource: 'aws_sagemaker_notebook_instance.n',
+    line: 2,
+    good: 'resource "aws_sagemaker_notebook_instance" "n" {\n  root_access = "Disabled"\n}\n',
+  },
+  'guardduty-detector-disabled': {
+    bad: 'resource "aws_guardduty_detector" "d" {\n  enable = false\n}\n',
+    resource: 'aws_guardduty_detector.d',
+    line: 2,
+    good: 'resource "aws_guardduty_detector" "d" {}\n',
+  },
+  'cloudfront-without-waf': {
+    bad: 'resource "aws_cloudfront_distribution" "d" {\n  enabled = true\n}\n',
+    resource: 'aws_cloudfront_distribution.d',
+    line: 1,
+    good: 'resource "aws_cloudfront_distribution" "d" {\n  web_acl_id = aws_wafv2_web_acl.edge.arn\n}\n',
+  },
+  'codebuild-artifacts-not-encrypted': {
+    bad: 'resource "aws_codebuild_project" "b" {\n  artifacts {\n    type = "S3"\n    encryption_disabled = true\n  }\n}\n',
+    resource: 'aws_codebuild_project.b',
+    line: 4,
+    good: 'resource "aws_codebuild_project" "b" {\n  artifacts {\n    type = "NO_ARTIFACTS"\n  }\n}\n',
+  },
+  'backup-vault-without-cmk': {
+    bad: 'resource "aws_backup_vault" "v" {\n  name = "v"\n}\n',
+    resource: 'aws_backup_vault.v',
+    line: 1,
+    good: 'resource "aws_backup_vault" "v" {\n  kms_key_arn = aws_kms_key.b.arn\n}\n',
+  },
 };
 
 test('table checks: every check has fixtures', () => {

@@ -404,6 +404,37 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
     what: 'does not encrypt its logs with KMS',
     rows: [{ types: ['aws_cloudtrail'], require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }] }],
   },
+  {
+    ...AT_REST,
+    id: 'codebuild-artifacts-not-encrypted',
+    severity: 'medium',
+    title: 'CodeBuild artifacts written unencrypted',
+    rootCause: 'Models set `encryption_disabled = true` on CodeBuild artifacts to simplify reading them.',
+    fix: 'Keep `encryption_disabled = false` (the default) and set `encryption_key` for a customer managed key.',
+    fixExample: 'artifacts {\n  type                = "S3"\n  location            = aws_s3_bucket.artifacts.bucket\n  encryption_disabled = false\n}',
+    docs: 'https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html',
+    what: 'writes unencrypted artifacts',
+    rows: [
+      {
+        types: ['aws_codebuild_project'],
+        require: [
+          { path: ['artifacts', 'encryption_disabled'], test: { is: false }, unset: 'ok' },
+          { path: ['secondary_artifacts', 'encryption_disabled'], test: { is: false }, unset: 'ok' },
+        ],
+      },
+    ],
+  },
+  {
+    ...CMK,
+    id: 'backup-vault-without-cmk',
+    title: 'Backup vault encrypted with the AWS managed key',
+    rootCause: 'Backup vaults use the `aws/backup` key unless `kms_key_arn` is set; that key cannot be used for cross-account copies.',
+    fix: 'Set `kms_key_arn` to a customer managed key.',
+    fixExample: 'resource "aws_backup_vault" "main" {\n  kms_key_arn = aws_kms_key.backup.arn\n}',
+    docs: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html',
+    what: 'has no customer managed key',
+    rows: [{ types: ['aws_backup_vault'], require: [{ path: ['kms_key_arn'], test: { set: true }, unset: 'gap' }] }],
+  },
 ];
 
 /** Minimum TLS versions and clear-text listeners. */
