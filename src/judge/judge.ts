@@ -16,6 +16,8 @@ import { mergeFindings, compareFindings } from '../findings/merge.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
+import { toSnippet } from '../diff/snippet.js';
+import { blockAddress } from '../model/query.js';
 import { CLASS_ORDER, compareBySeverity, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
@@ -109,6 +111,7 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
 /**
  * Findings that are observations by design, whatever their significance:
  *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
+ *  - a failure only the task's written analysis claims (`claim` evidence alone);
  *  - a difference from the ideal that nothing but the diff establishes, outside the blocker and security
  *    classes: read against the code on dev tasks, most such findings were churn, tuning or a different but valid
  *    design; a static rule or a log on the same resource carries the diff as evidence instead.
@@ -117,6 +120,8 @@ export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = ['blocker
 
 function isChurn(f: Finding): boolean {
   if (f.evidence.includes('log')) return false;
+  // A failure only the written analysis asserts: the code does not show it, so iacjudge does not list it.
+  if (f.evidence.every((e) => e === 'claim')) return true;
   if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
   const diffOnly = !f.evidence.includes('static');
   return diffOnly && !DIFF_ONLY_FAILURE_CLASSES.includes(significanceClass(f));
@@ -259,6 +264,25 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   });
 }
 
+/**
+ * "IDEAL_RESPONSE Fix" shows the ideal's own code: a failure that carries no ideal snippet yet gets the ideal's
+ * block at the failure's resource (through the diff's renames), when the ideal has that block.
+ */
+function attachIdealBlocks(findings: Finding[], input: JudgeInput): void {
+  if (!input.ideal) return;
+  const renames = input.idealCoverage?.renames ?? {};
+  const byAddress = new Map<string, NonNullable<JudgeInput['ideal']>['blocks'][number]>();
+  for (const b of input.ideal.blocks) if (b.kind === 'resource' || b.kind === 'data' || b.kind === 'variable') byAddress.set(blockAddress(b), b);
+  for (const f of findings) {
+    if (f.tier !== 'failure' || f.idealSnippet || !f.resource) continue;
+    const block = byAddress.get(renames[f.resource] ?? f.resource);
+    const snippet = block ? toSnippet(input.ideal, block.span) : undefined;
+    if (snippet) f.idealSnippet = snippet;
+  }
+}
+
 export function judgeFindings(findings: Finding[], input: JudgeInput): Finding[] {
-  return tierAndRank(groupForJudging(findings, input));
+  const judged = tierAndRank(groupForJudging(findings, input));
+  attachIdealBlocks(judged, input);
+  return judged;
 }
