@@ -41,6 +41,15 @@ export interface AnalysisResult {
   notes: string[];
   /** Input problems (malformed metadata, rejected paths, ...) with locations when known. */
   warnings: string[];
+  /** Findings an inline comment in the code suppressed (`# iacjudge-ignore <id>: <reason>`); present when any. */
+  suppressed?: SuppressedFinding[];
+}
+
+export interface SuppressedFinding {
+  ruleId: string;
+  location: { file: string; line: number };
+  /** The comment's reason, `''` when it gave none. */
+  reason: string;
 }
 
 export interface AnalyzeOptions {
@@ -51,8 +60,11 @@ export interface AnalyzeOptions {
   score?: boolean;
   /** False ignores the task's written analysis (lib/MODEL_FAILURES.md) instead of checking its claims. */
   claims?: boolean;
-  /** Per-rule settings from `.iacjudge.json` (`"off"` or a severity override). */
-  ruleSettings?: Record<string, 'off' | { severity?: import('../taxonomy/categories.js').Severity }>;
+  /**
+   * Per-rule settings from `.iacjudge.json` or `--rule`: `"off"`, `"warn"` (observation tier), `"error"` (failure
+   * tier) or a severity override.
+   */
+  ruleSettings?: Record<string, 'off' | 'warn' | 'error' | { severity?: import('../taxonomy/categories.js').Severity }>;
 }
 
 /** What stages read and add to. Stages run in order; each may add findings, notes or warnings. */
@@ -74,6 +86,8 @@ export interface PipelineContext {
   idealCoverage?: { partial: boolean; renames: Record<string, string> };
   /** Set by the judge stage once `findings` are merged, grouped, tiered and ranked. */
   judged?: boolean;
+  /** Findings removed by inline suppression comments (set by the suppress stage, before the judge). */
+  suppressed?: SuppressedFinding[];
   score: ScoreResult | null;
 }
 

@@ -66,5 +66,6 @@ export function runStages(
     score: ctx.score,
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],
+    ...(ctx.suppressed?.length ? { suppressed: ctx.suppressed } : {}),
   });
 }

@@ -13,6 +13,8 @@ import { CONFIG_FILE_NAME, ConfigRefusedError, findConfigFile, loadConfigFile, r
 import { parseResponse } from './parse.js';
 import { runStages } from './analyze.js';
 import { timed } from './profile.js';
+import { decideLayout } from './layout.js';
+import { knownFindingIds } from './suppress.js';
 
 export interface AnalyzeTaskOptions {
   /** Convention overrides (merged over `.iacjudge.json` and the defaults). */
@@ -58,18 +60,23 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
   const fromTask = !options.configFile && configPath === join(path, CONFIG_FILE_NAME);
   let fileConfig;
   try {
-    fileConfig = configPath ? loadConfigFile(configPath, fromTask ? CONFIG_FILE_NAME : configPath, fromTask ? { within: path } : {}) : undefined;
+    // Every id a finding can carry is addressable, not only the rule catalog's.
+    const knownIds = knownFindingIds();
+    fileConfig = configPath ? loadConfigFile(configPath, fromTask ? CONFIG_FILE_NAME : configPath, fromTask ? { within: path, knownIds } : { knownIds }) : undefined;
   } catch (err) {
     if (!(fromTask && err instanceof ConfigRefusedError)) throw err;
     // The folder walk has usually said it already (a FIFO, a link out of the folder); once is enough.
     if (!task.warnings.some((w) => w.file === CONFIG_FILE_NAME)) task.warnings.push({ kind: 'config', file: CONFIG_FILE_NAME, message: `${err.message}; no configuration used` });
   }
   const conventions = { ...resolveConventions(fileConfig), ...(options.conventions ?? {}) };
-  const ruleSettings = { ...(fileConfig?.rules ?? {}), ...(options.ruleSettings ?? {}) };
+  // The pipeline's conventions and score only where they apply (a task layout, or the config asks): see layout.ts.
+  const asked = options.conventions ? { ...fileConfig, conventions: options.conventions } : fileConfig;
+  const layout = decideLayout(task, asked, { ...(fileConfig?.rules ?? {}), ...(options.ruleSettings ?? {}) });
+  const ruleSettings = layout.ruleSettings;
   const analyzeOptions: AnalyzeOptions = {
     conventions,
     ...(options.logs?.length ? { logs: options.logs } : {}),
-    ...(options.score === false ? { score: false } : {}),
+    ...(options.score === false || !layout.score ? { score: false } : {}),
     ...(options.claims === false ? { claims: false } : {}),
     ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
   };

@@ -18,7 +18,8 @@ import { closestName } from './util/variables.js';
 
 export const CONFIG_FILE_NAME = '.iacjudge.json';
 
-export type RuleSetting = 'off' | { severity?: Severity };
+/** `off` drops the finding, `warn`/`error` put it in the observation/failure tier, `severity` overrides its severity. */
+export type RuleSetting = 'off' | 'warn' | 'error' | { severity?: Severity };
 export type RuleSettings = Record<string, RuleSetting>;
 
 export interface IacjudgeConfig {
@@ -26,6 +27,8 @@ export interface IacjudgeConfig {
   rules?: RuleSettings;
   /** An imported provider schema artifact (`iacjudge schema import`), relative to the config file. */
   schema?: string;
+  /** Force the pipeline's conventions and score on (a plain folder) or off (a task folder). */
+  pipeline?: boolean;
 }
 
 const CONVENTION_TYPES: Record<keyof Conventions, 'string' | 'boolean'> = {
@@ -44,6 +47,7 @@ const SCHEMA = {
   properties: {
     $schema: { type: 'string' },
     schema: { type: 'string', minLength: 1 },
+    pipeline: { type: 'boolean' },
     conventions: {
       type: 'object',
       additionalProperties: false,
@@ -53,7 +57,7 @@ const SCHEMA = {
       type: 'object',
       additionalProperties: {
         oneOf: [
-          { const: 'off' },
+          { enum: ['off', 'warn', 'error'] },
           {
             type: 'object',
             additionalProperties: false,
@@ -90,17 +94,21 @@ export function findConfigFile(opts: { explicit?: string; taskDir?: string; cwd?
 }
 
 /** Reads and validates a config file. `displayPath` is what error messages name (keep it relative). */
-export function loadConfigFile(path: string, displayPath = path, opts: { within?: string } = {}): IacjudgeConfig {
+export function loadConfigFile(path: string, displayPath = path, opts: { within?: string; knownIds?: ReadonlySet<string> } = {}): IacjudgeConfig {
   // Bounded read: a FIFO hung the run, /dev/zero aborted it, a link to /etc/shadow leaked its start into the error.
   const got = readBounded(path, { label: displayPath, ...(opts.within !== undefined ? { within: opts.within } : {}) });
   if (!got.ok) throw new ConfigRefusedError(got.message);
-  return parseConfig(got.bytes.toString('utf8'), displayPath);
+  return parseConfig(got.bytes.toString('utf8'), displayPath, opts.knownIds);
 }
 
 /** The config file was not read at all (special file, outside the task folder, too large); the message has no file bytes. */
 export class ConfigRefusedError extends UsageError {}
 
-export function parseConfig(text: string, displayPath: string): IacjudgeConfig {
+/**
+ * `knownIds`: every id a finding can carry (the pipeline passes the rule, schema, diff, log, syntax and claim ids);
+ * without it only the rule catalog's ids are known.
+ */
+export function parseConfig(text: string, displayPath: string, knownIds?: ReadonlySet<string>): IacjudgeConfig {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -110,7 +118,7 @@ export function parseConfig(text: string, displayPath: string): IacjudgeConfig {
   const validate = validator();
   if (!validate(data)) throw new UsageError(`${displayPath}: ${describeError(validate.errors ?? [])}`);
   const config = data as IacjudgeConfig;
-  const known = new Set(allMetas().map((m) => m.id));
+  const known = knownIds ?? new Set(allMetas().map((m) => m.id));
   for (const id of Object.keys(config.rules ?? {})) {
     if (known.has(id)) continue;
     const hint = closestName(id, known);
@@ -126,9 +134,9 @@ function describeError(errors: ErrorObject[]): string {
     const key = (extra.params as { additionalProperty: string }).additionalProperty;
     return `${pointer(extra.instancePath, key)}: unknown key`;
   }
-  const e = errors.find((x) => x.keyword !== 'oneOf' && x.keyword !== 'const') ?? errors[0];
+  const e = errors.find((x) => x.keyword !== 'oneOf' && x.keyword !== 'const' && x.keyword !== 'enum' && x.keyword !== 'type') ?? errors[0];
   if (!e) return 'invalid configuration';
-  if (e.instancePath.startsWith('/rules/')) return `${pointer(e.instancePath)}: expected "off" or { "severity": "critical" | "high" | "medium" | "low" }`;
+  if (e.instancePath.startsWith('/rules/')) return `${pointer(e.instancePath)}: expected "off", "warn", "error" or { "severity": "critical" | "high" | "medium" | "low" }`;
   return `${pointer(e.instancePath)}: ${e.message ?? 'invalid value'}`;
 }
 
@@ -148,7 +156,7 @@ export function applyRuleSettings(rules: Rule[], settings: RuleSettings): Rule[]
   for (const rule of rules) {
     const s = settings[rule.meta.id];
     if (s === 'off') continue;
-    if (s?.severity) out.push({ meta: { ...rule.meta, severity: s.severity }, check: rule.check });
+    if (typeof s === 'object' && s.severity) out.push({ meta: { ...rule.meta, severity: s.severity }, check: rule.check });
     else out.push(rule);
   }
   return out;

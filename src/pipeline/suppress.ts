@@ -1,0 +1,130 @@
+/**
+ * Per-finding settings that work on every finding id, not only the rule catalog's (the rules stage already drops
+ * or re-grades its own rules): rule settings for schema, diff, log, syntax and claim ids, inline suppression
+ * comments, and the `warn`/`error` tier of a setting.
+ *
+ * - `suppressStage` runs right before the judge, so a suppressed or disabled finding neither merges into another
+ *   nor counts in the failure tier the score reads.
+ * - `ruleLevelStage` runs right after the judge, which assigns tiers: `warn` makes a finding an observation and
+ *   `error` a failure, before the score reads the failure tier.
+ *
+ * Suppression comments, in the file of the finding, on its line, in the comment lines right above it, or right
+ * above (or on the first line of) the block that contains it, `#` or `//`:
+ *   `iacjudge-ignore <rule-id>[, <rule-id>...]: <reason>`
+ *   `tflint-ignore: <rule-id>[, ...]` and `checkov:skip=<rule-id>[:<reason>]`, honoured only for iacjudge ids
+ *   (they name the finding's own id; `tflint-ignore: all` and other tools' ids suppress nothing).
+ */
+import type { Finding } from '../findings/types.js';
+import type { PipelineContext, Stage, SuppressedFinding } from '../contracts/pipeline.js';
+import type { SourceFile } from '../model/types.js';
+import { CATEGORIES } from '../taxonomy/categories.js';
+import { ruleMetas } from '../report/metas.js';
+import { stripControls, truncateText } from '../io/text.js';
+
+/** Every id a finding can carry: what `iacjudge rules` lists, plus a claim id per category. */
+export function knownFindingIds(): Set<string> {
+  const ids = new Set(ruleMetas().keys());
+  for (const c of CATEGORIES) ids.add(`claim-${c.id}`);
+  return ids;
+}
+
+interface Directive {
+  ids: string[];
+  reason: string;
+}
+
+const COMMENT = /^\s*(?:#|\/\/)/;
+const IACJUDGE = /(?:#|\/\/)\s*iacjudge-ignore\s+([\w.-]+(?:\s*,\s*[\w.-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/)?\s*$/;
+const TFLINT = /(?:#|\/\/)\s*tflint-ignore\s*:\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)/;
+const CHECKOV = /(?:#|\/\/)\s*checkov:skip=([\w.-]+)(?::(.*))?$/;
+
+function directivesOf(line: string): Directive[] {
+  const out: Directive[] = [];
+  const ids = (list: string): string[] => list.split(',').map((s) => s.trim()).filter(Boolean);
+  const a = IACJUDGE.exec(line);
+  if (a) out.push({ ids: ids(a[1]!), reason: (a[2] ?? '').trim() });
+  const t = TFLINT.exec(line);
+  if (t) out.push({ ids: ids(t[1]!), reason: '' });
+  const c = CHECKOV.exec(line);
+  if (c) out.push({ ids: [c[1]!], reason: (c[2] ?? '').trim() });
+  return out;
+}
+
+/** Line numbers (1-based) of the run of comment lines right above `line`. */
+function commentRunAbove(lines: string[], line: number): number[] {
+  const out: number[] = [];
+  for (let n = line - 1; n >= 1 && COMMENT.test(lines[n - 1] ?? ''); n--) out.push(n);
+  return out;
+}
+
+interface Source {
+  lines: string[];
+  /** First lines of the blocks of this file, with their last lines. */
+  blocks: { line: number; endLine: number }[];
+}
+
+function sourcesOf(ctx: PipelineContext): Map<string, Source> {
+  const out = new Map<string, Source>();
+  const add = (f: SourceFile): void => {
+    if (!out.has(f.path)) out.set(f.path, { lines: f.content.split(/\r?\n/), blocks: [] });
+  };
+  for (const f of ctx.model?.files ?? []) add(f);
+  for (const f of ctx.task.extraFiles) add(f);
+  for (const b of ctx.model?.blocks ?? []) out.get(b.span.file)?.blocks.push({ line: b.span.line, endLine: b.span.endLine });
+  return out;
+}
+
+/** The directive that suppresses `f`, if any. */
+function suppressionOf(f: Finding, sources: Map<string, Source>): Directive | undefined {
+  const src = sources.get(f.location.file);
+  if (!src) return undefined;
+  const at = f.location.line;
+  const candidates = [at, ...commentRunAbove(src.lines, at)];
+  for (const b of src.blocks) {
+    if (b.line <= at && at <= b.endLine && b.line !== at) candidates.push(b.line, ...commentRunAbove(src.lines, b.line));
+  }
+  for (const n of candidates) {
+    for (const d of directivesOf(src.lines[n - 1] ?? '')) if (d.ids.includes(f.ruleId)) return d;
+  }
+  return undefined;
+}
+
+export const suppressStage: Stage = {
+  name: 'suppress',
+  run(ctx: PipelineContext): void {
+    const settings = ctx.options.ruleSettings ?? {};
+    const sources = sourcesOf(ctx);
+    const kept: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
+    for (const f of ctx.findings) {
+      const s = Object.hasOwn(settings, f.ruleId) ? settings[f.ruleId] : undefined;
+      if (s === 'off') continue;
+      const d = suppressionOf(f, sources);
+      if (d) {
+        // The reason is input text: bounded and without terminal escapes, like every echoed text of a result.
+        suppressed.push({ ruleId: f.ruleId, location: { file: f.location.file, line: f.location.line }, reason: truncateText(stripControls(d.reason)) });
+        continue;
+      }
+      kept.push(typeof s === 'object' && s.severity ? { ...f, severity: s.severity } : f);
+    }
+    ctx.findings = kept;
+    if (suppressed.length) {
+      suppressed.sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+      ctx.suppressed = [...(ctx.suppressed ?? []), ...suppressed];
+    }
+  },
+};
+
+export const ruleLevelStage: Stage = {
+  name: 'rule-levels',
+  run(ctx: PipelineContext): void {
+    const settings = ctx.options.ruleSettings ?? {};
+    if (!Object.values(settings).some((s) => s === 'warn' || s === 'error')) return;
+    ctx.findings = ctx.findings.map((f) => {
+      const s = Object.hasOwn(settings, f.ruleId) ? settings[f.ruleId] : undefined;
+      if (s === 'warn' && f.tier !== 'observation') return { ...f, tier: 'observation' };
+      if (s === 'error' && f.tier !== 'failure') return { ...f, tier: 'failure' };
+      return f;
+    });
+  },
+};
