@@ -39,6 +39,12 @@ export interface CheckMeta {
    * them in the failure tier whatever their measured precision.
    */
   blocker?: true;
+  /**
+   * A pattern of the task's prompt: findings of this check are observations unless the prompt matches it (a
+   * convention or best practice that is a failure only where the task asks for it, e.g. key rotation). Without a
+   * prompt (a plain folder) the gate does not apply.
+   */
+  promptGate?: RegExp;
 }
 
 /** The name rules use for it. */

@@ -16,6 +16,8 @@ import { mergeFindings, compareFindings } from '../findings/merge.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
+import { toSnippet } from '../diff/snippet.js';
+import { blockAddress } from '../model/query.js';
 import { CLASS_ORDER, compareBySeverity, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
@@ -109,17 +111,26 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
 /**
  * Findings that are observations by design, whatever their significance:
  *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
- *  - a difference from the ideal that nothing but the diff establishes, outside the blocker and security
- *    classes: read against the code on dev tasks, most such findings were churn, tuning or a different but valid
- *    design; a static rule or a log on the same resource carries the diff as evidence instead.
+ *  - a failure only the task's written analysis claims (`claim` evidence alone);
+ *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks;
+ *  - a difference from the ideal that nothing but the diff establishes, outside the security class and the
+ *    validate-blocker categories (syntax, schema, reference): read against the code on dev tasks, most such
+ *    findings were churn, tuning (engine versions, instance sizes) or a different but valid design; a static rule
+ *    or a log on the same resource carries the diff as evidence instead.
  */
-export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = ['blocker', 'security'];
+export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = ['security'];
+/** Deploy-blocker categories whose diff-only findings may be failures (a validate error the ideal fixed). */
+const DIFF_ONLY_FAILURE_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
 
-function isChurn(f: Finding): boolean {
+function isChurn(f: Finding, prompt: string | null): boolean {
   if (f.evidence.includes('log')) return false;
+  const gate = metaOf(f.ruleId)?.promptGate;
+  if (gate && prompt !== null && !gate.test(prompt)) return true;
+  // A failure only the written analysis asserts: the code does not show it, so iacjudge does not list it.
+  if (f.evidence.every((e) => e === 'claim')) return true;
   if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
   const diffOnly = !f.evidence.includes('static');
-  return diffOnly && !DIFF_ONLY_FAILURE_CLASSES.includes(significanceClass(f));
+  return diffOnly && !DIFF_ONLY_FAILURE_CLASSES.includes(significanceClass(f)) && !DIFF_ONLY_FAILURE_CATEGORIES.has(f.category);
 }
 
 function compareFailures(a: JudgedGroup, b: JudgedGroup): number {
@@ -173,7 +184,7 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
   const groups = groupByCheck(merged, (f) => (kept.has(f) ? 'kept' : 'fixed'));
   const keptLeads = new Set(groups.filter((g) => g.split === 'kept').map((g) => g.finding));
   const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b));
-  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f) }));
+  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input.task.prompt) }));
 }
 
 /** Tier and rank over prepared groups; findings in rank order and in the contract's field order. */
@@ -185,9 +196,11 @@ const BLOCKER_FLOOR_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference
  * corpus' precision undercounts these checks because reviewers describe them by file and error, not by the
  * argument's name.
  */
-function isDeployBlocker(f: Finding): boolean {
+function listedWhateverPrecision(f: Finding): boolean {
   const onCode = f.evidence.includes('static') || f.evidence.includes('log');
   if (onCode && metaOf(f.ruleId)?.blocker) return true;
+  // Critical security findings on the code (literal secrets, `*` on `*`, data open to the world) are listed too.
+  if (onCode && f.severity === 'critical' && significanceClass(f) === 'security') return true;
   return onCode && BLOCKER_FLOOR_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
 }
 
@@ -222,9 +235,9 @@ function shares<T>(a: Set<T>, b: Set<T>): boolean {
 
 export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   let judged = groups;
-  const priority = (j: JudgedGroup) => (isDeployBlocker(j.finding) ? Math.max(j.significance, TIER_CALIBRATION.FAILURE_THRESHOLD) : j.significance);
+  const priority = (j: JudgedGroup) => (listedWhateverPrecision(j.finding) ? Math.max(j.significance, TIER_CALIBRATION.FAILURE_THRESHOLD) : j.significance);
   const ranked = judged
-    .filter((j) => !j.kept && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || isDeployBlocker(j.finding)))
+    .filter((j) => !j.kept && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || listedWhateverPrecision(j.finding)))
     .sort((a, b) => priority(b) - priority(a) || compareFindings(a.finding, b.finding));
   // Never one root cause twice in the tier. A candidate folds into a selected failure when it reports the same
   // category on that failure's lead resource, or names the same argument on the same resource type (a removed
@@ -237,8 +250,11 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
     const resources = [...resourcesOf(j.finding)];
     const types = resourceTypes(j.finding);
     const args = argumentsNamed(j.finding);
+    const diffOnly = !j.finding.evidence.includes('static') && !j.finding.evidence.includes('log');
     const host =
       (j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined) ??
+      // The ideal's change in a category the tier already reports on the code is that failure's fix.
+      (diffOnly ? [...inTier].find((h) => h.finding.category === j.finding.category && h.finding.evidence.includes('static')) : undefined) ??
       (args.size ? [...inTier].find((h) => shares(types, resourceTypes(h.finding)) && shares(args, argumentsNamed(h.finding))) : undefined);
     if (host) {
       foldInto(host.finding, j.finding);
@@ -259,6 +275,25 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   });
 }
 
+/**
+ * "IDEAL_RESPONSE Fix" shows the ideal's own code: a failure that carries no ideal snippet yet gets the ideal's
+ * block at the failure's resource (through the diff's renames), when the ideal has that block.
+ */
+function attachIdealBlocks(findings: Finding[], input: JudgeInput): void {
+  if (!input.ideal) return;
+  const renames = input.idealCoverage?.renames ?? {};
+  const byAddress = new Map<string, NonNullable<JudgeInput['ideal']>['blocks'][number]>();
+  for (const b of input.ideal.blocks) if (b.kind === 'resource' || b.kind === 'data' || b.kind === 'variable') byAddress.set(blockAddress(b), b);
+  for (const f of findings) {
+    if (f.tier !== 'failure' || f.idealSnippet || !f.resource) continue;
+    const block = byAddress.get(renames[f.resource] ?? f.resource);
+    const snippet = block ? toSnippet(input.ideal, block.span) : undefined;
+    if (snippet) f.idealSnippet = snippet;
+  }
+}
+
 export function judgeFindings(findings: Finding[], input: JudgeInput): Finding[] {
-  return tierAndRank(groupForJudging(findings, input));
+  const judged = tierAndRank(groupForJudging(findings, input));
+  attachIdealBlocks(judged, input);
+  return judged;
 }

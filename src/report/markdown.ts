@@ -250,7 +250,7 @@ function scoreSection(score: ScoreResult | null): string[] {
   out.push(`- Critical blocker: ${b.blocker ?? 'none'}`);
   if (!b.blocker) {
     out.push(`- Fix counts: Category A ${b.counts.A}, Category B ${b.counts.B}, Category C ${b.counts.C}`);
-    out.push(`- MODEL_FAILURES adjustment: ${signed(b.fixAdjustment)}`);
+    out.push(`- Fix adjustment (failure tier): ${signed(b.fixAdjustment)}`);
     out.push(`- Complexity adjustment: ${signed(b.complexityAdjustment)}`);
   }
   out.push('', '| Step | Detail | Change |', '|---|---|---|');

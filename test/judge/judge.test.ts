@@ -189,3 +189,27 @@ test('a response without infrastructure is a failure even when the ideal has non
   const out = judgeFindings([blocker], { task, model, ideal: model, idealFindings: [{ ...blocker }], idealCoverage: { partial: false, renames: {} } });
   assert.equal(out[0]!.tier, 'failure');
 });
+
+test('a prompt-gated check is a failure only when the prompt asks for it', () => {
+  const suffix = finding({ ruleId: 'missing-suffix-variable', category: 'naming', severity: 'critical', resource: 'var.environment_suffix' });
+  const asked = { ...input, task: { ...task, prompt: 'Every resource name must carry an environment suffix so stacks can be deployed side by side.' } as Task };
+  const silent = { ...input, task: { ...task, prompt: 'Create a VPC with two subnets.' } as Task };
+  assert.equal(judgeFindings([{ ...suffix }], asked)[0]!.tier, 'failure');
+  assert.equal(judgeFindings([{ ...suffix }], silent)[0]!.tier, 'observation');
+});
+
+test('a diff-only change in a category the tier reports on the code folds into that failure; critical security on the code is listed', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'aws_lambda_function.f' }),
+      finding({ ruleId: 'diff-undeclared-reference-fixed', category: 'reference', severity: 'critical', evidence: ['diff'], resource: 'aws_iam_role.r', message: 'the ideal declares it' }),
+      finding({ ruleId: 'hardcoded-password', category: 'secrets', severity: 'critical', resource: 'aws_db_instance.db' }),
+    ],
+    input,
+  );
+  const tier = out.filter((f) => f.tier === 'failure');
+  assert.deepEqual(tier.map((f) => f.ruleId).sort(), ['hardcoded-password', 'undeclared-reference']);
+  const ref = tier.find((f) => f.ruleId === 'undeclared-reference')!;
+  assert.deepEqual(ref.evidence, ['static', 'diff']);
+  assert.equal(ref.occurrences!.length, 2);
+});

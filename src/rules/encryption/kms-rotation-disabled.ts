@@ -18,6 +18,7 @@ export const rule: Rule = {
 }`,
     docs: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
     knowledgeGap: 'Customer managed KMS keys need rotation switched on explicitly.',
+    promptGate: /\brotat/i,
     impact: 'Key material never rotates, against most compliance baselines (CIS, PCI-DSS).',
   },
   check(ctx) {

@@ -1,5 +1,6 @@
 import type { Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { SUFFIX_PROMPT } from './suffix-prompt.js';
 import { blocksOfKind, resources, walkExpr } from '../../model/query.js';
 import { declaresSuffix } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
@@ -33,6 +34,7 @@ export const rule: Rule = {
     fixExample: 'variable "environment_suffix" {\n  description = "Unique suffix for resource names"\n  type        = string\n}\n\nresource "aws_s3_bucket" "data" {\n  bucket = "data-${var.environment_suffix}"\n}',
     docs: 'https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/naming-your-resources.html',
     knowledgeGap: 'CI/CD requirements: unique environment suffix for parallel deployments',
+    promptGate: SUFFIX_PROMPT,
     impact: 'Parallel deployments in one account collide on names ("already exists"); the pipeline cannot run PR environments.',
   },
   check(ctx) {

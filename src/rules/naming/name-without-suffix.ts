@@ -1,5 +1,6 @@
 import type { Configuration, Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { SUFFIX_PROMPT } from './suffix-prompt.js';
 import { blockAddress, exprToText, referenceTarget, resources, walkExpr } from '../../model/query.js';
 import { declaresSuffix, localDefinition, mentionsSuffix, reachableTargets } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
@@ -39,6 +40,7 @@ export const rule: Rule = {
     fixExample: 'locals {\n  name_prefix = "app-${var.environment_suffix}"\n}\n\nresource "aws_sqs_queue" "jobs" {\n  name = "${local.name_prefix}-jobs"\n}',
     docs: 'https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/naming-your-resources.html',
     knowledgeGap: 'CI/CD requirements: unique environment suffix for parallel deployments',
+    promptGate: SUFFIX_PROMPT,
     impact: 'A second deployment in the same account fails with "already exists" for this resource.',
   },
   check(ctx) {
