@@ -455,16 +455,35 @@ const FIXTURES: Record<string, Fixture> = {
     line: 1,
     good: 'resource "aws_backup_vault" "v" {\n  kms_key_arn = aws_kms_key.b.arn\n}\n',
   },
+  'log-group-without-kms': {
+    bad: 'resource "aws_cloudwatch_log_group" "app" {\n  name = "/app"\n}\n',
+    resource: 'aws_cloudwatch_log_group.app',
+    line: 1,
+    good: 'resource "aws_cloudwatch_log_group" "app" {\n  kms_key_id = aws_kms_key.logs.arn\n}\n',
+  },
+};
+
+/** Checks that need the task's prompt: fixtures carry one, and without it nothing fires. */
+const PROMPTS: Record<string, string> = {
+  'log-group-without-kms': 'All CloudWatch log groups must be encrypted with a customer managed KMS key.',
 };
 
 test('table checks: every check has fixtures', () => {
   assert.deepEqual(TABLE_CHECKS.map((c) => c.id).filter((id) => !FIXTURES[id]), []);
+  assert.deepEqual(TABLE_CHECKS.filter((c) => c.prompt).map((c) => c.id).filter((id) => !PROMPTS[id]), []);
+});
+
+test('prompt-gated table checks say so in their fix text and stay silent on a plain folder', () => {
+  for (const c of TABLE_CHECKS.filter((x) => x.prompt)) {
+    assert.match(c.fix, /only when the task's prompt/, c.id);
+    assert.deepEqual(runRule(rule(c.id), FIXTURES[c.id]!.bad), [], c.id);
+  }
 });
 
 for (const [id, fx] of Object.entries(FIXTURES)) {
   test(`${id}: invalid fixtures are reported at the expected resource and line`, () => {
     for (const [hcl, resource, line] of [[fx.bad, fx.resource, fx.line] as [string, string, number], ...(fx.more ?? [])]) {
-      const f = runRule(rule(id), hcl);
+      const f = runRule(rule(id), hcl, PROMPTS[id] ? { prompt: PROMPTS[id] } : {});
       assert.equal(f.length, 1, `${id}: ${hcl}`);
       assert.equal(f[0]!.resource, resource);
       assert.equal(f[0]!.location.line, line, `${id}: line`);
@@ -472,7 +491,7 @@ for (const [id, fx] of Object.entries(FIXTURES)) {
     }
   });
   test(`${id}: valid fixtures are not reported`, () => {
-    for (const hcl of [fx.good, ...(fx.alsoGood ?? [])]) assert.deepEqual(runRule(rule(id), hcl), [], `${id}: ${hcl}`);
+    for (const hcl of [fx.good, ...(fx.alsoGood ?? [])]) assert.deepEqual(runRule(rule(id), hcl, PROMPTS[id] ? { prompt: PROMPTS[id] } : {}), [], `${id}: ${hcl}`);
   });
 }
 

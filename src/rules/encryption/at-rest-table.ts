@@ -435,6 +435,19 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
     what: 'has no customer managed key',
     rows: [{ types: ['aws_backup_vault'], require: [{ path: ['kms_key_arn'], test: { set: true }, unset: 'gap' }] }],
   },
+  {
+    ...AT_REST,
+    id: 'log-group-without-kms',
+    severity: 'medium',
+    title: 'Log group not encrypted with the KMS key the task asks for',
+    rootCause: 'CloudWatch Logs encrypts with a service key; a task that asks for KMS-encrypted logs needs `kms_key_id` and a key policy for logs.<region>.amazonaws.com, which models leave out.',
+    fix: 'Set `kms_key_id` to a key whose policy lets the CloudWatch Logs service principal use it. Fires only when the task\'s prompt asks for KMS-encrypted logs; on a plain folder it stays silent (the service key is an acceptable default).',
+    fixExample: 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/app/${var.environment_suffix}"\n  retention_in_days = 30\n  kms_key_id        = aws_kms_key.logs.arn\n}',
+    docs: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',
+    what: 'is not encrypted with a KMS key',
+    prompt: { subject: 'log groups?|cloudwatch logs|logs', word: 'kms|cmk|customer[- ]managed|encrypt' },
+    rows: [{ types: ['aws_cloudwatch_log_group'], require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }] }],
+  },
 ];
 
 /** Minimum TLS versions and clear-text listeners. */
