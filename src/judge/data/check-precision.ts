@@ -11,13 +11,13 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 12119,
-    "hits": 1943
+    "groups": 13416,
+    "hits": 1983
   },
   "categories": {
     "application-code": {
-      "groups": 178,
-      "hits": 77
+      "groups": 180,
+      "hits": 78
     },
     "backend": {
       "groups": 506,
@@ -28,7 +28,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "dependency": {
-      "groups": 471,
+      "groups": 477,
       "hits": 78
     },
     "deprecated": {
@@ -37,75 +37,75 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "destroyability": {
       "groups": 262,
-      "hits": 67
+      "hits": 68
     },
     "documentation": {
       "groups": 513,
       "hits": 40
     },
     "encryption": {
-      "groups": 349,
-      "hits": 53
+      "groups": 656,
+      "hits": 68
     },
     "external-dependency": {
-      "groups": 180,
-      "hits": 24
+      "groups": 229,
+      "hits": 27
     },
     "file-layout": {
       "groups": 360,
       "hits": 68
     },
     "hardcoded-value": {
-      "groups": 563,
-      "hits": 72
+      "groups": 670,
+      "hits": 89
     },
     "high-availability": {
-      "groups": 219,
-      "hits": 33
+      "groups": 200,
+      "hits": 29
     },
     "iam-least-privilege": {
-      "groups": 610,
-      "hits": 57
+      "groups": 651,
+      "hits": 62
     },
     "iam-missing-permission": {
       "groups": 279,
       "hits": 25
     },
     "key-policy": {
-      "groups": 142,
-      "hits": 27
+      "groups": 146,
+      "hits": 28
     },
     "lifecycle-cost": {
-      "groups": 315,
-      "hits": 49
+      "groups": 313,
+      "hits": 51
     },
     "logging": {
-      "groups": 283,
-      "hits": 59
+      "groups": 577,
+      "hits": 66
     },
     "misconfiguration": {
-      "groups": 574,
-      "hits": 132
+      "groups": 1047,
+      "hits": 139
     },
     "missing-resource": {
-      "groups": 317,
+      "groups": 329,
       "hits": 39
     },
     "monitoring": {
-      "groups": 359,
-      "hits": 54
+      "groups": 356,
+      "hits": 52
     },
     "naming": {
-      "groups": 1025,
-      "hits": 326
+      "groups": 1021,
+      "hits": 321
     },
     "network": {
-      "groups": 561,
-      "hits": 98
+      "groups": 600,
+      "hits": 95
     },
     "optional-feature": {
-      "groups": 208,
-      "hits": 38
+      "groups": 196,
+      "hits": 37
     },
     "outputs": {
       "groups": 288,
@@ -116,15 +116,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 17
     },
     "public-exposure": {
-      "groups": 199,
-      "hits": 21
+      "groups": 202,
+      "hits": 22
     },
     "reference": {
-      "groups": 204,
-      "hits": 51
+      "groups": 207,
+      "hits": 52
     },
     "required-input": {
-      "groups": 233,
+      "groups": 247,
       "hits": 36
     },
     "scaling": {
@@ -136,15 +136,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 55
     },
     "secrets": {
-      "groups": 260,
-      "hits": 55
+      "groups": 249,
+      "hits": 54
     },
     "service-constraint": {
-      "groups": 273,
-      "hits": 48
+      "groups": 269,
+      "hits": 45
     },
     "style": {
-      "groups": 375,
+      "groups": 377,
       "hits": 36
     },
     "syntax": {
@@ -152,8 +152,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "tagging": {
-      "groups": 478,
-      "hits": 78
+      "groups": 474,
+      "hits": 76
     },
     "tests": {
       "groups": 430,
@@ -177,6 +177,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 14,
       "hits": 2
     },
+    "alb-invalid-headers-not-dropped": {
+      "groups": 142,
+      "hits": 1
+    },
     "api-stage-without-access-logs": {
       "groups": 23,
       "hits": 1
@@ -188,6 +192,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     "apigw-deployment-race": {
       "groups": 2,
       "hits": 2
+    },
+    "apigw-domain-outdated-tls": {
+      "groups": 3,
+      "hits": 0
+    },
+    "athena-results-not-encrypted": {
+      "groups": 1,
+      "hits": 0
     },
     "aurora-backtrack-unsupported": {
       "groups": 1,
@@ -213,6 +225,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 4,
       "hits": 1
     },
+    "backup-vault-without-cmk": {
+      "groups": 2,
+      "hits": 0
+    },
     "bucket-without-force-destroy": {
       "groups": 105,
       "hits": 18
@@ -220,6 +236,34 @@ export const CHECK_PRECISION: PrecisionTable = {
     "cdktf-unknown-export": {
       "groups": 59,
       "hits": 0
+    },
+    "cloudfront-logging-missing": {
+      "groups": 18,
+      "hits": 1
+    },
+    "cloudfront-outdated-tls": {
+      "groups": 2,
+      "hits": 0
+    },
+    "cloudfront-without-waf": {
+      "groups": 23,
+      "hits": 3
+    },
+    "cloudtrail-log-validation-disabled": {
+      "groups": 30,
+      "hits": 6
+    },
+    "cloudtrail-not-multi-region": {
+      "groups": 8,
+      "hits": 1
+    },
+    "cloudtrail-without-cloudwatch-logs": {
+      "groups": 26,
+      "hits": 3
+    },
+    "cloudtrail-without-kms": {
+      "groups": 31,
+      "hits": 5
     },
     "compute-in-public-subnet": {
       "groups": 8,
@@ -232,6 +276,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "dashboard-few-widgets": {
       "groups": 27,
       "hits": 0
+    },
+    "default-vpc-used": {
+      "groups": 6,
+      "hits": 1
     },
     "deletion-protection-enabled": {
       "groups": 47,
@@ -254,8 +302,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "diff-application-code": {
-      "groups": 62,
-      "hits": 22
+      "groups": 55,
+      "hits": 20
     },
     "diff-attribute-vs-block": {
       "groups": 25,
@@ -272,6 +320,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "diff-block-moved-file": {
       "groups": 98,
       "hits": 24
+    },
+    "diff-cidr-chosen": {
+      "groups": 3,
+      "hits": 0
     },
     "diff-cors-options": {
       "groups": 2,
@@ -290,16 +342,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "diff-declaration-added-for-reference": {
-      "groups": 25,
-      "hits": 6
+      "groups": 28,
+      "hits": 7
     },
     "diff-dependency": {
-      "groups": 21,
-      "hits": 5
+      "groups": 19,
+      "hits": 3
     },
     "diff-depends-on": {
-      "groups": 114,
-      "hits": 24
+      "groups": 98,
+      "hits": 21
+    },
+    "diff-depends-on-removed": {
+      "groups": 22,
+      "hits": 3
     },
     "diff-deprecated-type": {
       "groups": 15,
@@ -318,15 +374,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-egress": {
-      "groups": 27,
+      "groups": 24,
       "hits": 4
     },
     "diff-encryption": {
-      "groups": 134,
-      "hits": 40
+      "groups": 130,
+      "hits": 38
     },
     "diff-env-literal-to-reference": {
-      "groups": 5,
+      "groups": 6,
       "hits": 2
     },
     "diff-external-lookup-removed": {
@@ -346,16 +402,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 10
     },
     "diff-high-availability": {
-      "groups": 99,
-      "hits": 21
+      "groups": 80,
+      "hits": 17
     },
     "diff-iam-actions-added": {
       "groups": 68,
       "hits": 5
     },
     "diff-iam-least-privilege": {
-      "groups": 139,
-      "hits": 25
+      "groups": 103,
+      "hits": 21
     },
     "diff-iam-missing-permission": {
       "groups": 145,
@@ -377,6 +433,18 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 29,
       "hits": 2
     },
+    "diff-ideal-hardcodes-environment": {
+      "groups": 13,
+      "hits": 0
+    },
+    "diff-ideal-lookup-added": {
+      "groups": 41,
+      "hits": 3
+    },
+    "diff-ideal-omits": {
+      "groups": 160,
+      "hits": 34
+    },
     "diff-ignore-changes": {
       "groups": 2,
       "hits": 2
@@ -385,9 +453,13 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 46,
       "hits": 12
     },
+    "diff-key-policy": {
+      "groups": 2,
+      "hits": 0
+    },
     "diff-kms-key-policy": {
-      "groups": 48,
-      "hits": 16
+      "groups": 50,
+      "hits": 17
     },
     "diff-kms-key-policy-added": {
       "groups": 8,
@@ -406,8 +478,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-lifecycle-cost": {
-      "groups": 87,
-      "hits": 19
+      "groups": 74,
+      "hits": 14
     },
     "diff-lifecycle-prevent-destroy": {
       "groups": 4,
@@ -417,13 +489,17 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 8,
       "hits": 5
     },
+    "diff-local-changed": {
+      "groups": 93,
+      "hits": 17
+    },
     "diff-local-suffix": {
       "groups": 61,
       "hits": 23
     },
     "diff-logging": {
-      "groups": 149,
-      "hits": 39
+      "groups": 139,
+      "hits": 32
     },
     "diff-lookup-changed": {
       "groups": 1,
@@ -434,8 +510,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "diff-misconfiguration": {
-      "groups": 262,
-      "hits": 87
+      "groups": 231,
+      "hits": 65
     },
     "diff-missing-resource-prompt": {
       "groups": 75,
@@ -446,8 +522,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-monitoring": {
-      "groups": 165,
-      "hits": 40
+      "groups": 159,
+      "hits": 38
     },
     "diff-name-suffix": {
       "groups": 103,
@@ -458,24 +534,24 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 26
     },
     "diff-naming": {
-      "groups": 202,
-      "hits": 59
+      "groups": 185,
+      "hits": 53
     },
     "diff-nesting-form": {
       "groups": 12,
       "hits": 2
     },
     "diff-network": {
-      "groups": 207,
-      "hits": 62
+      "groups": 185,
+      "hits": 52
     },
     "diff-open-ingress": {
-      "groups": 6,
+      "groups": 5,
       "hits": 1
     },
     "diff-optional-feature": {
-      "groups": 50,
-      "hits": 4
+      "groups": 30,
+      "hits": 2
     },
     "diff-output": {
       "groups": 228,
@@ -506,7 +582,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "diff-provider-region": {
-      "groups": 38,
+      "groups": 31,
       "hits": 2
     },
     "diff-provider-region-hardcoded": {
@@ -518,16 +594,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "diff-public-exposure": {
-      "groups": 99,
-      "hits": 13
+      "groups": 91,
+      "hits": 12
     },
     "diff-random-suffix": {
       "groups": 40,
       "hits": 9
     },
     "diff-reference-retargeted": {
-      "groups": 119,
-      "hits": 16
+      "groups": 117,
+      "hits": 17
     },
     "diff-renamed": {
       "groups": 149,
@@ -542,7 +618,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-resource-policy": {
-      "groups": 68,
+      "groups": 67,
       "hits": 7
     },
     "diff-resource-policy-actions-added": {
@@ -550,7 +626,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-resource-policy-public": {
-      "groups": 7,
+      "groups": 5,
       "hits": 0
     },
     "diff-scaling": {
@@ -558,12 +634,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 21
     },
     "diff-secrets": {
-      "groups": 136,
-      "hits": 35
+      "groups": 123,
+      "hits": 34
     },
     "diff-service-constraint": {
-      "groups": 93,
-      "hits": 26
+      "groups": 89,
+      "hits": 23
     },
     "diff-suffix-variable-added": {
       "groups": 8,
@@ -574,8 +650,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 15
     },
     "diff-tagging": {
-      "groups": 159,
-      "hits": 41
+      "groups": 145,
+      "hits": 38
     },
     "diff-terraform-version": {
       "groups": 91,
@@ -590,12 +666,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "diff-unrequested-monitoring": {
-      "groups": 6,
+      "groups": 5,
       "hits": 2
     },
+    "diff-unrequested-monitoring-setting": {
+      "groups": 4,
+      "hits": 0
+    },
     "diff-value-tuned": {
-      "groups": 50,
-      "hits": 1
+      "groups": 51,
+      "hits": 2
     },
     "diff-variable-added": {
       "groups": 214,
@@ -629,6 +709,22 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 1
     },
+    "dynamodb-table-without-cmk": {
+      "groups": 32,
+      "hits": 1
+    },
+    "ecr-mutable-tags": {
+      "groups": 11,
+      "hits": 0
+    },
+    "ecr-repository-without-kms": {
+      "groups": 7,
+      "hits": 1
+    },
+    "ecr-scan-on-push-disabled": {
+      "groups": 1,
+      "hits": 0
+    },
     "ecs-secret-json-key-missing": {
       "groups": 1,
       "hits": 1
@@ -637,13 +733,21 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 10,
       "hits": 2
     },
+    "eks-public-endpoint": {
+      "groups": 6,
+      "hits": 1
+    },
+    "eks-secrets-not-encrypted": {
+      "groups": 7,
+      "hits": 2
+    },
     "external-resource-input": {
-      "groups": 56,
+      "groups": 64,
       "hits": 10
     },
     "final-snapshot-required": {
       "groups": 37,
-      "hits": 7
+      "hits": 8
     },
     "flow-log-scaffolding-without-flow-log": {
       "groups": 1,
@@ -678,12 +782,24 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 27
     },
     "hcl-unused-variable": {
-      "groups": 33,
+      "groups": 35,
       "hits": 4
     },
     "https-without-http-path": {
       "groups": 28,
       "hits": 2
+    },
+    "iam-password-policy-weak": {
+      "groups": 3,
+      "hits": 0
+    },
+    "iam-policy-on-user": {
+      "groups": 2,
+      "hits": 0
+    },
+    "iam-privilege-escalation": {
+      "groups": 2,
+      "hits": 0
     },
     "iam-trust-any-principal": {
       "groups": 7,
@@ -708,6 +824,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     "inconsistent-tags": {
       "groups": 49,
       "hits": 5
+    },
+    "instance-imdsv1-allowed": {
+      "groups": 134,
+      "hits": 9
+    },
+    "kinesis-stream-not-encrypted": {
+      "groups": 1,
+      "hits": 0
     },
     "kms-key-id-where-arn-required": {
       "groups": 1,
@@ -789,6 +913,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 19,
       "hits": 6
     },
+    "lambda-url-without-auth": {
+      "groups": 1,
+      "hits": 0
+    },
     "lambda-vpc-missing-eni-permissions": {
       "groups": 2,
       "hits": 0
@@ -800,6 +928,18 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-without-source-code-hash": {
       "groups": 18,
       "hits": 9
+    },
+    "lb-access-logs-disabled": {
+      "groups": 110,
+      "hits": 0
+    },
+    "lb-http-without-redirect": {
+      "groups": 74,
+      "hits": 0
+    },
+    "lb-outdated-tls-policy": {
+      "groups": 1,
+      "hits": 0
     },
     "literal-preexisting-id": {
       "groups": 37,
@@ -829,6 +969,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 325,
       "hits": 88
     },
+    "nacl-open-admin-port": {
+      "groups": 23,
+      "hits": 1
+    },
     "name-length-limit": {
       "groups": 6,
       "hits": 1
@@ -857,6 +1001,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 9,
       "hits": 0
     },
+    "opensearch-logging-missing": {
+      "groups": 1,
+      "hits": 0
+    },
     "outdated-engine-version": {
       "groups": 75,
       "hits": 12
@@ -881,9 +1029,21 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 61,
       "hits": 22
     },
+    "rds-auto-minor-upgrade-disabled": {
+      "groups": 6,
+      "hits": 1
+    },
     "rds-backup-disabled": {
       "groups": 1,
       "hits": 0
+    },
+    "rds-iam-auth-disabled": {
+      "groups": 184,
+      "hits": 6
+    },
+    "rds-log-exports-missing": {
+      "groups": 111,
+      "hits": 3
     },
     "rds-password-invalid-characters": {
       "groups": 56,
@@ -917,9 +1077,21 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 21,
       "hits": 0
     },
+    "resource-policy-public-principal": {
+      "groups": 5,
+      "hits": 1
+    },
+    "resource-policy-wildcard-action": {
+      "groups": 9,
+      "hits": 2
+    },
     "resource-type-missing-vs-reference": {
       "groups": 233,
       "hits": 33
+    },
+    "response-without-infrastructure": {
+      "groups": 12,
+      "hits": 0
     },
     "s3-backend-without-locking": {
       "groups": 9,
@@ -981,6 +1153,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "secretsmanager-secret-without-cmk": {
+      "groups": 63,
+      "hits": 7
+    },
     "securityhub-standards-arn-invalid": {
       "groups": 2,
       "hits": 0
@@ -1013,6 +1189,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "sns-topic-not-encrypted": {
+      "groups": 87,
+      "hits": 1
+    },
     "sparse-code-comments": {
       "groups": 53,
       "hits": 0
@@ -1020,6 +1200,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "sqs-fifo-mismatch": {
       "groups": 1,
       "hits": 1
+    },
+    "subnet-maps-public-ip": {
+      "groups": 2,
+      "hits": 0
     },
     "subnet-zones-not-looked-up": {
       "groups": 13,
@@ -1070,7 +1254,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 127,
+      "groups": 141,
       "hits": 22
     }
   }
