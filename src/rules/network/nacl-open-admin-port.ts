@@ -18,6 +18,9 @@ function openAdminPorts(config: Configuration, entry: Block, actionKey: string):
   const all = protocol === '-1' || protocol.toLowerCase() === 'all';
   const from = resolvedNumber(config, attrExpr(entry, 'from_port'));
   const to = resolvedNumber(config, attrExpr(entry, 'to_port'));
+  // The ephemeral range (from 1024 up) is how stateless NACLs let return traffic back in: it covers 3389 by
+  // accident, not to serve RDP.
+  if (!all && from !== undefined && from >= 1024 && to !== undefined && to >= 65535) return [];
   return Object.entries(ADMIN_PORTS)
     .filter(([p]) => all || (from !== undefined && to !== undefined && Number(p) >= from && Number(p) <= to))
     .map(([p, name]) => `${p} (${name})`);
