@@ -9,6 +9,7 @@ import { PUBLIC_ACCESS_TABLE } from './public-exposure/public-access-table.js';
 import { SERVICE_LOGGING_TABLE } from './logging/service-logging-table.js';
 import { HARDENING_TABLE } from './misconfiguration/hardening-table.js';
 import { rule as resourcePolicyPublicPrincipal } from './public-exposure/resource-policy-public-principal.js';
+import { rule as openIngressAdminPort } from './public-exposure/open-ingress-more-ports.js';
 import { rule as lambdaPermissionPublic } from './public-exposure/lambda-permission-public.js';
 import { rule as resourcePolicyWildcardAction } from './iam-least-privilege/resource-policy-wildcard-action.js';
 import { rule as iamPrivilegeEscalation } from './iam-least-privilege/iam-privilege-escalation.js';
@@ -24,6 +25,7 @@ export const CATALOG_C: Rule[] = [
   ...rulesFromTable(TABLE_CHECKS),
   resourcePolicyPublicPrincipal,
   lambdaPermissionPublic,
+  openIngressAdminPort,
   resourcePolicyWildcardAction,
   iamPrivilegeEscalation,
   secretValueInCode,

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as publicPrincipal } from '../../src/rules/public-exposure/resource-policy-public-principal.js';
 import { rule as lambdaPermission } from '../../src/rules/public-exposure/lambda-permission-public.js';
+import { rule as openIngressAdminPort } from '../../src/rules/public-exposure/open-ingress-more-ports.js';
 import { rule as wildcardAction } from '../../src/rules/iam-least-privilege/resource-policy-wildcard-action.js';
 import { rule as escalation, actionAllows } from '../../src/rules/iam-least-privilege/iam-privilege-escalation.js';
 import { rule as secretValue, secretShapesIn } from '../../src/rules/secrets/secret-value-in-code.js';
@@ -285,4 +286,26 @@ test('sso-permission-set-full-admin: "*" on "*" inline policy; scoped policy is 
   assert.equal(f[0]!.location.line, 5);
   assert.equal(f[0]!.severity, 'critical');
   assert.deepEqual(runRule(ssoAdminRule, bad.replace('Action = "*"', 'Action = "s3:GetObject"')), []);
+});
+
+// ---- open-ingress-admin-port ----
+
+test('open-ingress-admin-port: Telnet, SMB and Kafka open to the world', () => {
+  const hcl =
+    'resource "aws_security_group" "legacy" {\n  ingress {\n    from_port = 23\n    to_port = 23\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' +
+    'resource "aws_vpc_security_group_ingress_rule" "smb" {\n  security_group_id = "sg-1"\n  ip_protocol = "tcp"\n  from_port = 445\n  to_port = 445\n  cidr_ipv6 = "::/0"\n}\n' +
+    'resource "aws_security_group_rule" "kafka" {\n  type = "ingress"\n  from_port = 9092\n  to_port = 9092\n  protocol = "tcp"\n  cidr_blocks = ["0.0.0.0/0"]\n  security_group_id = "sg-1"\n}\n';
+  const f = runRule(openIngressAdminPort, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]).sort(), [
+    ['aws_security_group.legacy', 2],
+    ['aws_security_group_rule.kafka', 16],
+    ['aws_vpc_security_group_ingress_rule.smb', 9],
+  ]);
+  assert.match(f.find((x) => x.resource === 'aws_security_group.legacy')!.message, /23 \(Telnet\)/);
+});
+
+test('open-ingress-admin-port: private CIDRs, web ports, and ranges open-ingress-sensitive-port reports are left alone', () => {
+  const hcl =
+    'resource "aws_security_group" "a" {\n  ingress {\n    from_port = 445\n    to_port = 445\n    protocol = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port = 0\n    to_port = 65535\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port = 20\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
+  assert.deepEqual(runRule(openIngressAdminPort, hcl), []);
 });
