@@ -204,6 +204,16 @@ function listedWhateverPrecision(f: Finding): boolean {
   return onCode && BLOCKER_FLOOR_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
 }
 
+/**
+ * What is listed even when the reviewer's ideal keeps it: an apply that fails outright (blocker metas) and
+ * critical security findings (a literal secret stays a leak in the ideal too). Schema, syntax and reference
+ * findings the ideal shares are more likely a gap of the bundled schema than of both responses.
+ */
+function listedWhateverIdeal(f: Finding): boolean {
+  const onCode = f.evidence.includes('static') || f.evidence.includes('log');
+  return onCode && (metaOf(f.ruleId)?.blocker === true || (f.severity === 'critical' && significanceClass(f) === 'security'));
+}
+
 /** Words that name too much to tie two findings to one argument. */
 const GENERIC_ARGUMENTS = new Set(['name', 'tags', 'id', 'arn', 'true', 'false', 'null', 'type', 'value', 'enabled', 'description', 'count', 'for_each', 'depends_on', 'provider']);
 
@@ -237,7 +247,7 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   let judged = groups;
   const priority = (j: JudgedGroup) => (listedWhateverPrecision(j.finding) ? Math.max(j.significance, TIER_CALIBRATION.FAILURE_THRESHOLD) : j.significance);
   const ranked = judged
-    .filter((j) => !j.kept && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || listedWhateverPrecision(j.finding)))
+    .filter((j) => (!j.kept || listedWhateverIdeal(j.finding)) && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || listedWhateverPrecision(j.finding)))
     .sort((a, b) => priority(b) - priority(a) || compareFindings(a.finding, b.finding));
   // Never one root cause twice in the tier. A candidate folds into a selected failure when it reports the same
   // category on that failure's lead resource, or names the same argument on the same resource type (a removed

@@ -68,6 +68,8 @@ export const rule: Rule = {
 }`,
     docs: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/policy-list.html',
     knowledgeGap: 'Several AWS managed policies live under the service-role/ path; ARNs must match exactly.',
+    // Attaching a policy that does not exist fails the apply (NoSuchEntity).
+    blocker: true,
     impact: 'Apply fails: NoSuchEntity when attaching the policy.',
   },
   check(ctx) {
