@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { UsageError } from '../contracts/errors.js';
 import { stripControls, truncateText } from '../io/text.js';
+import { exitQuietlyOnEpipe } from './options.js';
 import type { RegisterCommand } from './commands/index.js';
 
 /**
@@ -39,6 +40,7 @@ async function commandsFor(argv: string[]): Promise<RegisterCommand[]> {
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  exitQuietlyOnEpipe();
   const program = new Command();
   program
     .name(TOOL_NAME)

@@ -13,7 +13,7 @@ import { CONFIG_FILE_NAME, ConfigRefusedError, findConfigFile, loadConfigFile, r
 import { parseResponse } from './parse.js';
 import { runStages } from './analyze.js';
 import { timed } from './profile.js';
-import { decideLayout } from './layout.js';
+import { decideLayout, isPipelineTask } from './layout.js';
 import { knownFindingIds } from './suppress.js';
 
 export interface AnalyzeTaskOptions {
@@ -73,6 +73,8 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
   const asked = options.conventions ? { ...fileConfig, conventions: options.conventions } : fileConfig;
   const layout = decideLayout(task, asked, { ...(fileConfig?.rules ?? {}), ...(options.ruleSettings ?? {}) });
   const ruleSettings = layout.ruleSettings;
+  // metadata.json belongs to the task layout: its absence is worth a warning there, not in a plain folder of code.
+  if (!isPipelineTask(task)) task.warnings = task.warnings.filter((w) => !(w.kind === 'metadata' && /^no metadata\.json\b/.test(w.message)));
   const analyzeOptions: AnalyzeOptions = {
     conventions,
     ...(options.logs?.length ? { logs: options.logs } : {}),

@@ -2,12 +2,15 @@
  * `iacjudge analyze <task-dir>`: the full analysis of one task, written as JSON (default), Markdown
  * (MODEL_FAILURES.md form) or SARIF. Exit 1 when a finding is at or above `--fail-on`.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { outputProblem, writeOutputFile } from '../../io/write.js';
 import type { RegisterCommand } from './index.js';
 import type { AnalysisResult } from '../../contracts/pipeline.js';
 import { UsageError } from '../../contracts/errors.js';
-import { analyzeTask } from '../../pipeline/run.js';
+import { analyzeTaskDetailed } from '../../pipeline/run.js';
+import { knownFindingIds } from '../../pipeline/suppress.js';
+import { failuresOnly, parseRuleFlags, requireOutputFolder, requireReadableFolder } from '../options.js';
+import { renderStylish, useColor } from '../stylish.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';
 import { useSchema } from '../../schema/index.js';
@@ -25,17 +28,26 @@ export interface AnalyzeCliOptions {
   score?: boolean;
   schema?: string;
   claims?: boolean;
+  quiet?: boolean;
+  rule?: string[];
 }
 
-/** The output format: explicit `--format`, else from the `--out` extension, else JSON. */
-export function resolveFormat(format: string | undefined, out: string | undefined): ReportFormat {
+/** `stylish` is the human format of the CLI (src/cli/stylish.ts); the others are the report writers'. */
+export type CliFormat = ReportFormat | 'stylish';
+const CLI_FORMATS: readonly CliFormat[] = [...REPORT_FORMATS, 'stylish'];
+
+/**
+ * The output format: explicit `--format`, else from the `--out` extension, else stylish on a terminal and JSON when
+ * piped (scripts read JSON; people read lines).
+ */
+export function resolveFormat(format: string | undefined, out: string | undefined, stdoutIsTty = false): CliFormat {
   if (format !== undefined) {
-    if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected ${REPORT_FORMATS.join(', ')})`);
-    return format as ReportFormat;
+    if (!(CLI_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected ${CLI_FORMATS.join(', ')})`);
+    return format as CliFormat;
   }
   if (out && /\.(md|markdown)$/i.test(out)) return 'md';
   if (out && /\.sarif(\.json)?$/i.test(out)) return 'sarif';
-  return 'json';
+  return !out && stdoutIsTty ? 'stylish' : 'json';
 }
 
 export function parseFailOn(value: string | undefined): Severity | 'none' {
@@ -50,11 +62,6 @@ export function failsAt(result: AnalysisResult, level: Severity | 'none'): boole
   return result.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[level]);
 }
 
-function requireFolder(path: string): void {
-  if (!existsSync(path)) throw new UsageError(`task folder not found: ${path}`);
-  if (!statSync(path).isDirectory()) throw new UsageError(`not a folder: ${path}`);
-}
-
 function requirePath(flag: string, path: string | undefined): void {
   if (path !== undefined && !existsSync(path)) throw new UsageError(`${flag}: not found: ${path}`);
 }
@@ -64,7 +71,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .command('analyze')
     .description('analyze one task folder: findings, model-vs-ideal diff, training-quality score')
     .argument('<task-dir>', 'task folder (lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md, metadata.json, ...)')
-    .option('--format <format>', 'json | md | sarif (default json, or from the --out extension)')
+    .option('--format <format>', 'json | md | sarif | stylish (default: from the --out extension, else stylish on a terminal, json when piped)')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <level>', 'exit 1 when a finding is at or above: critical | high | medium | low | none', 'none')
     .option('--log <file>', 'deployment or validation log to classify (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
@@ -74,11 +81,15 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--platform <platform>', 'platform override: tf-hcl | cdktf-ts | ...')
     .option('--no-score', 'skip the training-quality score')
     .option('--no-claims', 'ignore lib/MODEL_FAILURES.md (by default its claims are checked and reported with `claim` evidence)')
+    .option('--quiet', 'report the failure tier only (no observations)')
+    .option('--rule <id=level>', 'turn one finding id off or set its tier: <id>=off|warn|error (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--schema <file>', 'provider schema artifact from `iacjudge schema import` (default: .iacjudge.json "schema", else the bundled one)')
     .action((taskDir: string, opts: AnalyzeCliOptions) => {
-      const format = resolveFormat(opts.format, opts.out);
+      const format = resolveFormat(opts.format, opts.out, process.stdout.isTTY === true);
       const failOn = parseFailOn(opts.failOn);
-      requireFolder(taskDir);
+      const ruleSettings = parseRuleFlags(opts.rule, knownFindingIds());
+      requireReadableFolder(taskDir);
+      if (opts.out) requireOutputFolder(opts.out);
       // Checked before the analysis as well as at the write: a refused --out should not cost a whole analysis.
       const outProblem = opts.out ? outputProblem(opts.out) : undefined;
       if (outProblem) throw new UsageError(`--out: ${outProblem}`);
@@ -88,7 +99,8 @@ export const register: RegisterCommand = (program, setExit) => {
       for (const l of opts.log ?? []) requirePath('--log', l);
       // An imported schema (for another provider version) replaces the bundled one for this run.
       useSchema(selectSchema(opts.schema).schema);
-      const result = analyzeTask(taskDir, {
+      const detailed = analyzeTaskDetailed(taskDir, {
+        ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
         ...(opts.config ? { configFile: opts.config } : {}),
         ...(opts.log?.length ? { logs: opts.log } : {}),
         ...(opts.platform ? { platform: opts.platform } : {}),
@@ -97,7 +109,12 @@ export const register: RegisterCommand = (program, setExit) => {
         ...(opts.score === false ? { score: false } : {}),
         ...(opts.claims === false ? { claims: false } : {}),
       });
-      const text = renderReport(result, format);
+      // Nothing to judge is an input error, not a clean bill of health.
+      if (!detailed.task.model && !detailed.task.ideal) {
+        throw new UsageError(`no Terraform or markdown response in ${taskDir} (expected .tf files, lib/MODEL_RESPONSE.md, or --model)`);
+      }
+      const result = opts.quiet ? failuresOnly(detailed.result) : detailed.result;
+      const text = format === 'stylish' ? renderStylish(result, !opts.out && useColor(process.stdout)) : renderReport(result, format);
       if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
       if (failsAt(result, failOn)) setExit(1);

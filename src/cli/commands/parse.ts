@@ -93,7 +93,10 @@ export const register: RegisterCommand = (program, setExit) => {
     .argument('<path>', '.tf/.tfvars/.hcl file, folder (recursive), or .md response')
     .option('--json', 'print the configuration as JSON (file contents omitted)', false)
     .action((path: string, opts: { json: boolean }) => {
-      const config = parseHclFiles(loadParseInput(path));
+      const files = loadParseInput(path);
+      // Nothing to parse is an input error, not an empty success.
+      if (files.length === 0) throw new UsageError(`no Terraform files in ${path} (expected .tf, .tfvars, .hcl or a markdown response with code)`);
+      const config = parseHclFiles(files);
       process.stdout.write(opts.json ? JSON.stringify(configurationJson(config), null, 2) + '\n' : renderSummary(config));
       if (config.diagnostics.some((d) => d.severity === 'error')) setExit(1);
     });
