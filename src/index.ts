@@ -7,7 +7,11 @@ export { scoreRubric, scoreTask, type ScoreInput, type ScoreOutcome } from './sc
 export { verifyTask, type VerifyReport, type ClaimCheck, type ClaimStatus } from './pipeline/verify.js';
 export { parseFailureAnalysis, type Claim } from './verify/parse.js';
 export { classifyText, classifyClaim } from './verify/classify.js';
-export type { AnalysisResult, AnalyzeOptions, ScoreResult, ScoreStep, ProviderInfo } from './contracts/pipeline.js';
+export type { AnalysisResult, AnalyzeOptions, ScoreResult, ScoreStep, ProviderInfo, SuppressedFinding } from './contracts/pipeline.js';
+/** Thrown for input a caller can fix (missing folder, invalid .iacjudge.json, unknown rule id): `instanceof` tells it from a bug. */
+export { UsageError } from './contracts/errors.js';
+export { knownFindingIds } from './pipeline/suppress.js';
+export { isPipelineTask, PIPELINE_CONVENTION_RULES } from './pipeline/layout.js';
 export type { Finding, FindingLocation, Snippet } from './findings/types.js';
 export type { CategoryId, Severity, Evidence, FixClass } from './taxonomy/categories.js';
 export type { Task, TaskMetadata, ResponseFiles } from './contracts/task.js';
