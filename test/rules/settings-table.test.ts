@@ -466,6 +466,7 @@ const FIXTURES: Record<string, Fixture> = {
 /** Checks that need the task's prompt: fixtures carry one, and without it nothing fires. */
 const PROMPTS: Record<string, string> = {
   'log-group-without-kms': 'All CloudWatch log groups must be encrypted with a customer managed KMS key.',
+  'rds-iam-auth-disabled': 'The application connects to PostgreSQL with IAM database authentication.',
 };
 
 test('table checks: every check has fixtures', () => {

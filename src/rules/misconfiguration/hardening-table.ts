@@ -113,11 +113,12 @@ export const HARDENING_TABLE: TableCheck[] = [
     defaultTier: 'observation',
     title: 'Database without IAM authentication',
     rootCause: 'RDS and Aurora accept only password authentication unless `iam_database_authentication_enabled = true`.',
-    fix: 'Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the application role.',
+    fix: 'Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the application role. Fires only when the task\'s prompt asks for IAM database authentication: 41% of the reference solutions leave it off.',
     fixExample: 'resource "aws_db_instance" "db" {\n  iam_database_authentication_enabled = true\n}',
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html',
     knowledgeGap: 'IAM database authentication replaces long-lived database passwords.',
     what: 'accepts password authentication only',
+    prompt: { subject: 'iam', word: 'database auth|db auth|authenticat' },
     rows: [
       {
         types: ['aws_db_instance'],
