@@ -11,7 +11,7 @@ import { analyzeTaskDetailed } from '../../pipeline/run.js';
 import { knownFindingIds } from '../../pipeline/suppress.js';
 import { failuresOnly, parseRuleFlags, requireOutputFolder, requireReadableFolder } from '../options.js';
 import { renderStylish, useColor } from '../stylish.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import type { ReportFormat } from '../../report/index.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';
 import { useSchema } from '../../schema/index.js';
 import { selectSchema } from './schema.js';
@@ -34,7 +34,14 @@ export interface AnalyzeCliOptions {
 
 /** `stylish` is the human format of the CLI (src/cli/stylish.ts); the others are the report writers'. */
 export type CliFormat = ReportFormat | 'stylish';
-const CLI_FORMATS: readonly CliFormat[] = [...REPORT_FORMATS, 'stylish'];
+
+/** Each report writer is loaded only when its format is asked for (start-up time: the Markdown and SARIF writers). */
+const RENDERERS: Record<ReportFormat, () => Promise<(r: AnalysisResult) => string>> = {
+  json: async () => (await import('../../report/json.js')).renderJson,
+  md: async () => (await import('../../report/markdown.js')).renderMarkdown,
+  sarif: async () => (await import('../../report/sarif.js')).renderSarif,
+};
+const CLI_FORMATS: readonly CliFormat[] = [...(Object.keys(RENDERERS) as ReportFormat[]), 'stylish'];
 
 /**
  * The output format: explicit `--format`, else from the `--out` extension, else stylish on a terminal and JSON when
@@ -84,7 +91,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--quiet', 'report the failure tier only (no observations)')
     .option('--rule <id=level>', 'turn one finding id off or set its tier: <id>=off|warn|error (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--schema <file>', 'provider schema artifact from `iacjudge schema import` (default: .iacjudge.json "schema", else the bundled one)')
-    .action((taskDir: string, opts: AnalyzeCliOptions) => {
+    .action(async (taskDir: string, opts: AnalyzeCliOptions) => {
       const format = resolveFormat(opts.format, opts.out, process.stdout.isTTY === true);
       const failOn = parseFailOn(opts.failOn);
       const ruleSettings = parseRuleFlags(opts.rule, knownFindingIds());
@@ -114,7 +121,7 @@ export const register: RegisterCommand = (program, setExit) => {
         throw new UsageError(`no Terraform or markdown response in ${taskDir} (expected .tf files, lib/MODEL_RESPONSE.md, or --model)`);
       }
       const result = opts.quiet ? failuresOnly(detailed.result) : detailed.result;
-      const text = format === 'stylish' ? renderStylish(result, !opts.out && useColor(process.stdout)) : renderReport(result, format);
+      const text = format === 'stylish' ? renderStylish(result, !opts.out && useColor(process.stdout)) : (await RENDERERS[format]())(result);
       if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
       if (failsAt(result, failOn)) setExit(1);
