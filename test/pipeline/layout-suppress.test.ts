@@ -4,7 +4,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeTask } from '../../src/pipeline/run.js';
@@ -125,4 +125,17 @@ test('settings reach findings that no catalog rule produces: a schema finding of
   assert.ok(schema.location.line > 1);
   const error = analyzeTask(folder({ 'main.tf': tf }), { ruleSettings: { 's3-bucket-without-public-access-block': 'error' } });
   assert.equal(error.findings.find((f) => f.ruleId === 's3-bucket-without-public-access-block')?.tier, 'failure');
+});
+
+test('// iacjudge-ignore above a CDKTF construct suppresses its finding', () => {
+  const source = readFileSync(join(import.meta.dirname, '../fixtures/cdktf/tap-stack.ts.txt'), 'utf8');
+  const plain = analyzeTask(folder({ 'lib/tap-stack.ts': source }), { platform: 'cdktf-ts' });
+  const target = plain.findings.find((f) => f.ruleId === 'lambda-without-log-group');
+  assert.ok(target, 'the fixture has the finding');
+  const lines = source.split('\n');
+  // The comment goes on its own line right above the construct's first line.
+  lines.splice(target.location.line - 1, 0, '    // iacjudge-ignore lambda-without-log-group: logs go to a shared group');
+  const r = analyzeTask(folder({ 'lib/tap-stack.ts': lines.join('\n') }), { platform: 'cdktf-ts' });
+  assert.ok(!r.findings.some((f) => f.ruleId === 'lambda-without-log-group'));
+  assert.deepEqual(r.suppressed, [{ ruleId: 'lambda-without-log-group', location: { file: target.location.file, line: target.location.line + 1 }, reason: 'logs go to a shared group' }]);
 });
