@@ -34,19 +34,47 @@ interface Directive {
 }
 
 const COMMENT = /^\s*(?:#|\/\/)/;
-const IACJUDGE = /(?:#|\/\/)\s*iacjudge-ignore\s+([\w.-]+(?:\s*,\s*[\w.-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/)?\s*$/;
-const TFLINT = /(?:#|\/\/)\s*tflint-ignore\s*:\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)/;
-const CHECKOV = /(?:#|\/\/)\s*checkov:skip=([\w.-]+)(?::(.*))?$/;
+// Markers only: the rest of the line is split by hand, so no pattern backtracks over a long comment (ReDoS sweep).
+const IACJUDGE = /(?:#|\/\/)[ \t]*iacjudge-ignore[ \t]/;
+const TFLINT = /(?:#|\/\/)[ \t]*tflint-ignore[ \t]*:/;
+const CHECKOV = /(?:#|\/\/)[ \t]*checkov:skip=/;
+const ID = /^[\w.-]+$/;
+
+/** The text after a marker, without a closing block-comment `*\/`. */
+function after(line: string, marker: RegExp): string | undefined {
+  const m = marker.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m.index + m[0].length).trimEnd();
+  return rest.endsWith('*/') ? rest.slice(0, -2) : rest;
+}
+
+/** `a, b` → ids; each item is cut at its first blank (a trailing remark is not part of an id). */
+function idList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim().split(/\s/)[0]!)
+    .filter((s) => ID.test(s));
+}
+
+function splitOnce(text: string, sep: string): [string, string] {
+  const i = text.indexOf(sep);
+  return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + sep.length)];
+}
 
 function directivesOf(line: string): Directive[] {
   const out: Directive[] = [];
-  const ids = (list: string): string[] => list.split(',').map((s) => s.trim()).filter(Boolean);
-  const a = IACJUDGE.exec(line);
-  if (a) out.push({ ids: ids(a[1]!), reason: (a[2] ?? '').trim() });
-  const t = TFLINT.exec(line);
-  if (t) out.push({ ids: ids(t[1]!), reason: '' });
-  const c = CHECKOV.exec(line);
-  if (c) out.push({ ids: [c[1]!], reason: (c[2] ?? '').trim() });
+  const a = after(line, IACJUDGE);
+  if (a !== undefined) {
+    const [ids, reason] = splitOnce(a, ':');
+    out.push({ ids: idList(ids), reason: reason.trim() });
+  }
+  const t = after(line, TFLINT);
+  if (t !== undefined) out.push({ ids: idList(t), reason: '' });
+  const c = after(line, CHECKOV);
+  if (c !== undefined) {
+    const [id, reason] = splitOnce(c, ':');
+    out.push({ ids: idList(id), reason: reason.trim() });
+  }
   return out;
 }
 
