@@ -69,7 +69,7 @@ export async function buildCli({ outdir = resolve(repo, 'dist/cli'), moduleRoot 
   // Chunk names carry content hashes: stale ones from an earlier build would pile up.
   await rm(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { iacjudge: resolve(repo, 'src/cli/main.ts') },
+    entryPoints: { iacjudge: resolve(repo, 'src/cli/lazy-main.ts') },
     outdir,
     bundle: true,
     splitting: true,

@@ -94,3 +94,18 @@ test('--version loads no command and no parser', () => {
   assert.equal(run.code, 0);
   assert.ok(!has(run.loaded, 'tree-sitter') && !has(run.loaded, 'typescript') && !has(run.loaded, 'ajv'), run.loaded.join('\n'));
 });
+
+test('the lazy entry knows the module of every command the full entry registers', async () => {
+  const { Command } = await import('commander');
+  const { COMMANDS } = await import('../../src/cli/commands/index.js');
+  const { COMMAND_MODULES } = await import('../../src/cli/lazy-main.js');
+  const program = new Command();
+  for (const register of COMMANDS) register(program, () => {});
+  const names = program.commands.map((c) => c.name()).sort();
+  assert.deepEqual(Object.keys(COMMAND_MODULES).sort(), names);
+  for (const name of names) {
+    const sub = new Command();
+    (await COMMAND_MODULES[name]!()).register(sub, () => {});
+    assert.ok(sub.commands.some((c) => c.name() === name), `${name}'s module registers it`);
+  }
+});

@@ -12,6 +12,7 @@ import { knownFindingIds } from '../../pipeline/suppress.js';
 import { failuresOnly, parseRuleFlags, requireOutputFolder, requireReadableFolder } from '../options.js';
 import { renderStylish, useColor } from '../stylish.js';
 import type { ReportFormat } from '../../report/index.js';
+import { renderJson } from '../../report/json.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';
 import { useSchema } from '../../schema/index.js';
 import { selectSchema } from './schema.js';
@@ -35,9 +36,12 @@ export interface AnalyzeCliOptions {
 /** `stylish` is the human format of the CLI (src/cli/stylish.ts); the others are the report writers'. */
 export type CliFormat = ReportFormat | 'stylish';
 
-/** Each report writer is loaded only when its format is asked for (start-up time: the Markdown and SARIF writers). */
+/**
+ * The Markdown and SARIF writers are loaded only when asked for (start-up time). JSON, the default, is imported
+ * statically: its path never waits on a module load, so in-process callers see the output written synchronously.
+ */
 const RENDERERS: Record<ReportFormat, () => Promise<(r: AnalysisResult) => string>> = {
-  json: async () => (await import('../../report/json.js')).renderJson,
+  json: async () => renderJson,
   md: async () => (await import('../../report/markdown.js')).renderMarkdown,
   sarif: async () => (await import('../../report/sarif.js')).renderSarif,
 };
@@ -121,7 +125,7 @@ export const register: RegisterCommand = (program, setExit) => {
         throw new UsageError(`no Terraform or markdown response in ${taskDir} (expected .tf files, lib/MODEL_RESPONSE.md, or --model)`);
       }
       const result = opts.quiet ? failuresOnly(detailed.result) : detailed.result;
-      const text = format === 'stylish' ? renderStylish(result, !opts.out && useColor(process.stdout)) : (await RENDERERS[format]())(result);
+      const text = format === 'stylish' ? renderStylish(result, !opts.out && useColor(process.stdout)) : format === 'json' ? renderJson(result) : (await RENDERERS[format]())(result);
       if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
       if (failsAt(result, failOn)) setExit(1);
