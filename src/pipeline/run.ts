@@ -60,8 +60,8 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
   const fromTask = !options.configFile && configPath === join(path, CONFIG_FILE_NAME);
   let fileConfig;
   try {
-    // Every id a finding can carry is addressable, not only the rule catalog's.
-    const knownIds = knownFindingIds();
+    // Every id a finding can carry is addressable, not only the rule catalog's (built only when there is a file).
+    const knownIds = configPath ? knownFindingIds() : new Set<string>();
     fileConfig = configPath ? loadConfigFile(configPath, fromTask ? CONFIG_FILE_NAME : configPath, fromTask ? { within: path, knownIds } : { knownIds }) : undefined;
   } catch (err) {
     if (!(fromTask && err instanceof ConfigRefusedError)) throw err;
