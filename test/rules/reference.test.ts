@@ -112,6 +112,10 @@ test('provider-input-undeclared: the reference provider reads var.aws_region, th
   assert.equal(f[0]!.category, 'reference');
   assert.equal(f[0]!.resource, 'var.aws_region');
   assert.equal(f[0]!.location.file, 'lib/provider.tf');
+  // Its own provider block reads other inputs: it deploys as written, so the finding is a low convention.
+  assert.equal(f[0]!.severity, 'low');
+  const noProvider = runRule(providerInputUndeclared, { 'lib/variables.tf': model['lib/variables.tf'] }, { ideal });
+  assert.equal(noProvider[0]!.severity, 'high');
 });
 
 test('provider-input-undeclared: declared under the same name, or no reference: nothing', () => {

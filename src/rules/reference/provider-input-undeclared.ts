@@ -39,9 +39,12 @@ export const rule: Rule = {
       // The reference must declare it too: otherwise it comes from outside both responses.
       if (!declaredVariables(ctx.ideal).has(name)) continue;
       const at = modelProvider?.span ?? { file: ctx.config.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+      // A response whose own provider block does not read the input deploys as written; only the project's kept
+      // provider file would break, so it is a low convention finding rather than a validate error.
       ctx.report({
         span: at,
         resource: `var.${name}`,
+        ...(modelProvider ? { severity: 'low' as const } : {}),
         message: `The provider configuration reads var.${name} (as the reference declares it), but the response declares no variable "${name}"${modelProvider ? '; its own provider block reads other inputs' : ''}.`,
       });
     }
