@@ -113,12 +113,12 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
  *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
  *  - a failure only the task's written analysis claims (`claim` evidence alone);
  *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks;
- *  - a difference from the ideal that nothing but the diff establishes, outside the security class and the
- *    validate-blocker categories (syntax, schema, reference): read against the code on dev tasks, most such
- *    findings were churn, tuning (engine versions, instance sizes) or a different but valid design; a static rule
- *    or a log on the same resource carries the diff as evidence instead.
+ *  - a difference from the ideal that nothing but the diff establishes, outside the validate-blocker categories
+ *    (syntax, schema, reference): read against the code on 36 dev tasks, 5 of 17 diff-only security items and
+ *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
+ *    rule or a log on the same resource carries the diff as evidence instead.
  */
-export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = ['security'];
+export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = [];
 /** Deploy-blocker categories whose diff-only findings may be failures (a validate error the ideal fixed). */
 const DIFF_ONLY_FAILURE_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
 
