@@ -11,7 +11,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 13416,
+    "groups": 13239,
     "hits": 1983
   },
   "categories": {
@@ -44,8 +44,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 40
     },
     "encryption": {
-      "groups": 656,
-      "hits": 68
+      "groups": 666,
+      "hits": 70
     },
     "external-dependency": {
       "groups": 229,
@@ -84,8 +84,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 66
     },
     "misconfiguration": {
-      "groups": 1047,
-      "hits": 139
+      "groups": 876,
+      "hits": 138
     },
     "missing-resource": {
       "groups": 329,
@@ -100,8 +100,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 321
     },
     "network": {
-      "groups": 600,
-      "hits": 95
+      "groups": 584,
+      "hits": 94
     },
     "optional-feature": {
       "groups": 196,
@@ -374,7 +374,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-egress": {
-      "groups": 24,
+      "groups": 25,
       "hits": 4
     },
     "diff-encryption": {
@@ -510,8 +510,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "diff-misconfiguration": {
-      "groups": 231,
-      "hits": 65
+      "groups": 235,
+      "hits": 69
     },
     "diff-missing-resource-prompt": {
       "groups": 75,
@@ -603,7 +603,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "diff-reference-retargeted": {
       "groups": 117,
-      "hits": 17
+      "hits": 18
     },
     "diff-renamed": {
       "groups": 149,
@@ -945,6 +945,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 37,
       "hits": 3
     },
+    "log-group-without-kms": {
+      "groups": 11,
+      "hits": 2
+    },
     "log-group-without-retention": {
       "groups": 1,
       "hits": 0
@@ -970,8 +974,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 88
     },
     "nacl-open-admin-port": {
-      "groups": 23,
-      "hits": 1
+      "groups": 6,
+      "hits": 0
     },
     "name-length-limit": {
       "groups": 6,
@@ -1038,8 +1042,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-iam-auth-disabled": {
-      "groups": 184,
-      "hits": 6
+      "groups": 9,
+      "hits": 0
     },
     "rds-log-exports-missing": {
       "groups": 111,
@@ -1062,7 +1066,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-encryption-missing": {
-      "groups": 91,
+      "groups": 90,
       "hits": 2
     },
     "requested-logging-missing": {
