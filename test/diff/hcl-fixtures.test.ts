@@ -1,28 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { SourceFile } from '../../src/model/types.js';
-import { parseHclFiles } from '../../src/hcl/index.js';
-import { attributedDiff } from '../../src/diff/index.js';
-import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const fixtures = path.resolve(here, '../fixtures/diff');
-
-function load(caseName: string, which: 'model' | 'ideal'): SourceFile[] {
-  const dir = path.join(fixtures, caseName, which);
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ path: `lib/${name}`, language: 'hcl', content: readFileSync(path.join(dir, name), 'utf8') }));
-}
-
-function diffCase(caseName: string) {
-  const model = parseHclFiles(load(caseName, 'model'));
-  const ideal = parseHclFiles(load(caseName, 'ideal'));
-  return attributedDiff({ model, ideal, prompt: '', conventions: DEFAULT_CONVENTIONS });
-}
+import { diffCase } from './fixture-case.js';
 
 const list = (d: ReturnType<typeof diffCase>) => d.changes.map((c) => `${c.kind} ${c.address}${c.path.length ? ' ' + c.path.join('.') : ''} → ${c.category}`);
 
