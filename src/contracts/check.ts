@@ -45,6 +45,8 @@ export interface CheckMeta {
    * prompt (a plain folder) the gate does not apply.
    */
   promptGate?: RegExp;
+  /** With `promptGate`: the gate also opens when the ideal's code matches this (the reviewer added what it checks). */
+  idealGate?: RegExp;
 }
 
 /** The name rules use for it. */

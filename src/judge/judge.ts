@@ -112,7 +112,8 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
  * Findings that are observations by design, whatever their significance:
  *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
  *  - a failure only the task's written analysis claims (`claim` evidence alone);
- *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks;
+ *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks and the
+ *    ideal does not add it either (meta `idealGate`);
  *  - a difference from the ideal that nothing but the diff establishes, outside the validate-blocker categories
  *    (syntax, schema, reference): read against the code on 36 dev tasks, 5 of 17 diff-only security items and
  *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
@@ -122,10 +123,15 @@ export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = [];
 /** Deploy-blocker categories whose diff-only findings may be failures (a validate error the ideal fixed). */
 const DIFF_ONLY_FAILURE_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
 
-function isChurn(f: Finding, prompt: string | null): boolean {
+function isChurn(f: Finding, input: JudgeInput): boolean {
   if (f.evidence.includes('log')) return false;
-  const gate = metaOf(f.ruleId)?.promptGate;
-  if (gate && prompt !== null && !gate.test(prompt)) return true;
+  const meta = metaOf(f.ruleId);
+  const prompt = input.task.prompt;
+  if (meta?.promptGate && prompt !== null && !meta.promptGate.test(prompt)) {
+    const idealGate = meta.idealGate;
+    const idealOpens = idealGate !== undefined && (input.ideal?.files ?? []).some((file) => idealGate.test(file.content));
+    if (!idealOpens) return true;
+  }
   // A failure only the written analysis asserts: the code does not show it, so iacjudge does not list it.
   if (f.evidence.every((e) => e === 'claim')) return true;
   if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
@@ -184,7 +190,7 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
   const groups = groupByCheck(merged, (f) => (kept.has(f) ? 'kept' : 'fixed'));
   const keptLeads = new Set(groups.filter((g) => g.split === 'kept').map((g) => g.finding));
   const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b));
-  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input.task.prompt) }));
+  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) }));
 }
 
 /** Tier and rank over prepared groups; findings in rank order and in the contract's field order. */

@@ -225,3 +225,11 @@ test('an apply blocker or a critical security finding the ideal keeps is still l
   assert.equal(tier('managed-policy-arn-invalid'), 'failure');
   assert.equal(tier('bucket-without-force-destroy'), 'observation');
 });
+
+test('the suffix gate also opens when the ideal adds the suffix input', () => {
+  const suffix = finding({ ruleId: 'missing-suffix-variable', category: 'naming', severity: 'critical', resource: 'var.environment_suffix' });
+  const silent = { ...input, task: { ...task, prompt: 'Create a VPC with two subnets.' } as Task };
+  const ideal = parseResponse([{ path: 'lib/variables.tf', language: 'hcl', content: 'variable "environment_suffix" {\n  type = string\n}\n' }], 'tf-hcl');
+  assert.equal(judgeFindings([{ ...suffix }], { ...silent, ideal })[0]!.tier, 'failure');
+  assert.equal(judgeFindings([{ ...suffix }], silent)[0]!.tier, 'observation');
+});

@@ -1,6 +1,6 @@
 import type { Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { SUFFIX_PROMPT } from './suffix-prompt.js';
+import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
 import { blocksOfKind, resources, walkExpr } from '../../model/query.js';
 import { declaresSuffix } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
@@ -35,6 +35,7 @@ export const rule: Rule = {
     docs: 'https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/naming-your-resources.html',
     knowledgeGap: 'CI/CD requirements: unique environment suffix for parallel deployments',
     promptGate: SUFFIX_PROMPT,
+    idealGate: SUFFIX_IN_CODE,
     impact: 'Parallel deployments in one account collide on names ("already exists"); the pipeline cannot run PR environments.',
   },
   check(ctx) {

@@ -1,6 +1,6 @@
 import type { Configuration, Expr } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { SUFFIX_PROMPT } from './suffix-prompt.js';
+import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
 import { blockAddress, exprToText, referenceTarget, resources, walkExpr } from '../../model/query.js';
 import { declaresSuffix, localDefinition, mentionsSuffix, reachableTargets } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
@@ -41,6 +41,7 @@ export const rule: Rule = {
     docs: 'https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/naming-your-resources.html',
     knowledgeGap: 'CI/CD requirements: unique environment suffix for parallel deployments',
     promptGate: SUFFIX_PROMPT,
+    idealGate: SUFFIX_IN_CODE,
     impact: 'A second deployment in the same account fails with "already exists" for this resource.',
   },
   check(ctx) {
