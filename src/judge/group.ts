@@ -22,6 +22,10 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: '
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
   { host: 'backend-uses-variables', folded: 'backend-local', scope: 'task', why: 'one backend configuration' },
   { host: 'backend-missing', folded: 's3-backend-without-locking', scope: 'task', why: 'one backend configuration' },
+  { host: 'schema-removed', folded: 'deprecated-vs-reference', scope: 'resource', why: 'a removed argument is also deprecated' },
+  { host: 'schema-removed', folded: 'deprecated-argument', scope: 'resource', why: 'a removed argument is also deprecated' },
+  { host: 'cdktf-unknown-export', folded: 'schema-unknown-resource-type', scope: 'task', why: 'a class the provider does not export maps to no resource type' },
+  { host: 'variable-without-default', folded: 'external-resource-input', scope: 'resource', why: 'one input the deployment cannot supply' },
 ];
 
 function occurrenceOf(f: Finding, leadMessage: string): Occurrence {

@@ -233,3 +233,15 @@ test('the suffix gate also opens when the ideal adds the suffix input', () => {
   assert.equal(judgeFindings([{ ...suffix }], { ...silent, ideal })[0]!.tier, 'failure');
   assert.equal(judgeFindings([{ ...suffix }], silent)[0]!.tier, 'observation');
 });
+
+test('a removed argument reported again as deprecated is one failure', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'schema-removed', category: 'schema', severity: 'high', resource: 'aws_db_instance.db', message: '"name" was removed' }),
+      finding({ ruleId: 'deprecated-vs-reference', category: 'deprecated', severity: 'medium', resource: 'aws_db_instance.db', message: '"name" is deprecated' }),
+    ],
+    input,
+  );
+  assert.deepEqual(out.map((f) => f.ruleId), ['schema-removed']);
+  assert.equal(out[0]!.occurrences!.length, 2);
+});

@@ -11,8 +11,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 13239,
-    "hits": 1983
+    "groups": 13119,
+    "hits": 1964
   },
   "categories": {
     "application-code": {
@@ -32,8 +32,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 78
     },
     "deprecated": {
-      "groups": 126,
-      "hits": 33
+      "groups": 96,
+      "hits": 24
     },
     "destroyability": {
       "groups": 262,
@@ -48,8 +48,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 70
     },
     "external-dependency": {
-      "groups": 229,
-      "hits": 27
+      "groups": 165,
+      "hits": 17
     },
     "file-layout": {
       "groups": 360,
@@ -132,7 +132,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 28
     },
     "schema": {
-      "groups": 238,
+      "groups": 212,
       "hits": 55
     },
     "secrets": {
@@ -286,12 +286,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "deprecated-argument": {
-      "groups": 34,
+      "groups": 30,
       "hits": 8
     },
     "deprecated-vs-reference": {
-      "groups": 77,
-      "hits": 23
+      "groups": 51,
+      "hits": 14
     },
     "diff-account-lookup-removed": {
       "groups": 19,
@@ -741,10 +741,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 7,
       "hits": 2
     },
-    "external-resource-input": {
-      "groups": 64,
-      "hits": 10
-    },
     "final-snapshot-required": {
       "groups": 37,
       "hits": 8
@@ -1142,15 +1138,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-removed": {
-      "groups": 27,
-      "hits": 9
+      "groups": 28,
+      "hits": 10
     },
     "schema-unknown-argument": {
-      "groups": 106,
-      "hits": 43
+      "groups": 104,
+      "hits": 42
     },
     "schema-unknown-resource-type": {
-      "groups": 49,
+      "groups": 24,
       "hits": 0
     },
     "schema-wrong-type": {
