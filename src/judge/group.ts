@@ -10,6 +10,7 @@
 import type { Finding, Occurrence } from '../findings/types.js';
 import { EVIDENCE_KINDS, SEVERITY_RANK } from '../taxonomy/categories.js';
 import { compareFindings } from '../findings/merge.js';
+import { establishedOnCode } from './significance.js';
 
 /**
  * Pairs of checks whose findings are one root cause when both fire: the second folds into the first.
@@ -125,7 +126,7 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
 
 /** Which finding hosts a concern: established on the code (static, log) before diff-only, then severity. */
 function hostOrder(a: Finding, b: Finding): number {
-  const onCode = (f: Finding) => (f.evidence.includes('static') || f.evidence.includes('log') ? 0 : 1);
+  const onCode = (f: Finding) => (establishedOnCode(f) ? 0 : 1);
   return onCode(a) - onCode(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareFindings(a, b);
 }
 

@@ -18,7 +18,7 @@ import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
 import { blockAddress } from '../model/query.js';
-import { CLASS_ORDER, compareBySeverity, significance, significanceClass, type SignificanceClass } from './significance.js';
+import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
 export interface JudgeInput {
@@ -42,6 +42,13 @@ export const TIER_CALIBRATION = {
   MAX_FAILURES: 10,
 } as const;
 
+/**
+ * Categories whose findings fail `terraform validate` or `tsc`: listed from the code whatever the check's
+ * precision (critical/high), and the only ones a difference from the ideal alone may list (a validate error
+ * the ideal fixed).
+ */
+const VALIDATE_BLOCKER_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
+
 let metaIndex: Map<string, RuleMeta> | null = null;
 function metaOf(ruleId: string): RuleMeta | undefined {
   if (!metaIndex) {
@@ -51,15 +58,10 @@ function metaOf(ruleId: string): RuleMeta | undefined {
   return metaIndex.get(ruleId);
 }
 
-/** Block addresses of a configuration (`aws_s3_bucket.logs`), to tell a resource the partial ideal shows. */
+/** Block addresses of a configuration (`aws_s3_bucket.logs`, `var.x`), to tell a block the partial ideal shows. */
 function addressesOf(config: Configuration | null): Set<string> {
-  const out = new Set<string>();
-  for (const b of config?.blocks ?? []) {
-    if (b.kind === 'resource' && b.labels.length >= 2) out.add(`${b.labels[0]}.${b.labels[1]}`);
-    else if (b.kind === 'data' && b.labels.length >= 2) out.add(`data.${b.labels[0]}.${b.labels[1]}`);
-    else if ((b.kind === 'variable' || b.kind === 'output') && b.labels.length >= 1) out.add(`${b.kind === 'variable' ? 'var' : 'output'}.${b.labels[0]}`);
-  }
-  return out;
+  const kinds = new Set(['resource', 'data', 'variable', 'output']);
+  return new Set((config?.blocks ?? []).filter((b) => kinds.has(b.kind)).map(blockAddress));
 }
 
 /**
@@ -119,10 +121,6 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
  *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
  *    rule or a log on the same resource carries the diff as evidence instead.
  */
-export const DIFF_ONLY_FAILURE_CLASSES: readonly SignificanceClass[] = [];
-/** Deploy-blocker categories whose diff-only findings may be failures (a validate error the ideal fixed). */
-const DIFF_ONLY_FAILURE_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
-
 function isChurn(f: Finding, input: JudgeInput): boolean {
   if (f.evidence.includes('log')) return false;
   const meta = metaOf(f.ruleId);
@@ -136,7 +134,7 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
   if (f.evidence.every((e) => e === 'claim')) return true;
   if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
   const diffOnly = !f.evidence.includes('static');
-  return diffOnly && !DIFF_ONLY_FAILURE_CLASSES.includes(significanceClass(f)) && !DIFF_ONLY_FAILURE_CATEGORIES.has(f.category);
+  return diffOnly && !VALIDATE_BLOCKER_CATEGORIES.has(f.category);
 }
 
 function compareFailures(a: JudgedGroup, b: JudgedGroup): number {
@@ -193,9 +191,6 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
   return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) }));
 }
 
-/** Tier and rank over prepared groups; findings in rank order and in the contract's field order. */
-/** Severity at which a static deploy blocker (syntax, schema, reference) is listed whatever its check's precision. */
-const BLOCKER_FLOOR_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference']);
 
 /**
  * A deploy blocker established on the model's code (it fails `terraform validate` or `tsc`) is listed: the dev
@@ -203,21 +198,18 @@ const BLOCKER_FLOOR_CATEGORIES = new Set<string>(['syntax', 'schema', 'reference
  * argument's name.
  */
 function listedWhateverPrecision(f: Finding): boolean {
-  const onCode = f.evidence.includes('static') || f.evidence.includes('log');
-  if (onCode && metaOf(f.ruleId)?.blocker) return true;
-  // Critical security findings on the code (literal secrets, `*` on `*`, data open to the world) are listed too.
-  if (onCode && f.severity === 'critical' && significanceClass(f) === 'security') return true;
-  return onCode && BLOCKER_FLOOR_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
+  if (listedWhateverIdeal(f)) return true;
+  return establishedOnCode(f) && VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
 }
 
 /**
- * What is listed even when the reviewer's ideal keeps it: an apply that fails outright (blocker metas) and
- * critical security findings (a literal secret stays a leak in the ideal too). Schema, syntax and reference
- * findings the ideal shares are more likely a gap of the bundled schema than of both responses.
+ * What is listed even when the reviewer's ideal keeps it (and so whatever its precision): an apply that fails
+ * outright (blocker metas) and critical security findings on the code (a literal secret, `*` on `*`, data open
+ * to the world stay defects in the ideal too). Schema, syntax and reference findings the ideal shares are more
+ * likely a gap of the bundled schema than of both responses.
  */
 function listedWhateverIdeal(f: Finding): boolean {
-  const onCode = f.evidence.includes('static') || f.evidence.includes('log');
-  return onCode && (metaOf(f.ruleId)?.blocker === true || (f.severity === 'critical' && significanceClass(f) === 'security'));
+  return establishedOnCode(f) && (metaOf(f.ruleId)?.blocker === true || (f.severity === 'critical' && significanceClass(f) === 'security'));
 }
 
 /** Words that name too much to tie two findings to one argument. */
@@ -249,6 +241,7 @@ function shares<T>(a: Set<T>, b: Set<T>): boolean {
   return false;
 }
 
+/** Tier and rank over prepared groups; findings in rank order and in the contract's field order. */
 export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   let judged = groups;
   const priority = (j: JudgedGroup) => (listedWhateverPrecision(j.finding) ? Math.max(j.significance, TIER_CALIBRATION.FAILURE_THRESHOLD) : j.significance);
@@ -266,7 +259,7 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
     const resources = [...resourcesOf(j.finding)];
     const types = resourceTypes(j.finding);
     const args = argumentsNamed(j.finding);
-    const diffOnly = !j.finding.evidence.includes('static') && !j.finding.evidence.includes('log');
+    const diffOnly = !establishedOnCode(j.finding);
     const host =
       (j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined) ??
       // The ideal's change in a category the tier already reports on the code is that failure's fix.

@@ -93,9 +93,14 @@ export function precisionTableSize(): number {
 /** Severity as a weight: a critical finding of a middling check outranks a low one of a good check. */
 const SEVERITY_WEIGHT: Record<Finding['severity'], number> = { critical: 1.6, high: 1.25, medium: 1, low: 0.7 };
 
-/** A finding's own evidence: static and log evidence read the model's code; diff alone reads a difference. */
+/** Static and log evidence read the model's own code; diff evidence alone reads a difference from the ideal. */
+export function establishedOnCode(f: Pick<Finding, 'evidence'>): boolean {
+  return f.evidence.includes('static') || f.evidence.includes('log');
+}
+
+/** A finding's own evidence, as a weight. */
 function evidenceWeight(f: Pick<Finding, 'evidence'>): number {
-  const onCode = f.evidence.includes('static') || f.evidence.includes('log');
+  const onCode = establishedOnCode(f);
   if (onCode && f.evidence.includes('diff')) return 1.5;
   return onCode ? 1 : 0.8;
 }
