@@ -177,3 +177,63 @@ test('aurora-backtrack-unsupported accepts Aurora MySQL provisioned clusters and
     [],
   );
 });
+
+import { rule as nameFormat } from '../../src/rules/service-constraint/name-format.js';
+
+test('name-invalid-format: reserved prefixes, characters and letter starts the provider rejects', () => {
+  const tf = `variable "team" {
+  default = "Payments"
+}
+resource "aws_security_group" "alb" {
+  name_prefix = "sg-alb-\${var.environment_suffix}-"
+}
+resource "aws_lb" "app" {
+  name = "app_alb_\${var.environment_suffix}"
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "\${var.team}-logs-\${var.environment_suffix}"
+}
+resource "aws_db_instance" "db" {
+  identifier = "274789-postgres"
+}
+resource "aws_kms_alias" "key" {
+  name = "alias/aws/app"
+}
+resource "aws_opensearch_domain" "search" {
+  domain_name = "payments-platform-search-domain-prod"
+}`;
+  const found = runRule(nameFormat, tf).map((f) => `${f.resource}:${f.location.line}`).sort();
+  assert.deepEqual(found, [
+    'aws_db_instance.db:14',
+    'aws_kms_alias.key:17',
+    'aws_lb.app:8',
+    'aws_opensearch_domain.search:20',
+    'aws_s3_bucket.logs:11',
+    'aws_security_group.alb:5',
+  ]);
+});
+
+test('name-invalid-format: valid names, prefixes ending in a hyphen, and parts known only at apply time pass', () => {
+  const tf = `resource "aws_security_group" "alb" {
+  name_prefix = "alb-\${var.environment_suffix}-"
+}
+resource "aws_lb_target_group" "app" {
+  name_prefix = "app-"
+}
+resource "aws_lb" "app" {
+  name = "\${var.prefix}-alb"
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs-\${data.aws_caller_identity.current.account_id}-\${var.environment_suffix}"
+}
+resource "aws_rds_cluster" "aurora" {
+  cluster_identifier = "aurora-\${var.environment_suffix}"
+}
+resource "aws_kms_alias" "key" {
+  name = "alias/app-\${var.environment_suffix}"
+}
+resource "aws_opensearch_domain" "search" {
+  domain_name = "search-\${var.environment_suffix}"
+}`;
+  assert.deepEqual(runRule(nameFormat, tf), []);
+});

@@ -3,7 +3,8 @@ import { rule as performanceInsightsUnsupportedClass } from './performance-insig
 import { rule as outdatedEngineVersion } from './outdated-engine-version.js';
 import { rule as lambdaRuntimeDeprecated } from './lambda-runtime-deprecated.js';
 import { rule as nameLengthLimit } from './name-length-limit.js';
+import { rule as nameInvalidFormat } from './name-format.js';
 import { rule as sqsFifoMismatch } from './sqs-fifo-mismatch.js';
 import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupported.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, sqsFifoMismatch, auroraBacktrackUnsupported];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported];
