@@ -123,3 +123,50 @@ test('provider-input-undeclared: declared under the same name, or no reference: 
   assert.equal(runRule(providerInputUndeclared, { 'lib/variables.tf': 'variable "aws_region" {\n  default = "eu-west-1"\n}\n' }, { ideal }).length, 0);
   assert.equal(runRule(providerInputUndeclared, { 'lib/main.tf': 'resource "aws_sqs_queue" "q" {}\n' }).length, 0);
 });
+
+import { rule as providerReference } from '../../src/rules/reference/provider-reference-invalid.js';
+
+test('provider-reference-invalid: indexed, interpolated and undeclared provider references', () => {
+  const tf = `provider "aws" {
+  region = "us-east-1"
+}
+provider "aws" {
+  alias  = "west"
+  region = "us-west-2"
+}
+resource "aws_vpc" "per_region" {
+  for_each   = toset(["east", "west"])
+  provider   = aws.region[each.key]
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_vpc" "eu" {
+  provider   = aws.eu
+  cidr_block = "10.2.0.0/16"
+}
+resource "aws_vpc" "west" {
+  provider   = aws.west
+  cidr_block = "10.1.0.0/16"
+}`;
+  const found = runRule(providerReference, tf).map((f) => `${f.resource}:${f.location.line}`);
+  assert.deepEqual(found, ['aws_vpc.per_region:10', 'aws_vpc.eu:14']);
+});
+
+test('provider-reference-invalid: aliases a child module receives through configuration_aliases pass', () => {
+  const tf = `terraform {
+  required_providers {
+    aws = {
+      source                = "hashicorp/aws"
+      configuration_aliases = [aws.replica]
+    }
+  }
+}
+resource "aws_s3_bucket" "replica" {
+  provider = aws.replica
+  bucket   = "replica"
+}
+module "dr" {
+  source    = "./dr"
+  providers = { aws = aws.replica }
+}`;
+  assert.deepEqual(runRule(providerReference, tf), []);
+});

@@ -2,5 +2,6 @@ import type { Rule } from '../types.js';
 import { rule as undeclaredReference } from './undeclared-reference.js';
 import { rule as duplicateDeclaration } from './duplicate-declaration.js';
 import { rule as providerInputUndeclared } from './provider-input-undeclared.js';
+import { rule as providerReferenceInvalid } from './provider-reference-invalid.js';
 
-export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared];
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid];

@@ -168,7 +168,6 @@ export const rule: Rule = {
     category: 'service-constraint',
     severity: 'high',
     fixClass: 'B',
-    blocker: true,
     title: 'Resource name breaks an AWS naming rule',
     rootCause:
       'Models write names the way they write identifiers elsewhere (underscores, upper case, an `sg-` or `internal-` prefix, a 40-character OpenSearch domain) without knowing that each service validates its own name format.',

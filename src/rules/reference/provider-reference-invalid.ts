@@ -1,0 +1,92 @@
+import type { Block, Configuration, Expr, SourceSpan } from '../../model/types.js';
+import type { Rule } from '../types.js';
+import { attr, blocksOfKind, childBlocks, exprToText } from '../../model/query.js';
+import { isHclConfig } from '../util/files.js';
+
+/**
+ * `provider = aws.west` must name a provider configuration the module declares: a `provider "aws"` block with
+ * `alias = "west"`, or `configuration_aliases` in `required_providers` (a child module that receives it). The
+ * reference is static syntax: `aws.region[each.key]` or any other expression is rejected by `terraform validate`.
+ */
+function declaredAliases(config: Configuration): Set<string> {
+  const out = new Set<string>();
+  for (const p of blocksOfKind(config, 'provider')) {
+    const alias = attr(p, 'alias');
+    const name = alias?.expr.kind === 'literal' ? alias.expr.value : undefined;
+    if (p.labels[0] && typeof name === 'string') out.add(`${p.labels[0]}.${name}`);
+  }
+  for (const t of blocksOfKind(config, 'terraform')) {
+    for (const rp of childBlocks(t, 'required_providers')) {
+      for (const a of rp.attributes) {
+        if (a.expr.kind !== 'object') continue;
+        const aliases = a.expr.entries.find((e) => e.key === 'configuration_aliases')?.value;
+        if (aliases?.kind !== 'tuple') continue;
+        for (const item of aliases.items) if (item.kind === 'reference' && item.parts.length === 2) out.add(item.parts.join('.'));
+      }
+    }
+  }
+  return out;
+}
+
+function providerNames(config: Configuration): Set<string> {
+  return new Set(blocksOfKind(config, 'provider').map((p) => p.labels[0]).filter((n): n is string => !!n));
+}
+
+/** What is wrong with a provider reference, or undefined when it is well-formed and declared. */
+function problemOf(expr: Expr, written: string, aliases: Set<string>, providers: Set<string>): string | undefined {
+  const text = `provider = ${written || exprToText(expr)}`;
+  if (expr.kind !== 'reference' || expr.parts.length > 2 || expr.parts.some((p) => p.startsWith('['))) {
+    return `\`${text}\` is not a provider reference: Terraform takes a provider name and an alias written literally (\`aws.west\`), never an index or expression, so one configuration cannot be chosen per instance`;
+  }
+  if (expr.parts.length === 1) return undefined;
+  // Only a module that declares the provider at all can be read for its aliases (else the provider file is the project's).
+  if (!providers.has(expr.parts[0]!) && !aliases.size) return undefined;
+  if (aliases.has(expr.parts.join('.'))) return undefined;
+  return `\`${text}\` names an alias no \`provider "${expr.parts[0]}"\` block declares`;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'provider-reference-invalid',
+    category: 'reference',
+    severity: 'critical',
+    fixClass: 'B',
+    title: 'Resource uses a provider configuration that does not exist',
+    rootCause:
+      'Multi-region stacks need one provider block per region; models write `provider = aws.region[each.key]` as if providers could be indexed, or reference an alias they never declare.',
+    fix: 'Declare one aliased `provider "aws"` block per region and reference each literally (`provider = aws.us_west_2`); repeat the resources per region (or call a module once per region with `providers = { aws = aws.us_west_2 }`).',
+    fixExample: `provider "aws" {
+  alias  = "us_west_2"
+  region = "us-west-2"
+}
+
+resource "aws_vpc" "west" {
+  provider   = aws.us_west_2
+  cidr_block = "10.1.0.0/16"
+}`,
+    docs: 'https://developer.hashicorp.com/terraform/language/providers/configuration#selecting-alternate-provider-configurations',
+    knowledgeGap: 'Provider configurations are static: selected by a literal alias, never by an expression or per instance.',
+    impact: '`terraform validate` fails: "Invalid provider configuration reference" or "Provider configuration not present".',
+  },
+  check(ctx) {
+    if (!isHclConfig(ctx.config)) return;
+    const aliases = declaredAliases(ctx.config);
+    const providers = providerNames(ctx.config);
+    const lines = new Map(ctx.config.files.map((f) => [f.path, f.content.split('\n')]));
+    // The value as written: a malformed reference (`aws.peer_${each.value}`) parses into something else entirely.
+    const writtenAt = (span: SourceSpan) => /\bprovider\s*=\s*([^#]*?)\s*(?:(?:#|\/\/).*)?$/.exec(lines.get(span.file)?.[span.line - 1] ?? '')?.[1] ?? '';
+    const check = (block: Block, expr: Expr, span: SourceSpan) => {
+      const message = problemOf(expr, writtenAt(span), aliases, providers);
+      if (message) ctx.report({ block, span, message: `${message}.` });
+    };
+    for (const block of ctx.config.blocks) {
+      if (block.kind === 'resource' || block.kind === 'data') {
+        const a = attr(block, 'provider');
+        if (a) check(block, a.expr, a.span);
+      } else if (block.kind === 'module') {
+        const a = attr(block, 'providers');
+        if (a?.expr.kind === 'object') for (const e of a.expr.entries) check(block, e.value, e.value.span ?? a.span);
+      }
+    }
+  },
+};
