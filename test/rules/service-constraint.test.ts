@@ -237,3 +237,23 @@ resource "aws_opensearch_domain" "search" {
 }`;
   assert.deepEqual(runRule(nameFormat, tf), []);
 });
+
+test('sqs-fifo-mismatch: a .fifo name needs the FIFO flag and a FIFO queue needs the .fifo name', () => {
+  const tf = `resource "aws_sqs_queue" "jobs" {
+  name = "jobs-\${var.environment_suffix}.fifo"
+}
+resource "aws_sqs_queue" "events" {
+  name       = "events"
+  fifo_queue = true
+}
+resource "aws_sns_topic" "alerts" {
+  name       = "alerts.fifo"
+  fifo_topic = true
+}
+resource "aws_sqs_queue" "ok" {
+  name       = "ok-\${var.environment_suffix}.fifo"
+  fifo_queue = true
+}`;
+  const found = runRule(fifoMismatch, tf).map((f) => `${f.resource}:${f.location.line}`);
+  assert.deepEqual(found, ['aws_sqs_queue.jobs:1', 'aws_sqs_queue.events:4']);
+});

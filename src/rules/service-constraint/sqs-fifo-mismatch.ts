@@ -1,8 +1,14 @@
 import type { Rule } from '../types.js';
-import type { Block, Configuration } from '../../model/types.js';
+import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedBool } from '../util/b-resolve.js';
 import { referencedBlocks } from '../util/b-refs.js';
+
+/** The literal text a template ends with (`"${var.x}-jobs.fifo"` → "-jobs.fifo"). */
+function literalTail(parts: Expr[]): string | undefined {
+  const last = parts[parts.length - 1];
+  return last?.kind === 'literal' && typeof last.value === 'string' ? last.value : undefined;
+}
 
 const isFifo = (config: Configuration, q: Block): boolean => resolvedBool(config, attrExpr(q, 'fifo_queue')) === true;
 
@@ -25,6 +31,20 @@ export const rule: Rule = {
     impact: 'Apply fails (InvalidParameterValue) when the redrive policy or function is created.',
   },
   check(ctx) {
+    // The name and the type flag must agree: AWS requires the `.fifo` suffix exactly on FIFO queues and topics.
+    for (const [type, flag] of [['aws_sqs_queue', 'fifo_queue'], ['aws_sns_topic', 'fifo_topic']] as const) {
+      for (const q of resources(ctx.config, type)) {
+        const name = attrExpr(q, 'name');
+        const tail = name?.kind === 'literal' ? name.value : name?.kind === 'template' ? literalTail(name.parts) : undefined;
+        const fifo = resolvedBool(ctx.config, attrExpr(q, flag));
+        if (typeof tail !== 'string') continue;
+        if (tail.endsWith('.fifo') && fifo !== true && (fifo === false || !attrExpr(q, flag))) {
+          ctx.report({ block: q, title: 'FIFO name on a standard queue or topic', message: `${blockAddress(q)} is named "…${tail.slice(-12)}" (a \`.fifo\` name) but \`${flag}\` is not true: AWS rejects the name for a standard ${type === 'aws_sqs_queue' ? 'queue' : 'topic'}.` });
+        } else if (fifo === true && name?.kind === 'literal' && !tail.endsWith('.fifo')) {
+          ctx.report({ block: q, title: 'FIFO queue or topic without a .fifo name', message: `${blockAddress(q)} sets \`${flag} = true\` but its name "${tail}" does not end in \`.fifo\`.` });
+        }
+      }
+    }
     for (const q of resources(ctx.config, 'aws_sqs_queue')) {
       const dlqs = referencedBlocks(ctx.config, attrExpr(q, 'redrive_policy'), 'aws_sqs_queue').filter((d) => d !== q);
       for (const dlq of dlqs) {
