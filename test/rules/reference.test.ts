@@ -170,3 +170,12 @@ module "dr" {
 }`;
   assert.deepEqual(runRule(providerReference, tf), []);
 });
+
+test('duplicate-declaration: a second required_providers or backend block in the same module', () => {
+  const f = runRule(duplicate, {
+    'lib/versions.tf': 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n  backend "s3" {}\n}\n',
+    'lib/provider.tf': 'terraform {\n  required_providers {\n    random = { source = "hashicorp/random" }\n  }\n}\n',
+    'lib/modules/app/versions.tf': 'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws" }\n  }\n}\n',
+  });
+  assert.deepEqual(f.map((x) => `${x.resource}@${x.location.file}:${x.location.line}`), ['terraform.required_providers@lib/provider.tf:2']);
+});

@@ -38,6 +38,18 @@ export const rule: Rule = {
         }
         continue;
       }
+      if (b.kind === 'terraform') {
+        // One module holds at most one required_providers and one backend block, whatever the file.
+        for (const inner of b.blocks) {
+          if (inner.type !== 'required_providers' && inner.type !== 'backend' && inner.type !== 'cloud') continue;
+          const addr = inner.type === 'required_providers' ? 'terraform.required_providers' : 'terraform.backend';
+          const key = `${dirname(b.span.file)}\u0000${addr}`;
+          const prev = seen.get(key);
+          if (prev) report(addr, prev, inner);
+          else seen.set(key, inner);
+        }
+        continue;
+      }
       if (!['variable', 'resource', 'data', 'module', 'output', 'provider'].includes(b.kind)) continue;
       const addr = blockAddress(b);
       // Each directory is its own module: the same name in two modules is two different things.
