@@ -312,7 +312,8 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       const excerptDecision = relation.excerpt === 'later' ? decision : decisionOf.get(prev)!;
       const kind = relation.truncated ? 'truncated-copy' : 'excerpt';
       const what = relation.truncated ? 'a copy cut off by the end of the response' : `an excerpt (${relation.why})`;
-      decide(excerptDecision, kind, `${what} of \`${file.path}\`; the block at ${at(complete)} is used`, { of: file.path });
+      const whatOf = relation.truncated ? `a copy of \`${file.path}\` cut off by the end of the response` : `an excerpt of \`${file.path}\` (${relation.why})`;
+      decide(excerptDecision, kind, `${whatOf}; the block at ${at(complete)} is used`, { of: file.path });
       warn(
         relation.truncated ? 'truncated-copy' : 'excerpt-skipped',
         `\`${file.path}\` is given twice (${lines}); the block at ${at(excerpt)} is ${what} and is kept as a fix hint, the complete block at ${at(complete)} is used`,
