@@ -34,3 +34,22 @@ export function overlaps(a: Set<string>, b: Set<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
 }
+
+/** The last top-level declaration of a block, as an address (`aws_lambda_function.api`, `var.x`), or undefined. */
+export function lastDeclaration(language: string, content: string): string | undefined {
+  let last: string | undefined;
+  for (const raw of content.split('\n')) {
+    const first = raw.charCodeAt(0);
+    if (!(first >= 0x61 && first <= 0x7a)) continue;
+    const line = raw.slice(0, 400);
+    if (language === 'hcl') {
+      let m = HCL_LABELED.exec(line);
+      if (m) last = m[1] === 'data' ? `data.${m[2]}.${m[3]}` : `${m[2]}.${m[3]}`;
+      else if ((m = HCL_SINGLE.exec(line))) last = `${m[1] === 'variable' ? 'var' : m[1]}.${m[2]}`;
+    } else if (language === 'ts' || language === 'js') {
+      const m = TS_DECL.exec(line);
+      if (m) last = m[2];
+    }
+  }
+  return last;
+}

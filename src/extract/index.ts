@@ -4,16 +4,35 @@
  * nearest heading), normalized under `lib/`.
  */
 import type { SourceFile } from '../model/types.js';
-import type { ExtractionWarning, ResponseFiles } from '../contracts/task.js';
+import type { ExtractionWarning, FenceDecision, FenceDecisionKind, ResponseFiles, ResponseTruncation } from '../contracts/task.js';
 import { CODE_EXTENSIONS, extensionOf, fenceLanguage, languageForPath, languagesConflict } from './languages.js';
 import { commentName, fileNamesIn, labelName } from './names.js';
-import { declarations, overlaps } from './declarations.js';
+import { declarations, lastDeclaration } from './declarations.js';
 import { outline, type OutlineItem } from './outline.js';
 import { normalizeResponsePath } from './paths.js';
 import { looksLikeCommands, looksLikeTree, sniffLanguage } from './shapes.js';
+import { splitRunawayFences } from './runaway.js';
+import { SectionStack } from './sections.js';
+import { cutAtEnd } from './truncation.js';
+import { relate } from './versions.js';
 
 export { languageForPath } from './languages.js';
 export { normalizeResponsePath } from './paths.js';
+export { openAtEnd, cutAtEnd } from './truncation.js';
+
+/**
+ * Extraction warnings that say code was dropped, replaced or renamed: they are repeated in the analysis
+ * result's `warnings` (and its document), so a reader knows the judged files are not every fence verbatim.
+ */
+export const CODE_DECISION_WARNINGS: ReadonlySet<string> = new Set([
+  'duplicate-path',
+  'excerpt-skipped',
+  'fragment-skipped',
+  'truncated-copy',
+  'prose-example-skipped',
+  'rejected-path',
+  'unclosed-fence',
+]);
 
 /** Files without an extension that responses still give as files. */
 const EXTENSIONLESS_FILES = new Set(['AWS_REGION']);
@@ -27,13 +46,21 @@ interface Candidate {
   name: string;
   source: NameSource;
   line: number;
+  /** The heading or label is nothing but the name (not a name mentioned in a title or sentence). */
+  lone: boolean;
 }
+
+/** Languages whose fences are code of the stack when unnamed (HCL, TypeScript). */
+const STACK_LANGUAGES = new Set(['hcl', 'ts']);
 
 type CodeItem = Extract<OutlineItem, { kind: 'code' }>;
 
 /** Name carried by a heading: a lone name, else the first name it mentions. */
-function headingName(text: string): string | undefined {
-  return labelName(text) ?? extensionlessLabel(text) ?? fileNamesIn(text)[0];
+function headingName(text: string): { name: string; lone: boolean } | undefined {
+  const lone = labelName(text) ?? extensionlessLabel(text);
+  if (lone) return { name: lone, lone: true };
+  const mentioned = fileNamesIn(text)[0];
+  return mentioned ? { name: mentioned, lone: false } : undefined;
 }
 
 /** `lib/AWS_REGION` as a label or heading. */
@@ -66,41 +93,65 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
   };
   let items: OutlineItem[];
   try {
-    items = outline(text);
+    items = splitRunawayFences(outline(text), text);
   } catch (err) {
     warn('markdown', `could not parse markdown: ${(err as Error).message}`);
-    return { origin, files: [], warnings, markdown: text };
+    return { origin, files: [], warnings, markdown: text, fences: [] };
   }
   const files: SourceFile[] = [];
   const superseded: SourceFile[] = [];
+  const hints: SourceFile[] = [];
+  const fences: FenceDecision[] = [];
+  /** The decision of the fence each file (or hint) came from; a joined file keeps its first part's. */
+  const decisionOf = new Map<SourceFile, FenceDecision>();
   const byPath = new Map<string, SourceFile>();
+  /** Unnamed stack code of prose sections, taken back when nothing else is left (see the end). */
+  const proseExamples: { file: SourceFile; decision: FenceDecision }[] = [];
+  const sections = new SectionStack();
   let pending: Candidate | undefined;
   let unnamed = 0;
+  const cutItem = findCut();
+  let cutFile: SourceFile | undefined;
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as OutlineItem;
     if (item.kind === 'heading') {
+      sections.enter(item.depth, item.text);
       // A new section: its name (or none) replaces whatever an earlier section named.
-      const name = headingName(item.text);
-      pending = name ? { name, source: 'heading', line: item.line } : undefined;
+      const named = headingName(item.text);
+      pending = named ? { name: named.name, source: 'heading', line: item.line, lone: named.lone } : undefined;
       continue;
     }
     if (item.kind === 'paragraph') {
       const label = labelName(item.text) ?? extensionlessLabel(item.text);
-      if (label) pending = { name: label, source: 'label', line: item.line };
+      if (label) pending = { name: label, source: 'label', line: item.line, lone: true };
       else if (item.text.length <= MAX_INTRO) {
         const names = fileNamesIn(item.text);
         const next = items[i + 1];
         // "Create `lib/main.tf`:" names what follows; a short sentence right before a fence names it too.
         if (names[0] && (item.text.endsWith(':') || next?.kind === 'code')) {
-          pending = { name: names[0], source: 'intro', line: item.line };
+          pending = { name: names[0], source: 'intro', line: item.line, lone: false };
         }
       }
       continue;
     }
     if (item.kind !== 'code') continue;
-    const produced = takeCode(item);
+    const decision: FenceDecision = { line: item.line, endLine: item.endLine, lang: item.lang, kind: 'other-language', reason: '' };
+    fences.push(decision);
+    const produced = takeCode(item, decision);
     if (produced) pending = undefined;
+  }
+
+  /** The last fence, when the response ends inside it: unclosed at the end of the document and cut mid-construct. */
+  function findCut(): CodeItem | undefined {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i] as OutlineItem;
+      if (item.kind !== 'code') continue;
+      const marker = fenceMarker(text, item.startOffset);
+      if (!marker || item.endedBefore !== undefined || !isUnclosed(item, marker)) return undefined;
+      return cutAtEnd(item.value.replace(/\r\n?/g, '\n')) ? item : undefined;
+    }
+    return undefined;
   }
 
   /** Next `lib/unnamed-N.tf` / `.ts` name, for HCL and TypeScript only. */
@@ -110,37 +161,82 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     return { path: `lib/unnamed-${unnamed}.${language === 'hcl' ? 'tf' : 'ts'}`, language };
   }
 
+  function decide(decision: FenceDecision, kind: FenceDecisionKind, reason: string, extra: { path?: string; of?: string } = {}): void {
+    decision.kind = kind;
+    decision.reason = reason;
+    if (extra.path !== undefined) decision.path = extra.path;
+    else delete decision.path;
+    if (extra.of !== undefined) decision.of = extra.of;
+    else delete decision.of;
+  }
+
   /** Decides whether a code block is a file and under which name; returns true when the block used up the pending name. */
-  function takeCode(item: CodeItem): boolean {
+  function takeCode(item: CodeItem, decision: FenceDecision): boolean {
     // The node starts at its fence, also inside list items and block quotes.
     const marker = fenceMarker(text, item.startOffset);
     const contentLine = marker ? item.line + 1 : item.line;
     const content = item.value.replace(/\r\n?/g, '\n');
     // Reported only for blocks that become files: an unclosed fence is kept, up to the end of the document.
     const reportUnclosed = (): void => {
-      if (marker && isUnclosed(item, marker)) {
+      if (item.endedBefore !== undefined) {
+        warn('unclosed-fence', `code fence opened at line ${item.line} is not closed before the fence at line ${item.endedBefore}; ended there, so the two blocks stay apart`, item.line);
+      } else if (marker && isUnclosed(item, marker)) {
         warn('unclosed-fence', `code fence opened at line ${item.line} never closes; taken to the end of the document`, item.line);
       }
     };
-    if (content.trim() === '') return false;
+    if (content.trim() === '') {
+      decide(decision, 'empty', 'the block is empty');
+      return false;
+    }
+    const cut = item === cutItem;
 
     const fence = fenceLanguage(marker ? item.lang : null);
     const candidates: Candidate[] = [];
     const fromComment = commentName(content);
-    if (fromComment) candidates.push({ name: fromComment, source: 'comment', line: contentLine });
+    if (fromComment) candidates.push({ name: fromComment, source: 'comment', line: contentLine, lone: true });
     if (pending) candidates.push(pending);
     const chosen = candidates.find((c) => !languagesConflict(fence.language, languageForPath(c.name)));
 
-    const notAFile = looksLikeTree(content) || looksLikeCommands(content);
-    if (notAFile && chosen?.source !== 'comment') return false;
-    if (fence.nonFile && !(chosen && isNamedFile(chosen.name))) return false;
+    if (chosen?.source !== 'comment') {
+      if (looksLikeTree(content)) {
+        decide(decision, 'tree', 'a directory listing');
+        return false;
+      }
+      if (looksLikeCommands(content)) {
+        decide(decision, 'commands', 'shell commands');
+        return false;
+      }
+    }
+    if (fence.nonFile && !(chosen && isNamedFile(chosen.name))) {
+      decide(decision, 'other-language', `a \`${fence.word || 'text'}\` block that no file name names`);
+      return false;
+    }
+
+    // In a prose section a file of the stack is named by a comment, a label or heading that is nothing but the
+    // name, or a sentence that names a `.tf` file ("Create a `provider.tf` file:"); a tfvars file or a `main.ts`
+    // shown there is an example of how to call the stack.
+    const prose = sections.prose;
+    const explicit = chosen !== undefined && ((chosen.lone && chosen.source !== 'intro') || /\.tf$/.test(chosen.name));
+    if (prose && (!explicit || /\.tfvars$/.test(chosen?.name ?? ''))) {
+      const language = chosen ? languageForPath(chosen.name.replace(/\\/g, '/')) : fence.language ?? (fence.word === '' ? sniffLanguage(content) : undefined);
+      const named = chosen ? ` named \`${printable(chosen.name)}\`` : '';
+      decide(decision, 'prose-example', `code${named} in a usage, README or example section, not named as a file of the stack`);
+      if (language && STACK_LANGUAGES.has(language)) {
+        warn('prose-example-skipped', `${language} block at line ${contentLine}${named} sits in a usage, README or example section and is not named as a file of the stack; not taken as configuration`, contentLine);
+        if (!chosen || !/\.tfvars$/.test(chosen.name)) proseExamples.push({ file: { path: '', language, content, markdownLine: contentLine, markdownPath: origin }, decision });
+      }
+      return chosen !== undefined;
+    }
 
     if (!chosen) {
       const language = fence.language ?? (fence.word === '' ? sniffLanguage(content) : undefined);
       const fallback = unnamedFile(language);
-      if (!fallback) return false;
+      if (!fallback) {
+        decide(decision, 'other-language', `an unnamed ${fence.word ? `\`${fence.word}\` ` : ''}block that is not HCL or TypeScript`);
+        return false;
+      }
       reportUnclosed();
-      add({ ...fallback, content, markdownLine: contentLine, markdownPath: origin });
+      add({ ...fallback, content, markdownLine: contentLine, markdownPath: origin }, decision, cut);
       return true;
     }
 
@@ -156,14 +252,16 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       );
       if (fallback) {
         reportUnclosed();
-        add({ ...fallback, content, markdownLine: contentLine, markdownPath: origin });
+        add({ ...fallback, content, markdownLine: contentLine, markdownPath: origin }, decision, cut);
+      } else {
+        decide(decision, 'other-language', `its name \`${printable(chosen.name)}\` is rejected (${normalized.reason})`);
       }
       return true;
     }
     // The name decides the language: `terraform.tfvars.example` in an hcl fence is an example, not configuration.
     const language = languageForPath(normalized.path);
     reportUnclosed();
-    add({ path: normalized.path, language, content, markdownLine: contentLine, markdownPath: origin });
+    add({ path: normalized.path, language, content, markdownLine: contentLine, markdownPath: origin }, decision, cut);
     return true;
   }
 
@@ -178,48 +276,135 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
 
   /**
    * Adds a named file. The same name again is a revision (later wins), a continuation (HCL parts declaring
-   * different things are joined) or an excerpt (a later part with no declarations of its own is dropped).
+   * different things are joined), the same block again, or an excerpt (see versions.ts): an excerpt never
+   * replaces the complete file, whichever comes first, and is kept as a fix hint.
    */
-  function add(file: SourceFile): void {
+  function add(file: SourceFile, decision: FenceDecision, cut: boolean): void {
+    if (cut) cutFile = file;
     const known = byPath.get(file.path);
     if (!known) {
       files.push(file);
       byPath.set(file.path, file);
+      decisionOf.set(file, decision);
+      decide(decision, 'file', `file \`${file.path}\``, { path: file.path });
       return;
     }
     const earlier = files.indexOf(known);
     const prev = known;
     const lines = `lines ${prev.markdownLine} and ${file.markdownLine}`;
-    const before = declarations(prev.language, prev.content);
-    const after = declarations(file.language, file.content);
-    if (file.language === 'hcl' && before.size > 0 && after.size === 0) {
-      warn('duplicate-path', `\`${file.path}\` is given twice (${lines}); the later block declares nothing and is taken as an excerpt, the earlier block is kept`, file.markdownLine);
-      superseded.push(file);
+    const relation = relate({ language: prev.language, content: prev.content, cut: prev === cutFile }, { language: file.language, content: file.content, cut });
+    if (relation.kind === 'same') {
+      decide(decision, 'duplicate', `the same content as \`${file.path}\` at ${at(prev)}`, { of: file.path });
+      if (cut) cutFile = prev;
       return;
     }
-    if (file.language === 'hcl' && prev.language === 'hcl' && before.size > 0 && after.size > 0 && !overlaps(before, after)) {
+    if (relation.kind === 'parts') {
       warn('joined-parts', `\`${file.path}\` is given in parts (${lines}) declaring different blocks; the parts are joined`, file.markdownLine);
       files[earlier] = joinParts(prev, file);
       byPath.set(file.path, files[earlier] as SourceFile);
+      decisionOf.set(files[earlier] as SourceFile, decisionOf.get(prev)!);
+      if (cutFile === prev || cut) cutFile = files[earlier];
+      decide(decision, 'part', `a further part of \`${file.path}\`, joined`, { path: file.path });
+      return;
+    }
+    if (relation.kind === 'excerpt') {
+      const [excerpt, complete] = relation.excerpt === 'later' ? [file, prev] : [prev, file];
+      const excerptDecision = relation.excerpt === 'later' ? decision : decisionOf.get(prev)!;
+      const kind = relation.truncated ? 'truncated-copy' : 'excerpt';
+      const what = relation.truncated ? 'a copy cut off by the end of the response' : `an excerpt (${relation.why})`;
+      const whatOf = relation.truncated ? `a copy of \`${file.path}\` cut off by the end of the response` : `an excerpt of \`${file.path}\` (${relation.why})`;
+      decide(excerptDecision, kind, `${whatOf}; the block at ${at(complete)} is used`, { of: file.path });
+      warn(
+        relation.truncated ? 'truncated-copy' : 'excerpt-skipped',
+        `\`${file.path}\` is given twice (${lines}); the block at ${at(excerpt)} is ${what} and is kept as a fix hint, the complete block at ${at(complete)} is used`,
+        excerpt.markdownLine,
+      );
+      hints.push(excerpt);
+      if (relation.excerpt === 'earlier') {
+        files.splice(earlier, 1);
+        files.push(file);
+        byPath.set(file.path, file);
+        decisionOf.set(file, decision);
+        decide(decision, 'file', `file \`${file.path}\``, { path: file.path });
+      }
       return;
     }
     warn('duplicate-path', `\`${file.path}\` is given twice (${lines}); the later block is used`, file.markdownLine);
+    decide(decisionOf.get(prev)!, 'replaced', `an earlier version of \`${file.path}\`, replaced by the block at ${at(file)}`, { path: file.path });
     superseded.push(prev);
     files.splice(earlier, 1);
     files.push(file);
     byPath.set(file.path, file);
+    decisionOf.set(file, decision);
+    decide(decision, 'file', `file \`${file.path}\``, { path: file.path });
   }
 
-  const kept = dropExcerpts(files, warn);
+  let kept = dropExcerpts(files, warn, (f, kind, reason, of) => {
+    const d = decisionOf.get(f);
+    if (d) decide(d, kind, reason, of ? { of } : {});
+  });
+  // The root module is never lost to the prose filter: when nothing of the stack is left, the unnamed code of
+  // the prose sections is the stack after all.
+  if (proseExamples.length > 0 && !kept.some((f) => STACK_LANGUAGES.has(f.language))) {
+    for (const { file, decision } of proseExamples) {
+      const fallback = unnamedFile(file.language)!;
+      const restored = { ...file, path: fallback.path };
+      files.push(restored);
+      decisionOf.set(restored, decision);
+      decide(decision, 'file', `file \`${restored.path}\` (in a prose section, but the response has no other code)`, { path: restored.path });
+    }
+    const restoredKinds = warnings.filter((w) => w.kind === 'prose-example-skipped');
+    for (const w of restoredKinds) warnings.splice(warnings.indexOf(w), 1);
+    kept = dropExcerpts(files, warn, (f, kind, reason, of) => {
+      const d = decisionOf.get(f);
+      if (d) decide(d, kind, reason, of ? { of } : {});
+    });
+  }
   // A response without code would otherwise pass silently with zero findings: say why there is nothing to judge.
   if (kept.length === 0) {
     if (text.trim() === '') warn('empty-response', 'the response is empty; nothing to analyze');
     else if (REFUSAL.test(text.slice(0, 600))) warn('refusal', 'the response declines the task and holds no code; nothing to analyze');
     else warn('no-code', 'the response holds no code block; nothing to analyze');
   }
-  const result: ResponseFiles = { origin, files: kept, warnings, markdown: text };
+  const result: ResponseFiles = { origin, files: kept, warnings, markdown: text, fences };
   if (superseded.length > 0) result.superseded = superseded;
+  if (hints.length > 0) result.hints = hints;
+  const truncation = cutItem ? truncationOf(cutItem, cutFile, kept, origin) : undefined;
+  if (truncation) result.truncation = truncation;
   return result;
+}
+
+/**
+ * Where and how the response is cut: the cut block's last line. `recovered` when the cut copy is a hint and an
+ * earlier complete copy of its file is used.
+ */
+function truncationOf(item: CodeItem, cutFile: SourceFile | undefined, kept: SourceFile[], origin: string): ResponseTruncation | undefined {
+  const content = item.value.replace(/\r\n?/g, '\n');
+  const how = cutAtEnd(content);
+  if (!how) return undefined;
+  const contentLines = lineCount(content.replace(/\n+$/, ''));
+  const lastMarkdownLine = item.line + contentLines;
+  const used = cutFile !== undefined && kept.includes(cutFile);
+  const file = cutFile?.path ?? origin;
+  // In a joined file the cut part is the last one.
+  const line = used ? lineCount(cutFile.content.replace(/\n+$/, '')) : contentLines;
+  const block = lastDeclaration(cutFile?.language ?? 'hcl', content);
+  return {
+    how: how.how,
+    file,
+    line,
+    markdownPath: origin,
+    markdownLine: lastMarkdownLine,
+    ...(how.heredoc !== undefined ? { heredoc: how.heredoc } : {}),
+    depth: how.depth,
+    ...(block ? { block } : {}),
+    recovered: cutFile !== undefined && !used,
+  };
+}
+
+/** Where a file's block starts in the markdown, for messages. */
+function at(f: SourceFile): string {
+  return `line ${f.markdownLine}`;
 }
 
 function lineCount(content: string): number {
@@ -242,20 +427,34 @@ function joinParts(first: SourceFile, next: SourceFile): SourceFile {
 
 const UNNAMED = /^lib\/unnamed-\d+\.(tf|ts)$/;
 
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
 /**
  * Unnamed HCL blocks that are not configuration files: fragments with no top-level declaration (a setting to
  * change, a tfvars example) and drafts or excerpts that redeclare what a named file (or a later unnamed block)
- * declares. Keeping them would add syntax errors and duplicate declarations that the response does not have.
+ * of the same module declares. Keeping them would add syntax errors and duplicate declarations that the
+ * response does not have. Unnamed blocks are root-module code: a child module's file declaring the same
+ * variable or output never makes them excerpts (a root module dropped that way left a stack without a root).
  */
-function dropExcerpts(files: SourceFile[], warn: (kind: string, message: string, line?: number) => void): SourceFile[] {
+function dropExcerpts(
+  files: SourceFile[],
+  warn: (kind: string, message: string, line?: number) => void,
+  decided: (file: SourceFile, kind: FenceDecisionKind, reason: string, of?: string) => void,
+): SourceFile[] {
   const decls = files.map((f) => declarations(f.language, f.content));
   // Which files declare each name, in file order: finding the block an unnamed one repeats used to scan every
   // other file (20,000 unnamed fences took 72 s).
   const holders = new Map<string, number[]>();
   const firstNamed = new Map<string, number>();
   decls.forEach((set, j) => {
+    const root = folderOf(files[j]!.path) === 'lib';
     const named = !UNNAMED.test(files[j]!.path);
     for (const d of set) {
+      // Variables, outputs and providers of a child module share names with the root's by design; a resource
+      // address repeated from a module file is still an excerpt of it.
+      if (!root && !d.startsWith('resource.') && !d.startsWith('data.')) continue;
       let list = holders.get(d);
       if (!list) holders.set(d, (list = []));
       list.push(j);
@@ -290,12 +489,14 @@ function dropExcerpts(files: SourceFile[], warn: (kind: string, message: string,
     const own = decls[i] as Set<string>;
     if (own.size === 0) {
       warn('fragment-skipped', `unnamed hcl block at line ${file.markdownLine} declares no block (a fragment or tfvars example); not taken as a file`, file.markdownLine);
+      decided(file, 'fragment', 'unnamed HCL that declares no block (a setting or a tfvars example)');
       return;
     }
     const repeats = firstRepeat(own, i);
     if (repeats !== -1) {
       const other = files[repeats] as SourceFile;
       warn('excerpt-skipped', `unnamed hcl block at line ${file.markdownLine} repeats declarations of \`${other.path}\` (line ${other.markdownLine}); taken as an excerpt`, file.markdownLine);
+      decided(file, 'excerpt', `unnamed HCL repeating declarations of \`${other.path}\` (line ${other.markdownLine})`, other.path);
       return;
     }
     keep.push(file);

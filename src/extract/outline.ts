@@ -7,7 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Parents } from 'mdast';
 
 export type OutlineItem =
-  | { kind: 'heading'; text: string; line: number }
+  | { kind: 'heading'; text: string; line: number; depth: number }
   | { kind: 'paragraph'; text: string; line: number }
   | {
       kind: 'code';
@@ -18,6 +18,8 @@ export type OutlineItem =
       endLine: number;
       startOffset: number;
       endOffset: number;
+      /** Set by `splitRunawayFences`: the fence never closed and was ended before the fence opened at this line. */
+      endedBefore?: number;
     }
   | { kind: 'other'; line: number };
 
@@ -119,7 +121,7 @@ export function outlineOf(markdown: string): OutlineItem[] {
     const line = node.position?.start.line ?? 0;
     switch (node.type) {
       case 'heading':
-        out.push({ kind: 'heading', text: inlineText(node).trim(), line });
+        out.push({ kind: 'heading', text: inlineText(node).trim(), line, depth: node.depth });
         break;
       case 'paragraph':
         out.push({ kind: 'paragraph', text: inlineText(node).trim(), line });

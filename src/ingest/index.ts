@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../contracts/errors.js';
-import { extractResponse, languageForPath } from '../extract/index.js';
+import { CODE_DECISION_WARNINGS, extractResponse, languageForPath } from '../extract/index.js';
 import { normalizeResponsePath } from '../extract/paths.js';
 import type { SourceFile } from '../model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, readText, walkFolder } from './files.js';
@@ -153,9 +153,9 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
     return text === null ? null : extractResponse(text, rel);
   }
 
-  // Why a response has nothing to judge (empty, a refusal, no code, unreadable files) belongs in the result;
-  // the other extraction notes stay with the response.
-  for (const r of [model, ideal]) for (const w of r?.warnings ?? []) if (w.kind && LIFTED_WARNINGS.has(w.kind)) warnings.push(w);
+  // Why a response has nothing to judge (empty, a refusal, no code, unreadable files) and every extraction
+  // decision that dropped, replaced or renamed code belong in the result; the other notes stay with the response.
+  for (const r of [model, ideal]) for (const w of r?.warnings ?? []) if (w.kind && (LIFTED_WARNINGS.has(w.kind) || CODE_DECISION_WARNINGS.has(w.kind))) warnings.push(w);
 
   if (!model && !ideal) {
     warnings.push({ kind: 'no-response', message: 'no model response found (lib/MODEL_RESPONSE.md, code files, or --model)' });

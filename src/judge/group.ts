@@ -14,9 +14,34 @@ import { establishedOnCode } from './significance.js';
 
 /**
  * Pairs of checks whose findings are one root cause when both fire: the second folds into the first.
- * `scope: 'task'` folds every finding of the second check; `'resource'` only those on a resource of the first.
+ * `scope: 'task'` folds every finding of the second check; `'resource'` only those on a resource of the first;
+ * `'file'` only those in the first's file; `'cut'` every finding, when the first stands in a code file (a cut-off
+ * response whose cut copy is the one analyzed, not one recovered from an earlier complete copy).
  */
-export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: 'task' | 'resource'; why: string }[] = [
+type FoldScope = 'task' | 'resource' | 'file' | 'cut';
+
+/** What a response cut off mid-file lacks after the cut: missing blocks, outputs, permissions, declarations. */
+const MISSING_AFTER_CUT = [
+  'resource-type-missing-vs-reference',
+  'diff-missing-resource',
+  'diff-missing-resource-type',
+  'diff-missing-resource-prompt',
+  'no-outputs',
+  'diff-output',
+  'no-alarms-when-requested',
+  'requested-logging-missing',
+  'requested-encryption-missing',
+  'requested-s3-lifecycle-missing',
+  'diff-iam-missing-permission',
+  'diff-iam-actions-added',
+  'undeclared-reference',
+  'diff-undeclared-reference-fixed',
+  'diff-declaration-added-for-reference',
+] as const;
+
+export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string }[] = [
+  { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
+  ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
@@ -115,7 +140,11 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
       const host =
         pair.scope === 'task'
           ? hosts[0]
-          : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
+          : pair.scope === 'file'
+            ? hosts.find((h) => h.location.file === folded.location.file)
+            : pair.scope === 'cut'
+              ? hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file))
+              : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
       if (!host) continue;
       foldInto(host, folded);
       dropped.add(folded);

@@ -20,6 +20,7 @@ import { HARDCODED_VALUE_RULES } from './hardcoded-value/index.js';
 import { OUTPUTS_RULES } from './outputs/index.js';
 import { DEPENDENCY_RULES } from './dependency/index.js';
 import { rule as cdktfUnknownExport } from './syntax/cdktf-unknown-export.js';
+import { rule as responseTruncated } from './syntax/response-truncated.js';
 import { rule as cdktfLambdaPackageMissing } from './application-code/cdktf-lambda-package-missing.js';
 
 export const CATALOG_B: Rule[] = [
@@ -43,5 +44,6 @@ export const CATALOG_B: Rule[] = [
   ...OUTPUTS_RULES,
   ...DEPENDENCY_RULES,
   cdktfUnknownExport,
+  responseTruncated,
   cdktfLambdaPackageMissing,
 ];

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openAtEnd, responseTruncation } from '../../src/score/truncation.js';
 import type { ResponseFiles } from '../../src/contracts/task.js';
+import { extractResponse } from '../../src/extract/index.js';
 
 function response(files: { path: string; content: string; line?: number }[], unclosed: boolean): ResponseFiles {
   return {
@@ -20,15 +21,15 @@ test('open brackets and heredocs at the end: strings and comments do not count',
   assert.deepEqual(openAtEnd('x = "escaped \\" {"\n'), { depth: 0, heredoc: null });
 });
 
-test('truncation: only an unclosed fence at the end with an unclosed bracket or heredoc in the last file', () => {
-  const cut = { path: 'lib/main.tf', content: 'resource "a" "b" {\n  tags = {\n', line: 30 };
-  const whole = { path: 'lib/vars.tf', content: 'variable "x" {}\n', line: 5 };
-  assert.match(responseTruncation(response([whole, cut], true))?.detail ?? '', /2 unclosed brackets in lib\/main\.tf/);
+test('truncation: only an unclosed fence at the end with an unclosed bracket or heredoc in the last block', () => {
+  const md = (tail: string) => `## vars.tf\n\n\`\`\`hcl\nvariable "x" {}\n\`\`\`\n\n## main.tf\n\n\`\`\`hcl\n${tail}`;
+  const cut = extractResponse(md('resource "a" "b" {\n  tags = {\n'), 'lib/MODEL_RESPONSE.md');
+  assert.match(responseTruncation(cut)?.detail ?? '', /2 unclosed brackets in lib\/main\.tf/);
   // The same text with its fence closed is an incomplete file the parser reports, not a cut-off response.
-  assert.equal(responseTruncation(response([whole, cut], false)), null);
-  // The last file in the document is balanced: the unclosed fence lost only its closing marker.
-  assert.equal(responseTruncation(response([{ ...cut, line: 2 }, { ...whole, line: 30 }], true)), null);
-  assert.equal(responseTruncation(response([{ path: 'lib/main.tf', content: 'p = <<EOF\nabc\n', line: 3 }], true))?.kind, 'truncated');
+  assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {\n  tags = {\n```\n'), 'm.md')), null);
+  // The last block is balanced: the unclosed fence lost only its closing marker.
+  assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {}\n'), 'm.md')), null);
+  assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {\n  p = <<EOF\nabc\n'), 'm.md'))?.kind, 'truncated');
   assert.equal(responseTruncation(null), null);
 });
 

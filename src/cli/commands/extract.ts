@@ -1,6 +1,8 @@
 /**
  * `iacjudge extract <markdown> --out DIR`: writes the files a response's markdown contains under DIR, never
  * outside it. Every path is validated again before writing, and no write goes through a symlink inside DIR.
+ * `--json` prints what extraction decided for every code fence (file, excerpt of a file, prose example, ...),
+ * the excerpts kept as fix hints and where the response is cut off, with or without `--out`.
  */
 import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
@@ -11,6 +13,7 @@ import { extractResponse } from '../../extract/index.js';
 import { normalizeResponsePath } from '../../extract/paths.js';
 import { DEFAULT_MAX_FILE_BYTES, readText } from '../../ingest/files.js';
 import type { ExtractionWarning } from '../../contracts/task.js';
+import type { SourceFile } from '../../model/types.js';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
@@ -55,6 +58,33 @@ export function writeInside(root: string, rel: string, content: string): WriteRe
   return { ok: true };
 }
 
+/** The output folder, created if missing and never a symlink: its real path. */
+function prepareOut(out: string): string {
+  // The README promises it: a symlinked output folder is refused (realpath would silently follow it elsewhere).
+  try {
+    if (lstatSync(out).isSymbolicLink()) throw new UsageError(`--out: ${out} is a symlink; output is never written through a link`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`cannot create output folder ${out}: ${(err as Error).message}`);
+  }
+  return realpathSync(out);
+}
+
+/** One extracted file in the JSON summary: where its code stands in the markdown. */
+function summaryOf(file: SourceFile, markdown: string): { path: string; language: string; markdownLine?: number; origin: { file: string; line?: number }; bytes: number } {
+  return {
+    path: file.path,
+    language: file.language,
+    ...(file.markdownLine !== undefined ? { markdownLine: file.markdownLine } : {}),
+    origin: { file: file.markdownPath ?? markdown, ...(file.markdownLine !== undefined ? { line: file.markdownLine } : {}) },
+    bytes: Buffer.byteLength(file.content),
+  };
+}
+
 function formatWarning(w: ExtractionWarning): string {
   const where = w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '';
   return `warning: ${where}${w.message}`;
@@ -65,9 +95,10 @@ export const register: RegisterCommand = (program, setExit) => {
     .command('extract')
     .description('write the files found in a response markdown (MODEL_RESPONSE.md, IDEAL_RESPONSE.md) under --out')
     .argument('<markdown>', 'response markdown file')
-    .requiredOption('--out <dir>', 'output folder (created if missing); nothing is written outside it')
-    .option('--json', 'print a JSON summary instead of one line per file', false)
-    .action((markdown: string, opts: { out: string; json: boolean }) => {
+    .option('--out <dir>', 'output folder (created if missing); nothing is written outside it')
+    .option('--json', 'print a JSON summary (files, the decision for every fence, hints, truncation) instead of one line per file', false)
+    .action((markdown: string, opts: { out?: string; json: boolean }) => {
+      if (opts.out === undefined && !opts.json) throw new UsageError('give --out DIR to write the files, or --json to print what extraction decided');
       let isFile = false;
       try {
         isFile = statSync(markdown).isFile();
@@ -81,36 +112,39 @@ export const register: RegisterCommand = (program, setExit) => {
         throw new UsageError(readWarnings[0]?.message ?? `cannot read ${markdown}`);
       }
       const response = extractResponse(text, markdown);
-      // The README promises it: a symlinked output folder is refused (realpath would silently follow it elsewhere).
-      try {
-        if (lstatSync(opts.out).isSymbolicLink()) throw new UsageError(`--out: ${opts.out} is a symlink; output is never written through a link`);
-      } catch (err) {
-        if (err instanceof UsageError) throw err;
-      }
-      try {
-        mkdirSync(opts.out, { recursive: true });
-      } catch (err) {
-        throw new UsageError(`cannot create output folder ${opts.out}: ${(err as Error).message}`);
-      }
-      const root = realpathSync(opts.out);
-      const written: { path: string; language: string; markdownLine?: number; bytes: number }[] = [];
+      const written: { path: string; language: string; markdownLine?: number; origin: { file: string; line?: number }; bytes: number }[] = [];
       const warnings = [...readWarnings, ...response.warnings];
       let refused = 0;
-      for (const file of response.files) {
-        // Extraction already normalized the path; validating again keeps this command safe on its own.
-        const check = normalizeResponsePath(file.path);
-        const result: WriteResult = !check.ok || check.path !== file.path ? { ok: false, reason: check.ok ? 'not a normalized path' : check.reason } : writeInside(root, file.path, file.content);
-        if (!result.ok) {
-          refused++;
-          warnings.push({ kind: 'write-refused', file: markdown, line: file.markdownLine, message: `not written: ${file.path}: ${result.reason}` });
-          continue;
+      const out = opts.out;
+      if (out !== undefined) {
+        const root = prepareOut(out);
+        for (const file of response.files) {
+          // Extraction already normalized the path; validating again keeps this command safe on its own.
+          const check = normalizeResponsePath(file.path);
+          const result: WriteResult = !check.ok || check.path !== file.path ? { ok: false, reason: check.ok ? 'not a normalized path' : check.reason } : writeInside(root, file.path, file.content);
+          if (!result.ok) {
+            refused++;
+            warnings.push({ kind: 'write-refused', file: markdown, line: file.markdownLine, message: `not written: ${file.path}: ${result.reason}` });
+            continue;
+          }
+          written.push(summaryOf(file, markdown));
+          if (!opts.json) process.stdout.write(`${stripControls(join(out, file.path))} (${stripControls(file.language)}, from line ${file.markdownLine})\n`);
         }
-        written.push({ path: file.path, language: file.language, markdownLine: file.markdownLine, bytes: Buffer.byteLength(file.content) });
-        if (!opts.json) process.stdout.write(`${stripControls(join(opts.out, file.path))} (${stripControls(file.language)}, from line ${file.markdownLine})\n`);
+      } else {
+        written.push(...response.files.map((f) => summaryOf(f, markdown)));
       }
       for (const w of warnings) process.stderr.write(`${stripControls(formatWarning(w))}\n`);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ origin: markdown, out: opts.out, files: written, warnings: warnings.map((w) => ({ kind: w.kind, line: w.line, message: w.message })) }, null, 2)}\n`);
+        const summary = {
+          origin: markdown,
+          ...(out !== undefined ? { out } : {}),
+          files: written,
+          fences: response.fences ?? [],
+          hints: (response.hints ?? []).map((h) => ({ path: h.path, markdownLine: h.markdownLine, lines: h.content.split('\n').length })),
+          ...(response.truncation ? { truncation: response.truncation } : {}),
+          warnings: warnings.map((w) => ({ kind: w.kind, line: w.line, message: w.message })),
+        };
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       }
       if (refused > 0) setExit(2);
     });
