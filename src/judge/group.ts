@@ -16,9 +16,11 @@ import { establishedOnCode } from './significance.js';
  * Pairs of checks whose findings are one root cause when both fire: the second folds into the first.
  * `scope: 'task'` folds every finding of the second check; `'resource'` only those on a resource of the first;
  * `'file'` only those in the first's file; `'cut'` every finding, when the first stands in a code file (a cut-off
- * response whose cut copy is the one analyzed, not one recovered from an earlier complete copy).
+ * response whose cut copy is the one analyzed, not one recovered from an earlier complete copy); `'mentions'` those
+ * whose resource type's service the first's message names (a CloudTrail class the compiler rejects, and then "no
+ * trail").
  */
-type FoldScope = 'task' | 'resource' | 'file' | 'cut';
+type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions';
 
 /** What a response cut off mid-file lacks after the cut: missing blocks, outputs, permissions, declarations. */
 const MISSING_AFTER_CUT = [
@@ -39,6 +41,17 @@ const MISSING_AFTER_CUT = [
   'diff-declaration-added-for-reference',
 ] as const;
 
+/** What a CDKTF class the compiler rejects leaves missing from the model (its block maps to no resource). */
+const MISSING_AFTER_UNKNOWN_CLASS = [
+  'resource-type-missing-vs-reference',
+  'requested-logging-missing',
+  'requested-encryption-missing',
+  'no-alarms-when-requested',
+  'diff-missing-resource',
+  'diff-missing-resource-type',
+  'diff-missing-resource-prompt',
+] as const;
+
 export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
@@ -52,7 +65,20 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'schema-removed', folded: 'deprecated-argument', scope: 'resource', why: 'a removed argument is also deprecated' },
   { host: 'cdktf-unknown-export', folded: 'schema-unknown-resource-type', scope: 'task', why: 'a class the provider does not export maps to no resource type' },
   { host: 'variable-without-default', folded: 'external-resource-input', scope: 'resource', why: 'one input the deployment cannot supply' },
+  { host: 'deprecated-vs-reference', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the type the reference uses is the replacement of the deprecated one the model wrote (WAF Classic for WAFv2)' },
+  ...MISSING_AFTER_UNKNOWN_CLASS.map((folded) => ({ host: 'cdktf-unknown-export', folded, scope: 'mentions' as const, why: 'a resource whose class does not compile is the resource reported missing' })),
 ];
+
+/** The service word of a resource type (`aws_cloudtrail` → `cloudtrail`, `aws_wafv2_web_acl` → `wafv2`). */
+function serviceWord(f: Finding): string | undefined {
+  const m = /^(?:data\.)?aws_([a-z0-9]+)/.exec(f.resource ?? '');
+  return m && m[1]!.length >= 3 ? m[1] : undefined;
+}
+
+function mentions(host: Finding, word: string): boolean {
+  const texts = [host.message, ...(host.occurrences ?? []).map((o) => o.message ?? '')];
+  return texts.some((t) => t.toLowerCase().replace(/[-_]/g, '').includes(word));
+}
 
 function occurrenceOf(f: Finding, leadMessage: string): Occurrence {
   const o: Occurrence = { location: { ...f.location } };
@@ -144,7 +170,12 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
             ? hosts.find((h) => h.location.file === folded.location.file)
             : pair.scope === 'cut'
               ? hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file))
-              : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
+              : pair.scope === 'mentions'
+                ? hosts.find((h) => {
+                    const word = serviceWord(folded);
+                    return word !== undefined && mentions(h, word);
+                  })
+                : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
       if (!host) continue;
       foldInto(host, folded);
       dropped.add(folded);

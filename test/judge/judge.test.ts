@@ -245,3 +245,18 @@ test('a removed argument reported again as deprecated is one failure', () => {
   assert.deepEqual(out.map((f) => f.ruleId), ['schema-removed']);
   assert.equal(out[0]!.occurrences!.length, 2);
 });
+
+test('a CDKTF class the compiler rejects folds the resource of its service reported missing, not another service', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'cdktf-unknown-export', category: 'syntax', severity: 'critical', resource: 'file:lib/stack.ts', message: "line 5: Module '@cdktf/provider-aws/lib/cloudtrail-trail' does not exist", location: { file: 'lib/stack.ts', line: 5 } }),
+      finding({ ruleId: 'requested-logging-missing', category: 'logging', severity: 'medium', resource: 'aws_cloudtrail', message: 'The task asks for CloudTrail, but the configuration declares no trail.', location: { file: 'lib/stack.ts', line: 1 } }),
+      finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'high', resource: 'aws_sns_topic', message: 'The reference declares aws_sns_topic', location: { file: 'lib/stack.ts', line: 1 } }),
+    ],
+    input,
+  );
+  const lead = out.find((f) => f.ruleId === 'cdktf-unknown-export')!;
+  assert.deepEqual(lead.occurrences?.map((o) => o.resource), ['file:lib/stack.ts', 'aws_cloudtrail']);
+  assert.ok(out.some((f) => f.ruleId === 'resource-type-missing-vs-reference'), 'a missing SNS topic is its own failure');
+  assert.ok(!out.some((f) => f.ruleId === 'requested-logging-missing'));
+});
