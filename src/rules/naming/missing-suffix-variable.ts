@@ -7,6 +7,9 @@ import { hasUniqueName, nameExprs } from '../util/names.js';
 import { isCdktfConfig } from '../util/files.js';
 
 const SUFFIX_LIKE = /suffix|unique/i;
+/** Suffixes AWS attributes carry (`arn_suffix` of a load balancer, the partition's `dns_suffix`): not a naming input. */
+const ATTRIBUTE_SUFFIX = /(arn|dns|url|domain|zone)_?suffix/i;
+const suffixLike = (name: string): boolean => SUFFIX_LIKE.test(name) && !ATTRIBUTE_SUFFIX.test(name);
 
 /** An identifier in a name expression that looks like a uniqueness mechanism: `*suffix*`, `*unique*`, a random_* resource. */
 function suffixLikeIn(expr: Expr): string | undefined {
@@ -15,8 +18,8 @@ function suffixLikeIn(expr: Expr): string | undefined {
     if (found) return;
     if (e.kind === 'reference') {
       const text = e.parts.join('.');
-      if (SUFFIX_LIKE.test(text) || /^random_/.test(e.parts[0] ?? '')) found = text;
-    } else if (e.kind === 'opaque' && SUFFIX_LIKE.test(e.text)) found = e.text;
+      if (suffixLike(text) || /^random_/.test(e.parts[0] ?? '')) found = text;
+    } else if (e.kind === 'opaque' && suffixLike(e.text)) found = e.text;
   });
   return found;
 }
@@ -46,7 +49,7 @@ export const rule: Rule = {
     const cdktf = isCdktfConfig(config);
     const wanted = cdktf ? conventions.suffixVariableCdktf : conventions.suffixVariable;
     const lookalike =
-      blocksOfKind(config, 'variable').find((v) => SUFFIX_LIKE.test(v.labels[0] ?? ''))?.labels[0] ??
+      blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0] ??
       named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
     ctx.report({
       block: named[0],

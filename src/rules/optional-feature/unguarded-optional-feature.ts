@@ -21,6 +21,8 @@ const FEATURE_TYPES: Record<string, string> = {
   aws_ses_domain_identity: 'SES domain',
 };
 
+const TAG_ARGUMENTS: ReadonlySet<string> = new Set(['tags', 'tags_all']);
+
 /** Whether this resource actually uses the optional feature (a listener is optional only when HTTPS, a distribution only with aliases). */
 function usesFeature(block: Block): boolean {
   switch (block.labels[0]) {
@@ -55,18 +57,20 @@ export const rule: Rule = {
     for (const r of resources(config)) {
       const feature = FEATURE_TYPES[r.labels[0] ?? ''];
       if (!feature || isGuarded(r) || !usesFeature(r)) continue;
-      const inputs = [...blockVariables(r, config)].filter((name) => {
+      // Tags never stop a deployment: only inputs of the feature's own arguments count.
+      const inputs = [...blockVariables(r, config, TAG_ARGUMENTS)].filter((name) => {
         const v = variables.get(name);
         return v !== undefined && (!hasDefault(v) || hasEmptyDefault(v));
       });
       // Certificate validation waits for DNS the test account does not control, even with literal domains.
       const validation = r.labels[0] === 'aws_acm_certificate_validation';
+      const dnsValidated = r.labels[0] === 'aws_acm_certificate' && staticString(attrExpr(r, 'validation_method')) === 'DNS';
       if (!inputs.length && !validation) continue;
       ctx.report({
         block: r,
         resource: blockAddress(r),
         message: inputs.length
-          ? `${blockAddress(r)} (${feature}) is always created and needs ${inputs.map((i) => `var.${i}`).join(', ')}, ${inputs.length > 1 ? 'which have' : 'which has'} no usable default.`
+          ? `${blockAddress(r)} (${feature}) is always created and needs ${inputs.map((i) => `var.${i}`).join(', ')}, ${inputs.length > 1 ? 'which have' : 'which has'} no usable default${dnsValidated ? '; its DNS validation needs a zone the test account owns' : ''}.`
           : `${blockAddress(r)} (${feature}) is always created and blocks until the certificate's DNS validation succeeds.`,
       });
     }

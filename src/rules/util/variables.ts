@@ -36,10 +36,10 @@ export function variablesUsed(expr: Expr, config: Configuration): string[] {
 }
 
 /** Variables a block's attributes (recursively) depend on, through locals. */
-export function blockVariables(block: Block, config: Configuration): Set<string> {
+export function blockVariables(block: Block, config: Configuration, skip: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
   const visit = (b: Block): void => {
-    for (const a of b.attributes) for (const v of variablesUsed(a.expr, config)) out.add(v);
+    for (const a of b.attributes) if (!skip.has(a.name)) for (const v of variablesUsed(a.expr, config)) out.add(v);
     for (const n of b.blocks) visit(n);
   };
   visit(block);
