@@ -65,19 +65,31 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'schema-removed', folded: 'deprecated-argument', scope: 'resource', why: 'a removed argument is also deprecated' },
   { host: 'cdktf-unknown-export', folded: 'schema-unknown-resource-type', scope: 'task', why: 'a class the provider does not export maps to no resource type' },
   { host: 'variable-without-default', folded: 'external-resource-input', scope: 'resource', why: 'one input the deployment cannot supply' },
+  { host: 'schema-removed', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the resource the reference declares replaces the removed argument (stage_name → aws_api_gateway_stage)' },
   { host: 'deprecated-vs-reference', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the type the reference uses is the replacement of the deprecated one the model wrote (WAF Classic for WAFv2)' },
   ...MISSING_AFTER_UNKNOWN_CLASS.map((folded) => ({ host: 'cdktf-unknown-export', folded, scope: 'mentions' as const, why: 'a resource whose class does not compile is the resource reported missing' })),
 ];
 
-/** The service word of a resource type (`aws_cloudtrail` → `cloudtrail`, `aws_wafv2_web_acl` → `wafv2`). */
-function serviceWord(f: Finding): string | undefined {
-  const m = /^(?:data\.)?aws_([a-z0-9]+)/.exec(f.resource ?? '');
-  return m && m[1]!.length >= 3 ? m[1] : undefined;
+/**
+ * Words that name a finding's resource type in another finding's message: the type without `aws_` and
+ * separators (`aws_api_gateway_stage` → `apigatewaystage`), and its service when that is a distinctive word
+ * (`aws_cloudtrail` → `cloudtrail`, `aws_wafv2_web_acl` → `wafv2`; not `api` or `sns`).
+ */
+function typeWords(f: Finding): string[] {
+  const m = /^(?:data\.)?aws_([a-z0-9_]+?)(?:\.|$)/.exec(f.resource ?? '');
+  if (!m) return [];
+  const words = [m[1]!.replace(/_/g, '')];
+  const service = m[1]!.split('_')[0]!;
+  if (service.length >= 5) words.push(service);
+  return words;
 }
 
-function mentions(host: Finding, word: string): boolean {
+function mentions(host: Finding, words: string[]): boolean {
   const texts = [host.message, ...(host.occurrences ?? []).map((o) => o.message ?? '')];
-  return texts.some((t) => t.toLowerCase().replace(/[-_]/g, '').includes(word));
+  return texts.some((t) => {
+    const flat = t.toLowerCase().replace(/[-_]/g, '');
+    return words.some((w) => flat.includes(w));
+  });
 }
 
 function occurrenceOf(f: Finding, leadMessage: string): Occurrence {
@@ -171,10 +183,7 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
             : pair.scope === 'cut'
               ? hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file))
               : pair.scope === 'mentions'
-                ? hosts.find((h) => {
-                    const word = serviceWord(folded);
-                    return word !== undefined && mentions(h, word);
-                  })
+                ? hosts.find((h) => mentions(h, typeWords(folded)))
                 : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
       if (!host) continue;
       foldInto(host, folded);
