@@ -65,6 +65,8 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'schema-removed', folded: 'deprecated-argument', scope: 'resource', why: 'a removed argument is also deprecated' },
   { host: 'cdktf-unknown-export', folded: 'schema-unknown-resource-type', scope: 'task', why: 'a class the provider does not export maps to no resource type' },
   { host: 'variable-without-default', folded: 'external-resource-input', scope: 'resource', why: 'one input the deployment cannot supply' },
+  { host: 'variable-without-default', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the model takes as an input (var.sns_topic_arn) what the reference creates (aws_sns_topic)' },
+  { host: 'lookup-of-preexisting-resource', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the model looks up (data.aws_lb) what the reference creates (aws_lb)' },
   { host: 'schema-removed', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the resource the reference declares replaces the removed argument (stage_name → aws_api_gateway_stage)' },
   { host: 'deprecated-vs-reference', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the type the reference uses is the replacement of the deprecated one the model wrote (WAF Classic for WAFv2)' },
   ...MISSING_AFTER_UNKNOWN_CLASS.map((folded) => ({ host: 'cdktf-unknown-export', folded, scope: 'mentions' as const, why: 'a resource whose class does not compile is the resource reported missing' })),
@@ -84,12 +86,32 @@ function typeWords(f: Finding): string[] {
   return words;
 }
 
-function mentions(host: Finding, words: string[]): boolean {
+/** `aws_sns_topic` → ["sns", "topic"]. */
+function typeTokens(f: Finding): string[] {
+  const m = /^(?:data\.)?aws_([a-z0-9_]+?)(?:\.|$)/.exec(f.resource ?? '');
+  return m ? m[1]!.split('_') : [];
+}
+
+function containsRun(hay: string[], needle: string[]): boolean {
+  if (!needle.length) return false;
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((t, j) => hay[i + j] === t)) return true;
+  return false;
+}
+
+/**
+ * Whether the host names the folded finding's resource type: in its messages (distinctive words only), or as
+ * a run of its resource address (`var.sns_topic_arn` and `data.aws_lb.alb` name `aws_sns_topic` and `aws_lb`).
+ */
+function mentions(host: Finding, folded: Finding): boolean {
+  const words = typeWords(folded).filter((w) => w.length >= 4);
   const texts = [host.message, ...(host.occurrences ?? []).map((o) => o.message ?? '')];
-  return texts.some((t) => {
+  const inText = texts.some((t) => {
     const flat = t.toLowerCase().replace(/[-_]/g, '');
     return words.some((w) => flat.includes(w));
   });
+  if (inText) return true;
+  const tokens = typeTokens(folded);
+  return [...resourcesOf(host)].some((r) => containsRun(r.toLowerCase().split(/[._]/), tokens));
 }
 
 function occurrenceOf(f: Finding, leadMessage: string): Occurrence {
@@ -183,7 +205,7 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
             : pair.scope === 'cut'
               ? hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file))
               : pair.scope === 'mentions'
-                ? hosts.find((h) => mentions(h, typeWords(folded)))
+                ? hosts.find((h) => mentions(h, folded))
                 : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
       if (!host) continue;
       foldInto(host, folded);

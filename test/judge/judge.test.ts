@@ -260,3 +260,17 @@ test('a CDKTF class the compiler rejects folds the resource of its service repor
   assert.ok(out.some((f) => f.ruleId === 'resource-type-missing-vs-reference'), 'a missing SNS topic is its own failure');
   assert.ok(!out.some((f) => f.ruleId === 'requested-logging-missing'));
 });
+
+test('an input naming a pre-existing resource folds the resource of that type the reference creates', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'variable-without-default', category: 'required-input', severity: 'critical', resource: 'var.sns_topic_arn', message: 'var.sns_topic_arn has no default and names a pre-existing resource', location: { file: 'lib/variables.tf', line: 3 } }),
+      finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'high', resource: 'aws_sns_topic', message: 'The reference declares aws_sns_topic (alarms)', location: { file: 'lib/main.tf', line: 1 } }),
+      finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'high', resource: 'aws_sqs_queue', message: 'The reference declares aws_sqs_queue (jobs)', location: { file: 'lib/main.tf', line: 1 } }),
+    ],
+    input,
+  );
+  const lead = out.find((f) => f.ruleId === 'variable-without-default')!;
+  assert.ok(lead.occurrences?.some((o) => o.resource === 'aws_sns_topic'));
+  assert.ok(!lead.occurrences?.some((o) => o.resource === 'aws_sqs_queue'));
+});
