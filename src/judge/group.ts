@@ -187,6 +187,30 @@ export function groupByCheck(findings: readonly Finding[], split: (f: Finding) =
   return out;
 }
 
+/**
+ * Moves the occurrences of `f` that `take` selects into a new finding (returned), leaving the rest in `f`:
+ * 'all' or 'none' when there is nothing to split. Messages stay explicit, so a new lead never relabels them.
+ */
+function splitOccurrences(f: Finding, take: (o: Occurrence) => boolean): Finding | 'all' | 'none' {
+  const occ = occurrencesOf(f).map((o) => ({ ...o, message: o.message ?? f.message }));
+  const taken = occ.filter(take);
+  if (!taken.length) return 'none';
+  if (taken.length === occ.length) return 'all';
+  const rest = occ.filter((o) => !taken.includes(o));
+  const asFinding = (list: Occurrence[]): Finding => {
+    const lead = list[0]!;
+    const out: Finding = { ...f, location: { ...lead.location }, message: lead.message!, occurrences: undefined };
+    if (lead.resource) out.resource = lead.resource;
+    else delete out.resource;
+    if (list.length > 1) out.occurrences = list.map((o) => (o.message === lead.message ? { ...o, message: undefined } : o)).map(({ message, ...o }) => (message ? { ...o, message } : o));
+    return out;
+  };
+  const moved = asFinding(taken);
+  Object.assign(f, asFinding(rest));
+  if (!f.occurrences) delete f.occurrences;
+  return moved;
+}
+
 /** Step 2: the ROOT_CAUSE_PAIRS. */
 export function foldRootCausePairs(findings: Finding[]): Finding[] {
   const byRule = new Map<string, Finding[]>();
@@ -208,6 +232,15 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
                 ? hosts.find((h) => mentions(h, folded))
                 : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
       if (!host) continue;
+      if (pair.scope === 'mentions') {
+        // A grouped finding lists many types: only the occurrences whose type the host names fold.
+        const part = splitOccurrences(folded, (o) => mentions(host, { ...folded, resource: o.resource, occurrences: undefined }));
+        if (part === 'none') continue;
+        if (part !== 'all') {
+          foldInto(host, part);
+          continue;
+        }
+      }
       foldInto(host, folded);
       dropped.add(folded);
     }
