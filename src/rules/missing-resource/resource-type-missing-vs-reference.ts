@@ -16,13 +16,56 @@ function canonical(type: string): string {
 /** `aws_api_gateway_stage` → `api_gateway`; `aws_s3_bucket_policy` → `s3`. */
 function service(type: string): string {
   if (VPC_TYPE.test(type)) return 'vpc';
+  if (EC2_TYPE.test(type)) return 'ec2';
+  if (/^aws_(lb|alb)(_|$)/.test(type)) return 'elb';
   const rest = type.replace(/^aws_/, '');
   if (rest.startsWith('api_gateway_')) return 'api_gateway';
   return rest.split('_')[0] ?? rest;
 }
 
 /** EC2 networking types whose names do not start with the service: all part of the VPC. */
-const VPC_TYPE = /^aws_(vpc|subnet|route|internet_gateway|egress_only_internet_gateway|nat_gateway|eip|network_acl|security_group|default_(vpc|subnet|route_table|security_group|network_acl)|network_interface|flow_log)/;
+const VPC_TYPE = /^aws_(vpc|subnet|route|route_table|internet_gateway|egress_only_internet_gateway|nat_gateway|eip|network_acl|security_group|default_(vpc|subnet|route_table|security_group|network_acl)|network_interface|flow_log)(_|$)/;
+/** EC2 compute types named after their object, not the service. */
+const EC2_TYPE = /^aws_(instance|key_pair|launch_template|launch_configuration|ami|ebs_volume|volume_attachment|placement_group|ec2_[a-z_]+)$/;
+
+/**
+ * Types without which the service the model did declare cannot work (an API with methods but no integration or
+ * deployment serves nothing; a function nothing may invoke): missing one is a defect even when the prompt names
+ * only the service. Any other type the reference adds beside a service the model has is a design difference.
+ */
+const COMPANION_TYPES = new Set([
+  'aws_api_gateway_integration',
+  'aws_api_gateway_deployment',
+  'aws_api_gateway_stage',
+  'aws_apigatewayv2_integration',
+  'aws_apigatewayv2_route',
+  'aws_apigatewayv2_stage',
+  'aws_lambda_permission',
+  'aws_lb_listener',
+  'aws_lb_target_group',
+  'aws_iam_role',
+  'aws_db_subnet_group',
+  'aws_elasticache_subnet_group',
+  'aws_route_table_association',
+  'aws_s3_bucket_policy',
+  'aws_sns_topic_subscription',
+  'aws_lambda_event_source_mapping',
+  'aws_ecs_task_definition',
+  'aws_cloudwatch_event_target',
+]);
+
+/** Words a prompt uses for a service whose type prefix it rarely writes. */
+const PROMPT_WORDS: Record<string, string[]> = {
+  ec2: ['ec2', 'instance', 'instances', 'server', 'servers', 'bastion'],
+  elb: ['load balancer', 'alb', 'nlb', 'elb'],
+  route53: ['route 53', 'route53', 'dns', 'hosted zone'],
+  cloudwatch: ['cloudwatch', 'alarm', 'alarms', 'dashboard', 'monitoring'],
+  sns: ['sns', 'notification', 'notifications'],
+  kms: ['kms', 'customer managed key', 'customer-managed key'],
+  wafv2: ['waf'],
+  cloudfront: ['cloudfront', 'cdn'],
+  dynamodb: ['dynamodb', 'dynamo'],
+};
 
 /** Where to point for something absent: the model file named like the reference's, else the first code file. */
 function anchorFile(config: Configuration, referenceFile: string): string {
@@ -51,7 +94,7 @@ function typedBlocks(config: Configuration): Map<string, Block[]> {
 function promptMentions(prompt: string | null, svc: string): boolean {
   if (!prompt) return false;
   const text = prompt.toLowerCase();
-  const words = [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, '')].filter((w) => w.length >= 2);
+  const words = [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, ''), ...(PROMPT_WORDS[svc] ?? [])].filter((w) => w.length >= 2);
   return words.some((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(text));
 }
 
@@ -87,8 +130,10 @@ export const rule: Rule = {
       ctx.report({
         span: { file: anchor, line: 1, column: 1, endLine: 1, endColumn: 1 },
         resource: key,
-        // A whole service missing is high only when the prompt asks for it.
-        severity: serviceMissing && !isData && asked ? 'high' : isData ? 'low' : 'medium',
+        // A whole service missing is high only when the prompt asks for it; a piece the model's own service needs
+        // to work is medium; anything else the reference adds (a service nobody asked for, a variant of a design)
+        // is low: the reviewer's choice, not the model's omission.
+        severity: isData ? 'low' : serviceMissing ? (asked ? 'high' : 'low') : COMPANION_TYPES.has(type) ? 'medium' : 'low',
         message: `The reference declares ${isData ? 'data source ' : ''}${type} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has no ${isData ? 'data source' : 'resource'} of that type${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
       });
     }
