@@ -10,7 +10,7 @@ import ts from 'typescript';
 import type { Diagnostic } from '../model/types.js';
 import type { BlockSchema, SchemaIndex } from '../schema/types.js';
 import type { Analyzer, ConstructInfo } from './analyzer.js';
-import { foldName, moduleFromNamespaceMember, providerPackage, typeFromModule, type TypeGuess } from './naming.js';
+import { foldName, moduleFromNamespaceMember, pascal, providerPackage, typeFromModule, type TypeGuess } from './naming.js';
 import { spanOf, type ParsedFile } from './source.js';
 
 export const UNKNOWN_EXPORT_CODE = 'cdktf-unknown-export';
@@ -137,8 +137,31 @@ export function checkProviderExports(an: Analyzer, constructs: ConstructInfo[], 
       continue;
     }
     const expected = checker.foldedClassName(provider, module, guess);
-    if (foldName(className) === expected) continue;
+    if (foldName(className) === expected) {
+      // Same letters, other case (`ApiGatewayV2Api` for `Apigatewayv2Api`): TypeScript names are case-sensitive.
+      const exact = exactClassNames(provider, module, guess, expected);
+      if (exact.length && !exact.includes(className)) {
+        report(info.file, callee, `Module '${module}' does not export a class ${className}; the class is ${exact[0]} (export names are case-sensitive).`);
+      }
+      continue;
+    }
     const hint = expected === `${foldName(className)}a` ? ` (the class is ${className}A)` : '';
     report(info.file, callee, `Module '${module}' does not export a class ${className}${hint}.`);
   }
+}
+
+/**
+ * The spellings the provider generator can give a module's class: each `-`-separated part capitalized
+ * (`apigatewayv2-api` → `Apigatewayv2Api`), `AwsProvider` for the provider, the jsii `A` suffix when `expected`
+ * (folded) has it. The letter right after a digit may or may not be capitalized depending on the generator's
+ * case library (`s3control-bucket` → `S3ControlBucket` or `S3controlBucket`): both spellings are accepted, so
+ * only a name neither spelling matches is reported. Empty when the module name is not plain kebab case.
+ */
+export function exactClassNames(provider: string, module: string, guess: TypeGuess, expected: string): string[] {
+  if (guess.kind === 'provider') return [`${pascal(provider)}Provider`];
+  if (module === 'string-resource' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(module)) return [];
+  const plain = pascal(module);
+  const suffix = expected === `${foldName(module)}a` ? 'A' : '';
+  const afterDigits = plain.replace(/(\d)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
+  return [...new Set([plain + suffix, afterDigits + suffix])];
 }

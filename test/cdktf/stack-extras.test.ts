@@ -14,6 +14,9 @@ const RESOURCES: Record<string, BlockSchema> = {
   aws_s3_bucket_policy: { attributes: { bucket: { type: 'string', required: true }, policy: { type: 'string', required: true } }, blocks: {} },
   aws_vpc: { attributes: { cidr_block: { type: 'string', optional: true } }, blocks: {} },
   aws_subnet: { attributes: { vpc_id: { type: 'string', optional: true } }, blocks: {} },
+  aws_apigatewayv2_api: { attributes: { name: { type: 'string', required: true } }, blocks: {} },
+  aws_apigatewayv2_stage: { attributes: { name: { type: 'string', required: true } }, blocks: {} },
+  aws_wafv2_web_acl: { attributes: { name: { type: 'string', required: true } }, blocks: {} },
 };
 const DATA: Record<string, BlockSchema> = { aws_vpc: { attributes: { default: { type: 'bool', optional: true } }, blocks: {} } };
 const schema: SchemaIndex = {
@@ -96,6 +99,29 @@ import { Subnet } from '@cdktf/provider-aws/lib/vpc';`,
     /^15: Module 'vpc' does not export a class Subnet/,
     /^16: .*root has no exported member 'S3Bucket'/,
     /^17: .*no module namespace 's3'/,
+  ];
+  assert.equal(messages.length, expected.length, messages.join('\n'));
+  expected.forEach((re, i) => assert.match(messages[i]!, re));
+});
+
+test('a class name in another case than the module exports is a compile error; both digit spellings pass', () => {
+  const content = stack(
+    `import { ApiGatewayV2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import { S3BucketVersioninga } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { awsProvider } from '@cdktf/provider-aws/lib/provider';`,
+    `new ApiGatewayV2Api(this, 'a', { name: 'a', protocolType: 'HTTP' });
+    new Apigatewayv2Stage(this, 's', { apiId: 'a', name: '$default' });
+    new Wafv2WebAcl(this, 'w', {} as never);
+    new S3BucketVersioninga(this, 'v', { bucket: 'b', versioningConfiguration: { status: 'Enabled' } });
+    new awsProvider(this, 'aws', {});`,
+  );
+  const messages = exportProblems(content).map((d) => `${d.span.line}: ${d.message}`);
+  const expected = [
+    /^14: Module 'apigatewayv2-api' does not export a class ApiGatewayV2Api; the class is Apigatewayv2Api \(export names are case-sensitive\)/,
+    /^17: .*class S3BucketVersioninga; the class is S3BucketVersioningA/,
+    /^18: .*class awsProvider; the class is AwsProvider/,
   ];
   assert.equal(messages.length, expected.length, messages.join('\n'));
   expected.forEach((re, i) => assert.match(messages[i]!, re));
