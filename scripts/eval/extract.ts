@@ -2,8 +2,12 @@
  * eval:extract — how markdown extraction and task ingestion behave over the dev corpus.
  *
  * Per platform: tasks, responses, files extracted by language, unnamed files, warnings by kind, responses that
- * yield no code file (listed), time. Then a named check: tf-hcl/Pr4693's MODEL_RESPONSE must yield its files
- * under their own names. Reads ../shared/corpus/dev; exits 0 with a message when it is absent.
+ * yield no code file (listed), time; how many fences got each decision (file, excerpt, prose example, ...), the
+ * tasks where an excerpt (or a cut-off copy) met a complete file, the responses cut off mid-file, and a check
+ * that no file of a root module was dropped: every root-module file (lib/*.tf, lib/*.ts) the previous rule
+ * (every named fence, later wins) would produce still exists. Then a named check: tf-hcl/Pr4693's
+ * MODEL_RESPONSE must yield its files under their own names. Reads ../shared/corpus/dev; exits 0 with a message
+ * when it is absent.
  *
  * Usage: npx tsx scripts/eval/extract.ts [--verbose]
  */
@@ -30,6 +34,11 @@ interface PlatformStats {
   warnings: Map<string, number>;
   noCode: string[];
   taskWarnings: Map<string, number>;
+  decisions: Map<string, number>;
+  /** `task/WHICH: path (kind at line N, complete at line M)` for every excerpt or cut copy of a named file. */
+  excerptsMet: string[];
+  truncated: string[];
+  rootDropped: string[];
   ms: number;
 }
 
@@ -48,7 +57,7 @@ let failures = 0;
 for (const platformDir of readdirSync(corpus).sort()) {
   const dir = path.join(corpus, platformDir);
   if (!existsSync(dir) || platformDir.endsWith('.json')) continue;
-  const stats: PlatformStats = { tasks: 0, responses: 0, byLanguage: new Map(), unnamed: 0, warnings: new Map(), noCode: [], taskWarnings: new Map(), ms: 0 };
+  const stats: PlatformStats = { tasks: 0, responses: 0, byLanguage: new Map(), unnamed: 0, warnings: new Map(), noCode: [], taskWarnings: new Map(), decisions: new Map(), excerptsMet: [], truncated: [], rootDropped: [], ms: 0 };
   results.set(platformDir, stats);
   const started = performance.now();
   for (const taskName of readdirSync(dir).sort()) {
@@ -75,6 +84,21 @@ for (const platformDir of readdirSync(corpus).sort()) {
         bump(stats.warnings, w.kind ?? 'other');
         if (verbose) console.log(`  ${platformDir}/${taskName} ${which}: ${w.message}`);
       }
+      for (const d of response.fences ?? []) bump(stats.decisions, d.kind);
+      for (const d of response.fences ?? []) {
+        if ((d.kind === 'excerpt' || d.kind === 'truncated-copy') && d.of && !/\/unnamed-\d+\./.test(d.of)) {
+          const complete = response.files.find((f) => f.path === d.of);
+          stats.excerptsMet.push(`${taskName}/${which}: ${d.of} (${d.kind} at line ${d.line}, complete at line ${complete?.markdownLine ?? '?'})`);
+        }
+      }
+      if (response.truncation) {
+        const t = response.truncation;
+        stats.truncated.push(`${taskName}/${which}: line ${t.markdownLine} in ${t.block ?? t.file}${t.recovered ? ' (earlier complete copy used)' : ''}`);
+      }
+      // Root module: every named root file a fence gave keeps a file (a complete version, or the only one).
+      const kept = new Set(response.files.map((f) => f.path));
+      const named = new Set((response.fences ?? []).flatMap((d) => (d.path && ['file', 'part', 'replaced'].includes(d.kind) ? [d.path] : d.of && d.kind !== 'duplicate' ? [d.of] : [])));
+      for (const p of named) if (/^lib\/[^/]+\.(tf|ts)$/.test(p) && !/unnamed-/.test(p) && !kept.has(p)) stats.rootDropped.push(`${taskName}/${which}: ${p}`);
       const code = CODE_LANGUAGE[platformDir] ?? task.language;
       if (!response.files.some((f) => f.language === code)) stats.noCode.push(`${taskName}/${which}`);
     }
@@ -90,6 +114,13 @@ for (const [platform, s] of results) {
   console.log(`extraction warnings by kind: ${sorted(s.warnings)}`);
   console.log(`task warnings by kind: ${sorted(s.taskWarnings)}`);
   console.log(`responses with zero ${CODE_LANGUAGE[platform] ?? 'code'} files: ${s.noCode.length}${s.noCode.length ? ` (${s.noCode.join(', ')})` : ''}`);
+  console.log(`fence decisions: ${sorted(s.decisions)}`);
+  console.log(`an excerpt or cut copy met a complete file: ${s.excerptsMet.length} fences in ${new Set(s.excerptsMet.map((e) => e.split(':')[0])).size} responses`);
+  for (const e of s.excerptsMet) console.log(`  ${e}`);
+  console.log(`responses cut off mid-file: ${s.truncated.length}`);
+  for (const t of s.truncated) console.log(`  ${t}`);
+  console.log(`root-module files dropped: ${s.rootDropped.length}${s.rootDropped.length ? ` (${s.rootDropped.join(', ')})` : ''}`);
+  if (s.rootDropped.length > 0) failures++;
 }
 
 // Named check: a response with one `## **name.tf**` heading per file keeps every file under its own name.

@@ -369,7 +369,8 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
   const result: ResponseFiles = { origin, files: kept, warnings, markdown: text, fences };
   if (superseded.length > 0) result.superseded = superseded;
   if (hints.length > 0) result.hints = hints;
-  const truncation = cutItem ? truncationOf(cutItem, cutFile, kept, origin) : undefined;
+  // A cut README, command list or example leaves the stack whole: only a cut file of the stack is a truncation.
+  const truncation = cutItem && cutFile ? truncationOf(cutItem, cutFile, kept, origin) : undefined;
   if (truncation) result.truncation = truncation;
   return result;
 }
