@@ -67,6 +67,8 @@ class Checker {
   private readonly admitsLaterThanSchema: boolean;
   /** The target admits the schema's major: required-ness and nesting shapes can be trusted. */
   private readonly sameMajor: boolean;
+  /** CDKTF without a @cdktf/provider-aws version: `npm install` installs the newest bindings, the schema's. */
+  private readonly uncertainCdktf: boolean;
 
   private readonly files: Map<string, string>;
 
@@ -79,6 +81,7 @@ class Checker {
   ) {
     this.target = target ?? ANY_VERSION;
     this.cdktf = platform === 'cdktf-ts';
+    this.uncertainCdktf = uncertain && this.cdktf;
     this.files = new Map(files.map((f) => [f.path, f.content]));
     const sv = schema.providerVersion;
     const known = /^\d+\.\d+\.\d+/.test(sv);
@@ -382,7 +385,14 @@ class Checker {
     const single = nb.nesting === 'single' || nb.maxItems === 1;
     // CDKTF shapes come from the generated bindings of the installed @cdktf/provider-aws: trust them only for the
     // schema's major version.
-    const formFinding = (message: string, span: SourceSpan): void => {
+    const formFinding = (message: string, span: SourceSpan, compileLevel = false): void => {
+      // An array where the bindings take one object is a TypeScript compile error whatever the release: every
+      // @cdktf/provider-aws since cdktf 0.13 types a max-one block as its struct. Without a package version the
+      // install is the newest bindings, whose max-one blocks are the schema's.
+      if (compileLevel && this.uncertainCdktf) {
+        this.report('schema-nesting-mode', message, span, address);
+        return;
+      }
       if (!this.sameMajor || this.newerThanSchema) {
         this.unverifiable.add(`${type}.${p} (nesting shape)`);
         return;
@@ -392,7 +402,7 @@ class Checker {
     if (single) {
       const arrays = list.filter((b) => b.form === 'array-item');
       if (arrays.length) {
-        formFinding(`"${p}" on ${type} is a single object; it is given as an array. Pass the object itself, not [ {...} ].`, arrays[0]!.span);
+        formFinding(`"${p}" on ${type} is a single object; it is given as an array. Pass the object itself, not [ {...} ].`, arrays[0]!.span, true);
         return;
       }
       if (list.length > 1 || (hasDynamic && list.length > 0)) {

@@ -245,12 +245,15 @@ test('CDKTF blocks whose class does not match the mapped type are left to the fr
   assert.deepEqual(ids(validateConfiguration(config([right], 'cdktf-ts'), { schema }).findings), ['schema-unknown-argument']);
 });
 
-test('CDKTF without a package.json: nesting shapes become notes, deprecations still count', () => {
+test('CDKTF without a package.json: an array for a max-one block is a compile error, other shapes become notes, deprecations still count', () => {
   const sse = nested('server_side_encryption', [a('enabled', lit(true))], [], 'array-item');
   const role = resource('aws_iam_role', 'r', [a('assume_role_policy', lit('{}')), a('managed_policy_arns', tuple(lit('arn')))]);
   const r = checkConfiguration(config([ddb([sse]), role], 'cdktf-ts'));
-  assert.deepEqual(ids(r.findings), ['deprecated-argument']);
-  assert.match(r.notes.join('\n'), /server_side_encryption \(nesting shape\)/);
+  assert.deepEqual(ids(r.findings), ['deprecated-argument', 'schema-nesting-mode']);
+  const ingressObject = resource('aws_security_group', 's', [], [nested('ingress', [a('from_port', lit(0))], [], 'object')]);
+  const asObject = checkConfiguration(config([ingressObject], 'cdktf-ts'));
+  assert.deepEqual(ids(asObject.findings), []);
+  assert.match(asObject.notes.join('\n'), /ingress \(nesting shape\)/);
   const pkg = { path: 'package.json', language: 'json', content: '{"dependencies":{"@cdktf/provider-aws":"21.22.1"}}' };
   const withPkg = checkConfiguration(config([ddb([sse]), role], 'cdktf-ts', [pkg]));
   assert.deepEqual(ids(withPkg.findings), ['deprecated-argument', 'schema-nesting-mode']);
