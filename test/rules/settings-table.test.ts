@@ -279,7 +279,10 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_redshift_cluster.dw',
     line: 2,
     good: 'resource "aws_redshift_cluster" "dw" {\n  publicly_accessible = false\n}\nresource "aws_dms_replication_instance" "r" {\n  replication_instance_id = "r"\n}\n',
-    more: [['resource "aws_dms_replication_instance" "r" {\n  publicly_accessible = true\n}\n', 'aws_dms_replication_instance.r', 2]],
+    more: [
+      ['resource "aws_dms_replication_instance" "r" {\n  publicly_accessible = true\n}\n', 'aws_dms_replication_instance.r', 2],
+      ['resource "aws_redshiftserverless_workgroup" "wg" {\n  namespace_name      = "ns"\n  publicly_accessible = true\n}\n', 'aws_redshiftserverless_workgroup.wg', 3],
+    ],
   },
   'mq-broker-publicly-accessible': {
     bad: 'resource "aws_mq_broker" "b" {\n  publicly_accessible = true\n}\n',
@@ -460,6 +463,79 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_cloudwatch_log_group.app',
     line: 1,
     good: 'resource "aws_cloudwatch_log_group" "app" {\n  kms_key_id = aws_kms_key.logs.arn\n}\n',
+  },
+  'firehose-not-encrypted': {
+    bad: 'resource "aws_kinesis_firehose_delivery_stream" "events" {\n  name        = "events"\n  destination = "extended_s3"\n}\n',
+    resource: 'aws_kinesis_firehose_delivery_stream.events',
+    line: 1,
+    good: 'resource "aws_kinesis_firehose_delivery_stream" "events" {\n  server_side_encryption {\n    enabled  = true\n    key_type = "CUSTOMER_MANAGED_CMK"\n  }\n}\n',
+    more: [['resource "aws_kinesis_firehose_delivery_stream" "e" {\n  server_side_encryption {\n    enabled = false\n  }\n}\n', 'aws_kinesis_firehose_delivery_stream.e', 3]],
+    // Reading from a Kinesis stream: the source's encryption applies, SSE cannot be set.
+    alsoGood: ['resource "aws_kinesis_firehose_delivery_stream" "from_stream" {\n  kinesis_source_configuration {\n    kinesis_stream_arn = aws_kinesis_stream.s.arn\n  }\n}\n'],
+  },
+  'ecs-efs-volume-transit-not-encrypted': {
+    bad: 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  volume {\n    name = "shared"\n    efs_volume_configuration {\n      file_system_id = aws_efs_file_system.fs.id\n    }\n  }\n}\n',
+    resource: 'aws_ecs_task_definition.app',
+    line: 5,
+    good: 'resource "aws_ecs_task_definition" "app" {\n  volume {\n    name = "shared"\n    efs_volume_configuration {\n      file_system_id     = aws_efs_file_system.fs.id\n      transit_encryption = "ENABLED"\n    }\n  }\n}\n',
+    more: [['resource "aws_ecs_task_definition" "t" {\n  volume {\n    name = "v"\n    efs_volume_configuration {\n      transit_encryption = "DISABLED"\n    }\n  }\n}\n', 'aws_ecs_task_definition.t', 5]],
+    // A task without EFS volumes (bind mounts, no volumes) is out of scope.
+    alsoGood: ['resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  volume {\n    name = "scratch"\n  }\n}\n'],
+  },
+  'msk-at-rest-without-cmk': {
+    bad: 'resource "aws_msk_cluster" "k" {\n  cluster_name = "k"\n  encryption_info {\n    encryption_in_transit {\n      client_broker = "TLS"\n    }\n  }\n}\n',
+    resource: 'aws_msk_cluster.k',
+    line: 3,
+    good: 'resource "aws_msk_cluster" "k" {\n  encryption_info {\n    encryption_at_rest_kms_key_arn = aws_kms_key.msk.arn\n  }\n}\n',
+    more: [['resource "aws_msk_cluster" "bare" {\n  cluster_name = "k"\n}\n', 'aws_msk_cluster.bare', 1]],
+  },
+  'ami-launch-permission-public': {
+    bad: 'resource "aws_ami_launch_permission" "share" {\n  image_id = aws_ami.app.id\n  group    = "all"\n}\n',
+    resource: 'aws_ami_launch_permission.share',
+    line: 3,
+    good: 'resource "aws_ami_launch_permission" "share" {\n  image_id   = aws_ami.app.id\n  account_id = "123456789012"\n}\n',
+  },
+  'instance-public-ip': {
+    bad: 'resource "aws_instance" "app" {\n  ami                         = "ami-123"\n  associate_public_ip_address = true\n}\n',
+    resource: 'aws_instance.app',
+    line: 3,
+    good: 'resource "aws_instance" "app" {\n  ami = "ami-123"\n}\nresource "aws_instance" "bastion" {\n  associate_public_ip_address = true\n}\n',
+    more: [
+      ['resource "aws_launch_template" "workers" {\n  network_interfaces {\n    associate_public_ip_address = "true"\n  }\n}\n', 'aws_launch_template.workers', 3],
+      ['resource "aws_launch_configuration" "lc" {\n  associate_public_ip_address = true\n}\n', 'aws_launch_configuration.lc', 2],
+    ],
+    alsoGood: ['resource "aws_launch_template" "workers" {\n  network_interfaces {\n    associate_public_ip_address = false\n  }\n}\n'],
+  },
+  'opensearch-domain-outside-vpc': {
+    bad: 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n',
+    resource: 'aws_opensearch_domain.search',
+    line: 1,
+    good: 'resource "aws_opensearch_domain" "search" {\n  vpc_options {\n    subnet_ids = [aws_subnet.private[0].id]\n  }\n}\n',
+    more: [['resource "aws_elasticsearch_domain" "es" {\n  vpc_options {\n    subnet_ids = []\n  }\n}\n', 'aws_elasticsearch_domain.es', 3]],
+  },
+  'apigw-stage-xray-disabled': {
+    bad: 'resource "aws_api_gateway_stage" "prod" {\n  stage_name = "prod"\n}\n',
+    resource: 'aws_api_gateway_stage.prod',
+    line: 1,
+    good: 'resource "aws_api_gateway_stage" "prod" {\n  stage_name           = "prod"\n  xray_tracing_enabled = true\n}\n',
+    more: [['resource "aws_api_gateway_stage" "s" {\n  xray_tracing_enabled = false\n}\n', 'aws_api_gateway_stage.s', 2]],
+  },
+  'apigw-execution-logging-disabled': {
+    bad: 'resource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    metrics_enabled = true\n    logging_level   = "OFF"\n  }\n}\n',
+    resource: 'aws_api_gateway_method_settings.all',
+    line: 5,
+    good: 'resource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    logging_level = "ERROR"\n  }\n}\n',
+    more: [['resource "aws_api_gateway_method_settings" "m" {\n  settings {\n    metrics_enabled = true\n  }\n}\n', 'aws_api_gateway_method_settings.m', 2]],
+  },
+  'redshift-audit-logging-disabled': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 1,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  logging {\n    enable = true\n  }\n}\n',
+    // A logging resource for another cluster does not cover this one.
+    more: [['resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\nresource "aws_redshift_logging" "other" {\n  cluster_identifier = aws_redshift_cluster.other.id\n}\n', 'aws_redshift_cluster.dw', 1]],
+    // Logging configured by the separate resource the provider recommends.
+    alsoGood: ['resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\nresource "aws_redshift_logging" "dw" {\n  cluster_identifier   = aws_redshift_cluster.dw.id\n  log_destination_type = "cloudwatch"\n}\n'],
   },
 };
 

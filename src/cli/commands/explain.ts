@@ -12,6 +12,16 @@ const FIX_CLASS: Record<string, string> = {
   C: 'C (minor: syntax, naming, small corrections)',
 };
 
+/** When the check's findings reach the failure tier: whether it needs the task's prompt to count as a failure. */
+function tierText(m: RuleMeta): string {
+  if (m.blocker) return 'failure (blocks deployment)';
+  if (m.defaultTier === 'observation') return 'observation (a best practice; a failure only when another check establishes the same problem)';
+  if (m.promptGate) {
+    return `failure when the task's prompt matches /${m.promptGate.source}/${m.idealGate ? ' (or the ideal adds what it checks)' : ''}, else observation; on a plain folder (no prompt) it fires as a failure candidate`;
+  }
+  return 'failure candidate (ranked by the judge; runs on plain folders without a prompt)';
+}
+
 export function renderExplanation(m: RuleMeta): string {
   const lines = [
     `${m.id} — ${m.title}`,
@@ -19,6 +29,7 @@ export function renderExplanation(m: RuleMeta): string {
     `Category:   ${m.category} (${categoryInfo(m.category).description})`,
     `Severity:   ${m.severity}`,
     `Fix class:  ${FIX_CLASS[m.fixClass] ?? m.fixClass}`,
+    `Tier:       ${tierText(m)}`,
     '',
     'Root cause',
     `  ${m.rootCause}`,

@@ -448,9 +448,57 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
     prompt: { subject: 'log groups?|cloudwatch logs|logs', word: 'kms|cmk|customer[- ]managed|encrypt' },
     rows: [{ types: ['aws_cloudwatch_log_group'], require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }] }],
   },
+  {
+    ...AT_REST,
+    id: 'firehose-not-encrypted',
+    severity: 'medium',
+    promptGate: /encrypt|kms|at[- ]rest/i,
+    title: 'Kinesis Data Firehose delivery stream not encrypted',
+    rootCause: 'A Direct PUT delivery stream buffers records unencrypted unless a `server_side_encryption { enabled = true }` block is written.',
+    fix: 'Add `server_side_encryption { enabled = true, key_type = "CUSTOMER_MANAGED_CMK", key_arn = aws_kms_key.firehose.arn }` (a stream reading from Kinesis or MSK inherits the source\'s encryption).',
+    fixExample: 'resource "aws_kinesis_firehose_delivery_stream" "events" {\n  server_side_encryption {\n    enabled  = true\n    key_type = "CUSTOMER_MANAGED_CMK"\n    key_arn  = aws_kms_key.firehose.arn\n  }\n}',
+    docs: 'https://docs.aws.amazon.com/firehose/latest/dev/encryption.html',
+    what: 'does not encrypt the records it buffers',
+    rows: [
+      {
+        types: ['aws_kinesis_firehose_delivery_stream'],
+        exemptWhenBlock: ['kinesis_source_configuration', 'msk_source_configuration'],
+        require: [{ path: ['server_side_encryption', 'enabled'], test: { is: true }, unset: 'gap' }],
+      },
+    ],
+  },
+  {
+    ...AT_REST,
+    id: 'ecs-efs-volume-transit-not-encrypted',
+    severity: 'medium',
+    promptGate: /encrypt|transit|tls/i,
+    title: 'ECS task mounts EFS without encryption in transit',
+    rootCause: 'An `efs_volume_configuration` leaves `transit_encryption` DISABLED unless it is set, so NFS traffic between task and file system is clear text.',
+    fix: 'Set `transit_encryption = "ENABLED"` (and an access point with `authorization_config { iam = "ENABLED" }`).',
+    fixExample: 'volume {\n  name = "shared"\n  efs_volume_configuration {\n    file_system_id     = aws_efs_file_system.shared.id\n    transit_encryption = "ENABLED"\n  }\n}',
+    docs: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
+    impact: 'File contents cross the VPC in clear text between the task and the mount target.',
+    what: 'mounts an EFS volume without encryption in transit',
+    rows: [
+      {
+        types: ['aws_ecs_task_definition'],
+        require: [{ path: ['volume', 'efs_volume_configuration', 'transit_encryption'], test: { oneOf: ['ENABLED'] }, unset: 'gap', blockUnset: 'ok' }],
+      },
+    ],
+  },
+  {
+    ...CMK,
+    id: 'msk-at-rest-without-cmk',
+    title: 'MSK cluster encrypted at rest with the AWS managed key',
+    rootCause: 'MSK always encrypts broker storage, with the AWS managed key unless `encryption_info.encryption_at_rest_kms_key_arn` names one.',
+    fix: 'Set `encryption_info { encryption_at_rest_kms_key_arn = aws_kms_key.msk.arn }`.',
+    fixExample: 'encryption_info {\n  encryption_at_rest_kms_key_arn = aws_kms_key.msk.arn\n  encryption_in_transit {\n    client_broker = "TLS"\n  }\n}',
+    docs: 'https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html',
+    what: 'does not use a customer managed key for its storage',
+    rows: [{ types: ['aws_msk_cluster'], require: [{ path: ['encryption_info', 'encryption_at_rest_kms_key_arn'], test: { set: true }, unset: 'gap' }] }],
+  },
 ];
 
-/** Minimum TLS versions and clear-text listeners. */
 export const TLS_TABLE: TableCheck[] = [
   {
     category: 'encryption',

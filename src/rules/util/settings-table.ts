@@ -9,7 +9,7 @@
  */
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
-import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, resources } from '../../model/query.js';
+import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, referenceTarget, referencesIn, resources } from '../../model/query.js';
 import { resolveExpr, resolvedBool, resolvedNumber, resolvedString } from './b-resolve.js';
 import { promptNear } from './b-prompt.js';
 
@@ -50,7 +50,16 @@ export interface TableRow {
   exemptWhenSet?: string[];
   /** The resource is out of scope when its name says it is deliberately so (`aws_subnet.public`). */
   exemptName?: RegExp;
+  /** The resource is out of scope when one of these nested blocks is written (a Firehose reading a Kinesis stream). */
+  exemptWhenBlock?: string[];
+  /**
+   * A separate resource that configures the setting instead (`aws_redshift_logging.cluster_identifier` naming the
+   * cluster): when one of its arguments refers to the resource, the row is satisfied.
+   */
+  coveredByReferrer?: { type: string; attr: string }[];
 }
+// A row with `coveredByReferrer` and no `require` is a gap unless a covering resource refers to the resource
+// (the setting exists only as a separate resource in the bundled provider schema).
 
 export interface TableCheck extends RuleMeta {
   rows: TableRow[];
@@ -152,6 +161,17 @@ function ebsDefault(config: Configuration): boolean {
   return resources(config, 'aws_ebs_encryption_by_default').some((r) => resolvedBool(config, attrExpr(r, 'enabled')) !== false);
 }
 
+/** Whether a resource of a covering type refers to `block` in the named argument. */
+function coveredByReferrer(config: Configuration, block: Block, referrers: { type: string; attr: string }[]): boolean {
+  const addr = `${block.labels[0]}.${block.labels[1]}`;
+  return referrers.some(({ type, attr: name }) =>
+    resources(config, type).some((r) => {
+      const e = attrExpr(r, name);
+      return !!e && referencesIn(e).some((ref) => referenceTarget(ref.parts) === addr);
+    }),
+  );
+}
+
 /** The findings one table check produces on a configuration. */
 export function runTableCheck(check: TableCheck, ctx: RuleContext): void {
   if (check.coveredByEbsDefault && ebsDefault(ctx.config)) return;
@@ -161,8 +181,13 @@ export function runTableCheck(check: TableCheck, ctx: RuleContext): void {
       for (const block of resources(ctx.config, type)) {
         if (row.exemptName?.test(block.labels[1] ?? '')) continue;
         if (row.exemptWhenSet?.some((n) => attr(block, n) && literalValue(attrExpr(block, n)) !== null)) continue;
+        if (row.exemptWhenBlock?.some((n) => nestedBlocks(block, n).length > 0)) continue;
+        if (row.coveredByReferrer && coveredByReferrer(ctx.config, block, row.coveredByReferrer)) continue;
         if (row.when?.some((w) => evaluate(ctx.config, block, w).verdict !== 'pass')) continue;
         const gaps = row.require.map((r) => evaluate(ctx.config, block, r)).filter((o) => o.verdict === 'gap');
+        if (!row.require.length && row.coveredByReferrer) {
+          gaps.push({ verdict: 'gap', detail: `no ${row.coveredByReferrer.map((c) => `\`${c.type}\``).join(' or ')} refers to it` });
+        }
         if (!gaps.length) continue;
         const addr = blockAddress(block);
         ctx.report({
