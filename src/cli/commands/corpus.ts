@@ -8,7 +8,8 @@ import type { RegisterCommand } from './index.js';
 import { UsageError } from '../../contracts/errors.js';
 import { discoverTasks, inShard, parseShard } from '../../corpus/discover.js';
 import { OutputLockedError, runPool, type Progress } from '../../corpus/pool.js';
-import { renderSummaryMarkdown, summarizeResults, summaryJson } from '../../corpus/summarize.js';
+import { DuplicateTaskError, renderSummaryMarkdown, resultFiles, summarizeResults, summaryJson } from '../../corpus/summarize.js';
+import { SHARD_COUNT_ENV, SHARD_INDEX_ENV, shardFromEnv, shardRecordPath, shardRecordText, shardSetProblems } from '../../corpus/shards.js';
 import { renderDashboard } from '../../corpus/html.js';
 import { ruleMetas } from '../../report/metas.js';
 
@@ -55,11 +56,11 @@ export const register: RegisterCommand = (program: Command) => {
     .option('--jobs <n>', 'worker threads (default: CPU count)')
     .option('--platform <list>', 'only these platforms, comma-separated (tf-hcl,cdktf-ts)')
     .option('--resume', 'skip tasks already in --out', false)
-    .option('--shard <i/n>', 'analyze only shard i of n (deterministic by task path)')
+    .option('--shard <i/n>', `analyze only shard i of n (deterministic by task path); default from ${SHARD_INDEX_ENV} (0-based, as a Kubernetes Indexed Job sets it) and ${SHARD_COUNT_ENV}`)
     .option('--timeout <ms>', 'per-task time limit in milliseconds', '60000')
     .action(async (dir: string, opts: { out: string; jobs?: string; platform?: string; resume: boolean; shard?: string; timeout: string }) => {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`corpus folder not found: ${dir}`);
-      for (const f of [opts.out, `${opts.out}.timings.jsonl`, `${opts.out}.summary.json`]) {
+      for (const f of [opts.out, `${opts.out}.timings.jsonl`, `${opts.out}.summary.json`, shardRecordPath(opts.out)]) {
         const problem = outputProblem(f);
         if (problem) throw new UsageError(`--out: ${problem}`);
       }
@@ -67,14 +68,16 @@ export const register: RegisterCommand = (program: Command) => {
       const timeoutMs = positiveInt('--timeout', opts.timeout);
       let shard;
       try {
-        shard = opts.shard ? parseShard(opts.shard) : undefined;
+        shard = opts.shard ? parseShard(opts.shard) : shardFromEnv(process.env);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
       const platforms = opts.platform?.split(',').map((p) => p.trim()).filter(Boolean);
       let tasks = discoverTasks(dir, platforms);
       if (shard) tasks = tasks.filter((t) => inShard(t.key, shard));
-      if (!tasks.length) throw new UsageError(`no task folders found under ${dir}`);
+      if (!tasks.length) throw new UsageError(`no task folders found under ${dir}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}`);
+      // Written first: `summarize` then tells a shard that did not finish from one that never started.
+      if (shard) writeOutputFile(shardRecordPath(opts.out), shardRecordText(shard, tasks.length));
       const progress = progressReporter(tasks.length);
       let result;
       try {
@@ -95,18 +98,31 @@ export const register: RegisterCommand = (program: Command) => {
 
   program
     .command('summarize')
-    .description('aggregate a corpus results file: categories, severities, rules, platforms, score agreement, knowledge gaps')
-    .argument('<results>', 'results.jsonl written by `iacjudge corpus`')
+    .description('aggregate corpus results: triage lists, categories, severities, rules, platforms, score agreement, knowledge gaps')
+    .argument('<results...>', 'results.jsonl written by `iacjudge corpus`, or the files (or a folder of them) of every shard of one run')
     .option('--format <format>', 'md, json or html', 'md')
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--report-link <pattern>', 'HTML: link target of each task, {task} is replaced by the task key', '{task}/lib/MODEL_FAILURES.md')
-    .action(async (results: string, opts: { format: string; out?: string; reportLink: string }) => {
-      if (!existsSync(results)) throw new UsageError(`results file not found: ${results}`);
+    .action(async (inputs: string[], opts: { format: string; out?: string }) => {
       if (!['md', 'json', 'html'].includes(opts.format)) throw new UsageError(`unknown format "${opts.format}" (md, json or html)`);
+      const files = resultFiles(inputs);
+      for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) throw new UsageError(`results file not found: ${f}`);
+      if (!files.length) throw new UsageError(`no results files (*.jsonl) in ${inputs.join(', ')}`);
+      let problems: string[];
+      try {
+        problems = await shardSetProblems(files);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      if (problems.length) throw new UsageError(`the results are not one complete run:\n  ${problems.join('\n  ')}`);
       const metas = ruleMetas();
-      const summary = await summarizeResults(results, (id) => metas.get(id)?.knowledgeGap);
-      const text =
-        opts.format === 'json' ? summaryJson(summary) : opts.format === 'html' ? renderDashboard(summary, { reportLink: opts.reportLink }) : renderSummaryMarkdown(summary);
+      let summary;
+      try {
+        summary = await summarizeResults(files, (id) => metas.get(id)?.knowledgeGap);
+      } catch (err) {
+        if (err instanceof DuplicateTaskError) throw new UsageError(err.message);
+        throw err;
+      }
+      const text = opts.format === 'json' ? summaryJson(summary) : opts.format === 'html' ? renderDashboard(summary) : renderSummaryMarkdown(summary);
       if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
     });
