@@ -162,6 +162,29 @@ test('iam-privilege-escalation: PassRole scoped to a role, PassRole alone, or re
   assert.deepEqual(runRule(escalation, hcl), []);
 });
 
+test('iam-privilege-escalation: PassRole with ECS task registration and run, CodeBuild or Step Functions', () => {
+  const hcl = [
+    'resource "aws_iam_role_policy" "ci" {', // 1
+    '  role = aws_iam_role.ci.id',
+    '  policy = jsonencode({ Statement = [',
+    '    { Effect = "Allow", Action = ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"], Resource = "*" },',
+    '  ] })',
+    '}',
+    'resource "aws_iam_policy" "builds" {', // 7
+    '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["iam:PassRole", "codebuild:*"], Resource = "*" }] })',
+    '}',
+  ].join('\n');
+  const f = runRule(escalation, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_iam_role_policy.ci', 4], ['aws_iam_policy.builds', 8]]);
+  assert.match(f[0]!.message, /ecs:RunTask/);
+  assert.match(f[1]!.message, /codebuild:CreateProject/);
+});
+
+test('iam-privilege-escalation: ECS RunTask without RegisterTaskDefinition runs only existing task definitions', () => {
+  const hcl = 'resource "aws_iam_role_policy" "sched" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["iam:PassRole", "ecs:RunTask"], Resource = "*" }] })\n}\n';
+  assert.deepEqual(runRule(escalation, hcl), []);
+});
+
 test('iam-privilege-escalation: action patterns match case-insensitively and only what they cover', () => {
   assert.ok(actionAllows('iam:*', 'iam:PassRole'));
   assert.ok(actionAllows('IAM:passrole', 'iam:PassRole'));
@@ -204,6 +227,21 @@ test('secret-value-in-code: base64 user_data, tags, ECS container definitions an
   assert.deepEqual(f.map((x) => x.resource).sort(), ['aws_ecs_task_definition.t', 'aws_launch_template.lt', 'aws_s3_bucket.b', 'provider.aws']);
   assert.match(f.find((x) => x.resource === 'provider.aws')!.message, /AWS secret access key/);
   assert.equal(f.find((x) => x.resource === 'aws_s3_bucket.b')!.location.line, 6);
+});
+
+test('secret-value-in-code: GitLab, npm and Shopify tokens in an environment map and a build spec', () => {
+  const glpat = 'glpat-' + 'Xy7Qm2Lp9Rt4Vw1Zb8Nc';
+  const npm = 'npm_' + 'a'.repeat(8) + 'B7c9D2e4F6g8H1j3K5m7N9p2Q4r6';
+  const hcl =
+    `resource "aws_lambda_function" "fn" {\n  environment {\n    variables = {\n      GITLAB_TOKEN = "${glpat}"\n    }\n  }\n}\n` +
+    `resource "aws_codebuild_project" "b" {\n  source {\n    buildspec = "phases:\\n  install:\\n    commands:\\n      - npm config set //registry.npmjs.org/:_authToken ${npm}"\n  }\n}\n`;
+  const f = runRule(secretValue, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_lambda_function.fn', 4], ['aws_codebuild_project.b', 10]]);
+  assert.match(f[0]!.message, /GitLab token/);
+  assert.match(f[1]!.message, /npm token/);
+  assert.deepEqual(secretShapesIn('shpat_' + '0123456789abcdef'.repeat(2)), ['Shopify token']);
+  // Prefixes alone, or too short to be a token, are names, not secrets.
+  assert.deepEqual(secretShapesIn('glpat-short npm_config_cache shpat_xyz'), []);
 });
 
 test('secret-value-in-code: references, placeholders, ARNs and ordinary base64 are fine', () => {

@@ -27,6 +27,11 @@ export const ESCALATION_SETS: { actions: string[]; how: string }[] = [
   { actions: ['iam:PassRole', 'glue:CreateDevEndpoint'], how: 'open a Glue dev endpoint as any role' },
   { actions: ['iam:PassRole', 'datapipeline:CreatePipeline'], how: 'run a pipeline as any role' },
   { actions: ['lambda:UpdateFunctionCode'], how: 'replace the code of functions running with other roles' },
+  { actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'], how: 'run a container as any task role' },
+  { actions: ['iam:PassRole', 'codebuild:CreateProject'], how: 'run a build as any service role' },
+  { actions: ['iam:PassRole', 'sagemaker:CreateNotebookInstance'], how: 'open a notebook running as any role' },
+  { actions: ['iam:PassRole', 'states:CreateStateMachine'], how: 'run a state machine as any role' },
+  { actions: ['lambda:UpdateFunctionConfiguration'], how: 'attach a layer that runs its code in functions with other roles' },
 ];
 
 /** Whether an IAM action pattern (`iam:*`, `iam:Put*`, `*`) allows an action; IAM matching is case-insensitive. */

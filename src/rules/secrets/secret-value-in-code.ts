@@ -16,6 +16,10 @@ export const SECRET_SHAPES: { name: string; re: RegExp }[] = [
   { name: 'Stripe live key', re: /\b[sr]k_live_[0-9A-Za-z]{20,99}\b/ },
   { name: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
   { name: 'SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+  { name: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,50}\b/ },
+  { name: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { name: 'PyPI token', re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}/ },
+  { name: 'Shopify token', re: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/ },
 ];
 
 /** A 40-character AWS secret access key, recognised only next to a name that says so. */
