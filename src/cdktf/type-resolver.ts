@@ -58,6 +58,14 @@ export class TypeResolver {
       return { kind: 'provider', type: t.provider, verified: true, confidence: 'schema' };
     }
     if (!index) return fromModule ? { ...fromModule, verified: false, confidence: 'module' } : { ...fromClass, verified: false, confidence: 'guess' };
+    if (fromModule && !namesModuleClass(t.className, t.module!)) {
+      // `import { NatGateway } from '.../lib/vpc'`: the module does not export the class (a compile error the export
+      // check reports); what the model meant is the class, never the module's own resource.
+      if (this.exists(index, fromClass)) return { ...fromClass, verified: true, confidence: 'schema' };
+      const folded = this.foldedLookup(index, { ...t, namespaceMember: undefined });
+      if (folded) return { ...folded, verified: true, confidence: 'schema' };
+      return { ...fromClass, verified: false, confidence: 'guess' };
+    }
     for (const c of candidates) if (this.exists(index, c)) return { ...c, verified: true, confidence: 'schema' };
     const folded = this.foldedLookup(index, t);
     if (folded) return { ...folded, verified: true, confidence: 'schema' };
@@ -125,4 +133,11 @@ function foldedMap(types: string[], prefix: string): Map<string, string> {
     if (!out.has(k)) out.set(k, t);
   }
   return out;
+}
+
+/** Whether a class name is the one a provider module exports (letters folded; jsii may append `A`). */
+function namesModuleClass(className: string, module: string): boolean {
+  const folded = foldName(className);
+  const base = foldName(module);
+  return folded === base || folded === `${base}a`;
 }

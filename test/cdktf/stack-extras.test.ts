@@ -127,6 +127,13 @@ import { awsProvider } from '@cdktf/provider-aws/lib/provider';`,
   expected.forEach((re, i) => assert.match(messages[i]!, re));
 });
 
+test('a class imported from a module that does not export it is still typed by its class, not the module', () => {
+  const content = stack(`import { Subnet } from '@cdktf/provider-aws/lib/vpc';`, `new Subnet(this, 's', { vpcId: 'v' });`);
+  const c = parseCdktfFiles([ts('lib/main.ts', content)], 'cdktf-ts', { schema });
+  const resources = c.blocks.filter((b) => b.kind === 'resource').map((b) => b.labels.join('.'));
+  assert.deepEqual(resources, ['aws_subnet.s']);
+});
+
 test('correct imports and class names are not reported', () => {
   const content = stack(
     `import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
