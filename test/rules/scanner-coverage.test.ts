@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as publicPrincipal } from '../../src/rules/public-exposure/resource-policy-public-principal.js';
+import { RESOURCE_POLICY_ARGUMENTS } from '../../src/rules/util/resource-policy.js';
+import { loadSchema } from '../../src/schema/index.js';
 import { rule as lambdaPermission } from '../../src/rules/public-exposure/lambda-permission-public.js';
 import { rule as openIngressAdminPort } from '../../src/rules/public-exposure/open-ingress-more-ports.js';
 import { rule as wildcardAction } from '../../src/rules/iam-least-privilege/resource-policy-wildcard-action.js';
@@ -64,6 +66,32 @@ test('resource-policy-public-principal: policy document data source referenced b
     assert.equal(f[0]!.resource, `${type}.p`);
     assert.equal(f[0]!.location.line, 2, `${type}: points at the statement`);
   }
+});
+
+test('resource-policy-public-principal: DynamoDB, Kinesis, Glue, CodeArtifact, access point and log resource policies', () => {
+  const open = (action: string) => `jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "${action}", Resource = "*" }] })`;
+  for (const [type, arg, action] of [
+    ['aws_dynamodb_resource_policy', 'policy', 'dynamodb:GetItem'],
+    ['aws_kinesis_resource_policy', 'policy', 'kinesis:GetRecords'],
+    ['aws_glue_resource_policy', 'policy', 'glue:GetTable'],
+    ['aws_codeartifact_repository_permissions_policy', 'policy_document', 'codeartifact:ReadFromRepository'],
+    ['aws_s3_access_point', 'policy', 's3:GetObject'],
+    ['aws_cloudwatch_log_resource_policy', 'policy_document', 'logs:PutLogEvents'],
+  ] as const) {
+    const f = runRule(publicPrincipal, `resource "${type}" "p" {\n  name = "p"\n  ${arg} = ${open(action)}\n}\n`);
+    assert.equal(f.length, 1, type);
+    assert.equal(f[0]!.resource, `${type}.p`);
+    assert.equal(f[0]!.location.line, 3, type);
+  }
+  // The same policies with a service principal are how these services are meant to be shared.
+  const scoped = 'resource "aws_cloudwatch_log_resource_policy" "es" {\n  policy_name = "es"\n  policy_document = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "es.amazonaws.com" }, Action = "logs:PutLogEvents", Resource = "*" }] })\n}\n';
+  assert.deepEqual(runRule(publicPrincipal, scoped), []);
+});
+
+test('resource policy reader: every resource type and policy argument exists in the bundled provider schema', () => {
+  const schema = loadSchema();
+  const missing = Object.entries(RESOURCE_POLICY_ARGUMENTS).filter(([type, arg]) => !schema.resource(type)?.attributes[arg]);
+  assert.deepEqual(missing, []);
 });
 
 test('resource-policy-public-principal: conditions, named principals and Deny statements are fine', () => {

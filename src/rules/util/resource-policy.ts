@@ -28,6 +28,17 @@ export const RESOURCE_POLICY_ARGUMENTS: Record<string, string> = {
   aws_glacier_vault: 'access_policy',
   aws_backup_vault_policy: 'policy',
   aws_cloudwatch_event_bus_policy: 'policy',
+  aws_cloudwatch_log_resource_policy: 'policy_document',
+  aws_glue_resource_policy: 'policy',
+  aws_codeartifact_domain_permissions_policy: 'policy_document',
+  aws_codeartifact_repository_permissions_policy: 'policy_document',
+  aws_kinesis_resource_policy: 'policy',
+  aws_dynamodb_resource_policy: 'policy',
+  aws_s3_access_point: 'policy',
+  aws_s3control_access_point_policy: 'policy',
+  aws_ecr_registry_policy: 'policy',
+  aws_schemas_registry_policy: 'policy',
+  aws_redshiftserverless_resource_policy: 'policy',
   // KMS key policies are left to the key-policy rules (b-kms.ts): `kms:*` for the account root is their norm.
 };
 
