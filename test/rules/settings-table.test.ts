@@ -482,6 +482,15 @@ const FIXTURES: Record<string, Fixture> = {
     // A task without EFS volumes (bind mounts, no volumes) is out of scope.
     alsoGood: ['resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  volume {\n    name = "scratch"\n  }\n}\n'],
   },
+  'apigw-cache-not-encrypted': {
+    bad: 'resource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    caching_enabled = true\n  }\n}\n',
+    resource: 'aws_api_gateway_method_settings.all',
+    line: 3,
+    good: 'resource "aws_api_gateway_method_settings" "all" {\n  settings {\n    caching_enabled      = true\n    cache_data_encrypted = true\n  }\n}\n',
+    more: [['resource "aws_api_gateway_method_settings" "m" {\n  settings {\n    caching_enabled      = true\n    cache_data_encrypted = false\n  }\n}\n', 'aws_api_gateway_method_settings.m', 4]],
+    // No cache, nothing cached to encrypt.
+    alsoGood: ['resource "aws_api_gateway_method_settings" "all" {\n  settings {\n    metrics_enabled = true\n  }\n}\n'],
+  },
   'msk-at-rest-without-cmk': {
     bad: 'resource "aws_msk_cluster" "k" {\n  cluster_name = "k"\n  encryption_info {\n    encryption_in_transit {\n      client_broker = "TLS"\n    }\n  }\n}\n',
     resource: 'aws_msk_cluster.k',

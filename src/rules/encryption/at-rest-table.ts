@@ -487,6 +487,25 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
     ],
   },
   {
+    ...AT_REST,
+    id: 'apigw-cache-not-encrypted',
+    severity: 'medium',
+    promptGate: /encrypt|kms|at[- ]rest/i,
+    title: 'API Gateway response cache not encrypted',
+    rootCause: 'Method settings that turn caching on leave `cache_data_encrypted` false unless it is set, so cached responses sit unencrypted.',
+    fix: 'Set `cache_data_encrypted = true` next to `caching_enabled = true` in the method settings.',
+    fixExample: 'resource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    caching_enabled      = true\n    cache_data_encrypted = true\n  }\n}',
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html',
+    what: 'caches responses unencrypted',
+    rows: [
+      {
+        types: ['aws_api_gateway_method_settings'],
+        when: [{ path: ['settings', 'caching_enabled'], test: { is: true }, unset: 'gap' }],
+        require: [{ path: ['settings', 'cache_data_encrypted'], test: { is: true }, unset: 'gap' }],
+      },
+    ],
+  },
+  {
     ...CMK,
     id: 'msk-at-rest-without-cmk',
     title: 'MSK cluster encrypted at rest with the AWS managed key',
