@@ -43,6 +43,28 @@ export interface AnalysisResult {
   warnings: string[];
   /** Findings an inline comment in the code suppressed (`# iacjudge-ignore <id>: <reason>`); present when any. */
   suppressed?: SuppressedFinding[];
+  /**
+   * Where the model's files extracted from markdown stand in it, by extracted path (present when any): line
+   * `n` of the file is line `markdownLine + n - line` of `file`, for the last segment with `line <= n`.
+   * SARIF points its results there, at a file that exists.
+   */
+  origins?: Record<string, MarkdownOrigin>;
+}
+
+export interface MarkdownOrigin {
+  /** The markdown document (`lib/MODEL_RESPONSE.md`). */
+  file: string;
+  /** Where each part of the file starts: its line in the file and in the markdown. */
+  segments: { line: number; markdownLine: number }[];
+}
+
+/** The markdown file and line where line `line` of an extracted file stands, or null when it was not extracted. */
+export function markdownLocation(origins: Record<string, MarkdownOrigin> | undefined, file: string, line: number): { file: string; line: number } | null {
+  const origin = origins?.[file];
+  if (!origin || origin.segments.length === 0) return null;
+  let seg = origin.segments[0]!;
+  for (const s of origin.segments) if (s.line <= line) seg = s;
+  return { file: origin.file, line: Math.max(1, seg.markdownLine + Math.max(0, line - seg.line)) };
 }
 
 export interface SuppressedFinding {

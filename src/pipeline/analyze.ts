@@ -1,7 +1,7 @@
 /** Runs the stages over an ingested and parsed task and assembles the JSON contract. */
 import type { Task } from '../contracts/task.js';
 import type { Configuration } from '../model/types.js';
-import type { AnalysisResult, AnalyzeOptions, PipelineContext, Stage } from '../contracts/pipeline.js';
+import type { AnalysisResult, AnalyzeOptions, MarkdownOrigin, PipelineContext, Stage } from '../contracts/pipeline.js';
 import { STAGES } from './stages.js';
 import { judgeFindings } from '../judge/judge.js';
 import { judgeInputOf } from '../judge/stage.js';
@@ -67,5 +67,16 @@ export function runStages(
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],
     ...(ctx.suppressed?.length ? { suppressed: ctx.suppressed } : {}),
+    ...originsOf(model),
   });
+}
+
+/** Where the model's files extracted from markdown stand in it (AnalysisResult.origins). */
+function originsOf(model: Configuration | null): { origins?: Record<string, MarkdownOrigin> } {
+  const origins: Record<string, MarkdownOrigin> = {};
+  for (const f of model?.files ?? []) {
+    if (f.markdownPath === undefined || f.markdownLine === undefined) continue;
+    origins[f.path] = { file: f.markdownPath, segments: f.segments ?? [{ line: 1, markdownLine: f.markdownLine }] };
+  }
+  return Object.keys(origins).length > 0 ? { origins } : {};
 }

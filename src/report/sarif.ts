@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Location, Log, ReportingDescriptor, Result, Notification } from 'sarif';
-import type { AnalysisResult } from '../contracts/pipeline.js';
+import { markdownLocation, type AnalysisResult } from '../contracts/pipeline.js';
 import type { Finding } from '../findings/types.js';
 import type { RuleMeta } from '../contracts/check.js';
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
@@ -102,15 +102,24 @@ export function renderSarif(r: AnalysisResult): string {
     index.set(f.ruleId, rules.length);
     rules.push(descriptorFromFinding(f));
   }
+  /** A location in SARIF: in the markdown the file was extracted from, when it was (that file exists). */
+  const place = (file: string, line: number): { uri: string; line: number } => {
+    const md = markdownLocation(r.origins, file, line);
+    return md ? { uri: relativeUri(md.file), line: md.line } : { uri: relativeUri(file || r.task.path), line: Math.max(1, line || 1) };
+  };
   const results: Result[] = rankOrder(r.findings).map((f) => {
-    const uri = relativeUri(f.location.file || r.task.path);
+    const primary = place(f.location.file, f.location.line);
+    const uri = primary.uri;
     const occurrences = f.occurrences ?? [];
     // The other places of a grouped failure; the primary location is the finding's own.
     const related: Location[] = occurrences
       .filter((o) => !(o.location.file === f.location.file && o.location.line === f.location.line && o.resource === f.resource))
       .map((o, i) => ({
         id: i,
-        physicalLocation: { artifactLocation: { uri: relativeUri(o.location.file || uri) }, region: { startLine: Math.max(1, o.location.line || 1) } },
+        physicalLocation: (() => {
+          const p = o.location.file ? place(o.location.file, o.location.line) : { uri, line: Math.max(1, o.location.line || 1) };
+          return { artifactLocation: { uri: p.uri }, region: { startLine: p.line } };
+        })(),
         ...(o.message || o.resource ? { message: { text: o.message ? withoutTruncatedValues(o.message) : o.resource! } } : {}),
         ...(o.resource ? { logicalLocations: [{ fullyQualifiedName: o.resource, kind: 'resource' }] } : {}),
       }));
@@ -123,7 +132,7 @@ export function renderSarif(r: AnalysisResult): string {
         {
           physicalLocation: {
             artifactLocation: { uri },
-            region: { startLine: Math.max(1, f.location.line || 1) },
+            region: { startLine: primary.line },
           },
           ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, kind: 'resource' }] } : {}),
         },
@@ -132,6 +141,7 @@ export function renderSarif(r: AnalysisResult): string {
       partialFingerprints: { 'iacjudgeFinding/v1': fingerprint(f) },
       properties: {
         tier: tierOf(f),
+        ...(primary.uri !== relativeUri(f.location.file || r.task.path) ? { extractedLocation: `${f.location.file}:${f.location.line}` } : {}),
         ...(f.rank !== undefined ? { rank: f.rank } : {}),
         category: f.category,
         severity: f.severity,
