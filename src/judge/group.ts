@@ -110,7 +110,8 @@ function mentions(host: Finding, folded: Finding): boolean {
     return words.some((w) => flat.includes(w));
   });
   if (inText) return true;
-  const tokens = typeTokens(folded);
+  // The type, or its first two words (`aws_sns_topic_subscription` under `var.sns_topic_arn`: the topic's parts).
+  const tokens = typeTokens(folded).slice(0, 2);
   return [...resourcesOf(host)].some((r) => containsRun(r.toLowerCase().split(/[._]/), tokens));
 }
 

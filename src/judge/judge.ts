@@ -247,7 +247,9 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   const priority = (j: JudgedGroup) => (listedWhateverPrecision(j.finding) ? Math.max(j.significance, TIER_CALIBRATION.FAILURE_THRESHOLD) : j.significance);
   const ranked = judged
     .filter((j) => (!j.kept || listedWhateverIdeal(j.finding)) && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || listedWhateverPrecision(j.finding)))
-    .sort((a, b) => priority(b) - priority(a) || compareFindings(a.finding, b.finding));
+    // Findings established on the code are placed first: a difference only the diff shows then folds into the
+    // failure the code shows, whatever their measured precisions.
+    .sort((a, b) => Number(establishedOnCode(b.finding)) - Number(establishedOnCode(a.finding)) || priority(b) - priority(a) || compareFindings(a.finding, b.finding));
   // Never one root cause twice in the tier. A candidate folds into a selected failure when it reports the same
   // category on that failure's lead resource, or names the same argument on the same resource type (a removed
   // argument reported by the schema, by a deprecation rule and by the ideal's change is one failure).

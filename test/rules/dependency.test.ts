@@ -111,11 +111,13 @@ resource "aws_lambda_function" "fn" {
   ${fnExtra}
 }`;
 
-test('missing-ordering-dependency: Lambda before its role policies and its log group', () => {
-  const findings = runRule(ordering, lambdaStack(''));
+test('missing-ordering-dependency: a Lambda in a VPC before its role policies; outside a VPC the role can follow', () => {
+  const vpc = 'vpc_config {\n    subnet_ids         = ["subnet-1"]\n    security_group_ids = ["sg-1"]\n  }';
+  const findings = runRule(ordering, lambdaStack(vpc));
   assert.equal(findings.length, 1);
-  assert.match(findings[0]!.message, /aws_iam_role_policy_attachment\.logs|aws_cloudwatch_log_group\.fn/);
-  assert.deepEqual(runRule(ordering, lambdaStack('depends_on = [aws_iam_role_policy_attachment.logs, aws_cloudwatch_log_group.fn]')), []);
+  assert.match(findings[0]!.message, /aws_iam_role_policy_attachment\.logs/);
+  assert.deepEqual(runRule(ordering, lambdaStack(`${vpc}\n  depends_on = [aws_iam_role_policy_attachment.logs, aws_cloudwatch_log_group.fn]`)), []);
+  assert.deepEqual(runRule(ordering, lambdaStack('')), []);
 });
 
 test('missing-ordering-dependency: S3 notification before the Lambda permission, CloudTrail before the bucket policy', () => {

@@ -101,3 +101,12 @@ test('provider-requirement-missing: declared providers, or no provider file and 
 test('provider-requirement-missing: with a reference, only providers the reference declares count', () => {
   assert.equal(runRule(providerRequirement, { 'lib/provider.tf': REQUIRED_AWS, 'lib/main.tf': RANDOM }, { ideal: { 'lib/provider.tf': REQUIRED_AWS, 'lib/main.tf': RANDOM } }).length, 0);
 });
+
+test('provider-outside-provider-file: low when the prompt asks for one file, high when it also keeps the provider elsewhere', () => {
+  const tf = { 'lib/main.tf': 'provider "aws" {\n  region = "us-east-1"\n}\nresource "aws_s3_bucket" "b" {}\n' };
+  const single = runRule(providerOutside, tf, { prompt: 'Deliver the whole stack as a single `main.tf` file.' });
+  assert.equal(single[0]!.severity, 'low');
+  const kept = runRule(providerOutside, tf, { prompt: 'Deliver a single main.tf file; I already have a provider.tf.' });
+  assert.equal(kept[0]!.severity, 'high');
+  assert.equal(runRule(providerOutside, tf, { prompt: 'Build an S3 bucket.' })[0]!.severity, 'high');
+});

@@ -11,148 +11,148 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 13119,
-    "hits": 1964
+    "groups": 13038,
+    "hits": 1960
   },
   "categories": {
     "application-code": {
-      "groups": 180,
-      "hits": 78
+      "groups": 183,
+      "hits": 79
     },
     "backend": {
       "groups": 506,
       "hits": 7
     },
     "backup-recovery": {
-      "groups": 159,
+      "groups": 158,
       "hits": 14
     },
     "dependency": {
       "groups": 477,
-      "hits": 78
+      "hits": 79
     },
     "deprecated": {
-      "groups": 96,
+      "groups": 98,
       "hits": 24
     },
     "destroyability": {
-      "groups": 262,
-      "hits": 68
+      "groups": 265,
+      "hits": 69
     },
     "documentation": {
-      "groups": 513,
+      "groups": 512,
       "hits": 40
     },
     "encryption": {
-      "groups": 666,
+      "groups": 659,
       "hits": 70
     },
     "external-dependency": {
-      "groups": 165,
+      "groups": 163,
       "hits": 17
     },
     "file-layout": {
-      "groups": 360,
+      "groups": 357,
       "hits": 68
     },
     "hardcoded-value": {
-      "groups": 670,
-      "hits": 89
+      "groups": 668,
+      "hits": 86
     },
     "high-availability": {
-      "groups": 200,
-      "hits": 29
+      "groups": 199,
+      "hits": 28
     },
     "iam-least-privilege": {
       "groups": 651,
-      "hits": 62
+      "hits": 64
     },
     "iam-missing-permission": {
-      "groups": 279,
-      "hits": 25
+      "groups": 267,
+      "hits": 24
     },
     "key-policy": {
-      "groups": 146,
+      "groups": 147,
       "hits": 28
     },
     "lifecycle-cost": {
-      "groups": 313,
+      "groups": 312,
       "hits": 51
     },
     "logging": {
-      "groups": 577,
-      "hits": 66
+      "groups": 566,
+      "hits": 65
     },
     "misconfiguration": {
-      "groups": 876,
-      "hits": 138
+      "groups": 882,
+      "hits": 140
     },
     "missing-resource": {
-      "groups": 329,
-      "hits": 39
+      "groups": 295,
+      "hits": 35
     },
     "monitoring": {
-      "groups": 356,
+      "groups": 357,
       "hits": 52
     },
     "naming": {
-      "groups": 1021,
-      "hits": 321
+      "groups": 1017,
+      "hits": 320
     },
     "network": {
-      "groups": 584,
+      "groups": 586,
       "hits": 94
     },
     "optional-feature": {
-      "groups": 196,
-      "hits": 37
+      "groups": 194,
+      "hits": 36
     },
     "outputs": {
-      "groups": 288,
-      "hits": 42
+      "groups": 277,
+      "hits": 40
     },
     "provider-version": {
       "groups": 337,
       "hits": 17
     },
     "public-exposure": {
-      "groups": 202,
+      "groups": 204,
       "hits": 22
     },
     "reference": {
-      "groups": 207,
-      "hits": 52
+      "groups": 194,
+      "hits": 49
     },
     "required-input": {
-      "groups": 247,
-      "hits": 36
+      "groups": 237,
+      "hits": 34
     },
     "scaling": {
       "groups": 142,
       "hits": 28
     },
     "schema": {
-      "groups": 212,
+      "groups": 215,
       "hits": 55
     },
     "secrets": {
-      "groups": 249,
+      "groups": 250,
       "hits": 54
     },
     "service-constraint": {
-      "groups": 269,
-      "hits": 45
+      "groups": 286,
+      "hits": 46
     },
     "style": {
       "groups": 377,
       "hits": 36
     },
     "syntax": {
-      "groups": 103,
-      "hits": 6
+      "groups": 100,
+      "hits": 13
     },
     "tagging": {
-      "groups": 474,
+      "groups": 470,
       "hits": 76
     },
     "tests": {
@@ -170,7 +170,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "alarms-without-notification": {
-      "groups": 62,
+      "groups": 64,
       "hits": 7
     },
     "alb-access-logs-kms-bucket": {
@@ -230,7 +230,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "bucket-without-force-destroy": {
-      "groups": 105,
+      "groups": 106,
       "hits": 18
     },
     "cdktf-unknown-export": {
@@ -242,7 +242,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "cloudfront-outdated-tls": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "cloudfront-without-waf": {
@@ -286,7 +286,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "deprecated-argument": {
-      "groups": 30,
+      "groups": 31,
       "hits": 8
     },
     "deprecated-vs-reference": {
@@ -302,8 +302,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "diff-application-code": {
-      "groups": 55,
-      "hits": 20
+      "groups": 53,
+      "hits": 19
     },
     "diff-attribute-vs-block": {
       "groups": 25,
@@ -314,12 +314,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "diff-backup-recovery": {
-      "groups": 77,
+      "groups": 76,
       "hits": 8
     },
     "diff-block-moved-file": {
-      "groups": 98,
-      "hits": 24
+      "groups": 99,
+      "hits": 25
     },
     "diff-cidr-chosen": {
       "groups": 3,
@@ -334,7 +334,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-count-changed": {
-      "groups": 63,
+      "groups": 65,
       "hits": 16
     },
     "diff-count-on-flag": {
@@ -342,8 +342,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "diff-declaration-added-for-reference": {
-      "groups": 28,
-      "hits": 7
+      "groups": 24,
+      "hits": 6
     },
     "diff-dependency": {
       "groups": 19,
@@ -354,11 +354,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 21
     },
     "diff-depends-on-removed": {
-      "groups": 22,
+      "groups": 21,
       "hits": 3
     },
     "diff-deprecated-type": {
-      "groups": 15,
+      "groups": 16,
       "hits": 2
     },
     "diff-description": {
@@ -374,7 +374,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-egress": {
-      "groups": 25,
+      "groups": 24,
       "hits": 4
     },
     "diff-encryption": {
@@ -390,7 +390,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-external-replaced-by-resource": {
-      "groups": 15,
+      "groups": 14,
       "hits": 4
     },
     "diff-flag-guarded-resource": {
@@ -398,39 +398,39 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-flag-variable-added": {
-      "groups": 51,
+      "groups": 50,
       "hits": 10
     },
     "diff-high-availability": {
-      "groups": 80,
-      "hits": 17
+      "groups": 79,
+      "hits": 16
     },
     "diff-iam-actions-added": {
-      "groups": 68,
+      "groups": 66,
       "hits": 5
     },
     "diff-iam-least-privilege": {
-      "groups": 103,
+      "groups": 102,
       "hits": 21
     },
     "diff-iam-missing-permission": {
-      "groups": 145,
-      "hits": 15
+      "groups": 135,
+      "hits": 13
     },
     "diff-iam-narrowed": {
       "groups": 15,
       "hits": 1
     },
     "diff-iam-policy-added-covered": {
-      "groups": 76,
-      "hits": 5
+      "groups": 77,
+      "hits": 6
     },
     "diff-iam-policy-added-narrower": {
       "groups": 9,
       "hits": 0
     },
     "diff-iam-trust-policy": {
-      "groups": 29,
+      "groups": 28,
       "hits": 2
     },
     "diff-ideal-hardcodes-environment": {
@@ -438,11 +438,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-ideal-lookup-added": {
-      "groups": 41,
+      "groups": 40,
       "hits": 3
     },
     "diff-ideal-omits": {
-      "groups": 160,
+      "groups": 161,
       "hits": 34
     },
     "diff-ignore-changes": {
@@ -458,7 +458,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-kms-key-policy": {
-      "groups": 50,
+      "groups": 49,
       "hits": 17
     },
     "diff-kms-key-policy-added": {
@@ -466,7 +466,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-lambda-code-folder": {
-      "groups": 6,
+      "groups": 5,
       "hits": 4
     },
     "diff-lambda-handler": {
@@ -478,8 +478,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-lifecycle-cost": {
-      "groups": 74,
-      "hits": 14
+      "groups": 73,
+      "hits": 13
     },
     "diff-lifecycle-prevent-destroy": {
       "groups": 4,
@@ -490,7 +490,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "diff-local-changed": {
-      "groups": 93,
+      "groups": 92,
       "hits": 17
     },
     "diff-local-suffix": {
@@ -498,8 +498,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "diff-logging": {
-      "groups": 139,
-      "hits": 32
+      "groups": 140,
+      "hits": 31
     },
     "diff-lookup-changed": {
       "groups": 1,
@@ -510,20 +510,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "diff-misconfiguration": {
-      "groups": 235,
-      "hits": 69
+      "groups": 236,
+      "hits": 71
     },
     "diff-missing-resource-prompt": {
-      "groups": 75,
-      "hits": 4
+      "groups": 64,
+      "hits": 3
     },
     "diff-missing-resource-type": {
-      "groups": 9,
+      "groups": 8,
       "hits": 2
     },
     "diff-monitoring": {
       "groups": 159,
-      "hits": 38
+      "hits": 39
     },
     "diff-name-suffix": {
       "groups": 103,
@@ -534,7 +534,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 26
     },
     "diff-naming": {
-      "groups": 185,
+      "groups": 186,
       "hits": 53
     },
     "diff-nesting-form": {
@@ -542,7 +542,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-network": {
-      "groups": 185,
+      "groups": 186,
       "hits": 52
     },
     "diff-open-ingress": {
@@ -550,12 +550,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-optional-feature": {
-      "groups": 30,
+      "groups": 29,
       "hits": 2
     },
     "diff-output": {
-      "groups": 228,
-      "hits": 42
+      "groups": 223,
+      "hits": 40
     },
     "diff-output-sensitive": {
       "groups": 12,
@@ -590,11 +590,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-provider-version-constraint": {
-      "groups": 128,
+      "groups": 127,
       "hits": 13
     },
     "diff-public-exposure": {
-      "groups": 91,
+      "groups": 92,
       "hits": 12
     },
     "diff-random-suffix": {
@@ -606,8 +606,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 18
     },
     "diff-renamed": {
-      "groups": 149,
-      "hits": 43
+      "groups": 148,
+      "hits": 42
     },
     "diff-renamed-to-referenced-name": {
       "groups": 4,
@@ -619,10 +619,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "diff-resource-policy": {
       "groups": 67,
-      "hits": 7
+      "hits": 8
     },
     "diff-resource-policy-actions-added": {
-      "groups": 56,
+      "groups": 55,
       "hits": 2
     },
     "diff-resource-policy-public": {
@@ -634,36 +634,36 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 21
     },
     "diff-secrets": {
-      "groups": 123,
-      "hits": 34
+      "groups": 122,
+      "hits": 33
     },
     "diff-service-constraint": {
-      "groups": 89,
+      "groups": 90,
       "hits": 23
     },
     "diff-suffix-variable-added": {
-      "groups": 8,
+      "groups": 7,
       "hits": 0
     },
     "diff-tag-map-changed": {
-      "groups": 125,
+      "groups": 124,
       "hits": 15
     },
     "diff-tagging": {
-      "groups": 145,
+      "groups": 144,
       "hits": 38
     },
     "diff-terraform-version": {
-      "groups": 91,
+      "groups": 92,
       "hits": 1
     },
     "diff-tfvars": {
-      "groups": 47,
-      "hits": 8
+      "groups": 35,
+      "hits": 6
     },
     "diff-undeclared-reference-fixed": {
-      "groups": 33,
-      "hits": 12
+      "groups": 26,
+      "hits": 11
     },
     "diff-unrequested-monitoring": {
       "groups": 5,
@@ -674,31 +674,31 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-value-tuned": {
-      "groups": 51,
+      "groups": 53,
       "hits": 2
     },
     "diff-variable-added": {
-      "groups": 214,
-      "hits": 31
+      "groups": 215,
+      "hits": 29
     },
     "diff-variable-default-added": {
-      "groups": 25,
+      "groups": 24,
       "hits": 2
     },
     "diff-variable-default-removed": {
-      "groups": 34,
+      "groups": 35,
       "hits": 4
     },
     "diff-variable-removed": {
-      "groups": 91,
-      "hits": 16
+      "groups": 89,
+      "hits": 15
     },
     "documentation-thinner-than-reference": {
       "groups": 90,
       "hits": 0
     },
     "duplicate-declaration": {
-      "groups": 6,
+      "groups": 5,
       "hits": 1
     },
     "dynamodb-no-pitr": {
@@ -742,7 +742,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "final-snapshot-required": {
-      "groups": 37,
+      "groups": 38,
       "hits": 8
     },
     "flow-log-scaffolding-without-flow-log": {
@@ -750,7 +750,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "handler-without-error-handling": {
-      "groups": 14,
+      "groups": 15,
       "hits": 6
     },
     "hardcoded-account-id": {
@@ -766,7 +766,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 54,
+      "groups": 55,
       "hits": 1
     },
     "hardcoded-region": {
@@ -810,7 +810,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "iam-wildcard-resource": {
-      "groups": 170,
+      "groups": 172,
       "hits": 7
     },
     "in-transit-encryption-missing": {
@@ -818,7 +818,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "inconsistent-tags": {
-      "groups": 49,
+      "groups": 47,
       "hits": 5
     },
     "instance-imdsv1-allowed": {
@@ -834,7 +834,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-logs-principal-missing": {
-      "groups": 49,
+      "groups": 51,
       "hits": 4
     },
     "kms-rotation-disabled": {
@@ -858,8 +858,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-code-outside-lambda-dir": {
-      "groups": 13,
-      "hits": 4
+      "groups": 12,
+      "hits": 3
     },
     "lambda-code-untested": {
       "groups": 1,
@@ -890,12 +890,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-no-error-alarm": {
-      "groups": 80,
+      "groups": 82,
       "hits": 3
     },
     "lambda-package-missing": {
-      "groups": 50,
-      "hits": 27
+      "groups": 52,
+      "hits": 29
     },
     "lambda-reserved-concurrency": {
       "groups": 30,
@@ -906,7 +906,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "lambda-tracing-without-xray-sdk": {
-      "groups": 19,
+      "groups": 20,
       "hits": 6
     },
     "lambda-url-without-auth": {
@@ -918,15 +918,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 69,
+      "groups": 70,
       "hits": 13
     },
     "lambda-without-source-code-hash": {
-      "groups": 18,
+      "groups": 19,
       "hits": 9
     },
     "lb-access-logs-disabled": {
-      "groups": 110,
+      "groups": 111,
       "hits": 0
     },
     "lb-http-without-redirect": {
@@ -934,7 +934,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lb-outdated-tls-policy": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "literal-preexisting-id": {
@@ -962,16 +962,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-ordering-dependency": {
-      "groups": 313,
-      "hits": 43
+      "groups": 314,
+      "hits": 44
     },
     "missing-suffix-variable": {
-      "groups": 325,
+      "groups": 326,
       "hits": 88
     },
     "nacl-open-admin-port": {
       "groups": 6,
       "hits": 0
+    },
+    "name-invalid-format": {
+      "groups": 15,
+      "hits": 1
     },
     "name-length-limit": {
       "groups": 6,
@@ -990,11 +994,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-alarms-when-requested": {
-      "groups": 19,
-      "hits": 2
+      "groups": 16,
+      "hits": 1
     },
     "no-outputs": {
-      "groups": 60,
+      "groups": 54,
       "hits": 0
     },
     "open-ingress-sensitive-port": {
@@ -1006,7 +1010,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 75,
+      "groups": 76,
       "hits": 12
     },
     "performance-insights-unsupported-class": {
@@ -1014,16 +1018,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "prevent-destroy": {
-      "groups": 7,
-      "hits": 5
+      "groups": 8,
+      "hits": 6
     },
     "provider-input-undeclared": {
       "groups": 76,
       "hits": 14
     },
     "provider-outside-provider-file": {
-      "groups": 155,
+      "groups": 153,
       "hits": 13
+    },
+    "provider-reference-invalid": {
+      "groups": 9,
+      "hits": 2
     },
     "provider-requirement-missing": {
       "groups": 61,
@@ -1046,8 +1054,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "rds-password-invalid-characters": {
-      "groups": 56,
-      "hits": 16
+      "groups": 57,
+      "hits": 17
     },
     "rds-single-az": {
       "groups": 11,
@@ -1062,15 +1070,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-encryption-missing": {
-      "groups": 90,
+      "groups": 82,
       "hits": 2
     },
     "requested-logging-missing": {
-      "groups": 40,
+      "groups": 26,
       "hits": 5
     },
     "requested-s3-lifecycle-missing": {
-      "groups": 10,
+      "groups": 9,
       "hits": 0
     },
     "required-tag-keys-missing": {
@@ -1086,11 +1094,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 233,
-      "hits": 33
+      "groups": 212,
+      "hits": 30
+    },
+    "response-truncated": {
+      "groups": 17,
+      "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 12,
+      "groups": 11,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -1098,12 +1110,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
-      "groups": 70,
+      "groups": 71,
       "hits": 7
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 106,
-      "hits": 26
+      "groups": 107,
+      "hits": 27
     },
     "s3-log-bucket-no-lifecycle": {
       "groups": 83,
@@ -1138,11 +1150,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-removed": {
-      "groups": 28,
+      "groups": 30,
       "hits": 10
     },
     "schema-unknown-argument": {
-      "groups": 104,
+      "groups": 105,
       "hits": 42
     },
     "schema-unknown-resource-type": {
@@ -1154,7 +1166,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "secretsmanager-secret-without-cmk": {
-      "groups": 63,
+      "groups": 64,
       "hits": 7
     },
     "securityhub-standards-arn-invalid": {
@@ -1166,11 +1178,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "sfn-logging-missing-log-delivery": {
-      "groups": 7,
-      "hits": 3
+      "groups": 8,
+      "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 281,
+      "groups": 282,
       "hits": 20
     },
     "single-file-stack": {
@@ -1194,7 +1206,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "sparse-code-comments": {
-      "groups": 53,
+      "groups": 52,
       "hits": 0
     },
     "sqs-fifo-mismatch": {
@@ -1214,11 +1226,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "suffix-fixed-in-tfvars": {
-      "groups": 32,
+      "groups": 28,
       "hits": 19
     },
     "syntax-error": {
-      "groups": 44,
+      "groups": 24,
       "hits": 6
     },
     "tag-value-hardcodes-environment": {
@@ -1242,19 +1254,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "undeclared-reference": {
-      "groups": 60,
-      "hits": 18
+      "groups": 50,
+      "hits": 15
     },
     "unguarded-optional-feature": {
       "groups": 34,
-      "hits": 9
+      "hits": 8
     },
     "untagged-resources": {
       "groups": 5,
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 141,
+      "groups": 143,
       "hits": 22
     }
   }

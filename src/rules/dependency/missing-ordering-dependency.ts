@@ -37,6 +37,9 @@ const ROLE_PERMISSION_TYPES = ['aws_iam_role_policy_attachment', 'aws_iam_role_p
 function rolePermissionBlocks(config: Configuration, fn: Block): Block[] {
   const key = ROLE_ATTRIBUTE[fn.labels[0] ?? ''];
   if (!key) return [];
+  // A function is created whatever its role may do; only one in a VPC needs its permissions (to create its
+  // network interfaces) at creation time. Otherwise the first invocations at worst, which a retry covers.
+  if (fn.labels[0] === 'aws_lambda_function' && !nestedBlocks(fn, 'vpc_config').length) return [];
   const roles = referencedBlocks(config, attrExpr(fn, key), 'aws_iam_role');
   if (!roles.length) return [];
   return ROLE_PERMISSION_TYPES.flatMap((t) => resources(config, t)).filter((p) => roles.some((r) => blockReferences(p, r)));

@@ -2,6 +2,11 @@ import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { basename, isHclConfig } from '../util/files.js';
 
+/** The prompt asks for the whole stack in one file ("a single main.tf", "one single file"). */
+const SINGLE_FILE = /\b(single|one)\s+(terraform\s+|hcl\s+|\.tf\s+)?(file|`?[\w-]+\.tf`?)|\bin\s+(a\s+)?single\s+[\w.`-]+\s+file|all\s+(the\s+)?(code|resources|configuration)\s+in\s+(a\s+single|one)\b/i;
+/** ... while keeping the provider configuration elsewhere ("I already have a provider.tf", "do not include provider"). */
+const PROVIDER_KEPT_ELSEWHERE = /provider\.tf|already\s+have\s+(a\s+)?provider|(do\s+not|don't|without)\s+(include|add|define)\w*\s+(the\s+|a\s+|any\s+)?provider/i;
+
 export const rule: Rule = {
   meta: {
     id: 'provider-outside-provider-file',
@@ -31,12 +36,16 @@ export const rule: Rule = {
       list.push(b);
       byFile.set(b.span.file, list);
     }
+    // A prompt that wants everything in one file asked for these blocks there, unless it keeps the provider elsewhere.
+    const prompt = ctx.task.prompt ?? '';
+    const asked = SINGLE_FILE.test(prompt) && !PROVIDER_KEPT_ELSEWHERE.test(prompt);
     for (const [file, blocks] of byFile) {
       const what = blocks.map((b) => (b.kind === 'provider' ? `provider "${b.labels[0] ?? '?'}"` : 'terraform')).join(', ');
       ctx.report({
         span: blocks[0]!.span,
         resource: `file:${file}`,
-        message: `${basename(file)} declares ${what}; these blocks belong in ${ctx.conventions.providerFile}.`,
+        ...(asked ? { severity: 'low' as const } : {}),
+        message: `${basename(file)} declares ${what}; these blocks belong in ${ctx.conventions.providerFile}${asked ? ' (the task asks for a single file, so this is the project convention only)' : ''}.`,
       });
     }
   },

@@ -48,7 +48,6 @@ const COMPANION_TYPES = new Set([
   'aws_elasticache_subnet_group',
   'aws_route_table_association',
   'aws_s3_bucket_policy',
-  'aws_sns_topic_subscription',
   'aws_lambda_event_source_mapping',
   'aws_ecs_task_definition',
   'aws_cloudwatch_event_target',
