@@ -23,6 +23,7 @@ import { syntheticConfiguration } from '../src/schema/bench.js';
 import { validateConfiguration } from '../src/schema/checks.js';
 import { activeSchema } from '../src/schema/index.js';
 import { parseTerraformConstraint } from '../src/schema/version.js';
+import { benchDashboard } from './bench/dashboard.js';
 
 const repo = resolve(import.meta.dirname, '..');
 // (c) measures what `iacjudge corpus` runs: the compiled worker (`npm run bench` builds first). Without a build the
@@ -99,6 +100,7 @@ function benchStartup(): void {
 async function main(): Promise<void> {
   benchStartup();
   benchSchema();
+  await benchDashboard();
   if (!existsSync(corpus)) {
     console.log(`bench: ${corpus} not found; the corpus benchmarks need ../shared/corpus/dev beside the repo.`);
     return;
