@@ -198,18 +198,23 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
  * argument's name.
  */
 function listedWhateverPrecision(f: Finding): boolean {
-  if (listedWhateverIdeal(f)) return true;
+  if (listedWhateverIdeal(f) || criticalSecurity(f)) return true;
   return establishedOnCode(f) && VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
 }
 
 /**
- * What is listed even when the reviewer's ideal keeps it (and so whatever its precision): an apply that fails
- * outright (blocker metas) and critical security findings on the code (a literal secret, `*` on `*`, data open
- * to the world stay defects in the ideal too). Schema, syntax and reference findings the ideal shares are more
- * likely a gap of the bundled schema than of both responses.
+ * What is listed even when the reviewer's ideal keeps it: an apply that fails outright (blocker metas). Anything
+ * else the ideal keeps, the reviewer accepted: a literal password or a wide policy the ideal repeats is not what a
+ * reviewer lists (judged as noise on the dev corpus), and schema, syntax and reference findings the ideal shares
+ * are more likely a gap of the bundled schema than of both responses.
  */
 function listedWhateverIdeal(f: Finding): boolean {
-  return establishedOnCode(f) && (metaOf(f.ruleId)?.blocker === true || (f.severity === 'critical' && significanceClass(f) === 'security'));
+  return establishedOnCode(f) && metaOf(f.ruleId)?.blocker === true;
+}
+
+/** Critical security on the code (a literal secret, `*` on `*`, data open to the world): listed whatever its precision. */
+function criticalSecurity(f: Finding): boolean {
+  return establishedOnCode(f) && f.severity === 'critical' && significanceClass(f) === 'security';
 }
 
 /** Words that name too much to tie two findings to one argument. */

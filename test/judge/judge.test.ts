@@ -214,14 +214,14 @@ test('a diff-only change in a category the tier reports on the code folds into t
   assert.equal(ref.occurrences!.length, 2);
 });
 
-test('an apply blocker or a critical security finding the ideal keeps is still listed; a kept best practice is not', () => {
+test('an apply blocker the ideal keeps is still listed; a literal secret or a best practice the ideal keeps is not', () => {
   const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
   const secret = finding({ ruleId: 'hardcoded-password', category: 'secrets', severity: 'critical', resource: 'aws_s3_bucket.logs' });
   const arn = finding({ ruleId: 'managed-policy-arn-invalid', category: 'misconfiguration', severity: 'high', resource: 'aws_lambda_function.f' });
   const practice = finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', severity: 'low', resource: 'aws_s3_bucket.logs', location: { file: 'lib/main.tf', line: 2 } });
   const out = judgeFindings([secret, arn, practice], { task, model, ideal: model, idealFindings: [{ ...secret }, { ...arn }, { ...practice }], idealCoverage: { partial: false, renames: {} } });
   const tier = (id: string) => out.find((f) => f.ruleId === id)!.tier;
-  assert.equal(tier('hardcoded-password'), 'failure');
+  assert.equal(tier('hardcoded-password'), 'observation');
   assert.equal(tier('managed-policy-arn-invalid'), 'failure');
   assert.equal(tier('bucket-without-force-destroy'), 'observation');
 });
