@@ -9,6 +9,7 @@ import type { BlockSchema, NestedBlockSchema, AttributeSchema } from '../schema/
 import type { Analyzer, ConstructInfo } from './analyzer.js';
 import { Evaluator, MAX_DEPTH, propertyKey, unwrap } from './evaluate.js';
 import { camelToSnake, foldName } from './naming.js';
+import { lookup } from './scope.js';
 
 /** Map-typed attributes whose keys are data, used when no schema says otherwise. */
 const KNOWN_MAP_ATTRIBUTES = new Set([
@@ -116,6 +117,25 @@ export class BlockBuilder {
     this.caching = true;
   }
 
+  /**
+   * Whether every property of a config is visible: an object literal (through untyped const bindings) whose spreads
+   * are all such objects. A type assertion, an annotated or reassigned variable, a parameter or a call may carry
+   * any property, so what is absent cannot be called missing.
+   */
+  private closed(config: ts.Expression | undefined, depth: number): boolean {
+    if (!config || depth > MAX_DEPTH) return false;
+    let n: ts.Expression = config;
+    while (ts.isParenthesizedExpression(n)) n = n.expression;
+    if (ts.isIdentifier(n)) {
+      const decl = lookup(n.text, n);
+      if (!decl || !ts.isVariableDeclaration(decl) || decl.type || !decl.initializer) return false;
+      if (!(ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return false;
+      return this.closed(decl.initializer, depth + 1);
+    }
+    if (!ts.isObjectLiteralExpression(n)) return false;
+    return n.properties.every((p) => !ts.isSpreadAssignment(p) || this.closed(p.expression, depth + 1));
+  }
+
   /** Attributes and nested blocks of a resource/data/provider/backend config. */
   fill(block: Block, config: ts.Expression | undefined, schema: BlockSchema | undefined, opts: { meta: boolean; depth?: number }): void {
     const depth = opts.depth ?? 0;
@@ -206,6 +226,7 @@ export class BlockBuilder {
       case 'data': {
         const block: Block = { ...base, kind: info.role, type: info.role, labels: [info.tfType!, info.id] };
         this.fill(block, info.configArg, this.an.schemaFor(info.role, info.tfType), { meta: true });
+        if (!this.closed(info.configArg, 0)) block.construct = { ...construct, open: true };
         return block;
       }
       case 'provider': {

@@ -96,8 +96,11 @@ export interface Block {
   blocks: Block[];
   span: SourceSpan;
   form?: BlockForm;
-  /** For CDKTF: the construct class name (`S3Bucket`) and its construct id. */
-  construct?: { className: string; id: string };
+  /**
+   * For CDKTF: the construct class name (`S3Bucket`) and its construct id; `open` when its config object is not
+   * wholly visible (a spread of something unresolved, a variable, a type assertion), so absent arguments may be set.
+   */
+  construct?: { className: string; id: string; open?: boolean };
 }
 
 export interface Diagnostic {

@@ -423,16 +423,23 @@ class Checker {
   private checkRequired(block: Block, schema: BlockSchema, present: Set<string>, dynamicNames: Set<string>, type: string, path: string[], address: string): void {
     // Blocks built with `dynamic` may carry what we cannot see; required-ness is only trusted for the schema's major.
     if (dynamicNames.size) return;
-    // CDKTF config objects often spread props the front-end cannot resolve (`{ ...rule, type: 'ingress' }`).
-    if (this.cdktf) return;
+    // CDKTF config objects often spread props the front-end cannot resolve (`{ ...rule, type: 'ingress' }`): only a
+    // construct's own config object, wholly visible, is checked, and only its required attributes (tsc rejects the
+    // constructor call without them).
+    if (this.cdktf && (path.length || !block.construct || block.construct.open)) return;
     // Documentation snippets elide the rest: `# ... other config ...`.
     if (this.elided(block)) return;
     const missing: string[] = [];
-    for (const [n, s] of Object.entries(schema.attributes)) if (s.required && !present.has(n)) missing.push(n);
-    for (const [n, nb] of Object.entries(schema.blocks)) if ((nb.minItems ?? 0) >= 1 && !present.has(n)) missing.push(`${n} { }`);
+    for (const [n, s] of Object.entries(schema.attributes)) {
+      if (s.required && !present.has(n)) missing.push(this.cdktf ? (s.cdktfName ?? n.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())) : n);
+    }
+    if (!this.cdktf) for (const [n, nb] of Object.entries(schema.blocks)) if ((nb.minItems ?? 0) >= 1 && !present.has(n)) missing.push(`${n} { }`);
     if (!missing.length) return;
+    // Without a package version the bindings may be an older major: an argument the schema does not know beside a
+    // missing one is most often that major's name for it (`replicationGroupDescription` before `description`).
+    if (this.uncertainCdktf && [...present].some((n) => !schema.attributes[n] && !schema.blocks[n] && !META_ARGUMENTS.has(n))) return;
     const where = path.length ? `block "${path.join('.')}" of ${type}` : type;
-    if (!this.sameMajor || this.newerThanSchema) {
+    if (!this.uncertainCdktf && (!this.sameMajor || this.newerThanSchema)) {
       this.unverifiable.add(`${address}${path.length ? '.' + path.join('.') : ''}: required ${missing.join(', ')} (per ${this.schema.providerVersion})`);
       return;
     }

@@ -185,3 +185,16 @@ export class Net extends TerraformStack {
   // A `let` binding may be reassigned before the push: not followed.
   assert.equal(vpcId('copy-m').kind, 'opaque');
 });
+
+test('a construct whose config has an unresolved spread, a parameter or a type assertion is marked open', () => {
+  const content = stack(
+    `import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';`,
+    `const base = { bucket: 'b' };
+    new S3BucketPolicy(this, 'closed', { ...base, policy: '{}' });
+    new S3BucketPolicy(this, 'spread', { ...(globalThis as any).x, policy: '{}' });
+    new S3BucketPolicy(this, 'cast', { bucket: 'b' } as any);`,
+  );
+  const c = parseCdktfFiles([ts('lib/main.ts', content)], 'cdktf-ts', { schema });
+  const open = Object.fromEntries(c.blocks.filter((b) => b.kind === 'resource').map((b) => [b.labels[1], b.construct?.open === true]));
+  assert.deepEqual(open, { closed: false, spread: true, cast: true });
+});

@@ -280,3 +280,19 @@ test('blocks for arguments the bindings type as any (wafv2 statement) are not re
   ]);
   assert.deepEqual(validateConfiguration(config([acl]), { schema }).findings, []);
 });
+
+test('CDKTF: a visible config object without a required argument is a compile error; open configs and renamed arguments are not judged', () => {
+  const keyPair = (attrs: ReturnType<typeof a>[], open?: boolean): Block => ({
+    ...resource('aws_key_pair', 'k', attrs),
+    construct: { className: 'KeyPair', id: 'k', ...(open ? { open } : {}) },
+  });
+  const missing = checkConfiguration(config([keyPair([a('key_name', lit('k'))])], 'cdktf-ts'));
+  assert.deepEqual(ids(missing.findings), ['schema-missing-required']);
+  assert.match(missing.findings[0]!.message, /"publicKey"/);
+  assert.deepEqual(ids(checkConfiguration(config([keyPair([a('key_name', lit('k')), a('public_key', lit('ssh-rsa x'))])], 'cdktf-ts')).findings), []);
+  // A spread of something unresolved may carry publicKey.
+  assert.deepEqual(ids(checkConfiguration(config([keyPair([a('key_name', lit('k'))], true)], 'cdktf-ts')).findings), []);
+  // Without a package version an unknown argument beside the missing one may be an older major's name for it.
+  const renamed = checkConfiguration(config([keyPair([a('key_name', lit('k')), a('public_key_material', lit('x'))])], 'cdktf-ts'));
+  assert.equal(ids(renamed.findings).includes('schema-missing-required'), false);
+});
