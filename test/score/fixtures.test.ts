@@ -72,7 +72,7 @@ test('blocker: a response with no code is set to 3', () => {
 test('blocker: a response cut off inside a resource cannot deploy and is set to 3', () => {
   const s = scored('truncated');
   assert.equal(s.trainingQuality, 3);
-  assert.match(step(s, 'blocker: truncated').detail, /unclosed code fence with 3 unclosed brackets in lib\/main\.tf/);
+  assert.match(step(s, 'blocker: truncated').detail, /stops at line \d+ inside 3 unclosed brackets in lib\/main\.tf/);
 });
 
 test('a cut-off model response whose ideal completes it is part of the gap, not a blocker', () => {
