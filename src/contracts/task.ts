@@ -102,6 +102,11 @@ export interface ResponseFiles {
   hints?: SourceFile[];
   /** Set when the response is cut off (see ResponseTruncation). */
   truncation?: ResponseTruncation;
+  /**
+   * A plain folder of code: the path the user knows for a file whose path the layout rewrote
+   * (`lib/main.tf` → `main.tf`), so that findings point at the folder's own files.
+   */
+  userPaths?: Record<string, string>;
 }
 
 export interface LogInput {
@@ -129,4 +134,6 @@ export interface Task {
   /** Relative paths of every file in the task folder (for layout rules: tests present, lambda folder). */
   listing: string[];
   warnings: ExtractionWarning[];
+  /** What the reader should know about how the folder was read (a subfolder left out as its own configuration). */
+  notes?: string[];
 }

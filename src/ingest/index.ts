@@ -111,6 +111,7 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
     if (content !== null) extraFiles.push({ path: rel, language: languageForPath(rel), content });
   }
 
+  const notes: string[] = [];
   const logs: LogInput[] = [];
   for (const rel of listing) {
     if (!isLogPath(rel) || logs.length >= MAX_LOGS) continue;
@@ -119,12 +120,19 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
   }
 
   const folderResponse = (): ResponseFiles | null => {
-    const files = extraFiles
-      .filter((f) => isResponseCode(f.path, f.language))
-      .concat(listing.filter((rel) => !isExtraFile(rel) && isLooseCode(rel)).flatMap((rel) => looseFile(rel)));
+    const loose = looseModuleFiles(listing.filter((rel) => !isExtraFile(rel) && isLooseCode(rel)), read, notes);
+    const userPaths: Record<string, string> = {};
+    const files = extraFiles.filter((f) => isResponseCode(f.path, f.language)).concat(
+      loose.flatMap((rel) => {
+        const file = looseFile(rel);
+        for (const f of file) if (f.path !== rel) userPaths[f.path] = rel;
+        return file;
+      }),
+    );
     const hcl = files.filter((f) => f.language === 'hcl');
     const chosen = hcl.some((f) => f.path.endsWith('.tf')) ? hcl : files.filter((f) => f.language === 'ts');
-    return chosen.length > 0 ? { origin: '.', files: chosen, warnings: [] } : null;
+    if (chosen.length === 0) return null;
+    return { origin: '.', files: chosen, warnings: [], ...(Object.keys(userPaths).length > 0 ? { userPaths } : {}) };
   };
   /** Code at the folder's top or in folders other than lib/test: a plain folder of .tf files. */
   const isLooseCode = (rel: string): boolean => /\.(tf|tfvars|ts)$/i.test(rel) && !rel.includes('node_modules/');
@@ -195,7 +203,51 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
     extraFiles,
     listing,
     warnings,
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** `source = "./x"` / `"../x"` of module blocks (a bounded scan before parsing: which folders the root loads). */
+const LOCAL_SOURCE = /^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/gm;
+
+function joinPath(dir: string, rel: string): string {
+  const out: string[] = dir ? dir.split('/') : [];
+  for (const seg of rel.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/**
+ * A plain folder is the root module: its own .tf files, and the folders its `module` blocks load through local
+ * sources (transitively). Other subfolders are separate configurations Terraform never loads with the root:
+ * left out, with a note. Without .tf files at the top there is no root module to follow; everything is kept.
+ */
+function looseModuleFiles(rels: string[], read: (rel: string) => string | null, notes: string[]): string[] {
+  const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+  const tf = rels.filter((r) => r.endsWith('.tf'));
+  if (!tf.some((r) => dirOf(r) === '')) return rels;
+  const loaded = new Set<string>(['']);
+  const queue = [''];
+  while (queue.length > 0) {
+    const dir = queue.shift()!;
+    for (const rel of tf) {
+      if (dirOf(rel) !== dir) continue;
+      const text = read(rel) ?? '';
+      for (const m of text.matchAll(LOCAL_SOURCE)) {
+        const child = joinPath(dir, m[1]!);
+        if (!loaded.has(child)) {
+          loaded.add(child);
+          queue.push(child);
+        }
+      }
+    }
+  }
+  const skipped = new Set(tf.map(dirOf).filter((d) => !loaded.has(d)));
+  for (const d of [...skipped].sort()) notes.push(`${d}/ is a separate configuration (no module block of the root calls it): not analyzed with the root module`);
+  return rels.filter((r) => loaded.has(dirOf(r)) || !skipped.has(dirOf(r)));
 }
 
 /** A label for a path outside the task folder that never exposes an absolute path. */

@@ -27,7 +27,7 @@ function newContext(task: Task, model: Configuration | null, ideal: Configuratio
     model,
     ideal,
     findings: [],
-    notes: [],
+    notes: [...(task.notes ?? [])],
     warnings: task.warnings.map((w) => (w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}` : w.message)),
     score: null,
   };
@@ -62,11 +62,11 @@ export function runStages(
       ...(ctx.provider ? { provider: ctx.provider } : {}),
     },
     // A custom stage list without the judge still yields merged, tiered and ranked findings.
-    findings: ctx.judged ? ctx.findings : judgeFindings(ctx.findings, judgeInputOf(ctx)),
+    findings: toUserPaths(ctx.judged ? ctx.findings : judgeFindings(ctx.findings, judgeInputOf(ctx)), task.model?.userPaths),
     score: ctx.score,
     notes: [...new Set(ctx.notes)],
     warnings: [...new Set(ctx.warnings)],
-    ...(ctx.suppressed?.length ? { suppressed: ctx.suppressed } : {}),
+    ...(ctx.suppressed?.length ? { suppressed: toUserPaths(ctx.suppressed, task.model?.userPaths) } : {}),
     ...originsOf(model),
   });
 }
@@ -79,4 +79,15 @@ function originsOf(model: Configuration | null): { origins?: Record<string, Mark
     origins[f.path] = { file: f.markdownPath, segments: f.segments ?? [{ line: 1, markdownLine: f.markdownLine }] };
   }
   return Object.keys(origins).length > 0 ? { origins } : {};
+}
+
+/** A plain folder's findings point at its own files (`main.tf`), not at the layout's name for them (`lib/main.tf`). */
+function toUserPaths<T extends { location: { file: string }; occurrences?: { location: { file: string } }[] }>(items: T[], userPaths: Record<string, string> | undefined): T[] {
+  if (!userPaths) return items;
+  const map = <L extends { file: string }>(loc: L): L => (userPaths[loc.file] !== undefined ? { ...loc, file: userPaths[loc.file]! } : loc);
+  return items.map((f) => ({
+    ...f,
+    location: map(f.location),
+    ...(f.occurrences ? { occurrences: f.occurrences.map((o) => ({ ...o, location: map(o.location) })) } : {}),
+  }));
 }

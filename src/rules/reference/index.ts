@@ -3,5 +3,7 @@ import { rule as undeclaredReference } from './undeclared-reference.js';
 import { rule as duplicateDeclaration } from './duplicate-declaration.js';
 import { rule as providerInputUndeclared } from './provider-input-undeclared.js';
 import { rule as providerReferenceInvalid } from './provider-reference-invalid.js';
+import { rule as moduleInputMismatch } from './module-input-mismatch.js';
+import { rule as moduleOutputUndeclared } from './module-output-undeclared.js';
 
-export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid];
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared];

@@ -2,6 +2,7 @@
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attr, attrExpr, blocksOfKind, literalValue } from '../../model/query.js';
 import { reachableTargets } from './suffix.js';
+import { calledModuleDirs, inCalledModule } from './modules.js';
 
 export function variableName(block: Block): string {
   return block.labels[0] ?? '';
@@ -14,7 +15,10 @@ export function hasDefault(block: Block): boolean {
 
 /** Variables a deployment must be given values for: no default. */
 export function requiredVariables(config: Configuration): Block[] {
-  return blocksOfKind(config, 'variable').filter((v) => !hasDefault(v));
+  // A child module's variables are inputs its caller passes (module-input-mismatch checks the call), not inputs
+  // of the deploy.
+  const called = calledModuleDirs(config);
+  return blocksOfKind(config, 'variable').filter((v) => !hasDefault(v) && !inCalledModule(v, called));
 }
 
 /** Whether a variable's default is null or an empty string: optional, but usable only when guarded. */
