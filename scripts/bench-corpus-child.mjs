@@ -1,0 +1,48 @@
+/**
+ * Child process of `npm run bench` (scripts/bench-corpus.ts): one measured corpus run in a process of its own, so
+ * its peak RSS (main thread + worker threads) is the run's alone. Loads only the compiled build (dist/).
+ *
+ *   node scripts/bench-corpus-child.mjs pool <corpus> <out.jsonl> <jobs> <copies>
+ *     `iacjudge corpus` over the tf-hcl tasks, the task list repeated <copies> times (copy k keyed `copy<k>/<key>`,
+ *     the same task folders: symlinked copies without the link), written to <out.jsonl>.
+ *   node scripts/bench-corpus-child.mjs profile <corpus>
+ *     the same analysis in this thread with IACJUDGE_PROFILE=1: milliseconds per phase (ingest, parse, stages).
+ *
+ * Prints one JSON line: { wallMs, maxRssMb, tasks, errors?, phases? }.
+ */
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { URL, pathToFileURL } from 'node:url';
+
+const repo = resolve(import.meta.dirname, '..');
+const dist = (p) => pathToFileURL(join(repo, 'dist/src', p)).href;
+const [mode, corpus, ...rest] = process.argv.slice(2);
+const { discoverTasks } = await import(dist('corpus/discover.js'));
+const tasks = discoverTasks(corpus, ['tf-hcl']);
+
+if (mode === 'pool') {
+  const [out, jobs, copies] = rest;
+  const { runPool } = await import(dist('corpus/pool.js'));
+  const all = [];
+  for (let k = 1; k <= Number(copies); k++) for (const t of tasks) all.push(Number(copies) > 1 ? { ...t, key: `copy${k}/${t.key}` } : t);
+  const res = await runPool(all, { out, jobs: Number(jobs), timeoutMs: 120000, resume: false, workerUrl: new URL(dist('corpus/worker.js')) });
+  console.log(JSON.stringify({ wallMs: res.wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024, tasks: all.length, errors: res.errors }));
+} else if (mode === 'profile') {
+  if (process.env['IACJUDGE_PROFILE'] !== '1') throw new Error('profile mode needs IACJUDGE_PROFILE=1 in the environment');
+  const { analyzeTask } = await import(dist('pipeline/run.js'));
+  const { PHASE_TIMES, addPhaseTime } = await import(dist('pipeline/profile.js'));
+  const t0 = performance.now();
+  for (const t of tasks) {
+    const s = performance.now();
+    const result = analyzeTask(t.path);
+    const j = performance.now();
+    JSON.stringify(result);
+    addPhaseTime('serialize', performance.now() - j);
+    addPhaseTime('total', performance.now() - s);
+  }
+  const phases = Object.fromEntries([...PHASE_TIMES].map(([k, v]) => [k, Math.round(v)]));
+  console.log(JSON.stringify({ wallMs: Math.round(performance.now() - t0), maxRssMb: process.resourceUsage().maxRSS / 1024, tasks: tasks.length, phases }));
+} else {
+  throw new Error(`bench-corpus-child: unknown mode ${mode}`);
+}
