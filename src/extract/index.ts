@@ -379,11 +379,18 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
  * Where and how the response is cut: the cut block's last line. `recovered` when the cut copy is a hint and an
  * earlier complete copy of its file is used.
  */
+/** `text` without trailing `chars` (a scan: a `+$` regex retries from every position of a long run). */
+function withoutTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 function truncationOf(item: CodeItem, cutFile: SourceFile | undefined, kept: SourceFile[], origin: string): ResponseTruncation | undefined {
   const content = item.value.replace(/\r\n?/g, '\n');
   const how = cutAtEnd(content);
   if (!how) return undefined;
-  const contentLines = lineCount(content.replace(/\n+$/, ''));
+  const contentLines = lineCount(withoutTrailing(content, '\n'));
   const lastMarkdownLine = item.line + contentLines;
   const used = cutFile !== undefined && kept.includes(cutFile);
   const file = cutFile?.path ?? origin;

@@ -77,7 +77,7 @@ function split(item: CodeItem, text: string): OutlineItem[] | null {
   const lineOf = (index: number) => item.line + 1 + index;
   // A closing marker glued to the last code line (`}```) is what the response meant as the fence's end.
   const value = text.slice(lines[0]!.start, lines[last]!.end).replace(/\r$/, '');
-  const glued = value.endsWith(marker) ? value.slice(0, value.length - marker.length).replace(/[ \t]+$/, '') : value;
+  const glued = value.endsWith(marker) ? value.slice(0, value.length - marker.length).trimEnd() : value;
   const head: CodeItem = {
     ...item,
     value: glued,

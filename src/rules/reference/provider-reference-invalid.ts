@@ -74,7 +74,15 @@ resource "aws_vpc" "west" {
     const providers = providerNames(ctx.config);
     const lines = new Map(ctx.config.files.map((f) => [f.path, f.content.split('\n')]));
     // The value as written: a malformed reference (`aws.peer_${each.value}`) parses into something else entirely.
-    const writtenAt = (span: SourceSpan) => /\bprovider\s*=\s*([^#]*?)\s*(?:(?:#|\/\/).*)?$/.exec(lines.get(span.file)?.[span.line - 1] ?? '')?.[1] ?? '';
+    const writtenAt = (span: SourceSpan): string => {
+      const line = lines.get(span.file)?.[span.line - 1] ?? '';
+      const at = line.indexOf('provider');
+      const eq = at < 0 ? -1 : line.indexOf('=', at);
+      if (eq < 0) return '';
+      let value = line.slice(eq + 1);
+      for (const marker of ['#', '//']) if (value.includes(marker)) value = value.slice(0, value.indexOf(marker));
+      return value.trim();
+    };
     const check = (block: Block, expr: Expr, span: SourceSpan) => {
       const message = problemOf(expr, writtenAt(span), aliases, providers);
       if (message) ctx.report({ block, span, message: `${message}.` });

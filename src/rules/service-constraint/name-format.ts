@@ -123,16 +123,24 @@ function pieces(config: Configuration, expr: Expr): Piece[] | undefined {
 
 /** `${…}` left inside a string (a CDKTF token, an unparsed interpolation) is known only at apply time. */
 function splitTokens(text: string): Piece[] {
+  // A scan, not a regex: an unclosed `${` run would make a `\$\{[^}]*\}` search quadratic.
   const out: Piece[] = [];
   let last = 0;
-  for (const m of text.matchAll(/\$\{[^}]*\}/g)) {
-    if (m.index! > last) out.push(text.slice(last, m.index));
+  for (;;) {
+    const open = text.indexOf('${', last);
+    if (open < 0) break;
+    const close = text.indexOf('}', open + 2);
+    if (open > last) out.push(text.slice(last, open));
     out.push(null);
-    last = m.index! + m[0].length;
+    if (close < 0) {
+      last = text.length;
+      break;
+    }
+    last = close + 1;
   }
   if (last < text.length || !out.length) out.push(text.slice(last));
   // Nested tokens (`${${…}.account_id}`) leave brace fragments behind: those pieces are not readable text.
-  return out.map((p) => (p !== null && /\$\{|\}/.test(p) ? null : p));
+  return out.map((p) => (p !== null && (p.includes('${') || p.includes('}')) ? null : p));
 }
 
 /** What is wrong with a name, in words; empty when nothing readable breaks the format. */
