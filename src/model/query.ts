@@ -23,16 +23,53 @@ export function nestedBlocks(block: Block, type: string, includeDynamic = true):
   return [...direct, ...dyn];
 }
 
+/**
+ * Top-level blocks by kind and by kind + first label, built once per block list. Rules ask "the resources of type
+ * T" once per resource: a scan of every block per question made 8,000 buckets quadratic. Rebuilt when the list
+ * is replaced or changes length (nothing edits blocks in place once parsed).
+ */
+interface BlockIndex {
+  size: number;
+  byKind: Map<string, Block[]>;
+  byKindType: Map<string, Block[]>;
+}
+
+const BLOCK_INDEX = new WeakMap<Block[], BlockIndex>();
+
+function blockIndex(config: Configuration): BlockIndex {
+  const cached = BLOCK_INDEX.get(config.blocks);
+  if (cached && cached.size === config.blocks.length) return cached;
+  const index: BlockIndex = { size: config.blocks.length, byKind: new Map(), byKindType: new Map() };
+  const add = (map: Map<string, Block[]>, key: string, b: Block): void => {
+    const list = map.get(key);
+    if (list) list.push(b);
+    else map.set(key, [b]);
+  };
+  for (const b of config.blocks) {
+    add(index.byKind, b.kind, b);
+    if (b.labels[0] !== undefined) add(index.byKindType, `${b.kind}\u0000${b.labels[0]}`, b);
+  }
+  BLOCK_INDEX.set(config.blocks, index);
+  return index;
+}
+
+/** Blocks of one kind (and first label): a fresh array callers may change. */
+function indexedBlocks(config: Configuration, kind: Block['kind'], type?: string): Block[] {
+  const index = blockIndex(config);
+  const list = type === undefined ? index.byKind.get(kind) : index.byKindType.get(`${kind}\u0000${type}`);
+  return list ? list.slice() : [];
+}
+
 export function resources(config: Configuration, type?: string): Block[] {
-  return config.blocks.filter((b) => b.kind === 'resource' && (type === undefined || b.labels[0] === type));
+  return indexedBlocks(config, 'resource', type);
 }
 
 export function dataSources(config: Configuration, type?: string): Block[] {
-  return config.blocks.filter((b) => b.kind === 'data' && (type === undefined || b.labels[0] === type));
+  return indexedBlocks(config, 'data', type);
 }
 
 export function blocksOfKind(config: Configuration, kind: Block['kind']): Block[] {
-  return config.blocks.filter((b) => b.kind === kind);
+  return indexedBlocks(config, kind);
 }
 
 /** `aws_s3_bucket.b`, `data.aws_vpc.v`, `var.x`, `module.m`, `output.o`, `provider.aws`, `provider.aws.west`. */

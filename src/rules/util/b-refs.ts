@@ -31,17 +31,69 @@ export function blockReferences(from: Block, to: Block): boolean {
   return allAttributes(from).some(({ attribute }) => referencesIn(attribute.expr).some((r) => referenceTarget(r.parts) === address));
 }
 
+/**
+ * Who references what, built once per block list: for every resource, the addresses its attributes reference
+ * (anywhere in the body, and per top-level attribute). Rules ask "who points at this bucket" once per bucket; a
+ * scan of every resource per question made 4,000 buckets with 4,000 side resources quadratic.
+ */
+interface ReferrerIndex {
+  size: number;
+  /** Resource position in `resources(config)`, for answers in configuration order. */
+  position: Map<Block, number>;
+  /** address → resources referencing it anywhere in their body. */
+  anywhere: Map<string, Block[]>;
+  /** `${type}\u0000${attribute}\u0000${address}` → resources of the type whose first attribute of that name references it. */
+  via: Map<string, Block[]>;
+}
+
+const REFERRER_INDEX = new WeakMap<Block[], ReferrerIndex>();
+
+function referrerIndex(config: Configuration): ReferrerIndex {
+  const cached = REFERRER_INDEX.get(config.blocks);
+  if (cached && cached.size === config.blocks.length) return cached;
+  const index: ReferrerIndex = { size: config.blocks.length, position: new Map(), anywhere: new Map(), via: new Map() };
+  const add = (map: Map<string, Block[]>, key: string, r: Block): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [r]);
+    else if (list[list.length - 1] !== r) list.push(r);
+  };
+  resources(config).forEach((r, i) => {
+    index.position.set(r, i);
+    for (const { attribute } of allAttributes(r)) {
+      for (const ref of referencesIn(attribute.expr)) {
+        const target = referenceTarget(ref.parts);
+        if (target) add(index.anywhere, target, r);
+      }
+    }
+    const firstOfName = new Set<string>();
+    for (const a of r.attributes) {
+      if (firstOfName.has(a.name)) continue;
+      firstOfName.add(a.name);
+      for (const ref of referencesIn(a.expr)) {
+        const target = referenceTarget(ref.parts);
+        if (target) add(index.via, `${r.labels[0] ?? ''}\u0000${a.name}\u0000${target}`, r);
+      }
+    }
+  });
+  REFERRER_INDEX.set(config.blocks, index);
+  return index;
+}
+
 /** Resources (optionally of one type) that reference the block anywhere in their body. */
 export function referrers(config: Configuration, block: Block, type?: string): Block[] {
-  return resources(config, type).filter((r) => r !== block && blockReferences(r, block));
+  const found = referrerIndex(config).anywhere.get(blockAddress(block)) ?? [];
+  return found.filter((r) => r !== block && (type === undefined || r.labels[0] === type));
 }
 
 /** Resources (optionally of one type) whose named attribute references the block. */
 export function referrersVia(config: Configuration, block: Block, type: string, attribute: string): Block[] {
-  return resources(config, type).filter((r) => {
-    const a = r.attributes.find((x) => x.name === attribute);
-    return a ? expressionReferences(a.expr, block) : false;
-  });
+  return (referrerIndex(config).via.get(`${type}\u0000${attribute}\u0000${blockAddress(block)}`) ?? []).slice();
+}
+
+/** Resources of the configuration in configuration order, without repeats. */
+export function inConfigurationOrder(config: Configuration, blocks: Iterable<Block>): Block[] {
+  const position = referrerIndex(config).position;
+  return [...new Set(blocks)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
 }
 
 /** The source text of a block, from the configuration's files. */

@@ -1,7 +1,7 @@
 /** S3 helpers: the side resources that configure a bucket, and which buckets hold logs. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { attrExpr, nestedBlocks, resources, staticString } from '../../model/query.js';
-import { expressionReferences } from './b-refs.js';
+import { attrExpr, blockAddress, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
+import { inConfigurationOrder, referrersVia } from './b-refs.js';
 
 /** Literal text of an expression (template literal parts joined), for name heuristics. */
 export function literalText(expr: Expr | undefined): string {
@@ -14,10 +14,33 @@ export function literalText(expr: Expr | undefined): string {
 /** Side resources of `type` (aws_s3_bucket_versioning, ...) whose `bucket` points at the bucket. */
 export function bucketSideResources(config: Configuration, bucket: Block, type: string): Block[] {
   const name = staticString(attrExpr(bucket, 'bucket'));
-  return resources(config, type).filter((r) => {
-    const e = attrExpr(r, 'bucket');
-    return expressionReferences(e, bucket) || (name !== undefined && staticString(e) === name);
-  });
+  const byReference = referrersVia(config, bucket, type, 'bucket');
+  const byName = name === undefined ? [] : (sideResourcesByName(config, type).get(name) ?? []);
+  return byName.length ? inConfigurationOrder(config, [...byReference, ...byName]) : byReference;
+}
+
+/** Resources of a type by the static string of their `bucket` argument, built once per block list and type. */
+const BY_NAME = new WeakMap<Block[], { size: number; byType: Map<string, Map<string, Block[]>> }>();
+
+function sideResourcesByName(config: Configuration, type: string): Map<string, Block[]> {
+  let cache = BY_NAME.get(config.blocks);
+  if (!cache || cache.size !== config.blocks.length) {
+    cache = { size: config.blocks.length, byType: new Map() };
+    BY_NAME.set(config.blocks, cache);
+  }
+  let byName = cache.byType.get(type);
+  if (!byName) {
+    byName = new Map();
+    for (const r of resources(config, type)) {
+      const value = staticString(attrExpr(r, 'bucket'));
+      if (value === undefined) continue;
+      const list = byName.get(value);
+      if (list) list.push(r);
+      else byName.set(value, [r]);
+    }
+    cache.byType.set(type, byName);
+  }
+  return byName;
 }
 
 const LOG_WORD = /(^|[^a-z])(logs?|logging|cloudtrail|trail|access-?logs?|flow-?logs?)([^a-z]|$)/;
@@ -27,6 +50,15 @@ export function isLogBucket(config: Configuration, bucket: Block): boolean {
   const label = (bucket.labels[1] ?? '').toLowerCase().replace(/_/g, '-');
   const name = (literalText(attrExpr(bucket, 'bucket')) + ' ' + literalText(attrExpr(bucket, 'bucket_prefix'))).toLowerCase();
   if (LOG_WORD.test(label) || LOG_WORD.test(name)) return true;
+  return logTargets(config).has(blockAddress(bucket));
+}
+
+const LOG_TARGETS = new WeakMap<Block[], { size: number; addresses: Set<string> }>();
+
+/** Addresses that ALB/CloudFront/S3/CloudTrail/flow logging write to, once per block list (was a scan per bucket). */
+function logTargets(config: Configuration): Set<string> {
+  const cached = LOG_TARGETS.get(config.blocks);
+  if (cached && cached.size === config.blocks.length) return cached.addresses;
   const targets: Expr[] = [];
   for (const lb of [...resources(config, 'aws_lb'), ...resources(config, 'aws_alb'), ...resources(config, 'aws_elb')]) {
     for (const al of nestedBlocks(lb, 'access_logs')) {
@@ -52,5 +84,13 @@ export function isLogBucket(config: Configuration, bucket: Block): boolean {
     const e = attrExpr(f, 'log_destination');
     if (e) targets.push(e);
   }
-  return targets.some((e) => expressionReferences(e, bucket));
+  const addresses = new Set<string>();
+  for (const e of targets) {
+    for (const ref of referencesIn(e)) {
+      const target = referenceTarget(ref.parts);
+      if (target) addresses.add(target);
+    }
+  }
+  LOG_TARGETS.set(config.blocks, { size: config.blocks.length, addresses });
+  return addresses;
 }
