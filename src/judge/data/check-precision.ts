@@ -11,7 +11,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 13038,
+    "groups": 13068,
     "hits": 1960
   },
   "categories": {
@@ -28,8 +28,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "dependency": {
-      "groups": 477,
-      "hits": 79
+      "groups": 456,
+      "hits": 71
     },
     "deprecated": {
       "groups": 98,
@@ -44,11 +44,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 40
     },
     "encryption": {
-      "groups": 659,
-      "hits": 70
+      "groups": 666,
+      "hits": 71
     },
     "external-dependency": {
-      "groups": 163,
+      "groups": 165,
       "hits": 17
     },
     "file-layout": {
@@ -64,7 +64,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 28
     },
     "iam-least-privilege": {
-      "groups": 651,
+      "groups": 652,
       "hits": 64
     },
     "iam-missing-permission": {
@@ -76,11 +76,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 28
     },
     "lifecycle-cost": {
-      "groups": 312,
-      "hits": 51
+      "groups": 311,
+      "hits": 50
     },
     "logging": {
-      "groups": 566,
+      "groups": 585,
       "hits": 65
     },
     "misconfiguration": {
@@ -88,7 +88,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 140
     },
     "missing-resource": {
-      "groups": 295,
+      "groups": 291,
       "hits": 35
     },
     "monitoring": {
@@ -116,24 +116,24 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 17
     },
     "public-exposure": {
-      "groups": 204,
-      "hits": 22
+      "groups": 212,
+      "hits": 23
     },
     "reference": {
-      "groups": 194,
-      "hits": 49
+      "groups": 224,
+      "hits": 58
     },
     "required-input": {
-      "groups": 237,
-      "hits": 34
+      "groups": 223,
+      "hits": 30
     },
     "scaling": {
       "groups": 142,
       "hits": 28
     },
     "schema": {
-      "groups": 215,
-      "hits": 55
+      "groups": 217,
+      "hits": 56
     },
     "secrets": {
       "groups": 250,
@@ -152,8 +152,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "tagging": {
-      "groups": 470,
-      "hits": 76
+      "groups": 471,
+      "hits": 77
     },
     "tests": {
       "groups": 430,
@@ -178,12 +178,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "alb-invalid-headers-not-dropped": {
-      "groups": 142,
+      "groups": 143,
       "hits": 1
     },
     "api-stage-without-access-logs": {
       "groups": 23,
       "hits": 1
+    },
+    "apigw-cache-not-encrypted": {
+      "groups": 1,
+      "hits": 0
     },
     "apigw-cors-without-options": {
       "groups": 4,
@@ -195,6 +199,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "apigw-domain-outdated-tls": {
       "groups": 3,
+      "hits": 0
+    },
+    "apigw-execution-logging-disabled": {
+      "groups": 6,
+      "hits": 0
+    },
+    "apigw-stage-xray-disabled": {
+      "groups": 13,
       "hits": 0
     },
     "athena-results-not-encrypted": {
@@ -314,7 +326,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "diff-backup-recovery": {
-      "groups": 76,
+      "groups": 77,
       "hits": 8
     },
     "diff-block-moved-file": {
@@ -350,11 +362,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "diff-depends-on": {
-      "groups": 98,
-      "hits": 21
+      "groups": 100,
+      "hits": 23
     },
     "diff-depends-on-removed": {
-      "groups": 21,
+      "groups": 23,
       "hits": 3
     },
     "diff-deprecated-type": {
@@ -378,7 +390,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "diff-encryption": {
-      "groups": 130,
+      "groups": 131,
       "hits": 38
     },
     "diff-env-literal-to-reference": {
@@ -442,7 +454,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "diff-ideal-omits": {
-      "groups": 161,
+      "groups": 160,
       "hits": 34
     },
     "diff-ignore-changes": {
@@ -602,7 +614,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "diff-reference-retargeted": {
-      "groups": 117,
+      "groups": 116,
       "hits": 18
     },
     "diff-renamed": {
@@ -614,7 +626,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-required-input-removed": {
-      "groups": 20,
+      "groups": 22,
       "hits": 0
     },
     "diff-resource-policy": {
@@ -682,8 +694,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 29
     },
     "diff-variable-default-added": {
-      "groups": 24,
-      "hits": 2
+      "groups": 25,
+      "hits": 3
     },
     "diff-variable-default-removed": {
       "groups": 35,
@@ -745,6 +757,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 38,
       "hits": 8
     },
+    "firehose-not-encrypted": {
+      "groups": 4,
+      "hits": 1
+    },
     "flow-log-scaffolding-without-flow-log": {
       "groups": 1,
       "hits": 1
@@ -794,7 +810,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "iam-privilege-escalation": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "iam-trust-any-principal": {
@@ -824,6 +840,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "instance-imdsv1-allowed": {
       "groups": 134,
       "hits": 9
+    },
+    "instance-public-ip": {
+      "groups": 7,
+      "hits": 1
     },
     "kinesis-stream-not-encrypted": {
       "groups": 1,
@@ -930,7 +950,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lb-http-without-redirect": {
-      "groups": 74,
+      "groups": 75,
       "hits": 0
     },
     "lb-outdated-tls-policy": {
@@ -962,12 +982,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-ordering-dependency": {
-      "groups": 314,
-      "hits": 44
+      "groups": 289,
+      "hits": 34
     },
     "missing-suffix-variable": {
       "groups": 326,
       "hits": 88
+    },
+    "module-input-mismatch": {
+      "groups": 18,
+      "hits": 8
+    },
+    "module-output-undeclared": {
+      "groups": 12,
+      "hits": 1
     },
     "nacl-open-admin-port": {
       "groups": 6,
@@ -1003,6 +1031,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "open-ingress-sensitive-port": {
       "groups": 9,
+      "hits": 0
+    },
+    "opensearch-domain-outside-vpc": {
+      "groups": 1,
       "hits": 0
     },
     "opensearch-logging-missing": {
@@ -1094,7 +1126,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 212,
+      "groups": 208,
       "hits": 30
     },
     "response-truncated": {
@@ -1130,7 +1162,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning": {
-      "groups": 18,
+      "groups": 17,
       "hits": 4
     },
     "schema-block-as-attribute": {
@@ -1142,19 +1174,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-missing-required": {
-      "groups": 8,
+      "groups": 10,
       "hits": 0
     },
     "schema-nesting-mode": {
-      "groups": 1,
-      "hits": 0
+      "groups": 2,
+      "hits": 1
     },
     "schema-removed": {
       "groups": 30,
       "hits": 10
     },
     "schema-unknown-argument": {
-      "groups": 105,
+      "groups": 104,
       "hits": 42
     },
     "schema-unknown-resource-type": {
@@ -1182,7 +1214,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 282,
+      "groups": 283,
       "hits": 20
     },
     "single-file-stack": {
@@ -1266,8 +1298,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 143,
-      "hits": 22
+      "groups": 128,
+      "hits": 17
     }
   }
 };
