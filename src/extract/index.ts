@@ -395,7 +395,7 @@ function truncationOf(item: CodeItem, cutFile: SourceFile | undefined, kept: Sou
   const used = cutFile !== undefined && kept.includes(cutFile);
   const file = cutFile?.path ?? origin;
   // In a joined file the cut part is the last one.
-  const line = used ? lineCount(cutFile.content.replace(/\n+$/, '')) : contentLines;
+  const line = used ? lineCount(withoutTrailing(cutFile.content, '\n')) : contentLines;
   const block = lastDeclaration(cutFile?.language ?? 'hcl', content);
   return {
     how: how.how,

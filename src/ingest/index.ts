@@ -208,7 +208,8 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
 }
 
 /** `source = "./x"` / `"../x"` of module blocks (a bounded scan before parsing: which folders the root loads). */
-const LOCAL_SOURCE = /^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/gm;
+// Horizontal whitespace only: `\s*` after `^` in multiline mode would rescan every following blank line.
+const LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.{1,2}\/[^"\n]*)"/gm;
 
 function joinPath(dir: string, rel: string): string {
   const out: string[] = dir ? dir.split('/') : [];

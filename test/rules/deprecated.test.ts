@@ -49,3 +49,9 @@ test('deprecated-vs-reference: what the reference uses too is not reported; with
   assert.match(alone[0]!.message, /WAF Classic/);
   assert.equal(runRule(rule, IDEAL).length, 0);
 });
+
+test('deprecated-vs-reference: an argument of a resource type the reference does not declare at all is not "avoided by the reference"', () => {
+  const model = 'resource "aws_eip" "nat" {\n  vpc = true\n}\n';
+  assert.equal(runRule(rule, model, { ideal: 'resource "aws_eip" "nat" {\n  domain = "vpc"\n}\n' }).length, 1);
+  assert.equal(runRule(rule, model, { ideal: 'resource "aws_s3_bucket" "b" {}\n' }).length, 0);
+});

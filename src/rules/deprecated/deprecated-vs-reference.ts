@@ -85,8 +85,12 @@ export const rule: Rule = {
     if (!model.size) return;
     // With a reference, only what the reference moved away from; without one, only retired services (version independent).
     const reference = ctx.ideal ? deprecatedUses(ctx.ideal) : null;
+    // The reference moved away from an argument only where it still declares that resource type.
+    const referenceTypes = ctx.ideal ? new Set(ctx.ideal.blocks.map((b) => `${b.kind}:${b.labels[0] ?? ''}`)) : null;
     for (const [key, use] of model) {
       if (reference ? reference.has(key) : !key.startsWith('service:')) continue;
+      const arg = /^arg:([a-z]+):([^:]+):/.exec(key);
+      if (arg && referenceTypes && !referenceTypes.has(`${arg[1]}:${arg[2]}`)) continue;
       ctx.report({
         span: use.span,
         resource: use.resource,

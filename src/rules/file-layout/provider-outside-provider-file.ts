@@ -7,6 +7,12 @@ const SINGLE_FILE = /\b(single|one)\s+(terraform\s+|hcl\s+|\.tf\s+)?(file|`?[\w-
 /** ... while keeping the provider configuration elsewhere ("I already have a provider.tf", "do not include provider"). */
 const PROVIDER_KEPT_ELSEWHERE = /provider\.tf|already\s+have\s+(a\s+)?provider|(do\s+not|don't|without)\s+(include|add|define)\w*\s+(the\s+|a\s+|any\s+)?provider/i;
 
+/**
+ * The judge's prompt gate: open (a failure is possible) unless the prompt asks for one file without keeping the
+ * provider elsewhere. Anchored, so the single-file search runs once over the prompt.
+ */
+const CONVENTION_APPLIES = new RegExp(`^(?![\\s\\S]*(?:${SINGLE_FILE.source}))|${PROVIDER_KEPT_ELSEWHERE.source}`, 'i');
+
 export const rule: Rule = {
   meta: {
     id: 'provider-outside-provider-file',
@@ -20,6 +26,7 @@ export const rule: Rule = {
     fixExample: '# provider.tf\nterraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "~> 5.0" }\n  }\n}\n\nprovider "aws" {\n  region = var.aws_region\n}',
     docs: 'https://developer.hashicorp.com/terraform/language/providers/configuration',
     knowledgeGap: 'Project structure conventions: provider configuration lives only in provider.tf',
+    promptGate: CONVENTION_APPLIES,
     impact: 'Duplicate or conflicting provider/terraform blocks when the pipeline adds its own provider file; init fails or the wrong backend is used.',
   },
   check(ctx) {
