@@ -11,6 +11,7 @@ import type { DiffChange, DiffResult } from './types.js';
 import { diffUnits, unitAddress } from './units.js';
 import { matchBlocks } from './match.js';
 import { blockChange, fileElides, pairChanges, side, type PairContext } from './changes.js';
+import { fileByPath } from '../model/query.js';
 
 export interface DiffOptions {
   /** Markdown of the ideal response, when it came from one: a mostly-prose ideal is read as snippets. */
@@ -64,9 +65,11 @@ export function diffConfigurations(model: Configuration, ideal: Configuration, o
     if (to !== undefined) modelCount.set(to, (modelCount.get(to) ?? 0) + 1);
   }
   const completeIdeal = new Set<string>();
+  const idealCount = new Map<string, number>();
+  for (const b of idealUnits) idealCount.set(b.span.file, (idealCount.get(b.span.file) ?? 0) + 1);
   for (const [file, n] of modelCount) {
-    const shown = idealUnits.filter((b) => b.span.file === file).length;
-    const text = ideal.files.find((f) => f.path === file)?.content ?? '';
+    const shown = idealCount.get(file) ?? 0;
+    const text = fileByPath(ideal.files, file)?.content ?? '';
     if (shown >= n * FILE_COMPLETE_SHARE && !fileElides(text)) completeIdeal.add(file);
   }
   // An ideal without any terraform (or provider) block does not show where it keeps them: the model's are

@@ -2,11 +2,12 @@
 import type { Configuration, SourceSpan } from '../model/types.js';
 import type { Snippet } from '../findings/types.js';
 import { sourceLines } from '../model/lines.js';
+import { fileByPath } from '../model/query.js';
 
 export const MAX_CHANGE_SNIPPET_LINES = 12;
 
 export function spanText(config: Configuration, span: SourceSpan, maxLines = MAX_CHANGE_SNIPPET_LINES): string {
-  const file = config.files.find((f) => f.path === span.file);
+  const file = fileByPath(config.files, span.file);
   if (!file) return '';
   const lines = sourceLines(file.content);
   const start = Math.max(1, span.line);
@@ -20,7 +21,7 @@ export function spanText(config: Configuration, span: SourceSpan, maxLines = MAX
 export function toSnippet(config: Configuration, span: SourceSpan, maxLines = 40): Snippet | undefined {
   const code = spanText(config, span, maxLines);
   if (!code.trim()) return undefined;
-  const file = config.files.find((f) => f.path === span.file);
+  const file = fileByPath(config.files, span.file);
   return { file: span.file, line: span.line, language: file?.language ?? 'text', code };
 }
 

@@ -1,5 +1,5 @@
 /** Small read helpers over the normalized model, shared by rules, schema checks and the diff. */
-import type { Attribute, Block, Configuration, Expr, LiteralValue } from './types.js';
+import type { Attribute, Block, Configuration, Expr, LiteralValue, SourceFile } from './types.js';
 
 export function attr(block: Block, name: string): Attribute | undefined {
   return block.attributes.find((a) => a.name === name);
@@ -70,6 +70,23 @@ export function dataSources(config: Configuration, type?: string): Block[] {
 
 export function blocksOfKind(config: Configuration, kind: Block['kind']): Block[] {
   return indexedBlocks(config, kind);
+}
+
+/**
+ * Files by path, built once per file list: snippets and reference checks look up a block's file once per finding,
+ * and a scan of every file per lookup made a response of 16,000 unnamed fences (one file each) quadratic. The
+ * first file of a path wins, as `files.find` did. Rebuilt when the list is replaced or changes length.
+ */
+const FILE_INDEX = new WeakMap<SourceFile[], { size: number; byPath: Map<string, SourceFile> }>();
+
+export function fileByPath(files: SourceFile[], path: string): SourceFile | undefined {
+  let index = FILE_INDEX.get(files);
+  if (!index || index.size !== files.length) {
+    index = { size: files.length, byPath: new Map() };
+    for (const f of files) if (!index.byPath.has(f.path)) index.byPath.set(f.path, f);
+    FILE_INDEX.set(files, index);
+  }
+  return index.byPath.get(path);
 }
 
 /** `aws_s3_bucket.b`, `data.aws_vpc.v`, `var.x`, `module.m`, `output.o`, `provider.aws`, `provider.aws.west`. */

@@ -7,7 +7,7 @@ import type { Task } from '../contracts/task.js';
 import type { Finding, Snippet } from '../findings/types.js';
 import type { Conventions } from '../contracts/conventions.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
-import { blockAddress } from '../model/query.js';
+import { blockAddress, fileByPath } from '../model/query.js';
 import { sourceLines } from '../model/lines.js';
 import { compareFindings } from '../findings/merge.js';
 
@@ -66,7 +66,7 @@ function toFinding(rule: Rule, r: RuleReport, config: Configuration): Finding {
 
 /** The source text a span covers, whole lines, from the file content in the configuration. */
 export function snippetFor(span: SourceSpan, config: Configuration): Snippet | undefined {
-  const file = config.files.find((f) => f.path === span.file);
+  const file = fileByPath(config.files, span.file);
   if (!file) return undefined;
   const lines = sourceLines(file.content);
   const start = Math.max(1, span.line);

@@ -1,6 +1,6 @@
 /** Reference-following helpers for catalog B rules: what an expression points at, and who points at a block. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { allAttributes, blockAddress, referencesIn, referenceTarget, resources } from '../../model/query.js';
+import { allAttributes, blockAddress, referencesIn, referenceTarget, resources, fileByPath } from '../../model/query.js';
 import { sourceLines } from '../../model/lines.js';
 
 /** Resource/data blocks an expression references, optionally of one type, in reference order, without repeats. */
@@ -98,7 +98,7 @@ export function inConfigurationOrder(config: Configuration, blocks: Iterable<Blo
 
 /** The source text of a block, from the configuration's files. */
 export function blockText(config: Configuration, block: Block): string {
-  const file = config.files.find((f) => f.path === block.span.file);
+  const file = fileByPath(config.files, block.span.file);
   if (!file) return '';
   const lines = sourceLines(file.content);
   return lines.slice(block.span.line - 1, block.span.endLine).join('\n');
