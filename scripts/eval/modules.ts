@@ -2,7 +2,7 @@
  * False-positive hunt on public Terraform modules: well-maintained modules must produce no `syntax`, `schema` or
  * `reference` finding (and no wrong `deprecated` / `provider-version` one).
  *
- *   npm run eval:modules                      # every module repository under /tmp/public-modules
+ *   npm run eval:modules                      # every module repository under $IACJUDGE_MODULES_DIR (default /work/modules-cache)
  *   npm run eval:modules -- DIR               # another folder holding module repositories
  *   npm run eval:modules -- DIR --whole       # also analyze each repository as one folder (root + modules/* + examples/*)
  *   npm run eval:modules -- DIR --quiet       # totals only
@@ -11,7 +11,7 @@
  * copied alone into a scratch folder and analyzed as a plain folder of .tf files (a model response with no ideal), so
  * references resolve within that folder only. Nothing from the analyzed modules is written into the repository.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeTask } from '../../src/index.js';
@@ -22,10 +22,14 @@ const SKIPPED = new Set(['.git', '.terraform', 'node_modules', 'test', 'tests'])
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
-const root = path.resolve(args.find((a) => !a.startsWith('--')) ?? '/tmp/public-modules');
+const DEFAULT_MODULES_DIR = '/work/modules-cache';
+const root = path.resolve(args.find((a) => !a.startsWith('--')) ?? (process.env.IACJUDGE_MODULES_DIR || DEFAULT_MODULES_DIR));
 
 if (!existsSync(root) || !statSync(root).isDirectory()) {
-  console.log(`eval:modules: ${root} not found; put module repositories there (one folder each) or give a folder. Nothing to do.`);
+  console.log(
+    `eval:modules: module cache ${root} is absent; put module repositories there (one folder each, e.g. owner__repo), ` +
+      'set IACJUDGE_MODULES_DIR or give a folder. Nothing to do.',
+  );
   process.exit(0);
 }
 
@@ -57,7 +61,28 @@ function where(f: Finding, prefix: string): string {
   return `${prefix}${file}:${f.location?.line ?? '?'}`;
 }
 
+/** Counts findings per category, every category, for the per-folder summary line. */
+function countByCategory(findings: Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([c, n]) => `${c}=${n}`).join(' ') || 'no findings';
+}
+
+/** Lines of the .tf files directly in `dir` (not its subfolders). */
+function tfStats(dir: string): { files: number; lines: number } {
+  let files = 0;
+  let lines = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.tf')) continue;
+    files++;
+    lines += readFileSync(path.join(dir, e.name), 'utf8').split('\n').length;
+  }
+  return { files, lines };
+}
+
 const totals = new Map<string, number>();
+let tfFiles = 0;
+let tfLines = 0;
 const byRule = new Map<string, number>();
 let folders = 0;
 let clean = 0;
@@ -77,6 +102,11 @@ try {
     if (flags.has('--whole')) units.push({ label: `${repo} (whole repository)`, dir: repoDir, prefix: '' });
     for (const unit of units) {
       folders++;
+      if (!unit.label.endsWith('(whole repository)')) {
+        const stats = tfStats(unit.dir);
+        tfFiles += stats.files;
+        tfLines += stats.lines;
+      }
       const result = analyzeTask(unit.dir, { score: false });
       const found = relevant(result.findings);
       if (!found.length) clean++;
@@ -86,7 +116,9 @@ try {
       }
       if (flags.has('--quiet')) continue;
       const constraint = result.task.provider?.constraint ?? 'none';
-      console.log(`${unit.label}  [aws ${constraint}]  ${found.length ? `${found.length} finding(s)` : 'clean'}`);
+      console.log(
+        `${unit.label}  [aws ${constraint}]  ${found.length ? `${found.length} finding(s)` : 'clean'}  (${countByCategory(result.findings)})`,
+      );
       for (const f of found) console.log(`  ${f.category.padEnd(16)} ${f.ruleId.padEnd(34)} ${where(f, unit.prefix)}  ${f.message}`);
     }
   }
@@ -95,7 +127,7 @@ try {
 }
 
 console.log('');
-console.log(`modules analyzed: ${folders} folder(s) under ${root}; clean: ${clean}`);
+console.log(`modules analyzed: ${folders} folder(s) under ${root} (${tfFiles} .tf files, ${tfLines} lines); clean: ${clean}`);
 for (const c of CATEGORIES) console.log(`  ${c.padEnd(16)} ${totals.get(c) ?? 0}`);
 if (byRule.size) {
   console.log('by rule:');
