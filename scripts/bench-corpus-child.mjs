@@ -8,7 +8,8 @@
  *   node scripts/bench-corpus-child.mjs profile <corpus>
  *     the same analysis in this thread with IACJUDGE_PROFILE=1: milliseconds per phase (ingest, parse, stages).
  *
- * Prints one JSON line: { wallMs, maxRssMb, tasks, errors?, phases? }.
+ * Prints one JSON line: { wallMs, cpuMs, maxRssMb, tasks, errors?, phases? }. cpuMs is the process's user + system
+ * time over all its threads (less inflated than wall time by other load on the machine).
  */
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +19,7 @@ import { URL, pathToFileURL } from 'node:url';
 const repo = resolve(import.meta.dirname, '..');
 const dist = (p) => pathToFileURL(join(repo, 'dist/src', p)).href;
 const [mode, corpus, ...rest] = process.argv.slice(2);
+const cpuMs = () => Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000);
 const { discoverTasks } = await import(dist('corpus/discover.js'));
 const tasks = discoverTasks(corpus, ['tf-hcl']);
 
@@ -27,7 +29,7 @@ if (mode === 'pool') {
   const all = [];
   for (let k = 1; k <= Number(copies); k++) for (const t of tasks) all.push(Number(copies) > 1 ? { ...t, key: `copy${k}/${t.key}` } : t);
   const res = await runPool(all, { out, jobs: Number(jobs), timeoutMs: 120000, resume: false, workerUrl: new URL(dist('corpus/worker.js')) });
-  console.log(JSON.stringify({ wallMs: res.wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024, tasks: all.length, errors: res.errors }));
+  console.log(JSON.stringify({ wallMs: res.wallMs, cpuMs: cpuMs(), maxRssMb: process.resourceUsage().maxRSS / 1024, tasks: all.length, errors: res.errors }));
 } else if (mode === 'profile') {
   if (process.env['IACJUDGE_PROFILE'] !== '1') throw new Error('profile mode needs IACJUDGE_PROFILE=1 in the environment');
   const { analyzeTask } = await import(dist('pipeline/run.js'));
@@ -42,7 +44,7 @@ if (mode === 'pool') {
     addPhaseTime('total', performance.now() - s);
   }
   const phases = Object.fromEntries([...PHASE_TIMES].map(([k, v]) => [k, Math.round(v)]));
-  console.log(JSON.stringify({ wallMs: Math.round(performance.now() - t0), maxRssMb: process.resourceUsage().maxRSS / 1024, tasks: tasks.length, phases }));
+  console.log(JSON.stringify({ wallMs: Math.round(performance.now() - t0), cpuMs: cpuMs(), maxRssMb: process.resourceUsage().maxRSS / 1024, tasks: tasks.length, phases }));
 } else {
   throw new Error(`bench-corpus-child: unknown mode ${mode}`);
 }
