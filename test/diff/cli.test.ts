@@ -53,3 +53,15 @@ test('iacjudge diff on a folder without responses is a usage error', async () =>
   const { code } = await run(['diff', empty]);
   assert.equal(code, 2);
 });
+
+test('iacjudge diff --format json is the same output as --json; an unknown format is a usage error', async () => {
+  const viaFlag = await run(['diff', task, '--json']);
+  const viaFormat = await run(['diff', task, '--format', 'json']);
+  assert.equal(viaFormat.code, 0);
+  assert.equal(viaFormat.out, viaFlag.out);
+  assert.equal(JSON.parse(viaFormat.out).changes.length, 6);
+  const text = await run(['diff', task, '--format', 'text']);
+  assert.match(text.out, /6 change\(s\), 6 attributed/);
+  assert.equal((await run(['diff', task, '--format', 'sarif'])).code, 2);
+  assert.equal((await run(['diff', task, '--json', '--format', 'text'])).code, 2);
+});

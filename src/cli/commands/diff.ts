@@ -1,6 +1,7 @@
 /**
  * `iacjudge diff <task>`: the model-vs-ideal change list, grouped by block, each change with its failure
- * category, plus how much of the model the ideal covers. `--json` for machine output.
+ * category, plus how much of the model the ideal covers. `--format json` (or `--json`) for machine output, as
+ * `analyze` and `summarize` take it.
  */
 import type { RegisterCommand } from './index.js';
 import type { AttributedChange, DiffResult } from '../../diff/index.js';
@@ -11,6 +12,7 @@ import { DEFAULT_CONVENTIONS } from '../../contracts/conventions.js';
 import { UsageError } from '../../contracts/errors.js';
 
 interface DiffCommandOptions {
+  format?: string;
   json?: boolean;
   model?: string;
   ideal?: string;
@@ -22,11 +24,13 @@ export const register: RegisterCommand = (program) => {
     .command('diff')
     .description("compare the model response with the ideal response: every change, attributed to a failure category")
     .argument('<task>', 'task folder (lib/MODEL_RESPONSE.md and lib/IDEAL_RESPONSE.md)')
-    .option('--json', 'machine-readable output')
+    .option('--format <format>', 'text | json (default text)')
+    .option('--json', 'same as --format json')
     .option('--model <path>', 'model response (markdown file or code folder) instead of lib/MODEL_RESPONSE.md')
     .option('--ideal <path>', 'ideal response (markdown file or code folder) instead of lib/IDEAL_RESPONSE.md')
     .option('--platform <platform>', 'tf-hcl or cdktf-ts, when metadata.json does not say')
     .action((taskPath: string, opts: DiffCommandOptions) => {
+      const format = diffFormat(opts);
       const task = loadTask(taskPath, {
         ...(opts.model ? { model: opts.model } : {}),
         ...(opts.ideal ? { ideal: opts.ideal } : {}),
@@ -43,10 +47,18 @@ export const register: RegisterCommand = (program) => {
         conventions: DEFAULT_CONVENTIONS,
         idealMarkdown: task.ideal.markdown ?? null,
       });
-      if (opts.json) process.stdout.write(JSON.stringify(toJson(task.path, task.platform, result, changes), null, 2) + '\n');
+      if (format === 'json') process.stdout.write(JSON.stringify(toJson(task.path, task.platform, result, changes), null, 2) + '\n');
       else process.stdout.write(renderText(task.path, result, changes));
     });
 };
+
+/** `--format text|json`; `--json` is kept as its short form. Checked before any file is read. */
+export function diffFormat(opts: Pick<DiffCommandOptions, 'format' | 'json'>): 'text' | 'json' {
+  const format = opts.format ?? (opts.json ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (expected text or json)`);
+  if (opts.json && format !== 'json') throw new UsageError(`--json conflicts with --format ${format}`);
+  return format;
+}
 
 export function toJson(taskPath: string, platform: string, result: DiffResult, changes: AttributedChange[]) {
   return {
