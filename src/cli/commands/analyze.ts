@@ -11,6 +11,7 @@ import { analyzeTaskDetailed } from '../../pipeline/run.js';
 import { knownFindingIds } from '../../pipeline/suppress.js';
 import { failuresOnly, parseRuleFlags, requireOutputFolder, requireReadableFolder } from '../options.js';
 import { renderStylish, useColor } from '../stylish.js';
+import { readStdinBounded, STDIN_ARG, stdinTask } from '../stdin.js';
 import type { ReportFormat } from '../../report/index.js';
 import { renderJson } from '../../report/json.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../taxonomy/categories.js';
@@ -81,7 +82,7 @@ export const register: RegisterCommand = (program, setExit) => {
   program
     .command('analyze')
     .description('analyze one task folder: findings, model-vs-ideal diff, training-quality score')
-    .argument('<task-dir>', 'task folder (lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md, metadata.json, ...)')
+    .argument('<task-dir>', 'task folder (lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md, metadata.json, ...), or - for one .tf file or markdown response on stdin')
     .option('--format <format>', 'json | md | sarif | stylish (default: from the --out extension, else stylish on a terminal, json when piped)')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <level>', 'exit 1 when a finding is at or above: critical | high | medium | low | none', 'none')
@@ -99,7 +100,8 @@ export const register: RegisterCommand = (program, setExit) => {
       const format = resolveFormat(opts.format, opts.out, process.stdout.isTTY === true);
       const failOn = parseFailOn(opts.failOn);
       const ruleSettings = parseRuleFlags(opts.rule, knownFindingIds());
-      requireReadableFolder(taskDir);
+      const fromStdin = taskDir === STDIN_ARG;
+      if (!fromStdin) requireReadableFolder(taskDir);
       if (opts.out) requireOutputFolder(opts.out);
       // Checked before the analysis as well as at the write: a refused --out should not cost a whole analysis.
       const outProblem = opts.out ? outputProblem(opts.out) : undefined;
@@ -110,16 +112,24 @@ export const register: RegisterCommand = (program, setExit) => {
       for (const l of opts.log ?? []) requirePath('--log', l);
       // An imported schema (for another provider version) replaces the bundled one for this run.
       useSchema(selectSchema(opts.schema).schema);
-      const detailed = analyzeTaskDetailed(taskDir, {
-        ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
-        ...(opts.config ? { configFile: opts.config } : {}),
-        ...(opts.log?.length ? { logs: opts.log } : {}),
-        ...(opts.platform ? { platform: opts.platform } : {}),
-        ...(opts.model ? { model: opts.model } : {}),
-        ...(opts.ideal ? { ideal: opts.ideal } : {}),
-        ...(opts.score === false ? { score: false } : {}),
-        ...(opts.claims === false ? { claims: false } : {}),
-      });
+      const stdin = fromStdin ? stdinTask(await readStdinBounded()) : undefined;
+      let detailed;
+      try {
+        detailed = analyzeTaskDetailed(stdin ? stdin.dir : taskDir, {
+          ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
+          ...(opts.config ? { configFile: opts.config } : {}),
+          ...(opts.log?.length ? { logs: opts.log } : {}),
+          ...(opts.platform ? { platform: opts.platform } : {}),
+          ...(opts.model ? { model: opts.model } : {}),
+          ...(opts.ideal ? { ideal: opts.ideal } : {}),
+          ...(opts.score === false ? { score: false } : {}),
+          ...(opts.claims === false ? { claims: false } : {}),
+        });
+      } finally {
+        stdin?.dispose();
+      }
+      // The temporary folder stdin was laid out in is not a path the user knows: the task is `-`.
+      if (stdin) detailed.result.task = { ...detailed.result.task, path: STDIN_ARG };
       // Nothing to judge is an input error, not a clean bill of health.
       if (!detailed.task.model && !detailed.task.ideal) {
         throw new UsageError(`no Terraform or markdown response in ${taskDir} (expected .tf files, lib/MODEL_RESPONSE.md, or --model)`);
