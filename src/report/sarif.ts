@@ -3,8 +3,15 @@
  * no catalog entry); results, in rank order, point at relative artifact URIs. Notes become tool notifications.
  * The failure tier is `error`/`warning`, observations `note`, so code scanning surfaces what a reviewer would
  * list; rule tags, `security-severity` and partial fingerprints are the properties GitHub code scanning reads.
+ *
+ * Paths: code scanning finds a file by a URI relative to the repository root, which is where the CLI runs in CI.
+ * So each URI is the task path joined with the file's path in the task, relative to `%SRCROOT%`, the folder the
+ * run started in; `run.originalUriBaseIds` says what `%SRCROOT%` is (an absolute file URI when the caller gives
+ * it, as the CLI does).
  */
 import { createHash } from 'node:crypto';
+import { isAbsolute, posix, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result, Notification } from 'sarif';
 import { markdownLocation, type AnalysisResult } from '../contracts/pipeline.js';
 import type { Finding } from '../findings/types.js';
@@ -93,7 +100,42 @@ function relativeUri(file: string): string {
   return file.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
 }
 
-export function renderSarif(r: AnalysisResult): string {
+/** The base every result URI is relative to: the folder the run started in (the repository root in CI). */
+export const SRCROOT = '%SRCROOT%';
+
+export interface SarifOptions {
+  /**
+   * Absolute path of the folder `%SRCROOT%` stands for, recorded in `originalUriBaseIds`; a relative task path is
+   * taken as relative to it. Without it (the default, deterministic wherever it runs) `%SRCROOT%` is described, not
+   * located, and a relative task path is taken as given.
+   */
+  srcRoot?: string;
+}
+
+/**
+ * How a task-relative path becomes an artifact location: the task folder's path relative to `%SRCROOT%` joined
+ * with the file's. A task outside it (or an absolute task path without a root) gets absolute file URIs, which take
+ * no base. A task path that names no folder (`-`, stdin) adds nothing.
+ */
+function artifactLocator(taskPath: string, srcRoot: string | undefined): (file: string) => { uri: string; uriBaseId?: string } {
+  if (taskPath === '-' || taskPath === '') return (file) => ({ uri: relativeUri(file), uriBaseId: SRCROOT });
+  const taskDir = srcRoot ? relative(srcRoot, resolve(taskPath)) : isAbsolute(taskPath) ? null : taskPath;
+  if (taskDir === null || isAbsolute(taskDir) || /^\.\.([\\/]|$)/.test(taskDir)) {
+    const abs = resolve(taskPath);
+    return (file) => ({ uri: pathToFileURL(resolve(abs, file)).href });
+  }
+  const prefix = relativeUri(taskDir);
+  return (file) => ({ uri: posix.join(prefix || '.', relativeUri(file)).replace(/^\.\//, '') || '.', uriBaseId: SRCROOT });
+}
+
+/** A folder as an absolute file URI ending in `/`, as SARIF wants a base URI. */
+function folderUri(dir: string): string {
+  const href = pathToFileURL(resolve(dir)).href;
+  return href.endsWith('/') ? href : href + '/';
+}
+
+export function renderSarif(r: AnalysisResult, options: SarifOptions = {}): string {
+  const locate = artifactLocator(r.task.path, options.srcRoot);
   const metas = ruleMetas();
   const rules: ReportingDescriptor[] = [...metas.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(descriptorFromMeta);
   const index = new Map<string, number>(rules.map((d, i) => [d.id, i]));
@@ -103,13 +145,12 @@ export function renderSarif(r: AnalysisResult): string {
     rules.push(descriptorFromFinding(f));
   }
   /** A location in SARIF: in the markdown the file was extracted from, when it was (that file exists). */
-  const place = (file: string, line: number): { uri: string; line: number } => {
+  const place = (file: string, line: number): { file: string; line: number; extracted: boolean } => {
     const md = markdownLocation(r.origins, file, line);
-    return md ? { uri: relativeUri(md.file), line: md.line } : { uri: relativeUri(file || r.task.path), line: Math.max(1, line || 1) };
+    return md ? { file: md.file, line: md.line, extracted: true } : { file, line: Math.max(1, line || 1), extracted: false };
   };
   const results: Result[] = rankOrder(r.findings).map((f) => {
     const primary = place(f.location.file, f.location.line);
-    const uri = primary.uri;
     const occurrences = f.occurrences ?? [];
     // The other places of a grouped failure; the primary location is the finding's own.
     const related: Location[] = occurrences
@@ -117,8 +158,8 @@ export function renderSarif(r: AnalysisResult): string {
       .map((o, i) => ({
         id: i,
         physicalLocation: (() => {
-          const p = o.location.file ? place(o.location.file, o.location.line) : { uri, line: Math.max(1, o.location.line || 1) };
-          return { artifactLocation: { uri: p.uri }, region: { startLine: p.line } };
+          const p = o.location.file ? place(o.location.file, o.location.line) : { file: primary.file, line: Math.max(1, o.location.line || 1) };
+          return { artifactLocation: locate(p.file), region: { startLine: p.line } };
         })(),
         ...(o.message || o.resource ? { message: { text: o.message ? withoutTruncatedValues(o.message) : o.resource! } } : {}),
         ...(o.resource ? { logicalLocations: [{ fullyQualifiedName: o.resource, kind: 'resource' }] } : {}),
@@ -131,7 +172,7 @@ export function renderSarif(r: AnalysisResult): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri },
+            artifactLocation: locate(primary.file),
             region: { startLine: primary.line },
           },
           ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, kind: 'resource' }] } : {}),
@@ -141,7 +182,7 @@ export function renderSarif(r: AnalysisResult): string {
       partialFingerprints: { 'iacjudgeFinding/v1': fingerprint(f) },
       properties: {
         tier: tierOf(f),
-        ...(primary.uri !== relativeUri(f.location.file || r.task.path) ? { extractedLocation: `${f.location.file}:${f.location.line}` } : {}),
+        ...(primary.extracted ? { extractedLocation: `${f.location.file}:${f.location.line}` } : {}),
         ...(f.rank !== undefined ? { rank: f.rank } : {}),
         category: f.category,
         severity: f.severity,
@@ -163,6 +204,11 @@ export function renderSarif(r: AnalysisResult): string {
     runs: [
       {
         tool: { driver: { name: r.tool.name, version: r.tool.version, informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: {
+          [SRCROOT]: options.srcRoot
+            ? { uri: folderUri(options.srcRoot) }
+            : { description: { text: 'The folder iacjudge ran in (the repository root in CI): every relative result URI is relative to it.' } },
+        },
         invocations: [{ executionSuccessful: true, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
         results,
         properties: {

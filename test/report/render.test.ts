@@ -387,7 +387,7 @@ test('sarif: valid against the SARIF 2.1.0 schema, results point at rules', () =
   assert.equal(doc.version, '2.1.0');
   assert.equal(run.results.length, 5);
   for (const res of run.results) assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
-  assert.equal(run.results[1].locations[0].physicalLocation.artifactLocation.uri, 'lib/iam.tf');
+  assert.deepEqual(run.results[1].locations[0].physicalLocation.artifactLocation, { uri: 'tasks/sample/lib/iam.tf', uriBaseId: '%SRCROOT%' });
   assert.equal(run.results[1].properties.fixClass, 'A');
   assert.deepEqual(run.results[1].properties.evidence, ['static', 'diff']);
   const syntax = run.tool.driver.rules.find((d: { id: string }) => d.id === 'syntax-error');

@@ -44,7 +44,11 @@ export type CliFormat = ReportFormat | 'stylish';
 const RENDERERS: Record<ReportFormat, () => Promise<(r: AnalysisResult) => string>> = {
   json: async () => renderJson,
   md: async () => (await import('../../report/markdown.js')).renderMarkdown,
-  sarif: async () => (await import('../../report/sarif.js')).renderSarif,
+  // The working folder is %SRCROOT% (the repository root in CI): result URIs are repository paths code scanning finds.
+  sarif: async () => {
+    const { renderSarif } = await import('../../report/sarif.js');
+    return (r) => renderSarif(r, { srcRoot: process.cwd() });
+  },
 };
 const CLI_FORMATS: readonly CliFormat[] = [...(Object.keys(RENDERERS) as ReportFormat[]), 'stylish'];
 
