@@ -189,6 +189,17 @@ export class Analyzer {
     return parent ? parent !== cls && this.extendsConstruct(parent, depth + 1) : false;
   }
 
+  /** Extends TerraformStack, directly or through project classes. */
+  isStackClass(cls: ProjectClass, depth = 0): boolean {
+    const base = this.baseClassExpr(cls);
+    if (!base || depth > 20) return false;
+    const e = base.expression;
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+    if (name === 'TerraformStack') return true;
+    const parent = this.projectClass(name);
+    return parent !== undefined && parent !== cls && this.isStackClass(parent, depth + 1);
+  }
+
   /** The project class a `new` or `extends` expression names, if any. */
   projectClassOf(callee: ts.Expression): ProjectClass | undefined {
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

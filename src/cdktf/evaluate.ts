@@ -40,7 +40,7 @@ export type Value =
   | { kind: 'construct'; info: ConstructInfo }
   | { kind: 'instance'; cls: ProjectClass }
   /** A constructor props parameter of a construct class; used bare, it is the variable named after it. */
-  | { kind: 'props'; name: string; node: ts.Node }
+  | { kind: 'props'; name: string; node: ts.Node; param?: ts.ParameterDeclaration }
   | { kind: 'namespace'; name: string }
   /** An array of constructs of one type (`subnets.push(new Subnet(...))`, `azs.map(() => new Subnet(...))`). */
   | { kind: 'collection'; info: ConstructInfo };
@@ -267,7 +267,7 @@ export class Evaluator {
     if (ts.isParameter(decl)) {
       const item = this.callbackItem(decl, n, depth);
       if (item) return item;
-      return this.isPropsParameter(decl) ? { kind: 'props', name: n.text, node: n } : { kind: 'expr', expr: this.opaque(n) };
+      return this.isPropsParameter(decl) ? { kind: 'props', name: n.text, node: n, param: decl } : { kind: 'expr', expr: this.opaque(n) };
     }
     if (ts.isImportSpecifier(decl) || ts.isNamespaceImport(decl) || ts.isImportClause(decl)) {
       return { kind: 'namespace', name: n.text };
@@ -314,7 +314,7 @@ export class Evaluator {
       return owner.initializer ? this.value(owner.initializer, depth) : { kind: 'expr', expr: this.opaque(owner) };
     }
     if (ts.isParameter(owner)) {
-      return this.isPropsParameter(owner) ? { kind: 'props', name: 'props', node: owner } : { kind: 'expr', expr: this.opaque(owner) };
+      return this.isPropsParameter(owner) ? { kind: 'props', name: 'props', node: owner, param: owner } : { kind: 'expr', expr: this.opaque(owner) };
     }
     if (ts.isBindingElement(owner)) return this.bindingElement(owner, owner, depth);
     return { kind: 'expr', expr: this.opaque(pattern) };
@@ -337,6 +337,8 @@ export class Evaluator {
     const span = this.span(at);
     switch (base.kind) {
       case 'props': {
+        const traced = this.tracedProp(base, name, depth);
+        if (traced) return traced;
         const fb = fallback ? this.expr(fallback, depth + 1) : undefined;
         this.an.noteVar(name, at, fb && isStatic(fb) ? fb : undefined);
         return { kind: 'expr', expr: { kind: 'reference', parts: ['var', name], span } };
@@ -347,9 +349,9 @@ export class Evaluator {
         return { kind: 'expr', expr: this.opaque(at) };
       case 'instance': {
         const init = this.classMember(base.cls, name);
-        const coll = this.collectionOf(name, init === 'props' ? undefined : init, base.cls.file.sf);
+        if (init && isParamMember(init)) return { kind: 'props', name, node: at, param: init.param };
+        const coll = this.collectionOf(name, init, base.cls.file.sf);
         if (coll) return coll;
-        if (init === 'props') return { kind: 'props', name, node: at };
         return init ? this.value(init, depth + 1) : { kind: 'expr', expr: this.opaque(at) };
       }
       case 'namespace':
@@ -357,6 +359,78 @@ export class Evaluator {
       case 'expr':
         return { kind: 'expr', expr: this.exprMember(base.expr, name, at, fallback, depth) };
     }
+  }
+
+  /**
+   * `props.kmsKeyId` inside a construct class that the project instantiates exactly once
+   * (`new RdsModule(this, 'rds', { kmsKeyId: kms.keyArn })`): the value that instantiation passes, when it carries
+   * a reference (a construct, a resource attribute, an outer prop) — what `cdktf synth` writes there. Literal and
+   * unresolvable values keep the variable reading (the literal becomes its default, see noteProvidedProps), and so
+   * do classes instantiated several times, stacks (their props are the deployment's inputs) and classes another
+   * class extends (a `super(scope, id, props)` call passes other values).
+   */
+  private tracedProp(base: Extract<Value, { kind: 'props' }>, name: string, depth: number): Value | undefined {
+    if (!base.param || depth > MAX_DEPTH) return undefined;
+    const info = this.singleInstantiation(base.param);
+    if (!info?.configArg) return undefined;
+    const v = this.propertyValue(info.configArg, name, depth + 1);
+    if (!v) return undefined;
+    if (v.kind === 'construct' || v.kind === 'collection' || v.kind === 'instance') return v;
+    if (v.kind === 'props') return this.member(v, name, v.node, depth + 1);
+    if (v.kind === 'expr' && carriesReference(v.expr, 0)) return v;
+    return undefined;
+  }
+
+  private instantiations?: Map<ProjectClass, ConstructInfo[]>;
+
+  /** The one `new C(scope, id, props)` of the construct class whose constructor declares `param`, if exactly one. */
+  private singleInstantiation(param: ts.ParameterDeclaration): ConstructInfo | undefined {
+    const ctor = param.parent;
+    if (!ts.isConstructorDeclaration(ctor) || ctor.parameters.indexOf(param) !== 2) return undefined;
+    const cls = this.an.classByDecl.get(ctor.parent);
+    if (!cls?.isConstruct || this.an.isStackClass(cls)) return undefined;
+    if (!this.instantiations) {
+      this.instantiations = new Map();
+      for (const info of this.an.constructs.values()) {
+        if (info.role !== 'project-class' || !info.projectClass) continue;
+        this.instantiations.set(info.projectClass, [...(this.instantiations.get(info.projectClass) ?? []), info]);
+      }
+      // A subclass passes its own props through `super(...)`: the base class's props are not one instantiation's.
+      for (const other of this.an.classByDecl.values()) {
+        const b = this.an.baseClassExpr(other);
+        const parent = b ? this.an.projectClassOf(b.expression) : undefined;
+        if (parent && parent !== other) this.instantiations.set(parent, []);
+      }
+    }
+    const list = this.instantiations.get(cls) ?? [];
+    return list.length === 1 ? list[0] : undefined;
+  }
+
+  /** The value a config object gives `key` (last write wins, spreads of props followed), or undefined when unknown. */
+  private propertyValue(config: ts.Expression, key: string, depth: number): Value | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const obj = this.objectLiteral(config, depth);
+    if (!obj) {
+      const v = this.value(config, depth + 1);
+      return v.kind === 'props' ? this.member(v, key, config, depth + 1) : undefined;
+    }
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i]!;
+      if (ts.isPropertyAssignment(p) && propertyKey(p.name) === key) return this.value(p.initializer, depth + 1);
+      if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return this.value(p.name, depth + 1);
+      if (ts.isSpreadAssignment(p)) {
+        const inner = this.objectLiteral(p.expression, depth + 1);
+        if (inner) {
+          const v = this.propertyValue(inner, key, depth + 1);
+          if (v) return v;
+          continue;
+        }
+        const v = this.value(p.expression, depth + 1);
+        // An unknown spread may or may not set the key.
+        return v.kind === 'props' ? this.member(v, key, p, depth + 1) : undefined;
+      }
+    }
+    return undefined;
   }
 
   private exprMember(e: Expr, name: string, at: ts.Node, fallback: ts.Expression | undefined, depth: number): Expr {
@@ -399,7 +473,7 @@ export class Evaluator {
   }
 
   /** A project class member: `x = init`, `this.x = value` anywhere in the class, getters, constructor parameter properties. */
-  private classMember(cls: ProjectClass, name: string, seen = 0): ts.Expression | 'props' | undefined {
+  private classMember(cls: ProjectClass, name: string, seen = 0): ts.Expression | { param: ts.ParameterDeclaration } | undefined {
     if (seen > 10) return undefined;
     let members = this.memberCache.get(cls);
     if (!members) {
@@ -410,7 +484,7 @@ export class Evaluator {
     if (hit) return hit;
     const ctor = cls.decl.members.find(ts.isConstructorDeclaration);
     const param = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
-    if (param && ts.getModifiers(param)?.length && this.isPropsParameter(param)) return 'props';
+    if (param && ts.getModifiers(param)?.length && this.isPropsParameter(param)) return { param };
     const base = this.an.baseClassExpr(cls);
     const parent = base ? this.an.projectClassOf(base.expression) : undefined;
     return parent && parent !== cls ? this.classMember(parent, name, seen + 1) : undefined;
@@ -761,6 +835,33 @@ function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Ex
   if (!ts.isBlock(fn.body)) return fn.body;
   const returns = fn.body.statements.filter(ts.isReturnStatement);
   return returns.length === 1 ? returns[0]!.expression : undefined;
+}
+
+function isParamMember(m: ts.Expression | { param: ts.ParameterDeclaration }): m is { param: ts.ParameterDeclaration } {
+  return 'param' in m && !('kind' in m);
+}
+
+/** Whether an expression reads something declared in the configuration (a resource, data source, variable, local). */
+function carriesReference(e: Expr, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  switch (e.kind) {
+    case 'reference':
+      return true;
+    case 'template':
+      return e.parts.some((p) => carriesReference(p, depth + 1));
+    case 'call':
+      return e.args.some((a) => carriesReference(a, depth + 1));
+    case 'access':
+      return carriesReference(e.target, depth + 1);
+    case 'tuple':
+      return e.items.length > 0 && e.items.some((i) => carriesReference(i, depth + 1));
+    case 'operation':
+      return e.operands.some((o) => carriesReference(o, depth + 1));
+    case 'conditional':
+      return carriesReference(e.then, depth + 1) || carriesReference(e.else, depth + 1);
+    default:
+      return false;
+  }
 }
 
 /** `x = init` properties, getters returning one expression, and `this.x = value` assignments anywhere in the class. */

@@ -8,7 +8,7 @@ import { buildConfiguration } from '../model/index-builder.js';
 import { exprToText } from '../model/query.js';
 import { activeSchema } from '../schema/index.js';
 import type { SchemaIndex } from '../schema/types.js';
-import { Analyzer, type ConstructInfo, type ProjectClass } from './analyzer.js';
+import { Analyzer, type ConstructInfo } from './analyzer.js';
 import { BlockBuilder } from './blocks.js';
 import { checkProviderExports } from './exports.js';
 import { Evaluator, isStatic } from './evaluate.js';
@@ -180,7 +180,7 @@ function applyOverrides(parsed: ParsedFile[], ev: Evaluator, blockOf: Map<Constr
 function addImplicitTerraformBlock(an: Analyzer, placed: Placed[]): void {
   if (placed.some((p) => p.block.kind === 'terraform')) return;
   const stacks = [...an.classByDecl.values()]
-    .filter((cls) => extendsStack(an, cls, 0))
+    .filter((cls) => an.isStackClass(cls))
     .sort((a, b) => a.file.order - b.file.order || a.decl.getStart() - b.decl.getStart());
   const stack = stacks[0];
   if (!stack) return;
@@ -189,15 +189,6 @@ function addImplicitTerraformBlock(an: Analyzer, placed: Placed[]): void {
   placed.push({ block: { kind: 'terraform', type: 'terraform', labels: [], attributes: [], blocks: [], span }, order: stack.file.order, pos: at.getStart() });
 }
 
-function extendsStack(an: Analyzer, cls: ProjectClass, depth: number): boolean {
-  const base = an.baseClassExpr(cls);
-  if (!base || depth > 20) return false;
-  const e = base.expression;
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
-  if (name === 'TerraformStack') return true;
-  const parent = an.projectClass(name);
-  return parent !== undefined && parent !== cls && extendsStack(an, parent, depth + 1);
-}
 
 /** `new TapStack(app, 'x', { environmentSuffix: 'dev' })`: literal props become variable defaults. */
 function noteProvidedProps(an: Analyzer, ev: Evaluator, builder: BlockBuilder, info: ConstructInfo): void {
