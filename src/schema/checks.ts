@@ -353,9 +353,45 @@ class Checker {
         }
       }
     }
-    const problem = typeProblem(a.expr, as.type);
-    if (problem) this.report('schema-wrong-type', `"${path}" on ${type} expects ${as.type}, got ${problem}.`, a.span, address);
+    if (this.cdktf) this.checkBindingType(a, as, type, path, address);
+    else {
+      const problem = typeProblem(a.expr, as.type);
+      if (problem) this.report('schema-wrong-type', `"${path}" on ${type} expects ${as.type}, got ${problem}.`, a.span, address);
+    }
     this.checkEnum(a, kind, type, path, address);
+  }
+
+  /**
+   * CDKTF: the generated bindings type each argument strictly (`string`, `number`, `boolean | IResolvable`,
+   * `string[]`, `{ [key: string]: string }`), so a literal of another type is a TypeScript compile error even where
+   * Terraform would convert it (`deregistrationDelay: 30` where the binding takes a string). Type assertions and
+   * `Token.as*` conversions change the static type: a value written with one is left alone. Argument types can
+   * change between provider majors (`at_rest_encryption_enabled` was a bool before 6.0), so only the schema's
+   * major (or the newest bindings, without a package version) is judged.
+   */
+  private checkBindingType(a: Attribute, as: AttributeSchema, type: string, path: string, address: string): void {
+    const problem = bindingTypeProblem(a.expr, as.type);
+    if (!problem) return;
+    const spans = [a.span, ...(a.expr.span && a.expr.span.file === a.span.file && a.expr.span.line === a.span.line ? [] : a.expr.span ? [a.expr.span] : [])];
+    if (spans.some((sp) => this.converted(sp))) return;
+    if (!this.uncertainCdktf && (!this.sameMajor || this.newerThanSchema)) {
+      this.unverifiable.add(`${type}.${path} (binding type ${as.type} in ${this.schema.providerVersion})`);
+      return;
+    }
+    this.report(
+      'schema-wrong-type',
+      `"${path}" on ${type} is typed ${bindingTypeName(as.type)} in the CDKTF bindings, but is given ${problem}: TypeScript rejects it (tsc: "Type ... is not assignable").`,
+      a.span,
+      address,
+    );
+  }
+
+  /** The source at a span converts its value's static type: `as`, `<T>`, `Token.as*`, `: any`. */
+  private converted(span: SourceSpan): boolean {
+    const file = this.files.get(span.file);
+    if (!file) return true;
+    const text = sourceLines(file).slice(span.line - 1, span.endLine).join('\n');
+    return /\bas\s+(?!const\b)[A-Za-z{[(]|<\s*(any|unknown|number|string|boolean)\s*>|\bToken\s*\.|:\s*(any|unknown)\b/.test(text);
   }
 
   private checkEnum(a: Attribute, kind: Kind, type: string, path: string, address: string): void {
@@ -528,6 +564,63 @@ export function typeProblem(e: Expr, type: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** The TypeScript type the CDKTF bindings give a schema type, for messages. */
+function bindingTypeName(type: string): string {
+  if (type === 'bool') return 'boolean';
+  const m = /^(list|set)\((string|number|bool)\)$/.exec(type);
+  if (m) return `${m[2] === 'bool' ? 'boolean' : m[2]}[]`;
+  const mm = /^map\((string|number|bool)\)$/.exec(type);
+  if (mm) return `{ [key: string]: ${mm[1] === 'bool' ? 'boolean' : mm[1]} }`;
+  return type;
+}
+
+/** The TypeScript static kind of a model expression read from CDKTF code: templates are strings there. */
+function tsKind(e: Expr): 'string' | 'number' | 'boolean' | 'array' | 'object' | undefined {
+  switch (e.kind) {
+    case 'literal':
+      return e.value === null ? undefined : typeof e.value === 'string' ? 'string' : typeof e.value === 'number' ? 'number' : 'boolean';
+    case 'template':
+      return e.heredoc ? undefined : 'string';
+    case 'tuple':
+      return 'array';
+    case 'object':
+      return 'object';
+    default:
+      return undefined;
+  }
+}
+
+/** Why a CDKTF literal does not fit the binding's TypeScript type (scalars and collections of scalars only). */
+export function bindingTypeProblem(e: Expr, type: string): string | undefined {
+  const k = tsKind(e);
+  if (!k) return undefined;
+  const show = (x: Expr, kind: string): string => (kind === 'array' ? 'an array' : kind === 'object' ? 'an object' : x.kind === 'literal' ? `${kind} ${JSON.stringify(x.value)}` : 'a string');
+  const scalar = (want: string, x: Expr): string | undefined => {
+    const xk = tsKind(x);
+    return xk && xk !== want ? show(x, xk) : undefined;
+  };
+  const tsOf = (t: string): string => (t === 'bool' ? 'boolean' : t);
+  if (type === 'string' || type === 'number' || type === 'bool') return scalar(tsOf(type), e);
+  const list = /^(list|set)\((string|number|bool)\)$/.exec(type);
+  if (list) {
+    if (k !== 'array') return show(e, k);
+    for (const item of (e as Extract<Expr, { kind: 'tuple' }>).items) {
+      const p = scalar(tsOf(list[2]!), item);
+      if (p) return `an array holding ${p}`;
+    }
+    return undefined;
+  }
+  const map = /^map\((string|number|bool)\)$/.exec(type);
+  if (map) {
+    if (k !== 'object') return show(e, k);
+    for (const en of (e as Extract<Expr, { kind: 'object' }>).entries) {
+      const p = scalar(tsOf(map[1]!), en.value);
+      if (p) return `an object whose "${en.key ?? '?'}" is ${p}`;
+    }
+  }
+  return undefined;
 }
 
 export function validateConfiguration(config: Configuration, opts: SchemaCheckOptions): SchemaCheckResult {
