@@ -31,7 +31,9 @@ export function declarations(language: string, content: string): Set<string> {
 }
 
 export function overlaps(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
+  // The smaller set is walked: a file joined from many parts is compared with each small further part.
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
   return false;
 }
 

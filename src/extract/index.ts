@@ -14,7 +14,7 @@ import { looksLikeCommands, looksLikeTree, sniffLanguage } from './shapes.js';
 import { splitRunawayFences } from './runaway.js';
 import { SectionStack } from './sections.js';
 import { cutAtEnd } from './truncation.js';
-import { relate } from './versions.js';
+import { joinedFacts, relate, versionFacts, type VersionFacts } from './versions.js';
 
 export { languageForPath } from './languages.js';
 export { normalizeResponsePath } from './paths.js';
@@ -98,7 +98,19 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     warn('markdown', `could not parse markdown: ${(err as Error).message}`);
     return { origin, files: [], warnings, markdown: text, fences: [] };
   }
-  const files: SourceFile[] = [];
+  /**
+   * The files in order of their (last) block; a replaced file leaves a hole (null), so that a revision costs no
+   * scan of the list. Compacted into `files` after the last fence.
+   */
+  const slots: (SourceFile | null)[] = [];
+  const slotOf = new Map<SourceFile, number>();
+  /** What `relate` reads of each file, computed once (a joined file's from its parts: see versions.ts). */
+  const factsOf = new Map<SourceFile, VersionFacts>();
+  const facts = (f: SourceFile): VersionFacts => {
+    let known = factsOf.get(f);
+    if (!known) factsOf.set(f, (known = versionFacts(f.language, f.content)));
+    return known;
+  };
   const superseded: SourceFile[] = [];
   const hints: SourceFile[] = [];
   const fences: FenceDecision[] = [];
@@ -283,16 +295,19 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     if (cut) cutFile = file;
     const known = byPath.get(file.path);
     if (!known) {
-      files.push(file);
+      slotOf.set(file, slots.push(file) - 1);
       byPath.set(file.path, file);
       decisionOf.set(file, decision);
       decide(decision, 'file', `file \`${file.path}\``, { path: file.path });
       return;
     }
-    const earlier = files.indexOf(known);
+    const earlier = slotOf.get(known)!;
     const prev = known;
     const lines = `lines ${prev.markdownLine} and ${file.markdownLine}`;
-    const relation = relate({ language: prev.language, content: prev.content, cut: prev === cutFile }, { language: file.language, content: file.content, cut });
+    const relation = relate(
+      { language: prev.language, content: prev.content, cut: prev === cutFile, facts: facts(prev) },
+      { language: file.language, content: file.content, cut, facts: facts(file) },
+    );
     if (relation.kind === 'same') {
       decide(decision, 'duplicate', `the same content as \`${file.path}\` at ${at(prev)}`, { of: file.path });
       if (cut) cutFile = prev;
@@ -300,10 +315,13 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     }
     if (relation.kind === 'parts') {
       warn('joined-parts', `\`${file.path}\` is given in parts (${lines}) declaring different blocks; the parts are joined`, file.markdownLine);
-      files[earlier] = joinParts(prev, file);
-      byPath.set(file.path, files[earlier] as SourceFile);
-      decisionOf.set(files[earlier] as SourceFile, decisionOf.get(prev)!);
-      if (cutFile === prev || cut) cutFile = files[earlier];
+      const joined = joinParts(prev, file, facts(prev));
+      factsOf.set(joined, joinedFacts(facts(prev), facts(file), file.content));
+      slots[earlier] = joined;
+      slotOf.set(joined, earlier);
+      byPath.set(file.path, joined);
+      decisionOf.set(joined, decisionOf.get(prev)!);
+      if (cutFile === prev || cut) cutFile = joined;
       decide(decision, 'part', `a further part of \`${file.path}\`, joined`, { path: file.path });
       return;
     }
@@ -321,8 +339,8 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       );
       hints.push(excerpt);
       if (relation.excerpt === 'earlier') {
-        files.splice(earlier, 1);
-        files.push(file);
+        slots[earlier] = null;
+        slotOf.set(file, slots.push(file) - 1);
         byPath.set(file.path, file);
         decisionOf.set(file, decision);
         decide(decision, 'file', `file \`${file.path}\``, { path: file.path });
@@ -332,14 +350,16 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     warn('duplicate-path', `\`${file.path}\` is given twice (${lines}); the later block is used`, file.markdownLine);
     decide(decisionOf.get(prev)!, 'replaced', `an earlier version of \`${file.path}\`, replaced by the block at ${at(file)}`, { path: file.path });
     superseded.push(prev);
-    files.splice(earlier, 1);
-    files.push(file);
+    slots[earlier] = null;
+    slotOf.set(file, slots.push(file) - 1);
     byPath.set(file.path, file);
     decisionOf.set(file, decision);
     decide(decision, 'file', `file \`${file.path}\``, { path: file.path });
   }
 
-  let kept = dropExcerpts(files, warn, (f, kind, reason, of) => {
+  const files = slots.filter((f): f is SourceFile => f !== null);
+  const declarationsOf = (f: SourceFile): Set<string> => factsOf.get(f)?.declarations ?? declarations(f.language, f.content);
+  let kept = dropExcerpts(files, declarationsOf, warn, (f, kind, reason, of) => {
     const d = decisionOf.get(f);
     if (d) decide(d, kind, reason, of ? { of } : {});
   });
@@ -353,9 +373,11 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       decisionOf.set(restored, decision);
       decide(decision, 'file', `file \`${restored.path}\` (in a prose section, but the response has no other code)`, { path: restored.path });
     }
-    const restoredKinds = warnings.filter((w) => w.kind === 'prose-example-skipped');
-    for (const w of restoredKinds) warnings.splice(warnings.indexOf(w), 1);
-    kept = dropExcerpts(files, warn, (f, kind, reason, of) => {
+    // Removed in one pass (a splice per warning was quadratic in the number of prose examples).
+    let w = 0;
+    for (const warning of warnings) if (warning.kind !== 'prose-example-skipped') warnings[w++] = warning;
+    warnings.length = w;
+    kept = dropExcerpts(files, declarationsOf, warn, (f, kind, reason, of) => {
       const d = decisionOf.get(f);
       if (d) decide(d, kind, reason, of ? { of } : {});
     });
@@ -421,16 +443,19 @@ function lineCount(content: string): number {
   return n;
 }
 
-/** Appends a part to a file, recording where each part came from in the markdown. */
-function joinParts(first: SourceFile, next: SourceFile): SourceFile {
+/**
+ * Appends a part to a file, recording where each part came from in the markdown. `first` is dropped by the caller:
+ * its segment list is extended in place, and its text is not read (`firstFacts` says what it ends with and how
+ * many lines it has), so a file given in thousands of parts is joined in linear time (the concatenation is a
+ * rope until the text is read).
+ */
+function joinParts(first: SourceFile, next: SourceFile, firstFacts: VersionFacts): SourceFile {
   const segments = first.segments ?? [{ line: 1, markdownLine: first.markdownLine ?? 1 }];
-  const base = first.content.endsWith('\n') ? first.content : `${first.content}\n`;
-  const startLine = lineCount(base);
-  return {
-    ...first,
-    content: base + next.content,
-    segments: [...segments, { line: startLine, markdownLine: next.markdownLine ?? 1 }],
-  };
+  const base = firstFacts.endsWithNewline ? first.content : `${first.content}\n`;
+  // lineCount(base): the base ends with a newline.
+  const startLine = firstFacts.newlines + (firstFacts.endsWithNewline ? 1 : 2);
+  segments.push({ line: startLine, markdownLine: next.markdownLine ?? 1 });
+  return { ...first, content: base + next.content, segments };
 }
 
 const UNNAMED = /^lib\/unnamed-\d+\.(tf|ts)$/;
@@ -448,10 +473,11 @@ function folderOf(path: string): string {
  */
 function dropExcerpts(
   files: SourceFile[],
+  declarationsOf: (file: SourceFile) => Set<string>,
   warn: (kind: string, message: string, line?: number) => void,
   decided: (file: SourceFile, kind: FenceDecisionKind, reason: string, of?: string) => void,
 ): SourceFile[] {
-  const decls = files.map((f) => declarations(f.language, f.content));
+  const decls = files.map(declarationsOf);
   // Which files declare each name, in file order: finding the block an unnamed one repeats used to scan every
   // other file (20,000 unnamed fences took 72 s).
   const holders = new Map<string, number[]>();
