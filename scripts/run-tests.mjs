@@ -6,6 +6,13 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
+// `npm run fuzz -- --scaling [--huge] [--only fences,...] [--keep] [--no-build]`: the size-scaling check of
+// scripts/fuzz-scaling.ts (minutes of CPU: never part of `npm test`), instead of the test files.
+if (args.includes('--scaling')) {
+  const passed = args.filter((a) => a !== '--scaling' && a !== '--fuzz');
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fuzz-scaling.ts', ...passed], { stdio: 'inherit' });
+  process.exit(res.status ?? 1);
+}
 // A test that hangs fails after this long instead of stalling CI (the slowest test takes about a minute).
 const TEST_TIMEOUT_MS = 5 * 60 * 1000;
 const env = { ...process.env };
