@@ -260,16 +260,27 @@ function closingLine(markdown: string, lines: { start: number; end: number }[], 
 /** The outline of the original document from the hollow one's, or null when the hollow parse went otherwise. */
 function restoreFences(items: OutlineItem[], hollow: Hollow, markdown: string): OutlineItem[] | null {
   const byOpen = new Map(hollow.fences.map((f) => [f.hollowOpen, f]));
-  const toOriginal = (offset: number): number => {
-    let shift = 0;
-    for (const f of hollow.fences) if (offset > f.hollowAt) shift += f.removed;
-    return offset + shift;
+  // Fences are in document order (hollowAt and hollowOpen grow): the shift of a position is a prefix sum, found
+  // by binary search (a sum over every fence per item was quadratic in the number of fences).
+  const removedBefore = [0];
+  const linesBefore = [0];
+  for (const f of hollow.fences) {
+    removedBefore.push(removedBefore[removedBefore.length - 1]! + f.removed);
+    linesBefore.push(linesBefore[linesBefore.length - 1]! + f.removedLines);
+  }
+  /** How many fences have key(f) < value. */
+  const countBelow = (value: number, key: (f: HollowFence) => number): number => {
+    let lo = 0;
+    let hi = hollow.fences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(hollow.fences[mid]!) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
-  const originalLine = (line: number): number => {
-    let shift = 0;
-    for (const f of hollow.fences) if (line > f.hollowOpen) shift += f.removedLines;
-    return line + shift;
-  };
+  const toOriginal = (offset: number): number => offset + removedBefore[countBelow(offset, (f) => f.hollowAt)]!;
+  const originalLine = (line: number): number => line + linesBefore[countBelow(line, (f) => f.hollowOpen)]!;
   let found = 0;
   const out = items.map((item): OutlineItem => {
     if (item.kind !== 'code') return { ...item, line: originalLine(item.line) };

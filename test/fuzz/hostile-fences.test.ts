@@ -23,7 +23,7 @@ test('hostile: 300 parts of one named file join into one file with one segment p
   // A fence's text ends before its last newline: every part but the last gets it back at the join.
   assert.equal(f.content, Array.from({ length: n }, (_, i) => `# main.tf\n${bucket(i)}`).join('').slice(0, -1));
   assert.equal(r.warnings.filter((w) => w.kind === 'joined-parts').length, n - 1);
-  assert.equal(r.fences.filter((d) => d.kind === 'part').length, n - 1);
+  assert.equal(r.fences!.filter((d) => d.kind === 'part').length, n - 1);
 });
 
 test('hostile: revisions of many named files keep the files in order of their last block', () => {
@@ -43,8 +43,8 @@ test('hostile: 500 unnamed fences repeating one block keep the first and call th
   const md = Array.from({ length: 500 }, () => fence(bucket(0))).join('\nStep:\n\n');
   const r = extractResponse(md, 'm.md');
   assert.equal(r.files.length, 1);
-  assert.equal(r.fences.length, 500);
-  assert.equal(r.fences.filter((d) => d.kind === 'excerpt').length, 499);
+  assert.equal(r.fences!.length, 500);
+  assert.equal(r.fences!.filter((d) => d.kind === 'excerpt').length, 499);
 });
 
 test('joined facts equal the facts of the joined text', () => {
