@@ -10,7 +10,7 @@ import { convertFile } from './blocks.js';
 import { splitTopLevel, type Chunk } from './chunks.js';
 import { ConvertContext } from './context.js';
 import { parseTree } from './parser.js';
-import { mirror } from './tree.js';
+import { mirror, type TNode } from './tree.js';
 import { normalizeSource, type Point } from './source.js';
 import { collectSyntaxErrors, printable } from './syntax-errors.js';
 
@@ -26,11 +26,41 @@ const MAX_ERRORS_PER_FILE = 25;
 /** Above this many top-level items, re-parsing each one is not worth it: keep tree-sitter's own recovery. */
 const MAX_RECOVERY_ITEMS = 1000;
 
-export function parseHclSource(content: string, path: string): HclParseResult {
+/**
+ * The mirrored whole-file trees of one task's texts, by content: a file the ideal keeps unchanged from the model
+ * (or a copy under another name) is parsed once. A tree holds no file path and is only read by conversion, so the
+ * second file converts from it into blocks of its own, spans and diagnostics under its own path. Only texts known to
+ * occur more than once are kept (the others' trees would only stay alive longer); one cache per task keeps memory
+ * flat over a corpus. Keys are the texts themselves (the engine hashes a string once).
+ */
+export class HclTreeCache {
+  private readonly trees = new Map<string, TNode>();
+  private readonly repeated = new Set<string>();
+
+  /** `contents`: every file text of the task, once per file (any repeated one is worth keeping). */
+  constructor(contents: Iterable<string>) {
+    const seen = new Set<string>();
+    for (const c of contents) {
+      const text = normalizeSource(c);
+      if (seen.has(text)) this.repeated.add(text);
+      else seen.add(text);
+    }
+  }
+
+  get(text: string): TNode | undefined {
+    return this.trees.get(text);
+  }
+
+  set(text: string, root: TNode): void {
+    if (this.repeated.has(text)) this.trees.set(text, root);
+  }
+}
+
+export function parseHclSource(content: string, path: string, trees?: HclTreeCache): HclParseResult {
   const text = normalizeSource(content);
   const diagnostics: Diagnostic[] = [];
   try {
-    const blocks = convertText(text, path, diagnostics);
+    const blocks = convertText(text, path, diagnostics, trees);
     return { blocks, diagnostics: capErrors(diagnostics) };
   } catch (err) {
     // Never throw on analyzed input: a converter bug degrades to one diagnostic for this file.
@@ -44,7 +74,7 @@ export function parseHclSource(content: string, path: string): HclParseResult {
   }
 }
 
-function convertText(text: string, path: string, diagnostics: Diagnostic[]): Block[] {
+function convertText(text: string, path: string, diagnostics: Diagnostic[], trees?: HclTreeCache): Block[] {
   if (text.includes('\u0000')) {
     // NUL never occurs in HCL; parsing binary data only yields thousands of meaningless errors.
     const at = new ConvertContext(path, text).lines.point(text.indexOf('\u0000'));
@@ -57,7 +87,12 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[]): Blo
     return [];
   }
   const whole = new ConvertContext(path, text, diagnostics);
-  const root = mirror(parseTree(text), whole);
+  let root = trees?.get(text);
+  if (!root) {
+    // The nodes read text and positions only (never the path or the diagnostics of this context).
+    root = mirror(parseTree(text), { text, lines: whole.lines });
+    trees?.set(text, root);
+  }
   if (!root.hasError) return convertFile(whole, root);
   const chunks = splitTopLevel(text);
   if (chunks.length > MAX_RECOVERY_ITEMS) {
@@ -127,12 +162,13 @@ export function isHclSource(file: SourceFile): boolean {
   return file.language === 'hcl' || file.language === 'tf' || HCL_EXTENSION.test(file.path);
 }
 
-export function parseHclFiles(files: SourceFile[], platform = 'tf-hcl'): Configuration {
+/** `trees`: share one cache between the responses of a task (see HclTreeCache). */
+export function parseHclFiles(files: SourceFile[], platform = 'tf-hcl', trees?: HclTreeCache): Configuration {
   const blocks: Block[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (!isHclSource(file)) continue;
-    const r = parseHclSource(file.content, file.path);
+    const r = parseHclSource(file.content, file.path, trees);
     blocks.push(...r.blocks);
     diagnostics.push(...r.diagnostics);
   }

@@ -72,12 +72,30 @@ export class TNode {
   }
 }
 
+/**
+ * Type name and namedness by grammar symbol id: both are fixed per symbol, so one native read of the id replaces
+ * two (and the type string is not created again for every node). One grammar (HCL) goes through here.
+ */
+const SYMBOL_TYPES: string[] = [];
+const SYMBOL_NAMED: boolean[] = [];
+/** Ids above this (ERROR is 65535) are read natively each time: a far index would make the arrays sparse. */
+const MAX_MEMO_ID = 1024;
+
 /** Copies the tree under the cursor (iteratively: trees can be thousands of levels deep). */
 export function mirror(tree: Parser.Tree, doc: { text: string; lines: LineIndex }): TNode {
   const hasError = tree.rootNode.hasError;
   const c = tree.walk();
-  const make = (): TNode =>
-    new TNode(c.nodeType, c.nodeIsNamed, hasError ? c.nodeIsMissing : false, c.startIndex, c.endIndex, doc);
+  const make = (): TNode => {
+    const id = c.nodeTypeId;
+    if (id >= MAX_MEMO_ID) return new TNode(c.nodeType, c.nodeIsNamed, hasError ? c.nodeIsMissing : false, c.startIndex, c.endIndex, doc);
+    let type = SYMBOL_TYPES[id];
+    if (type === undefined) {
+      type = c.nodeType;
+      SYMBOL_TYPES[id] = type;
+      SYMBOL_NAMED[id] = c.nodeIsNamed;
+    }
+    return new TNode(type, SYMBOL_NAMED[id]!, hasError ? c.nodeIsMissing : false, c.startIndex, c.endIndex, doc);
+  };
   const root = make();
   let current = root;
   for (;;) {

@@ -4,7 +4,7 @@
  */
 import type { Configuration, Diagnostic, SourceFile } from '../model/types.js';
 import { buildConfiguration } from '../model/index-builder.js';
-import { parseHclFiles } from '../hcl/index.js';
+import { HclTreeCache, isHclSource, parseHclFiles } from '../hcl/index.js';
 import { parseCdktfFiles } from '../cdktf/index.js';
 
 export const HCL_PLATFORM = 'tf-hcl';
@@ -52,16 +52,27 @@ function emptyConfiguration(platform: string, files: SourceFile[], warning: stri
   return buildConfiguration(platform, files, [], [diag]);
 }
 
+/** What the responses of one task share while they are parsed: files identical in both are parsed once. */
+export interface ParseCache {
+  hclTrees: HclTreeCache;
+}
+
+/** The cache for the responses given (the model's and the ideal's files). */
+export function newParseCache(responses: SourceFile[][]): ParseCache {
+  return { hclTrees: new HclTreeCache(responses.flatMap((files) => files.filter(isHclSource).map((f) => f.content))) };
+}
+
 /**
  * Parses a response with the front-end of its platform. Unknown platforms are detected from the files;
- * a platform with no front-end gives an empty configuration carrying a warning diagnostic.
+ * a platform with no front-end gives an empty configuration carrying a warning diagnostic. Pass the same `cache`
+ * for the model and the ideal of one task.
  */
-export function parseResponse(files: SourceFile[], platform: string): Configuration {
+export function parseResponse(files: SourceFile[], platform: string, cache?: ParseCache): Configuration {
   let effective = platform;
   if (!frontEndFor(platform) && !isKnownForeignPlatform(platform)) effective = detectPlatform(files);
   switch (frontEndFor(effective)) {
     case 'hcl':
-      return parseHclFiles(files);
+      return parseHclFiles(files, HCL_PLATFORM, cache?.hclTrees);
     case 'cdktf':
       return parseCdktfFiles(files);
     default:

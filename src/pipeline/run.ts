@@ -10,7 +10,7 @@ import type { RuleSettings } from '../rules/config.js';
 import { loadTask } from '../ingest/index.js';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigRefusedError, findConfigFile, loadConfigFile, resolveConventions } from '../rules/config.js';
-import { parseResponse } from './parse.js';
+import { newParseCache, parseResponse } from './parse.js';
 import { runStages } from './analyze.js';
 import { timed } from './profile.js';
 import { decideLayout, isPipelineTask } from './layout.js';
@@ -82,8 +82,10 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
     ...(options.claims === false ? { claims: false } : {}),
     ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
   };
-  const model = task.model ? timed('parse:model', () => parseResponse(task.model!.files, task.platform)) : null;
-  const ideal = task.ideal ? timed('parse:ideal', () => parseResponse(task.ideal!.files, task.platform)) : null;
+  // Files the ideal keeps unchanged from the model are parsed once.
+  const parseCache = newParseCache([task.model?.files ?? [], task.ideal?.files ?? []]);
+  const model = task.model ? timed('parse:model', () => parseResponse(task.model!.files, task.platform, parseCache)) : null;
+  const ideal = task.ideal ? timed('parse:ideal', () => parseResponse(task.ideal!.files, task.platform, parseCache)) : null;
   const result = runStages(task, model, ideal, analyzeOptions);
   return { task, model, ideal, result };
 }
