@@ -11,8 +11,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 13064,
-    "hits": 1958
+    "groups": 13143,
+    "hits": 1967
   },
   "categories": {
     "application-code": {
@@ -28,7 +28,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "dependency": {
-      "groups": 456,
+      "groups": 459,
       "hits": 71
     },
     "deprecated": {
@@ -36,35 +36,35 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 22
     },
     "destroyability": {
-      "groups": 265,
+      "groups": 272,
       "hits": 69
     },
     "documentation": {
-      "groups": 512,
+      "groups": 515,
       "hits": 40
     },
     "encryption": {
-      "groups": 666,
+      "groups": 670,
       "hits": 71
     },
     "external-dependency": {
-      "groups": 165,
+      "groups": 161,
       "hits": 17
     },
     "file-layout": {
-      "groups": 357,
+      "groups": 356,
       "hits": 68
     },
     "hardcoded-value": {
-      "groups": 668,
+      "groups": 679,
       "hits": 86
     },
     "high-availability": {
-      "groups": 199,
-      "hits": 28
+      "groups": 207,
+      "hits": 30
     },
     "iam-least-privilege": {
-      "groups": 652,
+      "groups": 655,
       "hits": 64
     },
     "iam-missing-permission": {
@@ -72,19 +72,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 24
     },
     "key-policy": {
-      "groups": 147,
+      "groups": 148,
       "hits": 28
     },
     "lifecycle-cost": {
-      "groups": 311,
+      "groups": 313,
       "hits": 50
     },
     "logging": {
-      "groups": 585,
+      "groups": 586,
       "hits": 65
     },
     "misconfiguration": {
-      "groups": 882,
+      "groups": 883,
       "hits": 140
     },
     "missing-resource": {
@@ -92,19 +92,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 35
     },
     "monitoring": {
-      "groups": 357,
+      "groups": 360,
       "hits": 52
     },
     "naming": {
-      "groups": 1017,
-      "hits": 320
+      "groups": 1037,
+      "hits": 322
     },
     "network": {
-      "groups": 586,
+      "groups": 587,
       "hits": 94
     },
     "optional-feature": {
-      "groups": 194,
+      "groups": 192,
       "hits": 36
     },
     "outputs": {
@@ -116,7 +116,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 17
     },
     "public-exposure": {
-      "groups": 212,
+      "groups": 213,
       "hits": 23
     },
     "reference": {
@@ -124,23 +124,23 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 58
     },
     "required-input": {
-      "groups": 223,
+      "groups": 210,
       "hits": 30
     },
     "scaling": {
-      "groups": 142,
-      "hits": 28
+      "groups": 143,
+      "hits": 29
     },
     "schema": {
-      "groups": 217,
-      "hits": 56
+      "groups": 233,
+      "hits": 59
     },
     "secrets": {
-      "groups": 250,
+      "groups": 253,
       "hits": 54
     },
     "service-constraint": {
-      "groups": 286,
+      "groups": 287,
       "hits": 46
     },
     "style": {
@@ -152,8 +152,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "tagging": {
-      "groups": 471,
-      "hits": 77
+      "groups": 480,
+      "hits": 78
     },
     "tests": {
       "groups": 430,
@@ -242,7 +242,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "bucket-without-force-destroy": {
-      "groups": 106,
+      "groups": 109,
       "hits": 18
     },
     "cdktf-unknown-export": {
@@ -278,7 +278,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "compute-in-public-subnet": {
-      "groups": 8,
+      "groups": 9,
       "hits": 0
     },
     "container-image-floating-tag": {
@@ -330,7 +330,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "diff-block-moved-file": {
-      "groups": 99,
+      "groups": 98,
       "hits": 25
     },
     "diff-cidr-chosen": {
@@ -362,7 +362,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "diff-depends-on": {
-      "groups": 100,
+      "groups": 98,
       "hits": 23
     },
     "diff-depends-on-removed": {
@@ -374,11 +374,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-description": {
-      "groups": 219,
+      "groups": 222,
       "hits": 37
     },
     "diff-destroyability": {
-      "groups": 62,
+      "groups": 64,
       "hits": 26
     },
     "diff-documentation": {
@@ -390,7 +390,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "diff-encryption": {
-      "groups": 131,
+      "groups": 133,
       "hits": 38
     },
     "diff-env-literal-to-reference": {
@@ -410,19 +410,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-flag-variable-added": {
-      "groups": 50,
+      "groups": 49,
       "hits": 10
     },
     "diff-high-availability": {
-      "groups": 79,
-      "hits": 16
+      "groups": 87,
+      "hits": 18
     },
     "diff-iam-actions-added": {
       "groups": 66,
       "hits": 5
     },
     "diff-iam-least-privilege": {
-      "groups": 102,
+      "groups": 104,
       "hits": 21
     },
     "diff-iam-missing-permission": {
@@ -470,8 +470,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-kms-key-policy": {
-      "groups": 49,
-      "hits": 17
+      "groups": 48,
+      "hits": 16
     },
     "diff-kms-key-policy-added": {
       "groups": 8,
@@ -490,7 +490,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "diff-lifecycle-cost": {
-      "groups": 73,
+      "groups": 74,
       "hits": 13
     },
     "diff-lifecycle-prevent-destroy": {
@@ -510,7 +510,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "diff-logging": {
-      "groups": 140,
+      "groups": 141,
       "hits": 31
     },
     "diff-lookup-changed": {
@@ -522,7 +522,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "diff-misconfiguration": {
-      "groups": 236,
+      "groups": 237,
       "hits": 71
     },
     "diff-missing-resource-prompt": {
@@ -534,27 +534,27 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-monitoring": {
-      "groups": 159,
+      "groups": 162,
       "hits": 39
     },
     "diff-name-suffix": {
-      "groups": 103,
-      "hits": 51
+      "groups": 120,
+      "hits": 55
     },
     "diff-name-tag": {
-      "groups": 86,
-      "hits": 26
+      "groups": 90,
+      "hits": 27
     },
     "diff-naming": {
-      "groups": 186,
-      "hits": 53
+      "groups": 184,
+      "hits": 52
     },
     "diff-nesting-form": {
       "groups": 12,
       "hits": 2
     },
     "diff-network": {
-      "groups": 186,
+      "groups": 187,
       "hits": 52
     },
     "diff-open-ingress": {
@@ -618,15 +618,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 18
     },
     "diff-renamed": {
-      "groups": 148,
-      "hits": 42
+      "groups": 149,
+      "hits": 40
     },
     "diff-renamed-to-referenced-name": {
       "groups": 4,
       "hits": 0
     },
     "diff-required-input-removed": {
-      "groups": 22,
+      "groups": 18,
       "hits": 0
     },
     "diff-resource-policy": {
@@ -642,11 +642,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-scaling": {
-      "groups": 102,
-      "hits": 21
+      "groups": 103,
+      "hits": 22
     },
     "diff-secrets": {
-      "groups": 122,
+      "groups": 125,
       "hits": 33
     },
     "diff-service-constraint": {
@@ -662,8 +662,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 15
     },
     "diff-tagging": {
-      "groups": 144,
-      "hits": 38
+      "groups": 153,
+      "hits": 39
     },
     "diff-terraform-version": {
       "groups": 92,
@@ -690,19 +690,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-variable-added": {
-      "groups": 215,
+      "groups": 216,
       "hits": 29
     },
     "diff-variable-default-added": {
-      "groups": 25,
+      "groups": 21,
       "hits": 3
     },
     "diff-variable-default-removed": {
-      "groups": 35,
+      "groups": 26,
       "hits": 4
     },
     "diff-variable-removed": {
-      "groups": 89,
+      "groups": 99,
       "hits": 15
     },
     "documentation-thinner-than-reference": {
@@ -742,7 +742,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency": {
-      "groups": 10,
+      "groups": 13,
       "hits": 2
     },
     "eks-public-endpoint": {
@@ -754,7 +754,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "final-snapshot-required": {
-      "groups": 38,
+      "groups": 40,
       "hits": 8
     },
     "firehose-not-encrypted": {
@@ -822,7 +822,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "iam-wildcard-arn": {
-      "groups": 49,
+      "groups": 50,
       "hits": 4
     },
     "iam-wildcard-resource": {
@@ -850,7 +850,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "kms-key-id-where-arn-required": {
-      "groups": 1,
+      "groups": 3,
       "hits": 1
     },
     "kms-logs-principal-missing": {
@@ -862,8 +862,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "kms-service-principal-missing": {
-      "groups": 34,
-      "hits": 7
+      "groups": 36,
+      "hits": 8
     },
     "kms-unnecessary-lambda-principal": {
       "groups": 2,
@@ -982,7 +982,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-ordering-dependency": {
-      "groups": 289,
+      "groups": 291,
       "hits": 34
     },
     "missing-suffix-variable": {
@@ -1046,7 +1046,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "performance-insights-unsupported-class": {
-      "groups": 10,
+      "groups": 11,
       "hits": 1
     },
     "prevent-destroy": {
@@ -1150,7 +1150,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 27
     },
     "s3-log-bucket-no-lifecycle": {
-      "groups": 83,
+      "groups": 84,
       "hits": 0
     },
     "s3-no-versioning": {
@@ -1194,8 +1194,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-wrong-type": {
-      "groups": 1,
-      "hits": 0
+      "groups": 17,
+      "hits": 3
     },
     "secretsmanager-secret-without-cmk": {
       "groups": 64,
@@ -1290,7 +1290,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 15
     },
     "unguarded-optional-feature": {
-      "groups": 34,
+      "groups": 33,
       "hits": 8
     },
     "untagged-resources": {
