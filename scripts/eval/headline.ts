@@ -33,6 +33,8 @@ interface TaskRow {
   foundTop5: number;
   duplicates: number;
   mdLines: number;
+  /** Failure-tier items that name some documented failure as the same problem (a proxy of precision, a floor). */
+  tierNaming: number;
 }
 
 const rows: TaskRow[] = [];
@@ -92,6 +94,8 @@ for (const t of corpusTasks(flags)) {
         misses.push({ task: t.key, claim: c.title, by: best.ruleId, rank: best.rank ?? 0 });
       }
     }
+    const keyedClaims = claims.map((c) => ({ keys: claimKeys(c), category: classifyClaim(c).category })).filter((c) => c.keys.addresses.size || c.keys.types.size || c.keys.args.size);
+    const tierNaming = keyedClaims.length ? tier.filter((f) => keyedClaims.some((c) => sameProblem(c.keys, c.category, fk.get(f)!, f.category))).length : 0;
     const dups = duplicatesIn(tier);
     if (dups.length && duplicateExamples.length < 15) duplicateExamples.push(`${t.key}: ${dups[0]}`);
     const row: TaskRow = {
@@ -105,6 +109,7 @@ for (const t of corpusTasks(flags)) {
       foundTop5,
       duplicates: dups.length,
       mdLines: renderMarkdown(d.result).split('\n').length,
+      tierNaming: keyed ? tierNaming : 0,
     };
     rows.push(row);
     if (flags.verbose) console.log(`${t.key}: tier ${row.tier}/${findings.length}, documented ${row.documented} (${keyed} keyed), found ${foundTier} in tier, ${foundAll} anywhere, md ${row.mdLines} lines`);
@@ -124,6 +129,8 @@ function report(label: string, of: TaskRow[]): void {
   console.log(`    any finding:              ${pct(sum((r) => r.foundAll), keyed)}`);
   console.log(`    failure tier:             ${pct(sum((r) => r.foundTier), keyed)}`);
   console.log(`    failure tier, ranks 1-5:  ${pct(sum((r) => r.foundTop5), keyed)}`);
+  const tierOfKeyed = sum((r) => (r.keyed ? r.tier : 0));
+  console.log(`  failure-tier items naming a documented failure (precision floor): ${pct(sum((r) => r.tierNaming), tierOfKeyed)} of ${tierOfKeyed}`);
   console.log(`  duplicate root causes left in the failure tier: ${sum((r) => r.duplicates)} (in ${of.filter((r) => r.duplicates > 0).length} tasks)`);
   console.log(`  MODEL_FAILURES.md lines:    median ${median(of.map((r) => r.mdLines))}, p90 ${quantile(of.map((r) => r.mdLines), 0.9)}, max ${Math.max(0, ...of.map((r) => r.mdLines))}`);
 }

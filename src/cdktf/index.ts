@@ -193,6 +193,17 @@ function addImplicitTerraformBlock(an: Analyzer, placed: Placed[]): void {
 /** `new TapStack(app, 'x', { environmentSuffix: 'dev' })`: literal props become variable defaults. */
 function noteProvidedProps(an: Analyzer, ev: Evaluator, builder: BlockBuilder, info: ConstructInfo): void {
   if (!info.projectClass?.isConstruct) return;
+  // `constructor(scope, id, primary: string, zoneName: string)` called with `'example.com'`: a positional
+  // parameter read in the class is a prop too, and the literal its instantiation passes is its default.
+  const ctor = info.projectClass.decl.members.find(ts.isConstructorDeclaration);
+  const args = info.node.arguments ?? [];
+  ctor?.parameters.forEach((param, i) => {
+    if (i < 2 || !ts.isIdentifier(param.name) || (i === 2 && args[2] && ts.isObjectLiteralExpression(args[2]))) return;
+    const arg = args[i];
+    if (!arg) return;
+    const v = ev.expr(arg, 1);
+    if (isStatic(v)) an.noteProvided(param.name.text, v);
+  });
   for (const p of builder.properties(info.configArg)) {
     const v = ev.expr(p.value, 1);
     if (isStatic(v)) an.noteProvided(p.key, v);

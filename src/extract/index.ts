@@ -12,7 +12,7 @@ import { outline, type OutlineItem } from './outline.js';
 import { normalizeResponsePath } from './paths.js';
 import { looksLikeCommands, looksLikeTree, sniffLanguage } from './shapes.js';
 import { splitRunawayFences } from './runaway.js';
-import { SectionStack } from './sections.js';
+import { SectionStack, isExcerptLabel } from './sections.js';
 import { cutAtEnd } from './truncation.js';
 import { joinedFacts, relate, versionFacts, type VersionFacts } from './versions.js';
 
@@ -121,6 +121,8 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
   const proseExamples: { file: SourceFile; decision: FenceDecision }[] = [];
   const sections = new SectionStack();
   let pending: Candidate | undefined;
+  /** The paragraph before the next block labels it as the model's code or a fix excerpt. */
+  let excerptLabel = false;
   let unnamed = 0;
   const cutItem = findCut();
   let cutFile: SourceFile | undefined;
@@ -128,6 +130,7 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as OutlineItem;
     if (item.kind === 'heading') {
+      excerptLabel = false;
       sections.enter(item.depth, item.text);
       // A new section: its name (or none) replaces whatever an earlier section named.
       const named = headingName(item.text);
@@ -135,6 +138,7 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       continue;
     }
     if (item.kind === 'paragraph') {
+      excerptLabel = isExcerptLabel(item.text);
       const label = labelName(item.text) ?? extensionlessLabel(item.text);
       if (label) pending = { name: label, source: 'label', line: item.line, lone: true };
       else if (item.text.length <= MAX_INTRO) {
@@ -151,6 +155,7 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     const decision: FenceDecision = { line: item.line, endLine: item.endLine, lang: item.lang, kind: 'other-language', reason: '' };
     fences.push(decision);
     const produced = takeCode(item, decision);
+    excerptLabel = false;
     if (produced) pending = undefined;
   }
 
@@ -224,6 +229,19 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       return false;
     }
 
+    // An ideal that embeds the model's response (`lib/MODEL_RESPONSE.md`): the files that follow are the model's.
+    if (chosen && /(?:^|\/)MODEL_RESPONSE\.md$/i.test(chosen.name)) sections.markModelCopy();
+    // Code in a failure analysis or under a "MODEL_RESPONSE Issue" / "Before" label is an excerpt of the model's
+    // code or of a fix, whatever names it: taken as a file, it would replace the stack's file of that name.
+    if (sections.analysis || excerptLabel) {
+      const language = chosen ? languageForPath(chosen.name.replace(/\\/g, '/')) : fence.language ?? (fence.word === '' ? sniffLanguage(content) : undefined);
+      decide(decision, 'prose-example', 'code in a failure analysis or a before/after comparison: an excerpt of the model\'s code or of a fix');
+      if (language && STACK_LANGUAGES.has(language)) {
+        warn('prose-example-skipped', `${language} block at line ${contentLine} is an excerpt in a failure analysis or before/after comparison; not taken as configuration`, contentLine);
+        proseExamples.push({ file: { path: '', language, content, markdownLine: contentLine, markdownPath: origin }, decision });
+      }
+      return chosen !== undefined;
+    }
     // In a prose section a file of the stack is named by a comment, a label or heading that is nothing but the
     // name, or a sentence that names a `.tf` file ("Create a `provider.tf` file:"); a tfvars file or a `main.ts`
     // shown there is an example of how to call the stack.

@@ -8,6 +8,15 @@
 const PROSE_HEADING =
   /^(?:usage\b|examples?$|examples? (?:usage|of usage|tfvars|terraform\.tfvars|variables|values|inputs|invocation|commands?)\b|readme(?:\.md)?\b|how to (?:deploy|use|run|test|apply)\b|deploy(?:ing|ment)?(?: (?:steps|instructions|guide|commands|process))?$|deployment (?:steps|instructions|guide|commands|process)\b|getting started\b|quick ?start\b|commands$|running (?:the|it)\b|instructions$|(?:testing|validation)(?: (?:steps|commands|instructions))?$|(?:setup|installation)(?: (?:steps|instructions))?$)/i;
 
+/**
+ * A heading that opens a failure analysis inside a response (ideals sometimes end with "## Critical Failures" or a
+ * copy of `lib/MODEL_RESPONSE.md`): its code is the model's code or a fix excerpt, never a file of the stack, even
+ * when a comment names a file. Looser headings ("Key Corrections from MODEL_RESPONSE", "Fixes Applied") are left
+ * out: ideals put their own files under them too.
+ */
+const ANALYSIS_HEADING =
+  /^(?:(?:critical|high|medium|low)(?: priority| severity)?(?: security)? failures\b|model(?:_response| response)? failures?\b|failures? analysis\b|before \w* ?\(?model_response\)?|file: (?:lib\/)?model_(?:response|failures)\.md$)/i;
+
 /** Leading numbering, emphasis, emoji and punctuation of a heading. */
 function headingCore(text: string): string {
   return text
@@ -20,17 +29,50 @@ export function isProseHeading(text: string): boolean {
   return text.length <= 120 && PROSE_HEADING.test(headingCore(text));
 }
 
+/** A heading that opens a copy of the model's response: what follows, to the end of the document, is the model's. */
+const MODEL_COPY_HEADING = /^file: (?:lib\/)?model_response\.md$/i;
+
+export function isAnalysisHeading(text: string): boolean {
+  return text.length <= 120 && ANALYSIS_HEADING.test(headingCore(text));
+}
+
+/**
+ * A label that introduces the model's code or a fix excerpt (`**MODEL_RESPONSE Issue**:`, `**Original
+ * (MODEL_RESPONSE)**:`, `**Before (Wrong):**`, `**IDEAL_RESPONSE Fix**:`): the next block is an excerpt.
+ */
+const EXCERPT_LABEL =
+  /^(?:MODEL_RESPONSE(?: issue| code| problem)?|original (?:\(?MODEL_RESPONSE\)?|issue|code)|IDEAL_RESPONSE fix|(?:before|after)(?: \([^)]{0,40}\))?|(?:incorrect|wrong|problematic|broken) code|model'?s (?:code|version))(?: \(from MODEL_RESPONSE\))?(?: ?[-–] [^.\n]{0,60})?:?$/i;
+
+export function isExcerptLabel(text: string): boolean {
+  if (text.length > 120) return false;
+  const core = text.replace(/\*\*|__|[*`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, ':');
+  return EXCERPT_LABEL.test(core);
+}
+
 /** The open headings above the current position, by depth; a heading closes those at its depth and deeper. */
 export class SectionStack {
-  private readonly open: { depth: number; prose: boolean }[] = [];
+  private readonly open: { depth: number; prose: boolean; analysis: boolean }[] = [];
+  /** A copy of the model's response began: its own `## File:` headings do not end it. */
+  private modelCopy = false;
+
+  /** A block named `MODEL_RESPONSE.md` began the copy (its heading sat inside a mis-closed fence). */
+  markModelCopy(): void {
+    this.modelCopy = true;
+  }
 
   enter(depth: number, text: string): void {
+    if (text.length <= 120 && MODEL_COPY_HEADING.test(headingCore(text))) this.modelCopy = true;
     while (this.open.length > 0 && this.open[this.open.length - 1]!.depth >= depth) this.open.pop();
-    this.open.push({ depth, prose: isProseHeading(text) });
+    this.open.push({ depth, prose: isProseHeading(text), analysis: isAnalysisHeading(text) });
   }
 
   /** Whether the current position is inside a prose section (at any depth). */
   get prose(): boolean {
-    return this.open.some((s) => s.prose);
+    return this.modelCopy || this.open.some((s) => s.prose || s.analysis);
+  }
+
+  /** Whether the current position is inside a failure analysis or before/after comparison (at any depth). */
+  get analysis(): boolean {
+    return this.modelCopy || this.open.some((s) => s.analysis);
   }
 }

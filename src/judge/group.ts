@@ -18,9 +18,9 @@ import { establishedOnCode } from './significance.js';
  * `'file'` only those in the first's file; `'cut'` every finding, when the first stands in a code file (a cut-off
  * response whose cut copy is the one analyzed, not one recovered from an earlier complete copy); `'mentions'` those
  * whose resource type's service the first's message names (a CloudTrail class the compiler rejects, and then "no
- * trail").
+ * trail"); `'after'` those in the first's file at or below its line (what a parser reads after an unclosed block).
  */
-type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions';
+type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions' | 'after';
 
 /** What a response cut off mid-file lacks after the cut: missing blocks, outputs, permissions, declarations. */
 const MISSING_AFTER_CUT = [
@@ -70,6 +70,18 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'schema-removed', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the resource the reference declares replaces the removed argument (stage_name → aws_api_gateway_stage)' },
   { host: 'deprecated-vs-reference', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the type the reference uses is the replacement of the deprecated one the model wrote (WAF Classic for WAFv2)' },
   ...MISSING_AFTER_UNKNOWN_CLASS.map((folded) => ({ host: 'cdktf-unknown-export', folded, scope: 'mentions' as const, why: 'a resource whose class does not compile is the resource reported missing' })),
+  ...(['schema-missing-required', 'schema-unknown-argument', 'undeclared-reference'] as const).map((folded) => ({
+    host: 'syntax-error',
+    folded,
+    scope: 'after' as const,
+    why: 'what the parser reads after a syntax error (a block cut or left unclosed) is a consequence of it',
+  })),
+  ...(['requested-logging-missing', 'requested-encryption-missing', 'no-alarms-when-requested'] as const).map((folded) => ({
+    host: 'resource-type-missing-vs-reference',
+    folded,
+    scope: 'resource' as const,
+    why: 'the service the task asks for and the resource type the reference declares are one missing resource (aws_cloudtrail)',
+  })),
 ];
 
 /**
@@ -247,6 +259,27 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
     if (!hosts.length) continue;
     for (const folded of byRule.get(pair.folded) ?? []) {
       if (dropped.has(folded)) continue;
+      // A grouped finding's occurrences sit on several resources and lines: 'resource' and 'after' fold only
+      // the occurrences in their scope, leaving the rest as the check's own finding.
+      if (pair.scope === 'resource' || pair.scope === 'after') {
+        const inScope = (o: Occurrence) =>
+          hosts.some((h) =>
+            pair.scope === 'resource'
+              ? o.resource !== undefined && resourcesOf(h).has(o.resource)
+              : h.location.file === o.location.file && o.location.line >= h.location.line,
+          );
+        const host = hosts.find((h) => occurrencesOf(folded).some((o) => inScope(o) && (pair.scope !== 'resource' || (o.resource !== undefined && resourcesOf(h).has(o.resource)))));
+        if (!host) continue;
+        const part = splitOccurrences(folded, inScope);
+        if (part === 'none') continue;
+        if (part !== 'all') {
+          foldInto(host, part);
+          continue;
+        }
+        foldInto(host, folded);
+        dropped.add(folded);
+        continue;
+      }
       const host =
         pair.scope === 'task'
           ? hosts[0]
@@ -254,9 +287,7 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
             ? hosts.find((h) => h.location.file === folded.location.file)
             : pair.scope === 'cut'
               ? hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file))
-              : pair.scope === 'mentions'
-                ? hosts.find((h) => mentions(h, folded))
-                : hosts.find((h) => [...resourcesOf(folded)].some((r) => resourcesOf(h).has(r)));
+              : hosts.find((h) => mentions(h, folded));
       if (!host) continue;
       if (pair.scope === 'mentions') {
         // A grouped finding lists many types: only the occurrences whose type the host names fold.

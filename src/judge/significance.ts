@@ -76,14 +76,25 @@ function rate(c: Counts | undefined, prior: number, weight: number): number {
   return ((c?.hits ?? 0) + weight * prior) / ((c?.groups ?? 0) + weight);
 }
 
+/** Which evidence established a finding: the code alone, the code and the ideal's change, or the change alone. */
+export type EvidenceVariant = 'code' | 'both' | 'diff';
+
+export function evidenceVariant(f: Pick<Finding, 'evidence'>): EvidenceVariant {
+  if (!establishedOnCode(f)) return 'diff';
+  return f.evidence.includes('diff') ? 'both' : 'code';
+}
+
 /**
- * The dev-corpus precision of a check: the share of its findings (one per task, all occurrences together)
- * that named a documented failure. Diff checks not in the table fall back to their category's rate.
+ * The dev-corpus precision of a check: the share of its findings (one per task, all occurrences together) that
+ * named a documented failure, among those the tier could list. With an evidence variant, the rate of the
+ * check's findings of that evidence, shrunk towards the check's own rate. Checks not in the table fall back to
+ * their category's rate.
  */
-export function checkPrecision(ruleId: string, category: string): number {
+export function checkPrecision(ruleId: string, category: string, variant?: EvidenceVariant): number {
   const overall = TABLE.overall.groups ? TABLE.overall.hits / TABLE.overall.groups : 0.1;
   const cat = rate(TABLE.categories[category], overall, CATEGORY_PRIOR_WEIGHT);
-  return rate(TABLE.checks[ruleId], cat, CHECK_PRIOR_WEIGHT);
+  const check = rate(TABLE.checks[ruleId], cat, CHECK_PRIOR_WEIGHT);
+  return variant ? rate(TABLE.variants[`${ruleId}|${variant}`], check, CHECK_PRIOR_WEIGHT) : check;
 }
 
 export function precisionTableSize(): number {
@@ -98,16 +109,12 @@ export function establishedOnCode(f: Pick<Finding, 'evidence'>): boolean {
   return f.evidence.includes('static') || f.evidence.includes('log');
 }
 
-/** A finding's own evidence, as a weight. */
-function evidenceWeight(f: Pick<Finding, 'evidence'>): number {
-  const onCode = establishedOnCode(f);
-  if (onCode && f.evidence.includes('diff')) return 1.5;
-  return onCode ? 1 : 0.8;
-}
-
-/** Expected value of listing the finding: precision, adjusted by severity and evidence. */
+/**
+ * Expected value of listing the finding: the measured precision of its check for its kind of evidence (so the
+ * ideal's agreeing change counts as much as it measured, no more), weighted by severity.
+ */
 export function significance(f: Pick<Finding, 'ruleId' | 'category' | 'severity' | 'evidence'>): number {
-  return checkPrecision(f.ruleId, f.category) * SEVERITY_WEIGHT[f.severity] * evidenceWeight(f);
+  return checkPrecision(f.ruleId, f.category, evidenceVariant(f)) * SEVERITY_WEIGHT[f.severity];
 }
 
 export function compareBySeverity(a: Pick<Finding, 'severity'>, b: Pick<Finding, 'severity'>): number {

@@ -229,3 +229,30 @@ test('fences inside block quotes and list items keep their language and close pr
   assert.equal(r.files[0]!.content, HCL);
   assert.deepEqual(r.warnings, []);
 });
+
+test('code in a failure analysis or under a MODEL_RESPONSE / Before label is an excerpt, never a file of the stack', () => {
+  const md = [
+    '## File: lib/main.tf',
+    fence('hcl', 'resource "aws_db_instance" "db" {\n  engine_version = "15.15"\n}'),
+    '## Critical Failures',
+    '### 1. Incorrect engine version',
+    '**MODEL_RESPONSE Issue**:',
+    fence('hcl', '# lib/main.tf\nengine_version = "15.4"'),
+    '**IDEAL_RESPONSE Fix**:',
+    fence('hcl', '# lib/main.tf\nresource "aws_db_instance" "db" {\n  engine_version = "15.15"\n}'),
+  ].join('\n\n');
+  const r = extractResponse(md, 'lib/IDEAL_RESPONSE.md');
+  assert.deepEqual(r.files.map((f) => f.path), ['lib/main.tf']);
+  assert.match(r.files[0]!.content, /15\.15/);
+  assert.deepEqual(r.fences!.map((f) => f.kind), ['file', 'prose-example', 'prose-example']);
+  // A label alone, outside any analysis section, marks only the block right after it.
+  const labelled = ['**Before (Wrong):**', fence('hcl', '# lib/alb.tf\nresource "aws_lb" "a" {}'), '## File: lib/alb.tf', fence('hcl', 'resource "aws_lb" "b" {}')].join('\n\n');
+  const lr = extractResponse(labelled, 'lib/IDEAL_RESPONSE.md');
+  assert.deepEqual(lr.files.map((f) => [f.path, f.content]), [['lib/alb.tf', 'resource "aws_lb" "b" {}']]);
+  // A copy of the model's response inside the ideal: the files after it are the model's, not the ideal's.
+  const copy = ['## File: lib/main.tf', fence('hcl', HCL), '## File: lib/MODEL_RESPONSE.md', fence('markdown', '# Model'), '## File: lib/main.tf', fence('hcl', HCL2)].join('\n\n');
+  const cr = extractResponse(copy, 'lib/IDEAL_RESPONSE.md');
+  assert.deepEqual(cr.files.filter((f) => f.language === 'hcl').map((f) => [f.path, f.content]), [['lib/main.tf', HCL]]);
+  // Headings that ideals also put their own files under ("Key Corrections", "Fixes Applied") are not analyses.
+  assert.deepEqual(paths(['## Key Corrections from MODEL_RESPONSE', '### main.tf', fence('hcl', HCL)].join('\n\n')), ['lib/main.tf']);
+});

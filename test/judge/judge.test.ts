@@ -274,3 +274,36 @@ test('an input naming a pre-existing resource folds the resource of that type th
   assert.ok(lead.occurrences?.some((o) => o.resource === 'aws_sns_topic'));
   assert.ok(!lead.occurrences?.some((o) => o.resource === 'aws_sqs_queue'));
 });
+
+test('what the parser reads after a syntax error folds into it; what comes before does not', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'syntax-error', category: 'syntax', severity: 'critical', message: 'HCL error: missing `}` to close resource', location: { file: 'lib/main.tf', line: 40 } }),
+      finding({ ruleId: 'schema-missing-required', resource: 'aws_s3_bucket_server_side_encryption_configuration.b', message: 'missing sse_algorithm', location: { file: 'lib/main.tf', line: 44 } }),
+      finding({ ruleId: 'schema-missing-required', resource: 'aws_lb.a', message: 'missing load_balancer_type', location: { file: 'lib/main.tf', line: 10 } }),
+      finding({ ruleId: 'schema-missing-required', resource: 'aws_lb.c', message: 'missing subnets', location: { file: 'lib/other.tf', line: 50 } }),
+    ],
+    input,
+  );
+  const syntax = out.find((f) => f.ruleId === 'syntax-error')!;
+  assert.deepEqual(
+    syntax.occurrences?.map((o) => o.resource ?? o.location.line),
+    [40, 'aws_s3_bucket_server_side_encryption_configuration.b'],
+  );
+  const schema = out.filter((f) => f.ruleId === 'schema-missing-required');
+  assert.deepEqual(schema.flatMap((f) => (f.occurrences ?? [f]).map((o) => o.resource)).sort(), ['aws_lb.a', 'aws_lb.c']);
+});
+
+test('a service the task asks for and the reference declares, missing from the model, is one failure', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', resource: 'aws_cloudtrail', message: 'The reference declares aws_cloudtrail', evidence: ['static', 'diff'] }),
+      finding({ ruleId: 'requested-logging-missing', category: 'logging', severity: 'medium', resource: 'aws_cloudtrail', message: 'The task asks for CloudTrail', evidence: ['static', 'diff'] }),
+      finding({ ruleId: 'requested-logging-missing', category: 'logging', severity: 'medium', resource: 'aws_flow_log', message: 'The task asks for flow logs', evidence: ['static', 'diff'] }),
+    ],
+    input,
+  );
+  const missing = out.find((f) => f.ruleId === 'resource-type-missing-vs-reference')!;
+  assert.deepEqual(missing.occurrences?.map((o) => o.resource), ['aws_cloudtrail', 'aws_cloudtrail']);
+  assert.deepEqual(out.filter((f) => f.ruleId === 'requested-logging-missing').map((f) => f.resource), ['aws_flow_log']);
+});

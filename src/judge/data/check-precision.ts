@@ -5,164 +5,162 @@ export interface PrecisionTable {
   overall: { groups: number; hits: number };
   categories: Record<string, { groups: number; hits: number }>;
   checks: Record<string, { groups: number; hits: number }>;
+  /** Per check and evidence (`<id>|code`, `<id>|both`, `<id>|diff`). */
+  variants: Record<string, { groups: number; hits: number }>;
 }
 
 export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 13143,
-    "hits": 1967
+    "groups": 3710,
+    "hits": 595
   },
   "categories": {
     "application-code": {
-      "groups": 183,
-      "hits": 79
+      "groups": 68,
+      "hits": 39
     },
     "backend": {
-      "groups": 506,
-      "hits": 7
+      "groups": 254,
+      "hits": 1
     },
     "backup-recovery": {
-      "groups": 158,
-      "hits": 14
+      "groups": 31,
+      "hits": 6
     },
     "dependency": {
-      "groups": 459,
-      "hits": 71
+      "groups": 115,
+      "hits": 20
     },
     "deprecated": {
-      "groups": 94,
+      "groups": 92,
       "hits": 22
     },
     "destroyability": {
-      "groups": 272,
-      "hits": 69
-    },
-    "documentation": {
-      "groups": 515,
-      "hits": 40
-    },
-    "encryption": {
-      "groups": 670,
-      "hits": 71
-    },
-    "external-dependency": {
-      "groups": 161,
-      "hits": 17
-    },
-    "file-layout": {
-      "groups": 356,
-      "hits": 68
-    },
-    "hardcoded-value": {
-      "groups": 679,
-      "hits": 86
-    },
-    "high-availability": {
-      "groups": 207,
-      "hits": 30
-    },
-    "iam-least-privilege": {
-      "groups": 655,
-      "hits": 64
-    },
-    "iam-missing-permission": {
-      "groups": 267,
-      "hits": 24
-    },
-    "key-policy": {
-      "groups": 148,
-      "hits": 28
-    },
-    "lifecycle-cost": {
-      "groups": 313,
-      "hits": 50
-    },
-    "logging": {
-      "groups": 586,
-      "hits": 65
-    },
-    "misconfiguration": {
-      "groups": 883,
-      "hits": 140
-    },
-    "missing-resource": {
-      "groups": 291,
-      "hits": 35
-    },
-    "monitoring": {
-      "groups": 360,
-      "hits": 52
-    },
-    "naming": {
-      "groups": 1037,
-      "hits": 322
-    },
-    "network": {
-      "groups": 587,
-      "hits": 94
-    },
-    "optional-feature": {
-      "groups": 192,
-      "hits": 36
-    },
-    "outputs": {
-      "groups": 277,
-      "hits": 40
-    },
-    "provider-version": {
-      "groups": 337,
-      "hits": 17
-    },
-    "public-exposure": {
-      "groups": 213,
-      "hits": 23
-    },
-    "reference": {
-      "groups": 224,
-      "hits": 58
-    },
-    "required-input": {
-      "groups": 210,
-      "hits": 30
-    },
-    "scaling": {
-      "groups": 143,
+      "groups": 80,
       "hits": 29
     },
+    "documentation": {
+      "groups": 285,
+      "hits": 3
+    },
+    "encryption": {
+      "groups": 79,
+      "hits": 11
+    },
+    "external-dependency": {
+      "groups": 61,
+      "hits": 9
+    },
+    "file-layout": {
+      "groups": 157,
+      "hits": 29
+    },
+    "hardcoded-value": {
+      "groups": 25,
+      "hits": 3
+    },
+    "high-availability": {
+      "groups": 30,
+      "hits": 2
+    },
+    "iam-least-privilege": {
+      "groups": 118,
+      "hits": 11
+    },
+    "iam-missing-permission": {
+      "groups": 7,
+      "hits": 4
+    },
+    "key-policy": {
+      "groups": 56,
+      "hits": 9
+    },
+    "lifecycle-cost": {
+      "groups": 122,
+      "hits": 28
+    },
+    "logging": {
+      "groups": 55,
+      "hits": 16
+    },
+    "misconfiguration": {
+      "groups": 34,
+      "hits": 7
+    },
+    "missing-resource": {
+      "groups": 219,
+      "hits": 30
+    },
+    "monitoring": {
+      "groups": 60,
+      "hits": 4
+    },
+    "naming": {
+      "groups": 203,
+      "hits": 91
+    },
+    "network": {
+      "groups": 110,
+      "hits": 8
+    },
+    "optional-feature": {
+      "groups": 36,
+      "hits": 7
+    },
+    "outputs": {
+      "groups": 49,
+      "hits": 0
+    },
+    "public-exposure": {
+      "groups": 47,
+      "hits": 5
+    },
+    "reference": {
+      "groups": 213,
+      "hits": 53
+    },
+    "required-input": {
+      "groups": 74,
+      "hits": 12
+    },
+    "scaling": {
+      "groups": 18,
+      "hits": 5
+    },
     "schema": {
-      "groups": 233,
+      "groups": 229,
       "hits": 59
     },
     "secrets": {
-      "groups": 253,
-      "hits": 54
+      "groups": 68,
+      "hits": 12
     },
     "service-constraint": {
-      "groups": 287,
-      "hits": 46
+      "groups": 122,
+      "hits": 14
     },
     "style": {
-      "groups": 377,
-      "hits": 36
+      "groups": 310,
+      "hits": 25
     },
     "syntax": {
       "groups": 100,
-      "hits": 13
+      "hits": 14
     },
     "tagging": {
-      "groups": 480,
-      "hits": 78
+      "groups": 40,
+      "hits": 7
     },
     "tests": {
-      "groups": 430,
+      "groups": 143,
       "hits": 0
     }
   },
   "checks": {
     "admin-managed-policy": {
-      "groups": 7,
+      "groups": 5,
       "hits": 0
     },
     "alarm-threshold-wrong-unit": {
@@ -170,47 +168,23 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "alarms-without-notification": {
-      "groups": 64,
-      "hits": 7
+      "groups": 24,
+      "hits": 4
     },
     "alb-access-logs-kms-bucket": {
-      "groups": 14,
+      "groups": 9,
       "hits": 2
     },
-    "alb-invalid-headers-not-dropped": {
-      "groups": 143,
-      "hits": 1
-    },
     "api-stage-without-access-logs": {
-      "groups": 23,
-      "hits": 1
-    },
-    "apigw-cache-not-encrypted": {
-      "groups": 1,
-      "hits": 0
-    },
-    "apigw-cors-without-options": {
       "groups": 4,
-      "hits": 0
+      "hits": 1
     },
     "apigw-deployment-race": {
       "groups": 2,
       "hits": 2
     },
     "apigw-domain-outdated-tls": {
-      "groups": 3,
-      "hits": 0
-    },
-    "apigw-execution-logging-disabled": {
-      "groups": 6,
-      "hits": 0
-    },
-    "apigw-stage-xray-disabled": {
-      "groups": 13,
-      "hits": 0
-    },
-    "athena-results-not-encrypted": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "aurora-backtrack-unsupported": {
@@ -218,11 +192,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "aurora-global-secondary-no-ignore-changes": {
-      "groups": 7,
+      "groups": 4,
       "hits": 1
     },
     "autoscaling-policy-no-cooldown": {
-      "groups": 10,
+      "groups": 3,
       "hits": 0
     },
     "backend-local": {
@@ -230,55 +204,35 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 319,
+      "groups": 243,
       "hits": 0
     },
     "backend-uses-variables": {
       "groups": 4,
       "hits": 1
     },
-    "backup-vault-without-cmk": {
-      "groups": 2,
-      "hits": 0
-    },
     "bucket-without-force-destroy": {
-      "groups": 109,
-      "hits": 18
+      "groups": 30,
+      "hits": 11
     },
     "cdktf-unknown-export": {
       "groups": 59,
       "hits": 0
     },
-    "cloudfront-logging-missing": {
-      "groups": 18,
-      "hits": 1
-    },
     "cloudfront-outdated-tls": {
       "groups": 1,
       "hits": 0
     },
-    "cloudfront-without-waf": {
-      "groups": 23,
-      "hits": 3
-    },
     "cloudtrail-log-validation-disabled": {
-      "groups": 30,
-      "hits": 6
-    },
-    "cloudtrail-not-multi-region": {
-      "groups": 8,
-      "hits": 1
-    },
-    "cloudtrail-without-cloudwatch-logs": {
-      "groups": 26,
-      "hits": 3
-    },
-    "cloudtrail-without-kms": {
-      "groups": 31,
+      "groups": 17,
       "hits": 5
     },
+    "cloudtrail-not-multi-region": {
+      "groups": 1,
+      "hits": 0
+    },
     "compute-in-public-subnet": {
-      "groups": 9,
+      "groups": 3,
       "hits": 0
     },
     "container-image-floating-tag": {
@@ -286,424 +240,40 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dashboard-few-widgets": {
-      "groups": 27,
+      "groups": 13,
       "hits": 0
     },
-    "default-vpc-used": {
-      "groups": 6,
-      "hits": 1
-    },
     "deletion-protection-enabled": {
-      "groups": 47,
-      "hits": 11
+      "groups": 25,
+      "hits": 8
     },
     "deprecated-argument": {
-      "groups": 31,
+      "groups": 35,
       "hits": 8
     },
     "deprecated-vs-reference": {
-      "groups": 47,
-      "hits": 12
-    },
-    "diff-account-lookup-removed": {
-      "groups": 19,
-      "hits": 2
-    },
-    "diff-account-region-data": {
-      "groups": 125,
-      "hits": 13
-    },
-    "diff-application-code": {
-      "groups": 53,
-      "hits": 19
+      "groups": 57,
+      "hits": 14
     },
     "diff-attribute-vs-block": {
       "groups": 25,
       "hits": 0
     },
-    "diff-backend": {
-      "groups": 173,
-      "hits": 6
-    },
-    "diff-backup-recovery": {
-      "groups": 77,
-      "hits": 8
-    },
-    "diff-block-moved-file": {
-      "groups": 98,
-      "hits": 25
-    },
-    "diff-cidr-chosen": {
-      "groups": 3,
-      "hits": 0
-    },
-    "diff-cors-options": {
-      "groups": 2,
-      "hits": 1
-    },
-    "diff-count-az": {
-      "groups": 13,
-      "hits": 2
-    },
-    "diff-count-changed": {
-      "groups": 65,
-      "hits": 16
-    },
-    "diff-count-on-flag": {
-      "groups": 35,
-      "hits": 12
-    },
     "diff-declaration-added-for-reference": {
-      "groups": 24,
-      "hits": 6
-    },
-    "diff-dependency": {
-      "groups": 19,
-      "hits": 3
-    },
-    "diff-depends-on": {
-      "groups": 98,
-      "hits": 23
-    },
-    "diff-depends-on-removed": {
       "groups": 23,
-      "hits": 3
-    },
-    "diff-deprecated-type": {
-      "groups": 16,
-      "hits": 2
-    },
-    "diff-description": {
-      "groups": 222,
-      "hits": 37
-    },
-    "diff-destroyability": {
-      "groups": 64,
-      "hits": 26
-    },
-    "diff-documentation": {
-      "groups": 4,
-      "hits": 0
-    },
-    "diff-egress": {
-      "groups": 24,
-      "hits": 4
-    },
-    "diff-encryption": {
-      "groups": 133,
-      "hits": 38
-    },
-    "diff-env-literal-to-reference": {
-      "groups": 6,
-      "hits": 2
-    },
-    "diff-external-lookup-removed": {
-      "groups": 9,
-      "hits": 1
-    },
-    "diff-external-replaced-by-resource": {
-      "groups": 14,
-      "hits": 4
-    },
-    "diff-flag-guarded-resource": {
-      "groups": 10,
-      "hits": 1
-    },
-    "diff-flag-variable-added": {
-      "groups": 49,
-      "hits": 10
-    },
-    "diff-high-availability": {
-      "groups": 87,
-      "hits": 18
-    },
-    "diff-iam-actions-added": {
-      "groups": 66,
       "hits": 5
-    },
-    "diff-iam-least-privilege": {
-      "groups": 104,
-      "hits": 21
-    },
-    "diff-iam-missing-permission": {
-      "groups": 135,
-      "hits": 13
-    },
-    "diff-iam-narrowed": {
-      "groups": 15,
-      "hits": 1
-    },
-    "diff-iam-policy-added-covered": {
-      "groups": 77,
-      "hits": 6
-    },
-    "diff-iam-policy-added-narrower": {
-      "groups": 9,
-      "hits": 0
-    },
-    "diff-iam-trust-policy": {
-      "groups": 28,
-      "hits": 2
-    },
-    "diff-ideal-hardcodes-environment": {
-      "groups": 13,
-      "hits": 0
-    },
-    "diff-ideal-lookup-added": {
-      "groups": 40,
-      "hits": 3
-    },
-    "diff-ideal-omits": {
-      "groups": 160,
-      "hits": 34
-    },
-    "diff-ignore-changes": {
-      "groups": 2,
-      "hits": 2
-    },
-    "diff-ingress": {
-      "groups": 46,
-      "hits": 12
-    },
-    "diff-key-policy": {
-      "groups": 2,
-      "hits": 0
-    },
-    "diff-kms-key-policy": {
-      "groups": 48,
-      "hits": 16
-    },
-    "diff-kms-key-policy-added": {
-      "groups": 8,
-      "hits": 0
-    },
-    "diff-lambda-code-folder": {
-      "groups": 5,
-      "hits": 4
-    },
-    "diff-lambda-handler": {
-      "groups": 7,
-      "hits": 3
-    },
-    "diff-lambda-runtime": {
-      "groups": 3,
-      "hits": 1
-    },
-    "diff-lifecycle-cost": {
-      "groups": 74,
-      "hits": 13
-    },
-    "diff-lifecycle-prevent-destroy": {
-      "groups": 4,
-      "hits": 0
-    },
-    "diff-literal-to-reference": {
-      "groups": 8,
-      "hits": 5
-    },
-    "diff-local-changed": {
-      "groups": 92,
-      "hits": 17
-    },
-    "diff-local-suffix": {
-      "groups": 61,
-      "hits": 23
-    },
-    "diff-logging": {
-      "groups": 141,
-      "hits": 31
-    },
-    "diff-lookup-changed": {
-      "groups": 1,
-      "hits": 0
-    },
-    "diff-managed-policy-arn": {
-      "groups": 27,
-      "hits": 4
-    },
-    "diff-misconfiguration": {
-      "groups": 237,
-      "hits": 71
-    },
-    "diff-missing-resource-prompt": {
-      "groups": 64,
-      "hits": 3
-    },
-    "diff-missing-resource-type": {
-      "groups": 8,
-      "hits": 2
-    },
-    "diff-monitoring": {
-      "groups": 162,
-      "hits": 39
-    },
-    "diff-name-suffix": {
-      "groups": 120,
-      "hits": 55
-    },
-    "diff-name-tag": {
-      "groups": 90,
-      "hits": 27
-    },
-    "diff-naming": {
-      "groups": 184,
-      "hits": 52
     },
     "diff-nesting-form": {
       "groups": 12,
       "hits": 2
     },
-    "diff-network": {
-      "groups": 187,
-      "hits": 52
-    },
-    "diff-open-ingress": {
-      "groups": 5,
-      "hits": 1
-    },
-    "diff-optional-feature": {
-      "groups": 29,
-      "hits": 2
-    },
-    "diff-output": {
-      "groups": 223,
-      "hits": 40
-    },
-    "diff-output-sensitive": {
-      "groups": 12,
-      "hits": 2
-    },
-    "diff-performance-insights-instance": {
-      "groups": 8,
-      "hits": 2
-    },
-    "diff-provider-alias-added": {
-      "groups": 29,
-      "hits": 2
-    },
-    "diff-provider-config": {
-      "groups": 118,
-      "hits": 3
-    },
-    "diff-provider-default-tags": {
-      "groups": 114,
-      "hits": 13
-    },
-    "diff-provider-meta": {
-      "groups": 25,
-      "hits": 6
-    },
-    "diff-provider-region": {
-      "groups": 31,
-      "hits": 2
-    },
-    "diff-provider-region-hardcoded": {
-      "groups": 59,
-      "hits": 0
-    },
-    "diff-provider-version-constraint": {
-      "groups": 127,
-      "hits": 13
-    },
-    "diff-public-exposure": {
-      "groups": 92,
-      "hits": 12
-    },
-    "diff-random-suffix": {
-      "groups": 40,
-      "hits": 9
-    },
-    "diff-reference-retargeted": {
-      "groups": 116,
-      "hits": 18
-    },
-    "diff-renamed": {
-      "groups": 149,
-      "hits": 40
-    },
     "diff-renamed-to-referenced-name": {
       "groups": 4,
       "hits": 0
     },
-    "diff-required-input-removed": {
-      "groups": 18,
-      "hits": 0
-    },
-    "diff-resource-policy": {
-      "groups": 67,
-      "hits": 8
-    },
-    "diff-resource-policy-actions-added": {
-      "groups": 55,
-      "hits": 2
-    },
-    "diff-resource-policy-public": {
-      "groups": 5,
-      "hits": 0
-    },
-    "diff-scaling": {
-      "groups": 103,
-      "hits": 22
-    },
-    "diff-secrets": {
-      "groups": 125,
-      "hits": 33
-    },
-    "diff-service-constraint": {
-      "groups": 90,
-      "hits": 23
-    },
-    "diff-suffix-variable-added": {
-      "groups": 7,
-      "hits": 0
-    },
-    "diff-tag-map-changed": {
-      "groups": 124,
-      "hits": 15
-    },
-    "diff-tagging": {
-      "groups": 153,
-      "hits": 39
-    },
-    "diff-terraform-version": {
-      "groups": 92,
-      "hits": 1
-    },
-    "diff-tfvars": {
-      "groups": 35,
-      "hits": 6
-    },
     "diff-undeclared-reference-fixed": {
       "groups": 26,
       "hits": 11
-    },
-    "diff-unrequested-monitoring": {
-      "groups": 5,
-      "hits": 2
-    },
-    "diff-unrequested-monitoring-setting": {
-      "groups": 4,
-      "hits": 0
-    },
-    "diff-value-tuned": {
-      "groups": 53,
-      "hits": 2
-    },
-    "diff-variable-added": {
-      "groups": 216,
-      "hits": 29
-    },
-    "diff-variable-default-added": {
-      "groups": 21,
-      "hits": 3
-    },
-    "diff-variable-default-removed": {
-      "groups": 26,
-      "hits": 4
-    },
-    "diff-variable-removed": {
-      "groups": 99,
-      "hits": 15
     },
     "documentation-thinner-than-reference": {
       "groups": 90,
@@ -714,51 +284,31 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "dynamodb-no-pitr": {
-      "groups": 35,
+      "groups": 9,
       "hits": 1
     },
     "dynamodb-provisioned-autoscaling": {
-      "groups": 3,
-      "hits": 1
-    },
-    "dynamodb-table-without-cmk": {
-      "groups": 32,
-      "hits": 1
-    },
-    "ecr-mutable-tags": {
-      "groups": 11,
-      "hits": 0
-    },
-    "ecr-repository-without-kms": {
-      "groups": 7,
-      "hits": 1
-    },
-    "ecr-scan-on-push-disabled": {
       "groups": 1,
-      "hits": 0
+      "hits": 1
     },
     "ecs-secret-json-key-missing": {
       "groups": 1,
       "hits": 1
     },
     "ecs-service-listener-dependency": {
-      "groups": 13,
+      "groups": 11,
       "hits": 2
     },
     "eks-public-endpoint": {
-      "groups": 6,
+      "groups": 2,
       "hits": 1
     },
-    "eks-secrets-not-encrypted": {
-      "groups": 7,
-      "hits": 2
-    },
     "final-snapshot-required": {
-      "groups": 40,
-      "hits": 8
+      "groups": 20,
+      "hits": 6
     },
     "firehose-not-encrypted": {
-      "groups": 4,
+      "groups": 3,
       "hits": 1
     },
     "flow-log-scaffolding-without-flow-log": {
@@ -766,15 +316,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "handler-without-error-handling": {
-      "groups": 15,
-      "hits": 6
+      "groups": 5,
+      "hits": 2
     },
     "hardcoded-account-id": {
-      "groups": 4,
+      "groups": 2,
       "hits": 0
     },
     "hardcoded-availability-zone": {
-      "groups": 20,
+      "groups": 11,
       "hits": 2
     },
     "hardcoded-environment-name": {
@@ -782,92 +332,72 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 55,
+      "groups": 40,
       "hits": 1
     },
     "hardcoded-region": {
-      "groups": 18,
+      "groups": 12,
       "hits": 1
     },
     "hcl-not-formatted": {
-      "groups": 237,
-      "hits": 27
+      "groups": 185,
+      "hits": 20
     },
     "hcl-unused-variable": {
-      "groups": 35,
-      "hits": 4
+      "groups": 33,
+      "hits": 3
     },
     "https-without-http-path": {
-      "groups": 28,
+      "groups": 17,
       "hits": 2
     },
     "iam-password-policy-weak": {
       "groups": 3,
       "hits": 0
     },
-    "iam-policy-on-user": {
-      "groups": 2,
-      "hits": 0
-    },
     "iam-privilege-escalation": {
-      "groups": 3,
+      "groups": 1,
       "hits": 0
     },
     "iam-trust-any-principal": {
-      "groups": 7,
+      "groups": 4,
       "hits": 1
     },
     "iam-wildcard-action": {
-      "groups": 14,
+      "groups": 9,
       "hits": 1
     },
     "iam-wildcard-arn": {
-      "groups": 50,
-      "hits": 4
+      "groups": 19,
+      "hits": 3
     },
     "iam-wildcard-resource": {
-      "groups": 172,
-      "hits": 7
+      "groups": 71,
+      "hits": 4
     },
     "in-transit-encryption-missing": {
-      "groups": 61,
-      "hits": 1
+      "groups": 17,
+      "hits": 0
     },
     "inconsistent-tags": {
-      "groups": 47,
-      "hits": 5
-    },
-    "instance-imdsv1-allowed": {
-      "groups": 134,
-      "hits": 9
-    },
-    "instance-public-ip": {
-      "groups": 7,
-      "hits": 1
-    },
-    "kinesis-stream-not-encrypted": {
-      "groups": 1,
-      "hits": 0
+      "groups": 21,
+      "hits": 3
     },
     "kms-key-id-where-arn-required": {
       "groups": 3,
       "hits": 1
     },
     "kms-logs-principal-missing": {
-      "groups": 51,
+      "groups": 41,
       "hits": 4
     },
     "kms-rotation-disabled": {
-      "groups": 27,
-      "hits": 5
+      "groups": 6,
+      "hits": 3
     },
     "kms-service-principal-missing": {
-      "groups": 36,
-      "hits": 8
-    },
-    "kms-unnecessary-lambda-principal": {
-      "groups": 2,
-      "hits": 0
+      "groups": 14,
+      "hits": 5
     },
     "kms-wildcard-principal": {
       "groups": 1,
@@ -878,8 +408,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-code-outside-lambda-dir": {
-      "groups": 12,
-      "hits": 3
+      "groups": 4,
+      "hits": 2
     },
     "lambda-code-untested": {
       "groups": 1,
@@ -889,12 +419,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
-    "lambda-env-var-not-set": {
-      "groups": 2,
-      "hits": 0
-    },
     "lambda-env-without-kms": {
-      "groups": 4,
+      "groups": 1,
       "hits": 0
     },
     "lambda-function-without-package": {
@@ -902,75 +428,59 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "lambda-handler-file-mismatch": {
-      "groups": 2,
+      "groups": 1,
       "hits": 1
     },
-    "lambda-kms-missing-decrypt": {
-      "groups": 1,
+    "lambda-no-error-alarm": {
+      "groups": 20,
       "hits": 0
     },
-    "lambda-no-error-alarm": {
-      "groups": 82,
-      "hits": 3
-    },
     "lambda-package-missing": {
-      "groups": 52,
-      "hits": 29
+      "groups": 37,
+      "hits": 23
     },
     "lambda-reserved-concurrency": {
-      "groups": 30,
-      "hits": 7
+      "groups": 15,
+      "hits": 5
     },
     "lambda-runtime-deprecated": {
-      "groups": 76,
-      "hits": 3
+      "groups": 29,
+      "hits": 0
     },
     "lambda-tracing-without-xray-sdk": {
-      "groups": 20,
-      "hits": 6
+      "groups": 8,
+      "hits": 3
     },
     "lambda-url-without-auth": {
       "groups": 1,
       "hits": 0
     },
     "lambda-vpc-missing-eni-permissions": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 70,
-      "hits": 13
+      "groups": 21,
+      "hits": 6
     },
     "lambda-without-source-code-hash": {
-      "groups": 19,
-      "hits": 9
-    },
-    "lb-access-logs-disabled": {
-      "groups": 111,
-      "hits": 0
-    },
-    "lb-http-without-redirect": {
-      "groups": 75,
-      "hits": 0
-    },
-    "lb-outdated-tls-policy": {
-      "groups": 2,
-      "hits": 0
+      "groups": 13,
+      "hits": 7
     },
     "literal-preexisting-id": {
-      "groups": 37,
+      "groups": 29,
       "hits": 3
     },
     "log-group-without-kms": {
-      "groups": 11,
-      "hits": 2
+      "groups": 4,
+      "hits": 1
     },
     "log-group-without-retention": {
       "groups": 1,
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 42,
+      "groups": 32,
       "hits": 6
     },
     "managed-policy-arn-invalid": {
@@ -978,16 +488,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions": {
-      "groups": 41,
+      "groups": 37,
       "hits": 3
     },
     "missing-ordering-dependency": {
-      "groups": 291,
-      "hits": 34
+      "groups": 91,
+      "hits": 14
     },
     "missing-suffix-variable": {
-      "groups": 326,
-      "hits": 88
+      "groups": 168,
+      "hits": 72
     },
     "module-input-mismatch": {
       "groups": 18,
@@ -998,7 +508,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "nacl-open-admin-port": {
-      "groups": 6,
+      "groups": 3,
       "hits": 0
     },
     "name-invalid-format": {
@@ -1010,91 +520,71 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "name-without-suffix": {
-      "groups": 11,
-      "hits": 7
+      "groups": 6,
+      "hits": 5
     },
     "narrative-response": {
       "groups": 106,
       "hits": 0
     },
     "nat-gateway-per-az-cost": {
-      "groups": 26,
+      "groups": 22,
       "hits": 3
     },
     "no-alarms-when-requested": {
-      "groups": 16,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "no-outputs": {
-      "groups": 54,
+      "groups": 49,
       "hits": 0
     },
     "open-ingress-sensitive-port": {
-      "groups": 9,
-      "hits": 0
-    },
-    "opensearch-domain-outside-vpc": {
-      "groups": 1,
-      "hits": 0
-    },
-    "opensearch-logging-missing": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 76,
-      "hits": 12
+      "groups": 59,
+      "hits": 9
     },
     "performance-insights-unsupported-class": {
       "groups": 11,
       "hits": 1
     },
     "prevent-destroy": {
-      "groups": 8,
-      "hits": 6
+      "groups": 5,
+      "hits": 4
     },
     "provider-input-undeclared": {
       "groups": 76,
       "hits": 14
     },
     "provider-outside-provider-file": {
-      "groups": 153,
-      "hits": 13
+      "groups": 90,
+      "hits": 6
     },
     "provider-reference-invalid": {
-      "groups": 9,
+      "groups": 8,
       "hits": 2
     },
     "provider-requirement-missing": {
-      "groups": 61,
-      "hits": 22
-    },
-    "rds-auto-minor-upgrade-disabled": {
-      "groups": 6,
-      "hits": 1
+      "groups": 59,
+      "hits": 21
     },
     "rds-backup-disabled": {
       "groups": 1,
       "hits": 0
     },
-    "rds-iam-auth-disabled": {
-      "groups": 9,
-      "hits": 0
-    },
-    "rds-log-exports-missing": {
-      "groups": 111,
-      "hits": 3
-    },
     "rds-password-invalid-characters": {
-      "groups": 57,
-      "hits": 17
+      "groups": 26,
+      "hits": 10
     },
     "rds-single-az": {
-      "groups": 11,
+      "groups": 6,
       "hits": 0
     },
     "rds-storage-not-encrypted": {
-      "groups": 16,
+      "groups": 8,
       "hits": 1
     },
     "reference-cycle": {
@@ -1102,27 +592,27 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-encryption-missing": {
-      "groups": 82,
-      "hits": 2
+      "groups": 24,
+      "hits": 1
     },
     "requested-logging-missing": {
-      "groups": 26,
-      "hits": 5
+      "groups": 10,
+      "hits": 3
     },
     "requested-s3-lifecycle-missing": {
-      "groups": 9,
+      "groups": 4,
       "hits": 0
     },
     "required-tag-keys-missing": {
-      "groups": 21,
+      "groups": 10,
       "hits": 0
     },
     "resource-policy-public-principal": {
-      "groups": 5,
-      "hits": 1
+      "groups": 2,
+      "hits": 0
     },
     "resource-policy-wildcard-action": {
-      "groups": 9,
+      "groups": 6,
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
@@ -1138,23 +628,23 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-backend-without-locking": {
-      "groups": 9,
+      "groups": 6,
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
-      "groups": 71,
-      "hits": 7
+      "groups": 37,
+      "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 107,
-      "hits": 27
+      "groups": 79,
+      "hits": 24
     },
     "s3-log-bucket-no-lifecycle": {
-      "groups": 84,
+      "groups": 16,
       "hits": 0
     },
     "s3-no-versioning": {
-      "groups": 21,
+      "groups": 7,
       "hits": 0
     },
     "s3-object-etag-with-kms": {
@@ -1162,7 +652,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning": {
-      "groups": 17,
+      "groups": 10,
       "hits": 4
     },
     "schema-block-as-attribute": {
@@ -1174,7 +664,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-missing-required": {
-      "groups": 10,
+      "groups": 7,
       "hits": 0
     },
     "schema-nesting-mode": {
@@ -1182,12 +672,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed": {
-      "groups": 30,
-      "hits": 10
+      "groups": 29,
+      "hits": 9
     },
     "schema-unknown-argument": {
       "groups": 104,
-      "hits": 42
+      "hits": 43
     },
     "schema-unknown-resource-type": {
       "groups": 24,
@@ -1196,10 +686,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "schema-wrong-type": {
       "groups": 17,
       "hits": 3
-    },
-    "secretsmanager-secret-without-cmk": {
-      "groups": 64,
-      "hits": 7
     },
     "securityhub-standards-arn-invalid": {
       "groups": 2,
@@ -1210,19 +696,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "sfn-logging-missing-log-delivery": {
-      "groups": 8,
+      "groups": 6,
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 283,
-      "hits": 20
+      "groups": 107,
+      "hits": 8
     },
     "single-file-stack": {
-      "groups": 27,
-      "hits": 1
+      "groups": 4,
+      "hits": 0
     },
     "single-nat-gateway": {
-      "groups": 20,
+      "groups": 8,
       "hits": 0
     },
     "single-node-service-under-ha": {
@@ -1233,10 +719,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
-    "sns-topic-not-encrypted": {
-      "groups": 87,
-      "hits": 1
-    },
     "sparse-code-comments": {
       "groups": 52,
       "hits": 0
@@ -1245,36 +727,32 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
-    "subnet-maps-public-ip": {
-      "groups": 2,
-      "hits": 0
-    },
     "subnet-zones-not-looked-up": {
-      "groups": 13,
+      "groups": 8,
       "hits": 1
     },
     "subnets-single-az": {
-      "groups": 4,
+      "groups": 3,
       "hits": 1
     },
     "suffix-fixed-in-tfvars": {
-      "groups": 28,
-      "hits": 19
+      "groups": 21,
+      "hits": 13
     },
     "syntax-error": {
       "groups": 24,
-      "hits": 6
+      "hits": 7
     },
     "tag-value-hardcodes-environment": {
       "groups": 5,
       "hits": 4
     },
     "tests-missing": {
-      "groups": 429,
+      "groups": 142,
       "hits": 0
     },
     "ts-not-prettier-formatted": {
-      "groups": 54,
+      "groups": 49,
       "hits": 0
     },
     "ts-shadowed-import": {
@@ -1282,24 +760,954 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 51,
-      "hits": 5
+      "groups": 43,
+      "hits": 2
     },
     "undeclared-reference": {
-      "groups": 50,
-      "hits": 15
+      "groups": 41,
+      "hits": 11
     },
     "unguarded-optional-feature": {
-      "groups": 33,
-      "hits": 8
+      "groups": 19,
+      "hits": 5
     },
     "untagged-resources": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 128,
-      "hits": 17
+      "groups": 74,
+      "hits": 12
+    }
+  },
+  "variants": {
+    "admin-managed-policy|both": {
+      "groups": 5,
+      "hits": 0
+    },
+    "alarm-threshold-wrong-unit|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "alarms-without-notification|both": {
+      "groups": 12,
+      "hits": 2
+    },
+    "alarms-without-notification|code": {
+      "groups": 12,
+      "hits": 2
+    },
+    "alb-access-logs-kms-bucket|both": {
+      "groups": 3,
+      "hits": 1
+    },
+    "alb-access-logs-kms-bucket|code": {
+      "groups": 6,
+      "hits": 1
+    },
+    "api-stage-without-access-logs|both": {
+      "groups": 2,
+      "hits": 1
+    },
+    "api-stage-without-access-logs|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "apigw-deployment-race|both": {
+      "groups": 2,
+      "hits": 2
+    },
+    "apigw-domain-outdated-tls|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "aurora-backtrack-unsupported|both": {
+      "groups": 1,
+      "hits": 1
+    },
+    "aurora-global-secondary-no-ignore-changes|code": {
+      "groups": 4,
+      "hits": 1
+    },
+    "autoscaling-policy-no-cooldown|code": {
+      "groups": 3,
+      "hits": 0
+    },
+    "backend-local|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "backend-missing|code": {
+      "groups": 243,
+      "hits": 0
+    },
+    "backend-uses-variables|both": {
+      "groups": 3,
+      "hits": 0
+    },
+    "backend-uses-variables|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "bucket-without-force-destroy|both": {
+      "groups": 9,
+      "hits": 7
+    },
+    "bucket-without-force-destroy|code": {
+      "groups": 21,
+      "hits": 4
+    },
+    "cdktf-unknown-export|both": {
+      "groups": 21,
+      "hits": 0
+    },
+    "cdktf-unknown-export|code": {
+      "groups": 38,
+      "hits": 0
+    },
+    "cloudfront-outdated-tls|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "cloudtrail-log-validation-disabled|both": {
+      "groups": 13,
+      "hits": 4
+    },
+    "cloudtrail-log-validation-disabled|code": {
+      "groups": 4,
+      "hits": 1
+    },
+    "cloudtrail-not-multi-region|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "compute-in-public-subnet|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "compute-in-public-subnet|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "container-image-floating-tag|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "dashboard-few-widgets|both": {
+      "groups": 8,
+      "hits": 0
+    },
+    "dashboard-few-widgets|code": {
+      "groups": 5,
+      "hits": 0
+    },
+    "deletion-protection-enabled|both": {
+      "groups": 22,
+      "hits": 8
+    },
+    "deletion-protection-enabled|code": {
+      "groups": 3,
+      "hits": 0
+    },
+    "deprecated-argument|both": {
+      "groups": 3,
+      "hits": 0
+    },
+    "deprecated-argument|code": {
+      "groups": 32,
+      "hits": 8
+    },
+    "deprecated-vs-reference|both": {
+      "groups": 24,
+      "hits": 8
+    },
+    "deprecated-vs-reference|code": {
+      "groups": 33,
+      "hits": 6
+    },
+    "diff-attribute-vs-block|diff": {
+      "groups": 25,
+      "hits": 0
+    },
+    "diff-declaration-added-for-reference|diff": {
+      "groups": 23,
+      "hits": 5
+    },
+    "diff-nesting-form|diff": {
+      "groups": 12,
+      "hits": 2
+    },
+    "diff-renamed-to-referenced-name|diff": {
+      "groups": 4,
+      "hits": 0
+    },
+    "diff-undeclared-reference-fixed|diff": {
+      "groups": 26,
+      "hits": 11
+    },
+    "documentation-thinner-than-reference|code": {
+      "groups": 90,
+      "hits": 0
+    },
+    "duplicate-declaration|code": {
+      "groups": 5,
+      "hits": 1
+    },
+    "dynamodb-no-pitr|both": {
+      "groups": 4,
+      "hits": 0
+    },
+    "dynamodb-no-pitr|code": {
+      "groups": 5,
+      "hits": 1
+    },
+    "dynamodb-provisioned-autoscaling|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "ecs-secret-json-key-missing|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "ecs-service-listener-dependency|both": {
+      "groups": 9,
+      "hits": 1
+    },
+    "ecs-service-listener-dependency|code": {
+      "groups": 2,
+      "hits": 1
+    },
+    "eks-public-endpoint|code": {
+      "groups": 2,
+      "hits": 1
+    },
+    "final-snapshot-required|both": {
+      "groups": 15,
+      "hits": 6
+    },
+    "final-snapshot-required|code": {
+      "groups": 5,
+      "hits": 0
+    },
+    "firehose-not-encrypted|code": {
+      "groups": 3,
+      "hits": 1
+    },
+    "flow-log-scaffolding-without-flow-log|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "handler-without-error-handling|code": {
+      "groups": 5,
+      "hits": 2
+    },
+    "hardcoded-account-id|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "hardcoded-availability-zone|both": {
+      "groups": 4,
+      "hits": 2
+    },
+    "hardcoded-availability-zone|code": {
+      "groups": 7,
+      "hits": 0
+    },
+    "hardcoded-environment-name|both": {
+      "groups": 3,
+      "hits": 0
+    },
+    "hardcoded-environment-name|code": {
+      "groups": 3,
+      "hits": 1
+    },
+    "hardcoded-password|both": {
+      "groups": 28,
+      "hits": 0
+    },
+    "hardcoded-password|code": {
+      "groups": 12,
+      "hits": 1
+    },
+    "hardcoded-region|both": {
+      "groups": 1,
+      "hits": 1
+    },
+    "hardcoded-region|code": {
+      "groups": 11,
+      "hits": 0
+    },
+    "hcl-not-formatted|code": {
+      "groups": 185,
+      "hits": 20
+    },
+    "hcl-unused-variable|code": {
+      "groups": 33,
+      "hits": 3
+    },
+    "https-without-http-path|both": {
+      "groups": 6,
+      "hits": 2
+    },
+    "https-without-http-path|code": {
+      "groups": 11,
+      "hits": 0
+    },
+    "iam-password-policy-weak|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "iam-password-policy-weak|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "iam-privilege-escalation|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "iam-trust-any-principal|both": {
+      "groups": 3,
+      "hits": 1
+    },
+    "iam-trust-any-principal|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "iam-wildcard-action|both": {
+      "groups": 5,
+      "hits": 1
+    },
+    "iam-wildcard-action|code": {
+      "groups": 4,
+      "hits": 0
+    },
+    "iam-wildcard-arn|both": {
+      "groups": 7,
+      "hits": 2
+    },
+    "iam-wildcard-arn|code": {
+      "groups": 12,
+      "hits": 1
+    },
+    "iam-wildcard-resource|both": {
+      "groups": 46,
+      "hits": 3
+    },
+    "iam-wildcard-resource|code": {
+      "groups": 25,
+      "hits": 1
+    },
+    "in-transit-encryption-missing|both": {
+      "groups": 5,
+      "hits": 0
+    },
+    "in-transit-encryption-missing|code": {
+      "groups": 12,
+      "hits": 0
+    },
+    "inconsistent-tags|both": {
+      "groups": 7,
+      "hits": 1
+    },
+    "inconsistent-tags|code": {
+      "groups": 14,
+      "hits": 2
+    },
+    "kms-key-id-where-arn-required|code": {
+      "groups": 3,
+      "hits": 1
+    },
+    "kms-logs-principal-missing|both": {
+      "groups": 33,
+      "hits": 3
+    },
+    "kms-logs-principal-missing|code": {
+      "groups": 8,
+      "hits": 1
+    },
+    "kms-rotation-disabled|both": {
+      "groups": 3,
+      "hits": 2
+    },
+    "kms-rotation-disabled|code": {
+      "groups": 3,
+      "hits": 1
+    },
+    "kms-service-principal-missing|both": {
+      "groups": 8,
+      "hits": 4
+    },
+    "kms-service-principal-missing|code": {
+      "groups": 6,
+      "hits": 1
+    },
+    "kms-wildcard-principal|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-arch-not-arm64|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-code-outside-lambda-dir|both": {
+      "groups": 1,
+      "hits": 1
+    },
+    "lambda-code-outside-lambda-dir|code": {
+      "groups": 3,
+      "hits": 1
+    },
+    "lambda-code-untested|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-dependency-not-bundled|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "lambda-env-without-kms|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-function-without-package|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-function-without-package|code": {
+      "groups": 2,
+      "hits": 2
+    },
+    "lambda-handler-file-mismatch|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "lambda-no-error-alarm|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-no-error-alarm|code": {
+      "groups": 19,
+      "hits": 0
+    },
+    "lambda-package-missing|both": {
+      "groups": 11,
+      "hits": 8
+    },
+    "lambda-package-missing|code": {
+      "groups": 26,
+      "hits": 15
+    },
+    "lambda-reserved-concurrency|both": {
+      "groups": 11,
+      "hits": 4
+    },
+    "lambda-reserved-concurrency|code": {
+      "groups": 4,
+      "hits": 1
+    },
+    "lambda-runtime-deprecated|both": {
+      "groups": 16,
+      "hits": 0
+    },
+    "lambda-runtime-deprecated|code": {
+      "groups": 13,
+      "hits": 0
+    },
+    "lambda-tracing-without-xray-sdk|both": {
+      "groups": 1,
+      "hits": 1
+    },
+    "lambda-tracing-without-xray-sdk|code": {
+      "groups": 7,
+      "hits": 2
+    },
+    "lambda-url-without-auth|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-vpc-missing-eni-permissions|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lambda-without-log-group|code": {
+      "groups": 21,
+      "hits": 6
+    },
+    "lambda-without-source-code-hash|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lambda-without-source-code-hash|code": {
+      "groups": 11,
+      "hits": 7
+    },
+    "literal-preexisting-id|code": {
+      "groups": 29,
+      "hits": 3
+    },
+    "log-group-without-kms|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "log-group-without-kms|code": {
+      "groups": 2,
+      "hits": 1
+    },
+    "log-group-without-retention|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "lookup-of-preexisting-resource|both": {
+      "groups": 22,
+      "hits": 3
+    },
+    "lookup-of-preexisting-resource|code": {
+      "groups": 10,
+      "hits": 3
+    },
+    "managed-policy-arn-invalid|code": {
+      "groups": 28,
+      "hits": 7
+    },
+    "missing-descriptions|code": {
+      "groups": 37,
+      "hits": 3
+    },
+    "missing-ordering-dependency|both": {
+      "groups": 40,
+      "hits": 9
+    },
+    "missing-ordering-dependency|code": {
+      "groups": 51,
+      "hits": 5
+    },
+    "missing-suffix-variable|both": {
+      "groups": 150,
+      "hits": 64
+    },
+    "missing-suffix-variable|code": {
+      "groups": 18,
+      "hits": 8
+    },
+    "module-input-mismatch|code": {
+      "groups": 18,
+      "hits": 8
+    },
+    "module-output-undeclared|code": {
+      "groups": 12,
+      "hits": 1
+    },
+    "nacl-open-admin-port|both": {
+      "groups": 3,
+      "hits": 0
+    },
+    "name-invalid-format|code": {
+      "groups": 15,
+      "hits": 1
+    },
+    "name-length-limit|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "name-length-limit|code": {
+      "groups": 5,
+      "hits": 1
+    },
+    "name-without-suffix|both": {
+      "groups": 5,
+      "hits": 5
+    },
+    "name-without-suffix|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "narrative-response|code": {
+      "groups": 106,
+      "hits": 0
+    },
+    "nat-gateway-per-az-cost|code": {
+      "groups": 22,
+      "hits": 3
+    },
+    "no-alarms-when-requested|code": {
+      "groups": 3,
+      "hits": 0
+    },
+    "no-outputs|both": {
+      "groups": 47,
+      "hits": 0
+    },
+    "no-outputs|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "open-ingress-sensitive-port|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "outdated-engine-version|both": {
+      "groups": 50,
+      "hits": 8
+    },
+    "outdated-engine-version|code": {
+      "groups": 9,
+      "hits": 1
+    },
+    "performance-insights-unsupported-class|both": {
+      "groups": 10,
+      "hits": 1
+    },
+    "performance-insights-unsupported-class|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "prevent-destroy|both": {
+      "groups": 4,
+      "hits": 3
+    },
+    "prevent-destroy|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "provider-input-undeclared|both": {
+      "groups": 6,
+      "hits": 2
+    },
+    "provider-input-undeclared|code": {
+      "groups": 70,
+      "hits": 12
+    },
+    "provider-outside-provider-file|both": {
+      "groups": 39,
+      "hits": 6
+    },
+    "provider-outside-provider-file|code": {
+      "groups": 51,
+      "hits": 0
+    },
+    "provider-reference-invalid|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "provider-reference-invalid|code": {
+      "groups": 7,
+      "hits": 2
+    },
+    "provider-requirement-missing|code": {
+      "groups": 59,
+      "hits": 21
+    },
+    "rds-backup-disabled|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "rds-password-invalid-characters|both": {
+      "groups": 20,
+      "hits": 9
+    },
+    "rds-password-invalid-characters|code": {
+      "groups": 6,
+      "hits": 1
+    },
+    "rds-single-az|both": {
+      "groups": 3,
+      "hits": 0
+    },
+    "rds-single-az|code": {
+      "groups": 3,
+      "hits": 0
+    },
+    "rds-storage-not-encrypted|both": {
+      "groups": 7,
+      "hits": 1
+    },
+    "rds-storage-not-encrypted|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "reference-cycle|code": {
+      "groups": 11,
+      "hits": 2
+    },
+    "requested-encryption-missing|both": {
+      "groups": 8,
+      "hits": 0
+    },
+    "requested-encryption-missing|code": {
+      "groups": 16,
+      "hits": 1
+    },
+    "requested-logging-missing|both": {
+      "groups": 4,
+      "hits": 2
+    },
+    "requested-logging-missing|code": {
+      "groups": 6,
+      "hits": 1
+    },
+    "requested-s3-lifecycle-missing|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "requested-s3-lifecycle-missing|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "required-tag-keys-missing|code": {
+      "groups": 10,
+      "hits": 0
+    },
+    "resource-policy-public-principal|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "resource-policy-wildcard-action|both": {
+      "groups": 2,
+      "hits": 1
+    },
+    "resource-policy-wildcard-action|code": {
+      "groups": 4,
+      "hits": 1
+    },
+    "resource-type-missing-vs-reference|both": {
+      "groups": 92,
+      "hits": 16
+    },
+    "resource-type-missing-vs-reference|code": {
+      "groups": 116,
+      "hits": 14
+    },
+    "response-truncated|both": {
+      "groups": 12,
+      "hits": 7
+    },
+    "response-truncated|code": {
+      "groups": 5,
+      "hits": 0
+    },
+    "response-without-infrastructure|code": {
+      "groups": 11,
+      "hits": 0
+    },
+    "s3-backend-without-locking|both": {
+      "groups": 5,
+      "hits": 0
+    },
+    "s3-backend-without-locking|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "s3-bucket-without-public-access-block|both": {
+      "groups": 19,
+      "hits": 3
+    },
+    "s3-bucket-without-public-access-block|code": {
+      "groups": 18,
+      "hits": 1
+    },
+    "s3-lifecycle-rule-missing-filter|both": {
+      "groups": 68,
+      "hits": 21
+    },
+    "s3-lifecycle-rule-missing-filter|code": {
+      "groups": 11,
+      "hits": 3
+    },
+    "s3-log-bucket-no-lifecycle|both": {
+      "groups": 3,
+      "hits": 0
+    },
+    "s3-log-bucket-no-lifecycle|code": {
+      "groups": 13,
+      "hits": 0
+    },
+    "s3-no-versioning|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "s3-no-versioning|code": {
+      "groups": 6,
+      "hits": 0
+    },
+    "s3-object-etag-with-kms|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "s3-replication-versioning|both": {
+      "groups": 5,
+      "hits": 1
+    },
+    "s3-replication-versioning|code": {
+      "groups": 5,
+      "hits": 3
+    },
+    "schema-block-as-attribute|both": {
+      "groups": 5,
+      "hits": 0
+    },
+    "schema-invalid-value|code": {
+      "groups": 4,
+      "hits": 1
+    },
+    "schema-missing-required|code": {
+      "groups": 7,
+      "hits": 0
+    },
+    "schema-nesting-mode|code": {
+      "groups": 2,
+      "hits": 1
+    },
+    "schema-removed|both": {
+      "groups": 14,
+      "hits": 5
+    },
+    "schema-removed|code": {
+      "groups": 15,
+      "hits": 4
+    },
+    "schema-unknown-argument|both": {
+      "groups": 1,
+      "hits": 1
+    },
+    "schema-unknown-argument|code": {
+      "groups": 103,
+      "hits": 42
+    },
+    "schema-unknown-resource-type|code": {
+      "groups": 24,
+      "hits": 0
+    },
+    "schema-wrong-type|code": {
+      "groups": 17,
+      "hits": 3
+    },
+    "securityhub-standards-arn-invalid|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "sensitive-output-not-marked|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "sfn-logging-missing-log-delivery|code": {
+      "groups": 6,
+      "hits": 4
+    },
+    "sg-egress-all-open|both": {
+      "groups": 67,
+      "hits": 4
+    },
+    "sg-egress-all-open|code": {
+      "groups": 40,
+      "hits": 4
+    },
+    "single-file-stack|code": {
+      "groups": 4,
+      "hits": 0
+    },
+    "single-nat-gateway|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "single-nat-gateway|code": {
+      "groups": 7,
+      "hits": 0
+    },
+    "single-node-service-under-ha|code": {
+      "groups": 3,
+      "hits": 0
+    },
+    "single-subnet-load-balancer|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "sparse-code-comments|code": {
+      "groups": 52,
+      "hits": 0
+    },
+    "sqs-fifo-mismatch|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "subnet-zones-not-looked-up|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "subnet-zones-not-looked-up|code": {
+      "groups": 7,
+      "hits": 1
+    },
+    "subnets-single-az|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "subnets-single-az|code": {
+      "groups": 1,
+      "hits": 1
+    },
+    "suffix-fixed-in-tfvars|code": {
+      "groups": 21,
+      "hits": 13
+    },
+    "syntax-error|both": {
+      "groups": 2,
+      "hits": 2
+    },
+    "syntax-error|code": {
+      "groups": 22,
+      "hits": 5
+    },
+    "tag-value-hardcodes-environment|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "tag-value-hardcodes-environment|code": {
+      "groups": 4,
+      "hits": 4
+    },
+    "tests-missing|code": {
+      "groups": 142,
+      "hits": 0
+    },
+    "ts-not-prettier-formatted|code": {
+      "groups": 49,
+      "hits": 0
+    },
+    "ts-shadowed-import|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "ts-unused-declaration|code": {
+      "groups": 43,
+      "hits": 2
+    },
+    "undeclared-reference|both": {
+      "groups": 7,
+      "hits": 2
+    },
+    "undeclared-reference|code": {
+      "groups": 34,
+      "hits": 9
+    },
+    "unguarded-optional-feature|both": {
+      "groups": 9,
+      "hits": 3
+    },
+    "unguarded-optional-feature|code": {
+      "groups": 10,
+      "hits": 2
+    },
+    "untagged-resources|both": {
+      "groups": 4,
+      "hits": 0
+    },
+    "variable-without-default|both": {
+      "groups": 44,
+      "hits": 12
+    },
+    "variable-without-default|code": {
+      "groups": 30,
+      "hits": 0
     }
   }
 };
