@@ -8,6 +8,7 @@ import type { ScoreResult, ScoreStep } from '../contracts/pipeline.js';
 import type { CategoryId, FixClass, Severity } from '../taxonomy/categories.js';
 import type { Blocker } from './blockers.js';
 import type { ComplexityFactors } from './complexity.js';
+import { CODE_ONLY_PROSE_WORDS } from '../rules/documentation/measure.js';
 
 export const BASE_SCORE = 8;
 export const COMPLEXITY_CAP = 2;
@@ -34,6 +35,11 @@ export interface ScoreFacts {
   observations: number;
   /** Code lines changed between model and ideal, and each side's size; null without an ideal. */
   gap: { changed: number; modelLines: number; idealLines: number } | null;
+  /**
+   * Words the ideal spends outside its code fences (explaining what it changed and why); null without an ideal
+   * or when the ideal is not a markdown document (a code folder), where it cannot be measured.
+   */
+  idealProseWords: number | null;
   promptWords: number | null;
   /** Table keys of the required services (metadata and prompt). */
   requiredServices: string[];
@@ -70,6 +76,16 @@ export const CALIBRATION = {
    * whose fixes live elsewhere, 16 tasks all recorded 8–10). 4% catches 13 lows, 6% 15 with more false lows.
    */
   minimalGapShare: 0.05,
+  /**
+   * ... and the ideal is code only: at most this many words of prose outside its code fences (the
+   * narrative-response rule's bound for a code-only answer: file headings, a one-line intro). An ideal that
+   * explains what it changed carries part of the gap in that prose, where the code lines do not see it. On the
+   * dev corpus (written analyses ignored) the gap of at most 5% with a code-only ideal held 14 of the 27 tasks
+   * recorded below 8 and 6 recorded 8–9 (mean 6.8); with an explaining ideal, 0 of the lows and 10 tasks
+   * recorded 8–10 (mean 9.4), which Category D had pushed to 6–7. Unknown prose (an ideal given as a code folder)
+   * does not block Category D: the code gap decides, as before.
+   */
+  minimalIdealProseWords: CODE_ONLY_PROSE_WORDS,
   /**
    * ... and at most this many Category A/B failures (the guide: "few or only Category C"). With the judge's
    * tier (precision table of d5432bc): 0 → 9 of the 27 lows caught and 6 false lows, 1 → 14 and 12, 2 → 14 and
@@ -163,11 +179,20 @@ function gapText(g: NonNullable<ScoreFacts['gap']>): string {
   return `${g.changed} code lines differ between model and ideal (${share}% of the ideal's ${g.idealLines})`;
 }
 
-/** Whether the model is essentially the ideal: a small, non-zero code gap and few A/B failures. */
-export function isMinimalGap(facts: ScoreFacts, counts: FixCounts = countFailures(facts.failures)): boolean {
+/** A small, non-zero code gap (at most minimalGapShare of the ideal's code lines). */
+export function isSmallCodeGap(facts: ScoreFacts): boolean {
   const g = facts.gap;
-  if (!g || g.changed === 0) return false;
-  return g.changed <= CALIBRATION.minimalGapShare * g.idealLines && counts.A + counts.B <= CALIBRATION.minimalMaxABFailures;
+  return !!g && g.changed > 0 && g.changed <= CALIBRATION.minimalGapShare * g.idealLines;
+}
+
+/** The ideal explains its changes in prose (more words outside its code than a code-only answer has). */
+export function idealExplains(facts: ScoreFacts): boolean {
+  return facts.idealProseWords !== null && facts.idealProseWords > CALIBRATION.minimalIdealProseWords;
+}
+
+/** Whether the model is essentially the ideal: a small, non-zero code gap, few A/B failures, and a code-only ideal. */
+export function isMinimalGap(facts: ScoreFacts, counts: FixCounts = countFailures(facts.failures)): boolean {
+  return isSmallCodeGap(facts) && counts.A + counts.B <= CALIBRATION.minimalMaxABFailures && !idealExplains(facts);
 }
 
 /** Step 3 on the failure tier and the code gap: D, A, C-only, else B. The detail names what decided it. */
@@ -178,10 +203,11 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
   const tally = `failure tier: ${counts.A} A, ${counts.B} B, ${counts.C} C`;
   if (isMinimalGap(facts, counts)) {
     const listed = facts.failures.length ? `; failures: ${nameFailures(facts.failures)}` : '; no failure reached the failure tier';
+    const prose = facts.idealProseWords === null ? '' : `, the ideal is code only (${facts.idealProseWords} words of prose, ≤ ${c.minimalIdealProseWords})`;
     return {
       delta: c.minimalPenalty,
       category: 'D',
-      detail: `minimal changes: ${gapText(facts.gap!)} (≤ ${Math.round(c.minimalGapShare * 100)}%) and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category D, ${signed(c.minimalPenalty)}`,
+      detail: `minimal changes: ${gapText(facts.gap!)} (≤ ${Math.round(c.minimalGapShare * 100)}%)${prose} and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category D, ${signed(c.minimalPenalty)}`,
     };
   }
   const significant = of('A').filter((f) => c.significantSeverities.includes(f.severity));
@@ -196,14 +222,19 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
     return { delta, category: 'C', detail: `only Category C failures: ${counts.C} (${counts.C >= 6 ? '≥6 → −2' : '4–5 → −1'}): ${nameFailures(of('C'))}` };
   }
   const gap = facts.gap;
+  // A small code gap that Category D would take, were the ideal not explaining its changes.
+  const explained =
+    gap && isSmallCodeGap(facts) && idealExplains(facts) && counts.A + counts.B <= c.minimalMaxABFailures
+      ? `${gapText(gap)}, but the ideal explains its changes in ${facts.idealProseWords} words of prose (> ${c.minimalIdealProseWords}): more than minimal`
+      : null;
   const why =
     counts.A + counts.B > 0
-      ? `moderate failures: ${nameFailures([...of('A'), ...of('B')])}`
+      ? `moderate failures: ${nameFailures([...of('A'), ...of('B')])}${explained ? `; ${explained}` : ''}`
       : !gap
         ? 'no ideal to measure the gap against'
         : gap.changed === 0
           ? 'the ideal repeats the model\'s code, so the gap cannot be measured'
-          : `no significant failure in the tier, but ${gapText(gap)}: more than minimal`;
+          : (explained ?? `no significant failure in the tier, but ${gapText(gap)}: more than minimal`);
   return { delta: 0, category: 'B', detail: `${why} → Category B, ±0; ${tally}` };
 }
 

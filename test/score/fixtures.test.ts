@@ -93,6 +93,23 @@ test('fix class D: a two-line gap and few A/B failures is Category D, naming the
   assert.equal(result!.trainingQuality, 6);
 });
 
+test('fix class D needs a code-only ideal: the same two-line gap with an ideal that explains its changes is Category B', () => {
+  const tier = [{ fixClass: 'B' as const, ruleId: 'sqs-visibility', title: 'Visibility timeout too short', resource: 'aws_sqs_queue.orders' }];
+  const plain = withTier('small-gap', tier);
+  const explained = withTier('small-gap-explained', tier);
+  // Same code on both sides: only the ideal's prose differs.
+  assert.deepEqual(explained.facts!.gap, plain.facts!.gap);
+  assert.ok(plain.facts!.idealProseWords! <= CALIBRATION.minimalIdealProseWords);
+  assert.ok(explained.facts!.idealProseWords! > CALIBRATION.minimalIdealProseWords);
+  const s = step(explained.result!, 'fixes: Category');
+  assert.equal(s.step, 'fixes: Category B');
+  assert.equal(s.delta, 0);
+  assert.match(s.detail, /Visibility timeout too short on aws_sqs_queue\.orders \[sqs-visibility\]; 2 code lines differ between model and ideal \(\d+% of the ideal's \d+\), but the ideal explains its changes in \d+ words of prose \(> 30\): more than minimal/);
+  // Base 8 ±0, +1 for the architecture, −1 for a narrow prompt: two points above the code-only ideal's 6.
+  assert.equal(explained.result!.trainingQuality, 8);
+  assert.equal(plain.result!.trainingQuality, 6);
+});
+
 test('fix class D does not apply when the small gap comes with more than a few A/B failures', () => {
   const { result } = withTier('small-gap', [
     { fixClass: 'A', severity: 'high', ruleId: 'a1', title: 'Queue not encrypted' },

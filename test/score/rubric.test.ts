@@ -27,6 +27,7 @@ function facts(over: Partial<ScoreFacts> = {}): ScoreFacts {
     failures: [],
     observations: 0,
     gap: { changed: 300, modelLines: 500, idealLines: 600 },
+    idealProseWords: 0,
     promptWords: 500,
     requiredServices: [],
     complexity: factors({ multipleServices: true, security: true }),
@@ -57,6 +58,26 @@ test('minimal gap: a small non-zero share of the ideal and few A/B failures', ()
   assert.ok(!isMinimalGap(facts({ gap: { ...small, changed: edge + 1 } })));
   assert.ok(!isMinimalGap(facts({ gap: { ...small, changed: 0 } })));
   assert.ok(!isMinimalGap(facts({ gap: null })));
+});
+
+test('minimal gap needs a code-only ideal: an ideal that explains its changes in prose is not minimal', () => {
+  const small = { changed: 20, modelLines: 600, idealLines: 600 };
+  const bound = CALIBRATION.minimalIdealProseWords;
+  assert.ok(isMinimalGap(facts({ gap: small, idealProseWords: bound })));
+  assert.ok(!isMinimalGap(facts({ gap: small, idealProseWords: bound + 1 })));
+  // Prose that cannot be measured (an ideal given as code) leaves the decision to the code gap.
+  assert.ok(isMinimalGap(facts({ gap: small, idealProseWords: null })));
+  const explained = failureAdjustment(facts({ gap: small, idealProseWords: 240 }));
+  assert.equal(explained.category, 'B');
+  assert.equal(explained.delta, 0);
+  assert.match(explained.detail, /20 code lines differ between model and ideal \(3% of the ideal's 600\), but the ideal explains its changes in 240 words of prose \(> 30\): more than minimal/);
+  // With a moderate failure the explaining ideal is named next to it.
+  const withB = failureAdjustment(facts({ gap: small, idealProseWords: 240, failures: [failure({ fixClass: 'B', title: 'Timeout too short' })] }));
+  assert.match(withB.detail, /moderate failures: Timeout too short \[r\]; 20 code lines differ .* explains its changes in 240 words/);
+  // A code-only ideal names its prose in the Category D step.
+  const d = failureAdjustment(facts({ gap: small, idealProseWords: 4 }));
+  assert.equal(d.category, 'D');
+  assert.match(d.detail, /the ideal is code only \(4 words of prose, ≤ 30\)/);
 });
 
 test('fix adjustment without an ideal is Category B and says why', () => {
