@@ -98,6 +98,15 @@ export const CALIBRATION = {
    */
   minimalPenalty: -2,
   /**
+   * Category C from the gap, "minor changes": the next step up from minimal, a gap of at most this share of the
+   * ideal's code lines, with the same code-only ideal and few A/B failures (the guide's Category C, −1 to −2,
+   * for fixes that are all tactical). On the dev corpus 6 tasks fall between 5% and 8% with a code-only ideal,
+   * recorded 6–10 (mean 8.0, where the rubric gave 9); the 5 with an explaining ideal were recorded 9–10. Both
+   * split halves gain (Spearman 0.377 → 0.399 and 0.371 → 0.377, MAE 0.707 → 0.698 and 0.691 → 0.691).
+   */
+  minorGapShare: 0.08,
+  minorPenalty: -1,
+  /**
    * Category A bonus cap. The guide gives +2 for two A fixes, and its complexity factors +2 more: together every
    * stack with two security fixes reaches 10, where reviewers recorded 9 as the median. One point for the
    * substance of the stack (see architecturePoints) and one for the task's breadth leave 10 to broad tasks.
@@ -185,6 +194,12 @@ export function isSmallCodeGap(facts: ScoreFacts): boolean {
   return !!g && g.changed > 0 && g.changed <= CALIBRATION.minimalGapShare * g.idealLines;
 }
 
+/** A minor code gap: above the minimal share, at most minorGapShare of the ideal's code lines. */
+export function isMinorCodeGap(facts: ScoreFacts): boolean {
+  const g = facts.gap;
+  return !!g && g.changed > 0 && !isSmallCodeGap(facts) && g.changed <= CALIBRATION.minorGapShare * g.idealLines;
+}
+
 /** The ideal explains its changes in prose (more words outside its code than a code-only answer has). */
 export function idealExplains(facts: ScoreFacts): boolean {
   return facts.idealProseWords !== null && facts.idealProseWords > CALIBRATION.minimalIdealProseWords;
@@ -195,7 +210,7 @@ export function isMinimalGap(facts: ScoreFacts, counts: FixCounts = countFailure
   return isSmallCodeGap(facts) && counts.A + counts.B <= CALIBRATION.minimalMaxABFailures && !idealExplains(facts);
 }
 
-/** Step 3 on the failure tier and the code gap: D, A, C-only, else B. The detail names what decided it. */
+/** Step 3 on the failure tier and the code gap: D, C from a minor gap, A, C-only, else B. The detail names what decided it. */
 export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
   const c = CALIBRATION;
   const counts = countFailures(facts.failures);
@@ -210,6 +225,15 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
       detail: `minimal changes: ${gapText(facts.gap!)} (≤ ${Math.round(c.minimalGapShare * 100)}%)${prose} and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category D, ${signed(c.minimalPenalty)}`,
     };
   }
+  if (isMinorCodeGap(facts) && counts.A + counts.B <= c.minimalMaxABFailures && !idealExplains(facts)) {
+    const listed = facts.failures.length ? `; failures: ${nameFailures(facts.failures)}` : '; no failure reached the failure tier';
+    const prose = facts.idealProseWords === null ? '' : `, the ideal is code only (${facts.idealProseWords} words of prose, ≤ ${c.minimalIdealProseWords})`;
+    return {
+      delta: c.minorPenalty,
+      category: 'C',
+      detail: `minor changes: ${gapText(facts.gap!)} (> ${Math.round(c.minimalGapShare * 100)}%, ≤ ${Math.round(c.minorGapShare * 100)}%)${prose} and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category C, ${signed(c.minorPenalty)}`,
+    };
+  }
   const significant = of('A').filter((f) => c.significantSeverities.includes(f.severity));
   if (significant.length > 0) {
     const guide = significant.length >= 2 ? 2 : 1;
@@ -222,9 +246,9 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
     return { delta, category: 'C', detail: `only Category C failures: ${counts.C} (${counts.C >= 6 ? '≥6 → −2' : '4–5 → −1'}): ${nameFailures(of('C'))}` };
   }
   const gap = facts.gap;
-  // A small code gap that Category D would take, were the ideal not explaining its changes.
+  // A small or minor code gap that Category D or C would take, were the ideal not explaining its changes.
   const explained =
-    gap && isSmallCodeGap(facts) && idealExplains(facts) && counts.A + counts.B <= c.minimalMaxABFailures
+    gap && (isSmallCodeGap(facts) || isMinorCodeGap(facts)) && idealExplains(facts) && counts.A + counts.B <= c.minimalMaxABFailures
       ? `${gapText(gap)}, but the ideal explains its changes in ${facts.idealProseWords} words of prose (> ${c.minimalIdealProseWords}): more than minimal`
       : null;
   const why =

@@ -110,6 +110,22 @@ test('fix class D needs a code-only ideal: the same two-line gap with an ideal t
   assert.equal(plain.result!.trainingQuality, 6);
 });
 
+test('fix class C from a minor gap: a three-line gap (5–8% of the ideal) with a code-only ideal is −1, naming the gap', () => {
+  const tier = [{ fixClass: 'B' as const, ruleId: 'sqs-visibility', title: 'Visibility timeout too short', resource: 'aws_sqs_queue.orders' }];
+  const { result, facts } = withTier('minor-gap', tier);
+  assert.equal(facts!.gap!.changed, 3);
+  assert.ok(facts!.gap!.changed > CALIBRATION.minimalGapShare * facts!.gap!.idealLines);
+  assert.ok(facts!.gap!.changed <= CALIBRATION.minorGapShare * facts!.gap!.idealLines);
+  const s = step(result!, 'fixes: Category C');
+  assert.equal(s.delta, CALIBRATION.minorPenalty);
+  assert.match(s.detail, /minor changes: 3 code lines differ between model and ideal \(6% of the ideal's 48\) \(> 5%, ≤ 8%\), the ideal is code only \(\d+ words of prose, ≤ 30\) and 1 Category A\/B failure \(≤ 1\); failures: Visibility timeout too short on aws_sqs_queue\.orders \[sqs-visibility\] → Category C, −1/);
+  // Base 8 − 1, +1 for the architecture, −1 for a narrow prompt.
+  assert.equal(result!.trainingQuality, 7);
+  // More A/B failures than a minimal change has: not minor, Category B.
+  const fuller = withTier('minor-gap', [...tier, { fixClass: 'B', ruleId: 'b2', title: 'No dead-letter queue' }]);
+  assert.equal(step(fuller.result!, 'fixes: Category').step, 'fixes: Category B');
+});
+
 test('fix class D does not apply when the small gap comes with more than a few A/B failures', () => {
   const { result } = withTier('small-gap', [
     { fixClass: 'A', severity: 'high', ruleId: 'a1', title: 'Queue not encrypted' },

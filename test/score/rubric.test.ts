@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALIBRATION, calibratedComplexity, failureAdjustment, finalize, isMinimalGap, scoreRubric, type FailureFact, type ScoreFacts } from '../../src/score/rubric.js';
+import { CALIBRATION, calibratedComplexity, failureAdjustment, finalize, isMinimalGap, isMinorCodeGap, scoreRubric, type FailureFact, type ScoreFacts } from '../../src/score/rubric.js';
 import type { ComplexityFactors } from '../../src/score/complexity.js';
 
 type FactorKey = 'multipleServices' | 'security' | 'highAvailability' | 'advancedPatterns' | 'singleService';
@@ -78,6 +78,23 @@ test('minimal gap needs a code-only ideal: an ideal that explains its changes in
   const d = failureAdjustment(facts({ gap: small, idealProseWords: 4 }));
   assert.equal(d.category, 'D');
   assert.match(d.detail, /the ideal is code only \(4 words of prose, ≤ 30\)/);
+});
+
+test('minor gap: above the minimal share, up to minorGapShare, code-only ideal and few A/B failures → Category C, −1', () => {
+  const at = (changed: number, over: Partial<ScoreFacts> = {}) => failureAdjustment(facts({ gap: { changed, modelLines: 1000, idealLines: 1000 }, ...over }));
+  const minimalEdge = CALIBRATION.minimalGapShare * 1000;
+  const minorEdge = CALIBRATION.minorGapShare * 1000;
+  assert.equal(at(minimalEdge).category, 'D');
+  assert.equal(at(minimalEdge + 1).category, 'C');
+  assert.equal(at(minimalEdge + 1).delta, CALIBRATION.minorPenalty);
+  assert.equal(at(minorEdge).category, 'C');
+  assert.equal(at(minorEdge + 1).category, 'B');
+  assert.ok(isMinorCodeGap(facts({ gap: { changed: minorEdge, modelLines: 1000, idealLines: 1000 } })));
+  // An explaining ideal, or more A/B failures, make it Category B; a significant A failure alone keeps C (as for D).
+  assert.equal(at(minorEdge, { idealProseWords: 200 }).category, 'B');
+  assert.match(at(minorEdge, { idealProseWords: 200 }).detail, /explains its changes in 200 words of prose/);
+  assert.equal(at(minorEdge, { failures: [failure({ fixClass: 'B' }), failure({ fixClass: 'B' })] }).category, 'B');
+  assert.equal(at(minorEdge, { failures: [failure()] }).category, 'C');
 });
 
 test('fix adjustment without an ideal is Category B and says why', () => {
