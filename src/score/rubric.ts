@@ -131,6 +131,14 @@ export const CALIBRATION = {
    * of them 10, while recorded 8s have the shortest prompts (median 365 words, against 490 for 9s and 646 for 10s).
    */
   narrowPromptWords: 350,
+  /**
+   * ... unless the ideal rewrote the model: at least this share of both sides' code lines differ (the model
+   * and the ideal have under 30% of their code in common). The gap, not the prompt, then measures what the
+   * task teaches. On the dev corpus 18 narrow tasks are such rewrites, recorded 8–10 (twelve 9s, mean 9.0),
+   * against a mean of 8.3 (median 8) for the other 109 narrow tasks. Split halves: Spearman 0.399 → 0.409 and
+   * 0.377 → 0.414, MAE 0.698 → 0.663 and 0.691 → 0.666 (each half alone picks 0.7 from 0.5–0.95).
+   */
+  rewriteShare: 0.7,
 } as const;
 
 export function countFailures(failures: FailureFact[]): FixCounts {
@@ -200,6 +208,12 @@ export function isMinorCodeGap(facts: ScoreFacts): boolean {
   return !!g && g.changed > 0 && !isSmallCodeGap(facts) && g.changed <= CALIBRATION.minorGapShare * g.idealLines;
 }
 
+/** The ideal rewrote the model: at least rewriteShare of both sides' code lines differ. */
+export function isRewrite(facts: ScoreFacts): boolean {
+  const g = facts.gap;
+  return !!g && g.modelLines + g.idealLines > 0 && g.changed >= CALIBRATION.rewriteShare * (g.modelLines + g.idealLines);
+}
+
 /** The ideal explains its changes in prose (more words outside its code than a code-only answer has). */
 export function idealExplains(facts: ScoreFacts): boolean {
   return facts.idealProseWords !== null && facts.idealProseWords > CALIBRATION.minimalIdealProseWords;
@@ -264,7 +278,7 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
 
 const FACTOR_KEYS = FACTOR_ORDER.map((f) => f.key);
 
-/** Step 4: one architecture point (none after a Category A bonus), one breadth point, cap +2; narrow −1. */
+/** Step 4: one architecture point (none after a Category A bonus), one breadth point, cap +2; narrow −1 (not for a rewrite). */
 export function calibratedComplexity(facts: ScoreFacts, fixCategory?: FixAdjustment['category']): ComplexityAdjustment {
   const c = CALIBRATION;
   const f = facts.complexity;
@@ -295,8 +309,14 @@ export function calibratedComplexity(facts: ScoreFacts, fixCategory?: FixAdjustm
   }
   let delta = bonus;
   if (words !== null && words < c.narrowPromptWords) {
-    delta -= 1;
-    steps.push({ step: 'complexity: narrow task', detail: `${words} prompt words (< ${c.narrowPromptWords}) → −1`, delta: -1 });
+    const g = facts.gap;
+    if (isRewrite(facts)) {
+      const share = Math.round((100 * g!.changed) / (g!.modelLines + g!.idealLines));
+      steps.push({ step: 'complexity: narrow task', detail: `${words} prompt words (< ${c.narrowPromptWords}), but the ideal rewrote the model: ${g!.changed} of the ${g!.modelLines + g!.idealLines} code lines of both sides differ (${share}% ≥ ${Math.round(c.rewriteShare * 100)}%) → ±0`, delta: 0 });
+    } else {
+      delta -= 1;
+      steps.push({ step: 'complexity: narrow task', detail: `${words} prompt words (< ${c.narrowPromptWords}) → −1`, delta: -1 });
+    }
   } else if (words === null) {
     steps.push({ step: 'complexity: task breadth', detail: 'no prompt: breadth unknown → ±0', delta: 0 });
   } else if (words < c.veryBroadPromptWords) {

@@ -164,6 +164,22 @@ test('fix class B: moderate failures over a large gap are ±0', () => {
   assert.equal(result!.trainingQuality, 8);
 });
 
+test('narrow task: the −1 is waived when the ideal rewrote the model (≥ 70% of both sides\' code lines differ), naming the share', () => {
+  const tier = [{ fixClass: 'B' as const, ruleId: 'b1', title: 'Timeout too short' }];
+  const { result, facts } = withTier('rewrite', tier);
+  const g = facts!.gap!;
+  assert.ok(g.changed >= CALIBRATION.rewriteShare * (g.modelLines + g.idealLines), JSON.stringify(g));
+  assert.ok(facts!.promptWords! < CALIBRATION.narrowPromptWords);
+  const s = step(result!, 'complexity: narrow task');
+  assert.equal(s.delta, 0);
+  assert.match(s.detail, /prompt words \(< 350\), but the ideal rewrote the model: \d+ of the \d+ code lines of both sides differ \(\d+% ≥ 70%\) → ±0/);
+  // Base 8 ±0 (B), +1 for the architecture, narrow waived.
+  assert.equal(result!.trainingQuality, 9);
+  // The same narrow prompt over a gap that is not a rewrite keeps its −1.
+  const kept = withTier('large-gap', tier).result!;
+  assert.equal(step(kept, 'complexity: narrow task').delta, -1);
+});
+
 test('fix class B: no failure in the tier but a large gap is not minimal', () => {
   const { result } = withTier('large-gap', []);
   assert.match(step(result!, 'fixes: Category B').detail, /no significant failure in the tier, but \d+ code lines differ/);

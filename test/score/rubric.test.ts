@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALIBRATION, calibratedComplexity, failureAdjustment, finalize, isMinimalGap, isMinorCodeGap, scoreRubric, type FailureFact, type ScoreFacts } from '../../src/score/rubric.js';
+import { CALIBRATION, calibratedComplexity, failureAdjustment, finalize, isMinimalGap, isMinorCodeGap, isRewrite, scoreRubric, type FailureFact, type ScoreFacts } from '../../src/score/rubric.js';
 import type { ComplexityFactors } from '../../src/score/complexity.js';
 
 type FactorKey = 'multipleServices' | 'security' | 'highAvailability' | 'advancedPatterns' | 'singleService';
@@ -95,6 +95,20 @@ test('minor gap: above the minimal share, up to minorGapShare, code-only ideal a
   assert.match(at(minorEdge, { idealProseWords: 200 }).detail, /explains its changes in 200 words of prose/);
   assert.equal(at(minorEdge, { failures: [failure({ fixClass: 'B' }), failure({ fixClass: 'B' })] }).category, 'B');
   assert.equal(at(minorEdge, { failures: [failure()] }).category, 'C');
+});
+
+test('narrow task: a rewrite (changed ≥ rewriteShare of both sides\' lines) waives the −1', () => {
+  const narrow = CALIBRATION.narrowPromptWords - 1;
+  const at = (changed: number) => calibratedComplexity(facts({ promptWords: narrow, gap: { changed, modelLines: 400, idealLines: 600 } }));
+  const edge = CALIBRATION.rewriteShare * 1000;
+  assert.ok(isRewrite(facts({ gap: { changed: edge, modelLines: 400, idealLines: 600 } })));
+  assert.ok(!isRewrite(facts({ gap: { changed: edge - 1, modelLines: 400, idealLines: 600 } })));
+  assert.ok(!isRewrite(facts({ gap: null })));
+  assert.equal(at(edge).delta, 1);
+  assert.match(at(edge).steps.find((s) => s.step === 'complexity: narrow task')!.detail, /rewrote the model: 700 of the 1000 code lines of both sides differ \(70% ≥ 70%\) → ±0/);
+  assert.equal(at(edge - 1).delta, 0);
+  // Only the narrow step changes: a typical prompt over a rewrite gets no extra point.
+  assert.equal(calibratedComplexity(facts({ gap: { changed: edge, modelLines: 400, idealLines: 600 } })).delta, 1);
 });
 
 test('fix adjustment without an ideal is Category B and says why', () => {
