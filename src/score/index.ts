@@ -1,5 +1,5 @@
 /** Training-quality score: the rubric, its blockers, complexity factors and the service table. */
-export { scoreRubric, failureAdjustment, calibratedComplexity, isMinimalGap, countFailures, nameFailures, finalize, BASE_SCORE, CALIBRATION, type FixCounts, type ScoreFacts, type FailureFact } from './rubric.js';
+export { scoreRubric, failureAdjustment, calibratedComplexity, isMinimalGap, isSmallCodeGap, isMinorCodeGap, isRewrite, idealExplains, countFailures, nameFailures, finalize, BASE_SCORE, CALIBRATION, type FixCounts, type ScoreFacts, type FailureFact } from './rubric.js';
 export { codeGap, codeLineCount, wordCount, type CodeGap } from './evidence.js';
 export { complexityFactors, type ComplexityFactors, type Factor } from './complexity.js';
 export { platformBlocker, regionBlocker, servicesBlocker, requiredServices, metadataPlatform, codePlatform, providerRegion, requiredRegion, type Blocker } from './blockers.js';

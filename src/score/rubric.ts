@@ -8,6 +8,7 @@ import type { ScoreResult, ScoreStep } from '../contracts/pipeline.js';
 import type { CategoryId, FixClass, Severity } from '../taxonomy/categories.js';
 import type { Blocker } from './blockers.js';
 import type { ComplexityFactors } from './complexity.js';
+import { CODE_ONLY_PROSE_WORDS } from '../rules/documentation/measure.js';
 
 export const BASE_SCORE = 8;
 export const COMPLEXITY_CAP = 2;
@@ -34,6 +35,11 @@ export interface ScoreFacts {
   observations: number;
   /** Code lines changed between model and ideal, and each side's size; null without an ideal. */
   gap: { changed: number; modelLines: number; idealLines: number } | null;
+  /**
+   * Words the ideal spends outside its code fences (explaining what it changed and why); null without an ideal
+   * or when the ideal is not a markdown document (a code folder), where it cannot be measured.
+   */
+  idealProseWords: number | null;
   promptWords: number | null;
   /** Table keys of the required services (metadata and prompt). */
   requiredServices: string[];
@@ -71,6 +77,16 @@ export const CALIBRATION = {
    */
   minimalGapShare: 0.05,
   /**
+   * ... and the ideal is code only: at most this many words of prose outside its code fences (the
+   * narrative-response rule's bound for a code-only answer: file headings, a one-line intro). An ideal that
+   * explains what it changed carries part of the gap in that prose, where the code lines do not see it. On the
+   * dev corpus (written analyses ignored) the gap of at most 5% with a code-only ideal held 14 of the 27 tasks
+   * recorded below 8 and 6 recorded 8–9 (mean 6.8); with an explaining ideal, 0 of the lows and 10 tasks
+   * recorded 8–10 (mean 9.4), which Category D had pushed to 6–7. Unknown prose (an ideal given as a code folder)
+   * does not block Category D: the code gap decides, as before.
+   */
+  minimalIdealProseWords: CODE_ONLY_PROSE_WORDS,
+  /**
    * ... and at most this many Category A/B failures (the guide: "few or only Category C"). With the judge's
    * tier (precision table of d5432bc): 0 → 9 of the 27 lows caught and 6 false lows, 1 → 14 and 12, 2 → 14 and
    * 16 (both split halves agree).
@@ -81,6 +97,15 @@ export const CALIBRATION = {
    * architecture point) on 7 and a narrow one on 6, where reviewers recorded such tasks (6–7).
    */
   minimalPenalty: -2,
+  /**
+   * Category C from the gap, "minor changes": the next step up from minimal, a gap of at most this share of the
+   * ideal's code lines, with the same code-only ideal and few A/B failures (the guide's Category C, −1 to −2,
+   * for fixes that are all tactical). On the dev corpus 6 tasks fall between 5% and 8% with a code-only ideal,
+   * recorded 6–10 (mean 8.0, where the rubric gave 9); the 5 with an explaining ideal were recorded 9–10. Both
+   * split halves gain (Spearman 0.377 → 0.399 and 0.371 → 0.377, MAE 0.707 → 0.698 and 0.691 → 0.691).
+   */
+  minorGapShare: 0.08,
+  minorPenalty: -1,
   /**
    * Category A bonus cap. The guide gives +2 for two A fixes, and its complexity factors +2 more: together every
    * stack with two security fixes reaches 10, where reviewers recorded 9 as the median. One point for the
@@ -106,6 +131,14 @@ export const CALIBRATION = {
    * of them 10, while recorded 8s have the shortest prompts (median 365 words, against 490 for 9s and 646 for 10s).
    */
   narrowPromptWords: 350,
+  /**
+   * ... unless the ideal rewrote the model: at least this share of both sides' code lines differ (the model
+   * and the ideal have under 30% of their code in common). The gap, not the prompt, then measures what the
+   * task teaches. On the dev corpus 18 narrow tasks are such rewrites, recorded 8–10 (twelve 9s, mean 9.0),
+   * against a mean of 8.3 (median 8) for the other 109 narrow tasks. Split halves: Spearman 0.399 → 0.409 and
+   * 0.377 → 0.414, MAE 0.698 → 0.663 and 0.691 → 0.666 (each half alone picks 0.7 from 0.5–0.95).
+   */
+  rewriteShare: 0.7,
 } as const;
 
 export function countFailures(failures: FailureFact[]): FixCounts {
@@ -163,14 +196,35 @@ function gapText(g: NonNullable<ScoreFacts['gap']>): string {
   return `${g.changed} code lines differ between model and ideal (${share}% of the ideal's ${g.idealLines})`;
 }
 
-/** Whether the model is essentially the ideal: a small, non-zero code gap and few A/B failures. */
-export function isMinimalGap(facts: ScoreFacts, counts: FixCounts = countFailures(facts.failures)): boolean {
+/** A small, non-zero code gap (at most minimalGapShare of the ideal's code lines). */
+export function isSmallCodeGap(facts: ScoreFacts): boolean {
   const g = facts.gap;
-  if (!g || g.changed === 0) return false;
-  return g.changed <= CALIBRATION.minimalGapShare * g.idealLines && counts.A + counts.B <= CALIBRATION.minimalMaxABFailures;
+  return !!g && g.changed > 0 && g.changed <= CALIBRATION.minimalGapShare * g.idealLines;
 }
 
-/** Step 3 on the failure tier and the code gap: D, A, C-only, else B. The detail names what decided it. */
+/** A minor code gap: above the minimal share, at most minorGapShare of the ideal's code lines. */
+export function isMinorCodeGap(facts: ScoreFacts): boolean {
+  const g = facts.gap;
+  return !!g && g.changed > 0 && !isSmallCodeGap(facts) && g.changed <= CALIBRATION.minorGapShare * g.idealLines;
+}
+
+/** The ideal rewrote the model: at least rewriteShare of both sides' code lines differ. */
+export function isRewrite(facts: ScoreFacts): boolean {
+  const g = facts.gap;
+  return !!g && g.modelLines + g.idealLines > 0 && g.changed >= CALIBRATION.rewriteShare * (g.modelLines + g.idealLines);
+}
+
+/** The ideal explains its changes in prose (more words outside its code than a code-only answer has). */
+export function idealExplains(facts: ScoreFacts): boolean {
+  return facts.idealProseWords !== null && facts.idealProseWords > CALIBRATION.minimalIdealProseWords;
+}
+
+/** Whether the model is essentially the ideal: a small, non-zero code gap, few A/B failures, and a code-only ideal. */
+export function isMinimalGap(facts: ScoreFacts, counts: FixCounts = countFailures(facts.failures)): boolean {
+  return isSmallCodeGap(facts) && counts.A + counts.B <= CALIBRATION.minimalMaxABFailures && !idealExplains(facts);
+}
+
+/** Step 3 on the failure tier and the code gap: D, C from a minor gap, A, C-only, else B. The detail names what decided it. */
 export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
   const c = CALIBRATION;
   const counts = countFailures(facts.failures);
@@ -178,10 +232,20 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
   const tally = `failure tier: ${counts.A} A, ${counts.B} B, ${counts.C} C`;
   if (isMinimalGap(facts, counts)) {
     const listed = facts.failures.length ? `; failures: ${nameFailures(facts.failures)}` : '; no failure reached the failure tier';
+    const prose = facts.idealProseWords === null ? '' : `, the ideal is code only (${facts.idealProseWords} words of prose, ≤ ${c.minimalIdealProseWords})`;
     return {
       delta: c.minimalPenalty,
       category: 'D',
-      detail: `minimal changes: ${gapText(facts.gap!)} (≤ ${Math.round(c.minimalGapShare * 100)}%) and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category D, ${signed(c.minimalPenalty)}`,
+      detail: `minimal changes: ${gapText(facts.gap!)} (≤ ${Math.round(c.minimalGapShare * 100)}%)${prose} and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category D, ${signed(c.minimalPenalty)}`,
+    };
+  }
+  if (isMinorCodeGap(facts) && counts.A + counts.B <= c.minimalMaxABFailures && !idealExplains(facts)) {
+    const listed = facts.failures.length ? `; failures: ${nameFailures(facts.failures)}` : '; no failure reached the failure tier';
+    const prose = facts.idealProseWords === null ? '' : `, the ideal is code only (${facts.idealProseWords} words of prose, ≤ ${c.minimalIdealProseWords})`;
+    return {
+      delta: c.minorPenalty,
+      category: 'C',
+      detail: `minor changes: ${gapText(facts.gap!)} (> ${Math.round(c.minimalGapShare * 100)}%, ≤ ${Math.round(c.minorGapShare * 100)}%)${prose} and ${counts.A + counts.B} Category A/B failure${counts.A + counts.B === 1 ? '' : 's'} (≤ ${c.minimalMaxABFailures})${listed} → Category C, ${signed(c.minorPenalty)}`,
     };
   }
   const significant = of('A').filter((f) => c.significantSeverities.includes(f.severity));
@@ -196,20 +260,25 @@ export function failureAdjustment(facts: ScoreFacts): FixAdjustment {
     return { delta, category: 'C', detail: `only Category C failures: ${counts.C} (${counts.C >= 6 ? '≥6 → −2' : '4–5 → −1'}): ${nameFailures(of('C'))}` };
   }
   const gap = facts.gap;
+  // A small or minor code gap that Category D or C would take, were the ideal not explaining its changes.
+  const explained =
+    gap && (isSmallCodeGap(facts) || isMinorCodeGap(facts)) && idealExplains(facts) && counts.A + counts.B <= c.minimalMaxABFailures
+      ? `${gapText(gap)}, but the ideal explains its changes in ${facts.idealProseWords} words of prose (> ${c.minimalIdealProseWords}): more than minimal`
+      : null;
   const why =
     counts.A + counts.B > 0
-      ? `moderate failures: ${nameFailures([...of('A'), ...of('B')])}`
+      ? `moderate failures: ${nameFailures([...of('A'), ...of('B')])}${explained ? `; ${explained}` : ''}`
       : !gap
         ? 'no ideal to measure the gap against'
         : gap.changed === 0
           ? 'the ideal repeats the model\'s code, so the gap cannot be measured'
-          : `no significant failure in the tier, but ${gapText(gap)}: more than minimal`;
+          : (explained ?? `no significant failure in the tier, but ${gapText(gap)}: more than minimal`);
   return { delta: 0, category: 'B', detail: `${why} → Category B, ±0; ${tally}` };
 }
 
 const FACTOR_KEYS = FACTOR_ORDER.map((f) => f.key);
 
-/** Step 4: one architecture point (none after a Category A bonus), one breadth point, cap +2; narrow −1. */
+/** Step 4: one architecture point (none after a Category A bonus), one breadth point, cap +2; narrow −1 (not for a rewrite). */
 export function calibratedComplexity(facts: ScoreFacts, fixCategory?: FixAdjustment['category']): ComplexityAdjustment {
   const c = CALIBRATION;
   const f = facts.complexity;
@@ -240,8 +309,14 @@ export function calibratedComplexity(facts: ScoreFacts, fixCategory?: FixAdjustm
   }
   let delta = bonus;
   if (words !== null && words < c.narrowPromptWords) {
-    delta -= 1;
-    steps.push({ step: 'complexity: narrow task', detail: `${words} prompt words (< ${c.narrowPromptWords}) → −1`, delta: -1 });
+    const g = facts.gap;
+    if (isRewrite(facts)) {
+      const share = Math.round((100 * g!.changed) / (g!.modelLines + g!.idealLines));
+      steps.push({ step: 'complexity: narrow task', detail: `${words} prompt words (< ${c.narrowPromptWords}), but the ideal rewrote the model: ${g!.changed} of the ${g!.modelLines + g!.idealLines} code lines of both sides differ (${share}% ≥ ${Math.round(c.rewriteShare * 100)}%) → ±0`, delta: 0 });
+    } else {
+      delta -= 1;
+      steps.push({ step: 'complexity: narrow task', detail: `${words} prompt words (< ${c.narrowPromptWords}) → −1`, delta: -1 });
+    }
   } else if (words === null) {
     steps.push({ step: 'complexity: task breadth', detail: 'no prompt: breadth unknown → ±0', delta: 0 });
   } else if (words < c.veryBroadPromptWords) {

@@ -13,6 +13,7 @@ import { codeGap, codeLineCount, wordCount } from './evidence.js';
 import { scoreRubric, type FailureFact, type ScoreFacts } from './rubric.js';
 import { responseTruncation } from './truncation.js';
 import { resources } from '../model/query.js';
+import { proseWords } from '../rules/documentation/measure.js';
 
 export interface ScoreInput {
   task: Task;
@@ -104,6 +105,7 @@ export function scoreFacts(input: ScoreInput): ScoreFacts | null {
     failures,
     observations,
     gap: gap ? { changed: gap.changed, modelLines: codeLineCount(model), idealLines: codeLineCount(ideal!) } : null,
+    idealProseWords: ideal && task.ideal?.markdown !== undefined ? proseWords(task.ideal.markdown) : null,
     promptWords: task.prompt !== null ? wordCount(task.prompt) : null,
     requiredServices: requiredServices(task).map((r) => r.key),
     complexity: complexityFactors(idealReadable ? ideal : model),

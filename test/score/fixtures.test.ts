@@ -93,6 +93,39 @@ test('fix class D: a two-line gap and few A/B failures is Category D, naming the
   assert.equal(result!.trainingQuality, 6);
 });
 
+test('fix class D needs a code-only ideal: the same two-line gap with an ideal that explains its changes is Category B', () => {
+  const tier = [{ fixClass: 'B' as const, ruleId: 'sqs-visibility', title: 'Visibility timeout too short', resource: 'aws_sqs_queue.orders' }];
+  const plain = withTier('small-gap', tier);
+  const explained = withTier('small-gap-explained', tier);
+  // Same code on both sides: only the ideal's prose differs.
+  assert.deepEqual(explained.facts!.gap, plain.facts!.gap);
+  assert.ok(plain.facts!.idealProseWords! <= CALIBRATION.minimalIdealProseWords);
+  assert.ok(explained.facts!.idealProseWords! > CALIBRATION.minimalIdealProseWords);
+  const s = step(explained.result!, 'fixes: Category');
+  assert.equal(s.step, 'fixes: Category B');
+  assert.equal(s.delta, 0);
+  assert.match(s.detail, /Visibility timeout too short on aws_sqs_queue\.orders \[sqs-visibility\]; 2 code lines differ between model and ideal \(\d+% of the ideal's \d+\), but the ideal explains its changes in \d+ words of prose \(> 30\): more than minimal/);
+  // Base 8 ±0, +1 for the architecture, −1 for a narrow prompt: two points above the code-only ideal's 6.
+  assert.equal(explained.result!.trainingQuality, 8);
+  assert.equal(plain.result!.trainingQuality, 6);
+});
+
+test('fix class C from a minor gap: a three-line gap (5–8% of the ideal) with a code-only ideal is −1, naming the gap', () => {
+  const tier = [{ fixClass: 'B' as const, ruleId: 'sqs-visibility', title: 'Visibility timeout too short', resource: 'aws_sqs_queue.orders' }];
+  const { result, facts } = withTier('minor-gap', tier);
+  assert.equal(facts!.gap!.changed, 3);
+  assert.ok(facts!.gap!.changed > CALIBRATION.minimalGapShare * facts!.gap!.idealLines);
+  assert.ok(facts!.gap!.changed <= CALIBRATION.minorGapShare * facts!.gap!.idealLines);
+  const s = step(result!, 'fixes: Category C');
+  assert.equal(s.delta, CALIBRATION.minorPenalty);
+  assert.match(s.detail, /minor changes: 3 code lines differ between model and ideal \(6% of the ideal's 48\) \(> 5%, ≤ 8%\), the ideal is code only \(\d+ words of prose, ≤ 30\) and 1 Category A\/B failure \(≤ 1\); failures: Visibility timeout too short on aws_sqs_queue\.orders \[sqs-visibility\] → Category C, −1/);
+  // Base 8 − 1, +1 for the architecture, −1 for a narrow prompt.
+  assert.equal(result!.trainingQuality, 7);
+  // More A/B failures than a minimal change has: not minor, Category B.
+  const fuller = withTier('minor-gap', [...tier, { fixClass: 'B', ruleId: 'b2', title: 'No dead-letter queue' }]);
+  assert.equal(step(fuller.result!, 'fixes: Category').step, 'fixes: Category B');
+});
+
 test('fix class D does not apply when the small gap comes with more than a few A/B failures', () => {
   const { result } = withTier('small-gap', [
     { fixClass: 'A', severity: 'high', ruleId: 'a1', title: 'Queue not encrypted' },
@@ -129,6 +162,22 @@ test('fix class B: moderate failures over a large gap are ±0', () => {
   const s = step(result!, 'fixes: Category B');
   assert.equal(s.delta, 0);
   assert.equal(result!.trainingQuality, 8);
+});
+
+test('narrow task: the −1 is waived when the ideal rewrote the model (≥ 70% of both sides\' code lines differ), naming the share', () => {
+  const tier = [{ fixClass: 'B' as const, ruleId: 'b1', title: 'Timeout too short' }];
+  const { result, facts } = withTier('rewrite', tier);
+  const g = facts!.gap!;
+  assert.ok(g.changed >= CALIBRATION.rewriteShare * (g.modelLines + g.idealLines), JSON.stringify(g));
+  assert.ok(facts!.promptWords! < CALIBRATION.narrowPromptWords);
+  const s = step(result!, 'complexity: narrow task');
+  assert.equal(s.delta, 0);
+  assert.match(s.detail, /prompt words \(< 350\), but the ideal rewrote the model: \d+ of the \d+ code lines of both sides differ \(\d+% ≥ 70%\) → ±0/);
+  // Base 8 ±0 (B), +1 for the architecture, narrow waived.
+  assert.equal(result!.trainingQuality, 9);
+  // The same narrow prompt over a gap that is not a rewrite keeps its −1.
+  const kept = withTier('large-gap', tier).result!;
+  assert.equal(step(kept, 'complexity: narrow task').delta, -1);
 });
 
 test('fix class B: no failure in the tier but a large gap is not minimal', () => {

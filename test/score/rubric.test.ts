@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CALIBRATION, calibratedComplexity, failureAdjustment, finalize, isMinimalGap, scoreRubric, type FailureFact, type ScoreFacts } from '../../src/score/rubric.js';
+import { CALIBRATION, calibratedComplexity, failureAdjustment, finalize, isMinimalGap, isMinorCodeGap, isRewrite, scoreRubric, type FailureFact, type ScoreFacts } from '../../src/score/rubric.js';
 import type { ComplexityFactors } from '../../src/score/complexity.js';
 
 type FactorKey = 'multipleServices' | 'security' | 'highAvailability' | 'advancedPatterns' | 'singleService';
@@ -27,6 +27,7 @@ function facts(over: Partial<ScoreFacts> = {}): ScoreFacts {
     failures: [],
     observations: 0,
     gap: { changed: 300, modelLines: 500, idealLines: 600 },
+    idealProseWords: 0,
     promptWords: 500,
     requiredServices: [],
     complexity: factors({ multipleServices: true, security: true }),
@@ -57,6 +58,57 @@ test('minimal gap: a small non-zero share of the ideal and few A/B failures', ()
   assert.ok(!isMinimalGap(facts({ gap: { ...small, changed: edge + 1 } })));
   assert.ok(!isMinimalGap(facts({ gap: { ...small, changed: 0 } })));
   assert.ok(!isMinimalGap(facts({ gap: null })));
+});
+
+test('minimal gap needs a code-only ideal: an ideal that explains its changes in prose is not minimal', () => {
+  const small = { changed: 20, modelLines: 600, idealLines: 600 };
+  const bound = CALIBRATION.minimalIdealProseWords;
+  assert.ok(isMinimalGap(facts({ gap: small, idealProseWords: bound })));
+  assert.ok(!isMinimalGap(facts({ gap: small, idealProseWords: bound + 1 })));
+  // Prose that cannot be measured (an ideal given as code) leaves the decision to the code gap.
+  assert.ok(isMinimalGap(facts({ gap: small, idealProseWords: null })));
+  const explained = failureAdjustment(facts({ gap: small, idealProseWords: 240 }));
+  assert.equal(explained.category, 'B');
+  assert.equal(explained.delta, 0);
+  assert.match(explained.detail, /20 code lines differ between model and ideal \(3% of the ideal's 600\), but the ideal explains its changes in 240 words of prose \(> 30\): more than minimal/);
+  // With a moderate failure the explaining ideal is named next to it.
+  const withB = failureAdjustment(facts({ gap: small, idealProseWords: 240, failures: [failure({ fixClass: 'B', title: 'Timeout too short' })] }));
+  assert.match(withB.detail, /moderate failures: Timeout too short \[r\]; 20 code lines differ .* explains its changes in 240 words/);
+  // A code-only ideal names its prose in the Category D step.
+  const d = failureAdjustment(facts({ gap: small, idealProseWords: 4 }));
+  assert.equal(d.category, 'D');
+  assert.match(d.detail, /the ideal is code only \(4 words of prose, ≤ 30\)/);
+});
+
+test('minor gap: above the minimal share, up to minorGapShare, code-only ideal and few A/B failures → Category C, −1', () => {
+  const at = (changed: number, over: Partial<ScoreFacts> = {}) => failureAdjustment(facts({ gap: { changed, modelLines: 1000, idealLines: 1000 }, ...over }));
+  const minimalEdge = CALIBRATION.minimalGapShare * 1000;
+  const minorEdge = CALIBRATION.minorGapShare * 1000;
+  assert.equal(at(minimalEdge).category, 'D');
+  assert.equal(at(minimalEdge + 1).category, 'C');
+  assert.equal(at(minimalEdge + 1).delta, CALIBRATION.minorPenalty);
+  assert.equal(at(minorEdge).category, 'C');
+  assert.equal(at(minorEdge + 1).category, 'B');
+  assert.ok(isMinorCodeGap(facts({ gap: { changed: minorEdge, modelLines: 1000, idealLines: 1000 } })));
+  // An explaining ideal, or more A/B failures, make it Category B; a significant A failure alone keeps C (as for D).
+  assert.equal(at(minorEdge, { idealProseWords: 200 }).category, 'B');
+  assert.match(at(minorEdge, { idealProseWords: 200 }).detail, /explains its changes in 200 words of prose/);
+  assert.equal(at(minorEdge, { failures: [failure({ fixClass: 'B' }), failure({ fixClass: 'B' })] }).category, 'B');
+  assert.equal(at(minorEdge, { failures: [failure()] }).category, 'C');
+});
+
+test('narrow task: a rewrite (changed ≥ rewriteShare of both sides\' lines) waives the −1', () => {
+  const narrow = CALIBRATION.narrowPromptWords - 1;
+  const at = (changed: number) => calibratedComplexity(facts({ promptWords: narrow, gap: { changed, modelLines: 400, idealLines: 600 } }));
+  const edge = CALIBRATION.rewriteShare * 1000;
+  assert.ok(isRewrite(facts({ gap: { changed: edge, modelLines: 400, idealLines: 600 } })));
+  assert.ok(!isRewrite(facts({ gap: { changed: edge - 1, modelLines: 400, idealLines: 600 } })));
+  assert.ok(!isRewrite(facts({ gap: null })));
+  assert.equal(at(edge).delta, 1);
+  assert.match(at(edge).steps.find((s) => s.step === 'complexity: narrow task')!.detail, /rewrote the model: 700 of the 1000 code lines of both sides differ \(70% ≥ 70%\) → ±0/);
+  assert.equal(at(edge - 1).delta, 0);
+  // Only the narrow step changes: a typical prompt over a rewrite gets no extra point.
+  assert.equal(calibratedComplexity(facts({ gap: { changed: edge, modelLines: 400, idealLines: 600 } })).delta, 1);
 });
 
 test('fix adjustment without an ideal is Category B and says why', () => {

@@ -3,6 +3,12 @@ import type { ResponseFiles } from '../../contracts/task.js';
 import type { SourceFile } from '../../model/types.js';
 
 const CODE_FILE = /\.(tf|tfvars|ts|js|py)$/;
+
+/**
+ * Prose a code-only answer still has (file headings, a one-line intro): a response with at most this many words
+ * outside its code fences says nothing besides its code.
+ */
+export const CODE_ONLY_PROSE_WORDS = 30;
 const FENCE = /^\s{0,3}(```|~~~)/;
 
 /** Words of the markdown outside code fences (headings included: they are prose too). */

@@ -1,8 +1,7 @@
 import type { Rule } from '../types.js';
-import { proseWords } from './measure.js';
+import { CODE_ONLY_PROSE_WORDS, proseWords } from './measure.js';
 
-/** Prose a code-only answer still has: file headings, a one-line intro. */
-const REFERENCE_MAX_WORDS = 30;
+const REFERENCE_MAX_WORDS = CODE_ONLY_PROSE_WORDS;
 const MODEL_MIN_WORDS = 150;
 
 export const rule: Rule = {
