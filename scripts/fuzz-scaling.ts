@@ -2,9 +2,9 @@
  * `npm run fuzz -- --scaling` (and a section of `npm run bench`): size-scaling check of the whole analysis.
  *
  * For each input family that once grew superlinearly (issue 20: resources, undeclared references with "did you
- * mean" suggestions, nested template interpolation, CDKTF constructs and spread chains, unnamed fences, markdown
- * nesting) a script writes the input at 1×, 2×, 4× and 8× size, and the tool's own CLI (`bin/iacjudge.js
- * analyze`, built) analyzes it in a child process. Printed per size: wall time, CPU time, peak RSS, report size.
+ * mean" suggestions, nested template interpolation, CDKTF constructs and spread chains, unnamed fences, unclosed
+ * fences, markdown nesting) a script writes the input at 1×, 2×, 4× and 8× size, and the tool's own CLI
+ * (`bin/iacjudge.js analyze`, built) analyzes it in a child process. Printed per size: wall time, CPU time, peak RSS, report size.
  *
  * The verdict reads CPU time (user + system of the child: a machine shared with other work inflates wall time,
  * not CPU time) minus the start-up cost of the same family at its smallest size, so that a constant start-up does
@@ -12,7 +12,8 @@
  * each ratio is floored at FLOOR_MS so that noise on tiny times cannot fail the run. Exit 1 on any violation.
  *
  * `--huge` adds the 200,000-resource run (goal: under 60 s and 2 GB), reported, and failing the run when missed.
- * `--only <family,...>` runs some families; `--keep` leaves the generated inputs in place and prints where;
+ * `--only <family,...>` runs some families (a word of a name picks each family it names: `fences` runs `fences`
+ * and `unclosed-fences`); `--keep` leaves the generated inputs in place and prints where;
  * `--no-build` measures dist/ as it is (by default a stale build is rebuilt first).
  *
  * Generated inputs only (nothing checked in); the analyzed code is parsed, never run.
@@ -141,6 +142,18 @@ export const FAMILIES: Family[] = [
     write: (dir, n) => {
       const parts = ['# Response\n'];
       for (let i = 0; i < n; i++) parts.push(`Step ${i}:\n\n\`\`\`hcl\n${resourceBlock(i)}\`\`\`\n`);
+      writeTask(dir, { 'metadata.json': TF_META, 'lib/MODEL_RESPONSE.md': parts.join('\n') });
+    },
+  },
+  {
+    // Fences that never close: each runs away into the next and is split off before it (every split once parsed
+    // the rest of the document again).
+    name: 'unclosed-fences',
+    unit: 'unclosed fences',
+    base: 1000,
+    write: (dir, n) => {
+      const parts = ['# Response\n'];
+      for (let i = 0; i < n; i++) parts.push(`Step ${i}:\n\n\`\`\`hcl\n${resourceBlock(i)}`);
       writeTask(dir, { 'metadata.json': TF_META, 'lib/MODEL_RESPONSE.md': parts.join('\n') });
     },
   },
@@ -305,7 +318,7 @@ export function runScaling(opts: { only?: string[]; huge?: boolean; keep?: boole
   let ok = true;
   try {
     for (const f of FAMILIES) {
-      if (opts.only && !opts.only.includes(f.name)) continue;
+      if (opts.only && !opts.only.some((o) => f.name === o || f.name.split('-').includes(o))) continue;
       const v = scaleFamily(f, root, log);
       if (!v.ok) ok = false;
     }
