@@ -12,13 +12,7 @@ import { DuplicateTaskError, renderSummaryMarkdown, resultFiles, summarizeResult
 import { SHARD_COUNT_ENV, SHARD_INDEX_ENV, shardFromEnv, shardRecordPath, shardRecordText, shardSetProblems } from '../../corpus/shards.js';
 import { renderDashboard } from '../../corpus/html.js';
 import { ruleMetas } from '../../report/metas.js';
-
-
-function positiveInt(name: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} takes a positive whole number (got "${v}")`);
-  return n;
-}
+import { positiveInt } from '../options.js';
 
 function progressReporter(total: number): { update(p: Progress): void; stop(): void } {
   const started = Date.now();
