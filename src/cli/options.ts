@@ -28,6 +28,13 @@ export function parseRuleFlags(values: readonly string[] | undefined, known: Rea
   return out;
 }
 
+/** A count or a limit given on the command line (`--jobs`, `--timeout`): a whole number of at least 1. */
+export function positiveInt(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} takes a positive whole number (got "${v}")`);
+  return n;
+}
+
 /** `--quiet`: the failure tier only (observations are dropped from the report). */
 export function failuresOnly(result: AnalysisResult): AnalysisResult {
   return { ...result, findings: result.findings.filter((f) => f.tier !== 'observation') };

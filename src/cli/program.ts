@@ -1,7 +1,7 @@
 /**
  * The CLI program: global options, error handling and exit codes (0 ran, 1 findings at/above --fail-on, 2 usage or
- * input error) around the commands it is given. `main.ts` gives it every command (in-process use and tests);
- * `lazy-main.ts`, the bundled entry, only the one the arguments name.
+ * input error, or an analysis cut by --timeout) around the commands it is given. `main.ts` gives it every command
+ * (in-process use and tests); `lazy-main.ts`, the bundled entry, only the one the arguments name.
  */
 import { Command, CommanderError } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';

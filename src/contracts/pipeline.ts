@@ -87,6 +87,21 @@ export interface AnalyzeOptions {
    * tier) or a severity override.
    */
   ruleSettings?: Record<string, 'off' | 'warn' | 'error' | { severity?: import('../taxonomy/categories.js').Severity }>;
+  /** A time limit for the analysis (`--timeout`): checked before each stage. */
+  deadline?: Deadline;
+}
+
+/**
+ * When the analysis must stop starting stages. Times are milliseconds of `now`, a clock injected so that tests
+ * need not wait (the CLI's is `performance.now`). Past `at`, the stage loop skips the remaining stages, except the
+ * bookkeeping ones (`Stage.always`), and says so in a warning: what the finished stages found is kept.
+ */
+export interface Deadline {
+  /** When the analysis started (reading and parsing the task count towards the limit). */
+  started: number;
+  /** `started` plus the limit. */
+  at: number;
+  now(): number;
 }
 
 /** What stages read and add to. Stages run in order; each may add findings, notes or warnings. */
@@ -116,4 +131,9 @@ export interface PipelineContext {
 export interface Stage {
   name: string;
   run(ctx: PipelineContext): void;
+  /**
+   * Runs even past the deadline: cheap bookkeeping without which the findings already kept would break the
+   * user's settings (inline suppressions, `--rule` levels) or go unmerged.
+   */
+  always?: boolean;
 }

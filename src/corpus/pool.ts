@@ -1,7 +1,8 @@
 /**
  * Runs a corpus on a worker_threads pool. Lines are written in task order through a reorder buffer,
  * so the output is identical for any --jobs; a task that throws or exceeds the time limit becomes an
- * error line and the run goes on; --resume skips tasks already in the output.
+ * error line and the run goes on (one past half its limit stops starting stages: STAGE_LIMIT_SHARE);
+ * --resume skips tasks already in the output.
  */
 import { Worker } from 'node:worker_threads';
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
@@ -30,6 +31,14 @@ export interface PoolResult extends Progress {
   timeouts: number;
   wallMs: number;
 }
+
+/**
+ * Share of the per-task limit after which the analysis starts no further stage (an in-process deadline, `analyze
+ * --timeout`): a slow task then ends `ok` with the findings of the stages it finished and a `timeout:` warning,
+ * instead of a `timeout` line without any result. The rest of the limit is left to the stage that is running; a
+ * stage that never ends is still killed with its worker at the full limit.
+ */
+export const STAGE_LIMIT_SHARE = 0.5;
 
 const DEFAULT_WORKER = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -278,7 +287,7 @@ async function runLocked(tasks: CorpusTask[], opts: PoolOptions): Promise<PoolRe
           startSlot();
         }, opts.timeoutMs);
         current = { id, timer, started: performance.now() };
-        const req: WorkerRequest = { id, key: task.key, path: task.path, platformHint: task.platformHint };
+        const req: WorkerRequest = { id, key: task.key, path: task.path, platformHint: task.platformHint, timeoutMs: Math.max(1, Math.floor(opts.timeoutMs * STAGE_LIMIT_SHARE)) };
         worker.postMessage(req);
       };
 

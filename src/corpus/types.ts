@@ -30,4 +30,12 @@ export type WorkerReply = {
 export const MAX_LINE_CHARS = 64 * 1024 * 1024;
 export type WorkerReady = { ready: true };
 /** Message to a worker. */
-export type WorkerRequest = { id: number; key: string; path: string; platformHint: string | null; reportPath?: string };
+export type WorkerRequest = {
+  id: number;
+  key: string;
+  path: string;
+  platformHint: string | null;
+  reportPath?: string;
+  /** The in-process time limit of the analysis (see STAGE_LIMIT_SHARE in pool.ts), in milliseconds. */
+  timeoutMs?: number;
+};

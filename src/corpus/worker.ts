@@ -11,7 +11,8 @@ parentPort?.on('message', (req: WorkerRequest) => {
   const started = performance.now();
   let line: CorpusLine;
   try {
-    const result = analyzeTask(req.path);
+    // Past its limit the analysis stops starting stages and returns what it has (a `timeout:` warning says so).
+    const result = analyzeTask(req.path, req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {});
     // The task key, not the local path: output must not depend on where the corpus lives.
     result.task.path = req.key;
     const recorded = recordedQuality(req.path);

@@ -19,6 +19,7 @@ export function judgeInputOf(ctx: PipelineContext): JudgeInput {
 
 export const judgeStage: Stage = {
   name: 'judge',
+  always: true,
   run(ctx: PipelineContext): void {
     ctx.findings = judgeFindings(ctx.findings, judgeInputOf(ctx));
     ctx.judged = true;

@@ -9,8 +9,32 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { timed } from './profile.js';
 import { boundResult } from './bounds.js';
 
-function runStageList(ctx: PipelineContext, stages: readonly Stage[]): void {
+/**
+ * Runs the stages in order. Past the deadline (`--timeout`), the stages not yet started are skipped, except the
+ * bookkeeping ones (`Stage.always`): what the finished stages found is kept, and a warning names the stage the
+ * analysis was cut before. The check comes before each stage: a stage that has started runs to its end.
+ * Returns that stage's name, or undefined when every stage ran.
+ */
+function runStageList(ctx: PipelineContext, stages: readonly Stage[]): string | undefined {
+  const deadline = ctx.options.deadline;
+  let cutBefore: string | undefined;
+  let cutAfterS = 0;
+  const skipped: string[] = [];
   for (const stage of stages) {
+    if (stage.always) {
+      // bookkeeping: runs whether or not the analysis was cut
+    } else if (cutBefore !== undefined) {
+      skipped.push(stage.name);
+      continue;
+    } else if (deadline) {
+      const now = deadline.now();
+      if (now > deadline.at) {
+        cutBefore = stage.name;
+        cutAfterS = (now - deadline.started) / 1000;
+        skipped.push(stage.name);
+        continue;
+      }
+    }
     try {
       timed(`stage:${stage.name}`, () => stage.run(ctx));
     } catch (err) {
@@ -18,6 +42,14 @@ function runStageList(ctx: PipelineContext, stages: readonly Stage[]): void {
       ctx.warnings.push(`stage ${stage.name} failed: ${(err as Error)?.message ?? String(err)}`);
     }
   }
+  if (deadline && cutBefore !== undefined) {
+    // A score over some of the findings would rate the response too well: none is given.
+    ctx.score = null;
+    const limitS = (deadline.at - deadline.started) / 1000;
+    // First: the result bounds its warnings (bounds.ts), and this one says what the whole result is worth.
+    ctx.warnings.unshift(`timeout: analysis cut before stage ${cutBefore} after ${cutAfterS.toFixed(1)} s (limit ${limitS} s); skipped: ${skipped.join(', ')}; findings are those of the stages before`);
+  }
+  return cutBefore;
 }
 
 function newContext(task: Task, model: Configuration | null, ideal: Configuration | null, options: AnalyzeOptions): PipelineContext {
@@ -51,9 +83,25 @@ export function runStages(
   options: AnalyzeOptions,
   stages: Stage[] = STAGES,
 ): AnalysisResult {
+  return runStagesOutcome(task, model, ideal, options, stages).result;
+}
+
+/** The result, and the stage the deadline cut the analysis before (undefined when every stage ran). */
+export interface StagesOutcome {
+  result: AnalysisResult;
+  cutBefore?: string;
+}
+
+export function runStagesOutcome(
+  task: Task,
+  model: Configuration | null,
+  ideal: Configuration | null,
+  options: AnalyzeOptions,
+  stages: Stage[] = STAGES,
+): StagesOutcome {
   const ctx = newContext(task, model, ideal, options);
-  runStageList(ctx, stages);
-  return boundResult({
+  const cutBefore = runStageList(ctx, stages);
+  const result = boundResult({
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     task: {
       path: task.path,
@@ -69,6 +117,7 @@ export function runStages(
     ...(ctx.suppressed?.length ? { suppressed: toUserPaths(ctx.suppressed, task.model?.userPaths) } : {}),
     ...originsOf(model),
   });
+  return cutBefore !== undefined ? { result, cutBefore } : { result };
 }
 
 /** Where the model's files extracted from markdown stand in it (AnalysisResult.origins). */

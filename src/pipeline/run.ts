@@ -11,7 +11,7 @@ import { loadTask } from '../ingest/index.js';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigRefusedError, findConfigFile, loadConfigFile, resolveConventions } from '../rules/config.js';
 import { newParseCache, parseResponse } from './parse.js';
-import { runStages } from './analyze.js';
+import { runStagesOutcome } from './analyze.js';
 import { timed } from './profile.js';
 import { decideLayout, isPipelineTask } from './layout.js';
 import { knownFindingIds } from './suppress.js';
@@ -33,6 +33,13 @@ export interface AnalyzeTaskOptions {
   score?: boolean;
   /** False ignores lib/MODEL_FAILURES.md (`--no-claims`). */
   claims?: boolean;
+  /**
+   * Time limit in milliseconds (`--timeout`), from the start of this call (reading and parsing count), checked
+   * before each stage: past it, the remaining stages are skipped (see runStageList in analyze.ts).
+   */
+  timeoutMs?: number;
+  /** The clock the limit is read on, in milliseconds (default `performance.now`): tests inject a fake one. */
+  clock?: () => number;
 }
 
 export interface DetailedAnalysis {
@@ -40,9 +47,13 @@ export interface DetailedAnalysis {
   model: Configuration | null;
   ideal: Configuration | null;
   result: AnalysisResult;
+  /** The stage the time limit cut the analysis before; absent when every stage ran. */
+  cutBefore?: string;
 }
 
 export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = {}): DetailedAnalysis {
+  const clock = options.clock ?? (() => performance.now());
+  const started = options.timeoutMs !== undefined ? clock() : 0;
   const task = timed('ingest', () =>
     loadTask(path, {
       ...(options.platform ? { platform: options.platform } : {}),
@@ -81,13 +92,14 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
     ...(options.score === false || !layout.score ? { score: false } : {}),
     ...(options.claims === false ? { claims: false } : {}),
     ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
+    ...(options.timeoutMs !== undefined ? { deadline: { started, at: started + options.timeoutMs, now: clock } } : {}),
   };
   // Files the ideal keeps unchanged from the model are parsed once.
   const parseCache = newParseCache([task.model?.files ?? [], task.ideal?.files ?? []]);
   const model = task.model ? timed('parse:model', () => parseResponse(task.model!.files, task.platform, parseCache)) : null;
   const ideal = task.ideal ? timed('parse:ideal', () => parseResponse(task.ideal!.files, task.platform, parseCache)) : null;
-  const result = runStages(task, model, ideal, analyzeOptions);
-  return { task, model, ideal, result };
+  const { result, cutBefore } = runStagesOutcome(task, model, ideal, analyzeOptions);
+  return { task, model, ideal, result, ...(cutBefore !== undefined ? { cutBefore } : {}) };
 }
 
 /** Library entry: analyze one task folder and return the JSON contract. */

@@ -119,6 +119,7 @@ function suppressionOf(f: Finding, sources: Map<string, Source>): Directive | un
 
 export const suppressStage: Stage = {
   name: 'suppress',
+  always: true,
   run(ctx: PipelineContext): void {
     const settings = ctx.options.ruleSettings ?? {};
     const sources = sourcesOf(ctx);
@@ -145,6 +146,7 @@ export const suppressStage: Stage = {
 
 export const ruleLevelStage: Stage = {
   name: 'rule-levels',
+  always: true,
   run(ctx: PipelineContext): void {
     const settings = ctx.options.ruleSettings ?? {};
     if (!Object.values(settings).some((s) => s === 'warn' || s === 'error')) return;

@@ -76,3 +76,30 @@ test('verify: text and JSON over the fixture analysis', () => {
   assert.match(text.stdout, /5 claimed failures/);
   assert.equal(runCli(['verify', 'test/fixtures/tasks/does-not-exist']).code, 2);
 });
+
+test('analyze: --timeout must be a positive whole number of milliseconds (else exit 2, nothing analyzed)', () => {
+  // Each run is a child process: a few values, not every kind.
+  for (const bad of ['0', '1.5']) {
+    const r = runCli(['analyze', TASK, '--format', 'json', '--timeout', bad]);
+    assert.equal(r.code, 2, `--timeout ${JSON.stringify(bad)}: ${r.stderr}`);
+    assert.match(r.stderr, /--timeout takes a positive whole number/);
+    assert.equal(r.stdout, '');
+  }
+  // A generous limit: the ordinary result and exit code (tf-basic has failures: --fail-on low exits 1).
+  const ok = runCli(['analyze', TASK, '--format', 'json', '--timeout', '600000', '--fail-on', 'low']);
+  assert.equal(ok.code, 1, ok.stderr);
+  const json = JSON.parse(ok.stdout);
+  assert.ok(!json.warnings.some((w: string) => w.startsWith('timeout')));
+  assert.equal(typeof json.score.trainingQuality, 'number');
+});
+
+test('analyze: a cut analysis still prints valid JSON, and exits 2', () => {
+  // 1 ms cannot cover reading, parsing and the first stages of a task: the cut comes before some stage (the
+  // stage loop itself: test/pipeline/timeout.test.ts).
+  const r = runCli(['analyze', TASK, '--format', 'json', '--timeout', '1']);
+  assert.equal(r.code, 2, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.match(json.warnings[0], /^timeout: analysis cut before stage \S+ after \d+\.\d s \(limit 0\.001 s\); skipped: .*score/);
+  assert.equal(json.score, null);
+  assert.ok(Array.isArray(json.findings));
+});

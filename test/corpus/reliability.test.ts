@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CorpusTask } from '../../src/corpus/discover.js';
 import { discoverTasks } from '../../src/corpus/discover.js';
-import { lockOutput, OutputLockedError, readDoneKeys, runPool } from '../../src/corpus/pool.js';
+import { lockOutput, OutputLockedError, readDoneKeys, runPool, STAGE_LIMIT_SHARE } from '../../src/corpus/pool.js';
 import { lineText, recordedQuality, serializeLine, withoutTaskPath } from '../../src/corpus/task-files.js';
 import { makeFifo } from '../io/hostile-files.js';
 
@@ -122,4 +122,12 @@ test('discovery does not follow a linked folder out of the corpus', () => {
   symlinkSync(outside, join(root, 'tf-hcl', 'escape'));
   symlinkSync(join(root, 'tf-hcl', 'Pr1'), join(root, 'alias'));
   assert.deepEqual(discoverTasks(root).map((t) => t.key), ['alias', 'tf-hcl/Pr1']);
+});
+
+test('each task gets an in-process limit of half the per-task one: a slow task keeps a partial result', async () => {
+  const dir = tmp();
+  await runPool(tasks(['t/echo-limit']), { out: join(dir, 'r.jsonl'), jobs: 1, timeoutMs: 10000, resume: false, workerUrl: FAKE_WORKER });
+  const line = JSON.parse(readFileSync(join(dir, 'r.jsonl'), 'utf8').trim()) as { recordedQuality: number };
+  assert.equal(line.recordedQuality, 10000 * STAGE_LIMIT_SHARE);
+  assert.equal(STAGE_LIMIT_SHARE, 0.5);
 });

@@ -47,6 +47,35 @@ test('hostile: 500 unnamed fences repeating one block keep the first and call th
   assert.equal(r.fences!.filter((d) => d.kind === 'excerpt').length, 499);
 });
 
+test('hostile: 1,000 unclosed fences each end before the next one and keep their own name and lines', () => {
+  // Every fence opens and none closes: each runs away into the next, which is split off in turn (once bounded
+  // at 64 splits, the rest one block, because every split parsed the rest of the document again).
+  const n = 1000;
+  const md = Array.from({ length: n }, (_, i) => `Step ${i}:\n\n\`\`\`hcl\n# f${i}.tf\n${bucket(i)}`).join('\n');
+  const r = extractResponse(md, 'm.md');
+  assert.equal(r.files.length, n);
+  assert.deepEqual(r.files.slice(0, 3).map((f) => f.path), ['lib/f0.tf', 'lib/f1.tf', 'lib/f2.tf']);
+  assert.equal(r.files[n - 1]!.path, `lib/f${n - 1}.tf`);
+  // Each step is 8 lines (label, blank, opener, name, 3 code lines, blank); a file's content is its fence's.
+  assert.deepEqual(r.fences!.slice(0, 3).map((d) => d.line), [3, 11, 19]);
+  assert.equal(r.fences![n - 1]!.line, 3 + 8 * (n - 1));
+  assert.equal(r.files[7]!.content, `# f7.tf\n${bucket(7).trimEnd()}`);
+  // The last one runs to the end of the response: it is cut there, not ended before another fence.
+  assert.equal(r.files[n - 1]!.content, `# f${n - 1}.tf\n${bucket(n - 1)}`.trimEnd());
+  assert.equal(r.warnings.filter((w) => w.kind === 'unclosed-fence').length, n);
+});
+
+test('hostile: an unclosed fence whose next opener an HTML block swallows is split as a full parse says', () => {
+  // `<!-- Note:` reads as prose but opens an HTML comment that runs over the opener below it to `-->`: the short
+  // parse of the prose and the opener does not end in a fence there, so the rest is parsed whole.
+  const md = '```hcl\n# a.tf\nresource "a" "b" {}\n\n<!-- Note:\n```hcl\nx = 1\n-->\n\nSecond file b.tf:\n\n```hcl\ny = 2\n';
+  const r = extractResponse(md, 'm.md');
+  assert.deepEqual(r.files.map((f) => [f.path, f.content]), [
+    ['lib/a.tf', '# a.tf\nresource "a" "b" {}'],
+    ['lib/b.tf', 'y = 2'],
+  ]);
+});
+
 test('joined facts equal the facts of the joined text', () => {
   const parts = ['resource "a" "x" {\n}', '  # ... rest unchanged\nvariable "v" {}\n\n', '\n\noutput "o" {\n  value = 1\n}  \n'];
   let facts = versionFacts('hcl', parts[0]!);

@@ -1,6 +1,7 @@
 /**
  * `iacjudge analyze <task-dir>`: the full analysis of one task, written as JSON (default), Markdown
- * (MODEL_FAILURES.md form) or SARIF. Exit 1 when a finding is at or above `--fail-on`.
+ * (MODEL_FAILURES.md form) or SARIF. Exit 1 when a finding is at or above `--fail-on`; exit 2 when `--timeout`
+ * cut the analysis (the report is still written: a gate must not read a partial judgment as a pass).
  */
 import { existsSync } from 'node:fs';
 import { outputProblem, writeOutputFile } from '../../io/write.js';
@@ -9,7 +10,7 @@ import type { AnalysisResult } from '../../contracts/pipeline.js';
 import { UsageError } from '../../contracts/errors.js';
 import { analyzeTaskDetailed } from '../../pipeline/run.js';
 import { knownFindingIds } from '../../pipeline/suppress.js';
-import { failuresOnly, parseRuleFlags, requireOutputFolder, requireReadableFolder } from '../options.js';
+import { failuresOnly, parseRuleFlags, positiveInt, requireOutputFolder, requireReadableFolder } from '../options.js';
 import { renderStylish, useColor } from '../stylish.js';
 import { readStdinBounded, STDIN_ARG, stdinTask } from '../stdin.js';
 import type { ReportFormat } from '../../report/index.js';
@@ -32,6 +33,7 @@ export interface AnalyzeCliOptions {
   claims?: boolean;
   quiet?: boolean;
   rule?: string[];
+  timeout?: string;
 }
 
 /** `stylish` is the human format of the CLI (src/cli/stylish.ts); the others are the report writers'. */
@@ -100,10 +102,15 @@ export const register: RegisterCommand = (program, setExit) => {
     .option('--quiet', 'report the failure tier only (no observations)')
     .option('--rule <id=level>', 'turn one finding id off or set its tier: <id>=off|warn|error (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--schema <file>', 'provider schema artifact from `iacjudge schema import` (default: .iacjudge.json "schema", else the bundled one)')
+    .option(
+      '--timeout <ms>',
+      'time limit in milliseconds (as for `corpus`), checked before each stage: past it the remaining stages are skipped, the report keeps what the finished stages found with a "timeout:" warning, and the exit code is 2',
+    )
     .action(async (taskDir: string, opts: AnalyzeCliOptions) => {
       const format = resolveFormat(opts.format, opts.out, process.stdout.isTTY === true);
       const failOn = parseFailOn(opts.failOn);
       const ruleSettings = parseRuleFlags(opts.rule, knownFindingIds());
+      const timeoutMs = opts.timeout !== undefined ? positiveInt('--timeout', opts.timeout) : undefined;
       const fromStdin = taskDir === STDIN_ARG;
       if (!fromStdin) requireReadableFolder(taskDir);
       if (opts.out) requireOutputFolder(opts.out);
@@ -128,6 +135,7 @@ export const register: RegisterCommand = (program, setExit) => {
           ...(opts.ideal ? { ideal: opts.ideal } : {}),
           ...(opts.score === false ? { score: false } : {}),
           ...(opts.claims === false ? { claims: false } : {}),
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         });
       } finally {
         stdin?.dispose();
@@ -143,5 +151,7 @@ export const register: RegisterCommand = (program, setExit) => {
       if (opts.out) writeOutputFile(opts.out, text);
       else process.stdout.write(text);
       if (failsAt(result, failOn)) setExit(1);
+      // Cut by --timeout: the report above is partial, which is neither a pass nor a plain count of findings.
+      if (detailed.cutBefore !== undefined) setExit(2);
     });
 };

@@ -12,13 +12,7 @@ import { DuplicateTaskError, renderSummaryMarkdown, resultFiles, summarizeResult
 import { SHARD_COUNT_ENV, SHARD_INDEX_ENV, shardFromEnv, shardRecordPath, shardRecordText, shardSetProblems } from '../../corpus/shards.js';
 import { renderDashboard } from '../../corpus/html.js';
 import { ruleMetas } from '../../report/metas.js';
-
-
-function positiveInt(name: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} takes a positive whole number (got "${v}")`);
-  return n;
-}
+import { positiveInt } from '../options.js';
 
 function progressReporter(total: number): { update(p: Progress): void; stop(): void } {
   const started = Date.now();
@@ -57,7 +51,7 @@ export const register: RegisterCommand = (program: Command) => {
     .option('--platform <list>', 'only these platforms, comma-separated (tf-hcl,cdktf-ts)')
     .option('--resume', 'skip tasks already in --out', false)
     .option('--shard <i/n>', `analyze only shard i of n (deterministic by task path); default from ${SHARD_INDEX_ENV} (0-based, as a Kubernetes Indexed Job sets it) and ${SHARD_COUNT_ENV}`)
-    .option('--timeout <ms>', 'per-task time limit in milliseconds', '60000')
+    .option('--timeout <ms>', 'per-task time limit in milliseconds (past half of it a task starts no further stage and keeps a partial result)', '60000')
     .action(async (dir: string, opts: { out: string; jobs?: string; platform?: string; resume: boolean; shard?: string; timeout: string }) => {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`corpus folder not found: ${dir}`);
       for (const f of [opts.out, `${opts.out}.timings.jsonl`, `${opts.out}.summary.json`, shardRecordPath(opts.out)]) {
