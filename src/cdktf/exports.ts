@@ -109,7 +109,9 @@ export function checkProviderExports(an: Analyzer, constructs: ConstructInfo[], 
       for (const el of named.elements) {
         const exported = (el.propertyName ?? el.name).text;
         if (/^[A-Z]/.test(exported)) {
-          report(f, el, `'${specifier}' has no exported member '${exported}': the package root exports module namespaces only; import classes from '${specifier}/lib/<module>'.`);
+          const root = specifier.replace(/\/lib(?:\/index(?:\.js)?)?\/?$/, '');
+          const where = root === specifier ? 'the package root exports' : 'like the package root, its lib barrel exports';
+          report(f, el, `'${specifier}' has no exported member '${exported}': ${where} module namespaces only; import classes from '${root}/lib/<module>'.`);
         } else if (!checker.moduleExists(typeFromModule(pkg.provider, moduleFromNamespaceMember(exported)))) {
           report(f, el, `'${specifier}' has no exported member '${exported}': no module ${moduleFromNamespaceMember(exported)} exists.`);
         }

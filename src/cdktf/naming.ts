@@ -79,7 +79,8 @@ export function moduleFromNamespaceMember(member: string): string {
 
 /** Provider name from a package specifier: `@cdktf/provider-aws/lib/s3-bucket` → aws; `.gen/providers/aws/...` → aws. */
 export function providerPackage(specifier: string): { provider: string; module?: string } | undefined {
-  const prebuilt = /^@cdktf\/provider-([a-z0-9-]+)(?:\/lib\/([a-z0-9-]+)(?:\/index(?:\.js)?)?)?\/?$/.exec(specifier);
+  // `@cdktf/provider-aws/lib` (or `/lib/index`) is the barrel: module namespaces only, like the package root.
+  const prebuilt = /^@cdktf\/provider-([a-z0-9-]+)(?:\/lib(?:\/(?!index(?:\.js)?\/?$)([a-z0-9-]+))?(?:\/index(?:\.js)?)?)?\/?$/.exec(specifier);
   if (prebuilt) return { provider: kebabToSnake(prebuilt[1]!), module: prebuilt[2] };
   const generated = /(?:^|\/)\.gen\/providers\/([a-z0-9_-]+)(?:\/([a-z0-9-]+))?(?:\/index(?:\.js)?)?\/?$/.exec(specifier);
   if (generated) return { provider: kebabToSnake(generated[1]!), module: generated[2] };

@@ -15,7 +15,7 @@ const PROSE_HEADING =
  * out: ideals put their own files under them too.
  */
 const ANALYSIS_HEADING =
-  /^(?:(?:critical|high|medium|low)(?: priority| severity)?(?: security)? failures\b|model(?:_response| response)? failures?\b|failures? analysis\b|before \w* ?\(?model_response\)?|file: (?:lib\/)?model_(?:response|failures)\.md$)/i;
+  /^(?:(?:critical|high|medium|low)(?: priority| severity)?(?: security)? failures\b|model(?:_response| response)? failures?\b|failures? analysis\b|before \w* ?\(?model_response\)?|what not to do\b|(?:comparison with )?(?:common )?anti-?patterns?\b|common (?:mistakes|pitfalls)\b|file: (?:lib\/)?model_(?:response|failures)\.md$)/i;
 
 /** Leading numbering, emphasis, emoji and punctuation of a heading. */
 function headingCore(text: string): string {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-variable.js';
 import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
+import { rule as namesUniqueByRandom } from '../../src/rules/naming/names-unique-by-random-suffix.js';
 import { rule as suffixInTfvars } from '../../src/rules/naming/suffix-fixed-in-tfvars.js';
 import { rule as hardcodedEnv } from '../../src/rules/naming/hardcoded-environment-name.js';
 import { shadowedImports } from '../../src/rules/naming/ts-shadowed-import.js';
@@ -23,13 +24,20 @@ test('missing-suffix-variable: declared suffix, or no named resources → nothin
   assert.equal(runRule(missingSuffix, 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n').length, 0);
 });
 
-test('missing-suffix-variable: another uniqueness mechanism (differently named suffix, random id) lowers severity', () => {
+test('missing-suffix-variable: a differently named suffix input lowers severity; random-only names are the other check', () => {
   const f = runRule(missingSuffix, 'variable "env_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.env_suffix}"\n}\n');
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'medium');
   assert.match(f[0]!.message, /env_suffix/);
-  const random = runRule(missingSuffix, 'resource "random_id" "r" {\n  byte_length = 4\n}\nresource "aws_sqs_queue" "q" {\n  name = "q-${random_id.r.hex}"\n}\n');
-  assert.equal(random[0]!.severity, 'medium');
+  assert.equal(runRule(namesUniqueByRandom, 'variable "env_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.env_suffix}"\n}\n').length, 0);
+  const randomHcl = 'resource "random_id" "r" {\n  byte_length = 4\n}\nresource "aws_sqs_queue" "q" {\n  name = "q-${random_id.r.hex}"\n}\n';
+  assert.equal(runRule(missingSuffix, randomHcl).length, 0);
+  const random = runRule(namesUniqueByRandom, randomHcl);
+  assert.equal(random.length, 1);
+  assert.equal(random[0]!.resource, 'var.environment_suffix');
+  assert.equal(random[0]!.location.line, 4);
+  assert.match(random[0]!.message, /random_id\.r\.hex/);
+  assert.equal(runRule(namesUniqueByRandom, 'variable "environment_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment_suffix}"\n}\n').length, 0);
 });
 
 test('name-without-suffix: per resource whose name lacks the suffix', () => {

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3710,
-    "hits": 595
+    "groups": 3514,
+    "hits": 534
   },
   "categories": {
     "application-code": {
@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 39
     },
     "backend": {
-      "groups": 254,
+      "groups": 256,
       "hits": 1
     },
     "backup-recovery": {
@@ -30,15 +30,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "dependency": {
-      "groups": 115,
-      "hits": 20
+      "groups": 24,
+      "hits": 6
     },
     "deprecated": {
       "groups": 92,
       "hits": 22
     },
     "destroyability": {
-      "groups": 80,
+      "groups": 79,
       "hits": 29
     },
     "documentation": {
@@ -62,11 +62,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "high-availability": {
-      "groups": 30,
+      "groups": 29,
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 118,
+      "groups": 117,
       "hits": 11
     },
     "iam-missing-permission": {
@@ -78,8 +78,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "lifecycle-cost": {
-      "groups": 122,
-      "hits": 28
+      "groups": 43,
+      "hits": 4
     },
     "logging": {
       "groups": 55,
@@ -90,19 +90,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-resource": {
-      "groups": 219,
+      "groups": 218,
       "hits": 30
     },
     "monitoring": {
-      "groups": 60,
+      "groups": 59,
       "hits": 4
     },
     "naming": {
-      "groups": 203,
-      "hits": 91
+      "groups": 176,
+      "hits": 68
     },
     "network": {
-      "groups": 110,
+      "groups": 112,
       "hits": 8
     },
     "optional-feature": {
@@ -130,11 +130,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema": {
-      "groups": 229,
+      "groups": 230,
       "hits": 59
     },
     "secrets": {
-      "groups": 68,
+      "groups": 69,
       "hits": 12
     },
     "service-constraint": {
@@ -142,11 +142,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "style": {
-      "groups": 310,
+      "groups": 308,
       "hits": 25
     },
     "syntax": {
-      "groups": 100,
+      "groups": 103,
       "hits": 14
     },
     "tagging": {
@@ -154,7 +154,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "tests": {
-      "groups": 143,
+      "groups": 142,
       "hits": 0
     }
   },
@@ -204,7 +204,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 243,
+      "groups": 245,
       "hits": 0
     },
     "backend-uses-variables": {
@@ -212,11 +212,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "bucket-without-force-destroy": {
-      "groups": 30,
+      "groups": 29,
       "hits": 11
     },
     "cdktf-unknown-export": {
-      "groups": 59,
+      "groups": 62,
       "hits": 0
     },
     "cloudfront-outdated-tls": {
@@ -332,7 +332,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 40,
+      "groups": 41,
       "hits": 1
     },
     "hardcoded-region": {
@@ -372,7 +372,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "iam-wildcard-resource": {
-      "groups": 71,
+      "groups": 70,
       "hits": 4
     },
     "in-transit-encryption-missing": {
@@ -491,13 +491,9 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 37,
       "hits": 3
     },
-    "missing-ordering-dependency": {
-      "groups": 91,
-      "hits": 14
-    },
     "missing-suffix-variable": {
-      "groups": 168,
-      "hits": 72
+      "groups": 141,
+      "hits": 49
     },
     "module-input-mismatch": {
       "groups": 18,
@@ -532,7 +528,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-alarms-when-requested": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "no-outputs": {
@@ -616,7 +612,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 208,
+      "groups": 210,
       "hits": 30
     },
     "response-truncated": {
@@ -624,7 +620,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 11,
+      "groups": 8,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -634,10 +630,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "s3-bucket-without-public-access-block": {
       "groups": 37,
       "hits": 4
-    },
-    "s3-lifecycle-rule-missing-filter": {
-      "groups": 79,
-      "hits": 24
     },
     "s3-log-bucket-no-lifecycle": {
       "groups": 16,
@@ -676,7 +668,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "schema-unknown-argument": {
-      "groups": 104,
+      "groups": 105,
       "hits": 43
     },
     "schema-unknown-resource-type": {
@@ -700,7 +692,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 107,
+      "groups": 109,
       "hits": 8
     },
     "single-file-stack": {
@@ -708,7 +700,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "single-nat-gateway": {
-      "groups": 8,
+      "groups": 7,
       "hits": 0
     },
     "single-node-service-under-ha": {
@@ -748,11 +740,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing": {
-      "groups": 142,
+      "groups": 141,
       "hits": 0
     },
     "ts-not-prettier-formatted": {
-      "groups": 49,
+      "groups": 48,
       "hits": 0
     },
     "ts-shadowed-import": {
@@ -760,7 +752,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 43,
+      "groups": 42,
       "hits": 2
     },
     "undeclared-reference": {
@@ -838,7 +830,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 243,
+      "groups": 245,
       "hits": 0
     },
     "backend-uses-variables|both": {
@@ -854,7 +846,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "bucket-without-force-destroy|code": {
-      "groups": 21,
+      "groups": 20,
       "hits": 4
     },
     "cdktf-unknown-export|both": {
@@ -862,7 +854,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 38,
+      "groups": 41,
       "hits": 0
     },
     "cloudfront-outdated-tls|code": {
@@ -982,11 +974,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "final-snapshot-required|both": {
-      "groups": 15,
+      "groups": 16,
       "hits": 6
     },
     "final-snapshot-required|code": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "firehose-not-encrypted|code": {
@@ -1026,7 +1018,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-password|code": {
-      "groups": 12,
+      "groups": 13,
       "hits": 1
     },
     "hardcoded-region|both": {
@@ -1094,7 +1086,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "iam-wildcard-resource|code": {
-      "groups": 25,
+      "groups": 24,
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
@@ -1106,11 +1098,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags|both": {
-      "groups": 7,
+      "groups": 8,
       "hits": 1
     },
     "inconsistent-tags|code": {
-      "groups": 14,
+      "groups": 13,
       "hits": 2
     },
     "kms-key-id-where-arn-required|code": {
@@ -1273,21 +1265,13 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 37,
       "hits": 3
     },
-    "missing-ordering-dependency|both": {
-      "groups": 40,
-      "hits": 9
-    },
-    "missing-ordering-dependency|code": {
-      "groups": 51,
-      "hits": 5
-    },
     "missing-suffix-variable|both": {
-      "groups": 150,
-      "hits": 64
+      "groups": 128,
+      "hits": 43
     },
     "missing-suffix-variable|code": {
-      "groups": 18,
-      "hits": 8
+      "groups": 13,
+      "hits": 6
     },
     "module-input-mismatch|code": {
       "groups": 18,
@@ -1330,7 +1314,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-alarms-when-requested|code": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "no-outputs|both": {
@@ -1470,11 +1454,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
-      "groups": 92,
+      "groups": 93,
       "hits": 16
     },
     "resource-type-missing-vs-reference|code": {
-      "groups": 116,
+      "groups": 117,
       "hits": 14
     },
     "response-truncated|both": {
@@ -1486,7 +1470,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "response-without-infrastructure|code": {
-      "groups": 11,
+      "groups": 8,
       "hits": 0
     },
     "s3-backend-without-locking|both": {
@@ -1504,14 +1488,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "s3-bucket-without-public-access-block|code": {
       "groups": 18,
       "hits": 1
-    },
-    "s3-lifecycle-rule-missing-filter|both": {
-      "groups": 68,
-      "hits": 21
-    },
-    "s3-lifecycle-rule-missing-filter|code": {
-      "groups": 11,
-      "hits": 3
     },
     "s3-log-bucket-no-lifecycle|both": {
       "groups": 3,
@@ -1570,7 +1546,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-unknown-argument|code": {
-      "groups": 103,
+      "groups": 104,
       "hits": 42
     },
     "schema-unknown-resource-type|code": {
@@ -1594,7 +1570,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 67,
+      "groups": 69,
       "hits": 4
     },
     "sg-egress-all-open|code": {
@@ -1610,7 +1586,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "single-nat-gateway|code": {
-      "groups": 7,
+      "groups": 6,
       "hits": 0
     },
     "single-node-service-under-ha|code": {
@@ -1666,11 +1642,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing|code": {
-      "groups": 142,
+      "groups": 141,
       "hits": 0
     },
     "ts-not-prettier-formatted|code": {
-      "groups": 49,
+      "groups": 48,
       "hits": 0
     },
     "ts-shadowed-import|code": {
@@ -1678,7 +1654,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration|code": {
-      "groups": 43,
+      "groups": 42,
       "hits": 2
     },
     "undeclared-reference|both": {

@@ -5,11 +5,14 @@ export const rule: Rule = {
   meta: {
     id: 's3-lifecycle-rule-missing-filter',
     category: 'lifecycle-cost',
-    severity: 'high',
-    fixClass: 'B',
+    severity: 'low',
+    fixClass: 'C',
+    // A plan warning, not an error (provider 5.90 and later: "This will be an error in a future version of the
+    // provider"): read against the code, "requires" overstated it. Listed only among observations.
+    defaultTier: 'observation',
     title: 'S3 lifecycle rule without filter or prefix',
     rootCause:
-      'Models learned lifecycle rules from provider 3.x/4.x examples, where a rule without `filter` applied to the whole bucket; provider 5.x requires exactly one of `filter` or `prefix`.',
+      'Models learned lifecycle rules from provider 3.x/4.x examples, where a rule without `filter` applied to the whole bucket; since provider 5.90 such a rule draws an "Invalid Attribute Combination" warning that announces an error in a future version.',
     fix: 'Add an explicit `filter {}` (whole bucket) or a `filter { prefix = "..." }` to every lifecycle rule.',
     fixExample: `resource "aws_s3_bucket_lifecycle_configuration" "logs" {
   bucket = aws_s3_bucket.logs.id
@@ -21,8 +24,8 @@ export const rule: Rule = {
   }
 }`,
     docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration',
-    knowledgeGap: 'AWS provider 5.x requires a filter or prefix on every S3 lifecycle rule.',
-    impact: 'Validation warns today and the configuration breaks on provider upgrades; rule scope is ambiguous.',
+    knowledgeGap: 'AWS provider 5.90 and later warn about S3 lifecycle rules without a filter or prefix.',
+    impact: 'Plan and apply warn ("Invalid Attribute Combination ... will be an error in a future version of the provider"); the rule still applies to the whole bucket.',
   },
   check(ctx) {
     for (const cfg of resources(ctx.config, 'aws_s3_bucket_lifecycle_configuration')) {
@@ -32,7 +35,7 @@ export const rule: Rule = {
       if (!missing.length) continue;
       ctx.report({
         block: cfg,
-        message: `${missing.length} lifecycle rule(s) in this configuration have neither \`filter\` nor \`prefix\`; provider 5.x requires one (use \`filter {}\` for the whole bucket).`,
+        message: `${missing.length} lifecycle rule(s) in this configuration have neither \`filter\` nor \`prefix\`: AWS provider 5.90 and later warn that this will be an error in a future version (\`filter {}\` or \`filter { prefix = "" }\` for the whole bucket).`,
       });
     }
   },

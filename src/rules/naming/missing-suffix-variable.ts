@@ -1,4 +1,5 @@
-import type { Expr } from '../../model/types.js';
+import type { Block, Configuration, Expr } from '../../model/types.js';
+import type { Conventions } from '../../contracts/conventions.js';
 import type { Rule } from '../types.js';
 import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
 import { blocksOfKind, resources, walkExpr } from '../../model/query.js';
@@ -42,19 +43,14 @@ export const rule: Rule = {
     impact: 'Parallel deployments in one account collide on names ("already exists"); the pipeline cannot run PR environments.',
   },
   check(ctx) {
-    const { config, conventions } = ctx;
-    if (declaresSuffix(config, conventions)) return;
-    const named = resources(config).filter((r) => hasUniqueName(r.labels[0] ?? '') && nameExprs(r, { includeTagName: false }).length > 0);
-    if (!named.length) return;
-    const cdktf = isCdktfConfig(config);
-    const wanted = cdktf ? conventions.suffixVariableCdktf : conventions.suffixVariable;
-    const lookalike =
-      blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0] ??
-      named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
+    const gap = suffixGap(ctx.config, ctx.conventions);
+    // Names a random id already makes unique: a convention, reported by names-unique-by-random-suffix.
+    if (!gap || (gap.lookalike && !gap.viaVariable)) return;
+    const { named, wanted, lookalike } = gap;
     ctx.report({
       block: named[0],
       resource: 'var.' + wanted,
-      // Names made unique by another mechanism (a differently named suffix, a random id) break the convention, not deployments.
+      // A differently named suffix input receives no value from a pipeline that sets the conventional one.
       severity: lookalike ? 'medium' : 'critical',
       message: lookalike
         ? `No \`${wanted}\` input; names use \`${lookalike}\` instead (${named.length} named resources).`
@@ -62,3 +58,24 @@ export const rule: Rule = {
     });
   },
 };
+
+export interface SuffixGap {
+  named: Block[];
+  wanted: string;
+  /** The uniqueness mechanism the names use instead, if any (`var.env_suffix`, `random_id.r.hex`). */
+  lookalike: string | undefined;
+  /** The mechanism is an input (a differently named suffix variable), not a generated value. */
+  viaVariable: boolean;
+}
+
+/** Named resources of a configuration without the conventional suffix input, and what they use instead. */
+export function suffixGap(config: Configuration, conventions: Conventions): SuffixGap | undefined {
+  if (declaresSuffix(config, conventions)) return undefined;
+  const named = resources(config).filter((r) => hasUniqueName(r.labels[0] ?? '') && nameExprs(r, { includeTagName: false }).length > 0);
+  if (!named.length) return undefined;
+  const wanted = isCdktfConfig(config) ? conventions.suffixVariableCdktf : conventions.suffixVariable;
+  const variable = blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0];
+  const inNames = named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
+  const lookalike = variable ?? inNames;
+  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false) };
+}
