@@ -23,8 +23,8 @@ test('s3-lifecycle-rule-missing-filter fires on a rule without filter or prefix'
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.resource, 'aws_s3_bucket_lifecycle_configuration.docs');
   assert.equal(findings[0]!.location.line, 1);
-  // A plan warning since provider 5.90, not an error: low, and the message says so.
-  assert.equal(findings[0]!.severity, 'low');
+  // A plan warning since provider 5.90, not an error: medium, and the message says so.
+  assert.equal(findings[0]!.severity, 'medium');
   assert.match(findings[0]!.message, /5\.90 and later warn/);
 });
 

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3514,
-    "hits": 534
+    "groups": 3593,
+    "hits": 558
   },
   "categories": {
     "application-code": {
@@ -78,8 +78,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "lifecycle-cost": {
-      "groups": 43,
-      "hits": 4
+      "groups": 122,
+      "hits": 28
     },
     "logging": {
       "groups": 55,
@@ -630,6 +630,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "s3-bucket-without-public-access-block": {
       "groups": 37,
       "hits": 4
+    },
+    "s3-lifecycle-rule-missing-filter": {
+      "groups": 79,
+      "hits": 24
     },
     "s3-log-bucket-no-lifecycle": {
       "groups": 16,
@@ -1488,6 +1492,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     "s3-bucket-without-public-access-block|code": {
       "groups": 18,
       "hits": 1
+    },
+    "s3-lifecycle-rule-missing-filter|both": {
+      "groups": 69,
+      "hits": 21
+    },
+    "s3-lifecycle-rule-missing-filter|code": {
+      "groups": 10,
+      "hits": 3
     },
     "s3-log-bucket-no-lifecycle|both": {
       "groups": 3,

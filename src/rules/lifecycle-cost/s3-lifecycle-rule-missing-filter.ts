@@ -5,11 +5,11 @@ export const rule: Rule = {
   meta: {
     id: 's3-lifecycle-rule-missing-filter',
     category: 'lifecycle-cost',
-    severity: 'low',
-    fixClass: 'C',
     // A plan warning, not an error (provider 5.90 and later: "This will be an error in a future version of the
-    // provider"): read against the code, "requires" overstated it. Listed only among observations.
-    defaultTier: 'observation',
+    // provider"): read against the code, "requires" overstated it. Reviewers list the warning often (their
+    // deploy logs show it), so it stays a candidate for the failure tier, at medium.
+    severity: 'medium',
+    fixClass: 'C',
     title: 'S3 lifecycle rule without filter or prefix',
     rootCause:
       'Models learned lifecycle rules from provider 3.x/4.x examples, where a rule without `filter` applied to the whole bucket; since provider 5.90 such a rule draws an "Invalid Attribute Combination" warning that announces an error in a future version.',
