@@ -2,7 +2,7 @@
  * The one tree-sitter parser for HCL (creating parsers and setting the language is costly; parsing is synchronous).
  *
  * Two back-ends parse with the same grammar (@tree-sitter-grammars/tree-sitter-hcl):
- * - native: the `tree-sitter` Node binding with the grammar's binding. The default: about twice as fast.
+ * - native: the `tree-sitter` Node binding with the grammar's binding. The default where it loads.
  * - wasm: `web-tree-sitter` with the grammar package's own `tree-sitter-hcl.wasm`. Used when the native binding
  *   cannot load: `npm ci --ignore-scripts` builds nothing, and the shipped prebuilds need a newer libstdc++ than
  *   some systems have (Debian 12 lacks GLIBCXX_3.4.31). The WASM runtime initializes asynchronously, so this module
