@@ -3,7 +3,8 @@
  * Bundles the CLI into dist/cli/ with esbuild (run by `npm run build`, after tsc). Why: loading hundreds of ESM
  * files and the TypeScript compiler up front made every command cost 12-15x a bare `node -e 0`.
  *
- * - Native modules (tree-sitter and its grammar) and the packages loaded on demand stay external.
+ * - Native modules (tree-sitter and its grammar), web-tree-sitter (it reads its .wasm beside itself) and the packages
+ *   loaded on demand stay external.
  * - `typescript` is replaced by a proxy that requires the compiler on first use: only CDKTF input (and the
  *   TypeScript rules that run on it) pays for it. Sources keep their plain `import ts from 'typescript'`.
  * - Each bundled module's `import.meta.url` is rewritten to the URL of its tsc output under dist/src/, so every
@@ -19,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Loaded by node at run time, never bundled: native bindings, and what is only required on demand. */
-const EXTERNAL = ['tree-sitter', '@tree-sitter-grammars/tree-sitter-hcl', 'ajv', 'chart.js', 'typescript'];
+const EXTERNAL = ['tree-sitter', '@tree-sitter-grammars/tree-sitter-hcl', 'web-tree-sitter', 'ajv', 'chart.js', 'typescript'];
 
 const LAZY_TYPESCRIPT = `
 import { createRequire } from 'node:module';

@@ -16,8 +16,9 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildArtifact, encodeArtifact, type SchemaArtifact } from '../src/schema/artifact.js';
+import { buildArtifact, decodeArtifact, encodeArtifact, type SchemaArtifact } from '../src/schema/artifact.js';
 import { artifactFromTerraformSchema, AWS_PROVIDER_ADDRESS } from '../src/schema/from-terraform.js';
+import { encodeIndexed } from '../src/schema/indexed.js';
 import { GENERATOR_VERSION } from '../src/schema/generator-version.js';
 import type { AttributeSchema, BlockSchema, NestingMode } from '../src/schema/types.js';
 
@@ -25,6 +26,8 @@ export { GENERATOR_VERSION };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLED_ARTIFACT = path.join(repoRoot, 'src/schema/data/aws.schema.json.gz');
+/** The bundled artifact indexed by type (src/schema/indexed.ts): what the CLI loads; derived from the artifact only. */
+export const BUNDLED_INDEX = path.join(repoRoot, 'src/schema/data/aws.schema.idx');
 
 type TypeRef =
   | { primitive: string }
@@ -332,6 +335,12 @@ function main(): void {
   mkdirSync(path.dirname(out), { recursive: true });
   const bytes = encodeArtifact(artifact);
   writeFileSync(out, bytes);
+  if (path.resolve(out) === BUNDLED_ARTIFACT) {
+    // Encoded from the artifact as written (decoded back), so the index can always be re-derived from the .gz alone.
+    const index = encodeIndexed(decodeArtifact(bytes, out));
+    writeFileSync(BUNDLED_INDEX, index);
+    process.stdout.write(`wrote ${path.relative(process.cwd(), BUNDLED_INDEX)}: ${index.length} bytes\n`);
+  }
   const r = Object.keys(artifact.resources).length;
   const d = Object.keys(artifact.dataSources).length;
   process.stdout.write(

@@ -9,8 +9,8 @@ import { buildConfiguration } from '../model/index-builder.js';
 import { convertFile } from './blocks.js';
 import { splitTopLevel, type Chunk } from './chunks.js';
 import { ConvertContext } from './context.js';
-import { parseTree } from './parser.js';
-import { mirror, type TNode } from './tree.js';
+import { parseHclTree } from './parser.js';
+import type { TNode } from './tree.js';
 import { normalizeSource, type Point } from './source.js';
 import { collectSyntaxErrors, printable } from './syntax-errors.js';
 
@@ -90,7 +90,7 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[], tree
   let root = trees?.get(text);
   if (!root) {
     // The nodes read text and positions only (never the path or the diagnostics of this context).
-    root = mirror(parseTree(text), { text, lines: whole.lines });
+    root = parseHclTree(text, { text, lines: whole.lines });
     trees?.set(text, root);
   }
   if (!root.hasError) return convertFile(whole, root);
@@ -108,7 +108,7 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[], tree
     const prefix = '\n'.repeat(at.row) + ' '.repeat(at.column);
     const itemText = prefix + text.slice(chunk.start, chunk.end) + chunk.missing;
     const ctx = new ConvertContext(path, itemText, diagnostics);
-    const itemRoot = mirror(parseTree(itemText), ctx);
+    const itemRoot = parseHclTree(itemText, ctx);
     const converted = convertFile(ctx, itemRoot);
     blocks.push(...converted);
     if (chunk.missing) {

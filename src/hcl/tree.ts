@@ -5,8 +5,41 @@
  * marshals nodes; converting through them cost ~10x the parse itself. The cursor reads each node once, and
  * positions come from a JS line index instead of native Point objects.
  */
-import type Parser from 'tree-sitter';
 import type { LineIndex, Point } from './source.js';
+
+/**
+ * The part of a tree-sitter TreeCursor the mirror reads: the native binding's and web-tree-sitter's both have it
+ * (see parser.ts for the two back-ends).
+ */
+export interface HclCursor {
+  readonly nodeTypeId: number;
+  readonly nodeType: string;
+  readonly nodeIsNamed: boolean;
+  readonly nodeIsMissing: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly currentFieldName: string | null | undefined;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  /** web-tree-sitter only: its cursors live in WASM memory and are freed explicitly. */
+  delete?(): void;
+}
+
+export interface HclTree {
+  readonly rootNode: { readonly hasError: boolean };
+  walk(): HclCursor;
+}
+
+/**
+ * Type name and namedness by grammar symbol id: both are fixed per symbol, so one read of the id replaces two (and
+ * the type string is not created again for every node). One memo per back-end: the native and the WASM grammar are
+ * separate builds and need not number symbols alike.
+ */
+export interface SymbolMemo {
+  readonly types: string[];
+  readonly named: boolean[];
+}
 
 export class TNode {
   readonly children: TNode[] = [];
@@ -72,19 +105,21 @@ export class TNode {
   }
 }
 
-/**
- * Type name and namedness by grammar symbol id: both are fixed per symbol, so one native read of the id replaces
- * two (and the type string is not created again for every node). One grammar (HCL) goes through here.
- */
-const SYMBOL_TYPES: string[] = [];
-const SYMBOL_NAMED: boolean[] = [];
 /** Ids above this (ERROR is 65535) are read natively each time: a far index would make the arrays sparse. */
 const MAX_MEMO_ID = 1024;
 
 /** Copies the tree under the cursor (iteratively: trees can be thousands of levels deep). */
-export function mirror(tree: Parser.Tree, doc: { text: string; lines: LineIndex }): TNode {
-  const hasError = tree.rootNode.hasError;
+export function mirror(tree: HclTree, doc: { text: string; lines: LineIndex }, symbols: SymbolMemo): TNode {
   const c = tree.walk();
+  try {
+    return copy(tree.rootNode.hasError, c, doc, symbols);
+  } finally {
+    c.delete?.();
+  }
+}
+
+function copy(hasError: boolean, c: HclCursor, doc: { text: string; lines: LineIndex }, symbols: SymbolMemo): TNode {
+  const { types: SYMBOL_TYPES, named: SYMBOL_NAMED } = symbols;
   const make = (): TNode => {
     const id = c.nodeTypeId;
     if (id >= MAX_MEMO_ID) return new TNode(c.nodeType, c.nodeIsNamed, hasError ? c.nodeIsMissing : false, c.startIndex, c.endIndex, doc);

@@ -34,7 +34,7 @@ test('the exports map agrees with main and types; bin and its bundle are publish
   assert.equal(dot['types'], `./${pkg.types}`);
   const bin = pkg.bin['iacjudge']!;
   assert.ok(existsSync(join(repo, bin)));
-  const target = /from '\.\.\/(dist\/[^/]+)\//.exec(readFileSync(join(repo, bin), 'utf8'))?.[1];
+  const target = /import\('\.\.\/(dist\/[^/]+)\//.exec(readFileSync(join(repo, bin), 'utf8'))?.[1];
   assert.ok(target, 'bin imports the build');
   assert.ok(pkg.files.includes(target), `${target} is in package.json files`);
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { GENERATOR_VERSION } from '../../scripts/gen-schema.js';
-import { bundledArtifactPath, loadSchema } from '../../src/schema/index.js';
+import { BUNDLED_INDEX_NAME, bundledArtifactPath, loadSchema, schemaFromArtifact } from '../../src/schema/index.js';
+import { encodeIndexed } from '../../src/schema/indexed.js';
 import { compactBlock, decodeArtifact, encodeArtifact, expandBlock, buildArtifact } from '../../src/schema/artifact.js';
 import type { BlockSchema } from '../../src/schema/types.js';
 
@@ -49,4 +50,18 @@ test('artifact encoding is deterministic and round-trips', () => {
   assert.ok(one.equals(encodeArtifact(mk())));
   assert.deepEqual(Object.keys(decodeArtifact(one, 't').resources), ['aws_a', 'aws_b']);
   assert.throws(() => decodeArtifact(Buffer.from('{"format":"nope"}'), 'bad.json'), /not a schema artifact/);
+});
+
+test('the bundled index (what loadSchema reads) is the one encoded from the committed artifact, and decodes alike', () => {
+  const artifact = decodeArtifact(readFileSync(bundledArtifactPath()), 'artifact');
+  assert.ok(encodeIndexed(artifact).equals(readFileSync(bundledArtifactPath(BUNDLED_INDEX_NAME))), 'run `npm run gen:schema`');
+  const fromIndex = loadSchema();
+  const fromArtifact = schemaFromArtifact(artifact);
+  assert.deepEqual(fromIndex.resourceTypes(), fromArtifact.resourceTypes());
+  assert.deepEqual(fromIndex.dataSourceTypes(), fromArtifact.dataSourceTypes());
+  for (const t of fromArtifact.resourceTypes()) assert.deepEqual(fromIndex.resource(t), fromArtifact.resource(t), t);
+  for (const t of fromArtifact.dataSourceTypes()) assert.deepEqual(fromIndex.dataSource(t), fromArtifact.dataSource(t), t);
+  assert.equal(fromIndex.resource('constructor'), undefined);
+  assert.equal(fromIndex.resource('aws_not_a_thing'), undefined);
+  for (const k of ['providerVersion', 'providerName', 'source', 'generatorVersion'] as const) assert.equal(fromIndex[k], fromArtifact[k]);
 });
