@@ -375,3 +375,69 @@ test('open-ingress-admin-port: private CIDRs, web ports, and ranges open-ingress
     'resource "aws_security_group" "a" {\n  ingress {\n    from_port = 445\n    to_port = 445\n    protocol = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port = 0\n    to_port = 65535\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port = 20\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
   assert.deepEqual(runRule(openIngressAdminPort, hcl), []);
 });
+
+// ---- ECS container definitions: privileged containers and writable root file systems ----
+
+import { privilegedRule as ecsPrivileged, writableRootRule as ecsWritableRoot } from '../../src/rules/misconfiguration/ecs-container-hardening.js';
+
+test('ecs-task-privileged-container: jsonencode and JSON heredoc definitions, reported at container_definitions', () => {
+  const enc = [
+    'resource "aws_ecs_task_definition" "app" {', // 1
+    '  family = "app"',
+    '  container_definitions = jsonencode([', // 3
+    '    { name = "app", image = "nginx:1.27", readonlyRootFilesystem = true },',
+    '    { name = "agent", image = "agent:1.0", privileged = true, readonlyRootFilesystem = true },',
+    '  ])',
+    '}',
+  ].join('\n');
+  const f = runRule(ecsPrivileged, enc);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_ecs_task_definition.app');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /"agent"/);
+  assert.deepEqual(runRule(ecsWritableRoot, enc), []);
+  const heredoc = 'resource "aws_ecs_task_definition" "h" {\n  family = "h"\n  container_definitions = <<EOT\n[{"name": "app", "image": "nginx:1.27", "privileged": true}]\nEOT\n}\n';
+  assert.equal(runRule(ecsPrivileged, heredoc).length, 1);
+  assert.equal(runRule(ecsPrivileged, heredoc)[0]!.location.line, 3);
+  // Through a local.
+  const viaLocal = 'locals {\n  containers = [{ name = "app", image = "x:1", privileged = true }]\n}\nresource "aws_ecs_task_definition" "l" {\n  container_definitions = jsonencode(local.containers)\n}\n';
+  assert.equal(runRule(ecsPrivileged, viaLocal).length, 1);
+});
+
+test('ecs-task-privileged-container: unprivileged, unknown and file-based definitions are not reported', () => {
+  for (const defs of [
+    'jsonencode([{ name = "app", image = "x:1", privileged = false }])',
+    'jsonencode([{ name = "app", image = "x:1" }])',
+    'jsonencode([{ name = "app", image = "x:1", privileged = var.privileged }])',
+    'file("${path.module}/containers.json")',
+    'templatefile("containers.json.tpl", { image = var.image })',
+    'var.container_definitions',
+  ]) {
+    assert.deepEqual(runRule(ecsPrivileged, `resource "aws_ecs_task_definition" "t" {\n  container_definitions = ${defs}\n}\n`), [], defs);
+  }
+});
+
+test('ecs-task-root-filesystem-writable: containers without readonlyRootFilesystem = true', () => {
+  const bad = 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  container_definitions = jsonencode([{ name = "app", image = "x:1" }, { name = "side", image = "y:1", readonlyRootFilesystem = false }])\n}\n';
+  const f = runRule(ecsWritableRoot, bad);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_ecs_task_definition.t');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /"app", "side"/);
+  for (const defs of [
+    'jsonencode([{ name = "app", image = "x:1", readonlyRootFilesystem = true }])',
+    '"[{\\"name\\": \\"app\\", \\"readonlyRootFilesystem\\": true}]"',
+    'jsonencode([{ name = "app", readonlyRootFilesystem = var.read_only }])',
+    'file("containers.json")',
+  ]) {
+    assert.deepEqual(runRule(ecsWritableRoot, `resource "aws_ecs_task_definition" "t" {\n  container_definitions = ${defs}\n}\n`), [], defs);
+  }
+});
+
+test('ECS container checks are observations with complete metadata', () => {
+  for (const r of [ecsPrivileged, ecsWritableRoot]) {
+    assert.equal(r.meta.defaultTier, 'observation', r.meta.id);
+    assert.ok(r.meta.fixExample && r.meta.rootCause && r.meta.fix && r.meta.knowledgeGap && r.meta.title, r.meta.id);
+    assert.match(r.meta.docs, /^https:\/\//);
+  }
+});

@@ -18,7 +18,10 @@ interface Container {
 export function containerDefinitions(config: Configuration, td: Block): Container[] | undefined {
   const a = attr(td, 'container_definitions');
   if (!a) return undefined;
-  const doc = docValue(resolveExpr(config, a.expr) ?? a.expr);
+  let expr = resolveExpr(config, a.expr) ?? a.expr;
+  // `jsonencode(local.containers)`: the document is the local's value.
+  if (expr.kind === 'call' && expr.name === 'jsonencode' && expr.args.length === 1) expr = resolveExpr(config, expr.args[0]) ?? expr;
+  const doc = docValue(expr);
   if (doc === UNKNOWN || !Array.isArray(doc)) return undefined;
   return doc.filter(isRecord).map((c, i) => ({ name: typeof c['name'] === 'string' ? c['name'] : `#${i + 1}`, doc: c }));
 }
