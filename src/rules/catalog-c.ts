@@ -17,6 +17,8 @@ import { rule as resourcePolicyWildcardAction } from './iam-least-privilege/reso
 import { rule as iamPrivilegeEscalation } from './iam-least-privilege/iam-privilege-escalation.js';
 import { accessKeyRule, ssoAdminRule, userPoliciesRule } from './iam-least-privilege/iam-account-hygiene.js';
 import { rule as secretValueInCode } from './secrets/secret-value-in-code.js';
+import { rule as envVarPlaintextSecret } from './secrets/env-var-plaintext-secret.js';
+import { rule as dbParameterGroupTls } from './encryption/db-parameter-group-tls.js';
 import { rule as naclOpenAdminPort } from './network/nacl-open-admin-port.js';
 import { defaultSecurityGroupRule, defaultVpcRule } from './network/default-network-resources.js';
 import { privilegedRule as ecsPrivileged, writableRootRule as ecsWritableRoot } from './misconfiguration/ecs-container-hardening.js';
@@ -40,4 +42,6 @@ export const CATALOG_C: Rule[] = [
   ssoAdminRule,
   ecsPrivileged,
   ecsWritableRoot,
+  envVarPlaintextSecret,
+  dbParameterGroupTls,
 ];

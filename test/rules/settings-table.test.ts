@@ -724,7 +724,11 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_api_gateway_method.get',
     line: 4,
     good: 'resource "aws_api_gateway_method" "get" {\n  http_method   = "GET"\n  authorization = "COGNITO_USER_POOLS"\n  authorizer_id = aws_api_gateway_authorizer.cognito.id\n}\nresource "aws_api_gateway_method" "options" {\n  http_method   = "OPTIONS"\n  authorization = "NONE"\n}\n',
-    alsoGood: ['resource "aws_api_gateway_method" "post" {\n  http_method      = "POST"\n  authorization    = "NONE"\n  api_key_required = true\n}\n'],
+    more: [['resource "aws_apigatewayv2_route" "get" {\n  api_id             = aws_apigatewayv2_api.http.id\n  route_key          = "GET /orders"\n  authorization_type = "NONE"\n}\n', 'aws_apigatewayv2_route.get', 4]],
+    alsoGood: [
+      'resource "aws_api_gateway_method" "post" {\n  http_method      = "POST"\n  authorization    = "NONE"\n  api_key_required = true\n}\n',
+      'resource "aws_apigatewayv2_route" "get" {\n  route_key          = "GET /orders"\n  authorization_type = "JWT"\n  authorizer_id      = aws_apigatewayv2_authorizer.jwt.id\n}\nresource "aws_apigatewayv2_route" "preflight" {\n  route_key = "OPTIONS /orders"\n}\nresource "aws_apigatewayv2_route" "ws" {\n  route_key = "$disconnect"\n}\n',
+    ],
   },
   'elasticache-auth-token-missing': {
     bad: 'resource "aws_elasticache_replication_group" "cache" {\n  description                = "cache"\n  transit_encryption_enabled = true\n}\n',
@@ -754,6 +758,30 @@ const FIXTURES: Record<string, Fixture> = {
       ['resource "aws_security_group" "app" {\n  name = "app"\n}\n', 'aws_security_group.app', 1],
       ['resource "aws_security_group_rule" "ssh" {\n  type      = "ingress"\n  from_port = 22\n}\n', 'aws_security_group_rule.ssh', 1],
     ],
+  },
+  'eks-node-group-ssh-open': {
+    bad: 'resource "aws_eks_node_group" "workers" {\n  node_group_name = "workers"\n  remote_access {\n    ec2_ssh_key = "admin"\n  }\n}\n',
+    resource: 'aws_eks_node_group.workers',
+    line: 3,
+    good: 'resource "aws_eks_node_group" "workers" {\n  remote_access {\n    ec2_ssh_key               = "admin"\n    source_security_group_ids = [aws_security_group.admin.id]\n  }\n}\nresource "aws_eks_node_group" "plain" {\n  node_group_name = "plain"\n}\n',
+  },
+  'mwaa-webserver-public': {
+    bad: 'resource "aws_mwaa_environment" "airflow" {\n  name                  = "airflow"\n  webserver_access_mode = "PUBLIC_ONLY"\n}\n',
+    resource: 'aws_mwaa_environment.airflow',
+    line: 3,
+    good: 'resource "aws_mwaa_environment" "airflow" {\n  name = "airflow"\n}\nresource "aws_mwaa_environment" "private" {\n  webserver_access_mode = "PRIVATE_ONLY"\n}\n',
+  },
+  'lb-desync-mitigation-monitor': {
+    bad: 'resource "aws_lb" "app" {\n  name                   = "app"\n  desync_mitigation_mode = "monitor"\n}\n',
+    resource: 'aws_lb.app',
+    line: 3,
+    good: 'resource "aws_lb" "app" {\n  name = "app"\n}\nresource "aws_elb" "classic" {\n  desync_mitigation_mode = "strictest"\n}\n',
+  },
+  'redshift-enhanced-vpc-routing-disabled': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 1,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  enhanced_vpc_routing = true\n}\n',
   },
 };
 
