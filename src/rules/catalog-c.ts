@@ -19,6 +19,7 @@ import { accessKeyRule, ssoAdminRule, userPoliciesRule } from './iam-least-privi
 import { rule as secretValueInCode } from './secrets/secret-value-in-code.js';
 import { rule as envVarPlaintextSecret } from './secrets/env-var-plaintext-secret.js';
 import { rule as dbParameterGroupTls } from './encryption/db-parameter-group-tls.js';
+import { rule as providerStaticCredentials } from './secrets/provider-static-credentials.js';
 import { rule as naclOpenAdminPort } from './network/nacl-open-admin-port.js';
 import { defaultSecurityGroupRule, defaultVpcRule } from './network/default-network-resources.js';
 import { privilegedRule as ecsPrivileged, writableRootRule as ecsWritableRoot } from './misconfiguration/ecs-container-hardening.js';
@@ -44,4 +45,5 @@ export const CATALOG_C: Rule[] = [
   ecsWritableRoot,
   envVarPlaintextSecret,
   dbParameterGroupTls,
+  providerStaticCredentials,
 ];

@@ -501,3 +501,26 @@ test('db-parameter-group-tls-not-enforced: TLS kept on, other parameters, and un
     assert.deepEqual(runRule(dbTls, hcl), [], hcl);
   }
 });
+
+// ---- provider-static-credentials ----
+
+import { rule as providerCredentials } from '../../src/rules/secrets/provider-static-credentials.js';
+
+test('provider-static-credentials: literal keys in the aws provider block, reported at the first key', () => {
+  const hcl = 'provider "aws" {\n  region     = "us-east-1"\n  access_key = "my-access-key"\n  secret_key = "my-secret-key"\n}\n';
+  const f = runRule(providerCredentials, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /access_key`, `secret_key/);
+});
+
+test('provider-static-credentials: variables, profiles and other providers are fine', () => {
+  for (const hcl of [
+    'provider "aws" {\n  region     = var.region\n  access_key = var.access_key\n  secret_key = var.secret_key\n}\n',
+    'provider "aws" {\n  region  = "us-east-1"\n  profile = "deploy"\n}\n',
+    'provider "random" {}\n',
+  ]) {
+    assert.deepEqual(runRule(providerCredentials, hcl), [], hcl);
+  }
+});

@@ -363,6 +363,12 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_mq_broker.b',
     line: 3,
     good: 'resource "aws_mq_broker" "b" {\n  logs {\n    general = true\n  }\n}\n',
+    // ActiveMQ brokers also publish audit logs; RabbitMQ has none.
+    more: [['resource "aws_mq_broker" "b" {\n  engine_type = "ActiveMQ"\n  logs {\n    general = true\n  }\n}\n', 'aws_mq_broker.b', 3]],
+    alsoGood: [
+      'resource "aws_mq_broker" "b" {\n  engine_type = "ActiveMQ"\n  logs {\n    general = true\n    audit   = true\n  }\n}\n',
+      'resource "aws_mq_broker" "r" {\n  engine_type = "RabbitMQ"\n  logs {\n    general = true\n  }\n}\n',
+    ],
   },
   'msk-broker-logging-missing': {
     bad: 'resource "aws_msk_cluster" "m" {\n  cluster_name = "m"\n}\n',
@@ -636,7 +642,8 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_lambda_function.fn',
     line: 1,
     good: 'resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = "Active"\n  }\n}\n',
-    more: [['resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = "Off"\n  }\n}\n', 'aws_lambda_function.fn', 3]],
+    // PassThrough only forwards an upstream sampling decision: the function itself is not traced.
+    more: [['resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = "PassThrough"\n  }\n}\n', 'aws_lambda_function.fn', 3]],
     alsoGood: ['resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = var.tracing_mode\n  }\n}\n'],
   },
   'rds-enhanced-monitoring-disabled': {
@@ -782,6 +789,96 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_redshift_cluster.dw',
     line: 1,
     good: 'resource "aws_redshift_cluster" "dw" {\n  enhanced_vpc_routing = true\n}\n',
+  },
+  'config-aggregator-not-all-regions': {
+    bad: 'resource "aws_config_configuration_aggregator" "org" {\n  name = "org"\n  account_aggregation_source {\n    account_ids = ["123456789012"]\n    regions     = ["us-east-1"]\n  }\n}\n',
+    resource: 'aws_config_configuration_aggregator.org',
+    line: 3,
+    good: 'resource "aws_config_configuration_aggregator" "org" {\n  account_aggregation_source {\n    account_ids = ["123456789012"]\n    all_regions = true\n  }\n}\nresource "aws_config_configuration_aggregator" "o2" {\n  organization_aggregation_source {\n    all_regions = true\n    role_arn    = aws_iam_role.config.arn\n  }\n}\n',
+  },
+  'apigw-caching-disabled': {
+    bad: 'resource "aws_api_gateway_stage" "prod" {\n  stage_name = "prod"\n}\n',
+    resource: 'aws_api_gateway_stage.prod',
+    line: 1,
+    good: 'resource "aws_api_gateway_stage" "prod" {\n  cache_cluster_enabled = true\n  cache_cluster_size    = "0.5"\n}\nresource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    caching_enabled = true\n  }\n}\n',
+    more: [['resource "aws_api_gateway_method_settings" "all" {\n  settings {\n    caching_enabled = false\n  }\n}\n', 'aws_api_gateway_method_settings.all', 3]],
+  },
+  'log-group-without-cmk': {
+    bad: 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/app"\n  retention_in_days = 30\n}\n',
+    resource: 'aws_cloudwatch_log_group.app',
+    line: 1,
+    good: 'resource "aws_cloudwatch_log_group" "app" {\n  retention_in_days = 30\n  kms_key_id        = aws_kms_key.logs.arn\n}\n',
+  },
+  'data-store-without-cmk': {
+    bad: 'resource "aws_rds_cluster" "db" {\n  engine            = "aurora-postgresql"\n  storage_encrypted = true\n}\n',
+    resource: 'aws_rds_cluster.db',
+    line: 1,
+    good: 'resource "aws_rds_cluster" "db" {\n  storage_encrypted = true\n  kms_key_id        = aws_kms_key.db.arn\n}\nresource "aws_rds_cluster" "plain" {\n  engine = "aurora-postgresql"\n}\nresource "aws_sns_topic" "t" {\n  kms_master_key_id = aws_kms_key.sns.id\n}\nresource "aws_sqs_queue" "q" {\n  sqs_managed_sse_enabled = true\n}\n',
+    more: [
+      ['resource "aws_ebs_volume" "v" {\n  encrypted = true\n}\n', 'aws_ebs_volume.v', 1],
+      ['resource "aws_neptune_cluster" "g" {\n  storage_encrypted = true\n}\n', 'aws_neptune_cluster.g', 1],
+      ['resource "aws_sns_topic" "t" {\n  kms_master_key_id = "alias/aws/sns"\n}\n', 'aws_sns_topic.t', 2],
+      ['resource "aws_kinesis_stream" "k" {\n  encryption_type = "KMS"\n  kms_key_id      = "alias/aws/kinesis"\n}\n', 'aws_kinesis_stream.k', 3],
+      ['resource "aws_opensearch_domain" "s" {\n  encrypt_at_rest {\n    enabled = true\n  }\n}\n', 'aws_opensearch_domain.s', 2],
+    ],
+    alsoGood: ['resource "aws_docdb_cluster" "d" {\n  storage_encrypted = true\n  kms_key_id        = var.kms_key_arn\n}\nresource "aws_elasticache_replication_group" "c" {\n  at_rest_encryption_enabled = true\n  kms_key_id                 = aws_kms_key.cache.arn\n}\n'],
+  },
+  'transfer-server-public-endpoint': {
+    bad: 'resource "aws_transfer_server" "sftp" {\n  protocols = ["SFTP"]\n}\n',
+    resource: 'aws_transfer_server.sftp',
+    line: 1,
+    good: 'resource "aws_transfer_server" "sftp" {\n  endpoint_type = "VPC"\n}\n',
+    more: [['resource "aws_transfer_server" "sftp" {\n  endpoint_type = "PUBLIC"\n}\n', 'aws_transfer_server.sftp', 2]],
+  },
+  'cognito-identity-pool-unauthenticated': {
+    bad: 'resource "aws_cognito_identity_pool" "app" {\n  identity_pool_name               = "app"\n  allow_unauthenticated_identities = true\n}\n',
+    resource: 'aws_cognito_identity_pool.app',
+    line: 3,
+    good: 'resource "aws_cognito_identity_pool" "app" {\n  identity_pool_name = "app"\n}\n',
+  },
+  'lb-internet-facing': {
+    bad: 'resource "aws_lb" "api" {\n  name = "api"\n}\n',
+    resource: 'aws_lb.api',
+    line: 1,
+    good: 'resource "aws_lb" "api" {\n  internal = true\n}\n',
+    more: [['resource "aws_elb" "web" {\n  internal = false\n}\n', 'aws_elb.web', 2]],
+  },
+  'lambda-permission-without-source': {
+    bad: 'resource "aws_lambda_permission" "s3" {\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.fn.function_name\n  principal     = "s3.amazonaws.com"\n}\n',
+    resource: 'aws_lambda_permission.s3',
+    line: 1,
+    good: 'resource "aws_lambda_permission" "s3" {\n  principal  = "s3.amazonaws.com"\n  source_arn = aws_s3_bucket.uploads.arn\n}\nresource "aws_lambda_permission" "account" {\n  principal = "123456789012"\n}\n',
+  },
+  'sg-ingress-open-to-internet': {
+    bad: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    resource: 'aws_security_group.web',
+    line: 6,
+    good: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port       = 443\n    security_groups = [aws_security_group.alb.id]\n  }\n  ingress {\n    from_port   = 443\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n  egress {\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\nresource "aws_security_group_rule" "out" {\n  type        = "egress"\n  cidr_blocks = ["0.0.0.0/0"]\n}\n',
+    more: [
+      ['resource "aws_security_group_rule" "in" {\n  type        = "ingress"\n  from_port   = 80\n  cidr_blocks = ["0.0.0.0/0"]\n}\n', 'aws_security_group_rule.in', 4],
+      ['resource "aws_vpc_security_group_ingress_rule" "v6" {\n  from_port = 443\n  cidr_ipv6 = "::/0"\n}\n', 'aws_vpc_security_group_ingress_rule.v6', 3],
+    ],
+    alsoGood: ['resource "aws_security_group_rule" "in" {\n  type        = "ingress"\n  cidr_blocks = var.allowed_cidrs\n}\n'],
+  },
+  'sg-egress-open-to-internet': {
+    bad: 'resource "aws_security_group" "app" {\n  egress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    resource: 'aws_security_group.app',
+    line: 6,
+    good: 'resource "aws_security_group" "app" {\n  egress {\n    from_port   = 443\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n  ingress {\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    more: [['resource "aws_vpc_security_group_egress_rule" "all" {\n  ip_protocol = "-1"\n  cidr_ipv4   = "0.0.0.0/0"\n}\n', 'aws_vpc_security_group_egress_rule.all', 3]],
+  },
+  'redshift-without-subnet-group': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 1,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  cluster_subnet_group_name = aws_redshift_subnet_group.private.name\n}\n',
+  },
+  'rds-backup-retention-short': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine                  = "mysql"\n  backup_retention_period = 1\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 3,
+    good: 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\nresource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.db.identifier\n}\nresource "aws_rds_cluster" "c" {\n  backup_retention_period = var.retention\n}\n',
+    more: [['resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n}\n', 'aws_rds_cluster.c', 1]],
   },
 };
 

@@ -113,4 +113,18 @@ export const BACKUP_TABLE: TableCheck[] = [
     what: 'runs in a single availability zone',
     rows: [{ types: ['aws_db_instance'], exemptWhenSet: ['replicate_source_db'], require: [{ path: ['multi_az'], test: { is: true }, unset: 'gap' }] }],
   },
+  {
+    ...RECOVERY,
+    id: 'rds-backup-retention-short',
+    title: 'RDS backups kept for one day or less',
+    rootCause: 'The backup retention period defaults to one day (zero for some engines and restores); a problem found after a day cannot be restored to a point before it (rds-backup-disabled reports an explicit 0).',
+    fix: 'Set `backup_retention_period` to at least 7 days for production data.',
+    fixExample: 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n  backup_window           = "03:00-04:00"\n}',
+    docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+    what: 'keeps backups for one day or less',
+    rows: [
+      { types: ['aws_db_instance'], exemptWhenSet: ['replicate_source_db'], require: [{ path: ['backup_retention_period'], test: { atLeast: 2 }, unset: 'gap' }] },
+      { types: ['aws_rds_cluster'], require: [{ path: ['backup_retention_period'], test: { atLeast: 2 }, unset: 'gap' }] },
+    ],
+  },
 ];

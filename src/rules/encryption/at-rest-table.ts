@@ -569,6 +569,53 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
     what: 'has no customer managed KMS key',
     rows: [{ types: ['aws_codebuild_project'], require: [{ path: ['encryption_key'], test: { set: true }, unset: 'gap' }] }],
   },
+  {
+    ...CMK,
+    id: 'log-group-without-cmk',
+    title: 'CloudWatch log group encrypted with the service key',
+    rootCause: 'Log groups are encrypted with a CloudWatch Logs service key unless `kms_key_id` names a customer managed key (log-group-without-kms reports it as a failure when the task asks for KMS-encrypted logs).',
+    fix: 'Set `kms_key_id` to a key whose policy allows the `logs.<region>.amazonaws.com` principal.',
+    fixExample: 'resource "aws_cloudwatch_log_group" "app" {\n  retention_in_days = 30\n  kms_key_id        = aws_kms_key.logs.arn\n}',
+    docs: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',
+    what: 'has no customer managed KMS key',
+    rows: [{ types: ['aws_cloudwatch_log_group'], require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }] }],
+  },
+  {
+    ...CMK,
+    id: 'data-store-without-cmk',
+    title: 'Encrypted data store uses the AWS managed key',
+    rootCause: 'Turning encryption on without naming a key selects the AWS managed key (`aws/rds`, `aws/ebs`, `aws/sns`, ...), whose policy cannot be scoped, shared across accounts or audited per workload.',
+    fix: 'Name a customer managed key: `kms_key_id` (RDS, DocumentDB, EBS, EFS, Redshift, ElastiCache, Kinesis), `kms_key_arn` (Neptune), `encrypt_at_rest.kms_key_id` (OpenSearch), or a `kms_master_key_id` that is not the `alias/aws/*` key (SNS, SQS).',
+    fixExample: 'resource "aws_rds_cluster" "db" {\n  storage_encrypted = true\n  kms_key_id        = aws_kms_key.db.arn\n}',
+    docs: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk',
+    what: 'is encrypted with the AWS managed key',
+    rows: [
+      // Replicas and restores inherit the key of their source.
+      {
+        types: ['aws_db_instance'],
+        exemptWhenSet: ['replicate_source_db', 'snapshot_identifier'],
+        when: [{ path: ['storage_encrypted'], test: { is: true }, unset: 'gap' }],
+        require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }],
+      },
+      {
+        types: ['aws_rds_cluster', 'aws_docdb_cluster'],
+        exemptWhenSet: ['snapshot_identifier'],
+        when: [{ path: ['storage_encrypted'], test: { is: true }, unset: 'gap' }],
+        require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }],
+      },
+      { types: ['aws_neptune_cluster'], when: [{ path: ['storage_encrypted'], test: { is: true }, unset: 'gap' }], require: [{ path: ['kms_key_arn'], test: { set: true }, unset: 'gap' }] },
+      { types: ['aws_ebs_volume', 'aws_efs_file_system', 'aws_redshift_cluster'], when: [{ path: ['encrypted'], test: { is: true }, unset: 'gap' }], require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }] },
+      { types: ['aws_elasticache_replication_group'], when: [{ path: ['at_rest_encryption_enabled'], test: { is: true }, unset: 'gap' }], require: [{ path: ['kms_key_id'], test: { set: true }, unset: 'gap' }] },
+      {
+        types: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+        when: [{ path: ['encrypt_at_rest', 'enabled'], test: { is: true }, unset: 'gap' }],
+        require: [{ path: ['encrypt_at_rest', 'kms_key_id'], test: { set: true }, unset: 'gap' }],
+      },
+      { types: ['aws_kinesis_stream'], when: [{ path: ['encryption_type'], test: { oneOf: ['KMS'] }, unset: 'gap' }], require: [{ path: ['kms_key_id'], test: { noneOf: ['alias/aws/kinesis'] }, unset: 'gap' }] },
+      { types: ['aws_sns_topic'], when: [{ path: ['kms_master_key_id'], test: { set: true }, unset: 'gap' }], require: [{ path: ['kms_master_key_id'], test: { noneOf: ['alias/aws/sns'] }, unset: 'gap' }] },
+      { types: ['aws_sqs_queue'], when: [{ path: ['kms_master_key_id'], test: { set: true }, unset: 'gap' }], require: [{ path: ['kms_master_key_id'], test: { noneOf: ['alias/aws/sqs'] }, unset: 'gap' }] },
+    ],
+  },
 ];
 
 export const TLS_TABLE: TableCheck[] = [

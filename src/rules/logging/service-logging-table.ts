@@ -84,12 +84,23 @@ export const SERVICE_LOGGING_TABLE: TableCheck[] = [
     ...OPS,
     id: 'mq-broker-logging-missing',
     title: 'Amazon MQ broker logging disabled',
-    rootCause: 'MQ brokers publish no logs unless a `logs { general = true }` block is written.',
+    rootCause: 'MQ brokers publish no logs unless a `logs { general = true }` block (and `audit = true` for ActiveMQ) is written.',
     fix: 'Add `logs { general = true, audit = true }` (audit for ActiveMQ).',
     fixExample: 'logs {\n  general = true\n  audit   = true\n}',
     docs: 'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security-logging-monitoring.html',
-    what: 'publishes no general logs',
-    rows: [{ types: ['aws_mq_broker'], require: [{ path: ['logs', 'general'], test: { is: true }, unset: 'gap' }] }],
+    what: 'does not publish its general (and, for ActiveMQ, audit) logs',
+    rows: [
+      { types: ['aws_mq_broker'], when: [{ path: ['engine_type'], test: { noneOf: ['ActiveMQ'] }, unset: 'ok' }], require: [{ path: ['logs', 'general'], test: { is: true }, unset: 'gap' }] },
+      // Audit logs exist for ActiveMQ only.
+      {
+        types: ['aws_mq_broker'],
+        when: [{ path: ['engine_type'], test: { oneOf: ['ActiveMQ'] }, unset: 'gap' }],
+        require: [
+          { path: ['logs', 'general'], test: { is: true }, unset: 'gap' },
+          { path: ['logs', 'audit'], test: { is: true }, unset: 'gap' },
+        ],
+      },
+    ],
   },
   {
     ...OPS,
@@ -246,6 +257,41 @@ export const SERVICE_LOGGING_TABLE: TableCheck[] = [
     fixExample: 'resource "aws_lambda_function" "app" {\n  tracing_config {\n    mode = "Active"\n  }\n}',
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html',
     what: 'is not traced',
-    rows: [{ types: ['aws_lambda_function'], require: [{ path: ['tracing_config', 'mode'], test: { oneOf: ['Active', 'PassThrough'] }, unset: 'gap' }] }],
+    rows: [{ types: ['aws_lambda_function'], require: [{ path: ['tracing_config', 'mode'], test: { oneOf: ['Active'] }, unset: 'gap' }] }],
+  },
+  {
+    ...OPS,
+    id: 'config-aggregator-not-all-regions',
+    title: 'AWS Config aggregator does not cover all regions',
+    rootCause: 'Models list the deployment region in the aggregation source; resources created in other regions are then never recorded.',
+    fix: 'Set `all_regions = true` in `account_aggregation_source` (or `organization_aggregation_source`).',
+    fixExample: 'resource "aws_config_configuration_aggregator" "org" {\n  name = "org"\n  account_aggregation_source {\n    account_ids = [data.aws_caller_identity.current.account_id]\n    all_regions = true\n  }\n}',
+    docs: 'https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html',
+    what: 'aggregates only some regions',
+    rows: [
+      {
+        types: ['aws_config_configuration_aggregator'],
+        require: [
+          { path: ['account_aggregation_source', 'all_regions'], test: { is: true }, unset: 'gap', blockUnset: 'ok' },
+          { path: ['organization_aggregation_source', 'all_regions'], test: { is: true }, unset: 'gap', blockUnset: 'ok' },
+        ],
+      },
+    ],
+  },
+  {
+    ...OPS,
+    category: 'scaling',
+    id: 'apigw-caching-disabled',
+    title: 'API Gateway stage or methods without caching',
+    rootCause: 'Stage caching is off unless `cache_cluster_enabled = true` (and `caching_enabled` in method settings); every request reaches the backend.',
+    fix: 'Enable `cache_cluster_enabled` on the stage and `caching_enabled` (with `cache_data_encrypted = true`) in method settings for cacheable GET methods.',
+    fixExample: 'resource "aws_api_gateway_stage" "prod" {\n  cache_cluster_enabled = true\n  cache_cluster_size    = "0.5"\n}',
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html',
+    knowledgeGap: 'API Gateway response caching.',
+    what: 'does not cache responses',
+    rows: [
+      { types: ['aws_api_gateway_stage'], require: [{ path: ['cache_cluster_enabled'], test: { is: true }, unset: 'gap' }] },
+      { types: ['aws_api_gateway_method_settings'], require: [{ path: ['settings', 'caching_enabled'], test: { is: true }, unset: 'gap' }] },
+    ],
   },
 ];

@@ -306,4 +306,95 @@ export const HARDENING_TABLE: TableCheck[] = [
     what: 'routes COPY/UNLOAD traffic outside the VPC',
     rows: [{ types: ['aws_redshift_cluster'], require: [{ path: ['enhanced_vpc_routing'], test: { is: true }, unset: 'gap' }] }],
   },
+  {
+    category: 'network',
+    fixClass: 'B',
+    id: 'sg-ingress-open-to-internet',
+    severity: 'low',
+    defaultTier: 'observation',
+    title: 'Security group ingress open to the internet',
+    rootCause: 'Models allow 0.0.0.0/0 (or ::/0) on the service port of every tier; only an internet-facing entry point should accept traffic from anywhere (open-ingress-sensitive-port reports admin and database ports).',
+    fix: 'Allow ingress from the security group of the caller (the load balancer, the app tier) or from known CIDRs.',
+    fixExample: 'resource "aws_vpc_security_group_ingress_rule" "app_from_alb" {\n  security_group_id            = aws_security_group.app.id\n  referenced_security_group_id = aws_security_group.alb.id\n  from_port                    = 8080\n  to_port                      = 8080\n  ip_protocol                  = "tcp"\n}',
+    docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+    knowledgeGap: 'Security group chaining instead of world-open ingress.',
+    what: 'accepts traffic from the internet',
+    rows: [
+      {
+        types: ['aws_security_group'],
+        require: [
+          { path: ['ingress', 'cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok', blockUnset: 'ok' },
+          { path: ['ingress', 'ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok', blockUnset: 'ok' },
+        ],
+      },
+      {
+        types: ['aws_security_group_rule'],
+        when: [{ path: ['type'], test: { oneOf: ['ingress'] }, unset: 'gap' }],
+        require: [
+          { path: ['cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok' },
+          { path: ['ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok' },
+        ],
+      },
+      {
+        types: ['aws_vpc_security_group_ingress_rule'],
+        require: [
+          { path: ['cidr_ipv4'], test: { noneOf: ['0.0.0.0/0'] }, unset: 'ok' },
+          { path: ['cidr_ipv6'], test: { noneOf: ['::/0'] }, unset: 'ok' },
+        ],
+      },
+    ],
+  },
+  {
+    category: 'network',
+    fixClass: 'B',
+    id: 'sg-egress-open-to-internet',
+    severity: 'low',
+    defaultTier: 'observation',
+    title: 'Security group egress open to the internet',
+    rootCause: 'Models allow egress to 0.0.0.0/0 on every group; a compromised workload can then reach any host (sg-egress-all-open reports the all-protocol rule once per configuration).',
+    fix: 'Limit egress to the destinations the tier calls: VPC endpoints, the database security group, known CIDRs.',
+    fixExample: 'resource "aws_vpc_security_group_egress_rule" "app_to_db" {\n  security_group_id            = aws_security_group.app.id\n  referenced_security_group_id = aws_security_group.db.id\n  from_port                    = 5432\n  to_port                      = 5432\n  ip_protocol                  = "tcp"\n}',
+    docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+    knowledgeGap: 'Least-privilege egress for security groups.',
+    what: 'allows traffic to the internet',
+    rows: [
+      {
+        types: ['aws_security_group'],
+        require: [
+          { path: ['egress', 'cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok', blockUnset: 'ok' },
+          { path: ['egress', 'ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok', blockUnset: 'ok' },
+        ],
+      },
+      {
+        types: ['aws_security_group_rule'],
+        when: [{ path: ['type'], test: { oneOf: ['egress'] }, unset: 'gap' }],
+        require: [
+          { path: ['cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok' },
+          { path: ['ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok' },
+        ],
+      },
+      {
+        types: ['aws_vpc_security_group_egress_rule'],
+        require: [
+          { path: ['cidr_ipv4'], test: { noneOf: ['0.0.0.0/0'] }, unset: 'ok' },
+          { path: ['cidr_ipv6'], test: { noneOf: ['::/0'] }, unset: 'ok' },
+        ],
+      },
+    ],
+  },
+  {
+    category: 'network',
+    fixClass: 'B',
+    id: 'redshift-without-subnet-group',
+    severity: 'low',
+    defaultTier: 'observation',
+    title: 'Redshift cluster without a subnet group',
+    rootCause: 'Without `cluster_subnet_group_name`, the cluster lands in the default VPC.',
+    fix: 'Create an `aws_redshift_subnet_group` over private subnets and set `cluster_subnet_group_name`.',
+    fixExample: 'resource "aws_redshift_cluster" "dw" {\n  cluster_subnet_group_name = aws_redshift_subnet_group.private.name\n}',
+    docs: 'https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-cluster-subnet-groups.html',
+    knowledgeGap: 'Redshift clusters in a dedicated VPC.',
+    what: 'is not placed in a subnet group',
+    rows: [{ types: ['aws_redshift_cluster'], require: [{ path: ['cluster_subnet_group_name'], test: { set: true }, unset: 'gap' }] }],
+  },
 ];
