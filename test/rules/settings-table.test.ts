@@ -116,7 +116,9 @@ const FIXTURES: Record<string, Fixture> = {
     more: [
       ['resource "aws_launch_configuration" "lc" {\n  image_id = "ami-1"\n  root_block_device {\n    encrypted = false\n  }\n}\n', 'aws_launch_configuration.lc', 4],
       ['resource "aws_instance" "web" {\n  ami = "ami-1"\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n}\n', 'aws_instance.web', 3],
+      ['resource "aws_ami" "golden" {\n  name = "golden"\n  ebs_block_device {\n    device_name = "/dev/xvda"\n    snapshot_id = aws_ebs_snapshot.root.id\n    encrypted   = false\n  }\n}\n', 'aws_ami.golden', 6],
     ],
+    alsoGood: ['resource "aws_ami" "golden" {\n  ebs_block_device {\n    device_name = "/dev/xvda"\n    encrypted   = true\n  }\n}\nresource "aws_ami" "plain" {\n  name = "plain"\n}\n'],
   },
   'efs-not-encrypted': {
     bad: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "x"\n}\n',
@@ -879,6 +881,12 @@ const FIXTURES: Record<string, Fixture> = {
     line: 3,
     good: 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\nresource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.db.identifier\n}\nresource "aws_rds_cluster" "c" {\n  backup_retention_period = var.retention\n}\n',
     more: [['resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n}\n', 'aws_rds_cluster.c', 1]],
+  },
+  'cloudtrail-logging-disabled': {
+    bad: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  enable_logging = false\n}\n',
+    resource: 'aws_cloudtrail.main',
+    line: 3,
+    good: 'resource "aws_cloudtrail" "main" {\n  name = "main"\n}\nresource "aws_cloudtrail" "on" {\n  enable_logging = true\n}\n',
   },
 };
 

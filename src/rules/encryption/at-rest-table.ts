@@ -78,7 +78,7 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
     ...AT_REST,
     id: 'launch-block-device-not-encrypted',
     severity: 'medium',
-    title: 'Launch template, launch configuration or instance block device not encrypted',
+    title: 'Launch template, launch configuration, instance or AMI block device not encrypted',
     rootCause: 'Block device mappings copy the AMI default, which is unencrypted unless `encrypted = true` is written on each device.',
     fix: 'Set `encrypted = true` on every block device (root and data), or enable `aws_ebs_encryption_by_default`.',
     fixExample: 'block_device_mappings {\n  device_name = "/dev/xvda"\n  ebs {\n    volume_size = 20\n    encrypted   = true\n  }\n}',
@@ -94,6 +94,7 @@ export const ENCRYPTION_TABLE: TableCheck[] = [
         ],
       },
       { types: ['aws_launch_template'], require: [{ path: ['block_device_mappings', 'ebs', 'encrypted'], test: { is: true }, unset: 'gap', blockUnset: 'ok' }] },
+      { types: ['aws_ami'], require: [{ path: ['ebs_block_device', 'encrypted'], test: { is: true }, unset: 'gap', blockUnset: 'ok' }] },
     ],
   },
   {

@@ -294,4 +294,17 @@ export const SERVICE_LOGGING_TABLE: TableCheck[] = [
       { types: ['aws_api_gateway_method_settings'], require: [{ path: ['settings', 'caching_enabled'], test: { is: true }, unset: 'gap' }] },
     ],
   },
+  {
+    ...OPS,
+    id: 'cloudtrail-logging-disabled',
+    severity: 'medium',
+    title: 'CloudTrail trail created with logging turned off',
+    rootCause: 'Models copy `enable_logging = false` from examples that pause a trail; the trail then records nothing.',
+    fix: 'Remove `enable_logging` or set it to true.',
+    fixExample: 'resource "aws_cloudtrail" "main" {\n  enable_logging = true\n}',
+    docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html',
+    knowledgeGap: 'A CloudTrail trail is an audit trail only while logging is on.',
+    what: 'does not log',
+    rows: [{ types: ['aws_cloudtrail'], require: [{ path: ['enable_logging'], test: { is: true }, unset: 'ok' }] }],
+  },
 ];
