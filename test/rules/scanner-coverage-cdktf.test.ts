@@ -48,3 +48,33 @@ test('CDKTF: secret-value-in-code and resource-policy-public-principal on constr
     ['secret-value-in-code', 'aws_lambda_function.fn'],
   ]);
 });
+
+test('CDKTF: breadth observations (S3 versioning resource, VPC flow log, Lambda tracing, ECS privileged container)', () => {
+  const body = [
+    "    const data = new S3Bucket(this, 'data', { bucket: 'data-bucket' });",
+    "    new S3BucketVersioningA(this, 'dataVersioning', { bucket: data.id, versioningConfiguration: { status: 'Enabled' } });",
+    "    const logs = new S3Bucket(this, 'archive', { bucket: 'archive-bucket' });",
+    "    new S3BucketVersioningA(this, 'archiveVersioning', { bucket: logs.id, versioningConfiguration: { status: 'Suspended' } });",
+    "    const vpc = new Vpc(this, 'main', { cidrBlock: '10.0.0.0/16' });",
+    "    new FlowLog(this, 'mainFlow', { vpcId: vpc.id, trafficType: 'ALL' });",
+    "    new Vpc(this, 'other', { cidrBlock: '10.1.0.0/16' });",
+    "    new LambdaFunction(this, 'traced', { functionName: 'traced', role: 'r', tracingConfig: { mode: 'Active' } });",
+    "    new LambdaFunction(this, 'plain', { functionName: 'plain', role: 'r' });",
+    "    new EcsTaskDefinition(this, 'task', { family: 'task', containerDefinitions: JSON.stringify([{ name: 'app', image: 'app:1', privileged: true }]) });",
+  ].join('\n');
+  const imports = [
+    "import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';",
+    "import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';",
+    "import { Vpc } from '@cdktf/provider-aws/lib/vpc';",
+    "import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';",
+    "import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';",
+    "import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';",
+  ].join('\n');
+  const f = run(['s3-bucket-versioning-disabled', 'vpc-flow-logs-missing', 'lambda-tracing-disabled', 'ecs-task-privileged-container'], body, imports);
+  assert.deepEqual(f.map((x) => [x.ruleId, x.resource]).sort(), [
+    ['ecs-task-privileged-container', 'aws_ecs_task_definition.task'],
+    ['lambda-tracing-disabled', 'aws_lambda_function.plain'],
+    ['s3-bucket-versioning-disabled', 'aws_s3_bucket.archive'],
+    ['vpc-flow-logs-missing', 'aws_vpc.other'],
+  ]);
+});

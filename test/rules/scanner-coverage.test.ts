@@ -375,3 +375,152 @@ test('open-ingress-admin-port: private CIDRs, web ports, and ranges open-ingress
     'resource "aws_security_group" "a" {\n  ingress {\n    from_port = 445\n    to_port = 445\n    protocol = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port = 0\n    to_port = 65535\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port = 20\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
   assert.deepEqual(runRule(openIngressAdminPort, hcl), []);
 });
+
+// ---- ECS container definitions: privileged containers and writable root file systems ----
+
+import { privilegedRule as ecsPrivileged, writableRootRule as ecsWritableRoot } from '../../src/rules/misconfiguration/ecs-container-hardening.js';
+
+test('ecs-task-privileged-container: jsonencode and JSON heredoc definitions, reported at container_definitions', () => {
+  const enc = [
+    'resource "aws_ecs_task_definition" "app" {', // 1
+    '  family = "app"',
+    '  container_definitions = jsonencode([', // 3
+    '    { name = "app", image = "nginx:1.27", readonlyRootFilesystem = true },',
+    '    { name = "agent", image = "agent:1.0", privileged = true, readonlyRootFilesystem = true },',
+    '  ])',
+    '}',
+  ].join('\n');
+  const f = runRule(ecsPrivileged, enc);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_ecs_task_definition.app');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /"agent"/);
+  assert.deepEqual(runRule(ecsWritableRoot, enc), []);
+  const heredoc = 'resource "aws_ecs_task_definition" "h" {\n  family = "h"\n  container_definitions = <<EOT\n[{"name": "app", "image": "nginx:1.27", "privileged": true}]\nEOT\n}\n';
+  assert.equal(runRule(ecsPrivileged, heredoc).length, 1);
+  assert.equal(runRule(ecsPrivileged, heredoc)[0]!.location.line, 3);
+  // Through a local.
+  const viaLocal = 'locals {\n  containers = [{ name = "app", image = "x:1", privileged = true }]\n}\nresource "aws_ecs_task_definition" "l" {\n  container_definitions = jsonencode(local.containers)\n}\n';
+  assert.equal(runRule(ecsPrivileged, viaLocal).length, 1);
+});
+
+test('ecs-task-privileged-container: unprivileged, unknown and file-based definitions are not reported', () => {
+  for (const defs of [
+    'jsonencode([{ name = "app", image = "x:1", privileged = false }])',
+    'jsonencode([{ name = "app", image = "x:1" }])',
+    'jsonencode([{ name = "app", image = "x:1", privileged = var.privileged }])',
+    'file("${path.module}/containers.json")',
+    'templatefile("containers.json.tpl", { image = var.image })',
+    'var.container_definitions',
+  ]) {
+    assert.deepEqual(runRule(ecsPrivileged, `resource "aws_ecs_task_definition" "t" {\n  container_definitions = ${defs}\n}\n`), [], defs);
+  }
+});
+
+test('ecs-task-root-filesystem-writable: containers without readonlyRootFilesystem = true', () => {
+  const bad = 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  container_definitions = jsonencode([{ name = "app", image = "x:1" }, { name = "side", image = "y:1", readonlyRootFilesystem = false }])\n}\n';
+  const f = runRule(ecsWritableRoot, bad);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_ecs_task_definition.t');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /"app", "side"/);
+  for (const defs of [
+    'jsonencode([{ name = "app", image = "x:1", readonlyRootFilesystem = true }])',
+    '"[{\\"name\\": \\"app\\", \\"readonlyRootFilesystem\\": true}]"',
+    'jsonencode([{ name = "app", readonlyRootFilesystem = var.read_only }])',
+    'file("containers.json")',
+  ]) {
+    assert.deepEqual(runRule(ecsWritableRoot, `resource "aws_ecs_task_definition" "t" {\n  container_definitions = ${defs}\n}\n`), [], defs);
+  }
+});
+
+test('ECS container checks are observations with complete metadata', () => {
+  for (const r of [ecsPrivileged, ecsWritableRoot]) {
+    assert.equal(r.meta.defaultTier, 'observation', r.meta.id);
+    assert.ok(r.meta.fixExample && r.meta.rootCause && r.meta.fix && r.meta.knowledgeGap && r.meta.title, r.meta.id);
+    assert.match(r.meta.docs, /^https:\/\//);
+  }
+});
+
+// ---- env-var-plaintext-secret ----
+
+import { rule as envSecret } from '../../src/rules/secrets/env-var-plaintext-secret.js';
+
+test('env-var-plaintext-secret: Lambda, ECS container and CodeBuild plaintext variables with secret names and literal values', () => {
+  const lambda = 'resource "aws_lambda_function" "api" {\n  function_name = "api"\n  environment {\n    variables = {\n      DB_PASSWORD = "Sup3rSecret!"\n      TABLE       = "orders"\n    }\n  }\n}\n';
+  const f = runRule(envSecret, lambda);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_lambda_function.api');
+  assert.equal(f[0]!.location.line, 1);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.match(f[0]!.message, /DB_PASSWORD/);
+  assert.doesNotMatch(f[0]!.message, /TABLE/);
+  const ecs = 'resource "aws_ecs_task_definition" "app" {\n  container_definitions = jsonencode([{ name = "app", environment = [{ name = "API_TOKEN", value = "tok-123456" }, { name = "PORT", value = "80" }] }])\n}\n';
+  assert.deepEqual(runRule(envSecret, ecs).map((x) => [x.resource, x.location.line]), [['aws_ecs_task_definition.app', 1]]);
+  const build = 'resource "aws_codebuild_project" "b" {\n  environment {\n    environment_variable {\n      name  = "NPM_TOKEN"\n      value = "npm_abcdef123456"\n    }\n  }\n}\n';
+  assert.deepEqual(runRule(envSecret, build).map((x) => x.resource), ['aws_codebuild_project.b']);
+});
+
+test('env-var-plaintext-secret: references, ARNs, parameter paths, metadata names and secret-typed variables are fine', () => {
+  for (const hcl of [
+    'resource "aws_lambda_function" "api" {\n  environment {\n    variables = {\n      DB_PASSWORD      = random_password.db.result\n      DB_SECRET_ARN    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db"\n      API_KEY_PARAM    = "/app/api-key"\n      SECRET_NAME      = "prod/db"\n      TOKEN_TTL        = "3600"\n      API_TOKEN        = var.api_token\n    }\n  }\n}\n',
+    'resource "aws_ecs_task_definition" "app" {\n  container_definitions = jsonencode([{ name = "app", environment = [{ name = "DB_PASSWORD", value = var.db_password }], secrets = [{ name = "API_TOKEN", valueFrom = aws_secretsmanager_secret.api.arn }] }])\n}\n',
+    'resource "aws_codebuild_project" "b" {\n  environment {\n    environment_variable {\n      name  = "NPM_TOKEN"\n      value = "/ci/npm-token"\n      type  = "PARAMETER_STORE"\n    }\n    environment_variable {\n      name  = "DOCKER_PASSWORD"\n      value = "dockerhub:password"\n      type  = "SECRETS_MANAGER"\n    }\n  }\n}\n',
+  ]) {
+    assert.deepEqual(runRule(envSecret, hcl), [], hcl);
+  }
+});
+
+// ---- db-parameter-group-tls-not-enforced ----
+
+import { rule as dbTls } from '../../src/rules/encryption/db-parameter-group-tls.js';
+
+test('db-parameter-group-tls-not-enforced: TLS turned off in DocumentDB, RDS and Redshift parameter groups', () => {
+  const docdb = 'resource "aws_docdb_cluster_parameter_group" "docs" {\n  family = "docdb5.0"\n  parameter {\n    name  = "tls"\n    value = "disabled"\n  }\n}\n';
+  assert.deepEqual(runRule(dbTls, docdb).map((f) => [f.resource, f.location.line]), [['aws_docdb_cluster_parameter_group.docs', 5]]);
+  const pg = 'resource "aws_db_parameter_group" "pg" {\n  family = "postgres16"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n';
+  assert.deepEqual(runRule(dbTls, pg).map((f) => [f.resource, f.location.line]), [['aws_db_parameter_group.pg', 5]]);
+  const mysql = 'resource "aws_rds_cluster_parameter_group" "my" {\n  family = "aurora-mysql8.0"\n  parameter {\n    name  = "require_secure_transport"\n    value = "OFF"\n  }\n}\n';
+  assert.equal(runRule(dbTls, mysql).length, 1);
+  // Redshift defaults to clear text: a group without require_ssl is reported at the resource.
+  const rs = 'resource "aws_redshift_parameter_group" "dw" {\n  family = "redshift-1.0"\n}\n';
+  assert.deepEqual(runRule(dbTls, rs).map((f) => [f.resource, f.location.line]), [['aws_redshift_parameter_group.dw', 1]]);
+  const rsFalse = 'resource "aws_redshift_parameter_group" "dw" {\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "false"\n  }\n}\n';
+  assert.equal(runRule(dbTls, rsFalse)[0]!.location.line, 5);
+});
+
+test('db-parameter-group-tls-not-enforced: TLS kept on, other parameters, and unknown values are fine', () => {
+  for (const hcl of [
+    'resource "aws_docdb_cluster_parameter_group" "docs" {\n  parameter {\n    name  = "tls"\n    value = "enabled"\n  }\n}\n',
+    'resource "aws_docdb_cluster_parameter_group" "docs" {\n  parameter {\n    name  = "audit_logs"\n    value = "enabled"\n  }\n}\n',
+    'resource "aws_db_parameter_group" "pg" {\n  parameter {\n    name  = "rds.force_ssl"\n    value = "1"\n  }\n}\nresource "aws_db_parameter_group" "plain" {\n  family = "postgres16"\n}\n',
+    'resource "aws_redshift_parameter_group" "dw" {\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n',
+    'resource "aws_redshift_parameter_group" "dw" {\n  parameter {\n    name  = "require_ssl"\n    value = var.require_ssl\n  }\n}\n',
+    'resource "aws_redshift_parameter_group" "dw" {\n  dynamic "parameter" {\n    for_each = var.parameters\n    content {\n      name  = parameter.key\n      value = parameter.value\n    }\n  }\n}\n',
+  ]) {
+    assert.deepEqual(runRule(dbTls, hcl), [], hcl);
+  }
+});
+
+// ---- provider-static-credentials ----
+
+import { rule as providerCredentials } from '../../src/rules/secrets/provider-static-credentials.js';
+
+test('provider-static-credentials: literal keys in the aws provider block, reported at the first key', () => {
+  const hcl = 'provider "aws" {\n  region     = "us-east-1"\n  access_key = "my-access-key"\n  secret_key = "my-secret-key"\n}\n';
+  const f = runRule(providerCredentials, hcl);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.severity, 'critical');
+  assert.equal(f[0]!.location.line, 3);
+  assert.match(f[0]!.message, /access_key`, `secret_key/);
+});
+
+test('provider-static-credentials: variables, profiles and other providers are fine', () => {
+  for (const hcl of [
+    'provider "aws" {\n  region     = var.region\n  access_key = var.access_key\n  secret_key = var.secret_key\n}\n',
+    'provider "aws" {\n  region  = "us-east-1"\n  profile = "deploy"\n}\n',
+    'provider "random" {}\n',
+  ]) {
+    assert.deepEqual(runRule(providerCredentials, hcl), [], hcl);
+  }
+});

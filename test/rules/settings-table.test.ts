@@ -40,6 +40,11 @@ test('table checks: every resource type and argument path exists in the bundled 
     for (const row of c.rows) {
       for (const type of row.types) {
         for (const r of [...row.require, ...(row.when ?? [])]) visit(type, c.id, r);
+        for (const ref of row.coveredByReferrer ?? []) {
+          if (!schema.resource(ref.type)?.attributes[ref.attr]) errors.push(`${c.id}: ${ref.type}.${ref.attr} (coveredByReferrer) not in schema`);
+          for (const r of ref.require ?? []) visit(ref.type, c.id, r);
+          if (ref.byName && !schema.resource(type)?.attributes[ref.byName]) errors.push(`${c.id}: ${type}.${ref.byName} (byName) not in schema`);
+        }
         for (const n of row.exemptWhenSet ?? []) if (!schema.resource(type)?.attributes[n]) errors.push(`${c.id}: ${type}.${n} (exemptWhenSet) not in schema`);
       }
     }
@@ -111,7 +116,9 @@ const FIXTURES: Record<string, Fixture> = {
     more: [
       ['resource "aws_launch_configuration" "lc" {\n  image_id = "ami-1"\n  root_block_device {\n    encrypted = false\n  }\n}\n', 'aws_launch_configuration.lc', 4],
       ['resource "aws_instance" "web" {\n  ami = "ami-1"\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n}\n', 'aws_instance.web', 3],
+      ['resource "aws_ami" "golden" {\n  name = "golden"\n  ebs_block_device {\n    device_name = "/dev/xvda"\n    snapshot_id = aws_ebs_snapshot.root.id\n    encrypted   = false\n  }\n}\n', 'aws_ami.golden', 6],
     ],
+    alsoGood: ['resource "aws_ami" "golden" {\n  ebs_block_device {\n    device_name = "/dev/xvda"\n    encrypted   = true\n  }\n}\nresource "aws_ami" "plain" {\n  name = "plain"\n}\n'],
   },
   'efs-not-encrypted': {
     bad: 'resource "aws_efs_file_system" "fs" {\n  creation_token = "x"\n}\n',
@@ -358,6 +365,12 @@ const FIXTURES: Record<string, Fixture> = {
     resource: 'aws_mq_broker.b',
     line: 3,
     good: 'resource "aws_mq_broker" "b" {\n  logs {\n    general = true\n  }\n}\n',
+    // ActiveMQ brokers also publish audit logs; RabbitMQ has none.
+    more: [['resource "aws_mq_broker" "b" {\n  engine_type = "ActiveMQ"\n  logs {\n    general = true\n  }\n}\n', 'aws_mq_broker.b', 3]],
+    alsoGood: [
+      'resource "aws_mq_broker" "b" {\n  engine_type = "ActiveMQ"\n  logs {\n    general = true\n    audit   = true\n  }\n}\n',
+      'resource "aws_mq_broker" "r" {\n  engine_type = "RabbitMQ"\n  logs {\n    general = true\n  }\n}\n',
+    ],
   },
   'msk-broker-logging-missing': {
     bad: 'resource "aws_msk_cluster" "m" {\n  cluster_name = "m"\n}\n',
@@ -512,8 +525,12 @@ const FIXTURES: Record<string, Fixture> = {
     more: [
       ['resource "aws_launch_template" "workers" {\n  network_interfaces {\n    associate_public_ip_address = "true"\n  }\n}\n', 'aws_launch_template.workers', 3],
       ['resource "aws_launch_configuration" "lc" {\n  associate_public_ip_address = true\n}\n', 'aws_launch_configuration.lc', 2],
+      ['resource "aws_ecs_service" "api" {\n  network_configuration {\n    subnets          = aws_subnet.private[*].id\n    assign_public_ip = true\n  }\n}\n', 'aws_ecs_service.api', 4],
     ],
-    alsoGood: ['resource "aws_launch_template" "workers" {\n  network_interfaces {\n    associate_public_ip_address = false\n  }\n}\n'],
+    alsoGood: [
+      'resource "aws_launch_template" "workers" {\n  network_interfaces {\n    associate_public_ip_address = false\n  }\n}\n',
+      'resource "aws_ecs_service" "api" {\n  network_configuration {\n    subnets = aws_subnet.private[*].id\n  }\n}\n',
+    ],
   },
   'opensearch-domain-outside-vpc': {
     bad: 'resource "aws_opensearch_domain" "search" {\n  domain_name = "search"\n}\n',
@@ -545,6 +562,331 @@ const FIXTURES: Record<string, Fixture> = {
     more: [['resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\nresource "aws_redshift_logging" "other" {\n  cluster_identifier = aws_redshift_cluster.other.id\n}\n', 'aws_redshift_cluster.dw', 1]],
     // Logging configured by the separate resource the provider recommends.
     alsoGood: ['resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\nresource "aws_redshift_logging" "dw" {\n  cluster_identifier   = aws_redshift_cluster.dw.id\n  log_destination_type = "cloudwatch"\n}\n'],
+  },
+  // ---- breadth checks added for issue 21 (observations) ----
+  's3-bucket-without-cmk': {
+    bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n',
+    resource: 'aws_s3_bucket.data',
+    line: 1,
+    good: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n      kms_master_key_id = aws_kms_key.s3.arn\n    }\n  }\n}\n',
+    more: [
+      ['resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n', 'aws_s3_bucket.data', 1],
+      ['resource "aws_s3_bucket" "data" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = "AES256"\n      }\n    }\n  }\n}\n', 'aws_s3_bucket.data', 5],
+    ],
+    alsoGood: [
+      // Inline (provider v3) configuration, the separate resource by literal bucket name, an unknown algorithm, a log bucket.
+      'resource "aws_s3_bucket" "data" {\n  server_side_encryption_configuration {\n    rule {\n      apply_server_side_encryption_by_default {\n        sse_algorithm = "aws:kms"\n      }\n    }\n  }\n}\n',
+      'resource "aws_s3_bucket" "data" {\n  bucket = "my-data"\n}\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = "my-data"\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms:dsse"\n    }\n  }\n}\n',
+      'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_server_side_encryption_configuration" "data" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = var.sse_algorithm\n    }\n  }\n}\n',
+      'resource "aws_s3_bucket" "access_logs" {\n  bucket = "alb-access-logs"\n}\n',
+    ],
+  },
+  'rds-performance-insights-without-cmk': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine                       = "postgres"\n  performance_insights_enabled = true\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 1,
+    good: 'resource "aws_db_instance" "db" {\n  performance_insights_enabled    = true\n  performance_insights_kms_key_id = aws_kms_key.rds.arn\n}\nresource "aws_db_instance" "off" {\n  engine = "postgres"\n}\n',
+    more: [['resource "aws_rds_cluster" "c" {\n  performance_insights_enabled    = true\n  performance_insights_kms_key_id = ""\n}\n', 'aws_rds_cluster.c', 3]],
+  },
+  'codebuild-project-without-cmk': {
+    bad: 'resource "aws_codebuild_project" "build" {\n  name = "build"\n}\n',
+    resource: 'aws_codebuild_project.build',
+    line: 1,
+    good: 'resource "aws_codebuild_project" "build" {\n  encryption_key = aws_kms_key.build.arn\n}\n',
+  },
+  'cloudfront-origin-insecure-protocol': {
+    bad: 'resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    origin_id = "api"\n    custom_origin_config {\n      origin_protocol_policy = "http-only"\n    }\n  }\n}\n',
+    resource: 'aws_cloudfront_distribution.cdn',
+    line: 5,
+    good: 'resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    origin_id = "api"\n    custom_origin_config {\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n    }\n  }\n}\n',
+    more: [['resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    custom_origin_config {\n      origin_protocol_policy = "match-viewer"\n      origin_ssl_protocols   = ["SSLv3", "TLSv1.2"]\n    }\n  }\n}\n', 'aws_cloudfront_distribution.cdn', 5]],
+    alsoGood: ['resource "aws_cloudfront_distribution" "cdn" {\n  origin {\n    origin_id = "s3"\n    s3_origin_config {\n      origin_access_identity = "x"\n    }\n  }\n}\n'],
+  },
+  'transfer-server-plain-ftp': {
+    bad: 'resource "aws_transfer_server" "ftp" {\n  protocols = ["SFTP", "FTP"]\n}\n',
+    resource: 'aws_transfer_server.ftp',
+    line: 2,
+    good: 'resource "aws_transfer_server" "sftp" {\n  protocols = ["SFTP"]\n}\nresource "aws_transfer_server" "default" {\n  identity_provider_type = "SERVICE_MANAGED"\n}\n',
+  },
+  'elb-classic-plain-listener': {
+    bad: 'resource "aws_elb" "web" {\n  listener {\n    instance_port     = 80\n    instance_protocol = "http"\n    lb_port           = 80\n    lb_protocol       = "http"\n  }\n}\n',
+    resource: 'aws_elb.web',
+    line: 6,
+    good: 'resource "aws_elb" "web" {\n  listener {\n    instance_port      = 80\n    instance_protocol  = "http"\n    lb_port            = 443\n    lb_protocol        = "https"\n    ssl_certificate_id = aws_acm_certificate.web.arn\n  }\n}\n',
+  },
+  's3-bucket-logging-missing': {
+    bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n',
+    resource: 'aws_s3_bucket.data',
+    line: 1,
+    good: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = aws_s3_bucket.logs.id\n}\nresource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n',
+    // Logging for another bucket does not cover this one.
+    more: [['resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_logging" "other" {\n  bucket        = aws_s3_bucket.other.id\n  target_bucket = "logs"\n}\n', 'aws_s3_bucket.data', 1]],
+    alsoGood: [
+      'resource "aws_s3_bucket" "data" {\n  logging {\n    target_bucket = "logs"\n  }\n}\n',
+      'resource "aws_s3_bucket" "data" {\n  bucket = "my-data"\n}\nresource "aws_s3_bucket_logging" "data" {\n  bucket        = "my-data"\n  target_bucket = var.log_bucket\n}\n',
+    ],
+  },
+  'vpc-flow-logs-missing': {
+    bad: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+    resource: 'aws_vpc.main',
+    line: 1,
+    good: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_flow_log" "main" {\n  vpc_id       = aws_vpc.main.id\n  traffic_type = "ALL"\n}\n',
+    more: [['resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_flow_log" "other" {\n  vpc_id = aws_vpc.other.id\n}\n', 'aws_vpc.main', 1]],
+  },
+  'wafv2-logging-missing': {
+    bad: 'resource "aws_wafv2_web_acl" "api" {\n  name  = "api"\n  scope = "REGIONAL"\n}\n',
+    resource: 'aws_wafv2_web_acl.api',
+    line: 1,
+    good: 'resource "aws_wafv2_web_acl" "api" {\n  name = "api"\n}\nresource "aws_wafv2_web_acl_logging_configuration" "api" {\n  resource_arn            = aws_wafv2_web_acl.api.arn\n  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]\n}\n',
+  },
+  'lambda-tracing-disabled': {
+    bad: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n}\n',
+    resource: 'aws_lambda_function.fn',
+    line: 1,
+    good: 'resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = "Active"\n  }\n}\n',
+    // PassThrough only forwards an upstream sampling decision: the function itself is not traced.
+    more: [['resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = "PassThrough"\n  }\n}\n', 'aws_lambda_function.fn', 3]],
+    alsoGood: ['resource "aws_lambda_function" "fn" {\n  tracing_config {\n    mode = var.tracing_mode\n  }\n}\n'],
+  },
+  'rds-enhanced-monitoring-disabled': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine              = "mysql"\n  monitoring_interval = 0\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 3,
+    good: 'resource "aws_db_instance" "db" {\n  monitoring_interval = 60\n  monitoring_role_arn = aws_iam_role.monitoring.arn\n}\nresource "aws_rds_cluster_instance" "i" {\n  monitoring_interval = var.interval\n}\n',
+    more: [['resource "aws_rds_cluster_instance" "i" {\n  instance_class = "db.r6g.large"\n}\n', 'aws_rds_cluster_instance.i', 1]],
+  },
+  'rds-performance-insights-disabled': {
+    bad: 'resource "aws_db_instance" "db" {\n  instance_class = "db.m6g.large"\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 1,
+    good: 'resource "aws_db_instance" "db" {\n  instance_class               = "db.m6g.large"\n  performance_insights_enabled = true\n}\nresource "aws_db_instance" "small" {\n  instance_class = "db.t3.micro"\n}\n',
+    more: [['resource "aws_rds_cluster_instance" "i" {\n  performance_insights_enabled = false\n}\n', 'aws_rds_cluster_instance.i', 2]],
+  },
+  'ecs-cluster-container-insights-disabled': {
+    bad: 'resource "aws_ecs_cluster" "main" {\n  name = "main"\n}\n',
+    resource: 'aws_ecs_cluster.main',
+    line: 1,
+    good: 'resource "aws_ecs_cluster" "main" {\n  setting {\n    name  = "containerInsights"\n    value = "enabled"\n  }\n}\n',
+    more: [['resource "aws_ecs_cluster" "main" {\n  setting {\n    name  = "containerInsights"\n    value = "disabled"\n  }\n}\n', 'aws_ecs_cluster.main', 4]],
+    alsoGood: ['resource "aws_ecs_cluster" "main" {\n  setting {\n    name  = "containerInsights"\n    value = "enhanced"\n  }\n}\n'],
+  },
+  'instance-detailed-monitoring-disabled': {
+    bad: 'resource "aws_instance" "app" {\n  ami = "ami-1"\n}\n',
+    resource: 'aws_instance.app',
+    line: 1,
+    good: 'resource "aws_instance" "app" {\n  monitoring = true\n}\n',
+  },
+  's3-bucket-versioning-disabled': {
+    bad: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n',
+    resource: 'aws_s3_bucket.data',
+    line: 1,
+    good: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+    more: [
+      ['resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = aws_s3_bucket.data.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n}\n', 'aws_s3_bucket.data', 1],
+      ['resource "aws_s3_bucket" "data" {\n  versioning {\n    enabled = false\n  }\n}\n', 'aws_s3_bucket.data', 3],
+    ],
+    alsoGood: [
+      'resource "aws_s3_bucket" "data" {\n  versioning {\n    enabled = true\n  }\n}\n',
+      'resource "aws_s3_bucket" "data" {\n  bucket = "my-data"\n}\nresource "aws_s3_bucket_versioning" "data" {\n  bucket = "my-data"\n  versioning_configuration {\n    status = var.status\n  }\n}\n',
+      'resource "aws_s3_bucket" "logs" {\n  bucket = "app-logs"\n}\n',
+    ],
+  },
+  'elasticache-backup-disabled': {
+    bad: 'resource "aws_elasticache_replication_group" "cache" {\n  description = "cache"\n}\n',
+    resource: 'aws_elasticache_replication_group.cache',
+    line: 1,
+    good: 'resource "aws_elasticache_replication_group" "cache" {\n  snapshot_retention_limit = 7\n}\nresource "aws_elasticache_cluster" "mc" {\n  engine = "memcached"\n}\nresource "aws_elasticache_cluster" "member" {\n  replication_group_id = aws_elasticache_replication_group.cache.id\n}\n',
+    more: [['resource "aws_elasticache_cluster" "redis" {\n  engine                   = "redis"\n  node_type                = "cache.m5.large"\n  snapshot_retention_limit = 0\n}\n', 'aws_elasticache_cluster.redis', 4]],
+    alsoGood: ['resource "aws_elasticache_cluster" "redis" {\n  engine    = "redis"\n  node_type = "cache.t1.micro"\n}\n'],
+  },
+  'lambda-without-dlq': {
+    bad: 'resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n}\n',
+    resource: 'aws_lambda_function.worker',
+    line: 1,
+    good: 'resource "aws_lambda_function" "worker" {\n  dead_letter_config {\n    target_arn = aws_sqs_queue.dlq.arn\n  }\n}\n',
+    more: [['resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n}\nresource "aws_lambda_function_event_invoke_config" "worker" {\n  function_name          = aws_lambda_function.worker.function_name\n  maximum_retry_attempts = 0\n}\n', 'aws_lambda_function.worker', 1]],
+    alsoGood: ['resource "aws_lambda_function" "worker" {\n  function_name = "worker"\n}\nresource "aws_lambda_function_event_invoke_config" "worker" {\n  function_name = aws_lambda_function.worker.function_name\n  destination_config {\n    on_failure {\n      destination = aws_sqs_queue.failed.arn\n    }\n  }\n}\n'],
+  },
+  'secretsmanager-rotation-missing': {
+    bad: 'resource "aws_secretsmanager_secret" "db" {\n  name = "db"\n}\n',
+    resource: 'aws_secretsmanager_secret.db',
+    line: 1,
+    good: 'resource "aws_secretsmanager_secret" "db" {\n  name = "db"\n}\nresource "aws_secretsmanager_secret_rotation" "db" {\n  secret_id           = aws_secretsmanager_secret.db.id\n  rotation_lambda_arn = aws_lambda_function.rotate.arn\n}\n',
+    alsoGood: ['resource "aws_secretsmanager_secret" "db" {\n  rotation_lambda_arn = "arn"\n  rotation_rules {\n    automatically_after_days = 30\n  }\n}\n'],
+  },
+  'rds-multi-az-disabled': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine   = "postgres"\n  multi_az = false\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 3,
+    good: 'resource "aws_db_instance" "db" {\n  multi_az = true\n}\nresource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.db.identifier\n}\nresource "aws_db_instance" "v" {\n  multi_az = var.multi_az\n}\n',
+    more: [['resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n', 'aws_db_instance.db', 1]],
+  },
+  'lambda-not-in-vpc': {
+    bad: 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n}\n',
+    resource: 'aws_lambda_function.fn',
+    line: 1,
+    good: 'resource "aws_lambda_function" "fn" {\n  vpc_config {\n    subnet_ids         = aws_subnet.private[*].id\n    security_group_ids = [aws_security_group.fn.id]\n  }\n}\n',
+    more: [['resource "aws_lambda_function" "fn" {\n  vpc_config {\n    subnet_ids         = []\n    security_group_ids = []\n  }\n}\n', 'aws_lambda_function.fn', 3]],
+  },
+  'apigw-method-without-auth': {
+    bad: 'resource "aws_api_gateway_method" "get" {\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  http_method   = "GET"\n  authorization = "NONE"\n}\n',
+    resource: 'aws_api_gateway_method.get',
+    line: 4,
+    good: 'resource "aws_api_gateway_method" "get" {\n  http_method   = "GET"\n  authorization = "COGNITO_USER_POOLS"\n  authorizer_id = aws_api_gateway_authorizer.cognito.id\n}\nresource "aws_api_gateway_method" "options" {\n  http_method   = "OPTIONS"\n  authorization = "NONE"\n}\n',
+    more: [['resource "aws_apigatewayv2_route" "get" {\n  api_id             = aws_apigatewayv2_api.http.id\n  route_key          = "GET /orders"\n  authorization_type = "NONE"\n}\n', 'aws_apigatewayv2_route.get', 4]],
+    alsoGood: [
+      'resource "aws_api_gateway_method" "post" {\n  http_method      = "POST"\n  authorization    = "NONE"\n  api_key_required = true\n}\n',
+      'resource "aws_apigatewayv2_route" "get" {\n  route_key          = "GET /orders"\n  authorization_type = "JWT"\n  authorizer_id      = aws_apigatewayv2_authorizer.jwt.id\n}\nresource "aws_apigatewayv2_route" "preflight" {\n  route_key = "OPTIONS /orders"\n}\nresource "aws_apigatewayv2_route" "ws" {\n  route_key = "$disconnect"\n}\n',
+    ],
+  },
+  'elasticache-auth-token-missing': {
+    bad: 'resource "aws_elasticache_replication_group" "cache" {\n  description                = "cache"\n  transit_encryption_enabled = true\n}\n',
+    resource: 'aws_elasticache_replication_group.cache',
+    line: 1,
+    good: 'resource "aws_elasticache_replication_group" "cache" {\n  transit_encryption_enabled = true\n  auth_token                 = random_password.redis.result\n}\nresource "aws_elasticache_replication_group" "rbac" {\n  transit_encryption_enabled = true\n  user_group_ids             = [aws_elasticache_user_group.app.id]\n}\n',
+  },
+  'codebuild-privileged-mode': {
+    bad: 'resource "aws_codebuild_project" "build" {\n  environment {\n    image           = "aws/codebuild/standard:7.0"\n    privileged_mode = true\n  }\n}\n',
+    resource: 'aws_codebuild_project.build',
+    line: 4,
+    good: 'resource "aws_codebuild_project" "build" {\n  environment {\n    image = "aws/codebuild/standard:7.0"\n  }\n}\n',
+  },
+  'ssm-parameter-secret-not-securestring': {
+    bad: 'resource "aws_ssm_parameter" "db_password" {\n  name  = "/app/db/password"\n  type  = "String"\n  value = random_password.db.result\n}\n',
+    resource: 'aws_ssm_parameter.db_password',
+    line: 3,
+    good: 'resource "aws_ssm_parameter" "db_password" {\n  name  = "/app/db/password"\n  type  = "SecureString"\n  value = random_password.db.result\n}\nresource "aws_ssm_parameter" "endpoint" {\n  name  = "/app/db/endpoint"\n  type  = "String"\n  value = aws_db_instance.db.address\n}\n',
+    more: [['resource "aws_ssm_parameter" "token" {\n  name  = "/app/api_key"\n  type  = "StringList"\n}\n', 'aws_ssm_parameter.token', 3]],
+  },
+  'sg-rule-without-description': {
+    bad: 'resource "aws_security_group" "app" {\n  name        = "app"\n  description = "app tier"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}\n',
+    resource: 'aws_security_group.app',
+    line: 4,
+    good: 'resource "aws_security_group" "app" {\n  description = "app tier"\n  ingress {\n    description = "HTTPS from the VPC"\n    from_port   = 443\n  }\n  egress {\n    description = "to the VPC"\n    from_port   = 0\n  }\n}\nresource "aws_vpc_security_group_ingress_rule" "https" {\n  description = "HTTPS from the ALB"\n  from_port   = 443\n}\n',
+    more: [
+      ['resource "aws_security_group" "app" {\n  name = "app"\n}\n', 'aws_security_group.app', 1],
+      ['resource "aws_security_group_rule" "ssh" {\n  type      = "ingress"\n  from_port = 22\n}\n', 'aws_security_group_rule.ssh', 1],
+    ],
+  },
+  'eks-node-group-ssh-open': {
+    bad: 'resource "aws_eks_node_group" "workers" {\n  node_group_name = "workers"\n  remote_access {\n    ec2_ssh_key = "admin"\n  }\n}\n',
+    resource: 'aws_eks_node_group.workers',
+    line: 3,
+    good: 'resource "aws_eks_node_group" "workers" {\n  remote_access {\n    ec2_ssh_key               = "admin"\n    source_security_group_ids = [aws_security_group.admin.id]\n  }\n}\nresource "aws_eks_node_group" "plain" {\n  node_group_name = "plain"\n}\n',
+  },
+  'mwaa-webserver-public': {
+    bad: 'resource "aws_mwaa_environment" "airflow" {\n  name                  = "airflow"\n  webserver_access_mode = "PUBLIC_ONLY"\n}\n',
+    resource: 'aws_mwaa_environment.airflow',
+    line: 3,
+    good: 'resource "aws_mwaa_environment" "airflow" {\n  name = "airflow"\n}\nresource "aws_mwaa_environment" "private" {\n  webserver_access_mode = "PRIVATE_ONLY"\n}\n',
+  },
+  'lb-desync-mitigation-monitor': {
+    bad: 'resource "aws_lb" "app" {\n  name                   = "app"\n  desync_mitigation_mode = "monitor"\n}\n',
+    resource: 'aws_lb.app',
+    line: 3,
+    good: 'resource "aws_lb" "app" {\n  name = "app"\n}\nresource "aws_elb" "classic" {\n  desync_mitigation_mode = "strictest"\n}\n',
+  },
+  'redshift-enhanced-vpc-routing-disabled': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 1,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  enhanced_vpc_routing = true\n}\n',
+  },
+  'config-aggregator-not-all-regions': {
+    bad: 'resource "aws_config_configuration_aggregator" "org" {\n  name = "org"\n  account_aggregation_source {\n    account_ids = ["123456789012"]\n    regions     = ["us-east-1"]\n  }\n}\n',
+    resource: 'aws_config_configuration_aggregator.org',
+    line: 3,
+    good: 'resource "aws_config_configuration_aggregator" "org" {\n  account_aggregation_source {\n    account_ids = ["123456789012"]\n    all_regions = true\n  }\n}\nresource "aws_config_configuration_aggregator" "o2" {\n  organization_aggregation_source {\n    all_regions = true\n    role_arn    = aws_iam_role.config.arn\n  }\n}\n',
+  },
+  'apigw-caching-disabled': {
+    bad: 'resource "aws_api_gateway_stage" "prod" {\n  stage_name = "prod"\n}\n',
+    resource: 'aws_api_gateway_stage.prod',
+    line: 1,
+    good: 'resource "aws_api_gateway_stage" "prod" {\n  cache_cluster_enabled = true\n  cache_cluster_size    = "0.5"\n}\nresource "aws_api_gateway_method_settings" "all" {\n  method_path = "*/*"\n  settings {\n    caching_enabled = true\n  }\n}\n',
+    more: [['resource "aws_api_gateway_method_settings" "all" {\n  settings {\n    caching_enabled = false\n  }\n}\n', 'aws_api_gateway_method_settings.all', 3]],
+  },
+  'log-group-without-cmk': {
+    bad: 'resource "aws_cloudwatch_log_group" "app" {\n  name              = "/app"\n  retention_in_days = 30\n}\n',
+    resource: 'aws_cloudwatch_log_group.app',
+    line: 1,
+    good: 'resource "aws_cloudwatch_log_group" "app" {\n  retention_in_days = 30\n  kms_key_id        = aws_kms_key.logs.arn\n}\n',
+  },
+  'data-store-without-cmk': {
+    bad: 'resource "aws_rds_cluster" "db" {\n  engine            = "aurora-postgresql"\n  storage_encrypted = true\n}\n',
+    resource: 'aws_rds_cluster.db',
+    line: 1,
+    good: 'resource "aws_rds_cluster" "db" {\n  storage_encrypted = true\n  kms_key_id        = aws_kms_key.db.arn\n}\nresource "aws_rds_cluster" "plain" {\n  engine = "aurora-postgresql"\n}\nresource "aws_sns_topic" "t" {\n  kms_master_key_id = aws_kms_key.sns.id\n}\nresource "aws_sqs_queue" "q" {\n  sqs_managed_sse_enabled = true\n}\n',
+    more: [
+      ['resource "aws_ebs_volume" "v" {\n  encrypted = true\n}\n', 'aws_ebs_volume.v', 1],
+      ['resource "aws_neptune_cluster" "g" {\n  storage_encrypted = true\n}\n', 'aws_neptune_cluster.g', 1],
+      ['resource "aws_sns_topic" "t" {\n  kms_master_key_id = "alias/aws/sns"\n}\n', 'aws_sns_topic.t', 2],
+      ['resource "aws_kinesis_stream" "k" {\n  encryption_type = "KMS"\n  kms_key_id      = "alias/aws/kinesis"\n}\n', 'aws_kinesis_stream.k', 3],
+      ['resource "aws_opensearch_domain" "s" {\n  encrypt_at_rest {\n    enabled = true\n  }\n}\n', 'aws_opensearch_domain.s', 2],
+    ],
+    alsoGood: ['resource "aws_docdb_cluster" "d" {\n  storage_encrypted = true\n  kms_key_id        = var.kms_key_arn\n}\nresource "aws_elasticache_replication_group" "c" {\n  at_rest_encryption_enabled = true\n  kms_key_id                 = aws_kms_key.cache.arn\n}\n'],
+  },
+  'transfer-server-public-endpoint': {
+    bad: 'resource "aws_transfer_server" "sftp" {\n  protocols = ["SFTP"]\n}\n',
+    resource: 'aws_transfer_server.sftp',
+    line: 1,
+    good: 'resource "aws_transfer_server" "sftp" {\n  endpoint_type = "VPC"\n}\n',
+    more: [['resource "aws_transfer_server" "sftp" {\n  endpoint_type = "PUBLIC"\n}\n', 'aws_transfer_server.sftp', 2]],
+  },
+  'cognito-identity-pool-unauthenticated': {
+    bad: 'resource "aws_cognito_identity_pool" "app" {\n  identity_pool_name               = "app"\n  allow_unauthenticated_identities = true\n}\n',
+    resource: 'aws_cognito_identity_pool.app',
+    line: 3,
+    good: 'resource "aws_cognito_identity_pool" "app" {\n  identity_pool_name = "app"\n}\n',
+  },
+  'lb-internet-facing': {
+    bad: 'resource "aws_lb" "api" {\n  name = "api"\n}\n',
+    resource: 'aws_lb.api',
+    line: 1,
+    good: 'resource "aws_lb" "api" {\n  internal = true\n}\n',
+    more: [['resource "aws_elb" "web" {\n  internal = false\n}\n', 'aws_elb.web', 2]],
+  },
+  'lambda-permission-without-source': {
+    bad: 'resource "aws_lambda_permission" "s3" {\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.fn.function_name\n  principal     = "s3.amazonaws.com"\n}\n',
+    resource: 'aws_lambda_permission.s3',
+    line: 1,
+    good: 'resource "aws_lambda_permission" "s3" {\n  principal  = "s3.amazonaws.com"\n  source_arn = aws_s3_bucket.uploads.arn\n}\nresource "aws_lambda_permission" "account" {\n  principal = "123456789012"\n}\n',
+  },
+  'sg-ingress-open-to-internet': {
+    bad: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    resource: 'aws_security_group.web',
+    line: 6,
+    good: 'resource "aws_security_group" "web" {\n  ingress {\n    from_port       = 443\n    security_groups = [aws_security_group.alb.id]\n  }\n  ingress {\n    from_port   = 443\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n  egress {\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\nresource "aws_security_group_rule" "out" {\n  type        = "egress"\n  cidr_blocks = ["0.0.0.0/0"]\n}\n',
+    more: [
+      ['resource "aws_security_group_rule" "in" {\n  type        = "ingress"\n  from_port   = 80\n  cidr_blocks = ["0.0.0.0/0"]\n}\n', 'aws_security_group_rule.in', 4],
+      ['resource "aws_vpc_security_group_ingress_rule" "v6" {\n  from_port = 443\n  cidr_ipv6 = "::/0"\n}\n', 'aws_vpc_security_group_ingress_rule.v6', 3],
+    ],
+    alsoGood: ['resource "aws_security_group_rule" "in" {\n  type        = "ingress"\n  cidr_blocks = var.allowed_cidrs\n}\n'],
+  },
+  'sg-egress-open-to-internet': {
+    bad: 'resource "aws_security_group" "app" {\n  egress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    resource: 'aws_security_group.app',
+    line: 6,
+    good: 'resource "aws_security_group" "app" {\n  egress {\n    from_port   = 443\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n  ingress {\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n',
+    more: [['resource "aws_vpc_security_group_egress_rule" "all" {\n  ip_protocol = "-1"\n  cidr_ipv4   = "0.0.0.0/0"\n}\n', 'aws_vpc_security_group_egress_rule.all', 3]],
+  },
+  'redshift-without-subnet-group': {
+    bad: 'resource "aws_redshift_cluster" "dw" {\n  cluster_identifier = "dw"\n}\n',
+    resource: 'aws_redshift_cluster.dw',
+    line: 1,
+    good: 'resource "aws_redshift_cluster" "dw" {\n  cluster_subnet_group_name = aws_redshift_subnet_group.private.name\n}\n',
+  },
+  'rds-backup-retention-short': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine                  = "mysql"\n  backup_retention_period = 1\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 3,
+    good: 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\nresource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.db.identifier\n}\nresource "aws_rds_cluster" "c" {\n  backup_retention_period = var.retention\n}\n',
+    more: [['resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n}\n', 'aws_rds_cluster.c', 1]],
+  },
+  'cloudtrail-logging-disabled': {
+    bad: 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  enable_logging = false\n}\n',
+    resource: 'aws_cloudtrail.main',
+    line: 3,
+    good: 'resource "aws_cloudtrail" "main" {\n  name = "main"\n}\nresource "aws_cloudtrail" "on" {\n  enable_logging = true\n}\n',
   },
 };
 

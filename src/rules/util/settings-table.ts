@@ -9,7 +9,8 @@
  */
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
-import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, referenceTarget, referencesIn, resources } from '../../model/query.js';
+import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
+import { isLogBucket } from './b-s3.js';
 import { resolveExpr, resolvedBool, resolvedNumber, resolvedString } from './b-resolve.js';
 import { promptNear } from './b-prompt.js';
 
@@ -56,7 +57,22 @@ export interface TableRow {
    * A separate resource that configures the setting instead (`aws_redshift_logging.cluster_identifier` naming the
    * cluster): when one of its arguments refers to the resource, the row is satisfied.
    */
-  coveredByReferrer?: { type: string; attr: string }[];
+  coveredByReferrer?: Referrer[];
+  /** The resource is out of scope when it is an S3 bucket that receives logs (named for logs or a log target). */
+  exemptLogBucket?: boolean;
+}
+
+/**
+ * A separate resource that can configure a setting for the resource it names (`aws_s3_bucket_versioning.bucket`,
+ * `aws_flow_log.vpc_id`). It counts only when every `require` holds on it (a versioning resource that suspends
+ * versioning covers nothing); `byName` also accepts a literal in `attr` equal to that argument of the resource
+ * (`bucket = "my-bucket"` next to `aws_s3_bucket.b.bucket = "my-bucket"`).
+ */
+export interface Referrer {
+  type: string;
+  attr: string;
+  require?: Requirement[];
+  byName?: string;
 }
 // A row with `coveredByReferrer` and no `require` is a gap unless a covering resource refers to the resource
 // (the setting exists only as a separate resource in the bundled provider schema).
@@ -161,15 +177,18 @@ function ebsDefault(config: Configuration): boolean {
   return resources(config, 'aws_ebs_encryption_by_default').some((r) => resolvedBool(config, attrExpr(r, 'enabled')) !== false);
 }
 
-/** Whether a resource of a covering type refers to `block` in the named argument. */
-function coveredByReferrer(config: Configuration, block: Block, referrers: { type: string; attr: string }[]): boolean {
+/** Whether a resource of a covering type refers to `block` in the named argument (and satisfies its requirements). */
+function coveredByReferrer(config: Configuration, block: Block, referrers: Referrer[]): boolean {
   const addr = `${block.labels[0]}.${block.labels[1]}`;
-  return referrers.some(({ type, attr: name }) =>
-    resources(config, type).some((r) => {
+  return referrers.some(({ type, attr: name, require, byName }) => {
+    const own = byName ? staticString(attrExpr(block, byName)) : undefined;
+    return resources(config, type).some((r) => {
       const e = attrExpr(r, name);
-      return !!e && referencesIn(e).some((ref) => referenceTarget(ref.parts) === addr);
-    }),
-  );
+      if (!e) return false;
+      const refers = referencesIn(e).some((ref) => referenceTarget(ref.parts) === addr) || (own !== undefined && staticString(e) === own);
+      return refers && (require ?? []).every((req) => evaluate(config, r, req).verdict !== 'gap');
+    });
+  });
 }
 
 /** The findings one table check produces on a configuration. */
@@ -182,6 +201,7 @@ export function runTableCheck(check: TableCheck, ctx: RuleContext): void {
         if (row.exemptName?.test(block.labels[1] ?? '')) continue;
         if (row.exemptWhenSet?.some((n) => attr(block, n) && literalValue(attrExpr(block, n)) !== null)) continue;
         if (row.exemptWhenBlock?.some((n) => nestedBlocks(block, n).length > 0)) continue;
+        if (row.exemptLogBucket && isLogBucket(ctx.config, block)) continue;
         if (row.coveredByReferrer && coveredByReferrer(ctx.config, block, row.coveredByReferrer)) continue;
         if (row.when?.some((w) => evaluate(ctx.config, block, w).verdict !== 'pass')) continue;
         const gaps = row.require.map((r) => evaluate(ctx.config, block, r)).filter((o) => o.verdict === 'gap');
