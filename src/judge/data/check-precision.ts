@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3593,
+    "groups": 3577,
     "hits": 558
   },
   "categories": {
@@ -26,7 +26,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "backup-recovery": {
-      "groups": 31,
+      "groups": 24,
       "hits": 6
     },
     "dependency": {
@@ -102,7 +102,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 68
     },
     "network": {
-      "groups": 112,
+      "groups": 103,
       "hits": 8
     },
     "optional-feature": {
@@ -639,10 +639,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 16,
       "hits": 0
     },
-    "s3-no-versioning": {
-      "groups": 7,
-      "hits": 0
-    },
     "s3-object-etag-with-kms": {
       "groups": 1,
       "hits": 1
@@ -696,7 +692,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 109,
+      "groups": 100,
       "hits": 8
     },
     "single-file-stack": {
@@ -1509,14 +1505,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 13,
       "hits": 0
     },
-    "s3-no-versioning|both": {
-      "groups": 1,
-      "hits": 0
-    },
-    "s3-no-versioning|code": {
-      "groups": 6,
-      "hits": 0
-    },
     "s3-object-etag-with-kms|code": {
       "groups": 1,
       "hits": 1
@@ -1582,11 +1570,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 69,
+      "groups": 66,
       "hits": 4
     },
     "sg-egress-all-open|code": {
-      "groups": 40,
+      "groups": 34,
       "hits": 4
     },
     "single-file-stack|code": {
