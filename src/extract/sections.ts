@@ -45,8 +45,10 @@ const EXCERPT_LABEL =
 
 export function isExcerptLabel(text: string): boolean {
   if (text.length > 120) return false;
-  const core = text.replace(/\*\*|__|[*`]/g, '').replace(/\s+/g, ' ').trim().replace(/\s*:$/, ':');
-  return EXCERPT_LABEL.test(core);
+  const core = text.replace(/\*\*|__|[*`]/g, '').replace(/\s+/g, ' ').trim();
+  // Whitespace is collapsed and trimmed, so at most one space precedes a final colon (no regex: `\s*:$` is quadratic).
+  const label = core.endsWith(' :') ? `${core.slice(0, -2)}:` : core;
+  return EXCERPT_LABEL.test(label);
 }
 
 /** The open headings above the current position, by depth; a heading closes those at its depth and deeper. */

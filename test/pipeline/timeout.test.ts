@@ -34,7 +34,8 @@ test('timeout: a stage that runs past the deadline finishes; the next is skipped
   const full = analyzeTaskDetailed(dir);
   assert.equal(full.cutBefore, undefined);
   assert.ok(!full.result.warnings.some((w) => w.startsWith('timeout')));
-  assert.deepEqual(ids(full.result.findings), ['iam-wildcard-action', 's3-bucket-without-public-access-block', 'schema-unknown-argument']);
+  // The full run has the schema finding and the rules stage's (the wildcard action, the bucket's checks).
+  assert.ok(['iam-wildcard-action', 's3-bucket-without-public-access-block', 'schema-unknown-argument'].every((id) => ids(full.result.findings).includes(id)));
 
   // The fake clock stands still until the schema stage ends, then jumps 5 s: past a 1 s limit.
   let now = 0;
@@ -54,7 +55,7 @@ test('timeout: a stage that runs past the deadline finishes; the next is skipped
   // syntax and schema ran; of the rest only the bookkeeping stages.
   assert.deepEqual(ran, ['syntax', 'schema', 'suppress', 'judge', 'rule-levels']);
   assert.equal(out.result.warnings[0], 'timeout: analysis cut before stage rules after 5.0 s (limit 1 s); skipped: rules, diff, logs, claims, score; findings are those of the stages before');
-  // The schema stage's finding is kept (judged as in a full run); the rules stage's two are not there.
+  // The schema stage's finding is kept (judged as in a full run); none of the rules stage's is there.
   assert.deepEqual(ids(out.result.findings), ['schema-unknown-argument']);
   const judged = (fs: typeof out.result.findings) => fs.find((f) => f.ruleId === 'schema-unknown-argument');
   assert.deepEqual(judged(out.result.findings), judged(full.result.findings));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-variable.js';
 import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
-import { rule as namesUniqueByRandom } from '../../src/rules/naming/names-unique-by-random-suffix.js';
+import { rule as namesUniqueWithoutSuffixInput } from '../../src/rules/naming/names-unique-without-suffix-input.js';
 import { rule as suffixInTfvars } from '../../src/rules/naming/suffix-fixed-in-tfvars.js';
 import { rule as hardcodedEnv } from '../../src/rules/naming/hardcoded-environment-name.js';
 import { shadowedImports } from '../../src/rules/naming/ts-shadowed-import.js';
@@ -13,10 +13,22 @@ test('missing-suffix-variable: names from project/environment, no suffix variabl
     'variable "project_name" {\n  default = "app"\n}\nvariable "environment" {\n  default = "dev"\n}\n' +
     'resource "aws_s3_bucket" "b" {\n  bucket = "${var.project_name}-${var.environment}-deployments"\n}\n' +
     'resource "aws_sqs_queue" "q" {\n  name = "${var.project_name}-queue"\n}\n';
-  const f = runRule(missingSuffix, hcl);
+  // The task asks for unique names per deployment: names built from inputs do not meet it.
+  const f = runRule(missingSuffix, hcl, { prompt: 'Every resource name must include a unique suffix.' });
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'critical');
   assert.match(f[0]!.message, /environment_suffix/);
+  assert.equal(f[0]!.location.line, 7);
+  // Without that in the prompt, names from inputs can already differ per deployment: the convention is the
+  // observation check's, and missing-suffix-variable says nothing.
+  assert.equal(runRule(missingSuffix, hcl).length, 0);
+  const convention = runRule(namesUniqueWithoutSuffixInput, hcl);
+  assert.equal(convention.length, 1);
+  assert.match(convention[0]!.message, /take their names from inputs/);
+  // Literal names collide whatever the prompt says.
+  const literal = runRule(missingSuffix, 'resource "aws_sqs_queue" "q" {\n  name = "orders"\n}\n');
+  assert.equal(literal.length, 1);
+  assert.equal(runRule(namesUniqueWithoutSuffixInput, 'resource "aws_sqs_queue" "q" {\n  name = "orders"\n}\n').length, 0);
 });
 
 test('missing-suffix-variable: declared suffix, or no named resources → nothing', () => {
@@ -29,15 +41,15 @@ test('missing-suffix-variable: a differently named suffix input lowers severity;
   assert.equal(f.length, 1);
   assert.equal(f[0]!.severity, 'medium');
   assert.match(f[0]!.message, /env_suffix/);
-  assert.equal(runRule(namesUniqueByRandom, 'variable "env_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.env_suffix}"\n}\n').length, 0);
+  assert.equal(runRule(namesUniqueWithoutSuffixInput, 'variable "env_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.env_suffix}"\n}\n').length, 0);
   const randomHcl = 'resource "random_id" "r" {\n  byte_length = 4\n}\nresource "aws_sqs_queue" "q" {\n  name = "q-${random_id.r.hex}"\n}\n';
   assert.equal(runRule(missingSuffix, randomHcl).length, 0);
-  const random = runRule(namesUniqueByRandom, randomHcl);
+  const random = runRule(namesUniqueWithoutSuffixInput, randomHcl);
   assert.equal(random.length, 1);
   assert.equal(random[0]!.resource, 'var.environment_suffix');
   assert.equal(random[0]!.location.line, 4);
   assert.match(random[0]!.message, /random_id\.r\.hex/);
-  assert.equal(runRule(namesUniqueByRandom, 'variable "environment_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment_suffix}"\n}\n').length, 0);
+  assert.equal(runRule(namesUniqueWithoutSuffixInput, 'variable "environment_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment_suffix}"\n}\n').length, 0);
 });
 
 test('name-without-suffix: per resource whose name lacks the suffix', () => {

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3577,
-    "hits": 558
+    "groups": 3512,
+    "hits": 537
   },
   "categories": {
     "application-code": {
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "naming": {
-      "groups": 176,
-      "hits": 68
+      "groups": 111,
+      "hits": 47
     },
     "network": {
       "groups": 103,
@@ -492,8 +492,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 141,
-      "hits": 49
+      "groups": 76,
+      "hits": 28
     },
     "module-input-mismatch": {
       "groups": 18,
@@ -1266,12 +1266,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 128,
-      "hits": 43
+      "groups": 68,
+      "hits": 24
     },
     "missing-suffix-variable|code": {
-      "groups": 13,
-      "hits": 6
+      "groups": 8,
+      "hits": 4
     },
     "module-input-mismatch|code": {
       "groups": 18,

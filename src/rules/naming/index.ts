@@ -1,9 +1,9 @@
 import type { Rule } from '../types.js';
 import { rule as missingSuffixVariable } from './missing-suffix-variable.js';
 import { rule as nameWithoutSuffix } from './name-without-suffix.js';
-import { rule as namesUniqueByRandomSuffix } from './names-unique-by-random-suffix.js';
+import { rule as namesUniqueWithoutSuffixInput } from './names-unique-without-suffix-input.js';
 import { rule as suffixFixedInTfvars } from './suffix-fixed-in-tfvars.js';
 import { rule as hardcodedEnvironmentName } from './hardcoded-environment-name.js';
 import { rule as tsShadowedImport } from './ts-shadowed-import.js';
 
-export const NAMING_RULES: Rule[] = [missingSuffixVariable, namesUniqueByRandomSuffix, nameWithoutSuffix, suffixFixedInTfvars, hardcodedEnvironmentName, tsShadowedImport];
+export const NAMING_RULES: Rule[] = [missingSuffixVariable, namesUniqueWithoutSuffixInput, nameWithoutSuffix, suffixFixedInTfvars, hardcodedEnvironmentName, tsShadowedImport];

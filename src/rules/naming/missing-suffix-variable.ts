@@ -44,8 +44,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     const gap = suffixGap(ctx.config, ctx.conventions);
-    // Names a random id already makes unique: a convention, reported by names-unique-by-random-suffix.
-    if (!gap || (gap.lookalike && !gap.viaVariable)) return;
+    // Names a random id makes unique, or names built from inputs where the prompt asks for no suffix: the
+    // pipeline's convention, not a collision; reported by names-unique-without-suffix-input.
+    if (!gap || conventionOnly(gap, ctx.task.prompt)) return;
     const { named, wanted, lookalike } = gap;
     ctx.report({
       block: named[0],
@@ -59,6 +60,15 @@ export const rule: Rule = {
   },
 };
 
+/**
+ * Whether the names can already vary per deployment (a random value, or inputs the deployer sets) and the prompt
+ * asks for no suffix: "cannot be deployed twice" would then misstate the code (read against the code: judged false).
+ */
+export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined): boolean {
+  if (gap.lookalike && !gap.viaVariable) return true;
+  return !gap.lookalike && gap.namesVary && !(prompt && SUFFIX_PROMPT.test(prompt));
+}
+
 export interface SuffixGap {
   named: Block[];
   wanted: string;
@@ -66,6 +76,8 @@ export interface SuffixGap {
   lookalike: string | undefined;
   /** The mechanism is an input (a differently named suffix variable), not a generated value. */
   viaVariable: boolean;
+  /** Every name is built from something other than literals (inputs, locals, computed values). */
+  namesVary: boolean;
 }
 
 /** Named resources of a configuration without the conventional suffix input, and what they use instead. */
@@ -77,5 +89,12 @@ export function suffixGap(config: Configuration, conventions: Conventions): Suff
   const variable = blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0];
   const inNames = named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
   const lookalike = variable ?? inNames;
-  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false) };
+  const namesVary = named.every((r) => nameExprs(r, { includeTagName: false }).every((n) => !isLiteralName(n.expr)));
+  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), namesVary };
+}
+
+/** A name no input can change: a literal, or a template of literals only. */
+function isLiteralName(e: Expr): boolean {
+  if (e.kind === 'literal') return true;
+  return e.kind === 'template' && e.parts.every((p) => p.kind === 'literal');
 }
