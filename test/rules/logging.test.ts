@@ -28,6 +28,12 @@ test('lambda-without-log-group: group named by reference, by the same template, 
   assert.deepEqual(runRule(lambdaLogs, sameTemplate), []);
   const literal = 'resource "aws_lambda_function" "f" {\n  function_name = "api"\n}\nresource "aws_cloudwatch_log_group" "g" {\n  name = "/aws/lambda/api"\n}\n';
   assert.deepEqual(runRule(lambdaLogs, literal), []);
+  // The group's name held in a local that spells the function's name template.
+  const viaLocal =
+    'locals {\n  stack = "orders"\n  lambda_log_group = "/aws/lambda/${local.stack}-processor"\n}\nresource "aws_lambda_function" "f" {\n  function_name = "${local.stack}-processor"\n}\nresource "aws_cloudwatch_log_group" "g" {\n  name = local.lambda_log_group\n}\n';
+  assert.deepEqual(runRule(lambdaLogs, viaLocal), []);
+  const otherLocal = viaLocal.replace('-processor"\n}\nresource "aws_cloudwatch', '-handler"\n}\nresource "aws_cloudwatch');
+  assert.deepEqual(runRule(lambdaLogs, otherLocal).map((f) => [f.resource, f.location.line]), [['aws_lambda_function.f', 5]]);
 });
 
 test('api-stage-without-access-logs (low)', () => {

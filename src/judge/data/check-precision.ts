@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3512,
-    "hits": 537
+    "groups": 3478,
+    "hits": 529
   },
   "categories": {
     "application-code": {
@@ -34,8 +34,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "deprecated": {
-      "groups": 92,
-      "hits": 22
+      "groups": 57,
+      "hits": 14
     },
     "destroyability": {
       "groups": 79,
@@ -82,7 +82,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 28
     },
     "logging": {
-      "groups": 55,
+      "groups": 56,
       "hits": 16
     },
     "misconfiguration": {
@@ -245,10 +245,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "deletion-protection-enabled": {
       "groups": 25,
-      "hits": 8
-    },
-    "deprecated-argument": {
-      "groups": 35,
       "hits": 8
     },
     "deprecated-vs-reference": {
@@ -460,7 +456,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 21,
+      "groups": 22,
       "hits": 6
     },
     "lambda-without-source-code-hash": {
@@ -901,14 +897,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 0
     },
-    "deprecated-argument|both": {
-      "groups": 3,
-      "hits": 0
-    },
-    "deprecated-argument|code": {
-      "groups": 32,
-      "hits": 8
-    },
     "deprecated-vs-reference|both": {
       "groups": 24,
       "hits": 8
@@ -1222,7 +1210,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group|code": {
-      "groups": 21,
+      "groups": 22,
       "hits": 6
     },
     "lambda-without-source-code-hash|both": {

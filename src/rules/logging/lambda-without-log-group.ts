@@ -1,4 +1,5 @@
 import type { Block, Expr } from '../../model/types.js';
+import { resolveExpr } from '../util/b-resolve.js';
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, exprToText, nestedBlocks, referencesIn, referenceTarget, resources, staticString } from '../../model/query.js';
 
@@ -45,7 +46,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const groups = resources(ctx.config, 'aws_cloudwatch_log_group');
-    const suffixes = groups.map((g) => lambdaLogSuffix(attrExpr(g, 'name'))).filter((s): s is string => s !== undefined);
+    // `name = local.lambda_log_group` with the local `"/aws/lambda/${local.stack_name}-processor"`: read through.
+    const suffixes = groups.map((g) => lambdaLogSuffix(resolveExpr(ctx.config, attrExpr(g, 'name')))).filter((s): s is string => s !== undefined);
     const groupRefs = new Set<string>();
     for (const g of groups) {
       for (const ref of referencesIn(attrExpr(g, 'name') ?? { kind: 'literal', value: null })) {
