@@ -28,6 +28,16 @@ test('lookup-of-preexisting-resource: account/region lookups, AWS-provided value
   assert.deepEqual(runRule(lookup, 'data "aws_vpc" "v" {\n  id = "vpc-1"\n}\n', { conventions: { selfSufficient: false } }), []);
 });
 
+test('lookup-of-preexisting-resource: a child module lookup its caller feeds with a created VPC is fine; fed a variable it is not', () => {
+  const files = (passed: string) => ({
+    'lib/main.tf': `resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nvariable "vpc_id" {}\nmodule "app" {\n  source = "./modules/app"\n  vpc_id = ${passed}\n}\n`,
+    'lib/modules/app/main.tf': 'variable "vpc_id" {}\ndata "aws_vpc" "this" {\n  id = var.vpc_id\n}\n',
+  });
+  assert.deepEqual(runRule(lookup, files('aws_vpc.main.id')), []);
+  const fromInput = runRule(lookup, files('var.vpc_id'));
+  assert.deepEqual(fromInput.map((f) => [f.resource, f.location.file, f.location.line]), [['data.aws_vpc.this', 'lib/modules/app/main.tf', 2]]);
+});
+
 test('external-resource-input: required id/ARN/URL inputs', () => {
   const f = runRule(
     externalInput,

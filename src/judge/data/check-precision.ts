@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3478,
+    "groups": 3475,
     "hits": 529
   },
   "categories": {
@@ -50,7 +50,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "external-dependency": {
-      "groups": 61,
+      "groups": 58,
       "hits": 9
     },
     "file-layout": {
@@ -476,7 +476,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 32,
+      "groups": 29,
       "hits": 6
     },
     "managed-policy-arn-invalid": {
@@ -1238,11 +1238,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 22,
+      "groups": 20,
       "hits": 3
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 10,
+      "groups": 9,
       "hits": 3
     },
     "managed-policy-arn-invalid|code": {

@@ -2,6 +2,9 @@ import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { allAttributes, attrExpr, blockAddress, dataSources, referencesIn, referenceTarget, staticBool, staticString } from '../../model/query.js';
 import { isGuarded } from '../util/variables.js';
+import { localModuleCalls } from '../util/modules.js';
+import { dirname } from '../util/files.js';
+import type { Configuration, Expr } from '../../model/types.js';
 
 /** Data sources that read infrastructure which must already exist in the account. */
 const LOOKUP_TYPES = new Set([
@@ -67,6 +70,38 @@ function readsOwnResource(block: Block): boolean {
   );
 }
 
+/** Whether an expression reads something the configuration creates: a managed resource or a module's output. */
+function readsCreated(expr: Expr): boolean {
+  return referencesIn(expr).some((r) => {
+    const t = referenceTarget(r.parts);
+    return t !== undefined && !t.startsWith('var.') && !t.startsWith('local.') && !t.startsWith('data.');
+  });
+}
+
+/**
+ * A lookup in a child module keyed by its inputs (`data "aws_vpc" { id = var.vpc_id }`) that a caller fills with
+ * something the stack creates (`vpc_id = module.vpc.vpc_id`): it reads the stack's own resource.
+ */
+function fedByCaller(config: Configuration, block: Block): boolean {
+  const inputs = new Set<string>();
+  for (const { attribute } of allAttributes(block)) {
+    for (const r of referencesIn(attribute.expr)) {
+      const t = referenceTarget(r.parts);
+      if (t?.startsWith('var.')) inputs.add(t.slice(4));
+    }
+  }
+  if (!inputs.size) return false;
+  const dir = dirname(block.span.file);
+  return localModuleCalls(config).some(
+    (call) =>
+      call.childDir === dir &&
+      [...inputs].some((name) => {
+        const passed = attrExpr(call.block, name);
+        return passed !== undefined && readsCreated(passed);
+      }),
+  );
+}
+
 export const rule: Rule = {
   meta: {
     id: 'lookup-of-preexisting-resource',
@@ -85,7 +120,7 @@ export const rule: Rule = {
     if (!ctx.conventions.selfSufficient) return;
     for (const d of dataSources(ctx.config)) {
       const type = d.labels[0] ?? '';
-      if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d)) continue;
+      if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d) || fedByCaller(ctx.config, d)) continue;
       // The default VPC exists in most accounts: a weaker dependency than a named VPC.
       const defaultVpc = type === 'aws_vpc' && staticBool(attrExpr(d, 'default')) === true;
       ctx.report({
