@@ -229,12 +229,15 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       return false;
     }
 
+    // The language of a block skipped as prose or excerpt: its name's, else the fence's or the sniffed one.
+    const skippedLanguage = (): string | undefined =>
+      chosen ? languageForPath(chosen.name.replace(/\\/g, '/')) : fence.language ?? (fence.word === '' ? sniffLanguage(content) : undefined);
     // An ideal that embeds the model's response (`lib/MODEL_RESPONSE.md`): the files that follow are the model's.
     if (chosen && /(?:^|\/)MODEL_RESPONSE\.md$/i.test(chosen.name)) sections.markModelCopy();
     // Code in a failure analysis or under a "MODEL_RESPONSE Issue" / "Before" label is an excerpt of the model's
     // code or of a fix, whatever names it: taken as a file, it would replace the stack's file of that name.
     if (sections.analysis || excerptLabel) {
-      const language = chosen ? languageForPath(chosen.name.replace(/\\/g, '/')) : fence.language ?? (fence.word === '' ? sniffLanguage(content) : undefined);
+      const language = skippedLanguage();
       decide(decision, 'prose-example', 'code in a failure analysis or a before/after comparison: an excerpt of the model\'s code or of a fix');
       if (language && STACK_LANGUAGES.has(language)) {
         warn('prose-example-skipped', `${language} block at line ${contentLine} is an excerpt in a failure analysis or before/after comparison; not taken as configuration`, contentLine);
@@ -248,7 +251,7 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     const prose = sections.prose;
     const explicit = chosen !== undefined && ((chosen.lone && chosen.source !== 'intro') || /\.tf$/.test(chosen.name));
     if (prose && (!explicit || /\.tfvars$/.test(chosen?.name ?? ''))) {
-      const language = chosen ? languageForPath(chosen.name.replace(/\\/g, '/')) : fence.language ?? (fence.word === '' ? sniffLanguage(content) : undefined);
+      const language = skippedLanguage();
       const named = chosen ? ` named \`${printable(chosen.name)}\`` : '';
       decide(decision, 'prose-example', `code${named} in a usage, README or example section, not named as a file of the stack`);
       if (language && STACK_LANGUAGES.has(language)) {

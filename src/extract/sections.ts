@@ -63,9 +63,11 @@ export class SectionStack {
   }
 
   enter(depth: number, text: string): void {
-    if (text.length <= 120 && MODEL_COPY_HEADING.test(headingCore(text))) this.modelCopy = true;
+    // The same length bound as isProseHeading and isAnalysisHeading; the heading's core is read once.
+    const core = text.length <= 120 ? headingCore(text) : undefined;
+    if (core !== undefined && MODEL_COPY_HEADING.test(core)) this.modelCopy = true;
     while (this.open.length > 0 && this.open[this.open.length - 1]!.depth >= depth) this.open.pop();
-    this.open.push({ depth, prose: isProseHeading(text), analysis: isAnalysisHeading(text) });
+    this.open.push({ depth, prose: core !== undefined && PROSE_HEADING.test(core), analysis: core !== undefined && ANALYSIS_HEADING.test(core) });
   }
 
   /** Whether the current position is inside a prose section (at any depth). */

@@ -245,6 +245,17 @@ function splitOccurrences(f: Finding, take: (o: Occurrence) => boolean): Finding
   return moved;
 }
 
+/**
+ * Folds the occurrences of `folded` that `take` selects into `host`; true when that was all of them (the caller
+ * then drops `folded`).
+ */
+function foldOccurrences(host: Finding, folded: Finding, take: (o: Occurrence) => boolean): boolean {
+  const part = splitOccurrences(folded, take);
+  if (part === 'none') return false;
+  foldInto(host, part === 'all' ? folded : part);
+  return part === 'all';
+}
+
 /** Step 2: the ROOT_CAUSE_PAIRS. */
 export function foldRootCausePairs(findings: Finding[]): Finding[] {
   const byRule = new Map<string, Finding[]>();
@@ -259,25 +270,21 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
     if (!hosts.length) continue;
     for (const folded of byRule.get(pair.folded) ?? []) {
       if (dropped.has(folded)) continue;
-      // A grouped finding's occurrences sit on several resources and lines: 'resource' and 'after' fold only
-      // the occurrences in their scope, leaving the rest as the check's own finding.
+      // A grouped finding's occurrences sit on several resources, lines and types: 'resource', 'after' and
+      // 'mentions' fold only the occurrences in their scope, leaving the rest as the check's own finding.
       if (pair.scope === 'resource' || pair.scope === 'after') {
-        const inScope = (o: Occurrence) =>
-          hosts.some((h) =>
-            pair.scope === 'resource'
-              ? o.resource !== undefined && resourcesOf(h).has(o.resource)
-              : h.location.file === o.location.file && o.location.line >= h.location.line,
-          );
-        const host = hosts.find((h) => occurrencesOf(folded).some((o) => inScope(o) && (pair.scope !== 'resource' || (o.resource !== undefined && resourcesOf(h).has(o.resource)))));
-        if (!host) continue;
-        const part = splitOccurrences(folded, inScope);
-        if (part === 'none') continue;
-        if (part !== 'all') {
-          foldInto(host, part);
-          continue;
-        }
-        foldInto(host, folded);
-        dropped.add(folded);
+        const scopeOf = (h: Finding, o: Occurrence): boolean =>
+          pair.scope === 'resource'
+            ? o.resource !== undefined && resourcesOf(h).has(o.resource)
+            : h.location.file === o.location.file && o.location.line >= h.location.line;
+        const inScope = (o: Occurrence): boolean => hosts.some((h) => scopeOf(h, o));
+        const host = hosts.find((h) => occurrencesOf(folded).some((o) => inScope(o) && (pair.scope !== 'resource' || scopeOf(h, o))));
+        if (host && foldOccurrences(host, folded, inScope)) dropped.add(folded);
+        continue;
+      }
+      if (pair.scope === 'mentions') {
+        const host = hosts.find((h) => mentions(h, folded));
+        if (host && foldOccurrences(host, folded, (o) => mentions(host, { ...folded, resource: o.resource, occurrences: undefined }))) dropped.add(folded);
         continue;
       }
       const host =
@@ -285,19 +292,8 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
           ? hosts[0]
           : pair.scope === 'file'
             ? hosts.find((h) => h.location.file === folded.location.file)
-            : pair.scope === 'cut'
-              ? hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file))
-              : hosts.find((h) => mentions(h, folded));
+            : hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file));
       if (!host) continue;
-      if (pair.scope === 'mentions') {
-        // A grouped finding lists many types: only the occurrences whose type the host names fold.
-        const part = splitOccurrences(folded, (o) => mentions(host, { ...folded, resource: o.resource, occurrences: undefined }));
-        if (part === 'none') continue;
-        if (part !== 'all') {
-          foldInto(host, part);
-          continue;
-        }
-      }
       foldInto(host, folded);
       dropped.add(folded);
     }

@@ -2,9 +2,9 @@ import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { allAttributes, attrExpr, blockAddress, dataSources, referencesIn, referenceTarget, staticBool, staticString } from '../../model/query.js';
 import { isGuarded } from '../util/variables.js';
-import { localModuleCalls } from '../util/modules.js';
+import { localModuleCalls, type LocalModuleCall } from '../util/modules.js';
 import { dirname } from '../util/files.js';
-import type { Configuration, Expr } from '../../model/types.js';
+import type { Expr } from '../../model/types.js';
 
 /** Data sources that read infrastructure which must already exist in the account. */
 const LOOKUP_TYPES = new Set([
@@ -62,12 +62,7 @@ function providedByAws(block: Block): boolean {
 
 /** A data source that reads a resource this stack creates (by reference) is not an external dependency. */
 function readsOwnResource(block: Block): boolean {
-  return allAttributes(block).some(({ attribute }) =>
-    referencesIn(attribute.expr).some((r) => {
-      const t = referenceTarget(r.parts);
-      return t !== undefined && !t.startsWith('var.') && !t.startsWith('local.') && !t.startsWith('data.');
-    }),
-  );
+  return allAttributes(block).some(({ attribute }) => readsCreated(attribute.expr));
 }
 
 /** Whether an expression reads something the configuration creates: a managed resource or a module's output. */
@@ -82,7 +77,7 @@ function readsCreated(expr: Expr): boolean {
  * A lookup in a child module keyed by its inputs (`data "aws_vpc" { id = var.vpc_id }`) that a caller fills with
  * something the stack creates (`vpc_id = module.vpc.vpc_id`): it reads the stack's own resource.
  */
-function fedByCaller(config: Configuration, block: Block): boolean {
+function fedByCaller(calls: readonly LocalModuleCall[], block: Block): boolean {
   const inputs = new Set<string>();
   for (const { attribute } of allAttributes(block)) {
     for (const r of referencesIn(attribute.expr)) {
@@ -92,7 +87,7 @@ function fedByCaller(config: Configuration, block: Block): boolean {
   }
   if (!inputs.size) return false;
   const dir = dirname(block.span.file);
-  return localModuleCalls(config).some(
+  return calls.some(
     (call) =>
       call.childDir === dir &&
       [...inputs].some((name) => {
@@ -118,9 +113,10 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (!ctx.conventions.selfSufficient) return;
+    const calls = localModuleCalls(ctx.config);
     for (const d of dataSources(ctx.config)) {
       const type = d.labels[0] ?? '';
-      if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d) || fedByCaller(ctx.config, d)) continue;
+      if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d) || fedByCaller(calls, d)) continue;
       // The default VPC exists in most accounts: a weaker dependency than a named VPC.
       const defaultVpc = type === 'aws_vpc' && staticBool(attrExpr(d, 'default')) === true;
       ctx.report({
