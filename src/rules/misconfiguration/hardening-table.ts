@@ -4,6 +4,37 @@
  */
 import type { TableCheck } from '../util/settings-table.js';
 
+/**
+ * The three ways a security group rule opens one direction to 0.0.0.0/0 or ::/0: an inline block, an
+ * aws_security_group_rule of that type, the per-direction aws_vpc_security_group_*_rule resource.
+ */
+function openToInternetRows(direction: 'ingress' | 'egress'): TableCheck['rows'] {
+  return [
+    {
+      types: ['aws_security_group'],
+      require: [
+        { path: [direction, 'cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok', blockUnset: 'ok' },
+        { path: [direction, 'ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok', blockUnset: 'ok' },
+      ],
+    },
+    {
+      types: ['aws_security_group_rule'],
+      when: [{ path: ['type'], test: { oneOf: [direction] }, unset: 'gap' }],
+      require: [
+        { path: ['cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok' },
+        { path: ['ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok' },
+      ],
+    },
+    {
+      types: [`aws_vpc_security_group_${direction}_rule`],
+      require: [
+        { path: ['cidr_ipv4'], test: { noneOf: ['0.0.0.0/0'] }, unset: 'ok' },
+        { path: ['cidr_ipv6'], test: { noneOf: ['::/0'] }, unset: 'ok' },
+      ],
+    },
+  ];
+}
+
 export const HARDENING_TABLE: TableCheck[] = [
   {
     category: 'misconfiguration',
@@ -319,30 +350,7 @@ export const HARDENING_TABLE: TableCheck[] = [
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
     knowledgeGap: 'Security group chaining instead of world-open ingress.',
     what: 'accepts traffic from the internet',
-    rows: [
-      {
-        types: ['aws_security_group'],
-        require: [
-          { path: ['ingress', 'cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok', blockUnset: 'ok' },
-          { path: ['ingress', 'ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok', blockUnset: 'ok' },
-        ],
-      },
-      {
-        types: ['aws_security_group_rule'],
-        when: [{ path: ['type'], test: { oneOf: ['ingress'] }, unset: 'gap' }],
-        require: [
-          { path: ['cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok' },
-          { path: ['ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok' },
-        ],
-      },
-      {
-        types: ['aws_vpc_security_group_ingress_rule'],
-        require: [
-          { path: ['cidr_ipv4'], test: { noneOf: ['0.0.0.0/0'] }, unset: 'ok' },
-          { path: ['cidr_ipv6'], test: { noneOf: ['::/0'] }, unset: 'ok' },
-        ],
-      },
-    ],
+    rows: openToInternetRows('ingress'),
   },
   {
     category: 'network',
@@ -357,30 +365,7 @@ export const HARDENING_TABLE: TableCheck[] = [
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
     knowledgeGap: 'Least-privilege egress for security groups.',
     what: 'allows traffic to the internet',
-    rows: [
-      {
-        types: ['aws_security_group'],
-        require: [
-          { path: ['egress', 'cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok', blockUnset: 'ok' },
-          { path: ['egress', 'ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok', blockUnset: 'ok' },
-        ],
-      },
-      {
-        types: ['aws_security_group_rule'],
-        when: [{ path: ['type'], test: { oneOf: ['egress'] }, unset: 'gap' }],
-        require: [
-          { path: ['cidr_blocks'], test: { excludes: ['0.0.0.0/0'] }, unset: 'ok' },
-          { path: ['ipv6_cidr_blocks'], test: { excludes: ['::/0'] }, unset: 'ok' },
-        ],
-      },
-      {
-        types: ['aws_vpc_security_group_egress_rule'],
-        require: [
-          { path: ['cidr_ipv4'], test: { noneOf: ['0.0.0.0/0'] }, unset: 'ok' },
-          { path: ['cidr_ipv6'], test: { noneOf: ['::/0'] }, unset: 'ok' },
-        ],
-      },
-    ],
+    rows: openToInternetRows('egress'),
   },
   {
     category: 'network',
