@@ -41,6 +41,12 @@ const MISSING_AFTER_CUT = [
   'diff-declaration-added-for-reference',
 ] as const;
 
+/**
+ * What the block a response stops in reads as wrong because its text ends mid-way: a half-written argument name,
+ * required or destroy-time arguments never reached. Values written in full before the cut stay their own findings.
+ */
+const CUT_BLOCK_ABSENCES = ['schema-unknown-argument', 'schema-missing-required', 'schema-block-as-attribute', 'schema-wrong-type', 'final-snapshot-required'] as const;
+
 /** What a CDKTF class the compiler rejects leaves missing from the model (its block maps to no resource). */
 const MISSING_AFTER_UNKNOWN_CLASS = [
   'resource-type-missing-vs-reference',
@@ -55,6 +61,7 @@ const MISSING_AFTER_UNKNOWN_CLASS = [
 export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
+  ...CUT_BLOCK_ABSENCES.map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },

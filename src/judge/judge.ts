@@ -58,6 +58,15 @@ function metaOf(ruleId: string): RuleMeta | undefined {
   return metaIndex.get(ruleId);
 }
 
+/**
+ * The type part of a resource or data address (`aws_s3_bucket.logs` → `aws_s3_bucket`, `data.aws_iam_policy.x` →
+ * `data.aws_iam_policy`); undefined for inputs, outputs, modules and providers, whose "type" says nothing.
+ */
+function typeOfAddress(address: string): string | undefined {
+  if (/^(?:var|output|module|provider|local)\./.test(address)) return undefined;
+  return address.slice(0, address.lastIndexOf('.'));
+}
+
 /** Block addresses of a configuration (`aws_s3_bucket.logs`, `var.x`), to tell a block the partial ideal shows. */
 function addressesOf(config: Configuration | null): Set<string> {
   const kinds = new Set(['resource', 'data', 'variable', 'output']);
@@ -89,9 +98,12 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   const modelAddresses = addressesOf(input.model);
   const idealKeys = new Set<string>();
   const idealRules = new Set<string>();
+  const idealTypeKeys = new Set<string>();
   for (const f of input.idealFindings) {
     idealRules.add(f.ruleId);
     if (f.resource) idealKeys.add(`${f.ruleId}\u0000${f.resource}`);
+    const type = f.resource && idealAddresses.has(f.resource) ? typeOfAddress(f.resource) : undefined;
+    if (type) idealTypeKeys.add(`${f.ruleId}\u0000${type}`);
   }
   for (const f of findings) {
     if (f.evidence.includes('diff') || f.evidence.includes('log') || !f.evidence.includes('static')) continue;
@@ -102,6 +114,14 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
     if (isBlock) {
       if (idealKeys.has(`${f.ruleId}\u0000${resource}`)) kept.add(f);
     } else if (resource?.startsWith('var.') && !modelAddresses.has(resource) && neverNamed(resource.slice(4), input)) {
+      kept.add(f);
+    } else if (resource !== undefined && idealKeys.has(`${f.ruleId}\u0000${resource}`)) {
+      // A finding on a service or provider as a whole (`aws_cloudtrail`, `provider:archive`) the ideal repeats:
+      // even a partial ideal shows it has the same gap.
+      kept.add(f);
+    } else if (resource !== undefined && modelAddresses.has(resource) && typeOfAddress(resource) && idealTypeKeys.has(`${f.ruleId}\u0000${typeOfAddress(resource)}`)) {
+      // A block the ideal restructured away (a module's bucket, a renamed function) whose counterpart of the same
+      // type has the same finding in the ideal: the reviewer accepted the pattern.
       kept.add(f);
     } else if (!partial && idealRules.has(f.ruleId)) {
       kept.add(f);

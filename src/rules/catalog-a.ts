@@ -1,6 +1,7 @@
 /** Rules of the first catalog half (layout, naming, exposure, inputs, IAM wildcards, features, logs, lookups, references, destroy). */
 import type { Rule } from './types.js';
 import { FILE_LAYOUT_RULES } from './file-layout/index.js';
+import { PROVIDER_VERSION_RULES } from './provider-version/index.js';
 import { NAMING_RULES } from './naming/index.js';
 import { PUBLIC_EXPOSURE_RULES } from './public-exposure/index.js';
 import { REQUIRED_INPUT_RULES } from './required-input/index.js';
@@ -17,6 +18,7 @@ import { DEPRECATED_RULES } from './deprecated/index.js';
 
 export const CATALOG_A: Rule[] = [
   ...FILE_LAYOUT_RULES,
+  ...PROVIDER_VERSION_RULES,
   ...NAMING_RULES,
   ...PUBLIC_EXPOSURE_RULES,
   ...REQUIRED_INPUT_RULES,

@@ -4,7 +4,7 @@ import { runRule } from './helpers.js';
 import { rule as providerOutside } from '../../src/rules/file-layout/provider-outside-provider-file.js';
 import { rule as lambdaOutside } from '../../src/rules/file-layout/lambda-code-outside-lambda-dir.js';
 import { rule as singleFile } from '../../src/rules/file-layout/single-file-stack.js';
-import { rule as providerRequirement } from '../../src/rules/file-layout/provider-requirement-missing.js';
+import { rule as providerRequirement } from '../../src/rules/provider-version/provider-requirement-missing.js';
 
 const PROVIDER = 'terraform {\n  required_version = ">= 1.5"\n}\n\nprovider "aws" {\n  region = var.aws_region\n}\n';
 
@@ -84,7 +84,7 @@ const REQUIRED_AWS = 'terraform {\n  required_providers {\n    aws = {\n      so
 test('provider-requirement-missing: random resources with required_providers declaring only aws', () => {
   const f = runRule(providerRequirement, { 'lib/provider.tf': REQUIRED_AWS, 'lib/main.tf': RANDOM });
   assert.equal(f.length, 1);
-  assert.equal(f[0]!.category, 'file-layout');
+  assert.equal(f[0]!.category, 'provider-version');
   assert.equal(f[0]!.resource, 'provider:random');
   assert.equal(f[0]!.location.file, 'lib/provider.tf');
 });

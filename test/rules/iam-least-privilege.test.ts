@@ -76,6 +76,9 @@ test('iam-trust-any-principal: Principal "*" in a trust policy; service principa
   assert.equal(runRule(anyPrincipal, trust('{ AWS = "*" }')).length, 1);
   assert.deepEqual(runRule(anyPrincipal, trust('{ Service = "lambda.amazonaws.com" }')), []);
   assert.deepEqual(runRule(anyPrincipal, trust('"*"', '      Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-1" } }\n')), []);
+  // A bucket policy open to "*" is resource-policy-public-principal's finding, not a trust policy.
+  const bucketPolicy = `resource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = jsonencode({\n    Statement = [{\n      Effect = "Allow"\n      Principal = "*"\n      Action = "s3:ListBucket"\n      Resource = "arn:aws:s3:::b"\n    }]\n  })\n}\n`;
+  assert.deepEqual(runRule(anyPrincipal, bucketPolicy), []);
 });
 
 test('admin-managed-policy: AdministratorAccess critical, *FullAccess high, narrow policies fine', () => {

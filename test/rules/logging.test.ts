@@ -106,3 +106,14 @@ resource "aws_flow_log" "core" {
   assert.deepEqual(runRule(flowScaffolding, 'resource "aws_vpc" "core" {\n  cidr_block = "10.20.0.0/16"\n}'), []);
   assert.deepEqual(runRule(flowScaffolding, FLOW_ROLE, { prompt: 'Enable VPC flow logs for the network.' }), []);
 });
+
+test('lambda-without-log-group: a child module function named by its caller takes the caller\'s /aws/lambda group', () => {
+  const files = {
+    'lib/modules/fn/main.tf': 'variable "function_name" {\n  type = string\n}\nresource "aws_lambda_function" "this" {\n  function_name = var.function_name\n}\n',
+    'lib/main.tf': 'module "api" {\n  source        = "./modules/fn"\n  function_name = "api"\n}\nresource "aws_cloudwatch_log_group" "api" {\n  name = "/aws/lambda/api"\n}\n',
+  };
+  assert.deepEqual(runRule(lambdaLogs, files), []);
+  // Without any Lambda log group in the stack the module's function is reported at its block.
+  const withoutGroup = { ...files, 'lib/main.tf': 'module "api" {\n  source        = "./modules/fn"\n  function_name = "api"\n}\n' };
+  assert.deepEqual(runRule(lambdaLogs, withoutGroup).map((f) => [f.resource, f.location.file, f.location.line]), [['aws_lambda_function.this', 'lib/modules/fn/main.tf', 4]]);
+});

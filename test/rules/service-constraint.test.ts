@@ -257,3 +257,43 @@ resource "aws_sqs_queue" "ok" {
   const found = runRule(fifoMismatch, tf).map((f) => `${f.resource}:${f.location.line}`);
   assert.deepEqual(found, ['aws_sqs_queue.jobs:1', 'aws_sqs_queue.events:4']);
 });
+
+test('account-singleton-unguarded: an unconditional GuardDuty detector or Config recorder, not a guarded one', async () => {
+  const { rule: singleton } = await import('../../src/rules/service-constraint/account-singleton-unguarded.js');
+  const findings = runRule(singleton, `resource "aws_guardduty_detector" "main" {
+  enable = true
+}
+
+resource "aws_config_configuration_recorder" "main" {
+  name     = "recorder"
+  role_arn = "arn:aws:iam::123456789012:role/config"
+}
+
+resource "aws_iam_account_password_policy" "strict" {
+  minimum_password_length = 14
+}`);
+  assert.deepEqual(findings.map((f) => [f.resource, f.location.line]), [
+    ['aws_guardduty_detector.main', 1],
+    ['aws_config_configuration_recorder.main', 5],
+  ]);
+  assert.deepEqual(runRule(singleton, `variable "enable_guardduty" {
+  type    = bool
+  default = false
+}
+
+resource "aws_guardduty_detector" "main" {
+  count  = var.enable_guardduty ? 1 : 0
+  enable = true
+}`), []);
+});
+
+test('outdated-engine-version: RDS MySQL 8.0.35 is a retired minor (high), 8.0.40 and 8.4 are current', () => {
+  const db = (version: string): string => `resource "aws_db_instance" "db" {
+  engine         = "mysql"
+  engine_version = "${version}"
+}`;
+  assert.deepEqual(runRule(engine, db('8.0.35')).map((f) => [f.resource, f.severity, f.location.line]), [['aws_db_instance.db', 'high', 1]]);
+  assert.deepEqual(runRule(engine, db('8.0.40')), []);
+  assert.deepEqual(runRule(engine, db('8.4.3')), []);
+  assert.deepEqual(runRule(engine, db('8.0')), []);
+});

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3475,
-    "hits": 529
+    "groups": 3309,
+    "hits": 526
   },
   "categories": {
     "application-code": {
@@ -22,8 +22,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 39
     },
     "backend": {
-      "groups": 256,
-      "hits": 1
+      "groups": 210,
+      "hits": 0
     },
     "backup-recovery": {
       "groups": 24,
@@ -38,15 +38,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "destroyability": {
-      "groups": 79,
+      "groups": 74,
       "hits": 29
     },
     "documentation": {
-      "groups": 285,
-      "hits": 3
+      "groups": 284,
+      "hits": 2
     },
     "encryption": {
-      "groups": 79,
+      "groups": 77,
       "hits": 11
     },
     "external-dependency": {
@@ -54,36 +54,36 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "file-layout": {
-      "groups": 157,
-      "hits": 29
+      "groups": 91,
+      "hits": 8
     },
     "hardcoded-value": {
-      "groups": 25,
+      "groups": 24,
       "hits": 3
     },
     "high-availability": {
-      "groups": 29,
+      "groups": 28,
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 117,
-      "hits": 11
+      "groups": 111,
+      "hits": 10
     },
     "iam-missing-permission": {
       "groups": 7,
       "hits": 4
     },
     "key-policy": {
-      "groups": 56,
-      "hits": 9
+      "groups": 55,
+      "hits": 8
     },
     "lifecycle-cost": {
-      "groups": 122,
+      "groups": 117,
       "hits": 28
     },
     "logging": {
-      "groups": 56,
-      "hits": 16
+      "groups": 51,
+      "hits": 15
     },
     "misconfiguration": {
       "groups": 34,
@@ -94,7 +94,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 30
     },
     "monitoring": {
-      "groups": 59,
+      "groups": 51,
       "hits": 4
     },
     "naming": {
@@ -102,24 +102,28 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 47
     },
     "network": {
-      "groups": 103,
-      "hits": 8
+      "groups": 100,
+      "hits": 7
     },
     "optional-feature": {
       "groups": 36,
       "hits": 7
     },
     "outputs": {
-      "groups": 49,
+      "groups": 47,
       "hits": 0
     },
+    "provider-version": {
+      "groups": 59,
+      "hits": 21
+    },
     "public-exposure": {
-      "groups": 47,
+      "groups": 41,
       "hits": 5
     },
     "reference": {
-      "groups": 213,
-      "hits": 53
+      "groups": 224,
+      "hits": 52
     },
     "required-input": {
       "groups": 74,
@@ -130,7 +134,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema": {
-      "groups": 230,
+      "groups": 229,
       "hits": 59
     },
     "secrets": {
@@ -138,27 +142,31 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 122,
-      "hits": 14
+      "groups": 192,
+      "hits": 20
     },
     "style": {
-      "groups": 308,
-      "hits": 25
+      "groups": 302,
+      "hits": 23
     },
     "syntax": {
       "groups": 103,
       "hits": 14
     },
     "tagging": {
-      "groups": 40,
+      "groups": 37,
       "hits": 7
     },
     "tests": {
-      "groups": 142,
+      "groups": 4,
       "hits": 0
     }
   },
   "checks": {
+    "account-singleton-unguarded": {
+      "groups": 45,
+      "hits": 3
+    },
     "admin-managed-policy": {
       "groups": 5,
       "hits": 0
@@ -168,7 +176,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "alarms-without-notification": {
-      "groups": 24,
+      "groups": 20,
       "hits": 4
     },
     "alb-access-logs-kms-bucket": {
@@ -204,15 +212,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 245,
+      "groups": 201,
       "hits": 0
     },
     "backend-uses-variables": {
-      "groups": 4,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "bucket-without-force-destroy": {
-      "groups": 29,
+      "groups": 26,
       "hits": 11
     },
     "cdktf-unknown-export": {
@@ -225,14 +233,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cloudtrail-log-validation-disabled": {
       "groups": 17,
-      "hits": 5
+      "hits": 4
     },
     "cloudtrail-not-multi-region": {
       "groups": 1,
       "hits": 0
     },
     "compute-in-public-subnet": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "container-image-floating-tag": {
@@ -300,7 +308,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "final-snapshot-required": {
-      "groups": 20,
+      "groups": 18,
       "hits": 6
     },
     "firehose-not-encrypted": {
@@ -320,7 +328,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-availability-zone": {
-      "groups": 11,
+      "groups": 10,
       "hits": 2
     },
     "hardcoded-environment-name": {
@@ -336,8 +344,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hcl-not-formatted": {
-      "groups": 185,
-      "hits": 20
+      "groups": 178,
+      "hits": 18
     },
     "hcl-unused-variable": {
       "groups": 33,
@@ -355,10 +363,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "iam-trust-any-principal": {
-      "groups": 4,
-      "hits": 1
-    },
     "iam-wildcard-action": {
       "groups": 9,
       "hits": 1
@@ -368,11 +372,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "iam-wildcard-resource": {
-      "groups": 70,
+      "groups": 68,
       "hits": 4
     },
     "in-transit-encryption-missing": {
-      "groups": 17,
+      "groups": 16,
       "hits": 0
     },
     "inconsistent-tags": {
@@ -392,8 +396,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "kms-service-principal-missing": {
-      "groups": 14,
-      "hits": 5
+      "groups": 13,
+      "hits": 4
     },
     "kms-wildcard-principal": {
       "groups": 1,
@@ -428,7 +432,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-no-error-alarm": {
-      "groups": 20,
+      "groups": 18,
       "hits": 0
     },
     "lambda-package-missing": {
@@ -456,7 +460,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 22,
+      "groups": 20,
       "hits": 6
     },
     "lambda-without-source-code-hash": {
@@ -484,8 +488,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions": {
-      "groups": 37,
-      "hits": 3
+      "groups": 36,
+      "hits": 2
     },
     "missing-suffix-variable": {
       "groups": 76,
@@ -523,12 +527,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 22,
       "hits": 3
     },
-    "no-alarms-when-requested": {
-      "groups": 2,
-      "hits": 0
-    },
     "no-outputs": {
-      "groups": 49,
+      "groups": 47,
       "hits": 0
     },
     "open-ingress-sensitive-port": {
@@ -536,23 +536,27 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 59,
-      "hits": 9
+      "groups": 86,
+      "hits": 12
     },
     "performance-insights-unsupported-class": {
-      "groups": 11,
+      "groups": 9,
       "hits": 1
     },
     "prevent-destroy": {
       "groups": 5,
       "hits": 4
     },
+    "provider-default-missing": {
+      "groups": 12,
+      "hits": 0
+    },
     "provider-input-undeclared": {
       "groups": 76,
       "hits": 14
     },
     "provider-outside-provider-file": {
-      "groups": 90,
+      "groups": 83,
       "hits": 6
     },
     "provider-reference-invalid": {
@@ -572,7 +576,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 10
     },
     "rds-single-az": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "rds-storage-not-encrypted": {
@@ -584,11 +588,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-encryption-missing": {
-      "groups": 24,
+      "groups": 23,
       "hits": 1
     },
     "requested-logging-missing": {
-      "groups": 10,
+      "groups": 7,
       "hits": 3
     },
     "requested-s3-lifecycle-missing": {
@@ -596,7 +600,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "required-tag-keys-missing": {
-      "groups": 10,
+      "groups": 7,
       "hits": 0
     },
     "resource-policy-public-principal": {
@@ -620,19 +624,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-backend-without-locking": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
-      "groups": 37,
+      "groups": 32,
       "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 79,
+      "groups": 78,
       "hits": 24
     },
     "s3-log-bucket-no-lifecycle": {
-      "groups": 16,
+      "groups": 12,
       "hits": 0
     },
     "s3-object-etag-with-kms": {
@@ -664,7 +668,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "schema-unknown-argument": {
-      "groups": 105,
+      "groups": 104,
       "hits": 43
     },
     "schema-unknown-resource-type": {
@@ -688,8 +692,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 100,
-      "hits": 8
+      "groups": 97,
+      "hits": 7
     },
     "single-file-stack": {
       "groups": 4,
@@ -736,7 +740,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing": {
-      "groups": 141,
+      "groups": 3,
       "hits": 0
     },
     "ts-not-prettier-formatted": {
@@ -748,12 +752,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 42,
+      "groups": 43,
       "hits": 2
     },
     "undeclared-reference": {
-      "groups": 41,
-      "hits": 11
+      "groups": 40,
+      "hits": 10
     },
     "unguarded-optional-feature": {
       "groups": 19,
@@ -769,6 +773,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     }
   },
   "variants": {
+    "account-singleton-unguarded|code": {
+      "groups": 45,
+      "hits": 3
+    },
     "admin-managed-policy|both": {
       "groups": 5,
       "hits": 0
@@ -782,7 +790,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "alarms-without-notification|code": {
-      "groups": 12,
+      "groups": 8,
       "hits": 2
     },
     "alb-access-logs-kms-bucket|both": {
@@ -826,23 +834,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 245,
+      "groups": 201,
       "hits": 0
     },
     "backend-uses-variables|both": {
       "groups": 3,
       "hits": 0
     },
-    "backend-uses-variables|code": {
-      "groups": 1,
-      "hits": 1
-    },
     "bucket-without-force-destroy|both": {
       "groups": 9,
       "hits": 7
     },
     "bucket-without-force-destroy|code": {
-      "groups": 20,
+      "groups": 17,
       "hits": 4
     },
     "cdktf-unknown-export|both": {
@@ -859,7 +863,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cloudtrail-log-validation-disabled|both": {
       "groups": 13,
-      "hits": 4
+      "hits": 3
     },
     "cloudtrail-log-validation-disabled|code": {
       "groups": 4,
@@ -874,7 +878,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "compute-in-public-subnet|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "container-image-floating-tag|code": {
@@ -962,7 +966,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "final-snapshot-required|both": {
-      "groups": 16,
+      "groups": 14,
       "hits": 6
     },
     "final-snapshot-required|code": {
@@ -990,7 +994,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-availability-zone|code": {
-      "groups": 7,
+      "groups": 6,
       "hits": 0
     },
     "hardcoded-environment-name|both": {
@@ -1018,8 +1022,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hcl-not-formatted|code": {
-      "groups": 185,
-      "hits": 20
+      "groups": 178,
+      "hits": 18
     },
     "hcl-unused-variable|code": {
       "groups": 33,
@@ -1045,14 +1049,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "iam-trust-any-principal|both": {
-      "groups": 3,
-      "hits": 1
-    },
-    "iam-trust-any-principal|code": {
-      "groups": 1,
-      "hits": 0
-    },
     "iam-wildcard-action|both": {
       "groups": 5,
       "hits": 1
@@ -1074,7 +1070,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "iam-wildcard-resource|code": {
-      "groups": 24,
+      "groups": 22,
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
@@ -1082,7 +1078,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "in-transit-encryption-missing|code": {
-      "groups": 12,
+      "groups": 11,
       "hits": 0
     },
     "inconsistent-tags|both": {
@@ -1118,8 +1114,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "kms-service-principal-missing|code": {
-      "groups": 6,
-      "hits": 1
+      "groups": 5,
+      "hits": 0
     },
     "kms-wildcard-principal|both": {
       "groups": 1,
@@ -1166,7 +1162,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-no-error-alarm|code": {
-      "groups": 19,
+      "groups": 17,
       "hits": 0
     },
     "lambda-package-missing|both": {
@@ -1210,7 +1206,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group|code": {
-      "groups": 22,
+      "groups": 20,
       "hits": 6
     },
     "lambda-without-source-code-hash|both": {
@@ -1250,8 +1246,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions|code": {
-      "groups": 37,
-      "hits": 3
+      "groups": 36,
+      "hits": 2
     },
     "missing-suffix-variable|both": {
       "groups": 68,
@@ -1301,16 +1297,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 22,
       "hits": 3
     },
-    "no-alarms-when-requested|code": {
-      "groups": 2,
-      "hits": 0
-    },
     "no-outputs|both": {
       "groups": 47,
-      "hits": 0
-    },
-    "no-outputs|code": {
-      "groups": 2,
       "hits": 0
     },
     "open-ingress-sensitive-port|code": {
@@ -1318,19 +1306,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version|both": {
-      "groups": 50,
-      "hits": 8
+      "groups": 63,
+      "hits": 11
     },
     "outdated-engine-version|code": {
-      "groups": 9,
+      "groups": 23,
       "hits": 1
     },
     "performance-insights-unsupported-class|both": {
-      "groups": 10,
+      "groups": 7,
       "hits": 1
     },
     "performance-insights-unsupported-class|code": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "prevent-destroy|both": {
@@ -1340,6 +1328,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "prevent-destroy|code": {
       "groups": 1,
       "hits": 1
+    },
+    "provider-default-missing|code": {
+      "groups": 12,
+      "hits": 0
     },
     "provider-input-undeclared|both": {
       "groups": 6,
@@ -1354,7 +1346,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "provider-outside-provider-file|code": {
-      "groups": 51,
+      "groups": 44,
       "hits": 0
     },
     "provider-reference-invalid|both": {
@@ -1386,7 +1378,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-single-az|code": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "rds-storage-not-encrypted|both": {
@@ -1406,7 +1398,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "requested-encryption-missing|code": {
-      "groups": 16,
+      "groups": 15,
       "hits": 1
     },
     "requested-logging-missing|both": {
@@ -1414,7 +1406,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-logging-missing|code": {
-      "groups": 6,
+      "groups": 3,
       "hits": 1
     },
     "requested-s3-lifecycle-missing|both": {
@@ -1426,7 +1418,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "required-tag-keys-missing|code": {
-      "groups": 10,
+      "groups": 7,
       "hits": 0
     },
     "resource-policy-public-principal|both": {
@@ -1465,16 +1457,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 0
     },
-    "s3-backend-without-locking|code": {
-      "groups": 1,
-      "hits": 0
-    },
     "s3-bucket-without-public-access-block|both": {
       "groups": 19,
       "hits": 3
     },
     "s3-bucket-without-public-access-block|code": {
-      "groups": 18,
+      "groups": 13,
       "hits": 1
     },
     "s3-lifecycle-rule-missing-filter|both": {
@@ -1482,7 +1470,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 21
     },
     "s3-lifecycle-rule-missing-filter|code": {
-      "groups": 10,
+      "groups": 9,
       "hits": 3
     },
     "s3-log-bucket-no-lifecycle|both": {
@@ -1490,7 +1478,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-log-bucket-no-lifecycle|code": {
-      "groups": 13,
+      "groups": 9,
       "hits": 0
     },
     "s3-object-etag-with-kms|code": {
@@ -1534,7 +1522,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-unknown-argument|code": {
-      "groups": 104,
+      "groups": 103,
       "hits": 42
     },
     "schema-unknown-resource-type|code": {
@@ -1558,12 +1546,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 66,
+      "groups": 67,
       "hits": 4
     },
     "sg-egress-all-open|code": {
-      "groups": 34,
-      "hits": 4
+      "groups": 30,
+      "hits": 3
     },
     "single-file-stack|code": {
       "groups": 4,
@@ -1630,7 +1618,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing|code": {
-      "groups": 141,
+      "groups": 3,
       "hits": 0
     },
     "ts-not-prettier-formatted|code": {
@@ -1642,7 +1630,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration|code": {
-      "groups": 42,
+      "groups": 43,
       "hits": 2
     },
     "undeclared-reference|both": {
@@ -1650,8 +1638,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference|code": {
-      "groups": 34,
-      "hits": 9
+      "groups": 33,
+      "hits": 8
     },
     "unguarded-optional-feature|both": {
       "groups": 9,

@@ -8,7 +8,7 @@ export const rule: Rule = {
     category: 'iam-least-privilege',
     severity: 'critical',
     fixClass: 'A',
-    title: 'Policy allows any principal',
+    title: 'Role trust policy allows any principal',
     rootCause: 'The model writes `Principal = "*"` (or AWS = "*") without a condition, trusting every AWS account.',
     fix: 'Name the service or account principal that needs access; add conditions (aws:SourceArn, aws:SourceAccount) for service principals.',
     fixExample: 'Principal = { Service = "lambda.amazonaws.com" }',
@@ -22,16 +22,18 @@ export const rule: Rule = {
       if (statement.effect !== 'Allow' || statement.conditions?.length) continue;
       const anyone = statement.principals.some((p) => p.type === '*' || ((p.type === 'AWS' || p.type === '*') && p.identifiers.includes('*')));
       if (!anyone) continue;
+      // Resource policies (bucket, queue, topic, key) open to "*" are resource-policy-public-principal's: one
+      // finding per policy, read with the service's own actions. This check reads who may assume a role.
+      const trust = attribute === 'assume_role_policy' || statement.actions.some((a) => a.startsWith('sts:'));
+      if (!trust) continue;
       const addr = blockAddress(block);
       if (seen.has(addr)) continue;
       seen.add(addr);
-      const trust = attribute === 'assume_role_policy' || statement.actions.some((a) => a.startsWith('sts:'));
       ctx.report({
         block,
         resource: addr,
         ...(statement.span ? { span: statement.span } : {}),
-        severity: trust ? 'critical' : 'high',
-        message: trust ? `${addr} lets any principal assume it (Principal "*", no condition).` : `${addr} allows Principal "*" without a condition.`,
+        message: `${addr} lets any principal assume it (Principal "*", no condition).`,
       });
     }
   },

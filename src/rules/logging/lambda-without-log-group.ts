@@ -4,6 +4,8 @@ import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, exprToText, nestedBlocks, referencesIn, referenceTarget, resources, staticString } from '../../model/query.js';
 
 const PREFIX = '/aws/lambda/';
+/** A file of a local child module (`lib/modules/lambda/main.tf`). */
+const CHILD_MODULE_FILE = /(?:^|\/)modules\//;
 
 /** The part of a log group name after `/aws/lambda/`, as text; undefined when the name is not a Lambda log group. */
 function lambdaLogSuffix(name: Expr | undefined): string | undefined {
@@ -62,6 +64,9 @@ export const rule: Rule = {
       if (nestedBlocks(fn, 'logging_config').some((lc) => attrExpr(lc, 'log_group') !== undefined)) return true;
       const name = nameText(attrExpr(fn, 'function_name'));
       if (name === undefined) return true;
+      // A child module's function named by its caller (`function_name = var.function_name`): the caller's
+      // `/aws/lambda/...` groups cannot be matched by text, so any such group is taken to be its own.
+      if (CHILD_MODULE_FILE.test(fn.span.file) && name.includes('${var.') && suffixes.length > 0) return true;
       return suffixes.some((s) => s === name || (s.includes('${each.') && fn.attributes.some((a) => a.name === 'for_each')));
     };
     for (const fn of resources(ctx.config, 'aws_lambda_function')) {

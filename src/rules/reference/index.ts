@@ -5,5 +5,6 @@ import { rule as providerInputUndeclared } from './provider-input-undeclared.js'
 import { rule as providerReferenceInvalid } from './provider-reference-invalid.js';
 import { rule as moduleInputMismatch } from './module-input-mismatch.js';
 import { rule as moduleOutputUndeclared } from './module-output-undeclared.js';
+import { rule as providerDefaultMissing } from './provider-default-missing.js';
 
-export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared];
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, providerDefaultMissing];

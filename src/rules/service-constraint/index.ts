@@ -6,5 +6,6 @@ import { rule as nameLengthLimit } from './name-length-limit.js';
 import { rule as nameInvalidFormat } from './name-format.js';
 import { rule as sqsFifoMismatch } from './sqs-fifo-mismatch.js';
 import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupported.js';
+import { rule as accountSingletonUnguarded } from './account-singleton-unguarded.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded];

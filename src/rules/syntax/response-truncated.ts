@@ -1,5 +1,18 @@
 import type { Rule } from '../types.js';
 import type { ResponseFiles } from '../../contracts/task.js';
+import type { Block, Configuration } from '../../model/types.js';
+import { blockAddress } from '../../model/query.js';
+
+/** The innermost resource or data block of `file` whose span holds `line`. */
+function blockAt(config: Configuration, file: string, line: number): Block | undefined {
+  let best: Block | undefined;
+  for (const b of config.blocks) {
+    if ((b.kind !== 'resource' && b.kind !== 'data') || b.span.file !== file) continue;
+    if (b.span.line > line || b.span.endLine < line) continue;
+    if (!best || b.span.line > best.span.line) best = b;
+  }
+  return best;
+}
 
 /**
  * A response cut off by the end of the generation: its last code fence never closes and stops inside a heredoc
@@ -40,9 +53,11 @@ export const rule: Rule = {
       : `The response stops at ${cut.markdownPath}:${cut.markdownLine} inside ${inside}${where} of \`${cut.file}\`: the generation was cut off, and everything after the cut is missing.`;
     const file = cut.recovered ? cut.markdownPath : cut.file;
     const line = cut.recovered ? cut.markdownLine : cut.line;
+    // A CDKTF cut names the class it falls in; the resource block being written there is what stops mid-way.
+    const cutResource = cut.recovered || ctx.task.platform !== 'cdktf-ts' ? undefined : blockAt(ctx.config, cut.file, cut.line);
     ctx.report({
       span: { file, line, column: 1, endLine: line, endColumn: 1 },
-      resource: cut.block ?? `file:${cut.file}`,
+      resource: cutResource ? blockAddress(cutResource) : (cut.block ?? `file:${cut.file}`),
       message,
     });
   },

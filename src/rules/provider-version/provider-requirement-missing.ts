@@ -36,7 +36,7 @@ function usedProviders(config: Configuration): Map<string, Block> {
 export const rule: Rule = {
   meta: {
     id: 'provider-requirement-missing',
-    category: 'file-layout',
+    category: 'provider-version',
     severity: 'medium',
     fixClass: 'B',
     title: 'Provider used but not declared in required_providers',
