@@ -53,6 +53,14 @@ test('open-ingress-sensitive-port: SSH and DB ports open to the world; all ports
   assert.match(bastion.message, /22 \(SSH\)/);
   assert.equal(bastion.location.line, 2, 'points at the ingress block');
   assert.equal(f.find((x) => x.resource === 'aws_vpc_security_group_ingress_rule.all')!.severity, 'critical');
+  // A database port open to the world exposes the data (critical); SSH alone stays high unless the task restricts it.
+  assert.equal(f.find((x) => x.resource === 'aws_security_group_rule.db')!.severity, 'critical');
+  assert.equal(bastion.severity, 'high');
+  const restricted = runRule(openIngress, hcl, { prompt: 'Web servers accept HTTP from the internet. Restrict SSH to the corporate CIDR 203.0.113.0/24.' });
+  assert.equal(restricted.find((x) => x.resource === 'aws_security_group.bastion')!.severity, 'critical');
+  assert.match(restricted.find((x) => x.resource === 'aws_security_group.bastion')!.message, /task restricts SSH/);
+  const open = runRule(openIngress, hcl, { prompt: 'The EC2 group should allow HTTP and SSH from anywhere.' });
+  assert.equal(open.find((x) => x.resource === 'aws_security_group.bastion')!.severity, 'high');
 });
 
 test('open-ingress-sensitive-port: HTTPS to the world, SSH from a private CIDR, and egress are fine', () => {

@@ -138,3 +138,8 @@ test('rds-password-invalid-characters accepts safe specials, no specials, or pas
   assert.deepEqual(runRule(rdsPassword, db('special = false')), []);
   assert.deepEqual(runRule(rdsPassword, 'resource "random_password" "api" {\n  length = 24\n}'), []);
 });
+
+test('hardcoded-password reads a CDKTF-style variable id with an acronym (DBPassword) as a credential', () => {
+  const f = runRule(hardcoded, 'variable "DBPassword" {\n  type      = string\n  sensitive = true\n  default   = "WordPr3ss!2024"\n}\nvariable "DBPasswordLength" {\n  default = "16"\n}\n');
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['var.DBPassword', 1]]);
+});

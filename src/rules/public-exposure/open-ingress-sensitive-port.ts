@@ -47,6 +47,22 @@ function exposed(block: Block, cidrKeys: string[]): string[] {
     .map(([p, name]) => `${p} (${name})`);
 }
 
+/** Ports of data stores: reachable from the internet, the data is (critical, as all ports). */
+const DATA_PORTS = new Set([3306, 5432, 1433, 1521, 27017, 6379, 11211, 9200, 5439, 2049]);
+
+/**
+ * Whether a sentence of the prompt restricts SSH or RDP ("restrict SSH to 10.0.0.0/8", "SSH only from a specific
+ * CIDR", "no SSH, Session Manager only"); a sentence that opens it ("SSH from anywhere") does not.
+ */
+function promptRestrictsAdminAccess(prompt: string | null): boolean {
+  if (!prompt) return false;
+  return prompt.split(/(?<=[.!?;])\s+|\n+/).some((sentence) => {
+    if (!/\b(?:ssh|rdp|port 22|port 3389)\b/i.test(sentence)) return false;
+    if (/\b(?:anywhere|any source|any ip)\b/i.test(sentence)) return false;
+    return /\b(?:restrict\w*|only|specific|limited|never|not|no|secure\w*|session manager|corporate|management|bastion)\b/i.test(sentence);
+  });
+}
+
 export const rule: Rule = {
   meta: {
     id: 'open-ingress-sensitive-port',
@@ -62,13 +78,18 @@ export const rule: Rule = {
     impact: 'Administration or database ports reachable from the internet; brute force and data exposure risk.',
   },
   check(ctx) {
+    const restricted = promptRestrictsAdminAccess(ctx.task.prompt);
     const report = (block: Block, owner: Block, services: string[]): void => {
+      const ports = services.map((s) => Number.parseInt(s, 10));
+      const data = ports.some((p) => DATA_PORTS.has(p));
+      const admin = ports.some((p) => p === 22 || p === 3389);
+      const againstPrompt = restricted && admin;
       ctx.report({
         block: owner,
         resource: blockAddress(owner),
         span: block.span,
-        severity: services.includes('all ports') ? 'critical' : undefined,
-        message: `${blockAddress(owner)} allows ingress from the internet to ${services.join(', ')}.`,
+        severity: services.includes('all ports') || data || againstPrompt ? 'critical' : undefined,
+        message: `${blockAddress(owner)} allows ingress from the internet to ${services.join(', ')}${againstPrompt ? ', although the task restricts SSH/RDP access' : ''}.`,
       });
     };
     for (const sg of resources(ctx.config, 'aws_security_group')) {

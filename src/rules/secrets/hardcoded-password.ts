@@ -3,6 +3,7 @@ import type { Expr } from '../../model/types.js';
 import { allAttributes, attrExpr, blocksOfKind, literalValue, resources } from '../../model/query.js';
 import { docValue, isRecord } from '../util/b-value.js';
 import { isSecretName } from './sensitive-variable-not-marked.js';
+import { camelToSnake } from '../../cdktf/naming.js';
 
 /** Attribute names that carry a credential. */
 const PASSWORD_ATTRS = new Set(['password', 'master_password', 'admin_password', 'db_password', 'auth_token', 'master_user_password', 'secret_key']);
@@ -47,7 +48,7 @@ export const rule: Rule = {
     }
     for (const v of blocksOfKind(ctx.config, 'variable')) {
       const name = v.labels[0] ?? '';
-      if (!CREDENTIAL_NAME.test(name) || !isSecretName(name)) continue;
+      if (!CREDENTIAL_NAME.test(camelToSnake(name)) || !isSecretName(name)) continue;
       if (!isLiteralSecret(attrExpr(v, 'default'))) continue;
       ctx.report({ block: v, severity: 'high', message: `Variable ${name} has a literal default credential.` });
     }

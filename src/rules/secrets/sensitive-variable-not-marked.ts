@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { attrExpr, blocksOfKind, staticBool } from '../../model/query.js';
+import { camelToSnake } from '../../cdktf/naming.js';
 
 const SECRET_WORD = /^(password|passwd|secret|token|apikey|api_key|private_key|credentials?)$/;
 /** Name endings that make the variable metadata about a secret, not the secret itself. */
@@ -7,7 +8,8 @@ const METADATA_END = /^(arn|arns|id|ids|name|names|length|ttl|days|rotation|enab
 
 /** Whether an input name denotes a secret value itself (`db_password`, `apiToken`), not metadata about one (`secret_arn`). */
 export function isSecretName(raw: string): boolean {
-  const name = raw.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  // `DBPassword` (a CDKTF variable id) reads as db_password: acronyms end where a lower-case word starts.
+  const name = camelToSnake(raw).toLowerCase();
   const words = name.split('_');
   const last = words[words.length - 1] ?? '';
   if (!words.some((w) => SECRET_WORD.test(w)) && !/(^|_)api_key($|_)|(^|_)private_key($|_)/.test(name)) return false;
