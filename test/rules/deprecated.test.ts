@@ -55,3 +55,11 @@ test('deprecated-vs-reference: an argument of a resource type the reference does
   assert.equal(runRule(rule, model, { ideal: 'resource "aws_eip" "nat" {\n  domain = "vpc"\n}\n' }).length, 1);
   assert.equal(runRule(rule, model, { ideal: 'resource "aws_s3_bucket" "b" {}\n' }).length, 0);
 });
+
+test('deprecated-vs-reference: an attribute read is "avoided by the reference" only where the reference reads that type', () => {
+  const model = 'data "aws_region" "current" {}\nresource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = "arn:aws:logs:${data.aws_region.current.name}:*"\n}\n';
+  // The partial reference declares the data source but shows no block reading it: nothing to compare.
+  assert.deepEqual(runRule(rule, model, { ideal: 'data "aws_region" "current" {}\n' }), []);
+  const readsRegion = 'data "aws_region" "current" {}\nresource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = "arn:aws:logs:${data.aws_region.current.region}:*"\n}\n';
+  assert.deepEqual(runRule(rule, model, { ideal: readsRegion }).map((f) => [f.resource, f.location.line]), [['aws_iam_policy.p', 4]]);
+});

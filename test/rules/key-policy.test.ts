@@ -143,3 +143,18 @@ test('kms-service-principal-missing accepts a key policy that grants the service
   assert.deepEqual(runRule(servicePrincipal, alarmTopic(policy)), []);
   assert.deepEqual(runRule(servicePrincipal, alarmTopic('').replace('kms_master_key_id = aws_kms_key.sns.id', '')), []);
 });
+
+test('kms-service-principal-missing: a looked-up key has a policy the configuration does not show', () => {
+  const lookedUp = `
+data "aws_kms_key" "existing" {
+  key_id = "alias/audit"
+}
+resource "aws_cloudtrail" "trail" {
+  name           = "audit"
+  s3_bucket_name = "audit-logs"
+  kms_key_id     = data.aws_kms_key.existing.arn
+}`;
+  assert.deepEqual(runRule(servicePrincipal, lookedUp), []);
+  const created = lookedUp.replace('data "aws_kms_key" "existing" {\n  key_id = "alias/audit"\n}', 'resource "aws_kms_key" "existing" {\n  description = "audit"\n}').replace('data.aws_kms_key', 'aws_kms_key');
+  assert.deepEqual(runRule(servicePrincipal, created).map((f) => [f.resource, f.location.line]), [['aws_kms_key.existing', 2]]);
+});

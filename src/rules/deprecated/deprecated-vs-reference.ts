@@ -87,10 +87,15 @@ export const rule: Rule = {
     const reference = ctx.ideal ? deprecatedUses(ctx.ideal) : null;
     // The reference moved away from an argument only where it still declares that resource type.
     const referenceTypes = ctx.ideal ? new Set(ctx.ideal.blocks.map((b) => `${b.kind}:${b.labels[0] ?? ''}`)) : null;
+    const referenceReads = ctx.ideal ? new Set(ctx.ideal.references.map((r) => /^(data\.)?[^.]+/.exec(r.text)?.[0] ?? '')) : null;
     for (const [key, use] of model) {
       if (reference ? reference.has(key) : !key.startsWith('service:')) continue;
       const arg = /^arg:([a-z]+):([^:]+):/.exec(key);
       if (arg && referenceTypes && !referenceTypes.has(`${arg[1]}:${arg[2]}`)) continue;
+      // An attribute read the reference avoids only if the reference still reads that type (a partial ideal that
+      // leaves out the policy reading `data.aws_region` shows nothing about how it reads the region).
+      const read = /^read:(data\.)?([^.]+)\./.exec(key);
+      if (read && referenceReads && !referenceReads.has(`${read[1] ?? ''}${read[2]}`)) continue;
       ctx.report({
         span: use.span,
         resource: use.resource,

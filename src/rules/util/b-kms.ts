@@ -13,6 +13,8 @@ export interface KeyPolicy {
 }
 
 export function keyPolicy(config: Configuration, key: Block): KeyPolicy {
+  // A looked-up key (`data "aws_kms_key"`) has a policy this configuration never shows.
+  if (key.kind === 'data') return { explicit: false, readable: false, statements: [] };
   const exprs = [attrExpr(key, 'policy')];
   for (const kp of resources(config, 'aws_kms_key_policy')) {
     if (expressionReferences(attrExpr(kp, 'key_id'), key)) exprs.push(attrExpr(kp, 'policy'));
