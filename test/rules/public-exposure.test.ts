@@ -16,6 +16,10 @@ test('s3-bucket-without-public-access-block: bucket without a block', () => {
   assert.equal(f[0]!.resource, 'aws_s3_bucket.deploy');
   assert.equal(f[0]!.category, 'public-exposure');
   assert.match(f[0]!.modelSnippet?.code ?? '', /resource "aws_s3_bucket" "deploy"/);
+  // New buckets block public access by default: without a public ACL the missing block is hardening (low).
+  assert.equal(f[0]!.severity, 'low');
+  const publicAcl = runRule(pab, 'resource "aws_s3_bucket" "deploy" {\n  bucket = "deploy-x"\n}\nresource "aws_s3_bucket_acl" "deploy" {\n  bucket = aws_s3_bucket.deploy.id\n  acl    = "public-read"\n}\n');
+  assert.deepEqual(publicAcl.map((x) => [x.resource, x.severity, x.location.line]), [['aws_s3_bucket.deploy', 'high', 1]]);
 });
 
 test('s3-bucket-without-public-access-block: a block with a flag off is reported with the flag', () => {
@@ -23,6 +27,7 @@ test('s3-bucket-without-public-access-block: a block with a flag off is reported
   const f = runRule(pab, hcl);
   assert.equal(f.length, 1);
   assert.match(f[0]!.message, /ignore_public_acls/);
+  assert.equal(f[0]!.severity, 'high');
 });
 
 test('s3-bucket-without-public-access-block: complete block by reference, by count index, or by literal name', () => {

@@ -2,6 +2,9 @@ import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, referencesIn, referenceTarget, resources, staticBool, staticString } from '../../model/query.js';
 
+/** Canned ACLs that grant everyone read or write. */
+const PUBLIC_ACL = /^public-read(-write)?$/;
+
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 
 /** Buckets an access block (or other per-bucket resource) applies to: by reference in `bucket` or `for_each`, or by literal name. */
@@ -60,19 +63,30 @@ export const rule: Rule = {
         else partial.set(t, off);
       }
     }
+    const publicAcl = new Set<string>([
+      ...buckets.filter((b) => PUBLIC_ACL.test(staticString(attrExpr(b, 'acl')) ?? '')).map(blockAddress),
+      ...resources(config, 'aws_s3_bucket_acl')
+        .filter((a) => PUBLIC_ACL.test(staticString(attrExpr(a, 'acl')) ?? ''))
+        .flatMap((a) => bucketsTargeted(a, names)),
+    ]);
     const websites = new Set(resources(config, 'aws_s3_bucket_website_configuration').flatMap((w) => bucketsTargeted(w, names)));
     for (const b of buckets) {
       const addr = blockAddress(b);
       if (complete.has(addr)) continue;
       const off = partial.get(addr);
+      // A website bucket is meant to be public; the missing block is then a hardening note. Without any block, S3
+      // applies Block Public Access to a new bucket by default (since April 2023): only a public ACL exposes it.
+      // Flags explicitly left off are the exposure this check is about.
+      const exposed = off !== undefined || publicAcl.has(addr);
       ctx.report({
         block: b,
         resource: addr,
-        // A website bucket is meant to be public; the missing block is then a hardening note.
-        severity: websites.has(addr) ? 'low' : undefined,
+        severity: websites.has(addr) || !exposed ? 'low' : undefined,
         message: off
           ? `${addr} has a public access block with ${off.join(', ')} not set to true.`
-          : `${addr} has no aws_s3_bucket_public_access_block.`,
+          : publicAcl.has(addr)
+            ? `${addr} is given a public ACL and has no aws_s3_bucket_public_access_block.`
+            : `${addr} has no aws_s3_bucket_public_access_block (new buckets block public access by default; the block keeps a later ACL or policy change from exposing it).`,
       });
     }
   },
