@@ -40,6 +40,12 @@ export interface CheckMeta {
    */
   blocker?: true;
   /**
+   * Findings of this check make `terraform init`/`apply` fail in a usual test account (a variable in the backend
+   * block, a log group key without the logs principal, a second account singleton): listed in the failure tier
+   * whatever their measured precision, unless the reviewer's ideal keeps the same finding.
+   */
+  applyFailure?: true;
+  /**
    * A pattern of the task's prompt: findings of this check are observations unless the prompt matches it (a
    * convention or best practice that is a failure only where the task asks for it, e.g. key rotation). Without a
    * prompt (a plain folder) the gate does not apply.

@@ -63,6 +63,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
   ...CUT_BLOCK_ABSENCES.map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
+  { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
@@ -124,6 +125,11 @@ function containsRun(hay: string[], needle: string[]): boolean {
 function mentions(host: Finding, folded: Finding): boolean {
   const words = typeWords(folded).filter((w) => w.length >= 4);
   const texts = [host.message, ...(host.occurrences ?? []).map((o) => o.message ?? '')];
+  // An input (`var.zone_id`) is mentioned by its address, word for word.
+  if (folded.resource?.startsWith('var.')) {
+    const address = folded.resource;
+    return texts.some((t) => t.split(/[^A-Za-z0-9_.]+/).some((token) => token === address || token === `${address}.`));
+  }
   const inText = texts.some((t) => {
     const flat = t.toLowerCase().replace(/[-_]/g, '');
     return words.some((w) => flat.includes(w));

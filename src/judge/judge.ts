@@ -219,6 +219,7 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
  */
 function listedWhateverPrecision(f: Finding): boolean {
   if (listedWhateverIdeal(f) || criticalSecurity(f)) return true;
+  if (establishedOnCode(f) && metaOf(f.ruleId)?.applyFailure === true) return true;
   return establishedOnCode(f) && VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
 }
 

@@ -19,6 +19,9 @@ test('missing-suffix-variable: names from project/environment, no suffix variabl
   assert.equal(f[0]!.severity, 'critical');
   assert.match(f[0]!.message, /environment_suffix/);
   assert.equal(f[0]!.location.line, 7);
+  // Names from inputs can differ between deployments: the message says what collides (the same inputs), not
+  // that the stack can never be deployed twice.
+  assert.match(f[0]!.message, /take their names from inputs other than a suffix/);
   // Without that in the prompt, names from inputs can already differ per deployment: the convention is the
   // observation check's, and missing-suffix-variable says nothing.
   assert.equal(runRule(missingSuffix, hcl).length, 0);
@@ -28,6 +31,7 @@ test('missing-suffix-variable: names from project/environment, no suffix variabl
   // Literal names collide whatever the prompt says.
   const literal = runRule(missingSuffix, 'resource "aws_sqs_queue" "q" {\n  name = "orders"\n}\n');
   assert.equal(literal.length, 1);
+  assert.match(literal[0]!.message, /1 of them a fixed literal name \(first: aws_sqs_queue\.q\)/);
   assert.equal(runRule(namesUniqueWithoutSuffixInput, 'resource "aws_sqs_queue" "q" {\n  name = "orders"\n}\n').length, 0);
 });
 

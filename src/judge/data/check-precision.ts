@@ -13,29 +13,29 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3312,
-    "hits": 526
+    "groups": 3113,
+    "hits": 490
   },
   "categories": {
     "application-code": {
-      "groups": 68,
-      "hits": 39
+      "groups": 63,
+      "hits": 37
     },
     "backend": {
       "groups": 210,
       "hits": 0
     },
     "backup-recovery": {
-      "groups": 24,
-      "hits": 6
+      "groups": 16,
+      "hits": 4
     },
     "dependency": {
       "groups": 24,
       "hits": 6
     },
     "deprecated": {
-      "groups": 57,
-      "hits": 14
+      "groups": 48,
+      "hits": 13
     },
     "destroyability": {
       "groups": 74,
@@ -50,12 +50,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "external-dependency": {
-      "groups": 58,
-      "hits": 9
+      "groups": 61,
+      "hits": 10
     },
     "file-layout": {
-      "groups": 91,
-      "hits": 8
+      "groups": 8,
+      "hits": 2
     },
     "hardcoded-value": {
       "groups": 24,
@@ -74,7 +74,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "key-policy": {
-      "groups": 55,
+      "groups": 54,
       "hits": 8
     },
     "lifecycle-cost": {
@@ -94,8 +94,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 30
     },
     "monitoring": {
-      "groups": 51,
-      "hits": 4
+      "groups": 43,
+      "hits": 2
     },
     "naming": {
       "groups": 111,
@@ -113,10 +113,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 47,
       "hits": 0
     },
-    "provider-version": {
-      "groups": 59,
-      "hits": 21
-    },
     "public-exposure": {
       "groups": 41,
       "hits": 5
@@ -126,7 +122,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 52
     },
     "required-input": {
-      "groups": 74,
+      "groups": 72,
       "hits": 12
     },
     "scaling": {
@@ -142,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 192,
-      "hits": 20
+      "groups": 165,
+      "hits": 17
     },
     "style": {
       "groups": 302,
@@ -164,8 +160,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   },
   "checks": {
     "account-singleton-unguarded": {
-      "groups": 45,
-      "hits": 3
+      "groups": 18,
+      "hits": 0
     },
     "admin-managed-policy": {
       "groups": 5,
@@ -176,8 +172,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "alarms-without-notification": {
-      "groups": 20,
-      "hits": 4
+      "groups": 12,
+      "hits": 2
     },
     "alb-access-logs-kms-bucket": {
       "groups": 9,
@@ -197,10 +193,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "aurora-backtrack-unsupported": {
       "groups": 1,
-      "hits": 1
-    },
-    "aurora-global-secondary-no-ignore-changes": {
-      "groups": 4,
       "hits": 1
     },
     "autoscaling-policy-no-cooldown": {
@@ -256,8 +248,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "deprecated-vs-reference": {
-      "groups": 57,
-      "hits": 14
+      "groups": 48,
+      "hits": 13
     },
     "diff-attribute-vs-block": {
       "groups": 25,
@@ -288,8 +280,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "dynamodb-no-pitr": {
-      "groups": 9,
-      "hits": 1
+      "groups": 5,
+      "hits": 0
     },
     "dynamodb-provisioned-autoscaling": {
       "groups": 1,
@@ -307,6 +299,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 1
     },
+    "external-resource-input": {
+      "groups": 3,
+      "hits": 1
+    },
     "final-snapshot-required": {
       "groups": 18,
       "hits": 6
@@ -318,10 +314,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "flow-log-scaffolding-without-flow-log": {
       "groups": 1,
       "hits": 1
-    },
-    "handler-without-error-handling": {
-      "groups": 5,
-      "hits": 2
     },
     "hardcoded-account-id": {
       "groups": 2,
@@ -396,7 +388,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "kms-service-principal-missing": {
-      "groups": 13,
+      "groups": 12,
       "hits": 4
     },
     "kms-wildcard-principal": {
@@ -555,17 +547,9 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 76,
       "hits": 14
     },
-    "provider-outside-provider-file": {
-      "groups": 83,
-      "hits": 6
-    },
     "provider-reference-invalid": {
       "groups": 8,
       "hits": 2
-    },
-    "provider-requirement-missing": {
-      "groups": 59,
-      "hits": 21
     },
     "rds-backup-disabled": {
       "groups": 1,
@@ -768,14 +752,14 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 74,
+      "groups": 72,
       "hits": 12
     }
   },
   "variants": {
     "account-singleton-unguarded|code": {
-      "groups": 45,
-      "hits": 3
+      "groups": 18,
+      "hits": 0
     },
     "admin-managed-policy|both": {
       "groups": 5,
@@ -786,12 +770,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "alarms-without-notification|both": {
-      "groups": 12,
-      "hits": 2
+      "groups": 9,
+      "hits": 1
     },
     "alarms-without-notification|code": {
-      "groups": 8,
-      "hits": 2
+      "groups": 3,
+      "hits": 1
     },
     "alb-access-logs-kms-bucket|both": {
       "groups": 3,
@@ -819,10 +803,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "aurora-backtrack-unsupported|both": {
       "groups": 1,
-      "hits": 1
-    },
-    "aurora-global-secondary-no-ignore-changes|code": {
-      "groups": 4,
       "hits": 1
     },
     "autoscaling-policy-no-cooldown|code": {
@@ -902,12 +882,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "deprecated-vs-reference|both": {
-      "groups": 24,
+      "groups": 23,
       "hits": 8
     },
     "deprecated-vs-reference|code": {
-      "groups": 33,
-      "hits": 6
+      "groups": 25,
+      "hits": 5
     },
     "diff-attribute-vs-block|diff": {
       "groups": 25,
@@ -942,8 +922,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dynamodb-no-pitr|code": {
-      "groups": 5,
-      "hits": 1
+      "groups": 1,
+      "hits": 0
     },
     "dynamodb-provisioned-autoscaling|code": {
       "groups": 1,
@@ -965,6 +945,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 1
     },
+    "external-resource-input|code": {
+      "groups": 3,
+      "hits": 1
+    },
     "final-snapshot-required|both": {
       "groups": 14,
       "hits": 6
@@ -980,10 +964,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "flow-log-scaffolding-without-flow-log|code": {
       "groups": 1,
       "hits": 1
-    },
-    "handler-without-error-handling|code": {
-      "groups": 5,
-      "hits": 2
     },
     "hardcoded-account-id|code": {
       "groups": 2,
@@ -1114,7 +1094,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "kms-service-principal-missing|code": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "kms-wildcard-principal|both": {
@@ -1341,14 +1321,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 70,
       "hits": 12
     },
-    "provider-outside-provider-file|both": {
-      "groups": 39,
-      "hits": 6
-    },
-    "provider-outside-provider-file|code": {
-      "groups": 44,
-      "hits": 0
-    },
     "provider-reference-invalid|both": {
       "groups": 1,
       "hits": 0
@@ -1356,10 +1328,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "provider-reference-invalid|code": {
       "groups": 7,
       "hits": 2
-    },
-    "provider-requirement-missing|code": {
-      "groups": 59,
-      "hits": 21
     },
     "rds-backup-disabled|both": {
       "groups": 1,
@@ -1642,11 +1610,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "unguarded-optional-feature|both": {
-      "groups": 9,
+      "groups": 10,
       "hits": 3
     },
     "unguarded-optional-feature|code": {
-      "groups": 10,
+      "groups": 9,
       "hits": 2
     },
     "untagged-resources|both": {
@@ -1654,11 +1622,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default|both": {
-      "groups": 44,
+      "groups": 43,
       "hits": 12
     },
     "variable-without-default|code": {
-      "groups": 30,
+      "groups": 29,
       "hits": 0
     }
   }

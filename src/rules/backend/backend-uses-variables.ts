@@ -19,6 +19,8 @@ export const rule: Rule = {
     docs: 'https://developer.hashicorp.com/terraform/language/backend#partial-configuration',
     knowledgeGap: 'Terraform backend blocks cannot reference variables, locals or functions.',
     impact: '`terraform init` fails ("Variables not allowed"), blocking every deployment.',
+    // `terraform init` rejects the block: an apply failure whatever share of reviewers names it.
+    applyFailure: true,
   },
   check(ctx) {
     for (const tf of blocksOfKind(ctx.config, 'terraform')) {

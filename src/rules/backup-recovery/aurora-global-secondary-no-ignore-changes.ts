@@ -51,6 +51,8 @@ export const rule: Rule = {
     docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster',
     knowledgeGap: 'Aurora global database secondaries are reconfigured by AWS on failover; Terraform must ignore their replication source.',
     impact: 'After a regional failover the next apply fights the promoted topology (plan diff or cluster replacement), putting the recovered database at risk.',
+    // Bites only after a failover; a hardening note, not a failure of the delivered stack.
+    defaultTier: 'observation',
   },
   check(ctx) {
     for (const cluster of resources(ctx.config, 'aws_rds_cluster')) {

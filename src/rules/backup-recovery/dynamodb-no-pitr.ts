@@ -20,6 +20,9 @@ export const rule: Rule = {
     docs: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html',
     knowledgeGap: 'DynamoDB continuous backups (PITR) must be enabled explicitly.',
     impact: 'Accidental writes or deletes cannot be rolled back; data loss is permanent.',
+    // Point-in-time recovery is a failure where the task asks for backups or recovery; otherwise a cost trade-off.
+    promptGate: /point[- ]in[- ]time|\bpitr\b|backup|recover|restore|durab|disaster/i,
+    idealGate: /point_in_time_recovery|pointInTimeRecovery/,
   },
   check(ctx) {
     for (const t of resources(ctx.config, 'aws_dynamodb_table')) {

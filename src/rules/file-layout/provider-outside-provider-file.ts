@@ -27,6 +27,8 @@ export const rule: Rule = {
     docs: 'https://developer.hashicorp.com/terraform/language/providers/configuration',
     knowledgeGap: 'Project structure conventions: provider configuration lives only in provider.tf',
     promptGate: CONVENTION_APPLIES,
+    // The project's file layout, judged noise as a failure when read against the code: an observation.
+    defaultTier: 'observation',
     impact: 'Duplicate or conflicting provider/terraform blocks when the pipeline adds its own provider file; init fails or the wrong backend is used.',
   },
   check(ctx) {

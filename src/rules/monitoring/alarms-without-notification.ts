@@ -23,6 +23,9 @@ resource "aws_cloudwatch_metric_alarm" "errors" {
     docs: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html',
     knowledgeGap: 'An alarm without actions only changes state in the console; notification needs alarm_actions.',
     impact: 'Incidents trigger alarms that no one is told about.',
+    // Alarms that notify nobody are a failure where the task asks to be told (notifications, SNS, e-mail, paging).
+    promptGate: /notif|\bsns\b|e-?mail|alert|page|on-?call|escalat/i,
+    idealGate: /alarm_actions|alarmActions/,
   },
   check(ctx) {
     const alarms = alarmBlocks(ctx.config);

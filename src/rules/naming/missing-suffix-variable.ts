@@ -55,7 +55,9 @@ export const rule: Rule = {
       severity: lookalike ? 'medium' : 'critical',
       message: lookalike
         ? `No \`${wanted}\` input; names use \`${lookalike}\` instead (${named.length} named resources).`
-        : `No \`${wanted}\` input is declared; ${named.length} named resources (first: ${named[0]!.labels.join('.')}) cannot be deployed twice in one account.`,
+        : gap.literalNamed.length
+          ? `No \`${wanted}\` input is declared; ${named.length} named resources have no per-deployment part, ${gap.literalNamed.length} of them a fixed literal name (first: ${gap.literalNamed[0]!.labels.join('.')}) that a second deployment in the account collides with.`
+          : `No \`${wanted}\` input is declared; ${named.length} named resources (first: ${named[0]!.labels.join('.')}) take their names from inputs other than a suffix: two deployments with the same inputs collide.`,
     });
   },
 };
@@ -78,6 +80,8 @@ export interface SuffixGap {
   viaVariable: boolean;
   /** Every name is built from something other than literals (inputs, locals, computed values). */
   namesVary: boolean;
+  /** Named resources with a name no input can change (a literal, or a template of literals only). */
+  literalNamed: Block[];
 }
 
 /** Named resources of a configuration without the conventional suffix input, and what they use instead. */
@@ -89,8 +93,9 @@ export function suffixGap(config: Configuration, conventions: Conventions): Suff
   const variable = blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0];
   const inNames = named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
   const lookalike = variable ?? inNames;
-  const namesVary = named.every((r) => nameExprs(r, { includeTagName: false }).every((n) => !isLiteralName(n.expr)));
-  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), namesVary };
+  const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => isLiteralName(n.expr)));
+  const namesVary = literalNamed.length === 0;
+  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), namesVary, literalNamed };
 }
 
 /** A name no input can change: a literal, or a template of literals only. */
