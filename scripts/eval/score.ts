@@ -12,6 +12,7 @@ import type { ScoreFacts } from '../../src/score/rubric.js';
 import { corpusTasks, parseFlags, pct, recordedQuality, requireCorpus } from './corpus-tasks.js';
 import { analyzeWithoutWrittenAnalysis } from './score-corpus.js';
 import { spearman } from '../../src/corpus/stats.js';
+import { createHash } from 'node:crypto';
 
 requireCorpus('eval:score');
 const flags = parseFlags();
@@ -23,6 +24,8 @@ interface Row {
   predicted: number;
   result: ScoreResult;
   facts: ScoreFacts | null;
+  /** Hash of the prompt and both responses' code: tasks with the same inputs share it. */
+  inputs: string;
 }
 
 const rows: Row[] = [];
@@ -34,7 +37,10 @@ for (const t of corpusTasks(flags)) {
   try {
     const d = analyzeWithoutWrittenAnalysis(t.path);
     if (!d.result.score) continue;
-    rows.push({ task: t.key, platform: d.task.platform, recorded, predicted: d.result.score.trainingQuality, result: d.result.score, facts: d.facts });
+    const inputs = createHash('sha256');
+    inputs.update(d.task.prompt ?? '');
+    for (const side of [d.task.model, d.task.ideal]) for (const f of side?.files ?? []) inputs.update(`\0${f.path}\0${f.content}`);
+    rows.push({ task: t.key, platform: d.task.platform, recorded, predicted: d.result.score.trainingQuality, result: d.result.score, facts: d.facts, inputs: inputs.digest('hex') });
   } catch (err) {
     failed += 1;
     if (flags.verbose) console.error(`${t.key}: ${(err as Error).message}`);
@@ -78,6 +84,18 @@ console.log(`${'all'.padEnd(10)} ${line(rows)}`);
 console.log(`${'half A'.padEnd(10)} ${line(rows.filter((_, i) => i % 2 === 0))}`);
 console.log(`${'half B'.padEnd(10)} ${line(rows.filter((_, i) => i % 2 === 1))}`);
 for (const platform of [...new Set(rows.map((r) => r.platform))].sort()) console.log(`${platform.padEnd(10)} ${line(rows.filter((r) => r.platform === platform))}`);
+
+// Reviewer agreement on identical inputs: tasks whose prompt and both responses' code are the same were scored
+// by different reviewers, so how far their recorded scores differ bounds what any score read from the inputs
+// can reach (a few pairs: a rough bound, not a figure to tune against).
+const byInputs = new Map<string, Row[]>();
+for (const r of rows) byInputs.set(r.inputs, [...(byInputs.get(r.inputs) ?? []), r]);
+const twins: [number, number][] = [];
+for (const group of byInputs.values()) for (let i = 1; i < group.length; i++) twins.push([group[0]!.recorded, group[i]!.recorded]);
+if (twins.length) {
+  const same = twins.filter(([a, b]) => a === b).length;
+  console.log(`\nidentical inputs: ${twins.length} pairs of tasks; their recorded scores differ by ${mae(twins).toFixed(3)} on average (MAE between reviewers), ${same} of ${twins.length} agree exactly`);
+}
 
 // Confusion: recorded (rows, rounded) × predicted (columns).
 const labels = [...new Set([...rows.map((r) => Math.round(r.recorded)), ...rows.map((r) => r.predicted)])].sort((a, b) => a - b);

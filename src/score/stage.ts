@@ -7,7 +7,7 @@ import type { Finding } from '../findings/types.js';
 import type { Configuration } from '../model/types.js';
 import type { Task } from '../contracts/task.js';
 import type { PipelineContext, ScoreResult, Stage } from '../contracts/pipeline.js';
-import { platformBlocker, regionBlocker, requiredServices, servicesBlocker, type Blocker } from './blockers.js';
+import { platformBlocker, providerRegion, regionBlocker, requiredRegion, requiredServices, servicesBlocker, type Blocker } from './blockers.js';
 import { complexityFactors } from './complexity.js';
 import { codeGap, codeLineCount, wordCount } from './evidence.js';
 import { scoreRubric, type FailureFact, type ScoreFacts } from './rubric.js';
@@ -56,15 +56,32 @@ function deliverable(input: ScoreInput): { side: 'ideal' | 'model'; files: Task[
  */
 export const UNDEPLOYABLE_SCORE = 3;
 
-/** Every blocker that fires, in the order the rubric applies them (the first one sets the score). */
-export function blockersOf(input: ScoreInput): Blocker[] {
+export interface BlockerCheck {
+  /** Blockers that fire, in the rubric's order (the first one sets the score). */
+  blockers: Blocker[];
+  /** Blocker conditions seen and set aside, each with the reason (stated in the breakdown as notes). */
+  waived: string[];
+}
+
+/**
+ * Every blocker that fires, in the order the rubric applies them, and the blocker conditions that were seen
+ * but are not the model's failure. Blockers judge the model's output ("the task output is invalid"): what
+ * only the reviewer's ideal does differently is the reviewer's environment, not a failure to train on.
+ */
+export function checkBlockers(input: ScoreInput): BlockerCheck {
   const out: Blocker[] = [];
+  const waived: string[] = [];
   const { task, model, ideal } = input;
   // A model response cut off mid-file is a gap its ideal closes (13 such dev tasks, all recorded 8–10): only
   // the deliverable's truncation blocks.
   const target = deliverable(input);
   const truncation = responseTruncation(target.files);
-  if (truncation) out.push({ kind: truncation.kind, score: UNDEPLOYABLE_SCORE, detail: truncation.detail });
+  const modelCut = target.side === 'ideal' ? responseTruncation(task.model) : null;
+  if (truncation?.kind === 'no-code' && modelCut?.kind === 'no-code') {
+    // Both documents describe code without showing it (summaries of files kept in the task's repository): the
+    // code exists elsewhere, so nothing here says it cannot deploy (seed 003's task, recorded 9).
+    waived.push(`${truncation.detail} and neither does ${modelCut.detail.replace(/ contains no code files$/, '')}: both describe code kept elsewhere, so deployability cannot be judged from them (not a blocker)`);
+  } else if (truncation) out.push({ kind: truncation.kind, score: UNDEPLOYABLE_SCORE, detail: truncation.detail });
   // The task's code is the ideal when there is one; a model answering in another language is a mismatch too.
   for (const [side, config] of [['ideal', ideal], ['model', model]] as const) {
     if (!config) continue;
@@ -77,12 +94,23 @@ export function blockersOf(input: ScoreInput): Blocker[] {
   const code = ideal ?? model;
   if (code) {
     const region = regionBlocker(task, code);
-    if (region) out.push(region);
+    const modelRegion = region && ideal && model ? providerRegion(model) : undefined;
+    const pinned = requiredRegion(task)?.region;
+    if (region && modelRegion !== undefined && modelRegion === pinned) {
+      // The model deployed where the task pins; only the ideal moved the provider (the reviewer's deployment
+      // account or pipeline region). The model did not fail the requirement.
+      waived.push(`${region.detail}, but the model deploys to ${modelRegion} as pinned: only the ideal moved the region (not a blocker)`);
+    } else if (region) out.push(region);
     // A partial ideal shows only the blocks it changed: the services it leaves out are not missing.
     const services = input.idealPartial ? null : servicesBlocker(task, code, model && model !== code ? [model] : []);
     if (services) out.push(services);
   }
-  return out;
+  return { blockers: out, waived };
+}
+
+/** Every blocker that fires, in the order the rubric applies them (the first one sets the score). */
+export function blockersOf(input: ScoreInput): Blocker[] {
+  return checkBlockers(input).blockers;
 }
 
 /** What the rubric reads, gathered once (exported for evaluations and calibration). Null without a model response. */
@@ -95,13 +123,15 @@ export function scoreFacts(input: ScoreInput): ScoreFacts | null {
   const gap = ideal ? codeGap(model, ideal) : null;
   // A partial ideal (or one whose resources all live in modules) does not show the stack's architecture.
   const idealReadable = ideal !== null && !input.idealPartial && resources(ideal).length > 0;
-  const notes: string[] = [];
-  if (task.ideal) {
+  const checked = checkBlockers(input);
+  const notes: string[] = [...checked.waived];
+  // Only an ideal with code completes a cut-off model (an ideal without code is a blocker or a waived one).
+  if (task.ideal && responseTruncation(task.ideal)?.kind !== 'no-code') {
     const cut = responseTruncation(task.model);
     if (cut) notes.push(`${cut.detail}: the ideal completes it, so it is part of the gap, not a blocker`);
   }
   return {
-    blockers: blockersOf(input),
+    blockers: checked.blockers,
     failures,
     observations,
     gap: gap ? { changed: gap.changed, modelLines: codeLineCount(model), idealLines: codeLineCount(ideal!) } : null,

@@ -63,10 +63,26 @@ test('blocker: half or more of the required services absent is set to 4, naming 
   assert.ok(!d.includes('SQS (metadata)'), d);
 });
 
+test('no region blocker when only the ideal moves the provider: the model deployed where the task pins', () => {
+  const s = scored('region-moved-by-ideal');
+  assert.equal(s.breakdown.blocker, null);
+  assert.match(step(s, 'note').detail, /the task pins eu-central-1 \(metadata region and the prompt\), the provider deploys to us-west-2, but the model deploys to eu-central-1 as pinned: only the ideal moved the region \(not a blocker\)/);
+  assert.ok(s.trainingQuality >= 6, String(s.trainingQuality));
+});
+
 test('blocker: a response with no code is set to 3', () => {
   const s = scored('no-code');
   assert.equal(s.trainingQuality, 3);
   assert.match(step(s, 'blocker: no-code').detail, /MODEL_RESPONSE\.md contains no code files/);
+});
+
+test('no blocker when neither response shows code: both describe code kept elsewhere', () => {
+  const s = scored('no-code-summaries');
+  assert.equal(s.breakdown.blocker, null);
+  const notes = s.breakdown.steps.filter((x) => x.step === 'note').map((x) => x.detail);
+  assert.equal(notes.length, 1, notes.join(' | '));
+  assert.match(notes[0]!, /IDEAL_RESPONSE\.md contains no code files and neither does lib\/MODEL_RESPONSE\.md: both describe code kept elsewhere/);
+  assert.ok(s.trainingQuality >= 6, String(s.trainingQuality));
 });
 
 test('blocker: a response cut off inside a resource cannot deploy and is set to 3', () => {
