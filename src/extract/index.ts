@@ -16,6 +16,9 @@ import { SectionStack, isExcerptLabel } from './sections.js';
 import { cutAtEnd } from './truncation.js';
 import { joinedFacts, relate, versionFacts, type VersionFacts } from './versions.js';
 
+
+/** A fence opening line inside a block's content (` ```bash`, `~~~hcl`). */
+const INNER_FENCE = /^ {0,3}(?:```|~~~)[A-Za-z]/m;
 export { languageForPath } from './languages.js';
 export { normalizeResponsePath } from './paths.js';
 export { openAtEnd, cutAtEnd } from './truncation.js';
@@ -293,6 +296,9 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
     }
     // The name decides the language: `terraform.tfvars.example` in an hcl fence is an example, not configuration.
     const language = languageForPath(normalized.path);
+    // A markdown document whose own code blocks closed its fence early (a guide with ```bash inside a ```markdown
+    // block): what follows, up to the next heading naming a stack file, is the rest of that document.
+    if (/\.(?:md|markdown)$/i.test(normalized.path) && INNER_FENCE.test(content)) sections.markDocument();
     reportUnclosed();
     add({ path: normalized.path, language, content, markdownLine: contentLine, markdownPath: origin }, decision, cut);
     return true;

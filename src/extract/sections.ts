@@ -29,6 +29,9 @@ export function isProseHeading(text: string): boolean {
   return text.length <= 120 && PROSE_HEADING.test(headingCore(text));
 }
 
+/** A heading that names a file of the stack (`main.tf`, `**lib/tap-stack.ts**`, `File: variables.tf`). */
+const STACK_FILE_HEADING = /^(?:file:\s*)?[\w./-]*\.(?:tf|tfvars|ts|js|json|py|hcl|ya?ml)\b/i;
+
 /** A heading that opens a copy of the model's response: what follows, to the end of the document, is the model's. */
 const MODEL_COPY_HEADING = /^file: (?:lib\/)?model_response\.md$/i;
 
@@ -62,17 +65,25 @@ export class SectionStack {
     this.modelCopy = true;
   }
 
+  /** The rest of a markdown document whose fence closed early: prose until a heading names a stack file. */
+  private document = false;
+
+  markDocument(): void {
+    this.document = true;
+  }
+
   enter(depth: number, text: string): void {
     // The same length bound as isProseHeading and isAnalysisHeading; the heading's core is read once.
     const core = text.length <= 120 ? headingCore(text) : undefined;
     if (core !== undefined && MODEL_COPY_HEADING.test(core)) this.modelCopy = true;
+    if (core !== undefined && STACK_FILE_HEADING.test(core)) this.document = false;
     while (this.open.length > 0 && this.open[this.open.length - 1]!.depth >= depth) this.open.pop();
     this.open.push({ depth, prose: core !== undefined && PROSE_HEADING.test(core), analysis: core !== undefined && ANALYSIS_HEADING.test(core) });
   }
 
   /** Whether the current position is inside a prose section (at any depth). */
   get prose(): boolean {
-    return this.modelCopy || this.open.some((s) => s.prose || s.analysis);
+    return this.modelCopy || this.document || this.open.some((s) => s.prose || s.analysis);
   }
 
   /** Whether the current position is inside a failure analysis or before/after comparison (at any depth). */

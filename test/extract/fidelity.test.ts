@@ -219,3 +219,20 @@ test('a final copy cut off while an earlier draft is complete: the draft is anal
   assert.equal(r.truncation?.block, 'aws_security_group.db');
   assert.ok(r.warnings.some((w) => w.kind === 'truncated-copy'));
 });
+
+test('a markdown document whose inner code blocks close its fence early keeps its examples out of the stack', () => {
+  const md = [
+    '## **main.tf**',
+    fence('hcl', 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}'),
+    '## **refactoring-guide.md**',
+    // The guide's own ```bash block closes the ```markdown fence: the rest of the guide spills into the response.
+    '```markdown\n# Refactoring guide\n\n### Back up the state\n```bash\nterraform state pull > backup.tfstate\n```',
+    '## Step 2: fix circular dependencies',
+    fence('hcl', 'resource "aws_security_group_rule" "example" {\n  source_security_group_id = aws_security_group.other.id\n}'),
+    '## **variables.tf**',
+    fence('hcl', 'variable "region" {\n  default = "us-east-1"\n}'),
+  ].join('\n\n');
+  const r = extractResponse(md, 'm.md');
+  assert.deepEqual(r.files.map((f) => f.path), ['lib/main.tf', 'lib/refactoring-guide.md', 'lib/variables.tf']);
+  assert.deepEqual(kinds(r), ['file', 'file', 'prose-example', 'file']);
+});

@@ -58,3 +58,12 @@ test('response-without-infrastructure: prose or file listings without resources 
   assert.equal(runRule(noInfra, { 'lib/main.tf': 'data "aws_caller_identity" "me" {}\n' }).length, 0);
   assert.equal(runRule(noInfra, MODEL).length, 0);
 });
+
+test('resource-type-missing-vs-reference: "backups" of a database do not ask for the AWS Backup service', () => {
+  const model = 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\n';
+  const ideal = `${model}resource "aws_backup_plan" "main" {\n  name = "plan"\n}\n`;
+  const rdsBackups = runRule(rule, model, { ideal, prompt: 'An RDS database with automated backups kept for 7 days.' });
+  assert.deepEqual(rdsBackups.map((f) => [f.resource, f.severity]), [['aws_backup_plan', 'low']]);
+  const awsBackup = runRule(rule, model, { ideal, prompt: 'Protect the database with an AWS Backup plan.' });
+  assert.deepEqual(awsBackup.map((f) => [f.resource, f.severity, f.location.line]), [['aws_backup_plan', 'high', 1]]);
+});

@@ -185,7 +185,7 @@ test('provider-default-missing: only aliased aws providers while a resource or m
   const providers = 'provider "aws" {\n  alias  = "primary"\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias  = "dr"\n  region = "us-west-2"\n}\n';
   const stack = 'data "aws_caller_identity" "current" {}\nresource "aws_s3_bucket" "b" {\n  provider = aws.primary\n  bucket   = "b"\n}\n';
   assert.deepEqual(runRule(defaultMissing, { 'lib/provider.tf': providers, 'lib/main.tf': stack }).map((f) => [f.resource, f.location.file, f.location.line]), [
-    ['data.aws_caller_identity.current', 'lib/main.tf', 1],
+    ['provider.aws', 'lib/main.tf', 1],
   ]);
   // With a default configuration, or every block naming its provider, nothing is reported.
   assert.deepEqual(runRule(defaultMissing, { 'lib/provider.tf': `${providers}provider "aws" {\n  region = "us-east-1"\n}\n`, 'lib/main.tf': stack }), []);

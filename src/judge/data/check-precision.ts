@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3113,
-    "hits": 490
+    "groups": 3097,
+    "hits": 486
   },
   "categories": {
     "application-code": {
@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 37
     },
     "backend": {
-      "groups": 210,
+      "groups": 211,
       "hits": 0
     },
     "backup-recovery": {
@@ -34,12 +34,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "deprecated": {
-      "groups": 48,
+      "groups": 44,
       "hits": 13
     },
     "destroyability": {
-      "groups": 74,
-      "hits": 29
+      "groups": 75,
+      "hits": 30
     },
     "documentation": {
       "groups": 284,
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-resource": {
-      "groups": 218,
+      "groups": 217,
       "hits": 30
     },
     "monitoring": {
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 111,
-      "hits": 47
+      "groups": 104,
+      "hits": 42
     },
     "network": {
       "groups": 100,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 224,
+      "groups": 219,
       "hits": 52
     },
     "required-input": {
@@ -138,11 +138,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 165,
+      "groups": 166,
       "hits": 17
     },
     "style": {
-      "groups": 302,
+      "groups": 300,
       "hits": 23
     },
     "syntax": {
@@ -204,7 +204,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 201,
+      "groups": 202,
       "hits": 0
     },
     "backend-uses-variables": {
@@ -244,11 +244,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "deletion-protection-enabled": {
-      "groups": 25,
-      "hits": 8
+      "groups": 26,
+      "hits": 9
     },
     "deprecated-vs-reference": {
-      "groups": 48,
+      "groups": 44,
       "hits": 13
     },
     "diff-attribute-vs-block": {
@@ -324,7 +324,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-environment-name": {
-      "groups": 6,
+      "groups": 7,
       "hits": 1
     },
     "hardcoded-password": {
@@ -336,7 +336,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hcl-not-formatted": {
-      "groups": 178,
+      "groups": 175,
       "hits": 18
     },
     "hcl-unused-variable": {
@@ -480,11 +480,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions": {
-      "groups": 36,
+      "groups": 35,
       "hits": 2
     },
     "missing-suffix-variable": {
-      "groups": 76,
+      "groups": 77,
       "hits": 28
     },
     "module-input-mismatch": {
@@ -528,7 +528,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 86,
+      "groups": 87,
       "hits": 12
     },
     "performance-insights-unsupported-class": {
@@ -540,7 +540,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "provider-default-missing": {
-      "groups": 12,
+      "groups": 8,
       "hits": 0
     },
     "provider-input-undeclared": {
@@ -604,7 +604,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 8,
+      "groups": 7,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -696,7 +696,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "sparse-code-comments": {
-      "groups": 52,
+      "groups": 53,
       "hits": 0
     },
     "sqs-fifo-mismatch": {
@@ -712,8 +712,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "suffix-fixed-in-tfvars": {
-      "groups": 21,
-      "hits": 13
+      "groups": 12,
+      "hits": 8
     },
     "syntax-error": {
       "groups": 24,
@@ -736,11 +736,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 43,
+      "groups": 44,
       "hits": 2
     },
     "undeclared-reference": {
-      "groups": 40,
+      "groups": 39,
       "hits": 10
     },
     "unguarded-optional-feature": {
@@ -814,7 +814,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 201,
+      "groups": 202,
       "hits": 0
     },
     "backend-uses-variables|both": {
@@ -878,15 +878,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "deletion-protection-enabled|code": {
-      "groups": 3,
-      "hits": 0
+      "groups": 4,
+      "hits": 1
     },
     "deprecated-vs-reference|both": {
       "groups": 23,
       "hits": 8
     },
     "deprecated-vs-reference|code": {
-      "groups": 25,
+      "groups": 21,
       "hits": 5
     },
     "diff-attribute-vs-block|diff": {
@@ -982,7 +982,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-environment-name|code": {
-      "groups": 3,
+      "groups": 4,
       "hits": 1
     },
     "hardcoded-password|both": {
@@ -1002,7 +1002,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hcl-not-formatted|code": {
-      "groups": 178,
+      "groups": 175,
       "hits": 18
     },
     "hcl-unused-variable|code": {
@@ -1226,7 +1226,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions|code": {
-      "groups": 36,
+      "groups": 35,
       "hits": 2
     },
     "missing-suffix-variable|both": {
@@ -1234,7 +1234,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 24
     },
     "missing-suffix-variable|code": {
-      "groups": 8,
+      "groups": 9,
       "hits": 4
     },
     "module-input-mismatch|code": {
@@ -1290,7 +1290,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "outdated-engine-version|code": {
-      "groups": 23,
+      "groups": 24,
       "hits": 1
     },
     "performance-insights-unsupported-class|both": {
@@ -1310,7 +1310,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "provider-default-missing|code": {
-      "groups": 12,
+      "groups": 8,
       "hits": 0
     },
     "provider-input-undeclared|both": {
@@ -1418,7 +1418,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "response-without-infrastructure|code": {
-      "groups": 8,
+      "groups": 7,
       "hits": 0
     },
     "s3-backend-without-locking|both": {
@@ -1542,7 +1542,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "sparse-code-comments|code": {
-      "groups": 52,
+      "groups": 53,
       "hits": 0
     },
     "sqs-fifo-mismatch|code": {
@@ -1566,8 +1566,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "suffix-fixed-in-tfvars|code": {
-      "groups": 21,
-      "hits": 13
+      "groups": 12,
+      "hits": 8
     },
     "syntax-error|both": {
       "groups": 2,
@@ -1598,7 +1598,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration|code": {
-      "groups": 43,
+      "groups": 44,
       "hits": 2
     },
     "undeclared-reference|both": {
@@ -1606,7 +1606,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference|code": {
-      "groups": 33,
+      "groups": 32,
       "hits": 8
     },
     "unguarded-optional-feature|both": {

@@ -99,6 +99,8 @@ export const rule: Rule = {
       ctx.report({
         span: use.span,
         resource: use.resource,
+        // Reading a deprecated attribute (`data.aws_region.current.name`) only warns; arguments and types fail later.
+        ...(read ? { severity: 'low' as const } : {}),
         message: `${use.text} is deprecated; use ${use.replacement}${reference ? ' (the reference does)' : ''}.`,
       });
     }

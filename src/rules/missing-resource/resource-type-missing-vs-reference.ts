@@ -90,10 +90,23 @@ function typedBlocks(config: Configuration): Map<string, Block[]> {
  * Whether the task's prompt names a service (`wafv2` → "waf", `api_gateway` → "api gateway"): a whole service the
  * reference adds but the prompt never asked for is the reviewer's design choice, not the model's omission.
  */
+/**
+ * Services named by a common English word ("backups" of a database, "config" values, "events"): the prompt asks
+ * for the service only when it names the product.
+ */
+const PRODUCT_WORDS: Record<string, string[]> = {
+  backup: ['aws backup', 'backup plan', 'backup plans', 'backup vault', 'backup vaults'],
+  config: ['aws config', 'config rule', 'config rules', 'config recorder', 'configuration recorder', 'conformance pack'],
+  events: ['eventbridge', 'event bridge', 'cloudwatch events', 'event rule', 'event rules', 'event bus'],
+  batch: ['aws batch', 'batch job', 'batch jobs', 'batch compute'],
+  transfer: ['transfer family', 'sftp'],
+};
+
 function promptMentions(prompt: string | null, svc: string): boolean {
   if (!prompt) return false;
   const text = prompt.toLowerCase();
-  const words = [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, ''), ...(PROMPT_WORDS[svc] ?? [])].filter((w) => w.length >= 2);
+  const product = PRODUCT_WORDS[svc];
+  const words = product ?? [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, ''), ...(PROMPT_WORDS[svc] ?? [])].filter((w) => w.length >= 2);
   return words.some((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(text));
 }
 

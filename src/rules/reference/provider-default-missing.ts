@@ -40,7 +40,8 @@ export const rule: Rule = {
     if (!first) return;
     ctx.report({
       block: first,
-      resource: blockAddress(first),
+      // The configuration's default provider is what is missing: one key the ideal's finding can match.
+      resource: 'provider.aws',
       message: `Every provider "aws" block has an alias (${aws.map((p) => `aws.${staticString(attr(p, 'alias')?.expr) ?? exprToText(attr(p, 'alias')!.expr)}`).join(', ')}), but ${users.length} block(s) set no \`provider\` (first: ${blockAddress(first)}) and so use the default configuration, which is not declared.`,
     });
   },
