@@ -58,6 +58,9 @@ function metaOf(ruleId: string): RuleMeta | undefined {
   return metaIndex.get(ruleId);
 }
 
+/** A resource type (`aws_cloudtrail`) or a provider configuration (`provider.aws`, `provider:archive`) as a finding's resource. */
+const WHOLE_TYPE_OR_PROVIDER = /^(?:aws_[a-z0-9_]+|provider[.:][\w.-]+)$/;
+
 /**
  * The type part of a resource or data address (`aws_s3_bucket.logs` → `aws_s3_bucket`, `data.aws_iam_policy.x` →
  * `data.aws_iam_policy`); undefined for inputs, outputs, modules and providers, whose "type" says nothing.
@@ -115,9 +118,10 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
       if (idealKeys.has(`${f.ruleId}\u0000${resource}`)) kept.add(f);
     } else if (resource?.startsWith('var.') && !modelAddresses.has(resource) && neverNamed(resource.slice(4), input)) {
       kept.add(f);
-    } else if (resource !== undefined && idealKeys.has(`${f.ruleId}\u0000${resource}`)) {
-      // A finding on a service or provider as a whole (`aws_cloudtrail`, `provider:archive`) the ideal repeats:
-      // even a partial ideal shows it has the same gap.
+    } else if (resource !== undefined && WHOLE_TYPE_OR_PROVIDER.test(resource) && idealKeys.has(`${f.ruleId}\u0000${resource}`)) {
+      // A finding on a resource type or a provider as a whole (`aws_cloudtrail`, `provider.aws`) the ideal repeats:
+      // even a partial ideal shows it has the same gap. Backend, tests and file findings are not read this way: a
+      // partial ideal leaves out the files that would hold them.
       kept.add(f);
     } else if (resource !== undefined && modelAddresses.has(resource) && typeOfAddress(resource) && idealTypeKeys.has(`${f.ruleId}\u0000${typeOfAddress(resource)}`)) {
       // A block the ideal restructured away (a module's bucket, a renamed function) whose counterpart of the same

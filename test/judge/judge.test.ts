@@ -307,3 +307,16 @@ test('a service the task asks for and the reference declares, missing from the m
   assert.deepEqual(missing.occurrences?.map((o) => o.resource), ['aws_cloudtrail', 'aws_cloudtrail']);
   assert.deepEqual(out.filter((f) => f.ruleId === 'requested-logging-missing').map((f) => f.resource), ['aws_flow_log']);
 });
+
+test('a partial ideal keeps a finding on a resource type or provider as a whole that it repeats, and a same-type finding of a block it restructured', () => {
+  const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
+  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL.replace('"logs" {', '"audit" {') }], 'tf-hcl');
+  const trail = finding({ ruleId: 'requested-logging-missing', category: 'logging', resource: 'aws_cloudtrail' });
+  const onBucket = finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', resource: 'aws_s3_bucket.logs' });
+  const idealFindings = [{ ...trail }, { ...onBucket, resource: 'aws_s3_bucket.audit' }];
+  const kept = keptByIdeal([trail, onBucket], { task, model, ideal, idealFindings, idealCoverage: { partial: true, renames: {} } });
+  assert.deepEqual([...kept].map((f) => f.ruleId), ['requested-logging-missing', 'bucket-without-force-destroy']);
+  // The ideal's finding on another type says nothing about this one.
+  const otherType = keptByIdeal([onBucket], { task, model, ideal, idealFindings: [{ ...onBucket, resource: 'aws_lambda_function.f' }], idealCoverage: { partial: true, renames: {} } });
+  assert.equal(otherType.size, 0);
+});

@@ -67,7 +67,9 @@ export const rule: Rule = {
       // A child module's function named by its caller (`function_name = var.function_name`): the caller's
       // `/aws/lambda/...` groups cannot be matched by text, so any such group is taken to be its own.
       if (CHILD_MODULE_FILE.test(fn.span.file) && name.includes('${var.') && suffixes.length > 0) return true;
-      return suffixes.some((s) => s === name || (s.includes('${each.') && fn.attributes.some((a) => a.name === 'for_each')));
+      // A group per function (`for_each` over the function names, `"/aws/lambda/${each.value}"`) cannot be matched
+      // by text: any such group is taken to cover the stack's functions.
+      return suffixes.some((s) => s === name || s.includes('${each.'));
     };
     for (const fn of resources(ctx.config, 'aws_lambda_function')) {
       if (covered(fn)) continue;
