@@ -38,6 +38,31 @@ interface BodySpec {
   blocks?: Readonly<Record<string, NestedSpec>>;
   /** Arguments whose strings are expressions (references, type constraints), not templates. */
   expressions?: ReadonlySet<string>;
+  /**
+   * The provider schema of this body. A name it does not declare as an argument, or declares as an argument of type
+   * `any` (the bundled schema's stand-in for recursive blocks such as WAF `statement`), is a block when its value
+   * is an object or an array of objects.
+   */
+  schema?: BlockSchema;
+  /**
+   * No schema describes this body (a type of a provider other than the bundled one): an array of objects is read as
+   * blocks, the form blocks take in generated JSON (hcl2json, CDKTF synth); an object stays an argument (a map).
+   */
+  arraysAreBlocks?: boolean;
+}
+
+/** Arguments every resource and data source takes besides its schema's. */
+const META_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'provider', 'depends_on']);
+
+/** The nested-block reading of a property its body's spec does not list as a block, if it is one. */
+function undescribedBlock(spec: BodySpec, name: string, value: JsonNode | undefined): NestedSpec | undefined {
+  if (!value || META_ARGUMENTS.has(name)) return undefined;
+  if (spec.schema) {
+    const argument = own(spec.schema.attributes, name);
+    if (argument && argument.type !== 'any') return undefined;
+    return value.type === 'object' || value.type === 'array' ? UNDESCRIBED_BLOCK : undefined;
+  }
+  return spec.arraysAreBlocks && value.type === 'array' ? UNDESCRIBED_BLOCK : undefined;
 }
 
 interface NestedSpec {
@@ -89,14 +114,36 @@ function newSchemaBody(schema: BlockSchema | undefined, meta?: Readonly<Record<s
     labels: 1,
     body: ([name]) => ({ blocks: { content: { labels: 0, body: () => schemaBody(schema && name !== undefined ? own(schema.blocks, name)?.block : undefined) } }, expressions: names('iterator') }),
   };
-  return { blocks, ...(meta ? { expressions: RESOURCE_META_EXPRESSIONS } : {}) };
+  return { blocks, ...(meta ? { expressions: RESOURCE_META_EXPRESSIONS } : {}), ...(schema ? { schema } : { arraysAreBlocks: true }) };
 }
+
+/** A nested block no schema describes (see BodySpec.arraysAreBlocks). */
+const UNDESCRIBED_BLOCK: NestedSpec = { labels: 0, body: () => schemaBody(undefined) };
+
+/** A schema of nested blocks only: what the rules read of a utility provider's type. */
+function blocksOnly(...blockNames: string[]): BlockSchema {
+  const blocks: BlockSchema['blocks'] = {};
+  for (const name of blockNames) blocks[name] = { nesting: 'list', block: { attributes: {}, blocks: {} } };
+  return { attributes: {}, blocks };
+}
+
+/**
+ * The nested blocks of utility-provider types the rules read (the bundled schema is the AWS provider's): the Lambda
+ * package checks read `archive_file`'s `source` blocks, which a JSON object must give as blocks, not as a map.
+ */
+const UTILITY_SCHEMAS: Readonly<Record<string, BlockSchema>> = {
+  'data archive_file': blocksOnly('source'),
+  'resource archive_file': blocksOnly('source'),
+  'resource tls_cert_request': blocksOnly('subject'),
+  'resource tls_self_signed_cert': blocksOnly('subject'),
+};
 
 const RESOURCE_META_BLOCKS: Readonly<Record<string, NestedSpec>> = { lifecycle: LIFECYCLE, connection: CONNECTION, provisioner: PROVISIONER };
 const DATA_META_BLOCKS: Readonly<Record<string, NestedSpec>> = { lifecycle: LIFECYCLE };
 
 function resourceBody(kind: 'resource' | 'data', type: string | undefined): BodySpec {
-  const schema = type === undefined ? undefined : kind === 'resource' ? activeSchema().resource(type) : activeSchema().dataSource(type);
+  const provided = type === undefined ? undefined : kind === 'resource' ? activeSchema().resource(type) : activeSchema().dataSource(type);
+  const schema = provided ?? (type === undefined ? undefined : own(UTILITY_SCHEMAS, `${kind} ${type}`));
   return schemaBody(schema, kind === 'resource' ? RESOURCE_META_BLOCKS : DATA_META_BLOCKS);
 }
 
@@ -109,11 +156,15 @@ const AWS_PROVIDER_BLOCKS: Readonly<Record<string, NestedSpec>> = {
   ignore_tags: UNLABELED,
 };
 
+/** A body no schema here describes (another provider's configuration, a backend's): see BodySpec.arraysAreBlocks. */
+const UNDESCRIBED_BODY: BodySpec = { arraysAreBlocks: true };
+const AWS_PROVIDER_BODY: BodySpec = { blocks: AWS_PROVIDER_BLOCKS, arraysAreBlocks: true };
+
 const TOP_LEVEL: Readonly<Record<string, NestedSpec>> = {
   resource: { labels: 2, body: ([type]) => resourceBody('resource', type) },
   data: { labels: 2, body: ([type]) => resourceBody('data', type) },
   module: { labels: 1, body: () => ({ expressions: names('providers', 'depends_on') }) },
-  provider: { labels: 1, body: ([name]) => (name === 'aws' ? { blocks: AWS_PROVIDER_BLOCKS } : PLAIN) },
+  provider: { labels: 1, body: ([name]) => (name === 'aws' ? AWS_PROVIDER_BODY : UNDESCRIBED_BODY) },
   variable: { labels: 1, body: () => ({ blocks: { validation: UNLABELED }, expressions: names('type') }) },
   output: { labels: 1, body: () => ({ blocks: { precondition: UNLABELED }, expressions: names('depends_on') }) },
   locals: { labels: 0, body: plain },
@@ -122,7 +173,7 @@ const TOP_LEVEL: Readonly<Record<string, NestedSpec>> = {
     body: () => ({
       blocks: {
         required_providers: UNLABELED,
-        backend: { labels: 1, body: plain },
+        backend: { labels: 1, body: () => UNDESCRIBED_BODY },
         cloud: { labels: 0, body: () => ({ blocks: { workspaces: UNLABELED } }) },
         provider_meta: { labels: 1, body: plain },
       },
@@ -345,7 +396,7 @@ function convertBody(file: JsonFile, obj: JsonNode, spec: BodySpec, depth: numbe
   for (const p of properties(obj)) {
     const name = p.key.value as string;
     if (name === '//') continue;
-    const nested = spec.blocks ? own(spec.blocks, name) : undefined;
+    const nested = (spec.blocks ? own(spec.blocks, name) : undefined) ?? undescribedBlock(spec, name, p.value);
     if (nested && p.value && isBlockValue(p.value, nested.labels)) {
       blocks.push(...labeledBlocks(file, p, name, nested, 'nested', depth));
       continue;
@@ -432,11 +483,12 @@ interface StringRequest {
   value: string;
 }
 
-/** A request placed in the HCL text of a batch: `text` (from `offset` in the value) starts at `start` there. */
+/** A request placed in the HCL text of a batch: `text` (the string's value) starts at `start` there. */
 interface EmbeddedItem {
   request: StringRequest;
+  /** How the text is placed: as a heredoc template, or as an expression. */
+  syntax: 'template' | 'expression';
   text: string;
-  offset: number;
   start: number;
   /** Raw offset (inside the quotes) of each decoded character, when the string has escapes; built on first use. */
   rawOffsets?: number[];
@@ -454,11 +506,12 @@ function readStrings(file: JsonFile, requests: StringRequest[]): Map<JsonNode, E
   const together: EmbeddedItem[] = [];
   for (const request of requests) {
     const { value } = request;
-    // `"${aws_s3_bucket.b}"` where a reference is wanted reads as the reference too (older generators write it).
-    const unwrap = request.mode === 'expression' && /^\$\{[^{}]*\}$/.test(value);
-    const item: EmbeddedItem = { request, text: unwrap ? value.slice(2, -1) : value, offset: unwrap ? 2 : 0, start: 0 };
+    // `"${aws_s3_bucket.b}"` where a reference is wanted reads as the reference too (hcl2json and older generators
+    // write every expression so): read as a template, whose one interpolation is the expression.
+    const syntax = request.mode === 'template' || (value.startsWith('${') && value.endsWith('}')) ? 'template' : 'expression';
+    const item: EmbeddedItem = { request, syntax, text: value, start: 0 };
     // An expression over several lines would run into the next attribute: it is parsed on its own.
-    if (request.mode === 'expression' && item.text.includes('\n')) parseItems(file, [item], out);
+    if (syntax === 'expression' && value.includes('\n')) parseItems(file, [item], out);
     else together.push(item);
   }
   parseItems(file, together, out);
@@ -468,10 +521,10 @@ function readStrings(file: JsonFile, requests: StringRequest[]): Map<JsonNode, E
 function parseItems(file: JsonFile, items: EmbeddedItem[], out: Map<JsonNode, Expr>): void {
   if (!items.length) return;
   let marker = 'IACJUDGE_JSON_TEMPLATE';
-  while (items.some((i) => i.request.mode === 'template' && i.text.includes(marker))) marker += '_';
+  while (items.some((i) => i.syntax === 'template' && i.text.includes(marker))) marker += '_';
   let wrapper = '';
   items.forEach((item, k) => {
-    const template = item.request.mode === 'template';
+    const template = item.syntax === 'template';
     const head = template ? `t${k} = <<${marker}\n` : `t${k} = `;
     item.start = wrapper.length + head.length;
     wrapper += head + item.text + (template ? `\n${marker}\n` : '\n');
@@ -494,8 +547,8 @@ function parseItems(file: JsonFile, items: EmbeddedItem[], out: Map<JsonNode, Ex
   for (const attribute of convertFile(ctx, root)[0]?.attributes ?? []) {
     const item = items[Number(attribute.name.slice(1))];
     if (!item) continue;
-    const { node, mode, value } = item.request;
-    out.set(node, mode === 'template' ? asQuotedTemplate(attribute.expr, value, file.nodeSpan(node)) : attribute.expr);
+    const { node, value } = item.request;
+    out.set(node, item.syntax === 'template' ? asQuotedTemplate(attribute.expr, value, file.nodeSpan(node)) : attribute.expr);
   }
 }
 
@@ -522,7 +575,7 @@ function itemAt(items: EmbeddedItem[], index: number): EmbeddedItem {
 
 /** Where `index` of the batch's HCL text stands in the JSON file: inside the item's string, through its escapes. */
 function jsonOffset(file: JsonFile, item: EmbeddedItem, index: number): number {
-  const at = item.offset + Math.max(0, Math.min(item.text.length, index - item.start));
+  const at = Math.max(0, Math.min(item.text.length, index - item.start));
   const { node, value } = item.request;
   const start = node.offset + 1;
   const rawLength = Math.max(0, node.length - 2);

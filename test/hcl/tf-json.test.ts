@@ -98,6 +98,31 @@ test('tf.json: nested blocks come from the language and the provider schema; oth
   assert.deepEqual(shape(m!.attributes[1]!.expr), { kind: 'object', entries: [{ key: 'aws', value: { kind: 'reference', parts: ['aws', 'west'] } }] });
 });
 
+test('tf.json: generated JSON (hcl2json style): blocks as arrays, every expression as "${...}"', () => {
+  const blocks = parseOk({
+    variable: { v: [{ type: '${map(object({\n    name = string\n    ports = list(number)\n  }))}' }] },
+    data: { archive_file: { zip: [{ type: 'zip', output_path: 'f.zip', source: [{ content: 'x', filename: 'index.py' }] }] } },
+    resource: {
+      aws_wafv2_web_acl: { waf: [{ rule: [{ name: 'r', statement: [{ managed_rule_group_statement: [{ name: 'AWSManagedRulesCommonRuleSet', vendor_name: 'AWS' }] }] }] }] },
+      kubernetes_deployment: { d: [{ metadata: [{ name: 'x' }], spec: [{ replicas: 1 }], wait_for_rollout: true }] },
+      aws_security_group: { sg: [{ depends_on: ['${aws_iam_role.r}'], tags: { Name: 'sg' } }] },
+    },
+    terraform: [{ backend: { remote: [{ organization: 'o', workspaces: [{ name: 'w' }] }] } }],
+  });
+  const [variable, zip, waf, deployment, sg, terraform] = blocks;
+  // A type constraint over several lines, written as one interpolation.
+  assert.deepEqual((shape(variable!.attributes[0]!.expr) as { kind: string; name: string }).name, 'map');
+  // A utility provider's block the rules read, an argument of type `any` that stands for recursive blocks, and
+  // arrays of objects in a type no bundled schema describes: all blocks, as in native syntax.
+  assert.deepEqual(zip!.blocks.map((b) => b.type), ['source']);
+  assert.deepEqual(waf!.blocks[0]!.blocks.map((b) => `${b.type}>${b.blocks.map((c) => c.type).join(',')}`), ['statement>managed_rule_group_statement']);
+  assert.deepEqual(deployment!.blocks.map((b) => b.type), ['metadata', 'spec']);
+  assert.deepEqual(deployment!.attributes.map((a) => a.name), ['wait_for_rollout']);
+  assert.deepEqual(shape(sg!.attributes[0]!.expr), { kind: 'tuple', items: [{ kind: 'reference', parts: ['aws_iam_role', 'r'] }] });
+  assert.deepEqual(sg!.attributes[1]!.expr.kind, 'object');
+  assert.deepEqual(terraform!.blocks[0]!.blocks.map((b) => b.type), ['workspaces']);
+});
+
 test('tf.json: strings are templates; one interpolation is its expression, as Terraform evaluates it', () => {
   assert.deepEqual(shape(localExpr('plain')), { kind: 'literal', value: 'plain' });
   assert.deepEqual(shape(localExpr('${var.name}')), { kind: 'reference', parts: ['var', 'name'] });
