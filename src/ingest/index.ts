@@ -66,10 +66,15 @@ function isTerraformJsonFile(rel: string): boolean {
   return isTerraformJsonPath(rel) || isTerraformJsonValuesPath(rel);
 }
 
-/** A response's Terraform files in either syntax when it has a configuration file (.tf or .tf.json), else its TypeScript. */
+/**
+ * A response's Terraform files (both syntaxes) when it has a .tf file, else its TypeScript, else its .tf.json
+ * configuration: a CDKTF project may keep the cdk.tf.json it synthesized, and the TypeScript is the response.
+ */
 function chooseResponseCode(files: SourceFile[]): SourceFile[] {
   const terraform = files.filter((f) => f.language === 'hcl' || isTerraformJsonFile(f.path));
-  return terraform.some((f) => isTerraformConfigPath(f.path)) ? terraform : files.filter((f) => f.language === 'ts');
+  if (terraform.some((f) => f.path.endsWith('.tf'))) return terraform;
+  const scripts = files.filter((f) => f.language === 'ts');
+  return scripts.length === 0 && terraform.some((f) => isTerraformConfigPath(f.path)) ? terraform : scripts;
 }
 
 function kindOf(path: string): 'file' | 'dir' | 'missing' {

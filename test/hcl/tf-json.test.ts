@@ -261,3 +261,17 @@ test('tf.json: a markdown response\'s `main.tf.json` fence is a configuration fi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('tf.json: a CDKTF project\'s synthesized cdk.tf.json does not make it a Terraform folder', () => {
+  const dir = folder({
+    'main.ts': "import { App, TerraformStack } from 'cdktf';\nconst app = new App();\napp.synth();\n",
+    'cdk.tf.json': JSON.stringify({ resource: { aws_sqs_queue: { q: { name: 'q' } } } }),
+  });
+  try {
+    const task = loadTask(dir);
+    assert.equal(task.platform, 'cdktf-ts');
+    assert.deepEqual(task.model?.files.map((f) => f.path), ['lib/main.ts']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
