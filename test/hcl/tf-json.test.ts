@@ -2,7 +2,7 @@
 // analyzed like the equivalent .tf folder (test/fixtures/hcl/tf-json holds one configuration in both syntaxes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -271,6 +271,21 @@ test('tf.json: a CDKTF project\'s synthesized cdk.tf.json does not make it a Ter
     const task = loadTask(dir);
     assert.equal(task.platform, 'cdktf-ts');
     assert.deepEqual(task.model?.files.map((f) => f.path), ['lib/main.ts']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('tf.json: a response cut off inside a main.tf.json fence is one truncation failure, its JSON error folded in', () => {
+  const cut = readFileSync(join(FIXTURES, 'json/main.tf.json'), 'utf8').split('\n').slice(0, 75).join('\n');
+  const dir = folder({ 'metadata.json': JSON.stringify({ platform: 'tf', language: 'hcl' }), 'lib/MODEL_RESPONSE.md': `# Stack\n\n## main.tf.json\n\n\`\`\`json\n${cut}\n` });
+  try {
+    const r = analyzeTask(dir, { score: false });
+    const first = r.findings.find((f) => f.rank === 1);
+    assert.equal(first?.ruleId, 'response-truncated');
+    assert.deepEqual(first?.location, { file: 'lib/main.tf.json', line: 75 });
+    assert.equal(r.findings.filter((f) => f.ruleId === 'syntax-error').length, 0);
+    assert.ok((first?.occurrences ?? []).some((o) => /Terraform JSON error/.test(o.message ?? '')), JSON.stringify(first?.occurrences));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
