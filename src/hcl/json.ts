@@ -81,18 +81,17 @@ const names = (...n: string[]): ReadonlySet<string> => new Set(n);
 
 /** A nested block without labels whose body holds arguments only (a condition, `required_providers`, ...). */
 const UNLABELED: NestedSpec = { labels: 0, body: plain };
-const LIFECYCLE: NestedSpec = {
-  labels: 0,
-  body: () => ({ blocks: { precondition: UNLABELED, postcondition: UNLABELED }, expressions: names('ignore_changes', 'replace_triggered_by') }),
-};
+const LIFECYCLE_BODY: BodySpec = { blocks: { precondition: UNLABELED, postcondition: UNLABELED }, expressions: names('ignore_changes', 'replace_triggered_by') };
+const LIFECYCLE: NestedSpec = { labels: 0, body: () => LIFECYCLE_BODY };
 const CONNECTION: NestedSpec = { labels: 0, body: plain };
-const PROVISIONER: NestedSpec = { labels: 1, body: () => ({ blocks: { connection: CONNECTION } }) };
+const PROVISIONER_BODY: BodySpec = { blocks: { connection: CONNECTION } };
+const PROVISIONER: NestedSpec = { labels: 1, body: () => PROVISIONER_BODY };
 const RESOURCE_META_EXPRESSIONS = names('provider', 'depends_on');
 
 /**
  * The body of a block the provider schema describes: a resource or data source (with its meta-blocks `meta` and
  * meta-arguments), or one of their nested blocks (`meta` undefined). Without a schema (a type the bundled schema
- * does not know) every property but the meta-blocks and `dynamic` is an argument.
+ * does not know) the meta-blocks, `dynamic` and arrays of objects are blocks, every other property an argument.
  */
 function schemaBody(schema: BlockSchema | undefined, meta?: Readonly<Record<string, NestedSpec>>): BodySpec {
   // One spec per schema block and kind of body: a file of 8,000 buckets asks for the same one 8,000 times.
@@ -156,6 +155,10 @@ const AWS_PROVIDER_BLOCKS: Readonly<Record<string, NestedSpec>> = {
   ignore_tags: UNLABELED,
 };
 
+const MODULE_BODY: BodySpec = { expressions: names('providers', 'depends_on') };
+const VARIABLE_BODY: BodySpec = { blocks: { validation: UNLABELED }, expressions: names('type') };
+const OUTPUT_BODY: BodySpec = { blocks: { precondition: UNLABELED }, expressions: names('depends_on') };
+
 /** A body no schema here describes (another provider's configuration, a backend's): see BodySpec.arraysAreBlocks. */
 const UNDESCRIBED_BODY: BodySpec = { arraysAreBlocks: true };
 const AWS_PROVIDER_BODY: BodySpec = { blocks: AWS_PROVIDER_BLOCKS, arraysAreBlocks: true };
@@ -163,10 +166,10 @@ const AWS_PROVIDER_BODY: BodySpec = { blocks: AWS_PROVIDER_BLOCKS, arraysAreBloc
 const TOP_LEVEL: Readonly<Record<string, NestedSpec>> = {
   resource: { labels: 2, body: ([type]) => resourceBody('resource', type) },
   data: { labels: 2, body: ([type]) => resourceBody('data', type) },
-  module: { labels: 1, body: () => ({ expressions: names('providers', 'depends_on') }) },
+  module: { labels: 1, body: () => MODULE_BODY },
   provider: { labels: 1, body: ([name]) => (name === 'aws' ? AWS_PROVIDER_BODY : UNDESCRIBED_BODY) },
-  variable: { labels: 1, body: () => ({ blocks: { validation: UNLABELED }, expressions: names('type') }) },
-  output: { labels: 1, body: () => ({ blocks: { precondition: UNLABELED }, expressions: names('depends_on') }) },
+  variable: { labels: 1, body: () => VARIABLE_BODY },
+  output: { labels: 1, body: () => OUTPUT_BODY },
   locals: { labels: 0, body: plain },
   terraform: {
     labels: 0,
