@@ -78,6 +78,9 @@ export async function buildCli({ outdir = resolve(repo, 'dist/cli'), moduleRoot 
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
+    // jsonc-parser's `main` is a UMD build that requires its own files at run time, which a bundle cannot resolve;
+    // its ES module build bundles like any other source.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     plugins,
     // Chunks beside the entry: the import.meta.url rewrite assumes every output file sits in outdir.
     chunkNames: '[name]-[hash]',

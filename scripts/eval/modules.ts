@@ -7,8 +7,8 @@
  *   npm run eval:modules -- DIR --whole       # also analyze each repository as one folder (root + modules/* + examples/*)
  *   npm run eval:modules -- DIR --quiet       # totals only
  *
- * Every folder holding .tf files (the root, modules/x, examples/y, wrappers/...) is its own Terraform module: it is
- * copied alone into a scratch folder and analyzed as a plain folder of .tf files (a model response with no ideal), so
+ * Every folder holding .tf or .tf.json files (the root, modules/x, examples/y, wrappers/...) is its own Terraform module: it is
+ * copied alone into a scratch folder and analyzed as a plain folder of configuration files (a model response with no ideal), so
  * references resolve within that folder only. Nothing from the analyzed modules is written into the repository.
  */
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -33,20 +33,23 @@ if (!existsSync(root) || !statSync(root).isDirectory()) {
   process.exit(0);
 }
 
-/** Folders under `dir` (itself included) that hold .tf files directly, sorted, relative to `dir`. */
+/** Terraform configuration files in either syntax: native (.tf) and JSON (.tf.json). */
+const CONFIG_FILE = /\.tf(?:\.json)?$/;
+
+/** Folders under `dir` (itself included) that hold configuration files directly, sorted, relative to `dir`. */
 function moduleFolders(dir: string, rel = ''): string[] {
   const here = path.join(dir, rel);
   const entries = readdirSync(here, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  const out: string[] = entries.some((e) => e.isFile() && e.name.endsWith('.tf')) ? [rel] : [];
+  const out: string[] = entries.some((e) => e.isFile() && CONFIG_FILE.test(e.name)) ? [rel] : [];
   for (const e of entries) if (e.isDirectory() && !SKIPPED.has(e.name)) out.push(...moduleFolders(dir, rel ? `${rel}/${e.name}` : e.name));
   return out;
 }
 
-/** Copies the folder's own .tf (and .tftpl/.tpl) files, not its subfolders, into a fresh scratch folder. */
+/** Copies the folder's own .tf and .tf.json (and .tftpl/.tpl) files, not its subfolders, into a fresh scratch folder. */
 function stage(src: string, scratch: string): string {
   const dest = mkdtempSync(path.join(scratch, 'm-'));
   for (const e of readdirSync(src, { withFileTypes: true })) {
-    if (e.isFile() && /\.(tf|tftpl|tpl)$/.test(e.name)) copyFileSync(path.join(src, e.name), path.join(dest, e.name));
+    if (e.isFile() && /\.(tf|tf\.json|tftpl|tpl)$/.test(e.name)) copyFileSync(path.join(src, e.name), path.join(dest, e.name));
   }
   return dest;
 }
@@ -68,12 +71,12 @@ function countByCategory(findings: Finding[]): string {
   return [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([c, n]) => `${c}=${n}`).join(' ') || 'no findings';
 }
 
-/** Lines of the .tf files directly in `dir` (not its subfolders). */
+/** Lines of the configuration files directly in `dir` (not its subfolders). */
 function tfStats(dir: string): { files: number; lines: number } {
   let files = 0;
   let lines = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (!e.isFile() || !e.name.endsWith('.tf')) continue;
+    if (!e.isFile() || !CONFIG_FILE.test(e.name)) continue;
     files++;
     lines += readFileSync(path.join(dir, e.name), 'utf8').split('\n').length;
   }
@@ -127,7 +130,7 @@ try {
 }
 
 console.log('');
-console.log(`modules analyzed: ${folders} folder(s) under ${root} (${tfFiles} .tf files, ${tfLines} lines); clean: ${clean}`);
+console.log(`modules analyzed: ${folders} folder(s) under ${root} (${tfFiles} .tf/.tf.json files, ${tfLines} lines); clean: ${clean}`);
 for (const c of CATEGORIES) console.log(`  ${c.padEnd(16)} ${totals.get(c) ?? 0}`);
 if (byRule.size) {
   console.log('by rule:');

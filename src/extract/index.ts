@@ -249,10 +249,10 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       return chosen !== undefined;
     }
     // In a prose section a file of the stack is named by a comment, a label or heading that is nothing but the
-    // name, or a sentence that names a `.tf` file ("Create a `provider.tf` file:"); a tfvars file or a `main.ts`
+    // name, or a sentence that names a `.tf` (or `.tf.json`) file ("Create a `provider.tf` file:"); a tfvars file or a `main.ts`
     // shown there is an example of how to call the stack.
     const prose = sections.prose;
-    const explicit = chosen !== undefined && ((chosen.lone && chosen.source !== 'intro') || /\.tf$/.test(chosen.name));
+    const explicit = chosen !== undefined && ((chosen.lone && chosen.source !== 'intro') || /\.tf(?:\.json)?$/.test(chosen.name));
     if (prose && (!explicit || /\.tfvars$/.test(chosen?.name ?? ''))) {
       const language = skippedLanguage();
       const named = chosen ? ` named \`${printable(chosen.name)}\`` : '';

@@ -61,9 +61,9 @@ function withAccess(ctx: ConvertContext, target: Expr, steps: Node[], start: Nod
   return { kind: 'access', target, steps: out, span: spanFromTo(ctx, start, steps[steps.length - 1]!) };
 }
 
+/** From the start of `a` to the end of `b`, placed by the context (an embedded string maps positions itself). */
 function spanFromTo(ctx: ConvertContext, a: Node, b: Node) {
-  const s = ctx.span(a);
-  return { ...s, endLine: b.endPosition.row + 1, endColumn: b.endPosition.column + 1 };
+  return ctx.spanBetween(a.startIndex, b.endIndex);
 }
 
 /** Renders postfix steps as traversal parts: `.x` → `x`, `[0]`, `["k"]`, `[*]` (both splats), `[?]`. */

@@ -13,8 +13,11 @@ import { parseHclTree } from './parser.js';
 import type { TNode } from './tree.js';
 import { normalizeSource, type Point } from './source.js';
 import { collectSyntaxErrors, printable } from './syntax-errors.js';
+import { parseTerraformJsonSource } from './json.js';
+import { isTerraformJsonPath, isTerraformJsonValuesPath } from '../model/paths.js';
 
 export { TOP_LEVEL_ATTRIBUTES } from './blocks.js';
+export { parseTerraformJsonSource, TF_JSON_SOURCE } from './json.js';
 
 export interface HclParseResult {
   blocks: Block[];
@@ -158,8 +161,16 @@ function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
 
 const HCL_EXTENSION = /\.(tf|tfvars|hcl)$/i;
 
+/** Terraform configuration or values in either syntax: native (`.tf`, `.tfvars`, `.hcl`) or JSON (`.tf.json`, `.tfvars.json`). */
 export function isHclSource(file: SourceFile): boolean {
-  return file.language === 'hcl' || file.language === 'tf' || HCL_EXTENSION.test(file.path);
+  return file.language === 'hcl' || file.language === 'tf' || HCL_EXTENSION.test(file.path) || isTerraformJsonPath(file.path) || isTerraformJsonValuesPath(file.path);
+}
+
+/** One file in the syntax its name says (a `.tf.json` file is JSON whatever fence language labeled it). */
+function parseTerraformSource(file: SourceFile, trees?: HclTreeCache): HclParseResult {
+  if (isTerraformJsonPath(file.path)) return parseTerraformJsonSource(file.content, file.path);
+  if (isTerraformJsonValuesPath(file.path)) return parseTerraformJsonSource(file.content, file.path, { values: true });
+  return parseHclSource(file.content, file.path, trees);
 }
 
 /** `trees`: share one cache between the responses of a task (see HclTreeCache). */
@@ -168,7 +179,7 @@ export function parseHclFiles(files: SourceFile[], platform = 'tf-hcl', trees?: 
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (!isHclSource(file)) continue;
-    const r = parseHclSource(file.content, file.path, trees);
+    const r = parseTerraformSource(file, trees);
     blocks.push(...r.blocks);
     diagnostics.push(...r.diagnostics);
   }

@@ -9,6 +9,7 @@ import { UsageError } from '../contracts/errors.js';
 import { CODE_DECISION_WARNINGS, extractResponse, languageForPath } from '../extract/index.js';
 import { normalizeResponsePath } from '../extract/paths.js';
 import type { SourceFile } from '../model/types.js';
+import { isTerraformConfigPath, isTerraformJsonPath, isTerraformJsonValuesPath } from '../model/paths.js';
 import { DEFAULT_MAX_FILE_BYTES, readText, walkFolder } from './files.js';
 import { parseMetadata } from './metadata.js';
 import { detectPlatform, normalizePlatform, parsePlatformFlag } from './platform.js';
@@ -53,11 +54,27 @@ function isExtraFile(rel: string): boolean {
 
 /** Files that form a response when a folder of code is the response (no test files, no declarations). */
 function isResponseCode(rel: string, language: string): boolean {
-  if (language !== 'hcl' && language !== 'ts') return false;
+  if (language !== 'hcl' && language !== 'ts' && !isTerraformJsonFile(rel)) return false;
   if (rel.endsWith('.d.ts') || /\.(test|spec)\.tsx?$/.test(rel)) return false;
   if (rel.endsWith('.terraform.lock.hcl')) return false;
   const top = rel.split('/', 1)[0];
   return top !== 'test' && top !== 'tests';
+}
+
+/** Terraform configuration or variable values in JSON syntax (`main.tf.json`, `terraform.tfvars.json`). */
+function isTerraformJsonFile(rel: string): boolean {
+  return isTerraformJsonPath(rel) || isTerraformJsonValuesPath(rel);
+}
+
+/**
+ * A response's Terraform files (both syntaxes) when it has a .tf file, else its TypeScript, else its .tf.json
+ * configuration: a CDKTF project may keep the cdk.tf.json it synthesized, and the TypeScript is the response.
+ */
+function chooseResponseCode(files: SourceFile[]): SourceFile[] {
+  const terraform = files.filter((f) => f.language === 'hcl' || isTerraformJsonFile(f.path));
+  if (terraform.some((f) => f.path.endsWith('.tf'))) return terraform;
+  const scripts = files.filter((f) => f.language === 'ts');
+  return scripts.length === 0 && terraform.some((f) => isTerraformConfigPath(f.path)) ? terraform : scripts;
 }
 
 function kindOf(path: string): 'file' | 'dir' | 'missing' {
@@ -129,13 +146,12 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
         return file;
       }),
     );
-    const hcl = files.filter((f) => f.language === 'hcl');
-    const chosen = hcl.some((f) => f.path.endsWith('.tf')) ? hcl : files.filter((f) => f.language === 'ts');
+    const chosen = chooseResponseCode(files);
     if (chosen.length === 0) return null;
     return { origin: '.', files: chosen, warnings: [], ...(Object.keys(userPaths).length > 0 ? { userPaths } : {}) };
   };
-  /** Code at the folder's top or in folders other than lib/test: a plain folder of .tf files. */
-  const isLooseCode = (rel: string): boolean => /\.(tf|tfvars|ts)$/i.test(rel) && !rel.includes('node_modules/');
+  /** Code at the folder's top or in folders other than lib/test: a plain folder of .tf (or .tf.json) files. */
+  const isLooseCode = (rel: string): boolean => (/\.(tf|tfvars|ts)$/i.test(rel) || isTerraformJsonFile(rel)) && !rel.includes('node_modules/');
   const looseFile = (rel: string): SourceFile[] => {
     const normalized = normalizeResponsePath(rel);
     if (!normalized.ok) return [];
@@ -210,6 +226,8 @@ export function loadTask(taskPath: string, opts: LoadTaskOptions = {}): Task {
 /** `source = "./x"` / `"../x"` of module blocks (a bounded scan before parsing: which folders the root loads). */
 // Horizontal whitespace only: `\s*` after `^` in multiline mode would rescan every following blank line.
 const LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.{1,2}\/[^"\n]*)"/gm;
+/** The same in JSON syntax: `"source": "./modules/vpc"` (a property of a module block). */
+const LOCAL_SOURCE_JSON = /"source"[ \t\n]*:[ \t\n]*"(\.{1,2}\/[^"\n]*)"/g;
 
 function joinPath(dir: string, rel: string): string {
   const out: string[] = dir ? dir.split('/') : [];
@@ -228,7 +246,7 @@ function joinPath(dir: string, rel: string): string {
  */
 function looseModuleFiles(rels: string[], read: (rel: string) => string | null, notes: string[]): string[] {
   const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
-  const tf = rels.filter((r) => r.endsWith('.tf'));
+  const tf = rels.filter(isTerraformConfigPath);
   if (!tf.some((r) => dirOf(r) === '')) return rels;
   const loaded = new Set<string>(['']);
   const queue = [''];
@@ -237,7 +255,7 @@ function looseModuleFiles(rels: string[], read: (rel: string) => string | null, 
     for (const rel of tf) {
       if (dirOf(rel) !== dir) continue;
       const text = read(rel) ?? '';
-      for (const m of text.matchAll(LOCAL_SOURCE)) {
+      for (const m of text.matchAll(isTerraformJsonPath(rel) ? LOCAL_SOURCE_JSON : LOCAL_SOURCE)) {
         const child = joinPath(dir, m[1]!);
         if (!loaded.has(child)) {
           loaded.add(child);
@@ -285,8 +303,7 @@ function loadResponse(path: string, root: string, maxFileBytes: number, warnings
     const content = readText(join(path, rel), { maxFileBytes, label: `${label}/${rel}`, within: path }, folderWarnings);
     if (content !== null) files.push({ path: normalized.path, language, content });
   }
-  const hcl = files.filter((f) => f.language === 'hcl');
-  const chosen = hcl.some((f) => f.path.endsWith('.tf')) ? hcl : files.filter((f) => f.language === 'ts');
+  const chosen = chooseResponseCode(files);
   if (chosen.length === 0) folderWarnings.push({ kind: 'no-code', file: label, message: `${label}: no .tf or .ts files found` });
   return { origin: label, files: chosen, warnings: folderWarnings };
 }

@@ -3,6 +3,9 @@ import type { Configuration } from '../model/types.js';
 import type { Finding } from '../findings/types.js';
 import type { PipelineContext, Stage } from '../contracts/pipeline.js';
 
+/** How a syntax finding names the front-end that reported it. */
+const FRONT_END_NAMES: Readonly<Record<string, string>> = { cdktf: 'TypeScript', hcl: 'HCL', 'tf-json': 'Terraform JSON' };
+
 /** Every error diagnostic of a configuration as a `syntax` finding. */
 export function syntaxFindings(config: Configuration): Finding[] {
   return config.diagnostics
@@ -14,7 +17,7 @@ export function syntaxFindings(config: Configuration): Finding[] {
       evidence: ['static' as const],
       fixClass: 'C' as const,
       title: 'Code does not parse',
-      message: `${d.source === 'cdktf' ? 'TypeScript' : d.source === 'hcl' ? 'HCL' : 'Parse'} error: ${d.message}`,
+      message: `${FRONT_END_NAMES[d.source] ?? 'Parse'} error: ${d.message}`,
       location: { file: d.span.file, line: d.span.line },
     }));
 }

@@ -6,7 +6,7 @@
  * calculation. The JSON and SARIF reports keep every finding in full; this document is the short, ranked read.
  * Pure function of the AnalysisResult: deterministic.
  */
-import type { AnalysisResult, ScoreResult } from '../contracts/pipeline.js';
+import { markdownLocation, type AnalysisResult, type MarkdownOrigin, type ScoreResult } from '../contracts/pipeline.js';
 import type { Finding, Occurrence, Snippet } from '../findings/types.js';
 import type { RuleMeta } from '../contracts/check.js';
 import type { Severity } from '../taxonomy/categories.js';
@@ -91,11 +91,16 @@ function dedent(code: string): string {
   return lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length))).join('\n');
 }
 
-function codeBlock(s: Snippet): string[] {
+/** `origins`: for a snippet of the model's code, where its files stand in the response's markdown. */
+function codeBlock(s: Snippet, origins?: Origins): string[] {
   const code = trimSnippet(dedent(s.code));
   const fence = fenceFor(code);
-  return [`\`${s.file}\`, line ${s.line}:`, '', `${fence}${fenceLanguage(s)}`, code, fence];
+  const md = markdownLocation(origins, s.file, s.line);
+  const from = md ? ` (\`${md.file}\`, line ${md.line})` : '';
+  return [`\`${s.file}\`, line ${s.line}${from}:`, '', `${fence}${fenceLanguage(s)}`, code, fence];
 }
+
+type Origins = Record<string, MarkdownOrigin> | undefined;
 
 function plainBlock(code: string, language: string): string[] {
   const body = trimSnippet(code);
@@ -119,29 +124,35 @@ function capitalize(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
-function place(o: { resource?: string; location: { file: string; line: number } }): string {
+/**
+ * Where a finding is: its resource, and its file and line, with the markdown line the code stands at when the
+ * file was extracted from the response (`lib/main.tf:15` (`lib/MODEL_RESPONSE.md:140`)): the extracted file
+ * exists nowhere else. Locations are always in the model's files (the diff places what the model lacks there too).
+ */
+function place(o: { resource?: string; location: { file: string; line: number } }, origins: Origins): string {
   // Task-level findings (no tests, no outputs) may have no file: the resource alone then says where.
   if (!o.location.file) return o.resource ? `\`${o.resource}\`` : 'the task as a whole';
-  const at = `\`${o.location.file}${o.location.line ? `:${o.location.line}` : ''}\``;
+  const md = o.location.line ? markdownLocation(origins, o.location.file, o.location.line) : null;
+  const at = `\`${o.location.file}${o.location.line ? `:${o.location.line}` : ''}\`${md ? ` (\`${md.file}:${md.line}\`)` : ''}`;
   return o.resource ? `\`${o.resource}\` at ${at}` : at;
 }
 
 /** A grouped failure's places, compactly: the first few, then how many more (the JSON lists them all). */
-function occurrenceList(occ: readonly Occurrence[]): string[] {
+function occurrenceList(occ: readonly Occurrence[], origins: Origins): string[] {
   const out = [`**Occurrences** (${occ.length} places):`, ''];
-  for (const o of occ.slice(0, MAX_OCCURRENCES_SHOWN)) out.push(`- ${place(o)}${o.message ? `: ${withoutTruncatedValues(o.message)}` : ''}`);
+  for (const o of occ.slice(0, MAX_OCCURRENCES_SHOWN)) out.push(`- ${place(o, origins)}${o.message ? `: ${withoutTruncatedValues(o.message)}` : ''}`);
   if (occ.length > MAX_OCCURRENCES_SHOWN) out.push(`- and ${occ.length - MAX_OCCURRENCES_SHOWN} more`);
   return out;
 }
 
-function renderFailure(f: Finding, n: number, typescriptTask: boolean): string[] {
+function renderFailure(f: Finding, n: number, typescriptTask: boolean, origins: Origins): string[] {
   const meta = metaFor(f.ruleId);
   const out: string[] = [`### ${n}. ${f.title}`, '', `**Impact Level**: ${LEVEL[f.severity]}`, ''];
   out.push('**MODEL_RESPONSE Issue**:', withoutTruncatedValues(f.message), '');
   const grouped = (f.occurrences?.length ?? 0) > 1;
-  if (f.modelSnippet) out.push(...codeBlock(f.modelSnippet), '');
-  else if (!grouped) out.push(`Location: ${place(f)}.`, '');
-  if (grouped) out.push(...occurrenceList(f.occurrences!), '');
+  if (f.modelSnippet) out.push(...codeBlock(f.modelSnippet, origins), '');
+  else if (!grouped) out.push(`Location: ${place(f, origins)}.`, '');
+  if (grouped) out.push(...occurrenceList(f.occurrences!, origins), '');
   out.push('**IDEAL_RESPONSE Fix**:');
   // The ideal's own code is the fix a reviewer shows; the generic template only stands in when it has none.
   if (f.idealSnippet) {
@@ -222,7 +233,7 @@ function severityMonotone(failures: readonly Finding[]): boolean {
   return failures.every((f, i) => i === 0 || SEVERITY_RANK[failures[i - 1]!.severity] <= SEVERITY_RANK[f.severity]);
 }
 
-function failureSections(failures: readonly Finding[], typescriptTask: boolean): string[] {
+function failureSections(failures: readonly Finding[], typescriptTask: boolean, origins: Origins): string[] {
   const out: string[] = [];
   if (!failures.length) return out;
   const byLevel = severityMonotone(failures);
@@ -233,7 +244,7 @@ function failureSections(failures: readonly Finding[], typescriptTask: boolean):
       level = f.severity;
       out.push(`## ${LEVEL[level]} Failures`, '');
     }
-    out.push(...renderFailure(f, i + 1, typescriptTask), '---', '');
+    out.push(...renderFailure(f, i + 1, typescriptTask, origins), '---', '');
   });
   return out;
 }
@@ -318,7 +329,7 @@ export function renderMarkdown(r: AnalysisResult): string {
   const failures = ranked.filter((f) => tierOf(f) === 'failure');
   const observations = ranked.filter((f) => tierOf(f) === 'observation');
   const out: string[] = ['# Model Response Failures Analysis', '', overview(r, failures, observations), ''];
-  out.push(...failureSections(failures, isTypeScriptTask(r.task)));
+  out.push(...failureSections(failures, isTypeScriptTask(r.task), r.origins));
   if (observations.length) out.push(...observationTable(observations));
   out.push(...summary(r, failures, observations));
   out.push(`_Generated by ${r.tool.name} ${r.tool.version}._`, '');

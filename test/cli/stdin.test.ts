@@ -56,6 +56,17 @@ test('analyze - reads a markdown response from stdin: its code is extracted and 
   assert.equal(res.locations[0].physicalLocation.region.startLine, 6);
 });
 
+test('analyze - reads a .tf.json file from stdin: findings at stdin.tf.json, its own lines', () => {
+  const json = JSON.stringify({ resource: { aws_s3_bucket: { site: { bucket: 'site', acl: 'public-read' } } } }, null, 2);
+  assert.equal(stdinKind(json), 'tf-json');
+  const r = runWithStdin(['analyze', '-', '--format', 'json'], json);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as Out;
+  assert.equal(out.task.platform, 'tf-hcl');
+  const deprecated = out.findings.find((f) => f.ruleId === 'deprecated-argument');
+  assert.deepEqual(deprecated?.location, { file: 'stdin.tf.json', line: 6 });
+});
+
 test('analyze - with nothing on stdin is a usage error (exit 2), not a clean pass', () => {
   for (const input of ['', '\n  \n']) {
     const r = runWithStdin(['analyze', '-'], input);

@@ -88,7 +88,7 @@ export const register: RegisterCommand = (program, setExit) => {
   program
     .command('analyze')
     .description('analyze one task folder: findings, model-vs-ideal diff, training-quality score')
-    .argument('<task-dir>', 'task folder (lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md, metadata.json, ...), or - for one .tf file or markdown response on stdin')
+    .argument('<task-dir>', 'task folder (lib/MODEL_RESPONSE.md, lib/IDEAL_RESPONSE.md, metadata.json, ...), or - for one .tf or .tf.json file or markdown response on stdin')
     .option('--format <format>', 'json | md | sarif | stylish (default: from the --out extension, else stylish on a terminal, json when piped)')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <level>', 'exit 1 when a finding is at or above: critical | high | medium | low | none', 'none')

@@ -1,5 +1,5 @@
 /**
- * `iacjudge parse <path> [--json]`: the HCL front-end on its own. <path> is a .tf/.tfvars/.hcl file, a folder
+ * `iacjudge parse <path> [--json]`: the HCL front-end on its own. <path> is a .tf/.tfvars/.hcl (or .tf.json) file, a folder
  * (searched recursively, files in sorted order) or a markdown response whose code blocks are extracted first.
  * Exit 1 when the files have syntax errors.
  */
@@ -14,7 +14,8 @@ import { extractResponse } from '../../extract/index.js';
 import { blockAddress } from '../../model/query.js';
 import type { Configuration, SourceFile } from '../../model/types.js';
 
-const HCL_FILE = /\.(tf|tfvars|hcl)$/i;
+/** Terraform files in native syntax, and in JSON syntax (`.tf.json`, `.tfvars.json`). */
+const HCL_FILE = /\.(tf|tfvars|hcl)$|\.(tf|tfvars)\.json$/i;
 /** Folders that hold downloaded providers and modules, not the configuration. */
 const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules']);
 
@@ -90,12 +91,12 @@ export const register: RegisterCommand = (program, setExit) => {
   program
     .command('parse')
     .description('parse Terraform HCL (a .tf file, a folder, or a markdown response) and print the normalized model')
-    .argument('<path>', '.tf/.tfvars/.hcl file, folder (recursive), or .md response')
+    .argument('<path>', '.tf/.tfvars/.hcl/.tf.json file, folder (recursive), or .md response')
     .option('--json', 'print the configuration as JSON (file contents omitted)', false)
     .action((path: string, opts: { json: boolean }) => {
       const files = loadParseInput(path);
       // Nothing to parse is an input error, not an empty success.
-      if (files.length === 0) throw new UsageError(`no Terraform files in ${path} (expected .tf, .tfvars, .hcl or a markdown response with code)`);
+      if (files.length === 0) throw new UsageError(`no Terraform files in ${path} (expected .tf, .tf.json, .tfvars, .hcl or a markdown response with code)`);
       const config = parseHclFiles(files);
       process.stdout.write(opts.json ? JSON.stringify(configurationJson(config), null, 2) + '\n' : renderSummary(config));
       if (config.diagnostics.some((d) => d.severity === 'error')) setExit(1);

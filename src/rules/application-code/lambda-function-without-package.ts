@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { isTerraformConfigPath } from '../../model/paths.js';
 import { attr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
 import { blockText } from '../util/b-refs.js';
 
@@ -36,7 +37,7 @@ resource "aws_lambda_function" "fn" {
     for (const fn of resources(ctx.config, 'aws_lambda_function')) {
       if (SOURCES.some((s) => attr(fn, s))) continue;
       // CDKTF props spread in (`...(cond ? { s3Bucket } : { filename })`) and escape hatches are invisible to the model.
-      if (!fn.span.file.endsWith('.tf') && /\.\.\.[\w(]|addOverride/.test(blockText(ctx.config, fn))) continue;
+      if (!isTerraformConfigPath(fn.span.file) && /\.\.\.[\w(]|addOverride/.test(blockText(ctx.config, fn))) continue;
       const cdkStyle = nestedBlocks(fn, 'code').length > 0 || !!attr(fn, 'code');
       ctx.report({
         block: fn,

@@ -1,4 +1,5 @@
 import type { Block } from '../../model/types.js';
+import { isTerraformConfigPath } from '../../model/paths.js';
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, blocksOfKind, resources } from '../../model/query.js';
 import { literalText } from '../util/b-s3.js';
@@ -34,7 +35,7 @@ export const rule: Rule = {
     for (const role of resources(ctx.config, 'aws_iam_role')) if (blockText(ctx.config, role).includes(FLOW_PRINCIPAL)) evidence.push(role);
     for (const g of resources(ctx.config, 'aws_cloudwatch_log_group')) if (FLOW_NAME.test(literalText(attrExpr(g, 'name')))) evidence.push(g);
     // CDKTF builds trust policies as objects outside the construct call: the principal anywhere in the stack counts.
-    const principalInFiles = ctx.config.files.some((f) => !f.path.endsWith('.tf') && f.content.includes(FLOW_PRINCIPAL));
+    const principalInFiles = ctx.config.files.some((f) => !isTerraformConfigPath(f.path) && f.content.includes(FLOW_PRINCIPAL));
     if (!evidence.length && !principalInFiles) return;
     const at = evidence[0] ?? resources(ctx.config, 'aws_iam_role')[0] ?? resources(ctx.config)[0];
     if (!at) return;

@@ -1,5 +1,6 @@
 /** File-path helpers for layout rules. */
 import type { Configuration, SourceFile } from '../../model/types.js';
+import { isTerraformConfigPath } from '../../model/paths.js';
 
 export function basename(p: string): string {
   const i = p.lastIndexOf('/');
@@ -14,15 +15,16 @@ export function dirname(p: string): string {
 /** Whether a configuration is Terraform HCL (file layout conventions for .tf files apply). */
 export function isHclConfig(config: Configuration): boolean {
   if (/cdktf|cdk|pulumi/.test(config.platform)) return false;
-  return config.files.some((f) => f.path.endsWith('.tf'));
+  return config.files.some((f) => isTerraformConfigPath(f.path));
 }
 
 export function isCdktfConfig(config: Configuration): boolean {
-  return config.platform.includes('cdktf') || (config.files.some((f) => /\.(ts|py)$/.test(f.path)) && !config.files.some((f) => f.path.endsWith('.tf')));
+  return config.platform.includes('cdktf') || (config.files.some((f) => /\.(ts|py)$/.test(f.path)) && !config.files.some((f) => isTerraformConfigPath(f.path)));
 }
 
+/** The configuration files (`.tf`, `.tf.json`). */
 export function tfFiles(config: Configuration): SourceFile[] {
-  return config.files.filter((f) => f.path.endsWith('.tf'));
+  return config.files.filter((f) => isTerraformConfigPath(f.path));
 }
 
 /** Normalize `a/./b/../c` → `a/c`. Leading `..` segments are kept. */

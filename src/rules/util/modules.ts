@@ -3,6 +3,7 @@
  * (`./modules/x`, `../x`) loads that folder as a child module of the caller's folder.
  */
 import type { Block, Configuration } from '../../model/types.js';
+import { isTerraformConfigPath } from '../../model/paths.js';
 import { attrExpr, blocksOfKind, literalValue } from '../../model/query.js';
 import { dirname, normalizePath } from './files.js';
 
@@ -33,9 +34,9 @@ export function localModuleCalls(config: Configuration): LocalModuleCall[] {
   return calls;
 }
 
-/** Folders holding .tf files. */
+/** Folders holding configuration files (.tf, .tf.json). */
 export function moduleDirs(config: Configuration): Set<string> {
-  return new Set(config.files.filter((f) => f.path.endsWith('.tf')).map((f) => dirname(f.path)));
+  return new Set(config.files.filter((f) => isTerraformConfigPath(f.path)).map((f) => dirname(f.path)));
 }
 
 /** Folders some present module block loads as a child module (they are not root modules). */
