@@ -13,17 +13,17 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3097,
-    "hits": 486
+    "groups": 3262,
+    "hits": 482
   },
   "categories": {
     "application-code": {
-      "groups": 63,
-      "hits": 37
+      "groups": 50,
+      "hits": 30
     },
     "backend": {
-      "groups": 211,
-      "hits": 0
+      "groups": 257,
+      "hits": 1
     },
     "backup-recovery": {
       "groups": 16,
@@ -42,8 +42,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 30
     },
     "documentation": {
-      "groups": 284,
-      "hits": 2
+      "groups": 285,
+      "hits": 3
     },
     "encryption": {
       "groups": 77,
@@ -58,7 +58,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-value": {
-      "groups": 24,
+      "groups": 25,
       "hits": 3
     },
     "high-availability": {
@@ -78,11 +78,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "lifecycle-cost": {
-      "groups": 117,
-      "hits": 28
+      "groups": 103,
+      "hits": 26
     },
     "logging": {
-      "groups": 51,
+      "groups": 50,
       "hits": 15
     },
     "misconfiguration": {
@@ -110,7 +110,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "outputs": {
-      "groups": 47,
+      "groups": 49,
       "hits": 0
     },
     "public-exposure": {
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 219,
-      "hits": 52
+      "groups": 220,
+      "hits": 53
     },
     "required-input": {
       "groups": 72,
@@ -142,19 +142,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 17
     },
     "style": {
-      "groups": 300,
-      "hits": 23
+      "groups": 306,
+      "hits": 25
     },
     "syntax": {
       "groups": 103,
       "hits": 14
     },
     "tagging": {
-      "groups": 37,
+      "groups": 39,
       "hits": 7
     },
     "tests": {
-      "groups": 4,
+      "groups": 138,
       "hits": 0
     }
   },
@@ -204,12 +204,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 202,
+      "groups": 246,
       "hits": 0
     },
     "backend-uses-variables": {
-      "groups": 3,
-      "hits": 0
+      "groups": 4,
+      "hits": 1
     },
     "bucket-without-force-destroy": {
       "groups": 26,
@@ -320,7 +320,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-availability-zone": {
-      "groups": 10,
+      "groups": 11,
       "hits": 2
     },
     "hardcoded-environment-name": {
@@ -336,8 +336,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hcl-not-formatted": {
-      "groups": 175,
-      "hits": 18
+      "groups": 182,
+      "hits": 20
     },
     "hcl-unused-variable": {
       "groups": 33,
@@ -452,12 +452,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 20,
+      "groups": 19,
       "hits": 6
-    },
-    "lambda-without-source-code-hash": {
-      "groups": 13,
-      "hits": 7
     },
     "literal-preexisting-id": {
       "groups": 29,
@@ -480,8 +476,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions": {
-      "groups": 35,
-      "hits": 2
+      "groups": 36,
+      "hits": 3
     },
     "missing-suffix-variable": {
       "groups": 77,
@@ -520,7 +516,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-outputs": {
-      "groups": 47,
+      "groups": 49,
       "hits": 0
     },
     "open-ingress-sensitive-port": {
@@ -584,7 +580,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "required-tag-keys-missing": {
-      "groups": 7,
+      "groups": 9,
       "hits": 0
     },
     "resource-policy-public-principal": {
@@ -608,7 +604,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-backend-without-locking": {
-      "groups": 5,
+      "groups": 6,
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
@@ -616,8 +612,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 78,
-      "hits": 24
+      "groups": 64,
+      "hits": 22
     },
     "s3-log-bucket-no-lifecycle": {
       "groups": 12,
@@ -724,7 +720,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing": {
-      "groups": 3,
+      "groups": 137,
       "hits": 0
     },
     "ts-not-prettier-formatted": {
@@ -736,12 +732,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 44,
+      "groups": 43,
       "hits": 2
     },
     "undeclared-reference": {
-      "groups": 39,
-      "hits": 10
+      "groups": 40,
+      "hits": 11
     },
     "unguarded-optional-feature": {
       "groups": 19,
@@ -814,12 +810,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 202,
+      "groups": 246,
       "hits": 0
     },
     "backend-uses-variables|both": {
       "groups": 3,
       "hits": 0
+    },
+    "backend-uses-variables|code": {
+      "groups": 1,
+      "hits": 1
     },
     "bucket-without-force-destroy|both": {
       "groups": 9,
@@ -974,7 +974,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-availability-zone|code": {
-      "groups": 6,
+      "groups": 7,
       "hits": 0
     },
     "hardcoded-environment-name|both": {
@@ -1002,8 +1002,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hcl-not-formatted|code": {
-      "groups": 175,
-      "hits": 18
+      "groups": 182,
+      "hits": 20
     },
     "hcl-unused-variable|code": {
       "groups": 33,
@@ -1186,16 +1186,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group|code": {
-      "groups": 20,
+      "groups": 19,
       "hits": 6
-    },
-    "lambda-without-source-code-hash|both": {
-      "groups": 2,
-      "hits": 0
-    },
-    "lambda-without-source-code-hash|code": {
-      "groups": 11,
-      "hits": 7
     },
     "literal-preexisting-id|code": {
       "groups": 29,
@@ -1226,8 +1218,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-descriptions|code": {
-      "groups": 35,
-      "hits": 2
+      "groups": 36,
+      "hits": 3
     },
     "missing-suffix-variable|both": {
       "groups": 68,
@@ -1279,6 +1271,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "no-outputs|both": {
       "groups": 47,
+      "hits": 0
+    },
+    "no-outputs|code": {
+      "groups": 2,
       "hits": 0
     },
     "open-ingress-sensitive-port|code": {
@@ -1386,7 +1382,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "required-tag-keys-missing|code": {
-      "groups": 7,
+      "groups": 9,
       "hits": 0
     },
     "resource-policy-public-principal|both": {
@@ -1425,6 +1421,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 0
     },
+    "s3-backend-without-locking|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "s3-bucket-without-public-access-block|both": {
       "groups": 19,
       "hits": 3
@@ -1434,12 +1434,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-lifecycle-rule-missing-filter|both": {
-      "groups": 69,
+      "groups": 61,
       "hits": 21
     },
     "s3-lifecycle-rule-missing-filter|code": {
-      "groups": 9,
-      "hits": 3
+      "groups": 3,
+      "hits": 1
     },
     "s3-log-bucket-no-lifecycle|both": {
       "groups": 3,
@@ -1586,7 +1586,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing|code": {
-      "groups": 3,
+      "groups": 137,
       "hits": 0
     },
     "ts-not-prettier-formatted|code": {
@@ -1598,7 +1598,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration|code": {
-      "groups": 44,
+      "groups": 43,
       "hits": 2
     },
     "undeclared-reference|both": {
@@ -1606,8 +1606,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference|code": {
-      "groups": 32,
-      "hits": 8
+      "groups": 33,
+      "hits": 9
     },
     "unguarded-optional-feature|both": {
       "groups": 10,
