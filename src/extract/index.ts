@@ -15,6 +15,7 @@ import { splitRunawayFences } from './runaway.js';
 import { SectionStack, isExcerptLabel } from './sections.js';
 import { cutAtEnd } from './truncation.js';
 import { joinedFacts, relate, versionFacts, type VersionFacts } from './versions.js';
+import { unwrapOuterFences } from './wrappers.js';
 
 
 /** A fence opening line inside a block's content (` ```bash`, `~~~hcl`). */
@@ -89,7 +90,7 @@ function fenceMarker(text: string, startOffset: number): string | undefined {
 const REFUSAL = /\b(?:I(?:'|’)m sorry|I am sorry|I (?:can(?:'|’)t|cannot|won(?:'|’)t|will not) (?:help|assist|provide|create|write|generate|comply|do)|I(?:'|’)m (?:not able|unable) to|I am (?:not able|unable) to|as an AI\b)/i;
 
 export function extractResponse(markdown: string, origin: string): ResponseFiles {
-  const text = markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
+  const text = unwrapOuterFences(markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown);
   const warnings: ExtractionWarning[] = [];
   const warn = (kind: string, message: string, line?: number): void => {
     warnings.push({ kind, message, file: origin, ...(line !== undefined ? { line } : {}) });

@@ -236,3 +236,12 @@ test('a markdown document whose inner code blocks close its fence early keeps it
   assert.deepEqual(r.files.map((f) => f.path), ['lib/main.tf', 'lib/refactoring-guide.md', 'lib/variables.tf']);
   assert.deepEqual(kinds(r), ['file', 'file', 'prose-example', 'file']);
 });
+
+test('an answer wrapped in one outer four-backtick fence is read as the markdown it holds; a markdown wrapper stays a document', () => {
+  const inner = ['I\'ll create the stack.', '', '## lib/tap-stack.ts', '```typescript', 'export const x = 1;', '```', '', 'Deploy with cdktf.'].join('\n');
+  const r = extractResponse(`\`\`\`\`typescript\n${inner}\n\`\`\`\``, 'm.md');
+  assert.deepEqual(r.files.map((f) => [f.path, f.markdownLine]), [['lib/tap-stack.ts', 6]]);
+  assert.equal(r.files[0]!.content.trim(), 'export const x = 1;');
+  const readme = extractResponse(`## README.md\n\n\`\`\`\`markdown\n# Stack\n\n\`\`\`bash\nnpm test\n\`\`\`\n\`\`\`\``, 'm.md');
+  assert.deepEqual(readme.files.map((f) => f.path), ['lib/README.md']);
+});
