@@ -6,7 +6,8 @@
  *     `iacjudge corpus` over the tf-hcl tasks, the task list repeated <copies> times (copy k keyed `copy<k>/<key>`,
  *     the same task folders: symlinked copies without the link), written to <out.jsonl>.
  *   node scripts/bench-corpus-child.mjs profile <corpus>
- *     the same analysis in this thread with IACJUDGE_PROFILE=1: milliseconds per phase (ingest, parse, stages).
+ *     the same analysis in this thread with IACJUDGE_PROFILE=1, on the workers' HCL back-end: milliseconds per phase
+ *     (ingest, parse, stages).
  *
  * Prints one JSON line: { wallMs, cpuMs, maxRssMb, tasks, errors?, phases? }. cpuMs is the process's user + system
  * time over all its threads (less inflated than wall time by other load on the machine).
@@ -33,6 +34,9 @@ if (mode === 'pool') {
 } else if (mode === 'profile') {
   if (process.env['IACJUDGE_PROFILE'] !== '1') throw new Error('profile mode needs IACJUDGE_PROFILE=1 in the environment');
   const { analyzeTask } = await import(dist('pipeline/run.js'));
+  // The HCL back-end a corpus worker parses with (src/corpus/worker.ts), so the split is the workers' own.
+  const { preferWasmBackend } = await import(dist('hcl/parser.js'));
+  await preferWasmBackend();
   const { PHASE_TIMES, addPhaseTime } = await import(dist('pipeline/profile.js'));
   const t0 = performance.now();
   for (const t of tasks) {
