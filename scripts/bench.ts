@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed figures over ../shared/corpus/dev (when present).
  *  (a) raw tree-sitter parsing of every HCL file the analysis parses (each task's model and ideal files),
+ *  (a') the same with web-tree-sitter (WASM), the parser the corpus workers use (for comparison; ratios are to (a)),
  *  (b) @cdktf/hcl2json parsing of the same files,
  *  (c) the full `iacjudge corpus` analysis of the tf-hcl tasks with 1 and 2 jobs (each run a child process:
  *      scripts/bench/corpus.ts), the ratio to (a) (goal <= 2x with 2 jobs), (g) the per-stage split of one pass and
@@ -23,6 +24,7 @@ import { discoverTasks } from '../src/corpus/discover.js';
 import { syntheticConfiguration } from '../src/schema/bench.js';
 import { validateConfiguration } from '../src/schema/checks.js';
 import { activeSchema } from '../src/schema/index.js';
+import { loadWasmBackend } from '../src/hcl/parser.js';
 import { parseTerraformConstraint } from '../src/schema/version.js';
 import { benchDashboard } from './bench/dashboard.js';
 import { benchCorpus } from './bench/corpus.js';
@@ -121,6 +123,15 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const rawCpuMs = (cpu.user + cpu.system) / 1000;
   console.log(`(a) tree-sitter raw parse:   ${fmt(rawMs)} wall, ${fmt(rawCpuMs)} CPU  ${(lines / (rawMs / 1000)).toFixed(0)} lines/s`);
+
+  // The corpus workers parse with the WASM build of the same grammar (src/hcl/parser.ts): its raw parse, for
+  // comparison only; the goal stays a ratio to (a).
+  const wasm = await loadWasmBackend();
+  wasm.release(wasm.parse(files[0]?.content ?? ''));
+  t0 = performance.now();
+  for (const f of files) wasm.release(wasm.parse(f.content));
+  const wasmMs = performance.now() - t0;
+  console.log(`(a') the same, web-tree-sitter (WASM, the corpus workers' parser): ${fmt(wasmMs)} wall (${(wasmMs / rawMs).toFixed(2)}x (a))`);
 
   t0 = performance.now();
   for (const f of files) {

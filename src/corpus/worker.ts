@@ -1,8 +1,12 @@
 /** Worker thread: analyzes one task per request. Analysis errors become error lines, never crashes. */
 import { parentPort } from 'node:worker_threads';
 import { analyzeTask } from '../pipeline/run.js';
+import { preferWasmBackend } from '../hcl/parser.js';
 import { recordedQuality, serializeLine, withoutTaskPath } from './task-files.js';
 import type { CorpusLine, WorkerReply, WorkerRequest } from './types.js';
+
+// A worker parses a whole corpus' HCL: WASM keeps its memory flat and is faster there (src/hcl/parser.ts).
+await preferWasmBackend();
 
 // Tell the pool the worker has loaded, so task time limits do not count module loading.
 parentPort?.postMessage({ ready: true });

@@ -8,6 +8,12 @@
  *   some systems have (Debian 12 lacks GLIBCXX_3.4.31). The WASM runtime initializes asynchronously, so this module
  *   awaits it at top level, and only when it is needed: parseTree stays synchronous for every caller.
  * `IACJUDGE_HCL_PARSER=wasm` forces the fallback (tests, comparing); `=native` makes a native load failure an error.
+ *
+ * Long runs (the corpus workers) switch to WASM once they have started (`preferWasmBackend`): both give identical
+ * trees, and over a corpus WASM is the cheaper one. The native binding's trees are freed only when the garbage
+ * collector finalizes them, and it does not see their native memory, so a worker grew to ~1.8 GB RSS over the dev
+ * corpus (WASM: ~0.4 GB, freed per tree), and each cursor step of the mirror is a native call (WASM's are plain calls
+ * into the module). One-shot commands keep native: compiling the two .wasm modules costs ~0.1 s of start-up.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -93,6 +99,15 @@ let backend = await selectBackend();
 /** The back-end in use: `native` unless its binding failed to load or the wasm one was asked for. */
 export function hclParserBackend(): HclParserBackend {
   return backend;
+}
+
+/**
+ * Switches to the WASM back-end unless `IACJUDGE_HCL_PARSER=native` asks for native (see the header: for processes
+ * that parse many files). Awaited once before the first parse; later parses stay synchronous.
+ */
+export async function preferWasmBackend(): Promise<void> {
+  if (backend.name === 'wasm' || process.env['IACJUDGE_HCL_PARSER'] === 'native') return;
+  backend = await loadWasmBackend();
 }
 
 /** Replaces the back-end (tests compare both on the same input); returns the one it replaced. */
