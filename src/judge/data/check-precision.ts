@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3262,
+    "groups": 3265,
     "hits": 482
   },
   "categories": {
@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 30
     },
     "backend": {
-      "groups": 257,
+      "groups": 258,
       "hits": 1
     },
     "backup-recovery": {
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "missing-resource": {
-      "groups": 217,
+      "groups": 216,
       "hits": 30
     },
     "monitoring": {
@@ -102,7 +102,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 42
     },
     "network": {
-      "groups": 100,
+      "groups": 101,
       "hits": 7
     },
     "optional-feature": {
@@ -110,7 +110,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "outputs": {
-      "groups": 49,
+      "groups": 50,
       "hits": 0
     },
     "public-exposure": {
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema": {
-      "groups": 229,
+      "groups": 230,
       "hits": 59
     },
     "secrets": {
@@ -204,7 +204,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 246,
+      "groups": 247,
       "hits": 0
     },
     "backend-uses-variables": {
@@ -216,7 +216,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "cdktf-unknown-export": {
-      "groups": 62,
+      "groups": 63,
       "hits": 0
     },
     "cloudfront-outdated-tls": {
@@ -516,7 +516,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-outputs": {
-      "groups": 49,
+      "groups": 50,
       "hits": 0
     },
     "open-ingress-sensitive-port": {
@@ -600,7 +600,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 7,
+      "groups": 6,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -648,7 +648,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "schema-unknown-argument": {
-      "groups": 104,
+      "groups": 105,
       "hits": 43
     },
     "schema-unknown-resource-type": {
@@ -672,7 +672,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 97,
+      "groups": 98,
       "hits": 7
     },
     "single-file-stack": {
@@ -712,7 +712,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "syntax-error": {
-      "groups": 24,
+      "groups": 23,
       "hits": 7
     },
     "tag-value-hardcodes-environment": {
@@ -810,7 +810,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 246,
+      "groups": 247,
       "hits": 0
     },
     "backend-uses-variables|both": {
@@ -834,7 +834,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 41,
+      "groups": 42,
       "hits": 0
     },
     "cloudfront-outdated-tls|code": {
@@ -1270,7 +1270,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-outputs|both": {
-      "groups": 47,
+      "groups": 48,
       "hits": 0
     },
     "no-outputs|code": {
@@ -1414,7 +1414,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "response-without-infrastructure|code": {
-      "groups": 7,
+      "groups": 6,
       "hits": 0
     },
     "s3-backend-without-locking|both": {
@@ -1490,7 +1490,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-unknown-argument|code": {
-      "groups": 103,
+      "groups": 104,
       "hits": 42
     },
     "schema-unknown-resource-type|code": {
@@ -1514,7 +1514,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 67,
+      "groups": 68,
       "hits": 4
     },
     "sg-egress-all-open|code": {
@@ -1574,7 +1574,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "syntax-error|code": {
-      "groups": 22,
+      "groups": 21,
       "hits": 5
     },
     "tag-value-hardcodes-environment|both": {
