@@ -64,6 +64,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   ...CUT_BLOCK_ABSENCES.map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
+  { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
@@ -125,10 +126,14 @@ function containsRun(hay: string[], needle: string[]): boolean {
 function mentions(host: Finding, folded: Finding): boolean {
   const words = typeWords(folded).filter((w) => w.length >= 4);
   const texts = [host.message, ...(host.occurrences ?? []).map((o) => o.message ?? '')];
+  const wordsOf = (): Set<string> => new Set(texts.flatMap((t) => t.split(/[^A-Za-z0-9_.-]+/)).map((t) => t.replace(/\.$/, '')));
   // An input (`var.zone_id`) is mentioned by its address, word for word.
-  if (folded.resource?.startsWith('var.')) {
-    const address = folded.resource;
-    return texts.some((t) => t.split(/[^A-Za-z0-9_.]+/).some((token) => token === address || token === `${address}.`));
+  if (folded.resource?.startsWith('var.')) return wordsOf().has(folded.resource);
+  // "References to variables a folder never declares" (`lib:variable`): mentioned when the host names each of them.
+  if (folded.resource?.endsWith(':variable')) {
+    const named = [...(folded.message.match(/\bvar\.[A-Za-z0-9_-]+/g) ?? [])];
+    const seen = wordsOf();
+    return named.length > 0 && named.every((v) => seen.has(v));
   }
   const inText = texts.some((t) => {
     const flat = t.toLowerCase().replace(/[-_]/g, '');

@@ -320,3 +320,13 @@ test('a partial ideal keeps a finding on a resource type or provider as a whole 
   const otherType = keptByIdeal([onBucket], { task, model, ideal, idealFindings: [{ ...onBucket, resource: 'aws_lambda_function.f' }], idealCoverage: { partial: true, renames: {} } });
   assert.equal(otherType.size, 0);
 });
+
+test('undeclared inputs the provider reads and the same inputs referenced with no variable declared are one failure', () => {
+  const provider = finding({ ruleId: 'provider-input-undeclared', category: 'reference', severity: 'critical', resource: 'var.environment_suffix', message: 'The provider configuration reads var.environment_suffix, but the response declares no variable "environment_suffix".' });
+  const noVariables = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'lib:variable', message: '1 variable reference(s) (var.environment_suffix) but lib declares no variable at all.' });
+  const out = judgeFindings([provider, noVariables], input);
+  assert.deepEqual(out.map((f) => f.ruleId), ['provider-input-undeclared']);
+  // Another input the provider does not read stays its own failure.
+  const other = { ...noVariables, message: '1 variable reference(s) (var.bucket_name) but lib declares no variable at all.' };
+  assert.deepEqual(judgeFindings([provider, other], input).map((f) => f.ruleId).sort(), ['provider-input-undeclared', 'undeclared-reference']);
+});

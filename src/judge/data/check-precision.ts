@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3265,
-    "hits": 482
+    "groups": 3263,
+    "hits": 481
   },
   "categories": {
     "application-code": {
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 220,
-      "hits": 53
+      "groups": 218,
+      "hits": 52
     },
     "required-input": {
       "groups": 72,
@@ -540,7 +540,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared": {
-      "groups": 76,
+      "groups": 78,
       "hits": 14
     },
     "provider-reference-invalid": {
@@ -736,8 +736,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference": {
-      "groups": 40,
-      "hits": 11
+      "groups": 36,
+      "hits": 10
     },
     "unguarded-optional-feature": {
       "groups": 19,
@@ -1310,11 +1310,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared|both": {
-      "groups": 6,
+      "groups": 9,
       "hits": 2
     },
     "provider-input-undeclared|code": {
-      "groups": 70,
+      "groups": 69,
       "hits": 12
     },
     "provider-reference-invalid|both": {
@@ -1602,12 +1602,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference|both": {
-      "groups": 7,
+      "groups": 5,
       "hits": 2
     },
     "undeclared-reference|code": {
-      "groups": 33,
-      "hits": 9
+      "groups": 31,
+      "hits": 8
     },
     "unguarded-optional-feature|both": {
       "groups": 10,
