@@ -15,11 +15,8 @@ import { splitRunawayFences } from './runaway.js';
 import { SectionStack, isExcerptLabel } from './sections.js';
 import { cutAtEnd } from './truncation.js';
 import { joinedFacts, relate, versionFacts, type VersionFacts } from './versions.js';
-import { unwrapOuterFences } from './wrappers.js';
+import { INNER_FENCE, unwrapOuterFences } from './wrappers.js';
 
-
-/** A fence opening line inside a block's content (` ```bash`, `~~~hcl`). */
-const INNER_FENCE = /^ {0,3}(?:```|~~~)[A-Za-z]/m;
 export { languageForPath } from './languages.js';
 export { normalizeResponsePath } from './paths.js';
 export { openAtEnd, cutAtEnd } from './truncation.js';

@@ -7,6 +7,11 @@
 
 const OPEN = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
 
+/** A line inside a block that opens a fence with a language (` ```bash`, `~~~hcl`), by fence character. */
+const INNER_FENCE_OF: Readonly<Record<string, RegExp>> = { '`': /^ {0,3}```[A-Za-z]/m, '~': /^ {0,3}~~~[A-Za-z]/m };
+/** The same, of either character: a block's content that holds fences of its own. */
+export const INNER_FENCE = /^ {0,3}(?:```|~~~)[A-Za-z]/m;
+
 /** The text with outer fences of four or more markers that hold inner fences blanked out; linear in the text. */
 export function unwrapOuterFences(text: string): string {
   if (!text.includes('````') && !text.includes('~~~~')) return text;
@@ -48,7 +53,7 @@ function closingLine(lines: readonly string[], from: number, marker: string): nu
 
 /** Whether a line between `from` and `to` opens a shorter fence of the same character with a language. */
 function holdsInnerFence(lines: readonly string[], from: number, to: number, ch: string): boolean {
-  const inner = ch === '`' ? /^ {0,3}```[A-Za-z]/ : /^ {0,3}~~~[A-Za-z]/;
+  const inner = INNER_FENCE_OF[ch]!;
   for (let j = from; j < to; j++) if (inner.test(lines[j]!)) return true;
   return false;
 }

@@ -114,6 +114,7 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
     if (metaOf(f.ruleId)?.blocker) continue;
     const resource = f.resource ? renames[f.resource] ?? f.resource : undefined;
     const isBlock = resource !== undefined && idealAddresses.has(resource);
+    const modelType = resource !== undefined && modelAddresses.has(resource) ? typeOfAddress(resource) : undefined;
     if (isBlock) {
       if (idealKeys.has(`${f.ruleId}\u0000${resource}`)) kept.add(f);
     } else if (resource?.startsWith('var.') && !modelAddresses.has(resource) && neverNamed(resource.slice(4), input)) {
@@ -123,7 +124,7 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
       // even a partial ideal shows it has the same gap. Backend, tests and file findings are not read this way: a
       // partial ideal leaves out the files that would hold them.
       kept.add(f);
-    } else if (resource !== undefined && modelAddresses.has(resource) && typeOfAddress(resource) && idealTypeKeys.has(`${f.ruleId}\u0000${typeOfAddress(resource)}`)) {
+    } else if (modelType !== undefined && idealTypeKeys.has(`${f.ruleId}\u0000${modelType}`)) {
       // A block the ideal restructured away (a module's bucket, a renamed function) whose counterpart of the same
       // type has the same finding in the ideal: the reviewer accepted the pattern.
       kept.add(f);

@@ -2,10 +2,9 @@ import type { Block, Expr } from '../../model/types.js';
 import { resolveExpr } from '../util/b-resolve.js';
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, exprToText, nestedBlocks, referencesIn, referenceTarget, resources, staticString } from '../../model/query.js';
+import { isChildModuleFile } from '../util/files.js';
 
 const PREFIX = '/aws/lambda/';
-/** A file of a local child module (`lib/modules/lambda/main.tf`). */
-const CHILD_MODULE_FILE = /(?:^|\/)modules\//;
 
 /** The part of a log group name after `/aws/lambda/`, as text; undefined when the name is not a Lambda log group. */
 function lambdaLogSuffix(name: Expr | undefined): string | undefined {
@@ -66,7 +65,7 @@ export const rule: Rule = {
       if (name === undefined) return true;
       // A child module's function named by its caller (`function_name = var.function_name`): the caller's
       // `/aws/lambda/...` groups cannot be matched by text, so any such group is taken to be its own.
-      if (CHILD_MODULE_FILE.test(fn.span.file) && name.includes('${var.') && suffixes.length > 0) return true;
+      if (isChildModuleFile(fn.span.file) && name.includes('${var.') && suffixes.length > 0) return true;
       // A group per function (`for_each` over the function names, `"/aws/lambda/${each.value}"`) cannot be matched
       // by text: any such group is taken to cover the stack's functions.
       return suffixes.some((s) => s === name || s.includes('${each.'));

@@ -68,7 +68,7 @@ export const rule: Rule = {
  */
 export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined): boolean {
   if (gap.lookalike && !gap.viaVariable) return true;
-  return !gap.lookalike && gap.namesVary && !(prompt && SUFFIX_PROMPT.test(prompt));
+  return !gap.lookalike && gap.literalNamed.length === 0 && !(prompt && SUFFIX_PROMPT.test(prompt));
 }
 
 export interface SuffixGap {
@@ -78,9 +78,8 @@ export interface SuffixGap {
   lookalike: string | undefined;
   /** The mechanism is an input (a differently named suffix variable), not a generated value. */
   viaVariable: boolean;
-  /** Every name is built from something other than literals (inputs, locals, computed values). */
-  namesVary: boolean;
-  /** Named resources with a name no input can change (a literal, or a template of literals only). */
+  /** Named resources with a name no input can change (a literal, or a template of literals only); none when every
+   * name is built from something else (inputs, locals, computed values). */
   literalNamed: Block[];
 }
 
@@ -94,8 +93,7 @@ export function suffixGap(config: Configuration, conventions: Conventions): Suff
   const inNames = named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
   const lookalike = variable ?? inNames;
   const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => isLiteralName(n.expr)));
-  const namesVary = literalNamed.length === 0;
-  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), namesVary, literalNamed };
+  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed };
 }
 
 /** A name no input can change: a literal, or a template of literals only. */

@@ -1,15 +1,13 @@
 import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { attr, blockAddress, blocksOfKind, exprToText, staticString } from '../../model/query.js';
-import { isHclConfig } from '../util/files.js';
+import { isChildModuleFile, isHclConfig } from '../util/files.js';
 
-/** A file of a local child module: its blocks get their provider from the caller's `providers` map. */
-const CHILD_MODULE_FILE = /(?:^|\/)modules\//;
 
 /** Root-module blocks that use the default (unaliased) `aws` configuration: no `provider` argument of their own. */
 function defaultAwsUsers(blocks: readonly Block[]): Block[] {
   return blocks.filter((b) => {
-    if (CHILD_MODULE_FILE.test(b.span.file) || attr(b, 'provider') !== undefined) return false;
+    if (isChildModuleFile(b.span.file) || attr(b, 'provider') !== undefined) return false;
     if (b.kind === 'resource' || b.kind === 'data') return (b.labels[0] ?? '').startsWith('aws_');
     // A module call without a `providers` map passes the default configuration down.
     return b.kind === 'module' && attr(b, 'providers') === undefined;
@@ -33,7 +31,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (!isHclConfig(ctx.config)) return;
-    const aws = blocksOfKind(ctx.config, 'provider').filter((p) => p.labels[0] === 'aws' && !CHILD_MODULE_FILE.test(p.span.file));
+    const aws = blocksOfKind(ctx.config, 'provider').filter((p) => p.labels[0] === 'aws' && !isChildModuleFile(p.span.file));
     if (!aws.length || aws.some((p) => attr(p, 'alias') === undefined)) return;
     const users = defaultAwsUsers(ctx.config.blocks);
     const first = users[0];

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { isHclConfig } from '../util/files.js';
+import { isChildModuleFile, isHclConfig } from '../util/files.js';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +30,7 @@ export const rule: Rule = {
       // The project's provider file (absent from the response) reads the region input.
       if (!hasProvider && /region/.test(name)) continue;
       // Child modules' inputs are read inside the module, which may be shown only in part.
-      if (/(^|\/)modules\//.test(b.span.file)) continue;
+      if (isChildModuleFile(b.span.file)) continue;
       ctx.report({ block: b, message: `variable "${name}" is declared but nothing reads var.${name}.` });
     }
   },

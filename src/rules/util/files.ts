@@ -12,6 +12,11 @@ export function dirname(p: string): string {
   return i < 0 ? '' : p.slice(0, i);
 }
 
+/** A file of a local child module (`lib/modules/vpc/main.tf`): its blocks get inputs and providers from the caller. */
+export function isChildModuleFile(path: string): boolean {
+  return /(?:^|\/)modules\//.test(path);
+}
+
 /** Whether a configuration is Terraform HCL (file layout conventions for .tf files apply). */
 export function isHclConfig(config: Configuration): boolean {
   if (/cdktf|cdk|pulumi/.test(config.platform)) return false;
