@@ -7,7 +7,9 @@
  *  - duplicates left in the failure tier (two items of one check, or one category on one resource);
  *  - the generated MODEL_FAILURES.md's length in lines.
  * Flags: --limit N, --platform tf-hcl|cdktf-ts, --verbose (per-task lines), --misses N (documented failures
- * found by some finding but not by the failure tier, with the check that found them).
+ * found by some finding but not by the failure tier, with the check that found them), --items (one line per
+ * failure-tier item: task, rank, check, resource, whether it names a documented failure; two runs compared with
+ * `diff` show what a change moved in or out of the tier).
  */
 import { analyzeTaskDetailed } from '../../src/pipeline/run.js';
 import { parseFailureAnalysis } from '../../src/verify/parse.js';
@@ -95,7 +97,9 @@ for (const t of corpusTasks(flags)) {
       }
     }
     const keyedClaims = claims.map((c) => ({ keys: claimKeys(c), category: classifyClaim(c).category })).filter((c) => c.keys.addresses.size || c.keys.types.size || c.keys.args.size);
-    const tierNaming = keyedClaims.length ? tier.filter((f) => keyedClaims.some((c) => sameProblem(c.keys, c.category, fk.get(f)!, f.category))).length : 0;
+    const names = (f: Finding): boolean => keyedClaims.some((c) => sameProblem(c.keys, c.category, fk.get(f)!, f.category));
+    const tierNaming = keyedClaims.length ? tier.filter(names).length : 0;
+    if (process.argv.includes('--items')) for (const f of tier) console.log(`item ${t.key} ${f.rank} ${f.ruleId} ${f.resource ?? f.location.file} ${names(f) ? 'documented' : '-'}`);
     const dups = duplicatesIn(tier);
     if (dups.length && duplicateExamples.length < 15) duplicateExamples.push(`${t.key}: ${dups[0]}`);
     const row: TaskRow = {

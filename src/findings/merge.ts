@@ -62,7 +62,14 @@ export function mergeFindings(findings: Finding[]): Finding[] {
     const statics = group.filter((f) => f.evidence.includes('static'));
     const others = group.filter((f) => !f.evidence.includes('static'));
     const host = statics[0] ?? others.shift()!;
-    for (const f of others) mergeInto(host, f);
+    for (const f of others) {
+      // A static rule's severity is the one read on the code (a missing type the model's service does not need
+      // is low); a diff change on the same resource adds its evidence, not the diff heuristic's coarser severity.
+      // A log (what a deployment showed) may still raise it.
+      const severity = host.severity;
+      mergeInto(host, f);
+      if (statics.length && !f.evidence.includes('log')) host.severity = severity;
+    }
     out.push(...(statics.length ? statics : [host]));
   }
   return out.sort(compareFindings);

@@ -18,9 +18,11 @@ import { establishedOnCode } from './significance.js';
  * `'file'` only those in the first's file; `'cut'` every finding, when the first stands in a code file (a cut-off
  * response whose cut copy is the one analyzed, not one recovered from an earlier complete copy); `'mentions'` those
  * whose resource type's service the first's message names (a CloudTrail class the compiler rejects, and then "no
- * trail"); `'after'` those in the first's file at or below its line (what a parser reads after an unclosed block).
+ * trail"); `'after'` those in the first's file at or below its line (what a parser reads after an unclosed block);
+ * `'replaces'` those on a resource type of the first's service whose name shares a word with the argument the first
+ * rejects (`throttle_settings` on `aws_api_gateway_stage`, and then "no aws_api_gateway_method_settings").
  */
-type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions' | 'after';
+type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions' | 'after' | 'replaces';
 
 /** What a response cut off mid-file lacks after the cut: missing blocks, outputs, permissions, declarations. */
 const MISSING_AFTER_CUT = [
@@ -77,6 +79,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'variable-without-default', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the model takes as an input (var.sns_topic_arn) what the reference creates (aws_sns_topic)' },
   { host: 'lookup-of-preexisting-resource', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the model looks up (data.aws_lb) what the reference creates (aws_lb)' },
   { host: 'schema-removed', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the resource the reference declares replaces the removed argument (stage_name → aws_api_gateway_stage)' },
+  { host: 'schema-unknown-argument', folded: 'resource-type-missing-vs-reference', scope: 'replaces', why: 'the resource the reference declares is where the argument the model invented belongs (throttle_settings → aws_api_gateway_method_settings)' },
   { host: 'deprecated-vs-reference', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the type the reference uses is the replacement of the deprecated one the model wrote (WAF Classic for WAFv2)' },
   ...MISSING_AFTER_UNKNOWN_CLASS.map((folded) => ({ host: 'cdktf-unknown-export', folded, scope: 'mentions' as const, why: 'a resource whose class does not compile is the resource reported missing' })),
   ...(['schema-missing-required', 'schema-unknown-argument', 'undeclared-reference'] as const).map((folded) => ({
@@ -143,6 +146,20 @@ function mentions(host: Finding, folded: Finding): boolean {
   // The type, or its first two words (`aws_sns_topic_subscription` under `var.sns_topic_arn`: the topic's parts).
   const tokens = typeTokens(folded).slice(0, 2);
   return [...resourcesOf(host)].some((r) => containsRun(r.toLowerCase().split(/[._]/), tokens));
+}
+
+/**
+ * Whether the argument or block the host rejects (the first quoted name of its message) is carried by the folded
+ * finding's resource type in the same service: the two types share their first word, and a word of the argument
+ * of five letters or more names the folded type but not the host's.
+ */
+function replaces(host: Finding, folded: Finding): boolean {
+  const hostTokens = typeTokens(host);
+  const foldedTokens = typeTokens(folded);
+  if (!hostTokens.length || hostTokens[0] !== foldedTokens[0]) return false;
+  const argument = /"([a-z0-9_]+)"/.exec(host.message)?.[1];
+  if (!argument) return false;
+  return argument.split('_').some((w) => w.length >= 5 && foldedTokens.includes(w) && !hostTokens.includes(w));
 }
 
 function occurrenceOf(f: Finding, leadMessage: string): Occurrence {
@@ -300,9 +317,11 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
         if (host && foldOccurrences(host, folded, inScope)) dropped.add(folded);
         continue;
       }
-      if (pair.scope === 'mentions') {
-        const host = hosts.find((h) => mentions(h, folded));
-        if (host && foldOccurrences(host, folded, (o) => mentions(host, { ...folded, resource: o.resource, occurrences: undefined }))) dropped.add(folded);
+      if (pair.scope === 'mentions' || pair.scope === 'replaces') {
+        const related = pair.scope === 'mentions' ? mentions : replaces;
+        const at = (o: Occurrence): Finding => ({ ...folded, resource: o.resource, occurrences: undefined });
+        const host = hosts.find((h) => occurrencesOf(folded).some((o) => related(h, at(o))));
+        if (host && foldOccurrences(host, folded, (o) => related(host, at(o)))) dropped.add(folded);
         continue;
       }
       const host =

@@ -90,7 +90,8 @@ function neverNamed(name: string, input: JudgeInput): boolean {
  * Static findings the ideal keeps: the same check fires on the ideal on the same resource (through the diff's
  * renames). Whole-configuration findings (no block address) count only when the ideal is complete: a partial
  * ideal lacks files by construction. A finding about a variable neither response declares (no suffix input) is
- * kept: the ideal did not add it either. Findings the diff or a log also establishes are never "kept".
+ * kept: the ideal did not add it either. Findings a log also establishes are never "kept"; nor are those the diff
+ * also establishes, unless the same check fires on the same block of the ideal.
  */
 export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Set<Finding> {
   const kept = new Set<Finding>();
@@ -102,21 +103,34 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   const idealKeys = new Set<string>();
   const idealRules = new Set<string>();
   const idealTypeKeys = new Set<string>();
+  const idealMessages = new Set<string>();
   for (const f of input.idealFindings) {
     idealRules.add(f.ruleId);
-    if (f.resource) idealKeys.add(`${f.ruleId}\u0000${f.resource}`);
+    if (f.resource) {
+      idealKeys.add(`${f.ruleId}\u0000${f.resource}`);
+      idealMessages.add(`${f.ruleId}\u0000${f.resource}\u0000${f.message}`);
+    }
     const type = f.resource && idealAddresses.has(f.resource) ? typeOfAddress(f.resource) : undefined;
     if (type) idealTypeKeys.add(`${f.ruleId}\u0000${type}`);
   }
   for (const f of findings) {
-    if (f.evidence.includes('diff') || f.evidence.includes('log') || !f.evidence.includes('static')) continue;
+    if (f.evidence.includes('log') || !f.evidence.includes('static')) continue;
     // What stops a deployment outright is the model's failure whatever the ideal does.
     if (metaOf(f.ruleId)?.blocker) continue;
     const resource = f.resource ? renames[f.resource] ?? f.resource : undefined;
     const isBlock = resource !== undefined && idealAddresses.has(resource);
+    // The same check firing on the same block of the ideal: the ideal keeps the concern. Where the diff also
+    // touched the block, only when the ideal's finding says the same thing (it edited a neighbouring argument, e.g.
+    // a reworded final snapshot name beside the same `skip_final_snapshot = false`; not a replication that now
+    // waits for one bucket's versioning but still not the other's).
+    if (isBlock && idealKeys.has(`${f.ruleId}\u0000${resource}`) && (!f.evidence.includes('diff') || idealMessages.has(`${f.ruleId}\u0000${resource}\u0000${f.message.split(f.resource!).join(resource)}`))) {
+      kept.add(f);
+      continue;
+    }
+    if (f.evidence.includes('diff')) continue;
     const modelType = resource !== undefined && modelAddresses.has(resource) ? typeOfAddress(resource) : undefined;
     if (isBlock) {
-      if (idealKeys.has(`${f.ruleId}\u0000${resource}`)) kept.add(f);
+      // The ideal shows the block without the finding: the ideal fixed it.
     } else if (resource?.startsWith('var.') && !modelAddresses.has(resource) && neverNamed(resource.slice(4), input)) {
       kept.add(f);
     } else if (resource !== undefined && WHOLE_TYPE_OR_PROVIDER.test(resource) && idealKeys.has(`${f.ruleId}\u0000${resource}`)) {

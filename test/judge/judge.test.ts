@@ -143,9 +143,14 @@ test('a static finding the ideal keeps on the same resource is kept; a partial i
   assert.deepEqual([...complete].map((f) => f.ruleId), ['bucket-without-force-destroy', 'backend-missing']);
   const partial = keptByIdeal([onBucket, whole, fixed], { ...base, idealCoverage: { partial: true, renames: {} } });
   assert.deepEqual([...partial].map((f) => f.ruleId), ['bucket-without-force-destroy']);
-  // A finding the diff also establishes is never "kept".
-  const withDiff = keptByIdeal([{ ...onBucket, evidence: ['static', 'diff'] }], { ...base, idealCoverage: { partial: false, renames: {} } });
-  assert.equal(withDiff.size, 0);
+  // A finding the diff also establishes is kept only when the ideal's finding on that block says the same thing
+  // (the ideal edited a neighbouring argument); where it says something else, the ideal changed the concern.
+  const withDiff = { ...onBucket, evidence: ['static', 'diff'] } as Finding;
+  assert.equal(keptByIdeal([withDiff], { ...base, idealCoverage: { partial: false, renames: {} } }).size, 1);
+  const idealSaysOther = [{ ...onBucket, message: 'aws_s3_bucket.logs: another bucket side' }];
+  assert.equal(keptByIdeal([withDiff], { ...base, idealFindings: idealSaysOther, idealCoverage: { partial: false, renames: {} } }).size, 0);
+  // Without diff evidence the same check on the same block is enough, whatever its message.
+  assert.equal(keptByIdeal([onBucket], { ...base, idealFindings: idealSaysOther, idealCoverage: { partial: false, renames: {} } }).size, 1);
   const judged = judgeFindings([onBucket, fixed], { ...base, idealCoverage: { partial: false, renames: {} } });
   assert.equal(judged.find((f) => f.ruleId === 'bucket-without-force-destroy')!.tier, 'observation');
 });
@@ -319,6 +324,17 @@ test('a partial ideal keeps a finding on a resource type or provider as a whole 
   // The ideal's finding on another type says nothing about this one.
   const otherType = keptByIdeal([onBucket], { task, model, ideal, idealFindings: [{ ...onBucket, resource: 'aws_lambda_function.f' }], idealCoverage: { partial: true, renames: {} } });
   assert.equal(otherType.size, 0);
+});
+
+test('a resource type the reference adds where the argument the model invented belongs folds into that schema error', () => {
+  const unknown = finding({ ruleId: 'schema-unknown-argument', resource: 'aws_api_gateway_stage.main', message: 'aws_api_gateway_stage has no block "throttle_settings" in AWS provider 6.25.0.' });
+  const settings = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'medium', resource: 'aws_api_gateway_method_settings', message: 'The reference declares aws_api_gateway_method_settings (s)' });
+  const validator = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'medium', resource: 'aws_api_gateway_request_validator', message: 'The reference declares aws_api_gateway_request_validator (v)' });
+  const out = judgeFindings([unknown, settings, validator], input);
+  const host = out.find((f) => f.ruleId === 'schema-unknown-argument')!;
+  assert.deepEqual(host.occurrences?.map((o) => o.resource), ['aws_api_gateway_stage.main', 'aws_api_gateway_method_settings']);
+  // A type that shares no word with the rejected argument stays its own finding.
+  assert.deepEqual(out.filter((f) => f.ruleId === 'resource-type-missing-vs-reference').map((f) => f.resource), ['aws_api_gateway_request_validator']);
 });
 
 test('undeclared inputs the provider reads and the same inputs referenced with no variable declared are one failure', () => {

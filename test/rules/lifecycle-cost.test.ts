@@ -52,6 +52,32 @@ test('s3-lifecycle-rule-missing-filter accepts filter {} and filter with prefix'
   assert.deepEqual(findings, []);
 });
 
+test('s3-lifecycle-rule-missing-filter stays silent where the model pins a provider that never warns', () => {
+  const rule = `resource "aws_s3_bucket_lifecycle_configuration" "docs" {
+  bucket = aws_s3_bucket.docs.id
+  rule {
+    id     = "archive"
+    status = "Enabled"
+    expiration { days = 90 }
+  }
+}`;
+  const pinned = (v: string) => `terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "${v}"
+    }
+  }
+}
+${rule}`;
+  assert.deepEqual(runRule(missingFilter, pinned('~> 4.0')), []);
+  assert.deepEqual(runRule(missingFilter, pinned('>= 5.0, < 5.90')), []);
+  // A range that admits 5.90 or later warns; the finding sits on the configuration after the terraform block.
+  const open = runRule(missingFilter, pinned('~> 5.0'));
+  assert.equal(open.length, 1);
+  assert.equal(open[0]!.location.line, 9);
+});
+
 const albWithLogs = `
 resource "aws_s3_bucket" "lb_store" {
   bucket = "store-\${var.environment_suffix}"

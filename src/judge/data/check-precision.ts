@@ -13,45 +13,45 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3263,
-    "hits": 481
+    "groups": 3169,
+    "hits": 469
   },
   "categories": {
     "application-code": {
-      "groups": 50,
-      "hits": 30
+      "groups": 48,
+      "hits": 29
     },
     "backend": {
       "groups": 258,
       "hits": 1
     },
     "backup-recovery": {
-      "groups": 16,
+      "groups": 15,
       "hits": 4
     },
     "dependency": {
-      "groups": 24,
+      "groups": 22,
       "hits": 6
     },
     "deprecated": {
-      "groups": 44,
+      "groups": 45,
       "hits": 13
     },
     "destroyability": {
-      "groups": 75,
-      "hits": 30
+      "groups": 68,
+      "hits": 28
     },
     "documentation": {
       "groups": 285,
       "hits": 3
     },
     "encryption": {
-      "groups": 77,
+      "groups": 75,
       "hits": 11
     },
     "external-dependency": {
-      "groups": 61,
-      "hits": 10
+      "groups": 59,
+      "hits": 11
     },
     "file-layout": {
       "groups": 8,
@@ -62,39 +62,39 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "high-availability": {
-      "groups": 28,
+      "groups": 26,
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 111,
-      "hits": 10
+      "groups": 94,
+      "hits": 9
     },
     "iam-missing-permission": {
       "groups": 7,
       "hits": 4
     },
     "key-policy": {
-      "groups": 54,
-      "hits": 8
+      "groups": 49,
+      "hits": 6
     },
     "lifecycle-cost": {
-      "groups": 103,
-      "hits": 26
+      "groups": 99,
+      "hits": 24
     },
     "logging": {
-      "groups": 50,
-      "hits": 15
+      "groups": 42,
+      "hits": 13
     },
     "misconfiguration": {
       "groups": 34,
       "hits": 7
     },
     "missing-resource": {
-      "groups": 216,
+      "groups": 215,
       "hits": 30
     },
     "monitoring": {
-      "groups": 43,
+      "groups": 35,
       "hits": 2
     },
     "naming": {
@@ -102,19 +102,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 42
     },
     "network": {
-      "groups": 101,
-      "hits": 7
+      "groups": 81,
+      "hits": 6
     },
     "optional-feature": {
-      "groups": 36,
-      "hits": 7
+      "groups": 34,
+      "hits": 6
     },
     "outputs": {
       "groups": 50,
       "hits": 0
     },
     "public-exposure": {
-      "groups": 41,
+      "groups": 40,
       "hits": 5
     },
     "reference": {
@@ -126,7 +126,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "scaling": {
-      "groups": 18,
+      "groups": 17,
       "hits": 5
     },
     "schema": {
@@ -134,11 +134,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 59
     },
     "secrets": {
-      "groups": 72,
-      "hits": 12
+      "groups": 64,
+      "hits": 11
     },
     "service-constraint": {
-      "groups": 166,
+      "groups": 164,
       "hits": 17
     },
     "style": {
@@ -164,7 +164,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "admin-managed-policy": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "alarm-threshold-wrong-unit": {
@@ -224,8 +224,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cloudtrail-log-validation-disabled": {
-      "groups": 17,
-      "hits": 4
+      "groups": 9,
+      "hits": 2
     },
     "cloudtrail-not-multi-region": {
       "groups": 1,
@@ -240,15 +240,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dashboard-few-widgets": {
-      "groups": 13,
+      "groups": 6,
       "hits": 0
     },
     "deletion-protection-enabled": {
-      "groups": 26,
+      "groups": 22,
       "hits": 9
     },
     "deprecated-vs-reference": {
-      "groups": 44,
+      "groups": 45,
       "hits": 13
     },
     "diff-attribute-vs-block": {
@@ -292,7 +292,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency": {
-      "groups": 11,
+      "groups": 9,
       "hits": 2
     },
     "eks-public-endpoint": {
@@ -300,12 +300,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "external-resource-input": {
-      "groups": 3,
-      "hits": 1
+      "groups": 5,
+      "hits": 2
     },
     "final-snapshot-required": {
-      "groups": 18,
-      "hits": 6
+      "groups": 15,
+      "hits": 4
     },
     "firehose-not-encrypted": {
       "groups": 3,
@@ -328,7 +328,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 44,
+      "groups": 37,
       "hits": 1
     },
     "hardcoded-region": {
@@ -344,8 +344,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path": {
-      "groups": 17,
-      "hits": 2
+      "groups": 16,
+      "hits": 1
     },
     "iam-password-policy-weak": {
       "groups": 3,
@@ -356,19 +356,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "iam-wildcard-action": {
-      "groups": 9,
+      "groups": 8,
       "hits": 1
     },
     "iam-wildcard-arn": {
-      "groups": 19,
-      "hits": 3
+      "groups": 17,
+      "hits": 2
     },
     "iam-wildcard-resource": {
-      "groups": 68,
+      "groups": 55,
       "hits": 4
     },
     "in-transit-encryption-missing": {
-      "groups": 16,
+      "groups": 15,
       "hits": 0
     },
     "inconsistent-tags": {
@@ -388,8 +388,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "kms-service-principal-missing": {
-      "groups": 12,
-      "hits": 4
+      "groups": 7,
+      "hits": 2
     },
     "kms-wildcard-principal": {
       "groups": 1,
@@ -424,15 +424,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-no-error-alarm": {
-      "groups": 18,
+      "groups": 17,
       "hits": 0
     },
     "lambda-package-missing": {
-      "groups": 37,
-      "hits": 23
+      "groups": 35,
+      "hits": 22
     },
     "lambda-reserved-concurrency": {
-      "groups": 15,
+      "groups": 14,
       "hits": 5
     },
     "lambda-runtime-deprecated": {
@@ -468,7 +468,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 29,
+      "groups": 25,
       "hits": 6
     },
     "managed-policy-arn-invalid": {
@@ -492,7 +492,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "nacl-open-admin-port": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "name-invalid-format": {
@@ -524,7 +524,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 87,
+      "groups": 85,
       "hits": 12
     },
     "performance-insights-unsupported-class": {
@@ -552,15 +552,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-password-invalid-characters": {
-      "groups": 26,
-      "hits": 10
+      "groups": 25,
+      "hits": 9
     },
     "rds-single-az": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "rds-storage-not-encrypted": {
-      "groups": 8,
+      "groups": 7,
       "hits": 1
     },
     "reference-cycle": {
@@ -592,7 +592,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 210,
+      "groups": 209,
       "hits": 30
     },
     "response-truncated": {
@@ -608,12 +608,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
-      "groups": 32,
+      "groups": 31,
       "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 64,
-      "hits": 22
+      "groups": 60,
+      "hits": 20
     },
     "s3-log-bucket-no-lifecycle": {
       "groups": 12,
@@ -624,7 +624,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning": {
-      "groups": 10,
+      "groups": 9,
       "hits": 4
     },
     "schema-block-as-attribute": {
@@ -672,8 +672,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 98,
-      "hits": 7
+      "groups": 79,
+      "hits": 6
     },
     "single-file-stack": {
       "groups": 4,
@@ -700,7 +700,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "subnet-zones-not-looked-up": {
-      "groups": 8,
+      "groups": 7,
       "hits": 1
     },
     "subnets-single-az": {
@@ -740,7 +740,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 10
     },
     "unguarded-optional-feature": {
-      "groups": 19,
+      "groups": 18,
       "hits": 5
     },
     "untagged-resources": {
@@ -758,7 +758,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "admin-managed-policy|both": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "alarm-threshold-wrong-unit|both": {
@@ -830,11 +830,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "cdktf-unknown-export|both": {
-      "groups": 21,
+      "groups": 22,
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 42,
+      "groups": 41,
       "hits": 0
     },
     "cloudfront-outdated-tls|code": {
@@ -842,8 +842,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cloudtrail-log-validation-disabled|both": {
-      "groups": 13,
-      "hits": 3
+      "groups": 5,
+      "hits": 1
     },
     "cloudtrail-log-validation-disabled|code": {
       "groups": 4,
@@ -866,7 +866,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dashboard-few-widgets|both": {
-      "groups": 8,
+      "groups": 1,
       "hits": 0
     },
     "dashboard-few-widgets|code": {
@@ -874,7 +874,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "deletion-protection-enabled|both": {
-      "groups": 22,
+      "groups": 18,
       "hits": 8
     },
     "deletion-protection-enabled|code": {
@@ -882,11 +882,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "deprecated-vs-reference|both": {
-      "groups": 23,
+      "groups": 25,
       "hits": 8
     },
     "deprecated-vs-reference|code": {
-      "groups": 21,
+      "groups": 20,
       "hits": 5
     },
     "diff-attribute-vs-block|diff": {
@@ -934,7 +934,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency|both": {
-      "groups": 9,
+      "groups": 7,
       "hits": 1
     },
     "ecs-service-listener-dependency|code": {
@@ -945,13 +945,17 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 1
     },
+    "external-resource-input|both": {
+      "groups": 2,
+      "hits": 1
+    },
     "external-resource-input|code": {
       "groups": 3,
       "hits": 1
     },
     "final-snapshot-required|both": {
-      "groups": 14,
-      "hits": 6
+      "groups": 11,
+      "hits": 4
     },
     "final-snapshot-required|code": {
       "groups": 4,
@@ -986,7 +990,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password|both": {
-      "groups": 30,
+      "groups": 23,
       "hits": 0
     },
     "hardcoded-password|code": {
@@ -1010,8 +1014,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path|both": {
-      "groups": 6,
-      "hits": 2
+      "groups": 5,
+      "hits": 1
     },
     "https-without-http-path|code": {
       "groups": 11,
@@ -1030,7 +1034,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "iam-wildcard-action|both": {
-      "groups": 5,
+      "groups": 4,
       "hits": 1
     },
     "iam-wildcard-action|code": {
@@ -1038,15 +1042,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "iam-wildcard-arn|both": {
-      "groups": 7,
-      "hits": 2
+      "groups": 5,
+      "hits": 1
     },
     "iam-wildcard-arn|code": {
       "groups": 12,
       "hits": 1
     },
     "iam-wildcard-resource|both": {
-      "groups": 46,
+      "groups": 33,
       "hits": 3
     },
     "iam-wildcard-resource|code": {
@@ -1054,7 +1058,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
-      "groups": 5,
+      "groups": 4,
       "hits": 0
     },
     "in-transit-encryption-missing|code": {
@@ -1090,8 +1094,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-service-principal-missing|both": {
-      "groups": 8,
-      "hits": 4
+      "groups": 3,
+      "hits": 2
     },
     "kms-service-principal-missing|code": {
       "groups": 4,
@@ -1137,24 +1141,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
-    "lambda-no-error-alarm|both": {
-      "groups": 1,
-      "hits": 0
-    },
     "lambda-no-error-alarm|code": {
       "groups": 17,
       "hits": 0
     },
     "lambda-package-missing|both": {
-      "groups": 11,
-      "hits": 8
+      "groups": 9,
+      "hits": 7
     },
     "lambda-package-missing|code": {
       "groups": 26,
       "hits": 15
     },
     "lambda-reserved-concurrency|both": {
-      "groups": 11,
+      "groups": 10,
       "hits": 4
     },
     "lambda-reserved-concurrency|code": {
@@ -1206,11 +1206,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 20,
+      "groups": 18,
       "hits": 3
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 9,
+      "groups": 7,
       "hits": 3
     },
     "managed-policy-arn-invalid|code": {
@@ -1238,7 +1238,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "nacl-open-admin-port|both": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "name-invalid-format|code": {
@@ -1282,7 +1282,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version|both": {
-      "groups": 63,
+      "groups": 61,
       "hits": 11
     },
     "outdated-engine-version|code": {
@@ -1330,15 +1330,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-password-invalid-characters|both": {
-      "groups": 20,
-      "hits": 9
+      "groups": 19,
+      "hits": 8
     },
     "rds-password-invalid-characters|code": {
       "groups": 6,
       "hits": 1
     },
     "rds-single-az|both": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "rds-single-az|code": {
@@ -1346,7 +1346,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-storage-not-encrypted|both": {
-      "groups": 7,
+      "groups": 6,
       "hits": 1
     },
     "rds-storage-not-encrypted|code": {
@@ -1402,7 +1402,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 16
     },
     "resource-type-missing-vs-reference|code": {
-      "groups": 117,
+      "groups": 116,
       "hits": 14
     },
     "response-truncated|both": {
@@ -1426,7 +1426,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-bucket-without-public-access-block|both": {
-      "groups": 19,
+      "groups": 18,
       "hits": 3
     },
     "s3-bucket-without-public-access-block|code": {
@@ -1434,8 +1434,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-lifecycle-rule-missing-filter|both": {
-      "groups": 61,
-      "hits": 21
+      "groups": 57,
+      "hits": 19
     },
     "s3-lifecycle-rule-missing-filter|code": {
       "groups": 3,
@@ -1454,7 +1454,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning|both": {
-      "groups": 5,
+      "groups": 4,
       "hits": 1
     },
     "s3-replication-versioning|code": {
@@ -1478,20 +1478,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed|both": {
-      "groups": 14,
+      "groups": 16,
       "hits": 5
     },
     "schema-removed|code": {
-      "groups": 15,
+      "groups": 13,
       "hits": 4
     },
     "schema-unknown-argument|both": {
-      "groups": 1,
-      "hits": 1
+      "groups": 3,
+      "hits": 2
     },
     "schema-unknown-argument|code": {
-      "groups": 104,
-      "hits": 42
+      "groups": 102,
+      "hits": 41
     },
     "schema-unknown-resource-type|code": {
       "groups": 24,
@@ -1514,11 +1514,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 68,
-      "hits": 4
+      "groups": 48,
+      "hits": 3
     },
     "sg-egress-all-open|code": {
-      "groups": 30,
+      "groups": 31,
       "hits": 3
     },
     "single-file-stack|code": {
@@ -1548,10 +1548,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "sqs-fifo-mismatch|code": {
       "groups": 1,
       "hits": 1
-    },
-    "subnet-zones-not-looked-up|both": {
-      "groups": 1,
-      "hits": 0
     },
     "subnet-zones-not-looked-up|code": {
       "groups": 7,
@@ -1610,7 +1606,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "unguarded-optional-feature|both": {
-      "groups": 10,
+      "groups": 9,
       "hits": 3
     },
     "unguarded-optional-feature|code": {

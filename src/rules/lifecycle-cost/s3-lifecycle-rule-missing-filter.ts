@@ -1,5 +1,22 @@
 import type { Rule } from '../types.js';
 import { attr, nestedBlocks, resources } from '../../model/query.js';
+import { findConstraints } from '../../schema/provider-info.js';
+import { allBelow, ConstraintError, parseTerraformConstraint } from '../../schema/version.js';
+
+/** The provider version that started warning about rules without a filter. */
+const WARNING_SINCE = '5.90.0';
+
+/** True when the configuration pins the AWS provider below the version that warns (`~> 4.0`, `< 5.90`). */
+function pinnedBeforeWarning(ctx: Parameters<Rule['check']>[0]): boolean {
+  for (const c of findConstraints(ctx.config)) {
+    try {
+      if (allBelow(parseTerraformConstraint(c.text), WARNING_SINCE)) return true;
+    } catch (e) {
+      if (!(e instanceof ConstraintError)) throw e;
+    }
+  }
+  return false;
+}
 
 export const rule: Rule = {
   meta: {
@@ -32,6 +49,8 @@ export const rule: Rule = {
     idealGate: /\bfilter\s*(?:\{|:\s*\[?\s*\{)|\bprefix\s*[=:]/,
   },
   check(ctx) {
+    // The provider the model pins never warns: nothing happens at plan or apply.
+    if (pinnedBeforeWarning(ctx)) return;
     for (const cfg of resources(ctx.config, 'aws_s3_bucket_lifecycle_configuration')) {
       const missing = nestedBlocks(cfg, 'rule').filter(
         (r) => nestedBlocks(r, 'filter').length === 0 && !attr(r, 'filter') && !attr(r, 'prefix'),
