@@ -64,6 +64,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
   ...CUT_BLOCK_ABSENCES.map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
+  ...[...MISSING_AFTER_CUT, 'schema-missing-required'].map((folded) => ({ host: 'response-without-infrastructure', folded, scope: 'task' as const, why: 'what a response of snippets lacks is the files it never gives' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },

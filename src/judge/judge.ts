@@ -142,6 +142,10 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
       // A block the ideal restructured away (a module's bucket, a renamed function) whose counterpart of the same
       // type has the same finding in the ideal: the reviewer accepted the pattern.
       kept.add(f);
+    } else if (resource?.startsWith('file:')) {
+      // A finding on one file (imports the compiler rejects) is the ideal's too only in the same file: the same
+      // check on another file is another problem.
+      if (idealKeys.has(`${f.ruleId}\u0000${resource}`)) kept.add(f);
     } else if (!partial && idealRules.has(f.ruleId)) {
       kept.add(f);
     }

@@ -17,6 +17,14 @@ test('lookup-of-preexisting-resource: VPC and zone lookups', () => {
   ]);
 });
 
+test('lookup-of-preexisting-resource: a lookup the task asks for is what was asked', () => {
+  const hcl = 'data "aws_vpc" "main" {\n  id = "vpc-123"\n}\ndata "aws_route53_zone" "z" {\n  name = "example.com"\n}\n';
+  const f = runRule(lookup, hcl, { prompt: 'Deploy into the existing VPC (10.0.0.0/16). Use data sources for VPC and subnet lookups.' });
+  // The zone is not what the task speaks of: still a dependency on something that must exist.
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['data.aws_route53_zone.z', 4]]);
+  assert.equal(runRule(lookup, hcl, { prompt: 'Create a VPC and a hosted zone.' }).length, 2);
+});
+
 test('lookup-of-preexisting-resource: account/region lookups, AWS-provided values, own resources and guarded lookups are fine', () => {
   const hcl =
     'data "aws_caller_identity" "c" {}\ndata "aws_region" "r" {}\ndata "aws_availability_zones" "a" {}\ndata "aws_iam_policy_document" "d" {}\ndata "aws_ami" "al2" {\n  most_recent = true\n}\n' +

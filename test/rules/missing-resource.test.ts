@@ -59,6 +59,32 @@ test('response-without-infrastructure: prose or file listings without resources 
   assert.equal(runRule(noInfra, MODEL).length, 0);
 });
 
+test('response-without-infrastructure: an answer that lists its files and gives only unnamed snippets of them', async () => {
+  const { rule: noInfra } = await import('../../src/rules/missing-resource/response-without-infrastructure.js');
+  const snippet = { 'lib/unnamed-1.tf': 'resource "aws_rds_cluster_instance" "main" {\n  for_each = toset(["a", "b"])\n}\n' };
+  const markdown = '## Files\n**backend.tf** - state\n**provider.tf** - provider\n**variables.tf** - inputs\n\n```hcl\nresource "aws_rds_cluster_instance" "main" {}\n```\n';
+  const modelResponse = { origin: 'lib/MODEL_RESPONSE.md', files: [], warnings: [], markdown };
+  const f = runRule(noInfra, snippet, { modelResponse });
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'response');
+  assert.equal(f[0]!.location.file, 'lib/MODEL_RESPONSE.md');
+  assert.equal(f[0]!.location.line, 1);
+  assert.match(f[0]!.message, /describes 3 files \(backend\.tf, provider\.tf, variables\.tf\) but gives none of them/);
+  // A named file among them is a delivered stack, however small.
+  assert.equal(runRule(noInfra, { 'lib/main.tf': snippet['lib/unnamed-1.tf'] }, { modelResponse }).length, 0);
+  // Fewer than three files named: an illustration, not a missing stack.
+  assert.equal(runRule(noInfra, snippet, { modelResponse: { ...modelResponse, markdown: 'See **main.tf**.' } }).length, 0);
+});
+
+test('resource-type-missing-vs-reference: Lambda log groups the reference manages are low (Lambda creates them itself)', () => {
+  const model = 'resource "aws_lambda_function" "f" {\n  function_name = "f"\n}\n';
+  const ideal = `${model}resource "aws_cloudwatch_log_group" "f" {\n  name = "/aws/lambda/\${aws_lambda_function.f.function_name}"\n}\n`;
+  const prompt = 'A Lambda function with CloudWatch monitoring.';
+  assert.deepEqual(runRule(rule, model, { ideal, prompt }).map((f) => [f.resource, f.severity, f.location.line]), [['aws_cloudwatch_log_group', 'low', 1]]);
+  const appGroup = ideal.replace('/aws/lambda/', '/app/');
+  assert.deepEqual(runRule(rule, model, { ideal: appGroup, prompt }).map((f) => [f.resource, f.severity]), [['aws_cloudwatch_log_group', 'high']]);
+});
+
 test('resource-type-missing-vs-reference: "backups" of a database do not ask for the AWS Backup service', () => {
   const model = 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\n';
   const ideal = `${model}resource "aws_backup_plan" "main" {\n  name = "plan"\n}\n`;

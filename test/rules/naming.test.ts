@@ -33,6 +33,13 @@ test('missing-suffix-variable: names from project/environment, no suffix variabl
   assert.equal(literal.length, 1);
   assert.match(literal[0]!.message, /1 of them a fixed literal name \(first: aws_sqs_queue\.q\)/);
   assert.equal(runRule(namesUniqueWithoutSuffixInput, 'resource "aws_sqs_queue" "q" {\n  name = "orders"\n}\n').length, 0);
+  // ... unless the prompt spells the name out: the task dictates it, so it is no collision the model made.
+  const dictated = 'resource "aws_kms_alias" "cdn" {\n  name          = "alias/kms-publishing-cdn"\n  target_key_id = "k"\n}\n';
+  assert.equal(runRule(missingSuffix, dictated, { prompt: 'Create alias kms-publishing-cdn for the key.' }).length, 0);
+  const undictated = runRule(missingSuffix, dictated, { prompt: 'Create a KMS key with an alias.' });
+  assert.equal(undictated.length, 1);
+  assert.equal(undictated[0]!.resource, 'var.environment_suffix');
+  assert.equal(undictated[0]!.location.line, 1);
 });
 
 test('missing-suffix-variable: declared suffix, or no named resources → nothing', () => {

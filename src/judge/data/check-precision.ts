@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3169,
-    "hits": 469
+    "groups": 3164,
+    "hits": 458
   },
   "categories": {
     "application-code": {
@@ -50,12 +50,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "external-dependency": {
-      "groups": 59,
-      "hits": 11
+      "groups": 51,
+      "hits": 7
     },
     "file-layout": {
-      "groups": 8,
-      "hits": 2
+      "groups": 10,
+      "hits": 3
     },
     "hardcoded-value": {
       "groups": 25,
@@ -82,8 +82,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 24
     },
     "logging": {
-      "groups": 42,
-      "hits": 13
+      "groups": 27,
+      "hits": 8
     },
     "misconfiguration": {
       "groups": 34,
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 104,
-      "hits": 42
+      "groups": 101,
+      "hits": 41
     },
     "network": {
       "groups": 81,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 218,
+      "groups": 216,
       "hits": 52
     },
     "required-input": {
@@ -142,15 +142,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 17
     },
     "style": {
-      "groups": 306,
-      "hits": 25
+      "groups": 335,
+      "hits": 23
     },
     "syntax": {
-      "groups": 103,
+      "groups": 104,
       "hits": 14
     },
     "tagging": {
-      "groups": 39,
+      "groups": 30,
       "hits": 7
     },
     "tests": {
@@ -216,7 +216,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "cdktf-unknown-export": {
-      "groups": 63,
+      "groups": 64,
       "hits": 0
     },
     "cloudfront-outdated-tls": {
@@ -336,8 +336,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hcl-not-formatted": {
-      "groups": 182,
-      "hits": 20
+      "groups": 206,
+      "hits": 18
     },
     "hcl-unused-variable": {
       "groups": 33,
@@ -372,7 +372,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags": {
-      "groups": 21,
+      "groups": 12,
       "hits": 3
     },
     "kms-key-id-where-arn-required": {
@@ -452,8 +452,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group": {
-      "groups": 19,
-      "hits": 6
+      "groups": 4,
+      "hits": 1
     },
     "literal-preexisting-id": {
       "groups": 29,
@@ -468,8 +468,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 25,
-      "hits": 6
+      "groups": 17,
+      "hits": 2
     },
     "managed-policy-arn-invalid": {
       "groups": 28,
@@ -480,8 +480,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 77,
-      "hits": 28
+      "groups": 74,
+      "hits": 27
     },
     "module-input-mismatch": {
       "groups": 18,
@@ -592,7 +592,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 209,
+      "groups": 207,
       "hits": 30
     },
     "response-truncated": {
@@ -600,7 +600,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 6,
+      "groups": 8,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -676,8 +676,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "single-file-stack": {
-      "groups": 4,
-      "hits": 0
+      "groups": 6,
+      "hits": 1
     },
     "single-nat-gateway": {
       "groups": 7,
@@ -724,7 +724,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-not-prettier-formatted": {
-      "groups": 48,
+      "groups": 51,
       "hits": 0
     },
     "ts-shadowed-import": {
@@ -732,11 +732,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 43,
+      "groups": 45,
       "hits": 2
     },
     "undeclared-reference": {
-      "groups": 36,
+      "groups": 34,
       "hits": 10
     },
     "unguarded-optional-feature": {
@@ -834,7 +834,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 41,
+      "groups": 42,
       "hits": 0
     },
     "cloudfront-outdated-tls|code": {
@@ -1006,8 +1006,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hcl-not-formatted|code": {
-      "groups": 182,
-      "hits": 20
+      "groups": 206,
+      "hits": 18
     },
     "hcl-unused-variable|code": {
       "groups": 33,
@@ -1066,11 +1066,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags|both": {
-      "groups": 8,
+      "groups": 6,
       "hits": 1
     },
     "inconsistent-tags|code": {
-      "groups": 13,
+      "groups": 6,
       "hits": 2
     },
     "kms-key-id-where-arn-required|code": {
@@ -1186,8 +1186,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-without-log-group|code": {
-      "groups": 19,
-      "hits": 6
+      "groups": 4,
+      "hits": 1
     },
     "literal-preexisting-id|code": {
       "groups": 29,
@@ -1206,12 +1206,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 18,
-      "hits": 3
+      "groups": 13,
+      "hits": 2
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 7,
-      "hits": 3
+      "groups": 4,
+      "hits": 0
     },
     "managed-policy-arn-invalid|code": {
       "groups": 28,
@@ -1222,12 +1222,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 68,
+      "groups": 66,
       "hits": 24
     },
     "missing-suffix-variable|code": {
-      "groups": 9,
-      "hits": 4
+      "groups": 8,
+      "hits": 3
     },
     "module-input-mismatch|code": {
       "groups": 18,
@@ -1402,7 +1402,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 16
     },
     "resource-type-missing-vs-reference|code": {
-      "groups": 116,
+      "groups": 114,
       "hits": 14
     },
     "response-truncated|both": {
@@ -1413,8 +1413,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 0
     },
-    "response-without-infrastructure|code": {
+    "response-without-infrastructure|both": {
       "groups": 6,
+      "hits": 0
+    },
+    "response-without-infrastructure|code": {
+      "groups": 2,
       "hits": 0
     },
     "s3-backend-without-locking|both": {
@@ -1522,8 +1526,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "single-file-stack|code": {
-      "groups": 4,
-      "hits": 0
+      "groups": 6,
+      "hits": 1
     },
     "single-nat-gateway|both": {
       "groups": 1,
@@ -1586,7 +1590,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-not-prettier-formatted|code": {
-      "groups": 48,
+      "groups": 51,
       "hits": 0
     },
     "ts-shadowed-import|code": {
@@ -1594,7 +1598,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration|code": {
-      "groups": 43,
+      "groups": 45,
       "hits": 2
     },
     "undeclared-reference|both": {
@@ -1602,7 +1606,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference|code": {
-      "groups": 31,
+      "groups": 29,
       "hits": 8
     },
     "unguarded-optional-feature|both": {

@@ -97,6 +97,42 @@ function fedByCaller(calls: readonly LocalModuleCall[], block: Block): boolean {
   );
 }
 
+/** Words a prompt uses for a looked-up type beyond the type's own words (`aws_lb` is "load balancer"). */
+const TYPE_WORDS: Record<string, string[]> = {
+  aws_lb: ['load balancer', 'alb', 'nlb'],
+  aws_lb_target_group: ['target group'],
+  aws_route53_zone: ['hosted zone', 'zone', 'domain'],
+  aws_acm_certificate: ['certificate', 'cert'],
+  aws_db_instance: ['database', 'rds'],
+  aws_rds_cluster: ['database', 'aurora', 'cluster'],
+};
+
+/** Words naming the looked-up type: its own words of three letters or more, singular, and TYPE_WORDS. */
+function typeWords(type: string): string[] {
+  const own = type
+    .replace(/^aws_/, '')
+    .split('_')
+    .filter((w) => w.length >= 3 && w !== 'ids' && w !== 'version')
+    .map((w) => w.replace(/s$/, ''));
+  return [...own, ...(TYPE_WORDS[type] ?? [])];
+}
+
+/**
+ * Whether the task itself asks to use an existing one of this type ("use the existing VPC", "data sources for
+ * existing VPC and subnet lookups"): the lookup is then what was asked (read against the code: judged noise).
+ */
+function promptAsksForExisting(prompt: string | null, type: string): boolean {
+  if (!prompt) return false;
+  const text = prompt.toLowerCase();
+  return typeWords(type).some((w) => {
+    const word = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return (
+      new RegExp(`\\b(?:existing|pre-existing|data sources?|look ?ups?)\\b[^.\\n]{0,60}\\b${word}s?\\b`).test(text) ||
+      new RegExp(`\\b${word}s?\\b[^.\\n]{0,40}\\b(?:already exists?|existing|data sources?|look ?ups?)\\b`).test(text)
+    );
+  });
+}
+
 export const rule: Rule = {
   meta: {
     id: 'lookup-of-preexisting-resource',
@@ -117,6 +153,7 @@ export const rule: Rule = {
     for (const d of dataSources(ctx.config)) {
       const type = d.labels[0] ?? '';
       if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d) || fedByCaller(calls, d)) continue;
+      if (promptAsksForExisting(ctx.task.prompt, type)) continue;
       // The default VPC exists in most accounts: a weaker dependency than a named VPC.
       const defaultVpc = type === 'aws_vpc' && staticBool(attrExpr(d, 'default')) === true;
       ctx.report({

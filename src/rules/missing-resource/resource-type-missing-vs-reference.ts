@@ -1,4 +1,5 @@
 import type { Block, Configuration } from '../../model/types.js';
+import { attrExpr } from '../../model/query.js';
 import type { Rule } from '../types.js';
 import { basename } from '../util/files.js';
 
@@ -65,6 +66,19 @@ const PROMPT_WORDS: Record<string, string[]> = {
   cloudfront: ['cloudfront', 'cdn'],
   dynamodb: ['dynamodb', 'dynamo'],
 };
+
+/**
+ * Log groups Lambda creates on its own on the first invocation (`/aws/lambda/<function>`): the reference managing
+ * them (retention, destroy) is lambda-without-log-group's concern, not a missing piece of the service.
+ */
+function lambdaLogGroupsOnly(type: string, blocks: Block[]): boolean {
+  if (type !== 'aws_cloudwatch_log_group') return false;
+  return blocks.every((b) => {
+    const name = attrExpr(b, 'name');
+    const head = name?.kind === 'literal' ? String(name.value) : name?.kind === 'template' && name.parts[0]?.kind === 'literal' ? String(name.parts[0].value) : '';
+    return head.startsWith('/aws/lambda/');
+  });
+}
 
 /** Where to point for something absent: the model file named like the reference's, else the first code file. */
 function anchorFile(config: Configuration, referenceFile: string): string {
@@ -145,7 +159,7 @@ export const rule: Rule = {
         // A whole service missing is high only when the prompt asks for it; a piece the model's own service needs
         // to work is medium; anything else the reference adds (a service nobody asked for, a variant of a design)
         // is low: the reviewer's choice, not the model's omission.
-        severity: isData ? 'low' : serviceMissing ? (asked ? 'high' : 'low') : COMPANION_TYPES.has(type) ? 'medium' : 'low',
+        severity: isData || lambdaLogGroupsOnly(type, blocks) ? 'low' : serviceMissing ? (asked ? 'high' : 'low') : COMPANION_TYPES.has(type) ? 'medium' : 'low',
         message: `The reference declares ${isData ? 'data source ' : ''}${type} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has no ${isData ? 'data source' : 'resource'} of that type${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
       });
     }

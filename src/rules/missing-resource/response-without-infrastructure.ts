@@ -21,7 +21,17 @@ export const rule: Rule = {
   },
   check(ctx) {
     const infra = ctx.config.blocks.some((b) => b.kind === 'resource' || b.kind === 'module' || b.kind === 'data');
-    if (infra) return;
+    if (infra) {
+      const fragments = fragmentsOnly(ctx);
+      if (fragments) {
+        ctx.report({
+          span: { file: ctx.task.model?.origin ?? 'lib/MODEL_RESPONSE.md', line: 1, column: 1, endLine: 1, endColumn: 1 },
+          resource: 'response',
+          message: `The response describes ${fragments.named.length} files (${fragments.named.slice(0, 5).join(', ')}${fragments.named.length > 5 ? ', ...' : ''}) but gives none of them: its code is ${fragments.snippets} unnamed snippet(s) with ${fragments.resources} resource block(s), nothing a deployment could run.`,
+        });
+      }
+      return;
+    }
     const file = ctx.task.model?.origin ?? ctx.config.files[0]?.path ?? 'lib/MODEL_RESPONSE.md';
     const codeFiles = ctx.config.files.filter((f) => /\.(tf|ts|json)$/.test(f.path)).length;
     ctx.report({
@@ -34,3 +44,23 @@ export const rule: Rule = {
     });
   },
 };
+
+/** A code file the extractor could not name (an unlabelled fence): `lib/unnamed-2.tf`. */
+const UNNAMED = /(?:^|\/)unnamed-\d+\.[a-z]+$/;
+/** File names a markdown answer lists (`**variables.tf**`, `- main.tf`, `stacks/app-stack.ts`). */
+const FILE_NAME = /(?<![\w./-])([\w-]+(?:\/[\w-]+)*\.(?:tf|ts))\b/g;
+
+/**
+ * A markdown answer that names at least three configuration files and provides none of them: every code block is
+ * an unnamed snippet, none is one of the named files, and the snippets hold at most three resources (illustrations
+ * of a design, not a stack). Undefined when the answer delivers any of its files.
+ */
+function fragmentsOnly(ctx: Parameters<Rule['check']>[0]): { named: string[]; snippets: number; resources: number } | undefined {
+  const markdown = ctx.task.model?.markdown;
+  if (!markdown || !ctx.config.files.length) return undefined;
+  if (!ctx.config.files.every((f) => UNNAMED.test(f.path))) return undefined;
+  const resources = ctx.config.blocks.filter((b) => b.kind === 'resource').length;
+  if (resources > 3 || ctx.config.blocks.some((b) => b.kind === 'provider' || b.kind === 'terraform' || b.kind === 'module')) return undefined;
+  const named = [...new Set([...markdown.matchAll(FILE_NAME)].map((m) => m[1]!))];
+  return named.length >= 3 ? { named, snippets: ctx.config.files.length, resources } : undefined;
+}

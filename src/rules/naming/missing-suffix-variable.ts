@@ -2,7 +2,7 @@ import type { Block, Configuration, Expr } from '../../model/types.js';
 import type { Conventions } from '../../contracts/conventions.js';
 import type { Rule } from '../types.js';
 import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
-import { blocksOfKind, resources, walkExpr } from '../../model/query.js';
+import { blocksOfKind, resources, staticString, walkExpr } from '../../model/query.js';
 import { declaresSuffix } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
 import { isCdktfConfig } from '../util/files.js';
@@ -43,7 +43,7 @@ export const rule: Rule = {
     impact: 'Parallel deployments in one account collide on names ("already exists"); the pipeline cannot run PR environments.',
   },
   check(ctx) {
-    const gap = suffixGap(ctx.config, ctx.conventions);
+    const gap = suffixGap(ctx.config, ctx.conventions, ctx.task.prompt);
     // Names a random id makes unique, or names built from inputs where the prompt asks for no suffix: the
     // pipeline's convention, not a collision; reported by names-unique-without-suffix-input.
     if (!gap || conventionOnly(gap, ctx.task.prompt)) return;
@@ -83,8 +83,11 @@ export interface SuffixGap {
   literalNamed: Block[];
 }
 
-/** Named resources of a configuration without the conventional suffix input, and what they use instead. */
-export function suffixGap(config: Configuration, conventions: Conventions): SuffixGap | undefined {
+/**
+ * Named resources of a configuration without the conventional suffix input, and what they use instead. A literal
+ * name the prompt spells out ("create alias kms-publishing-cdn") is the task's, not a collision the model made.
+ */
+export function suffixGap(config: Configuration, conventions: Conventions, prompt?: string | null): SuffixGap | undefined {
   if (declaresSuffix(config, conventions)) return undefined;
   const named = resources(config).filter((r) => hasUniqueName(r.labels[0] ?? '') && nameExprs(r, { includeTagName: false }).length > 0);
   if (!named.length) return undefined;
@@ -92,7 +95,12 @@ export function suffixGap(config: Configuration, conventions: Conventions): Suff
   const variable = blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0];
   const inNames = named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
   const lookalike = variable ?? inNames;
-  const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => isLiteralName(n.expr)));
+  const promptText = prompt?.toLowerCase() ?? '';
+  const dictated = (e: Expr): boolean => {
+    const value = staticString(e)?.replace(/^alias\//, '').toLowerCase();
+    return value !== undefined && value.length >= 4 && promptText.includes(value);
+  };
+  const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => isLiteralName(n.expr) && !dictated(n.expr)));
   return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed };
 }
 

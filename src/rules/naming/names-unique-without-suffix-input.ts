@@ -24,7 +24,7 @@ export const rule: Rule = {
     impact: 'Deployments do not collide, but their resources cannot be told apart or cleaned up by suffix.',
   },
   check(ctx) {
-    const gap = suffixGap(ctx.config, ctx.conventions);
+    const gap = suffixGap(ctx.config, ctx.conventions, ctx.task.prompt);
     if (!gap || !conventionOnly(gap, ctx.task.prompt)) return;
     ctx.report({
       block: gap.named[0],

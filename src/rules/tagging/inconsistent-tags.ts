@@ -42,6 +42,9 @@ export const rule: Rule = {
     docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/resource-tagging',
     knowledgeGap: 'Consistent tagging needs provider default_tags or tags on every taggable resource.',
     impact: 'Cost allocation and ownership reports miss the untagged resources.',
+    // A tagging gap matters where the task asks for tags (read against the code: untagged resources in a task
+    // that never speaks of tags were judged noise, 2 of 3 readings); otherwise it is an observation.
+    promptGate: /\btag(?:s|ged|ging)?\b/i,
   },
   check(ctx) {
     if (hasDefaultTags(ctx.config)) return;
