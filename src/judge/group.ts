@@ -67,6 +67,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   ...[...MISSING_AFTER_CUT, 'schema-missing-required'].map((folded) => ({ host: 'response-without-infrastructure', folded, scope: 'task' as const, why: 'what a response of snippets lacks is the files it never gives' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
+  { host: 'unguarded-optional-feature', folded: 'external-resource-input', scope: 'mentions', why: 'an existing resource an always-created optional feature needs (its certificate) is that feature' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },

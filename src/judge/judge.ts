@@ -18,7 +18,7 @@ import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
 import { blockAddress } from '../model/query.js';
-import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass } from './significance.js';
+import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
 export interface JudgeInput {
@@ -180,9 +180,21 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
   return diffOnly && !VALIDATE_BLOCKER_CATEGORIES.has(f.category);
 }
 
+/**
+ * The class a failure is ranked in: a check whose meta says the deployment stops (blocker, applyFailure) ranks
+ * with the blockers whatever its category (a reference cycle fails plan); a low-severity finding of a blocker
+ * category does not stop anything (a reserved concurrency that may exceed a quota) and ranks with operations.
+ */
+function rankClass(f: Finding): SignificanceClass {
+  const meta = metaOf(f.ruleId);
+  if (meta?.blocker || meta?.applyFailure) return 'blocker';
+  const cls = significanceClass(f);
+  return cls === 'blocker' && f.severity === 'low' ? 'operations' : cls;
+}
+
 function compareFailures(a: JudgedGroup, b: JudgedGroup): number {
   return (
-    CLASS_ORDER.indexOf(significanceClass(a.finding)) - CLASS_ORDER.indexOf(significanceClass(b.finding)) ||
+    CLASS_ORDER.indexOf(rankClass(a.finding)) - CLASS_ORDER.indexOf(rankClass(b.finding)) ||
     compareBySeverity(a.finding, b.finding) ||
     b.significance - a.significance ||
     compareFindings(a.finding, b.finding)
@@ -298,7 +310,15 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
     .filter((j) => (!j.kept || listedWhateverIdeal(j.finding)) && !j.churn && (j.significance >= TIER_CALIBRATION.FAILURE_THRESHOLD || listedWhateverPrecision(j.finding)))
     // Findings established on the code are placed first: a difference only the diff shows then folds into the
     // failure the code shows, whatever their measured precisions.
-    .sort((a, b) => Number(establishedOnCode(b.finding)) - Number(establishedOnCode(a.finding)) || priority(b) - priority(a) || compareFindings(a.finding, b.finding));
+    // Then what stops validate, plan or apply (and critical security) before the rest: with the tier full, a
+    // measured-precision item never takes the place of a hard error.
+    .sort(
+      (a, b) =>
+        Number(establishedOnCode(b.finding)) - Number(establishedOnCode(a.finding)) ||
+        Number(listedWhateverPrecision(b.finding)) - Number(listedWhateverPrecision(a.finding)) ||
+        priority(b) - priority(a) ||
+        compareFindings(a.finding, b.finding),
+    );
   // Never one root cause twice in the tier. A candidate folds into a selected failure when it reports the same
   // category on that failure's lead resource, or names the same argument on the same resource type (a removed
   // argument reported by the schema, by a deprecation rule and by the ideal's change is one failure).

@@ -26,6 +26,24 @@ function folder(name: string, files: Record<string, string>): string {
 
 const BUCKETS = 'resource "aws_s3_bucket" "a" {\n  bucket = "a"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n';
 
+test('parse reads CDKTF TypeScript as well as HCL: the platform is detected, or given with --platform', () => {
+  const stack =
+    "import { TerraformStack } from 'cdktf';\nimport { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';\nexport class S extends TerraformStack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    new SqsQueue(this, 'q', { name: 'q' });\n  }\n}\n";
+  const dir = folder('cdktf-parse', { 'tap-stack.ts': stack });
+  const out = runCli(['parse', dir]);
+  assert.equal(out.code, 0);
+  assert.match(out.stdout, /^platform cdktf-ts\n/);
+  assert.match(out.stdout, /tap-stack\.ts:6 {2}aws_sqs_queue\.q/);
+  const json = JSON.parse(runCli(['parse', dir, '--json']).stdout) as { platform: string; blocks: { labels: string[] }[] };
+  assert.equal(json.platform, 'cdktf-ts');
+  assert.ok(json.blocks.some((b) => b.labels[0] === 'aws_sqs_queue'));
+  // HCL folders stay HCL; an unknown platform is a usage error.
+  assert.match(runCli(['parse', folder('hcl-parse', { 'main.tf': BUCKETS })]).stdout, /^platform tf-hcl\n/);
+  const bad = runCli(['parse', dir, '--platform', 'pulumi']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown platform "pulumi"/);
+});
+
 test('an empty folder, a folder without Terraform or responses, and parse of an empty folder exit 2 with a message', () => {
   const empty = runCli(['analyze', folder('empty', {})]);
   assert.equal(empty.code, 2);
@@ -36,7 +54,7 @@ test('an empty folder, a folder without Terraform or responses, and parse of an 
   assert.match(readme.stderr, /no Terraform or markdown response/);
   const parse = runCli(['parse', join(root, 'empty')]);
   assert.equal(parse.code, 2);
-  assert.match(parse.stderr, /no Terraform files/);
+  assert.match(parse.stderr, /no Terraform or CDKTF files/);
 });
 
 test('--out into a missing folder exits 2 naming the folder, before any analysis', () => {

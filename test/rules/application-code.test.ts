@@ -269,3 +269,31 @@ test('jsThirdPartyImports skips built-ins, relative paths and the runtime SDK', 
   assert.deepEqual(jsThirdPartyImports(code, 20), ['uuid']);
   assert.deepEqual(jsThirdPartyImports(code, 16), ['@aws-sdk/client-s3', 'uuid']);
 });
+
+import { rule as archiveSourceMissing } from '../../src/rules/application-code/archive-source-missing.js';
+
+function modelRun(r: typeof archiveSourceMissing, files: Record<string, string>) {
+  const config = configFromHcl(files);
+  for (const f of config.files) f.markdownPath = 'lib/MODEL_RESPONSE.md';
+  const task = makeTask();
+  task.model = { origin: 'lib/MODEL_RESPONSE.md', files: config.files, warnings: [] };
+  return runRulesDetailed([r], config, task, DEFAULT_CONVENTIONS).findings;
+}
+
+test('archive-source-missing: an archive of a file or folder the response never provides stops the plan', () => {
+  const archive = 'data "archive_file" "fn" {\n  type        = "zip"\n  source_file = "${path.module}/lambda/handler.py"\n  output_path = "${path.module}/fn.zip"\n}\n';
+  const missing = modelRun(archiveSourceMissing, { 'lib/main.tf': archive });
+  assert.equal(missing.length, 1);
+  assert.equal(missing[0]!.resource, 'data.archive_file.fn');
+  assert.equal(missing[0]!.location.line, 1);
+  assert.match(missing[0]!.message, /zips `lambda\/handler\.py`, which the response never provides/);
+  // The file given (under any folder), or an unnamed Python block that may be it: nothing to say.
+  assert.deepEqual(modelRun(archiveSourceMissing, { 'lib/main.tf': archive, 'lib/lambda/handler.py': 'def handler(e, c):\n  return 1\n' }), []);
+  assert.deepEqual(modelRun(archiveSourceMissing, { 'lib/main.tf': archive, 'lib/unnamed-2.py': 'def handler(e, c):\n  return 1\n' }), []);
+  // A folder source: any file inside it provides it.
+  const dir = archive.replace('source_file = "${path.module}/lambda/handler.py"', 'source_dir  = "${path.module}/lambda"');
+  assert.equal(modelRun(archiveSourceMissing, { 'lib/main.tf': dir }).length, 1);
+  assert.deepEqual(modelRun(archiveSourceMissing, { 'lib/main.tf': dir, 'lib/lambda/index.js': 'exports.handler = async () => 1;\n' }), []);
+  // A plain folder (not a markdown answer) may hold the code outside what was read.
+  assert.deepEqual(runRule(archiveSourceMissing, archive), []);
+});

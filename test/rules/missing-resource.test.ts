@@ -85,6 +85,15 @@ test('resource-type-missing-vs-reference: Lambda log groups the reference manage
   assert.deepEqual(runRule(rule, model, { ideal: appGroup, prompt }).map((f) => [f.resource, f.severity]), [['aws_cloudwatch_log_group', 'high']]);
 });
 
+test('resource-type-missing-vs-reference: "server-side encryption" and an "RDS instance" do not ask for EC2', () => {
+  const model = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n';
+  const ideal = `${model}resource "aws_instance" "web" {\n  ami = "ami-1"\n}\n`;
+  const notAsked = runRule(rule, model, { ideal, prompt: 'Enable server-side encryption on the bucket; the RDS instance is serverless-ready.' });
+  assert.deepEqual(notAsked.map((f) => [f.resource, f.severity, f.location.line]), [['aws_instance', 'low', 1]]);
+  const asked = runRule(rule, model, { ideal, prompt: 'Run the web server on two EC2 instances.' });
+  assert.deepEqual(asked.map((f) => [f.resource, f.severity]), [['aws_instance', 'high']]);
+});
+
 test('resource-type-missing-vs-reference: "backups" of a database do not ask for the AWS Backup service', () => {
   const model = 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\n';
   const ideal = `${model}resource "aws_backup_plan" "main" {\n  name = "plan"\n}\n`;

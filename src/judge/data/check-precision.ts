@@ -13,13 +13,13 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3164,
-    "hits": 458
+    "groups": 3154,
+    "hits": 454
   },
   "categories": {
     "application-code": {
-      "groups": 48,
-      "hits": 29
+      "groups": 43,
+      "hits": 27
     },
     "backend": {
       "groups": 258,
@@ -50,8 +50,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "external-dependency": {
-      "groups": 51,
-      "hits": 7
+      "groups": 46,
+      "hits": 5
     },
     "file-layout": {
       "groups": 10,
@@ -191,6 +191,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "archive-source-missing": {
+      "groups": 3,
+      "hits": 1
+    },
     "aurora-backtrack-unsupported": {
       "groups": 1,
       "hits": 1
@@ -298,10 +302,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "eks-public-endpoint": {
       "groups": 2,
       "hits": 1
-    },
-    "external-resource-input": {
-      "groups": 5,
-      "hits": 2
     },
     "final-snapshot-required": {
       "groups": 15,
@@ -438,10 +438,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-runtime-deprecated": {
       "groups": 29,
       "hits": 0
-    },
-    "lambda-tracing-without-xray-sdk": {
-      "groups": 8,
-      "hits": 3
     },
     "lambda-url-without-auth": {
       "groups": 1,
@@ -797,6 +793,14 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "archive-source-missing|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "archive-source-missing|code": {
+      "groups": 1,
+      "hits": 1
+    },
     "aurora-backtrack-unsupported|both": {
       "groups": 1,
       "hits": 1
@@ -943,14 +947,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "eks-public-endpoint|code": {
       "groups": 2,
-      "hits": 1
-    },
-    "external-resource-input|both": {
-      "groups": 2,
-      "hits": 1
-    },
-    "external-resource-input|code": {
-      "groups": 3,
       "hits": 1
     },
     "final-snapshot-required|both": {
@@ -1168,14 +1164,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-runtime-deprecated|code": {
       "groups": 13,
       "hits": 0
-    },
-    "lambda-tracing-without-xray-sdk|both": {
-      "groups": 1,
-      "hits": 1
-    },
-    "lambda-tracing-without-xray-sdk|code": {
-      "groups": 7,
-      "hits": 2
     },
     "lambda-url-without-auth|code": {
       "groups": 1,
@@ -1610,11 +1598,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "unguarded-optional-feature|both": {
-      "groups": 9,
+      "groups": 10,
       "hits": 3
     },
     "unguarded-optional-feature|code": {
-      "groups": 9,
+      "groups": 8,
       "hits": 2
     },
     "untagged-resources|both": {

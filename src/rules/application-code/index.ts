@@ -7,6 +7,7 @@ import { rule as lambdaWithoutSourceCodeHash } from './lambda-without-source-cod
 import { rule as lambdaHandlerFileMismatch } from './lambda-handler-file-mismatch.js';
 import { rule as lambdaFunctionWithoutPackage } from './lambda-function-without-package.js';
 import { rule as lambdaDependencyNotBundled } from './lambda-dependency-not-bundled.js';
+import { rule as archiveSourceMissing } from './archive-source-missing.js';
 
 
-export const APPLICATION_CODE_RULES: Rule[] = [lambdaTracingWithoutXraySdk, lambdaEnvVarNotSet, handlerWithoutErrorHandling, lambdaPackageMissing, lambdaWithoutSourceCodeHash, lambdaHandlerFileMismatch, lambdaFunctionWithoutPackage, lambdaDependencyNotBundled];
+export const APPLICATION_CODE_RULES: Rule[] = [lambdaTracingWithoutXraySdk, lambdaEnvVarNotSet, handlerWithoutErrorHandling, lambdaPackageMissing, lambdaWithoutSourceCodeHash, lambdaHandlerFileMismatch, lambdaFunctionWithoutPackage, lambdaDependencyNotBundled, archiveSourceMissing];

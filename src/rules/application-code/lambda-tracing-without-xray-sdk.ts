@@ -27,6 +27,11 @@ def handler(event, context):
     docs: 'https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-python.html',
     knowledgeGap: 'Active tracing on the function only records the invocation; downstream calls need the SDK in the code.',
     impact: 'Traces lack downstream detail, so debugging latency and errors is much harder.',
+    // Active tracing alone records every invocation: read against the code, a missing SDK was judged noise (2 of 2)
+    // where the task asks only to enable X-Ray. A failure where the task asks for instrumentation or the ideal adds
+    // the SDK.
+    promptGate: /x-?ray[^.\n]{0,60}\b(?:sdk|instrument\w*|subsegments?|patch\w*)\b|\b(?:sdk|instrument\w*|subsegments?)\b[^.\n]{0,60}x-?ray/i,
+    idealGate: /aws[_-]xray[_-]sdk|patch_all\s*\(|captureAWS(?:v3)?Client|captureAWS\s*\(/,
   },
   check(ctx) {
     const files = handlerCodeFiles(ctx.config, ctx.task);

@@ -116,9 +116,18 @@ const PRODUCT_WORDS: Record<string, string[]> = {
   transfer: ['transfer family', 'sftp'],
 };
 
+/**
+ * Phrases that contain a service's prompt word without asking for the service: "server-side encryption" and
+ * "serverless" are no EC2 servers, an "RDS instance" or "cache instance" is no EC2 instance.
+ */
+const NOT_THE_SERVICE: Record<string, RegExp> = {
+  ec2: /server-side|serverless|\b(?:rds|db|database|aurora|cluster|reader|writer|replica|redis|cache|elasticache|broker|notebook|sagemaker)\s+(?:db\s+)?instances?\b/g,
+};
+
 function promptMentions(prompt: string | null, svc: string): boolean {
   if (!prompt) return false;
-  const text = prompt.toLowerCase();
+  const noise = NOT_THE_SERVICE[svc];
+  const text = noise ? prompt.toLowerCase().replace(noise, ' ') : prompt.toLowerCase();
   const product = PRODUCT_WORDS[svc];
   const words = product ?? [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, ''), ...(PROMPT_WORDS[svc] ?? [])].filter((w) => w.length >= 2);
   return words.some((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(text));
