@@ -38,6 +38,12 @@ export interface SchemaCheckOptions {
    * array, read-only attributes) become notes.
    */
   uncertain?: boolean;
+  /**
+   * The reference (ideal) configuration, when there is one: a required argument the schema cannot confirm for the
+   * targeted versions is still reported where the reference sets it on the same block (the reviewer's fix confirms
+   * it was needed).
+   */
+  ideal?: Configuration;
 }
 
 export interface SchemaCheckResult {
@@ -78,6 +84,7 @@ class Checker {
     target: AdmittedRange | undefined,
     platform: string,
     uncertain = false,
+    private readonly ideal?: Configuration,
   ) {
     this.target = target ?? ANY_VERSION;
     this.cdktf = platform === 'cdktf-ts';
@@ -476,10 +483,32 @@ class Checker {
     if (this.uncertainCdktf && [...present].some((n) => !schema.attributes[n] && !schema.blocks[n] && !META_ARGUMENTS.has(n))) return;
     const where = path.length ? `block "${path.join('.')}" of ${type}` : type;
     if (!this.uncertainCdktf && (!this.sameMajor || this.newerThanSchema)) {
+      const confirmed = this.cdktf ? [] : this.setByIdeal(address, path, missing);
+      if (confirmed.length) {
+        this.report('schema-missing-required', `${where} is missing required ${confirmed.length > 1 ? 'arguments' : 'argument'} ${confirmed.map((m) => `"${m}"`).join(', ')} (per ${this.schema.providerVersion}; the reference sets ${confirmed.length > 1 ? 'them' : 'it'}).`, block.span, address);
+        this.findings[this.findings.length - 1]!.evidence = ['static', 'diff'];
+        return;
+      }
       this.unverifiable.add(`${address}${path.length ? '.' + path.join('.') : ''}: required ${missing.join(', ')} (per ${this.schema.providerVersion})`);
       return;
     }
     this.report('schema-missing-required', `${where} is missing required ${missing.length > 1 ? 'arguments' : 'argument'} ${missing.map((m) => `"${m}"`).join(', ')}.`, block.span, address);
+  }
+
+  /**
+   * Of the required names a model block lacks, those the reference's block at the same address and nested path
+   * sets (`projection_type` on the same `global_secondary_index`): what the schema alone cannot confirm for the
+   * targeted provider versions, the reviewer's fix does.
+   */
+  private setByIdeal(address: string, path: string[], missing: string[]): string[] {
+    if (!this.ideal) return [];
+    let blocks = this.ideal.blocks.filter((b) => (b.kind === 'resource' || b.kind === 'data') && blockAddress(b) === address);
+    for (const step of path) blocks = blocks.flatMap((b) => childBlocks(b, step));
+    if (!blocks.length) return [];
+    return missing.filter((m) => {
+      const name = m.replace(/ \{ \}$/, '');
+      return blocks.every((b) => b.attributes.some((a) => a.name === name) || childBlocks(b, name).length > 0);
+    });
   }
 
   /** Reads of removed or deprecated attributes (`data.aws_region.current.name`): one finding per attribute, at its first read. */
@@ -624,7 +653,7 @@ export function bindingTypeProblem(e: Expr, type: string): string | undefined {
 }
 
 export function validateConfiguration(config: Configuration, opts: SchemaCheckOptions): SchemaCheckResult {
-  const checker = new Checker(opts.schema, config.files, opts.target, opts.platform ?? config.platform, opts.uncertain);
+  const checker = new Checker(opts.schema, config.files, opts.target, opts.platform ?? config.platform, opts.uncertain, opts.ideal);
   for (const b of config.blocks) checker.checkBlock(b);
   checker.checkReferences(config);
   const unverifiable = [...checker.unverifiable].sort();

@@ -131,9 +131,9 @@ export function resolveTarget(config: Configuration, extraFiles: SourceFile[], s
 }
 
 /** Everything the stage does, for one configuration: usable without a pipeline (benchmarks, eval). */
-export function checkConfiguration(config: Configuration, extraFiles: SourceFile[] = [], schema: SchemaIndex = activeSchema()) {
+export function checkConfiguration(config: Configuration, extraFiles: SourceFile[] = [], schema: SchemaIndex = activeSchema(), ideal?: Configuration) {
   const t = resolveTarget(config, extraFiles, schema);
-  const r = validateConfiguration(config, { schema, target: t.target, uncertain: t.uncertain });
+  const r = validateConfiguration(config, { schema, target: t.target, uncertain: t.uncertain, ...(ideal ? { ideal } : {}) });
   return { provider: t.provider, target: t.target, findings: [...t.findings, ...r.findings], notes: [...t.notes, ...r.notes], unverifiable: r.unverifiable };
 }
 
@@ -145,7 +145,7 @@ export const schemaStage: Stage = {
   name: 'schema',
   run(ctx: PipelineContext) {
     if (!ctx.model) return;
-    const r = checkConfiguration(ctx.model, extraFilesOf(ctx.task));
+    const r = checkConfiguration(ctx.model, extraFilesOf(ctx.task), activeSchema(), ctx.ideal ?? undefined);
     ctx.provider = r.provider;
     ctx.findings.push(...r.findings);
     ctx.notes.push(...r.notes);

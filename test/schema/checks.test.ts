@@ -296,3 +296,21 @@ test('CDKTF: a visible config object without a required argument is a compile er
   const renamed = checkConfiguration(config([keyPair([a('key_name', lit('k')), a('public_key_material', lit('x'))])], 'cdktf-ts'));
   assert.equal(ids(renamed.findings).includes('schema-missing-required'), false);
 });
+
+test('a required argument the schema cannot confirm for an older major is reported where the reference sets it on the same block', () => {
+  const gsi = (extra: ReturnType<typeof a>[]) => nested('global_secondary_index', [a('name', lit('by-status')), a('hash_key', lit('status')), ...extra], [], 'block');
+  const table = (index: Block) =>
+    resource('aws_dynamodb_table', 't', [a('name', lit('t')), a('hash_key', lit('pk')), a('billing_mode', lit('PAY_PER_REQUEST'))], [nested('attribute', [a('name', lit('pk')), a('type', lit('S'))], [], 'block'), index]);
+  const model = config([terraformBlock('~> 5.0'), table(gsi([]))]);
+  // Without a reference: a note, no finding (the bundled schema is another major).
+  const alone = checkConfiguration(model);
+  assert.deepEqual(ids(alone.findings), []);
+  assert.ok(alone.unverifiable.some((u) => /global_secondary_index: required projection_type/.test(u)));
+  // The reference sets it on the same block: reported, with the diff as evidence.
+  const ideal = config([terraformBlock('~> 5.0'), table(gsi([a('projection_type', lit('ALL'))]))]);
+  const withIdeal = checkConfiguration(model, [], schema, ideal);
+  assert.deepEqual(ids(withIdeal.findings), ['schema-missing-required']);
+  assert.deepEqual(withIdeal.findings[0]!.evidence, ['static', 'diff']);
+  assert.equal(withIdeal.findings[0]!.resource, 'aws_dynamodb_table.t');
+  assert.match(withIdeal.findings[0]!.message, /"projection_type" \(per 6\.\d+\.\d+; the reference sets it\)/);
+});
