@@ -120,7 +120,7 @@ export interface PipelineContext {
    */
   idealFindings?: Finding[];
   /** How the ideal relates to the model (set by the diff stage): partial ideals show only some blocks. */
-  idealCoverage?: { partial: boolean; renames: Record<string, string> };
+  idealCoverage?: { partial: boolean; renames: Record<string, string>; /** Model files a partial ideal does not show (their blocks count as unchanged). */ unshownFiles?: string[] };
   /** Set by the judge stage once `findings` are merged, grouped, tiered and ranked. */
   judged?: boolean;
   /** Findings removed by inline suppression comments (set by the suppress stage, before the judge). */

@@ -19,7 +19,7 @@ export const diffStage: Stage = {
       idealMarkdown: ctx.task.ideal?.markdown ?? null,
     });
     ctx.findings.push(...findings);
-    ctx.idealCoverage = { partial: result.partialIdeal, renames: result.renames };
+    ctx.idealCoverage = { partial: result.partialIdeal, renames: result.renames, unshownFiles: result.unchangedFiles };
     if (result.partialIdeal) {
       const pct = Math.round(result.coverage * 100);
       const files = result.unchangedFiles.length ? ` (not shown: ${result.unchangedFiles.join(', ')})` : '';

@@ -45,9 +45,10 @@ const MISSING_AFTER_CUT = [
 
 /**
  * What the block a response stops in reads as wrong because its text ends mid-way: a half-written argument name,
- * required or destroy-time arguments never reached. Values written in full before the cut stay their own findings.
+ * required or destroy-time arguments never reached, a variable whose default the cut never reached. Values written
+ * in full before the cut stay their own findings.
  */
-const CUT_BLOCK_ABSENCES = ['schema-unknown-argument', 'schema-missing-required', 'schema-block-as-attribute', 'schema-wrong-type', 'final-snapshot-required'] as const;
+const CUT_BLOCK_ABSENCES = ['schema-unknown-argument', 'schema-missing-required', 'schema-block-as-attribute', 'schema-wrong-type', 'final-snapshot-required', 'variable-without-default'] as const;
 
 /** What a CDKTF class the compiler rejects leaves missing from the model (its block maps to no resource). */
 const MISSING_AFTER_UNKNOWN_CLASS = [
@@ -68,6 +69,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
   { host: 'unguarded-optional-feature', folded: 'external-resource-input', scope: 'mentions', why: 'an existing resource an always-created optional feature needs (its certificate) is that feature' },
+  { host: 'module-input-mismatch', folded: 'undeclared-reference', scope: 'mentions', why: 'a module folder without its variables file is both the call passing inputs it cannot receive and the references inside it' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
@@ -136,6 +138,9 @@ function mentions(host: Finding, folded: Finding): boolean {
   if (folded.resource?.startsWith('var.')) return wordsOf().has(folded.resource);
   // "References to variables a folder never declares" (`lib:variable`): mentioned when the host names each of them.
   if (folded.resource?.endsWith(':variable')) {
+    // ... or names the folder itself (`./modules/api-gateway` for `lib/modules/api-gateway:variable`).
+    const folder = folded.resource.slice(0, -':variable'.length).split('/').slice(-2).join('/');
+    if (folder.includes('/') && texts.some((t) => t.includes(`./${folder} `) || t.includes(`/${folder} `))) return true;
     const named = [...(folded.message.match(/\bvar\.[A-Za-z0-9_-]+/g) ?? [])];
     const seen = wordsOf();
     return named.length > 0 && named.every((v) => seen.has(v));

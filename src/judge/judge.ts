@@ -10,14 +10,14 @@
  */
 import type { Finding } from '../findings/types.js';
 import type { Task } from '../contracts/task.js';
-import type { Configuration } from '../model/types.js';
+import type { Block, Configuration, Expr } from '../model/types.js';
 import type { RuleMeta } from '../contracts/check.js';
 import { mergeFindings, compareFindings } from '../findings/merge.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
-import { blockAddress } from '../model/query.js';
+import { attrExpr, blockAddress, nestedBlocks, staticBool } from '../model/query.js';
 import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
@@ -28,7 +28,7 @@ export interface JudgeInput {
   /** Static findings of the model's fired rules, run on the ideal. */
   idealFindings?: Finding[];
   /** Whether the ideal is partial (shows some blocks only) and its renames of model addresses. */
-  idealCoverage?: { partial: boolean; renames: Record<string, string> };
+  idealCoverage?: { partial: boolean; renames: Record<string, string>; /** Model files a partial ideal does not show (their blocks count as unchanged). */ unshownFiles?: string[] };
 }
 
 /**
@@ -164,8 +164,53 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
  *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
  *    rule or a log on the same resource carries the diff as evidence instead.
  */
+/** Settings that keep a resource from being destroyed, with the value that protects it. */
+const PROTECTIVE_SETTINGS: [string, boolean][] = [
+  ['force_destroy', false],
+  ['skip_final_snapshot', false],
+  ['deletion_protection', true],
+  ['deletion_protection_enabled', true],
+];
+
+/** `lifecycle { prevent_destroy = true }`, or CDKTF's `lifecycle: { preventDestroy: true }`. */
+function preventsDestroy(b: Block): boolean {
+  if (nestedBlocks(b, 'lifecycle').some((l) => staticBool(attrExpr(l, 'prevent_destroy')) === true)) return true;
+  const e: Expr | undefined = attrExpr(b, 'lifecycle');
+  return e?.kind === 'object' && e.entries.some((en) => (en.key === 'preventDestroy' || en.key === 'prevent_destroy') && staticBool(en.value) === true);
+}
+
+/**
+ * A destroyability finding on a block the reviewer's ideal protects on purpose (`force_destroy = false` written
+ * out, `prevent_destroy`, deletion protection on): the reviewer wants it kept, so "blocks destroy" is not the
+ * model's failure (read against the code: judged noise, and its "fix" cited the ideal's protection).
+ */
+function idealProtects(f: Finding, input: JudgeInput): boolean {
+  if (f.category !== 'destroyability' || !f.resource || !input.ideal) return false;
+  const address = input.idealCoverage?.renames[f.resource] ?? f.resource;
+  const block = input.ideal.blocks.find((b) => b.kind === 'resource' && blockAddress(b) === address);
+  if (!block) return false;
+  return preventsDestroy(block) || PROTECTIVE_SETTINGS.some(([name, value]) => staticBool(attrExpr(block, name)) === value);
+}
+
+/**
+ * A finding on a resource whose type the ideal drops altogether (a delivery stream nothing feeds), where the ideal
+ * shows the model's file: the reviewer removed the resource, so hardening it is not what the reviewer lists. What
+ * fails a deployment stays.
+ */
+function typeDroppedByIdeal(f: Finding, input: JudgeInput): boolean {
+  if (!input.ideal || !input.idealCoverage || !f.resource || listedWhateverPrecision(f)) return false;
+  const type = typeOfAddress(f.resource);
+  if (!type || !/^(?:data\.)?aws_/.test(type)) return false;
+  const block = (input.model?.blocks ?? []).find((b) => blockAddress(b) === f.resource);
+  if (!block) return false;
+  // A partial ideal says nothing of the files it does not show.
+  if (input.idealCoverage.partial && (input.idealCoverage.unshownFiles ?? [block.span.file]).includes(block.span.file)) return false;
+  return !input.ideal.blocks.some((b) => (b.kind === 'resource' || b.kind === 'data') && typeOfAddress(blockAddress(b)) === type);
+}
+
 function isChurn(f: Finding, input: JudgeInput): boolean {
   if (f.evidence.includes('log')) return false;
+  if (idealProtects(f, input) || typeDroppedByIdeal(f, input)) return true;
   const meta = metaOf(f.ruleId);
   const prompt = input.task.prompt;
   if (meta?.promptGate && prompt !== null && !meta.promptGate.test(prompt)) {

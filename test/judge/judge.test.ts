@@ -222,7 +222,7 @@ test('a diff-only change in a category the tier reports on the code folds into t
 test('an apply blocker the ideal keeps is still listed; a literal secret or a best practice the ideal keeps is not', () => {
   const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
   const secret = finding({ ruleId: 'hardcoded-password', category: 'secrets', severity: 'critical', resource: 'aws_s3_bucket.logs' });
-  const arn = finding({ ruleId: 'managed-policy-arn-invalid', category: 'misconfiguration', severity: 'high', resource: 'aws_lambda_function.f' });
+  const arn = finding({ ruleId: 'managed-policy-arn-invalid', category: 'service-constraint', severity: 'high', resource: 'aws_lambda_function.f' });
   const practice = finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', severity: 'low', resource: 'aws_s3_bucket.logs', location: { file: 'lib/main.tf', line: 2 } });
   const out = judgeFindings([secret, arn, practice], { task, model, ideal: model, idealFindings: [{ ...secret }, { ...arn }, { ...practice }], idealCoverage: { partial: false, renames: {} } });
   const tier = (id: string) => out.find((f) => f.ruleId === id)!.tier;
@@ -345,4 +345,14 @@ test('undeclared inputs the provider reads and the same inputs referenced with n
   // Another input the provider does not read stays its own failure.
   const other = { ...noVariables, message: '1 variable reference(s) (var.bucket_name) but lib declares no variable at all.' };
   assert.deepEqual(judgeFindings([provider, other], input).map((f) => f.ruleId).sort(), ['provider-input-undeclared', 'undeclared-reference']);
+});
+
+test('a destroyability finding on a block the ideal protects on purpose is an observation', () => {
+  const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n' }], 'tf-hcl');
+  const protectedIdeal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'resource "aws_s3_bucket" "logs" {\n  bucket        = "logs"\n  force_destroy = false\n}\n' }], 'tf-hcl');
+  const destroyable = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'resource "aws_s3_bucket" "logs" {\n  bucket        = "logs"\n  force_destroy = true\n}\n' }], 'tf-hcl');
+  const f = () => finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', severity: 'high', resource: 'aws_s3_bucket.logs', evidence: ['static', 'diff'] });
+  const tierWith = (ideal: typeof model) => judgeFindings([f()], { task, model, ideal, idealFindings: [], idealCoverage: { partial: false, renames: {} } })[0]!.tier;
+  assert.equal(tierWith(protectedIdeal), 'observation');
+  assert.equal(tierWith(destroyable), 'failure');
 });

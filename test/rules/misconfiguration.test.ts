@@ -140,7 +140,7 @@ test('apigw-cors-without-options: the task asks for CORS and no method has an OP
   assert.deepEqual(runRule(cors, itemGet + itemsOptions.replace(/items/g, 'item'), { prompt: 'Enable CORS.' }), []);
 });
 
-import { rule as managedArn } from '../../src/rules/misconfiguration/managed-policy-arn-invalid.js';
+import { rule as managedArn } from '../../src/rules/service-constraint/managed-policy-arn-invalid.js';
 
 test('managed-policy-arn-invalid fires on a service-role policy without its path and on renamed policies', () => {
   const tf = `

@@ -94,6 +94,24 @@ test('resource-type-missing-vs-reference: "server-side encryption" and an "RDS i
   assert.deepEqual(asked.map((f) => [f.resource, f.severity]), [['aws_instance', 'high']]);
 });
 
+test('response-without-infrastructure: AWS CDK code is the task framework where the reference uses it too, else a wrong platform', async () => {
+  const { rule: noInfra } = await import('../../src/rules/missing-resource/response-without-infrastructure.js');
+  const cdk = { 'lib/stack.ts': "import * as cdk from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'b');\n" };
+  const { parseCdktfFiles } = await import('../../src/cdktf/index.js');
+  const { runRulesDetailed } = await import('../../src/rules/engine.js');
+  const { makeTask } = await import('./helpers.js');
+  const { DEFAULT_CONVENTIONS } = await import('../../src/contracts/conventions.js');
+  const files = (r: Record<string, string>) => Object.entries(r).map(([path, content]) => ({ path, language: 'ts', content }));
+  const run = (ideal: Record<string, string>) => runRulesDetailed([noInfra], parseCdktfFiles(files(cdk)), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS, parseCdktfFiles(files(ideal))).findings;
+  assert.deepEqual(run(cdk), []);
+  const cdktfIdeal = { 'lib/stack.ts': "import { TerraformStack } from 'cdktf';\nimport { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';\nnew S3Bucket(this, 'b', {});\n" };
+  const wrong = run(cdktfIdeal);
+  assert.equal(wrong.length, 1);
+  assert.equal(wrong[0]!.resource, 'response');
+  assert.equal(wrong[0]!.location.line, 1);
+  assert.match(wrong[0]!.message, /written for AWS CDK \(aws-cdk-lib\), not for the task's platform/);
+});
+
 test('resource-type-missing-vs-reference: "backups" of a database do not ask for the AWS Backup service', () => {
   const model = 'resource "aws_db_instance" "db" {\n  backup_retention_period = 7\n}\n';
   const ideal = `${model}resource "aws_backup_plan" "main" {\n  name = "plan"\n}\n`;

@@ -5,7 +5,7 @@ import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-var
 import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
 import { rule as namesUniqueWithoutSuffixInput } from '../../src/rules/naming/names-unique-without-suffix-input.js';
 import { rule as suffixInTfvars } from '../../src/rules/naming/suffix-fixed-in-tfvars.js';
-import { rule as hardcodedEnv } from '../../src/rules/naming/hardcoded-environment-name.js';
+import { rule as hardcodedEnv, derivesFromEnvironment } from '../../src/rules/naming/hardcoded-environment-name.js';
 import { shadowedImports } from '../../src/rules/naming/ts-shadowed-import.js';
 
 test('missing-suffix-variable: names from project/environment, no suffix variable → one critical finding', () => {
@@ -121,7 +121,10 @@ test('hardcoded-environment-name: no environment input, a file that never uses i
   const mixed = 'variable "environment" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment}"\n}\n' + stage;
   assert.equal(runRule(hardcodedEnv, mixed).length, 1);
   assert.equal(runRule(hardcodedEnv, mixed, { ideal: mixed }).length, 0);
-  assert.equal(runRule(hardcodedEnv, 'variable "environment" {}\nresource "aws_sqs_queue" "q" {\n  name = "product-devices"\n}\n').length, 0);
+  assert.equal(runRule(hardcodedEnv, 'variable "environment" {}\nresource "aws_sqs_queue" "q" {\n  name = "product-devices"\n}\n').length, 0);  // A template reads the environment input, not an object named like it (an API Gateway stage's name).
+  assert.equal(derivesFromEnvironment('name: `api-${props.environmentSuffix}`'), true);
+  assert.equal(derivesFromEnvironment('value: `https://${api.id}/${stage.stageName}/status`'), false);
+  assert.equal(derivesFromEnvironment('bucket = "b-${var.environment}"'), true);
 });
 
 test('shadowedImports: a local named like an import is reported; distinct names are not', () => {

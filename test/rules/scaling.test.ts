@@ -15,6 +15,9 @@ test('lambda-reserved-concurrency fires on reservations, escalates 0, ignores -1
   assert.equal(runRule(reserved, fn('0'))[0]!.severity, 'medium');
   assert.deepEqual(runRule(reserved, fn('-1')), []);
   assert.deepEqual(runRule(reserved, fn()), []);
+  // A reservation the task asks for is its requirement; a zero still throttles everything.
+  assert.deepEqual(runRule(reserved, fn('50'), { prompt: 'Set reserved concurrency to 50 for the processor.' }), []);
+  assert.equal(runRule(reserved, fn('0'), { prompt: 'Set reserved concurrency to 50 for the processor.' })[0]!.location.line, 1);
 });
 
 test('autoscaling-policy-no-cooldown fires on target tracking without cooldowns', () => {

@@ -13,12 +13,12 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3154,
-    "hits": 454
+    "groups": 3020,
+    "hits": 424
   },
   "categories": {
     "application-code": {
-      "groups": 43,
+      "groups": 41,
       "hits": 27
     },
     "backend": {
@@ -26,48 +26,48 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "backup-recovery": {
-      "groups": 15,
+      "groups": 13,
       "hits": 4
     },
     "dependency": {
-      "groups": 22,
+      "groups": 21,
       "hits": 6
     },
     "deprecated": {
-      "groups": 45,
-      "hits": 13
+      "groups": 32,
+      "hits": 10
     },
     "destroyability": {
-      "groups": 68,
-      "hits": 28
+      "groups": 59,
+      "hits": 23
     },
     "documentation": {
       "groups": 285,
       "hits": 3
     },
     "encryption": {
-      "groups": 75,
-      "hits": 11
+      "groups": 64,
+      "hits": 9
     },
     "external-dependency": {
-      "groups": 46,
-      "hits": 5
+      "groups": 33,
+      "hits": 3
     },
     "file-layout": {
       "groups": 10,
       "hits": 3
     },
     "hardcoded-value": {
-      "groups": 25,
+      "groups": 21,
       "hits": 3
     },
     "high-availability": {
-      "groups": 26,
+      "groups": 22,
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 94,
-      "hits": 9
+      "groups": 83,
+      "hits": 8
     },
     "iam-missing-permission": {
       "groups": 7,
@@ -78,68 +78,68 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "lifecycle-cost": {
-      "groups": 99,
-      "hits": 24
+      "groups": 92,
+      "hits": 23
     },
     "logging": {
-      "groups": 27,
-      "hits": 8
-    },
-    "misconfiguration": {
-      "groups": 34,
+      "groups": 22,
       "hits": 7
     },
+    "misconfiguration": {
+      "groups": 6,
+      "hits": 0
+    },
     "missing-resource": {
-      "groups": 215,
+      "groups": 214,
       "hits": 30
     },
     "monitoring": {
-      "groups": 35,
+      "groups": 31,
       "hits": 2
     },
     "naming": {
-      "groups": 101,
+      "groups": 99,
       "hits": 41
     },
     "network": {
-      "groups": 81,
+      "groups": 70,
       "hits": 6
     },
     "optional-feature": {
-      "groups": 34,
-      "hits": 6
+      "groups": 23,
+      "hits": 2
     },
     "outputs": {
       "groups": 50,
       "hits": 0
     },
     "public-exposure": {
-      "groups": 40,
+      "groups": 38,
       "hits": 5
     },
     "reference": {
-      "groups": 216,
-      "hits": 52
+      "groups": 209,
+      "hits": 48
     },
     "required-input": {
-      "groups": 72,
+      "groups": 71,
       "hits": 12
     },
     "scaling": {
-      "groups": 17,
-      "hits": 5
+      "groups": 11,
+      "hits": 2
     },
     "schema": {
-      "groups": 230,
-      "hits": 59
+      "groups": 234,
+      "hits": 61
     },
     "secrets": {
-      "groups": 64,
+      "groups": 62,
       "hits": 11
     },
     "service-constraint": {
-      "groups": 164,
-      "hits": 17
+      "groups": 184,
+      "hits": 19
     },
     "style": {
       "groups": 335,
@@ -150,8 +150,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "tagging": {
-      "groups": 30,
-      "hits": 7
+      "groups": 29,
+      "hits": 6
     },
     "tests": {
       "groups": 138,
@@ -180,16 +180,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "api-stage-without-access-logs": {
-      "groups": 4,
+      "groups": 3,
       "hits": 1
     },
     "apigw-deployment-race": {
       "groups": 2,
       "hits": 2
-    },
-    "apigw-domain-outdated-tls": {
-      "groups": 2,
-      "hits": 0
     },
     "archive-source-missing": {
       "groups": 3,
@@ -200,7 +196,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "autoscaling-policy-no-cooldown": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "backend-local": {
@@ -216,8 +212,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "bucket-without-force-destroy": {
-      "groups": 26,
-      "hits": 11
+      "groups": 21,
+      "hits": 8
     },
     "cdktf-unknown-export": {
       "groups": 64,
@@ -228,12 +224,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cloudtrail-log-validation-disabled": {
-      "groups": 9,
-      "hits": 2
-    },
-    "cloudtrail-not-multi-region": {
-      "groups": 1,
-      "hits": 0
+      "groups": 6,
+      "hits": 1
     },
     "compute-in-public-subnet": {
       "groups": 2,
@@ -244,16 +236,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dashboard-few-widgets": {
-      "groups": 6,
+      "groups": 4,
       "hits": 0
     },
     "deletion-protection-enabled": {
-      "groups": 22,
-      "hits": 9
+      "groups": 18,
+      "hits": 7
     },
     "deprecated-vs-reference": {
-      "groups": 45,
-      "hits": 13
+      "groups": 32,
+      "hits": 10
     },
     "diff-attribute-vs-block": {
       "groups": 25,
@@ -296,7 +288,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency": {
-      "groups": 9,
+      "groups": 8,
       "hits": 2
     },
     "eks-public-endpoint": {
@@ -308,7 +300,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "firehose-not-encrypted": {
-      "groups": 3,
+      "groups": 2,
       "hits": 1
     },
     "flow-log-scaffolding-without-flow-log": {
@@ -320,19 +312,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-availability-zone": {
-      "groups": 11,
+      "groups": 9,
       "hits": 2
     },
     "hardcoded-environment-name": {
-      "groups": 7,
+      "groups": 5,
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 37,
+      "groups": 35,
       "hits": 1
     },
     "hardcoded-region": {
-      "groups": 12,
+      "groups": 10,
       "hits": 1
     },
     "hcl-not-formatted": {
@@ -344,11 +336,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path": {
-      "groups": 16,
+      "groups": 15,
       "hits": 1
     },
     "iam-password-policy-weak": {
-      "groups": 3,
+      "groups": 1,
       "hits": 0
     },
     "iam-privilege-escalation": {
@@ -360,20 +352,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "iam-wildcard-arn": {
-      "groups": 17,
-      "hits": 2
+      "groups": 15,
+      "hits": 1
     },
     "iam-wildcard-resource": {
-      "groups": 55,
+      "groups": 49,
       "hits": 4
     },
     "in-transit-encryption-missing": {
-      "groups": 15,
+      "groups": 13,
       "hits": 0
     },
     "inconsistent-tags": {
-      "groups": 12,
-      "hits": 3
+      "groups": 11,
+      "hits": 2
     },
     "kms-key-id-where-arn-required": {
       "groups": 3,
@@ -424,19 +416,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-no-error-alarm": {
-      "groups": 17,
+      "groups": 15,
       "hits": 0
     },
     "lambda-package-missing": {
-      "groups": 35,
+      "groups": 33,
       "hits": 22
     },
     "lambda-reserved-concurrency": {
-      "groups": 14,
-      "hits": 5
+      "groups": 9,
+      "hits": 2
     },
     "lambda-runtime-deprecated": {
-      "groups": 29,
+      "groups": 27,
       "hits": 0
     },
     "lambda-url-without-auth": {
@@ -456,20 +448,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "log-group-without-kms": {
-      "groups": 4,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "log-group-without-retention": {
       "groups": 1,
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 17,
-      "hits": 2
+      "groups": 4,
+      "hits": 0
     },
     "managed-policy-arn-invalid": {
       "groups": 28,
-      "hits": 7
+      "hits": 2
     },
     "missing-descriptions": {
       "groups": 36,
@@ -488,7 +480,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "nacl-open-admin-port": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "name-invalid-format": {
@@ -508,7 +500,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "nat-gateway-per-az-cost": {
-      "groups": 22,
+      "groups": 21,
       "hits": 3
     },
     "no-outputs": {
@@ -520,7 +512,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 85,
+      "groups": 79,
       "hits": 12
     },
     "performance-insights-unsupported-class": {
@@ -564,8 +556,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "requested-encryption-missing": {
-      "groups": 23,
-      "hits": 1
+      "groups": 18,
+      "hits": 0
     },
     "requested-logging-missing": {
       "groups": 7,
@@ -584,7 +576,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "resource-policy-wildcard-action": {
-      "groups": 6,
+      "groups": 5,
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
@@ -596,7 +588,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 8,
+      "groups": 7,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -604,15 +596,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
-      "groups": 31,
+      "groups": 29,
       "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 60,
-      "hits": 20
+      "groups": 57,
+      "hits": 19
     },
     "s3-log-bucket-no-lifecycle": {
-      "groups": 12,
+      "groups": 9,
       "hits": 0
     },
     "s3-object-etag-with-kms": {
@@ -620,7 +612,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning": {
-      "groups": 9,
+      "groups": 7,
       "hits": 4
     },
     "schema-block-as-attribute": {
@@ -632,16 +624,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-missing-required": {
-      "groups": 7,
-      "hits": 0
+      "groups": 12,
+      "hits": 3
     },
     "schema-nesting-mode": {
       "groups": 2,
       "hits": 1
     },
     "schema-removed": {
-      "groups": 29,
-      "hits": 9
+      "groups": 28,
+      "hits": 8
     },
     "schema-unknown-argument": {
       "groups": 105,
@@ -668,7 +660,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 79,
+      "groups": 69,
       "hits": 6
     },
     "single-file-stack": {
@@ -676,11 +668,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "single-nat-gateway": {
-      "groups": 7,
+      "groups": 5,
       "hits": 0
     },
     "single-node-service-under-ha": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "single-subnet-load-balancer": {
@@ -696,7 +688,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "subnet-zones-not-looked-up": {
-      "groups": 7,
+      "groups": 6,
       "hits": 1
     },
     "subnets-single-az": {
@@ -732,19 +724,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "undeclared-reference": {
-      "groups": 34,
-      "hits": 10
+      "groups": 27,
+      "hits": 6
     },
     "unguarded-optional-feature": {
-      "groups": 18,
-      "hits": 5
+      "groups": 8,
+      "hits": 1
     },
     "untagged-resources": {
       "groups": 4,
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 72,
+      "groups": 71,
       "hits": 12
     }
   },
@@ -782,16 +774,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "api-stage-without-access-logs|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "apigw-deployment-race|both": {
       "groups": 2,
       "hits": 2
-    },
-    "apigw-domain-outdated-tls|code": {
-      "groups": 2,
-      "hits": 0
     },
     "archive-source-missing|both": {
       "groups": 2,
@@ -806,7 +794,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "autoscaling-policy-no-cooldown|code": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "backend-local|both": {
@@ -830,8 +818,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "bucket-without-force-destroy|code": {
-      "groups": 17,
-      "hits": 4
+      "groups": 12,
+      "hits": 1
     },
     "cdktf-unknown-export|both": {
       "groups": 22,
@@ -850,10 +838,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "cloudtrail-log-validation-disabled|code": {
-      "groups": 4,
-      "hits": 1
-    },
-    "cloudtrail-not-multi-region|code": {
       "groups": 1,
       "hits": 0
     },
@@ -874,24 +858,24 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dashboard-few-widgets|code": {
-      "groups": 5,
+      "groups": 3,
       "hits": 0
     },
     "deletion-protection-enabled|both": {
-      "groups": 18,
-      "hits": 8
+      "groups": 15,
+      "hits": 7
     },
     "deletion-protection-enabled|code": {
-      "groups": 4,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "deprecated-vs-reference|both": {
-      "groups": 25,
+      "groups": 24,
       "hits": 8
     },
     "deprecated-vs-reference|code": {
-      "groups": 20,
-      "hits": 5
+      "groups": 8,
+      "hits": 2
     },
     "diff-attribute-vs-block|diff": {
       "groups": 25,
@@ -942,7 +926,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 1
     },
     "eks-public-endpoint|code": {
@@ -958,7 +942,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "firehose-not-encrypted|code": {
-      "groups": 3,
+      "groups": 2,
       "hits": 1
     },
     "flow-log-scaffolding-without-flow-log|code": {
@@ -974,19 +958,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-availability-zone|code": {
-      "groups": 7,
+      "groups": 5,
       "hits": 0
     },
     "hardcoded-environment-name|both": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "hardcoded-environment-name|code": {
-      "groups": 4,
+      "groups": 3,
       "hits": 1
     },
     "hardcoded-password|both": {
-      "groups": 23,
+      "groups": 21,
       "hits": 0
     },
     "hardcoded-password|code": {
@@ -998,7 +982,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-region|code": {
-      "groups": 11,
+      "groups": 9,
       "hits": 0
     },
     "hcl-not-formatted|code": {
@@ -1014,14 +998,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "https-without-http-path|code": {
-      "groups": 11,
+      "groups": 10,
       "hits": 0
     },
     "iam-password-policy-weak|both": {
-      "groups": 2,
-      "hits": 0
-    },
-    "iam-password-policy-weak|code": {
       "groups": 1,
       "hits": 0
     },
@@ -1038,19 +1018,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "iam-wildcard-arn|both": {
-      "groups": 5,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "iam-wildcard-arn|code": {
       "groups": 12,
       "hits": 1
     },
     "iam-wildcard-resource|both": {
-      "groups": 33,
+      "groups": 28,
       "hits": 3
     },
     "iam-wildcard-resource|code": {
-      "groups": 22,
+      "groups": 21,
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
@@ -1058,7 +1038,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "in-transit-encryption-missing|code": {
-      "groups": 11,
+      "groups": 9,
       "hits": 0
     },
     "inconsistent-tags|both": {
@@ -1066,8 +1046,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "inconsistent-tags|code": {
-      "groups": 6,
-      "hits": 2
+      "groups": 5,
+      "hits": 1
     },
     "kms-key-id-where-arn-required|code": {
       "groups": 3,
@@ -1138,7 +1118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-no-error-alarm|code": {
-      "groups": 17,
+      "groups": 15,
       "hits": 0
     },
     "lambda-package-missing|both": {
@@ -1146,15 +1126,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "lambda-package-missing|code": {
-      "groups": 26,
+      "groups": 24,
       "hits": 15
     },
     "lambda-reserved-concurrency|both": {
-      "groups": 10,
-      "hits": 4
+      "groups": 6,
+      "hits": 1
     },
     "lambda-reserved-concurrency|code": {
-      "groups": 4,
+      "groups": 3,
       "hits": 1
     },
     "lambda-runtime-deprecated|both": {
@@ -1162,7 +1142,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-runtime-deprecated|code": {
-      "groups": 13,
+      "groups": 11,
       "hits": 0
     },
     "lambda-url-without-auth|code": {
@@ -1186,24 +1166,24 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "log-group-without-kms|code": {
-      "groups": 2,
-      "hits": 1
+      "groups": 1,
+      "hits": 0
     },
     "log-group-without-retention|both": {
       "groups": 1,
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 13,
-      "hits": 2
+      "groups": 2,
+      "hits": 0
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 4,
+      "groups": 2,
       "hits": 0
     },
     "managed-policy-arn-invalid|code": {
       "groups": 28,
-      "hits": 7
+      "hits": 2
     },
     "missing-descriptions|code": {
       "groups": 36,
@@ -1217,16 +1197,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 8,
       "hits": 3
     },
+    "module-input-mismatch|both": {
+      "groups": 1,
+      "hits": 1
+    },
     "module-input-mismatch|code": {
-      "groups": 18,
-      "hits": 8
+      "groups": 17,
+      "hits": 7
     },
     "module-output-undeclared|code": {
       "groups": 12,
       "hits": 1
     },
     "nacl-open-admin-port|both": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "name-invalid-format|code": {
@@ -1254,7 +1238,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "nat-gateway-per-az-cost|code": {
-      "groups": 22,
+      "groups": 21,
       "hits": 3
     },
     "no-outputs|both": {
@@ -1274,7 +1258,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "outdated-engine-version|code": {
-      "groups": 24,
+      "groups": 18,
       "hits": 1
     },
     "performance-insights-unsupported-class|both": {
@@ -1350,8 +1334,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "requested-encryption-missing|code": {
-      "groups": 15,
-      "hits": 1
+      "groups": 10,
+      "hits": 0
     },
     "requested-logging-missing|both": {
       "groups": 4,
@@ -1382,7 +1366,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-policy-wildcard-action|code": {
-      "groups": 4,
+      "groups": 3,
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
@@ -1406,7 +1390,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "response-without-infrastructure|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "s3-backend-without-locking|both": {
@@ -1422,23 +1406,23 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "s3-bucket-without-public-access-block|code": {
-      "groups": 13,
+      "groups": 11,
       "hits": 1
     },
     "s3-lifecycle-rule-missing-filter|both": {
-      "groups": 57,
+      "groups": 55,
       "hits": 19
     },
     "s3-lifecycle-rule-missing-filter|code": {
-      "groups": 3,
-      "hits": 1
+      "groups": 2,
+      "hits": 0
     },
     "s3-log-bucket-no-lifecycle|both": {
       "groups": 3,
       "hits": 0
     },
     "s3-log-bucket-no-lifecycle|code": {
-      "groups": 9,
+      "groups": 6,
       "hits": 0
     },
     "s3-object-etag-with-kms|code": {
@@ -1450,7 +1434,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning|code": {
-      "groups": 5,
+      "groups": 3,
       "hits": 3
     },
     "schema-block-as-attribute|both": {
@@ -1460,6 +1444,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "schema-invalid-value|code": {
       "groups": 4,
       "hits": 1
+    },
+    "schema-missing-required|both": {
+      "groups": 5,
+      "hits": 3
     },
     "schema-missing-required|code": {
       "groups": 7,
@@ -1474,8 +1462,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema-removed|code": {
-      "groups": 13,
-      "hits": 4
+      "groups": 12,
+      "hits": 3
     },
     "schema-unknown-argument|both": {
       "groups": 3,
@@ -1506,11 +1494,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 48,
+      "groups": 39,
       "hits": 3
     },
     "sg-egress-all-open|code": {
-      "groups": 31,
+      "groups": 30,
       "hits": 3
     },
     "single-file-stack|code": {
@@ -1522,11 +1510,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "single-nat-gateway|code": {
-      "groups": 6,
+      "groups": 4,
       "hits": 0
     },
     "single-node-service-under-ha|code": {
-      "groups": 3,
+      "groups": 2,
       "hits": 0
     },
     "single-subnet-load-balancer|code": {
@@ -1542,7 +1530,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "subnet-zones-not-looked-up|code": {
-      "groups": 7,
+      "groups": 6,
       "hits": 1
     },
     "subnets-single-az|both": {
@@ -1591,26 +1579,26 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "undeclared-reference|both": {
       "groups": 5,
-      "hits": 2
+      "hits": 1
     },
     "undeclared-reference|code": {
-      "groups": 29,
-      "hits": 8
+      "groups": 22,
+      "hits": 5
     },
     "unguarded-optional-feature|both": {
-      "groups": 10,
-      "hits": 3
+      "groups": 6,
+      "hits": 1
     },
     "unguarded-optional-feature|code": {
-      "groups": 8,
-      "hits": 2
+      "groups": 2,
+      "hits": 0
     },
     "untagged-resources|both": {
       "groups": 4,
       "hits": 0
     },
     "variable-without-default|both": {
-      "groups": 43,
+      "groups": 42,
       "hits": 12
     },
     "variable-without-default|code": {

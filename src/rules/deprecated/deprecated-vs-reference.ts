@@ -2,6 +2,9 @@ import type { Block, Configuration, SourceSpan } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { blockAddress } from '../../model/query.js';
 import { deprecationFor, type DeprecationEntry } from '../../schema/curated/deprecations.js';
+import { resolveTarget } from '../../schema/stage.js';
+import { activeSchema } from '../../schema/index.js';
+import { allBelow } from '../../schema/version.js';
 
 /** Services AWS has retired or closed to new customers: their resource types as a whole. */
 const RETIRED_SERVICES: { prefix: RegExp; what: string; replacement: string }[] = [
@@ -16,6 +19,8 @@ interface Use {
   resource: string;
   text: string;
   replacement: string;
+  /** First provider version that warns, where known. */
+  deprecatedIn?: string | null;
 }
 
 /** Deprecated arguments set, deprecated attributes read and retired resource types used by a configuration. */
@@ -30,7 +35,7 @@ function deprecatedUses(config: Configuration): Map<string, Use> {
     if (!type) continue;
     const kind = b.kind;
     const whole = deprecationFor(kind, type, null);
-    if (whole) add({ key: `${kind}:${type}`, span: b.span, resource: blockAddress(b), text: `${kind === 'data' ? 'data source' : 'resource'} ${type}`, replacement: whole.replacement });
+    if (whole) add({ key: `${kind}:${type}`, span: b.span, resource: blockAddress(b), text: `${kind === 'data' ? 'data source' : 'resource'} ${type}`, replacement: whole.replacement, deprecatedIn: whole.deprecatedIn });
     for (const retired of RETIRED_SERVICES) {
       if (kind === 'resource' && retired.prefix.test(type)) add({ key: `service:${retired.what}`, span: b.span, resource: blockAddress(b), text: `${type} (${retired.what})`, replacement: retired.replacement });
     }
@@ -46,14 +51,14 @@ function deprecatedUses(config: Configuration): Map<string, Use> {
     if (!dep?.readable) continue;
     const span = ref.span ?? config.blocks.find((b) => blockAddress(b) === ref.from)?.span;
     if (!span) continue;
-    add({ key: `read:${isData ? 'data.' : ''}${type}.${attr}`, span, resource: ref.from, text: `attribute "${attr}" of ${type} (read as ${ref.text})`, replacement: dep.replacement });
+    add({ key: `read:${isData ? 'data.' : ''}${type}.${attr}`, span, resource: ref.from, text: `attribute "${attr}" of ${type} (read as ${ref.text})`, replacement: dep.replacement, deprecatedIn: dep.deprecatedIn });
   }
   return uses;
 }
 
 function argumentUses(block: Block, kind: 'resource' | 'data', type: string, path: string[], add: (u: Use) => void): void {
   const found = (name: string, span: SourceSpan, dep: DeprecationEntry) =>
-    add({ key: `arg:${kind}:${type}:${[...path, name].join('.')}`, span, resource: blockAddress(block), text: `"${[...path, name].join('.')}" on ${type}`, replacement: dep.replacement });
+    add({ key: `arg:${kind}:${type}:${[...path, name].join('.')}`, span, resource: blockAddress(block), text: `"${[...path, name].join('.')}" on ${type}`, replacement: dep.replacement, deprecatedIn: dep.deprecatedIn });
   for (const a of block.attributes) {
     const dep = deprecationFor(kind, type, [...path, a.name].join('.'), 'argument');
     if (dep) found(a.name, a.span, dep);
@@ -88,7 +93,11 @@ export const rule: Rule = {
     // The reference moved away from an argument only where it still declares that resource type.
     const referenceTypes = ctx.ideal ? new Set(ctx.ideal.blocks.map((b) => `${b.kind}:${b.labels[0] ?? ''}`)) : null;
     const referenceReads = ctx.ideal ? new Set(ctx.ideal.references.map((r) => /^(data\.)?[^.]+/.exec(r.text)?.[0] ?? '')) : null;
+    // The provider versions the model targets (constraint, lock file, @cdktf/provider-aws): what is deprecated only
+    // in later releases does not warn there.
+    const target = resolveTarget(ctx.config, ctx.task.extraFiles ?? [], activeSchema()).target;
     for (const [key, use] of model) {
+      if (use.deprecatedIn && allBelow(target, use.deprecatedIn)) continue;
       if (reference ? reference.has(key) : !key.startsWith('service:')) continue;
       const arg = /^arg:([a-z]+):([^:]+):/.exec(key);
       if (arg && referenceTypes && !referenceTypes.has(`${arg[1]}:${arg[2]}`)) continue;

@@ -2,9 +2,8 @@ import type { Rule } from '../types.js';
 import { rule as apigwCorsWithoutOptions } from './apigw-cors-without-options.js';
 import { rule as wafv2DuplicateRulePriority } from './wafv2-duplicate-rule-priority.js';
 import { rule as lambdaArchNotArm64 } from './lambda-arch-not-arm64.js';
-import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
 import { rule as alarmThresholdWrongUnit } from './alarm-threshold-wrong-unit.js';
 import { rule as securityhubStandardsArnInvalid } from './securityhub-standards-arn-invalid.js';
 import { rule as containerImageFloatingTag } from './container-image-floating-tag.js';
 
-export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, managedPolicyArnInvalid, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag];
+export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag];

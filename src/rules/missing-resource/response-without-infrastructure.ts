@@ -34,6 +34,18 @@ export const rule: Rule = {
     }
     const file = ctx.task.model?.origin ?? ctx.config.files[0]?.path ?? 'lib/MODEL_RESPONSE.md';
     const codeFiles = ctx.config.files.filter((f) => /\.(tf|ts|json)$/.test(f.path)).length;
+    // Code of another framework (AWS CDK, Pulumi) declares its resources in a language this front-end does not
+    // read: where the reference is written in the same framework the task is that framework's, not an empty answer.
+    const framework = foreignFramework(ctx.config.files);
+    if (framework) {
+      if (ctx.ideal ? foreignFramework(ctx.ideal.files) === framework : true) return;
+      ctx.report({
+        span: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        resource: 'response',
+        message: `The response is written for ${framework}, not for the task's platform: none of it synthesizes to Terraform.`,
+      });
+      return;
+    }
     ctx.report({
       span: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
       resource: 'response',
@@ -63,4 +75,18 @@ function fragmentsOnly(ctx: Parameters<Rule['check']>[0]): { named: string[]; sn
   if (resources > 3 || ctx.config.blocks.some((b) => b.kind === 'provider' || b.kind === 'terraform' || b.kind === 'module')) return undefined;
   const named = [...new Set([...markdown.matchAll(FILE_NAME)].map((m) => m[1]!))];
   return named.length >= 3 ? { named, snippets: ctx.config.files.length, resources } : undefined;
+}
+
+/** Imports of infrastructure frameworks other than Terraform and CDKTF, by the name a reader knows them by. */
+const FRAMEWORKS: [RegExp, string][] = [
+  [/from\s+['"](?:aws-cdk-lib|@aws-cdk\/[^'"]+)['"]/, 'AWS CDK (aws-cdk-lib)'],
+  [/from\s+['"]@pulumi\/[^'"]+['"]/, 'Pulumi'],
+];
+
+function foreignFramework(files: readonly { path: string; content: string }[]): string | undefined {
+  for (const f of files) {
+    if (!/\.[cm]?[jt]s$/.test(f.path)) continue;
+    for (const [re, name] of FRAMEWORKS) if (re.test(f.content)) return name;
+  }
+  return undefined;
 }

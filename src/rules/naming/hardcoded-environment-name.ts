@@ -10,13 +10,21 @@ const ENV_TAG = /^(env|environment|stage)$/i;
 const ENV_INPUT = /^(env|environment|environment_suffix|stage|environmentsuffix)$/i;
 const MAX_REPORTS = 10;
 
-/** Text that derives a value from the environment input: `var.environment`, `${props.environmentSuffix}`. */
-const ENV_USE = /\bvar\.(env|environment|environment_suffix|stage)\b|\$\{[^}\n]{0,80}\b(env|environment|environmentSuffix|environment_suffix|stage)\b[^}\n]{0,80}\}/;
+/**
+ * Text that derives a value from the environment input: `var.environment`, `${props.environmentSuffix}`. The word
+ * must be the value read, not an object whose member is read (`${stage.stageName}` reads an API Gateway stage).
+ */
+const ENV_USE = /\bvar\.(env|environment|environment_suffix|stage)\b|\$\{[^}\n]{0,80}\b(env|environment|environmentSuffix|environment_suffix|stage)\b(?![.(\w])[^}\n]{0,80}\}/;
+
+/** Whether a file's text derives some value from the environment input. */
+export function derivesFromEnvironment(text: string): boolean {
+  return ENV_USE.test(text);
+}
 
 /** Files that derive some values from the environment input: a literal environment there is an inconsistency. */
 function filesUsingEnvironment(config: Configuration): Set<string> {
   if (!config.blocks.some((b) => b.kind === 'variable' && ENV_INPUT.test(b.labels[0] ?? '')) && !config.files.some((f) => /\.tsx?$/.test(f.path))) return new Set();
-  return new Set(config.files.filter((f) => ENV_USE.test(f.content)).map((f) => f.path));
+  return new Set(config.files.filter((f) => derivesFromEnvironment(f.content)).map((f) => f.path));
 }
 
 /** Addresses (with the argument) where a configuration hardcodes an environment word. */

@@ -56,11 +56,20 @@ export const rule: Rule = {
       message: lookalike
         ? `No \`${wanted}\` input; names use \`${lookalike}\` instead (${named.length} named resources).`
         : gap.literalNamed.length
-          ? `No \`${wanted}\` input is declared; ${named.length} named resources have no per-deployment part, ${gap.literalNamed.length} of them a fixed literal name (first: ${gap.literalNamed[0]!.labels.join('.')}) that a second deployment in the account collides with.`
+          ? `No \`${wanted}\` input is declared; ${named.length} named resources have no per-deployment part, ${gap.literalNamed.length} of them a fixed literal name (${exampleName(gap.literalNamed)}) that a second deployment in the account collides with.`
           : `No \`${wanted}\` input is declared; ${named.length} named resources (first: ${named[0]!.labels.join('.')}) take their names from inputs other than a suffix: two deployments with the same inputs collide.`,
     });
   },
 };
+
+/** Types whose names are unique per account or region: the collision a reader recognizes first. */
+const ACCOUNT_UNIQUE = /^aws_(s3_bucket|iam_role|iam_policy|iam_user|lambda_function|cloudwatch_log_group|dynamodb_table|sqs_queue|sns_topic|kms_alias|secretsmanager_secret|ecr_repository|db_instance|rds_cluster|lb|lb_target_group|ecs_cluster|cloudtrail|ssm_parameter)$/;
+
+/** The first literal name to cite: one of a type whose names are unique per account, else the first. */
+function exampleName(literalNamed: Block[]): string {
+  const pick = literalNamed.find((b) => ACCOUNT_UNIQUE.test(b.labels[0] ?? '')) ?? literalNamed[0]!;
+  return `${pick === literalNamed[0] ? 'first' : 'e.g.'}: ${pick.labels.join('.')}`;
+}
 
 /**
  * Whether the names can already vary per deployment (a random value, or inputs the deployer sets) and the prompt

@@ -30,6 +30,16 @@ export const rule: Rule = {
       const names = new Set(declared.map(variableName));
       const passed = new Set(call.block.attributes.map((a) => a.name));
       const name = call.block.labels[0] ?? '';
+      // A child folder without any variable: its variables file is missing, one root cause for every input passed.
+      const inputs = call.block.attributes.filter((a) => !MODULE_META_ARGUMENTS.has(a.name));
+      if (!declared.length && inputs.length) {
+        ctx.report({
+          block: call.block,
+          resource: `module.${name}`,
+          message: `module.${name} passes ${inputs.length} input(s) (${inputs.slice(0, 4).map((a) => `\`${a.name}\``).join(', ')}${inputs.length > 4 ? ', …' : ''}), but the module ${call.source} declares no variable at all: its variables file is missing.`,
+        });
+        continue;
+      }
       const missing = declared.filter((v) => !hasDefault(v) && !passed.has(variableName(v))).map(variableName);
       if (missing.length > 0) {
         ctx.report({

@@ -16,6 +16,8 @@ export const rule: Rule = {
     impact: 'Deployment can fail: "decreases account\'s UnreservedConcurrentExecution below its minimum value of [10]".',
   },
   check(ctx) {
+    // The task itself asks for reserved concurrency ("reserved concurrency of 50"): the reservation is a requirement.
+    const asked = ctx.task.prompt !== null && /\b(?:reserved|provisioned)\s+concurren|\bconcurrency\b[^.\n]{0,40}\b(?:limit|of|=|:)\s*\d/i.test(ctx.task.prompt);
     for (const fn of resources(ctx.config, 'aws_lambda_function')) {
       const a = attr(fn, 'reserved_concurrent_executions');
       if (!a) continue;
@@ -25,6 +27,7 @@ export const rule: Rule = {
         ctx.report({ block: fn, severity: 'medium', message: '`reserved_concurrent_executions = 0` throttles every invocation: the function never runs.' });
         continue;
       }
+      if (asked) continue;
       ctx.report({ block: fn, message: `reserved_concurrent_executions = ${n ?? 'a computed value'} reserves account concurrency and can fail on accounts with a low quota.` });
     }
   },

@@ -56,7 +56,7 @@ const MANAGED_ARN = /^arn:(aws|aws-cn|aws-us-gov|\$\{[^}]*\}):iam::aws:policy\/(
 export const rule: Rule = {
   meta: {
     id: 'managed-policy-arn-invalid',
-    category: 'misconfiguration',
+    category: 'service-constraint',
     severity: 'high',
     fixClass: 'A',
     title: 'AWS managed policy ARN that does not exist',
