@@ -197,8 +197,14 @@ function idealProtects(f: Finding, input: JudgeInput): boolean {
  * shows the model's file: the reviewer removed the resource, so hardening it is not what the reviewer lists. What
  * fails a deployment stays.
  */
+/**
+ * Categories of hardening a resource the reviewer deleted no longer needs. Not exposure, permissions, secrets or
+ * deprecations: there the removal is the fix (a public policy dropped, WAF Classic replaced by WAFv2).
+ */
+const HARDENING_CATEGORIES = new Set(['encryption', 'logging', 'monitoring', 'backup-recovery', 'tagging', 'lifecycle-cost', 'high-availability', 'scaling', 'destroyability', 'naming']);
+
 function typeDroppedByIdeal(f: Finding, input: JudgeInput): boolean {
-  if (!input.ideal || !input.idealCoverage || !f.resource || listedWhateverPrecision(f)) return false;
+  if (!input.ideal || !input.idealCoverage || !f.resource || !HARDENING_CATEGORIES.has(f.category) || listedWhateverPrecision(f)) return false;
   const type = typeOfAddress(f.resource);
   if (!type || !/^(?:data\.)?aws_/.test(type)) return false;
   const block = (input.model?.blocks ?? []).find((b) => blockAddress(b) === f.resource);

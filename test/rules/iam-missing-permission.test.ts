@@ -117,3 +117,54 @@ test('actionMatches handles wildcards case-insensitively', () => {
   assert.ok(!actionMatches('logs:*Delivery', 'logs:ListLogDeliveries'));
   assert.ok(!actionMatches('kms:Encrypt', 'kms:Decrypt'));
 });
+
+import { rule as dlqMissingSend } from '../../src/rules/iam-missing-permission/lambda-dlq-missing-send.js';
+import { rule as trustCondition } from '../../src/rules/iam-missing-permission/lambda-trust-condition-blocks-service.js';
+
+const LAMBDA_WITH_DLQ = (policyActions: string) => `resource "aws_sqs_queue" "dlq" {
+  name = "dlq"
+}
+resource "aws_iam_role" "fn" {
+  name               = "fn"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+}
+resource "aws_iam_role_policy" "fn" {
+  role   = aws_iam_role.fn.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = [${policyActions}], Resource = "*" }] })
+}
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = aws_iam_role.fn.arn
+  dead_letter_config {
+    target_arn = aws_sqs_queue.dlq.arn
+  }
+}
+`;
+
+test('lambda-dlq-missing-send: a dead-letter queue the role cannot send to fails the function creation', () => {
+  const f = runRule(dlqMissingSend, LAMBDA_WITH_DLQ('"logs:PutLogEvents"'));
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_lambda_function.fn');
+  assert.equal(f[0]!.location.line, 12);
+  assert.match(f[0]!.message, /has no sqs:SendMessage/);
+  assert.deepEqual(runRule(dlqMissingSend, LAMBDA_WITH_DLQ('"logs:PutLogEvents", "sqs:SendMessage"')), []);
+  assert.deepEqual(runRule(dlqMissingSend, LAMBDA_WITH_DLQ('"sqs:*"')), []);
+  // A managed policy whose actions are not known may grant it: nothing to say.
+  const managed = LAMBDA_WITH_DLQ('"logs:PutLogEvents"') + 'resource "aws_iam_role_policy_attachment" "sqs" {\n  role       = aws_iam_role.fn.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSQSFullAccess"\n}\n';
+  assert.deepEqual(runRule(dlqMissingSend, managed), []);
+});
+
+test('lambda-trust-condition-blocks-service: an ExternalId condition on the Lambda trust makes the role unusable', () => {
+  const withCondition = LAMBDA_WITH_DLQ('"sqs:SendMessage"').replace(
+    'Principal = { Service = "lambda.amazonaws.com" } }',
+    'Principal = { Service = "lambda.amazonaws.com" }, Condition = { StringEquals = { "sts:ExternalId" = "x" } } }',
+  );
+  const f = runRule(trustCondition, withCondition);
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.resource, 'aws_iam_role.fn');
+  assert.equal(f[0]!.location.line, 4);
+  assert.match(f[0]!.message, /only with sts:ExternalId/);
+  // A source-account condition is what Lambda sends: fine.
+  assert.deepEqual(runRule(trustCondition, withCondition.replace('"sts:ExternalId"', '"aws:SourceAccount"')), []);
+  assert.deepEqual(runRule(trustCondition, LAMBDA_WITH_DLQ('"sqs:SendMessage"')), []);
+});

@@ -13,12 +13,12 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3020,
-    "hits": 424
+    "groups": 3097,
+    "hits": 431
   },
   "categories": {
     "application-code": {
-      "groups": 41,
+      "groups": 43,
       "hits": 27
     },
     "backend": {
@@ -30,11 +30,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "dependency": {
-      "groups": 21,
+      "groups": 22,
       "hits": 6
     },
     "deprecated": {
-      "groups": 32,
+      "groups": 37,
       "hits": 10
     },
     "destroyability": {
@@ -50,15 +50,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "external-dependency": {
-      "groups": 33,
-      "hits": 3
+      "groups": 46,
+      "hits": 5
     },
     "file-layout": {
       "groups": 10,
       "hits": 3
     },
     "hardcoded-value": {
-      "groups": 21,
+      "groups": 25,
       "hits": 3
     },
     "high-availability": {
@@ -66,11 +66,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 83,
-      "hits": 8
+      "groups": 94,
+      "hits": 9
     },
     "iam-missing-permission": {
-      "groups": 7,
+      "groups": 14,
       "hits": 4
     },
     "key-policy": {
@@ -102,19 +102,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 41
     },
     "network": {
-      "groups": 70,
+      "groups": 81,
       "hits": 6
     },
     "optional-feature": {
-      "groups": 23,
-      "hits": 2
+      "groups": 34,
+      "hits": 6
     },
     "outputs": {
       "groups": 50,
       "hits": 0
     },
     "public-exposure": {
-      "groups": 38,
+      "groups": 40,
       "hits": 5
     },
     "reference": {
@@ -134,11 +134,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 61
     },
     "secrets": {
-      "groups": 62,
+      "groups": 64,
       "hits": 11
     },
     "service-constraint": {
-      "groups": 184,
+      "groups": 192,
       "hits": 19
     },
     "style": {
@@ -244,7 +244,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "deprecated-vs-reference": {
-      "groups": 32,
+      "groups": 37,
       "hits": 10
     },
     "diff-attribute-vs-block": {
@@ -288,7 +288,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency": {
-      "groups": 8,
+      "groups": 9,
       "hits": 2
     },
     "eks-public-endpoint": {
@@ -312,7 +312,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-availability-zone": {
-      "groups": 9,
+      "groups": 11,
       "hits": 2
     },
     "hardcoded-environment-name": {
@@ -320,11 +320,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 35,
+      "groups": 37,
       "hits": 1
     },
     "hardcoded-region": {
-      "groups": 10,
+      "groups": 12,
       "hits": 1
     },
     "hcl-not-formatted": {
@@ -336,11 +336,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path": {
-      "groups": 15,
+      "groups": 16,
       "hits": 1
     },
     "iam-password-policy-weak": {
-      "groups": 1,
+      "groups": 3,
       "hits": 0
     },
     "iam-privilege-escalation": {
@@ -352,11 +352,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "iam-wildcard-arn": {
-      "groups": 15,
-      "hits": 1
+      "groups": 17,
+      "hits": 2
     },
     "iam-wildcard-resource": {
-      "groups": 49,
+      "groups": 55,
       "hits": 4
     },
     "in-transit-encryption-missing": {
@@ -403,6 +403,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "lambda-dlq-missing-send": {
+      "groups": 5,
+      "hits": 0
+    },
     "lambda-env-without-kms": {
       "groups": 1,
       "hits": 0
@@ -420,7 +424,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-package-missing": {
-      "groups": 33,
+      "groups": 35,
       "hits": 22
     },
     "lambda-reserved-concurrency": {
@@ -428,7 +432,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "lambda-runtime-deprecated": {
-      "groups": 27,
+      "groups": 29,
+      "hits": 0
+    },
+    "lambda-trust-condition-blocks-service": {
+      "groups": 2,
       "hits": 0
     },
     "lambda-url-without-auth": {
@@ -456,8 +464,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 4,
-      "hits": 0
+      "groups": 17,
+      "hits": 2
     },
     "managed-policy-arn-invalid": {
       "groups": 28,
@@ -480,7 +488,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "nacl-open-admin-port": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "name-invalid-format": {
@@ -512,7 +520,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 79,
+      "groups": 85,
       "hits": 12
     },
     "performance-insights-unsupported-class": {
@@ -576,7 +584,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "resource-policy-wildcard-action": {
-      "groups": 5,
+      "groups": 6,
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
@@ -596,7 +604,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
-      "groups": 29,
+      "groups": 31,
       "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
@@ -660,7 +668,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 69,
+      "groups": 79,
       "hits": 6
     },
     "single-file-stack": {
@@ -728,8 +736,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "unguarded-optional-feature": {
-      "groups": 8,
-      "hits": 1
+      "groups": 18,
+      "hits": 5
     },
     "untagged-resources": {
       "groups": 4,
@@ -870,11 +878,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "deprecated-vs-reference|both": {
-      "groups": 24,
+      "groups": 25,
       "hits": 8
     },
     "deprecated-vs-reference|code": {
-      "groups": 8,
+      "groups": 12,
       "hits": 2
     },
     "diff-attribute-vs-block|diff": {
@@ -926,7 +934,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency|code": {
-      "groups": 1,
+      "groups": 2,
       "hits": 1
     },
     "eks-public-endpoint|code": {
@@ -958,7 +966,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-availability-zone|code": {
-      "groups": 5,
+      "groups": 7,
       "hits": 0
     },
     "hardcoded-environment-name|both": {
@@ -970,7 +978,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password|both": {
-      "groups": 21,
+      "groups": 23,
       "hits": 0
     },
     "hardcoded-password|code": {
@@ -982,7 +990,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-region|code": {
-      "groups": 9,
+      "groups": 11,
       "hits": 0
     },
     "hcl-not-formatted|code": {
@@ -998,10 +1006,14 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "https-without-http-path|code": {
-      "groups": 10,
+      "groups": 11,
       "hits": 0
     },
     "iam-password-policy-weak|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "iam-password-policy-weak|code": {
       "groups": 1,
       "hits": 0
     },
@@ -1018,19 +1030,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "iam-wildcard-arn|both": {
-      "groups": 3,
-      "hits": 0
+      "groups": 5,
+      "hits": 1
     },
     "iam-wildcard-arn|code": {
       "groups": 12,
       "hits": 1
     },
     "iam-wildcard-resource|both": {
-      "groups": 28,
+      "groups": 33,
       "hits": 3
     },
     "iam-wildcard-resource|code": {
-      "groups": 21,
+      "groups": 22,
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
@@ -1101,6 +1113,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "lambda-dlq-missing-send|code": {
+      "groups": 5,
+      "hits": 0
+    },
     "lambda-env-without-kms|code": {
       "groups": 1,
       "hits": 0
@@ -1126,7 +1142,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "lambda-package-missing|code": {
-      "groups": 24,
+      "groups": 26,
       "hits": 15
     },
     "lambda-reserved-concurrency|both": {
@@ -1142,7 +1158,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-runtime-deprecated|code": {
-      "groups": 11,
+      "groups": 13,
+      "hits": 0
+    },
+    "lambda-trust-condition-blocks-service|code": {
+      "groups": 2,
       "hits": 0
     },
     "lambda-url-without-auth|code": {
@@ -1174,11 +1194,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 2,
-      "hits": 0
+      "groups": 13,
+      "hits": 2
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 2,
+      "groups": 4,
       "hits": 0
     },
     "managed-policy-arn-invalid|code": {
@@ -1210,7 +1230,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "nacl-open-admin-port|both": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "name-invalid-format|code": {
@@ -1258,7 +1278,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "outdated-engine-version|code": {
-      "groups": 18,
+      "groups": 24,
       "hits": 1
     },
     "performance-insights-unsupported-class|both": {
@@ -1366,7 +1386,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-policy-wildcard-action|code": {
-      "groups": 3,
+      "groups": 4,
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
@@ -1406,7 +1426,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "s3-bucket-without-public-access-block|code": {
-      "groups": 11,
+      "groups": 13,
       "hits": 1
     },
     "s3-lifecycle-rule-missing-filter|both": {
@@ -1494,11 +1514,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 39,
+      "groups": 48,
       "hits": 3
     },
     "sg-egress-all-open|code": {
-      "groups": 30,
+      "groups": 31,
       "hits": 3
     },
     "single-file-stack|code": {
@@ -1586,12 +1606,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "unguarded-optional-feature|both": {
-      "groups": 6,
-      "hits": 1
+      "groups": 10,
+      "hits": 3
     },
     "unguarded-optional-feature|code": {
-      "groups": 2,
-      "hits": 0
+      "groups": 8,
+      "hits": 2
     },
     "untagged-resources|both": {
       "groups": 4,
