@@ -21,6 +21,7 @@ import { OUTPUTS_RULES } from './outputs/index.js';
 import { DEPENDENCY_RULES } from './dependency/index.js';
 import { rule as cdktfUnknownExport } from './syntax/cdktf-unknown-export.js';
 import { rule as responseTruncated } from './syntax/response-truncated.js';
+import { rule as tsUseBeforeDeclaration } from './syntax/ts-use-before-declaration.js';
 import { rule as cdktfLambdaPackageMissing } from './application-code/cdktf-lambda-package-missing.js';
 
 export const CATALOG_B: Rule[] = [
@@ -45,5 +46,6 @@ export const CATALOG_B: Rule[] = [
   ...DEPENDENCY_RULES,
   cdktfUnknownExport,
   responseTruncated,
+  tsUseBeforeDeclaration,
   cdktfLambdaPackageMissing,
 ];

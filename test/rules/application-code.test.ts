@@ -271,12 +271,13 @@ test('jsThirdPartyImports skips built-ins, relative paths and the runtime SDK', 
 });
 
 import { rule as archiveSourceMissing } from '../../src/rules/application-code/archive-source-missing.js';
+import type { FenceDecision } from '../../src/contracts/task.js';
 
-function modelRun(r: typeof archiveSourceMissing, files: Record<string, string>) {
+function modelRun(r: typeof archiveSourceMissing, files: Record<string, string>, fences: FenceDecision[] = []) {
   const config = configFromHcl(files);
   for (const f of config.files) f.markdownPath = 'lib/MODEL_RESPONSE.md';
   const task = makeTask();
-  task.model = { origin: 'lib/MODEL_RESPONSE.md', files: config.files, warnings: [] };
+  task.model = { origin: 'lib/MODEL_RESPONSE.md', files: config.files, warnings: [], fences };
   return runRulesDetailed([r], config, task, DEFAULT_CONVENTIONS).findings;
 }
 
@@ -289,7 +290,10 @@ test('archive-source-missing: an archive of a file or folder the response never 
   assert.match(missing[0]!.message, /zips `lambda\/handler\.py`, which the response never provides/);
   // The file given (under any folder), or an unnamed Python block that may be it: nothing to say.
   assert.deepEqual(modelRun(archiveSourceMissing, { 'lib/main.tf': archive, 'lib/lambda/handler.py': 'def handler(e, c):\n  return 1\n' }), []);
-  assert.deepEqual(modelRun(archiveSourceMissing, { 'lib/main.tf': archive, 'lib/unnamed-2.py': 'def handler(e, c):\n  return 1\n' }), []);
+  const pythonBlock: FenceDecision = { line: 40, endLine: 44, lang: 'python', kind: 'other-language', reason: 'an unnamed block that is not HCL or TypeScript' };
+  assert.deepEqual(modelRun(archiveSourceMissing, { 'lib/main.tf': archive }, [pythonBlock]), []);
+  // An unnamed block of another language says nothing about the Python file.
+  assert.equal(modelRun(archiveSourceMissing, { 'lib/main.tf': archive }, [{ ...pythonBlock, lang: 'bash', kind: 'commands' }]).length, 1);
   // A folder source: any file inside it provides it.
   const dir = archive.replace('source_file = "${path.module}/lambda/handler.py"', 'source_dir  = "${path.module}/lambda"');
   assert.equal(modelRun(archiveSourceMissing, { 'lib/main.tf': dir }).length, 1);

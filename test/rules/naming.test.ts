@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRule } from './helpers.js';
+import { configFromHcl, makeTask, runRule } from './helpers.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { rule as missingSuffix } from '../../src/rules/naming/missing-suffix-variable.js';
 import { rule as nameWithoutSuffix } from '../../src/rules/naming/name-without-suffix.js';
 import { rule as namesUniqueWithoutSuffixInput } from '../../src/rules/naming/names-unique-without-suffix-input.js';
 import { rule as suffixInTfvars } from '../../src/rules/naming/suffix-fixed-in-tfvars.js';
 import { rule as hardcodedEnv, derivesFromEnvironment } from '../../src/rules/naming/hardcoded-environment-name.js';
-import { shadowedImports } from '../../src/rules/naming/ts-shadowed-import.js';
+import { shadowedImports, rule as shadowedImport } from '../../src/rules/naming/ts-shadowed-import.js';
+import { rule as useBeforeDeclaration } from '../../src/rules/syntax/ts-use-before-declaration.js';
 
 test('missing-suffix-variable: names from project/environment, no suffix variable → one critical finding', () => {
   const hcl =
@@ -129,6 +132,20 @@ test('hardcoded-environment-name: no environment input, a file that never uses i
 
 test('shadowedImports: a local named like an import is reported; distinct names are not', () => {
   const src = "import * as eip from '@cdktf/provider-aws/lib/eip';\nfunction f() {\n  const eip = 1;\n  return eip;\n}\n";
-  assert.deepEqual(shadowedImports('lib/a.ts', src), [{ name: 'eip', line: 3 }]);
+  assert.deepEqual(shadowedImports('lib/a.ts', src), [{ name: 'eip', line: 3, selfReference: false }]);
   assert.deepEqual(shadowedImports('lib/a.ts', src.replace('const eip = 1;\n  return eip;', 'const natEip = 1;\n  return natEip;')), []);
+  // Read in its own initializer: the local, not the import (TS2448); a property named like it is not a read.
+  const self = src.replace('const eip = 1;', "const eip = new eip.Eip(this, 'e', { domain: 'vpc' });");
+  assert.deepEqual(shadowedImports('lib/a.ts', self), [{ name: 'eip', line: 3, selfReference: true }]);
+  assert.equal(shadowedImports('lib/a.ts', src.replace('const eip = 1;', 'const eip = other.eip;'))[0]!.selfReference, false);
+});
+
+test('ts-use-before-declaration reports a local read in its own initializer; ts-shadowed-import keeps the shadowing that compiles', () => {
+  const src = "import * as subnet from '@cdktf/provider-aws/lib/subnet';\nexport function f(scope: any) {\n  const subnet = new subnet.Subnet(scope, 's', {});\n  return subnet;\n}\n";
+  const config = { ...configFromHcl({}), files: [{ path: 'lib/vpc.ts', language: 'ts', content: src }] };
+  const run = (r: typeof useBeforeDeclaration) => runRulesDetailed([r], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = run(useBeforeDeclaration);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.category, x.severity]), [['lib/vpc.ts:subnet', 'lib/vpc.ts', 3, 'syntax', 'critical']]);
+  assert.match(f[0]!.message, /TS2448/);
+  assert.deepEqual(run(shadowedImport as typeof useBeforeDeclaration), []);
 });

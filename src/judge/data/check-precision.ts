@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3097,
-    "hits": 431
+    "groups": 3078,
+    "hits": 423
   },
   "categories": {
     "application-code": {
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 99,
-      "hits": 41
+      "groups": 86,
+      "hits": 33
     },
     "network": {
       "groups": 81,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 209,
+      "groups": 201,
       "hits": 48
     },
     "required-input": {
@@ -146,7 +146,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 104,
+      "groups": 106,
       "hits": 14
     },
     "tagging": {
@@ -531,10 +531,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 4
     },
-    "provider-default-missing": {
-      "groups": 8,
-      "hits": 0
-    },
     "provider-input-undeclared": {
       "groups": 78,
       "hits": 14
@@ -703,10 +699,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 1
     },
-    "suffix-fixed-in-tfvars": {
-      "groups": 12,
-      "hits": 8
-    },
     "syntax-error": {
       "groups": 23,
       "hits": 7
@@ -724,12 +716,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-shadowed-import": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "ts-unused-declaration": {
       "groups": 45,
       "hits": 2
+    },
+    "ts-use-before-declaration": {
+      "groups": 2,
+      "hits": 0
     },
     "undeclared-reference": {
       "groups": 27,
@@ -1297,10 +1293,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
-    "provider-default-missing|code": {
-      "groups": 8,
-      "hits": 0
-    },
     "provider-input-undeclared|both": {
       "groups": 9,
       "hits": 2
@@ -1561,10 +1553,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
-    "suffix-fixed-in-tfvars|code": {
-      "groups": 12,
-      "hits": 8
-    },
     "syntax-error|both": {
       "groups": 2,
       "hits": 2
@@ -1590,12 +1578,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-shadowed-import|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "ts-unused-declaration|code": {
       "groups": 45,
       "hits": 2
+    },
+    "ts-use-before-declaration|code": {
+      "groups": 2,
+      "hits": 0
     },
     "undeclared-reference|both": {
       "groups": 5,

@@ -1,18 +1,19 @@
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, dataSources } from '../../model/query.js';
 import { literalText } from '../util/b-s3.js';
-import { handlerCodeFiles, judgingModel } from '../util/b-code.js';
+import { handlerCodeFiles, judgingModel, pathTail } from '../util/b-code.js';
 import { basename } from '../util/files.js';
 
-/** An extractor-made name for a code block the answer did not name (`lib/unnamed-3.py`): it may be any file. */
-const UNNAMED = /(?:^|\/)unnamed-\d+\.[a-z]+$/;
-
-/** `${path.module}/lambda/handler.py` (literal parts `-/lambda/handler.py`) → `lambda/handler.py`. */
-function pathTail(text: string): string {
-  let out = text.replace(/^-?\/?/, '').replace(/^(?:\.\.?\/)+/, '');
-  while (out.endsWith('/')) out = out.slice(0, -1);
-  return out;
-}
+/** Fence info strings of a source file's language (`py` → python). */
+const FENCE_LANGS: Record<string, RegExp> = {
+  py: /^(?:py|python3?)$/i,
+  js: /^(?:js|javascript|node|nodejs|mjs|cjs)$/i,
+  mjs: /^(?:js|javascript|node|nodejs|mjs)$/i,
+  ts: /^(?:ts|typescript)$/i,
+  go: /^(?:go|golang)$/i,
+  java: /^java$/i,
+  rb: /^(?:rb|ruby)$/i,
+};
 
 function extensionOf(path: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(path);
@@ -47,6 +48,8 @@ export const rule: Rule = {
     if (!judgingModel(ctx.config, ctx.task)) return;
     const code = handlerCodeFiles(ctx.config, ctx.task);
     const allFiles = [...ctx.config.files.map((f) => f.path), ...code.map((f) => f.path)];
+    // Code blocks of the answer that were not taken as files (an unnamed Python block): any of them may be the source.
+    const loose = (ctx.task.model?.fences ?? []).filter((f) => f.kind !== 'file' && f.lang);
     for (const archive of dataSources(ctx.config, 'archive_file')) {
       const sourceFile = attrExpr(archive, 'source_file');
       const sourceDir = attrExpr(archive, 'source_dir');
@@ -59,11 +62,12 @@ export const rule: Rule = {
         const name = basename(tail);
         if (allFiles.some((p) => basename(p) === name)) continue;
         // An unnamed block of the same language may be that file: nothing to say.
-        if (allFiles.some((p) => UNNAMED.test(p) && extensionOf(p) === ext)) continue;
+        const lang = FENCE_LANGS[ext];
+        if (!lang || loose.some((f) => lang.test(f.lang!))) continue;
       } else {
         const dir = tail.split('/').pop()!;
         if (allFiles.some((p) => p.split('/').slice(0, -1).includes(dir))) continue;
-        if (code.some((f) => UNNAMED.test(f.path))) continue;
+        if (loose.some((f) => Object.values(FENCE_LANGS).some((l) => l.test(f.lang!)))) continue;
       }
       ctx.report({
         block: archive,

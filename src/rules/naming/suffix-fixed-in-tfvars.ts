@@ -7,6 +7,9 @@ export const rule: Rule = {
     category: 'naming',
     severity: 'medium',
     fixClass: 'B',
+    // A tfvars value is a sample the pipeline overrides: read against the code in four readings, never judged a real
+    // defect (per-environment tfvars the prompt asks for, README-derived values). Listed among observations.
+    defaultTier: 'observation',
     title: 'Environment suffix fixed in a tfvars file',
     rootCause: 'The model treats the suffix like an environment name and writes one value ("dev") into committed tfvars files.',
     fix: 'Leave the suffix out of committed tfvars; supply it per deployment (`-var environment_suffix=pr123` or `TF_VAR_environment_suffix`).',

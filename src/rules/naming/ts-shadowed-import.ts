@@ -1,29 +1,8 @@
-import ts from 'typescript';
 import type { Rule } from '../types.js';
 import { basename } from '../util/files.js';
+import { shadowedImports } from '../util/ts-shadowing.js';
 
-/** Local variables and parameters that reuse the name of an import of the same file. */
-export function shadowedImports(path: string, content: string): { name: string; line: number }[] {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const imported = new Set<string>();
-  for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !s.importClause) continue;
-    const c = s.importClause;
-    if (c.name) imported.add(c.name.text);
-    if (c.namedBindings && ts.isNamespaceImport(c.namedBindings)) imported.add(c.namedBindings.name.text);
-    if (c.namedBindings && ts.isNamedImports(c.namedBindings)) for (const el of c.namedBindings.elements) imported.add(el.name.text);
-  }
-  const out: { name: string; line: number }[] = [];
-  if (!imported.size) return out;
-  const visit = (node: ts.Node): void => {
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name) && imported.has(node.name.text)) {
-      out.push({ name: node.name.text, line: sf.getLineAndCharacterOfPosition(node.name.getStart(sf)).line + 1 });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return out;
-}
+export { shadowedImports };
 
 export const rule: Rule = {
   meta: {
@@ -42,7 +21,8 @@ export const rule: Rule = {
   check(ctx) {
     for (const file of ctx.config.files) {
       if (!/\.tsx?$/.test(file.path) || file.path.endsWith('.d.ts')) continue;
-      for (const s of shadowedImports(file.path, file.content)) {
+      // A local read in its own initializer does not compile: ts-use-before-declaration reports it.
+      for (const s of shadowedImports(file.path, file.content).filter((x) => !x.selfReference)) {
         ctx.report({
           span: { file: file.path, line: s.line, column: 1, endLine: s.line, endColumn: 1 },
           resource: `${file.path}:${s.name}`,

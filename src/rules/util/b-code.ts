@@ -76,7 +76,7 @@ export function functionCodeFiles(config: Configuration, fn: Block, files: CodeF
 }
 
 /** `${path.module}/lambda/handler.py` (literal parts `-/lambda/handler.py`) → `lambda/handler.py`. */
-function pathTail(text: string): string {
+export function pathTail(text: string): string {
   const cleaned = text.replace(/^-?\/?/, '').replace(/^(\.\/)+/, '').replace(/^(\.\.\/)+/, '');
   // A loop, not /\/+$/: that backtracks quadratically on long runs of slashes.
   let end = cleaned.length;
