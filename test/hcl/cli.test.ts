@@ -24,7 +24,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 test('iacjudge parse <folder> prints a summary with block counts', async () => {
   const r = await run(['parse', fixture]);
   assert.equal(r.code, 0);
-  assert.match(r.out, /^3 files \(3 with blocks\), 12 blocks, 11 references\n/);
+  assert.match(r.out, /^platform tf-hcl\n3 files \(3 with blocks\), 12 blocks, 11 references\n/);
   assert.match(r.out, /main\.tf:40 {2}aws_subnet\.private\n/);
   assert.match(r.out, /no diagnostics\n$/);
 });

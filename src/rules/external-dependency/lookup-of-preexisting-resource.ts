@@ -124,13 +124,29 @@ function typeWords(type: string): string[] {
 function promptAsksForExisting(prompt: string | null, type: string): boolean {
   if (!prompt) return false;
   const text = prompt.toLowerCase();
-  return typeWords(type).some((w) => {
-    const word = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return (
-      new RegExp(`\\b(?:existing|pre-existing|data sources?|look ?ups?)\\b[^.\\n]{0,60}\\b${word}s?\\b`).test(text) ||
-      new RegExp(`\\b${word}s?\\b[^.\\n]{0,40}\\b(?:already exists?|existing|data sources?|look ?ups?)\\b`).test(text)
-    );
-  });
+  const words = typeWords(type);
+  for (const m of text.matchAll(EXISTING_WORDS)) {
+    // The sentence around the word: 40 characters before it, 60 after, not across a full stop or a line.
+    const from = Math.max(0, m.index - 40);
+    const before = text.slice(from, m.index);
+    const after = text.slice(m.index, m.index + m[0].length + 60);
+    const window = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1) + after.split(/[.\n]/)[0];
+    if (words.some((w) => hasWord(window, w) || hasWord(window, `${w}s`))) return true;
+  }
+  return false;
+}
+
+/** Words that ask for something that already exists. */
+const EXISTING_WORDS = /\b(?:existing|pre-existing|data sources?|look ?ups?|already exists?)\b/g;
+
+/** Whether `word` occurs in `text` as a whole word (no letter or digit on either side). */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const left = i === 0 ? '' : text[i - 1]!;
+    const right = text[i + word.length] ?? '';
+    if (!/[a-z0-9]/.test(left) && !/[a-z0-9]/.test(right)) return true;
+  }
+  return false;
 }
 
 export const rule: Rule = {
