@@ -297,3 +297,16 @@ test('outdated-engine-version: RDS MySQL 8.0.35 is a retired minor (high), 8.0.4
   assert.deepEqual(runRule(engine, db('8.4.3')), []);
   assert.deepEqual(runRule(engine, db('8.0')), []);
 });
+
+import { rule as monitoringRoleMissing } from '../../src/rules/service-constraint/rds-monitoring-role-missing.js';
+
+test('rds-monitoring-role-missing: an enhanced monitoring interval without a role fails the create call', () => {
+  const db = (extra: string) => `resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  instance_class      = "db.m6g.large"\n${extra}}\n`;
+  const f = runRule(monitoringRoleMissing, db('  monitoring_interval = 60\n'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_db_instance.db', 1, 'service-constraint']]);
+  assert.match(f[0]!.message, /monitoring_interval = 60 without monitoring_role_arn/);
+  assert.deepEqual(runRule(monitoringRoleMissing, db('  monitoring_interval = 60\n  monitoring_role_arn = aws_iam_role.m.arn\n')), []);
+  assert.deepEqual(runRule(monitoringRoleMissing, db('  monitoring_interval = 0\n')), []);
+  // An interval only known at apply time (a variable without default) may be 0: nothing to say.
+  assert.deepEqual(runRule(monitoringRoleMissing, 'variable "i" {}\n' + db('  monitoring_interval = var.i\n')), []);
+});

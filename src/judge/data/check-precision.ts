@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3078,
-    "hits": 423
+    "groups": 3079,
+    "hits": 425
   },
   "categories": {
     "application-code": {
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "service-constraint": {
-      "groups": 192,
-      "hits": 19
+      "groups": 193,
+      "hits": 21
     },
     "style": {
       "groups": 335,
@@ -525,7 +525,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "performance-insights-unsupported-class": {
       "groups": 9,
-      "hits": 1
+      "hits": 2
     },
     "prevent-destroy": {
       "groups": 5,
@@ -542,6 +542,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "rds-backup-disabled": {
       "groups": 1,
       "hits": 0
+    },
+    "rds-monitoring-role-missing": {
+      "groups": 1,
+      "hits": 1
     },
     "rds-password-invalid-characters": {
       "groups": 25,
@@ -1279,7 +1283,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "performance-insights-unsupported-class|both": {
       "groups": 7,
-      "hits": 1
+      "hits": 2
     },
     "performance-insights-unsupported-class|code": {
       "groups": 2,
@@ -1312,6 +1316,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "rds-backup-disabled|both": {
       "groups": 1,
       "hits": 0
+    },
+    "rds-monitoring-role-missing|code": {
+      "groups": 1,
+      "hits": 1
     },
     "rds-password-invalid-characters|both": {
       "groups": 19,

@@ -8,5 +8,6 @@ import { rule as sqsFifoMismatch } from './sqs-fifo-mismatch.js';
 import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupported.js';
 import { rule as accountSingletonUnguarded } from './account-singleton-unguarded.js';
 import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
+import { rule as rdsMonitoringRoleMissing } from './rds-monitoring-role-missing.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing];
