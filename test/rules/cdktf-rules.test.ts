@@ -99,3 +99,25 @@ test('cdktf-lambda-package-missing: quiet for TerraformAsset, S3 deployment, shi
   );
   assert.deepEqual(runCdktf(lambdaPackage, written), []);
 });
+
+import { listAttributeGets, rule as listAttributeGet } from '../../src/rules/syntax/cdktf-list-attribute-get.js';
+
+test('cdktf-list-attribute-get: .get(i) on a primitive list attribute does not compile; on a list of objects it does', () => {
+  const src = [
+    "import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';",
+    "import * as ami from '@cdktf/provider-aws/lib/data-aws-ami';",
+    'export function f(scope: any) {',
+    "  const azs = new DataAwsAvailabilityZones(scope, 'azs', { state: 'available' });",
+    "  const image = new ami.DataAwsAmi(scope, 'ami', { mostRecent: true });",
+    '  const first = azs.names.get(0);',
+    '  const device = image.blockDeviceMappings.get(0);',
+    '  return [first, device];',
+    '}',
+  ].join('\n');
+  assert.deepEqual(listAttributeGets('lib/net.ts', src), [{ line: 6, variable: 'azs', attribute: 'names', type: 'list(string)' }]);
+  const config = parseCdktfFiles([{ path: 'lib/net.ts', language: 'ts', content: src }]);
+  const f = runRulesDetailed([listAttributeGet], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['file:lib/net.ts', 6, 'syntax']]);
+  assert.match(f[0]!.message, /azs\.names\.get\(\.\.\.\)/);
+  assert.deepEqual(listAttributeGets('lib/net.ts', src.replace('azs.names.get(0)', 'Fn.element(azs.names, 0)')), []);
+});

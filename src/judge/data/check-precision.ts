@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3079,
-    "hits": 425
+    "groups": 3083,
+    "hits": 426
   },
   "categories": {
     "application-code": {
@@ -146,8 +146,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 106,
-      "hits": 14
+      "groups": 110,
+      "hits": 15
     },
     "tagging": {
       "groups": 29,
@@ -215,9 +215,13 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 21,
       "hits": 8
     },
-    "cdktf-unknown-export": {
-      "groups": 64,
+    "cdktf-list-attribute-get": {
+      "groups": 5,
       "hits": 0
+    },
+    "cdktf-unknown-export": {
+      "groups": 63,
+      "hits": 1
     },
     "cloudfront-outdated-tls": {
       "groups": 1,
@@ -829,13 +833,17 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 12,
       "hits": 1
     },
+    "cdktf-list-attribute-get|code": {
+      "groups": 5,
+      "hits": 0
+    },
     "cdktf-unknown-export|both": {
       "groups": 22,
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 42,
-      "hits": 0
+      "groups": 41,
+      "hits": 1
     },
     "cloudfront-outdated-tls|code": {
       "groups": 1,
