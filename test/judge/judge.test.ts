@@ -63,14 +63,14 @@ test('the failure tier is ranked blockers, then security, then conventions; obse
   const out = judgeFindings(
     [
       finding({ ruleId: 'missing-suffix-variable', category: 'naming', severity: 'critical', resource: 'var.environment_suffix' }),
-      finding({ ruleId: 'kms-service-principal-missing', category: 'key-policy', severity: 'high', resource: 'aws_kms_key.k' }),
+      finding({ ruleId: 'hardcoded-password', category: 'secrets', severity: 'critical', resource: 'aws_db_instance.d' }),
       finding({ ruleId: 'schema-unknown-argument', category: 'schema', severity: 'high', resource: 'aws_lambda_function.f' }),
       finding({ ruleId: 'tests-missing', category: 'tests', severity: 'medium', resource: 'test' }),
     ],
     input,
   );
   const tier = out.filter((f) => f.tier === 'failure').map((f) => f.ruleId);
-  assert.deepEqual(tier, ['schema-unknown-argument', 'kms-service-principal-missing', 'missing-suffix-variable']);
+  assert.deepEqual(tier, ['schema-unknown-argument', 'hardcoded-password', 'missing-suffix-variable']);
   assert.equal(out.at(-1)!.ruleId, 'tests-missing');
   assert.equal(out.at(-1)!.tier, 'observation');
   assert.deepEqual(

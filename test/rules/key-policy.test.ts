@@ -109,6 +109,7 @@ test('kms-wildcard-principal fires on unconditioned "*" principals only', () => 
 });
 
 import { rule as servicePrincipal } from '../../src/rules/key-policy/kms-service-principal-missing.js';
+import { rule as cloudtrailKms } from '../../src/rules/key-policy/cloudtrail-kms-policy-missing.js';
 
 const alarmTopic = (policy: string): string => `
 resource "aws_kms_key" "sns" {
@@ -144,7 +145,7 @@ test('kms-service-principal-missing accepts a key policy that grants the service
   assert.deepEqual(runRule(servicePrincipal, alarmTopic('').replace('kms_master_key_id = aws_kms_key.sns.id', '')), []);
 });
 
-test('kms-service-principal-missing: a looked-up key has a policy the configuration does not show', () => {
+test('cloudtrail-kms-policy-missing: a looked-up key has a policy the configuration does not show; a created key with the default policy fails the trail', () => {
   const lookedUp = `
 data "aws_kms_key" "existing" {
   key_id = "alias/audit"
@@ -154,7 +155,11 @@ resource "aws_cloudtrail" "trail" {
   s3_bucket_name = "audit-logs"
   kms_key_id     = data.aws_kms_key.existing.arn
 }`;
-  assert.deepEqual(runRule(servicePrincipal, lookedUp), []);
+  assert.deepEqual(runRule(cloudtrailKms, lookedUp), []);
   const created = lookedUp.replace('data "aws_kms_key" "existing" {\n  key_id = "alias/audit"\n}', 'resource "aws_kms_key" "existing" {\n  description = "audit"\n}').replace('data.aws_kms_key', 'aws_kms_key');
-  assert.deepEqual(runRule(servicePrincipal, created).map((f) => [f.resource, f.location.line]), [['aws_kms_key.existing', 2]]);
+  // A trail's key is cloudtrail-kms-policy-missing's (CreateTrail fails), not the silent-drop check's.
+  assert.deepEqual(runRule(cloudtrailKms, created).map((f) => [f.resource, f.location.line]), [['aws_kms_key.existing', 2]]);
+  assert.deepEqual(runRule(servicePrincipal, created), []);
+  const granted = created.replace('description = "audit"', 'description = "audit"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = "kms:GenerateDataKey*", Resource = "*" }] })');
+  assert.deepEqual(runRule(cloudtrailKms, granted), []);
 });

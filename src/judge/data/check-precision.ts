@@ -227,6 +227,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "cloudtrail-kms-policy-missing": {
+      "groups": 5,
+      "hits": 2
+    },
     "cloudtrail-log-validation-disabled": {
       "groups": 6,
       "hits": 1
@@ -376,16 +380,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-logs-principal-missing": {
-      "groups": 41,
-      "hits": 4
+      "groups": 38,
+      "hits": 3
     },
     "kms-rotation-disabled": {
       "groups": 6,
       "hits": 3
     },
     "kms-service-principal-missing": {
-      "groups": 7,
-      "hits": 2
+      "groups": 5,
+      "hits": 1
     },
     "kms-wildcard-principal": {
       "groups": 1,
@@ -849,6 +853,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "cloudtrail-kms-policy-missing|both": {
+      "groups": 5,
+      "hits": 2
+    },
     "cloudtrail-log-validation-disabled|both": {
       "groups": 5,
       "hits": 1
@@ -1074,8 +1082,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-logs-principal-missing|both": {
-      "groups": 33,
-      "hits": 3
+      "groups": 30,
+      "hits": 2
     },
     "kms-logs-principal-missing|code": {
       "groups": 8,
@@ -1090,8 +1098,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-service-principal-missing|both": {
-      "groups": 3,
-      "hits": 2
+      "groups": 1,
+      "hits": 1
     },
     "kms-service-principal-missing|code": {
       "groups": 4,
