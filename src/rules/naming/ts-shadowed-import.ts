@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { basename } from '../util/files.js';
+import { basename, typeScriptFiles } from '../util/files.js';
 import { shadowedImports } from '../util/ts-shadowing.js';
 
 export { shadowedImports };
@@ -19,8 +19,7 @@ export const rule: Rule = {
     impact: 'Compile errors (use before declaration) or confusing code when the import is needed in the same scope.',
   },
   check(ctx) {
-    for (const file of ctx.config.files) {
-      if (!/\.tsx?$/.test(file.path) || file.path.endsWith('.d.ts')) continue;
+    for (const file of typeScriptFiles(ctx.config)) {
       // A local read in its own initializer does not compile: ts-use-before-declaration reports it.
       for (const s of shadowedImports(file.path, file.content).filter((x) => !x.selfReference)) {
         ctx.report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { basename } from '../util/files.js';
+import { basename, typeScriptFiles } from '../util/files.js';
 import { unusedNames } from './ts-unused.js';
 
 const MAX_LISTED = 5;
@@ -19,8 +19,7 @@ export const rule: Rule = {
     impact: 'The lint step (`npm run lint`) fails before build and deploy.',
   },
   check(ctx) {
-    for (const file of ctx.config.files) {
-      if (!/\.tsx?$/.test(file.path) || file.path.endsWith('.d.ts')) continue;
+    for (const file of typeScriptFiles(ctx.config)) {
       const unused = unusedNames(file.path, file.content);
       if (!unused.length) continue;
       const listed = unused.slice(0, MAX_LISTED).map((u) => `${u.kind} \`${u.name}\` (line ${u.line})`).join(', ');

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { Rule } from '../types.js';
 import { activeSchema } from '../../schema/index.js';
 import { camelToSnake, typeFromClassName } from '../../cdktf/naming.js';
-import { basename } from '../util/files.js';
+import { basename, typeScriptFiles } from '../util/files.js';
 
 /** Schema types the CDKTF bindings expose as plain arrays (`string[]`, `number[]`), which have no `.get(i)`. */
 const PLAIN_LIST = /^(?:list|set)\((?:string|number|bool)\)$/;
@@ -69,8 +69,7 @@ export const rule: Rule = {
     impact: '`tsc` fails (TS2339: property "get" does not exist on type string[]), so `cdktf synth` produces nothing.',
   },
   check(ctx) {
-    for (const file of ctx.config.files) {
-      if (!/\.tsx?$/.test(file.path) || file.path.endsWith('.d.ts')) continue;
+    for (const file of typeScriptFiles(ctx.config)) {
       const found = listAttributeGets(file.path, file.content);
       if (!found.length) continue;
       const first = found[0]!;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { basename } from '../util/files.js';
+import { basename, typeScriptFiles } from '../util/files.js';
 import { shadowedImports } from '../util/ts-shadowing.js';
 
 export const rule: Rule = {
@@ -18,8 +18,7 @@ export const rule: Rule = {
     impact: '`tsc` fails (TS2448: block-scoped variable used before its declaration), so `cdktf synth` produces nothing.',
   },
   check(ctx) {
-    for (const file of ctx.config.files) {
-      if (!/\.tsx?$/.test(file.path) || file.path.endsWith('.d.ts')) continue;
+    for (const file of typeScriptFiles(ctx.config)) {
       for (const s of shadowedImports(file.path, file.content).filter((x) => x.selfReference)) {
         ctx.report({
           span: { file: file.path, line: s.line, column: 1, endLine: s.line, endColumn: 1 },

@@ -32,6 +32,11 @@ export function tfFiles(config: Configuration): SourceFile[] {
   return config.files.filter((f) => isTerraformConfigPath(f.path));
 }
 
+/** The TypeScript sources (`.ts`, `.tsx`; not declaration files). */
+export function typeScriptFiles(config: Configuration): SourceFile[] {
+  return config.files.filter((f) => /\.tsx?$/.test(f.path) && !f.path.endsWith('.d.ts'));
+}
+
 /** Normalize `a/./b/../c` → `a/c`. Leading `..` segments are kept. */
 export function normalizePath(p: string): string {
   const out: string[] = [];
