@@ -10,14 +10,14 @@
  */
 import type { Finding } from '../findings/types.js';
 import type { Task } from '../contracts/task.js';
-import type { Block, Configuration, Expr } from '../model/types.js';
+import type { Configuration } from '../model/types.js';
 import type { RuleMeta } from '../contracts/check.js';
 import { mergeFindings, compareFindings } from '../findings/merge.js';
 import { allMetas } from '../rules/catalog-meta.js';
 import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
-import { attrExpr, blockAddress, nestedBlocks, staticBool } from '../model/query.js';
+import { attrExpr, blockAddress, preventDestroyBlock, staticBool } from '../model/query.js';
 import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 
@@ -153,17 +153,6 @@ export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Se
   return kept;
 }
 
-/**
- * Findings that are observations by design, whatever their significance:
- *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
- *  - a failure only the task's written analysis claims (`claim` evidence alone);
- *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks and the
- *    ideal does not add it either (meta `idealGate`);
- *  - a difference from the ideal that nothing but the diff establishes, outside the validate-blocker categories
- *    (syntax, schema, reference): read against the code on 36 dev tasks, 5 of 17 diff-only security items and
- *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
- *    rule or a log on the same resource carries the diff as evidence instead.
- */
 /** Settings that keep a resource from being destroyed, with the value that protects it. */
 const PROTECTIVE_SETTINGS: [string, boolean][] = [
   ['force_destroy', false],
@@ -171,13 +160,6 @@ const PROTECTIVE_SETTINGS: [string, boolean][] = [
   ['deletion_protection', true],
   ['deletion_protection_enabled', true],
 ];
-
-/** `lifecycle { prevent_destroy = true }`, or CDKTF's `lifecycle: { preventDestroy: true }`. */
-function preventsDestroy(b: Block): boolean {
-  if (nestedBlocks(b, 'lifecycle').some((l) => staticBool(attrExpr(l, 'prevent_destroy')) === true)) return true;
-  const e: Expr | undefined = attrExpr(b, 'lifecycle');
-  return e?.kind === 'object' && e.entries.some((en) => (en.key === 'preventDestroy' || en.key === 'prevent_destroy') && staticBool(en.value) === true);
-}
 
 /**
  * A destroyability finding on a block the reviewer's ideal protects on purpose (`force_destroy = false` written
@@ -189,20 +171,20 @@ function idealProtects(f: Finding, input: JudgeInput): boolean {
   const address = input.idealCoverage?.renames[f.resource] ?? f.resource;
   const block = input.ideal.blocks.find((b) => b.kind === 'resource' && blockAddress(b) === address);
   if (!block) return false;
-  return preventsDestroy(block) || PROTECTIVE_SETTINGS.some(([name, value]) => staticBool(attrExpr(block, name)) === value);
+  return preventDestroyBlock(block) !== undefined || PROTECTIVE_SETTINGS.some(([name, value]) => staticBool(attrExpr(block, name)) === value);
 }
 
-/**
- * A finding on a resource whose type the ideal drops altogether (a delivery stream nothing feeds), where the ideal
- * shows the model's file: the reviewer removed the resource, so hardening it is not what the reviewer lists. What
- * fails a deployment stays.
- */
 /**
  * Categories of hardening a resource the reviewer deleted no longer needs. Not exposure, permissions, secrets or
  * deprecations: there the removal is the fix (a public policy dropped, WAF Classic replaced by WAFv2).
  */
 const HARDENING_CATEGORIES = new Set(['encryption', 'logging', 'monitoring', 'backup-recovery', 'tagging', 'lifecycle-cost', 'high-availability', 'scaling', 'destroyability', 'naming']);
 
+/**
+ * A finding on a resource whose type the ideal drops altogether (a delivery stream nothing feeds), where the ideal
+ * shows the model's file: the reviewer removed the resource, so hardening it is not what the reviewer lists. What
+ * fails a deployment stays.
+ */
 function typeDroppedByIdeal(f: Finding, input: JudgeInput): boolean {
   if (!input.ideal || !input.idealCoverage || !f.resource || !HARDENING_CATEGORIES.has(f.category) || listedWhateverPrecision(f)) return false;
   const type = typeOfAddress(f.resource);
@@ -214,6 +196,19 @@ function typeDroppedByIdeal(f: Finding, input: JudgeInput): boolean {
   return !input.ideal.blocks.some((b) => (b.kind === 'resource' || b.kind === 'data') && typeOfAddress(blockAddress(b)) === type);
 }
 
+/**
+ * Findings that are observations by design, whatever their significance:
+ *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
+ *  - a failure only the task's written analysis claims (`claim` evidence alone);
+ *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks and the
+ *    ideal does not add it either (meta `idealGate`);
+ *  - a destroyability finding on a block the ideal protects on purpose, hardening of a resource type the ideal
+ *    deletes (idealProtects, typeDroppedByIdeal);
+ *  - a difference from the ideal that nothing but the diff establishes, outside the validate-blocker categories
+ *    (syntax, schema, reference): read against the code on 36 dev tasks, 5 of 17 diff-only security items and
+ *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
+ *    rule or a log on the same resource carries the diff as evidence instead.
+ */
 function isChurn(f: Finding, input: JudgeInput): boolean {
   if (f.evidence.includes('log')) return false;
   if (idealProtects(f, input) || typeDroppedByIdeal(f, input)) return true;

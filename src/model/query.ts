@@ -139,6 +139,11 @@ export function staticBool(expr: Expr | undefined): boolean | undefined {
   return undefined;
 }
 
+/** The block's `lifecycle { prevent_destroy = true }` (CDKTF's `lifecycle: { preventDestroy }` reads the same), if any. */
+export function preventDestroyBlock(block: Block): Block | undefined {
+  return childBlocks(block, 'lifecycle').find((lc) => staticBool(attrExpr(lc, 'prevent_destroy')) === true);
+}
+
 export function staticNumber(expr: Expr | undefined): number | undefined {
   const v = literalValue(expr);
   if (typeof v === 'number') return v;

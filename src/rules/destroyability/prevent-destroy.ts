@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { attrExpr, blockAddress, childBlocks, staticBool } from '../../model/query.js';
+import { blockAddress, preventDestroyBlock } from '../../model/query.js';
 
 export const rule: Rule = {
   meta: {
@@ -19,10 +19,8 @@ export const rule: Rule = {
     if (!ctx.conventions.destroyable) return;
     for (const b of ctx.config.blocks) {
       if (b.kind !== 'resource') continue;
-      for (const lc of childBlocks(b, 'lifecycle')) {
-        if (staticBool(attrExpr(lc, 'prevent_destroy')) !== true) continue;
-        ctx.report({ block: b, span: lc.span, resource: blockAddress(b), message: `${blockAddress(b)} sets lifecycle.prevent_destroy = true.` });
-      }
+      const lc = preventDestroyBlock(b);
+      if (lc) ctx.report({ block: b, span: lc.span, resource: blockAddress(b), message: `${blockAddress(b)} sets lifecycle.prevent_destroy = true.` });
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { basename, isChildModuleFile, isHclConfig } from '../util/files.js';
+import { basename, isChildModuleFile, isHclConfig, isUnnamedCodeFile } from '../util/files.js';
 
 /** The prompt asks for the whole stack in one file ("a single main.tf", "one single file"). */
 const SINGLE_FILE = /\b(single|one)\s+(terraform\s+|hcl\s+|\.tf\s+)?(file|`?[\w-]+\.tf`?)|\bin\s+(a\s+)?single\s+[\w.`-]+\s+file|all\s+(the\s+)?(code|resources|configuration)\s+in\s+(a\s+single|one)\b/i;
@@ -40,7 +40,7 @@ export const rule: Rule = {
       if (b.kind !== 'provider' && b.kind !== 'terraform') continue;
       if (!b.span.file.endsWith('.tf') || basename(b.span.file) === ctx.conventions.providerFile) continue;
       // Child modules declare their own required_providers; files the extractor could not name may be the provider file.
-      if (isChildModuleFile(b.span.file) || (/^unnamed-\d+\.tf$/.test(basename(b.span.file)) && !withResources.has(b.span.file))) continue;
+      if (isChildModuleFile(b.span.file) || (isUnnamedCodeFile(b.span.file) && !withResources.has(b.span.file))) continue;
       const list = byFile.get(b.span.file) ?? [];
       list.push(b);
       byFile.set(b.span.file, list);

@@ -1,5 +1,6 @@
 import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr } from '../../model/query.js';
+import { literalText } from '../util/b-s3.js';
 import type { Rule } from '../types.js';
 import { basename } from '../util/files.js';
 
@@ -73,11 +74,7 @@ const PROMPT_WORDS: Record<string, string[]> = {
  */
 function lambdaLogGroupsOnly(type: string, blocks: Block[]): boolean {
   if (type !== 'aws_cloudwatch_log_group') return false;
-  return blocks.every((b) => {
-    const name = attrExpr(b, 'name');
-    const head = name?.kind === 'literal' ? String(name.value) : name?.kind === 'template' && name.parts[0]?.kind === 'literal' ? String(name.parts[0].value) : '';
-    return head.startsWith('/aws/lambda/');
-  });
+  return blocks.every((b) => literalText(attrExpr(b, 'name')).startsWith('/aws/lambda/'));
 }
 
 /** Where to point for something absent: the model file named like the reference's, else the first code file. */

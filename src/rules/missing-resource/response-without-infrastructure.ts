@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { isUnnamedCodeFile } from '../util/files.js';
 
 /**
  * A response that declares no infrastructure at all (no resource, module or data block, no provider construct):
@@ -57,8 +58,6 @@ export const rule: Rule = {
   },
 };
 
-/** A code file the extractor could not name (an unlabelled fence): `lib/unnamed-2.tf`. */
-const UNNAMED = /(?:^|\/)unnamed-\d+\.[a-z]+$/;
 /** File names a markdown answer lists (`**variables.tf**`, `- main.tf`, `stacks/app-stack.ts`). */
 const FILE_NAME = /(?<![\w./-])([\w-]+(?:\/[\w-]+)*\.(?:tf|ts))\b/g;
 
@@ -70,7 +69,7 @@ const FILE_NAME = /(?<![\w./-])([\w-]+(?:\/[\w-]+)*\.(?:tf|ts))\b/g;
 function fragmentsOnly(ctx: Parameters<Rule['check']>[0]): { named: string[]; snippets: number; resources: number } | undefined {
   const markdown = ctx.task.model?.markdown;
   if (!markdown || !ctx.config.files.length) return undefined;
-  if (!ctx.config.files.every((f) => UNNAMED.test(f.path))) return undefined;
+  if (!ctx.config.files.every((f) => isUnnamedCodeFile(f.path))) return undefined;
   const resources = ctx.config.blocks.filter((b) => b.kind === 'resource').length;
   if (resources > 3 || ctx.config.blocks.some((b) => b.kind === 'provider' || b.kind === 'terraform' || b.kind === 'module')) return undefined;
   const named = [...new Set([...markdown.matchAll(FILE_NAME)].map((m) => m[1]!))];

@@ -32,6 +32,11 @@ export function tfFiles(config: Configuration): SourceFile[] {
   return config.files.filter((f) => isTerraformConfigPath(f.path));
 }
 
+/** A code file the extractor could not name (an unlabelled fence it calls `lib/unnamed-2.tf`). */
+export function isUnnamedCodeFile(path: string): boolean {
+  return /(?:^|\/)unnamed-\d+\.[a-z]+$/.test(path);
+}
+
 /** The TypeScript sources (`.ts`, `.tsx`; not declaration files). */
 export function typeScriptFiles(config: Configuration): SourceFile[] {
   return config.files.filter((f) => /\.tsx?$/.test(f.path) && !f.path.endsWith('.d.ts'));
