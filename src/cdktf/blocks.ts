@@ -178,6 +178,10 @@ export class BlockBuilder {
   /** Adds nested blocks when the value is an object literal or an array of object literals; false otherwise. */
   private addBlocks(block: Block, name: string, p: Property, schema: BlockSchema | undefined, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
+    // `isProd ? { ... } : undefined` is the HCL `dynamic` block of one deployment: the block is written, and
+    // rules that ask whether it is configured must see it (the condition is left to the reader).
+    const present = optionalBranch(p.value);
+    if (present) return this.addBlocks(block, name, { ...p, value: present }, schema, depth + 1);
     const obj = this.ev.objectLiteral(p.value, depth + 1);
     if (obj) {
       block.blocks.push(this.nested(name, obj, 'object', schema, depth + 1));
@@ -265,6 +269,16 @@ export class BlockBuilder {
         return undefined;
     }
   }
+}
+
+/** The written branch of `cond ? value : undefined` (either order; `null` too), else undefined. */
+function optionalBranch(node: ts.Expression): ts.Expression | undefined {
+  const n = unwrap(node);
+  if (!ts.isConditionalExpression(n)) return undefined;
+  const absent = (e: ts.Expression) => isUndefined(e) || unwrap(e).kind === ts.SyntaxKind.NullKeyword;
+  if (absent(n.whenFalse) && !absent(n.whenTrue)) return n.whenTrue;
+  if (absent(n.whenTrue) && !absent(n.whenFalse)) return n.whenFalse;
+  return undefined;
 }
 
 function isUndefined(node: ts.Expression): boolean {

@@ -20,9 +20,11 @@ import { establishedOnCode } from './significance.js';
  * whose resource type's service the first's message names (a CloudTrail class the compiler rejects, and then "no
  * trail"); `'after'` those in the first's file at or below its line (what a parser reads after an unclosed block);
  * `'replaces'` those on a resource type of the first's service whose name shares a word with the argument the first
- * rejects (`throttle_settings` on `aws_api_gateway_stage`, and then "no aws_api_gateway_method_settings").
+ * rejects (`throttle_settings` on `aws_api_gateway_stage`, and then "no aws_api_gateway_method_settings");
+ * `'names-host-type'` those whose message names a resource type the first reports missing ("no aws_flow_log
+ * captures this VPC's traffic" under "the response has no aws_flow_log").
  */
-type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions' | 'after' | 'replaces';
+type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions' | 'after' | 'replaces' | 'names-host-type';
 
 /** What a response cut off mid-file lacks after the cut: missing blocks, outputs, permissions, declarations. */
 const MISSING_AFTER_CUT = [
@@ -70,6 +72,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
   { host: 'unguarded-optional-feature', folded: 'external-resource-input', scope: 'mentions', why: 'an existing resource an always-created optional feature needs (its certificate) is that feature' },
   { host: 'module-input-mismatch', folded: 'undeclared-reference', scope: 'mentions', why: 'a module folder without its variables file is both the call passing inputs it cannot receive and the references inside it' },
+  { host: 'module-input-mismatch', folded: 'module-output-undeclared', scope: 'mentions', why: 'one incomplete module folder: the call passes inputs it does not declare and reads outputs it does not declare' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
@@ -92,12 +95,14 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
     scope: 'after' as const,
     why: 'what the parser reads after a syntax error (a block cut or left unclosed) is a consequence of it',
   })),
-  ...(['requested-logging-missing', 'requested-encryption-missing', 'no-alarms-when-requested'] as const).map((folded) => ({
-    host: 'resource-type-missing-vs-reference',
-    folded,
-    scope: 'resource' as const,
-    why: 'the service the task asks for and the resource type the reference declares are one missing resource (aws_cloudtrail)',
-  })),
+  ...(['requested-logging-missing', 'requested-encryption-missing', 'no-alarms-when-requested'] as const).flatMap((folded) =>
+    (['resource', 'names-host-type'] as const).map((scope) => ({
+      host: 'resource-type-missing-vs-reference',
+      folded,
+      scope,
+      why: 'the service the task asks for and the resource type the reference declares are one missing resource (aws_cloudtrail, aws_flow_log)',
+    })),
+  ),
 ];
 
 /**
@@ -136,6 +141,8 @@ function mentions(host: Finding, folded: Finding): boolean {
   const wordsOf = (): Set<string> => new Set(texts.flatMap((t) => t.split(/[^A-Za-z0-9_.-]+/)).map((t) => t.replace(/\.$/, '')));
   // An input (`var.zone_id`) is mentioned by its address, word for word.
   if (folded.resource?.startsWith('var.')) return wordsOf().has(folded.resource);
+  // A module output (`module.iam.role_arn`) is mentioned by a host on that module call (`module.iam`).
+  if (folded.resource?.startsWith('module.')) return [...resourcesOf(host)].some((r) => r.startsWith('module.') && folded.resource!.startsWith(`${r}.`));
   // "References to variables a folder never declares" (`lib:variable`): mentioned when the host names each of them.
   if (folded.resource?.endsWith(':variable')) {
     // ... or names the folder itself (`./modules/api-gateway` for `lib/modules/api-gateway:variable`).
@@ -167,6 +174,12 @@ function replaces(host: Finding, folded: Finding): boolean {
   const argument = /"([a-z0-9_]+)"/.exec(host.message)?.[1];
   if (!argument) return false;
   return argument.split('_').some((w) => w.length >= 5 && foldedTokens.includes(w) && !hostTokens.includes(w));
+}
+
+/** Whether the folded finding's message names, word for word, a resource type the host reports (`aws_flow_log`). */
+function namesHostType(host: Finding, folded: Finding): boolean {
+  const words = new Set(folded.message.split(/[^a-z0-9_]+/));
+  return [...resourcesOf(host)].some((r) => /^aws_[a-z0-9_]+$/.test(r) && words.has(r));
 }
 
 function occurrenceOf(f: Finding, leadMessage: string): Occurrence {
@@ -324,9 +337,9 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
         if (host && foldOccurrences(host, folded, inScope)) dropped.add(folded);
         continue;
       }
-      if (pair.scope === 'mentions' || pair.scope === 'replaces') {
-        const related = pair.scope === 'mentions' ? mentions : replaces;
-        const at = (o: Occurrence): Finding => ({ ...folded, resource: o.resource, occurrences: undefined });
+      if (pair.scope === 'mentions' || pair.scope === 'replaces' || pair.scope === 'names-host-type') {
+        const related = pair.scope === 'mentions' ? mentions : pair.scope === 'replaces' ? replaces : namesHostType;
+        const at = (o: Occurrence): Finding => ({ ...folded, resource: o.resource, message: o.message ?? folded.message, occurrences: undefined });
         const host = hosts.find((h) => occurrencesOf(folded).some((o) => related(h, at(o))));
         if (host && foldOccurrences(host, folded, (o) => related(host, at(o)))) dropped.add(folded);
         continue;

@@ -22,6 +22,8 @@ import { DEPENDENCY_RULES } from './dependency/index.js';
 import { rule as cdktfUnknownExport } from './syntax/cdktf-unknown-export.js';
 import { rule as responseTruncated } from './syntax/response-truncated.js';
 import { rule as tsUseBeforeDeclaration } from './syntax/ts-use-before-declaration.js';
+import { rule as cdktfStackMethodUndefined } from './syntax/cdktf-stack-method-undefined.js';
+import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfListAttributeGet } from './syntax/cdktf-list-attribute-get.js';
 import { rule as cdktfLambdaPackageMissing } from './application-code/cdktf-lambda-package-missing.js';
 
@@ -48,6 +50,8 @@ export const CATALOG_B: Rule[] = [
   cdktfUnknownExport,
   responseTruncated,
   tsUseBeforeDeclaration,
+  cdktfStackMethodUndefined,
+  cdktfNestedStack,
   cdktfListAttributeGet,
   cdktfLambdaPackageMissing,
 ];

@@ -79,6 +79,24 @@ test('literal-preexisting-id: placeholder VPC id, certificate ARN and a key pair
   assert.equal(f.find((x) => x.resource === 'aws_security_group.web')!.location.line, 5);
 });
 
+test('literal-preexisting-id: the AWS-owned hosted zone of an alias target is fine; a record in a literal zone is not', () => {
+  const hcl = [
+    'resource "aws_route53_record" "cdn" {',
+    '  zone_id = "Z0123456789ABCDEFGHIJ"',
+    '  name    = "cdn.example.com"',
+    '  type    = "A"',
+    '  alias {',
+    '    name                   = aws_cloudfront_distribution.cdn.domain_name',
+    '    zone_id                = "Z2FDTNDATAQYW2"',
+    '    evaluate_target_health = false',
+    '  }',
+    '}',
+  ].join('\n');
+  const f = runRule(literalPreexistingId, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_route53_record.cdn', 2]]);
+  assert.match(f[0]!.message, /Z0123456789ABCDEFGHIJ/);
+});
+
 test('literal-preexisting-id: references, names that look like ids and a created key pair are fine', () => {
   const hcl = [
     'resource "aws_vpc" "main" {',

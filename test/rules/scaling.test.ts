@@ -18,6 +18,8 @@ test('lambda-reserved-concurrency fires on reservations, escalates 0, ignores -1
   // A reservation the task asks for is its requirement; a zero still throttles everything.
   assert.deepEqual(runRule(reserved, fn('50'), { prompt: 'Set reserved concurrency to 50 for the processor.' }), []);
   assert.equal(runRule(reserved, fn('0'), { prompt: 'Set reserved concurrency to 50 for the processor.' })[0]!.location.line, 1);
+  assert.deepEqual(runRule(reserved, fn('10'), { prompt: '- Concurrent execution limits: 10 for development, 100 for production' }), []);
+  assert.equal(runRule(reserved, fn('10'), { prompt: 'Process uploads with a Lambda function.' }).length, 1);
 });
 
 test('autoscaling-policy-no-cooldown fires on target tracking without cooldowns', () => {

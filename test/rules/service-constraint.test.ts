@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as pi } from '../../src/rules/service-constraint/performance-insights-unsupported-class.js';
+import { rule as auroraClass } from '../../src/rules/service-constraint/aurora-instance-class-unsupported.js';
 import { rule as engine } from '../../src/rules/service-constraint/outdated-engine-version.js';
+import { rule as unavailable } from '../../src/rules/service-constraint/engine-version-unavailable.js';
 import { rule as runtime } from '../../src/rules/service-constraint/lambda-runtime-deprecated.js';
 import { rule as names } from '../../src/rules/service-constraint/name-length-limit.js';
 import { outdatedEngine, versionMatches } from '../../src/rules/service-constraint/engine-versions.js';
@@ -24,11 +26,21 @@ resource "aws_rds_cluster_instance" "writer" {
   performance_insights_enabled = true
 }`;
 
-test('performance-insights-unsupported-class follows the class variable default', () => {
-  const findings = runRule(pi, cluster('db.t3.micro'));
-  assert.equal(findings.length, 1);
-  assert.equal(findings[0]!.resource, 'aws_rds_cluster_instance.writer');
-  assert.deepEqual(runRule(pi, cluster('db.t3.medium')), []);
+test('aurora-instance-class-unsupported follows the class variable default; Performance Insights on it is not a second failure', () => {
+  const findings = runRule(auroraClass, cluster('db.t3.micro'));
+  assert.deepEqual(findings.map((f) => [f.resource, f.location.line]), [['aws_rds_cluster_instance.writer', 11]]);
+  assert.match(findings[0]!.message, /db\.t3\.micro, which aurora-postgresql does not offer/);
+  assert.deepEqual(runRule(pi, cluster('db.t3.micro')), []);
+  assert.deepEqual(runRule(auroraClass, cluster('db.t3.medium')), []);
+  assert.deepEqual(runRule(auroraClass, cluster('db.t4g.medium')), []);
+  // RDS (not Aurora) offers the small classes.
+  assert.deepEqual(runRule(auroraClass, 'resource "aws_db_instance" "db" {\n  engine         = "postgres"\n  instance_class = "db.t3.micro"\n}\n'), []);
+});
+
+test('performance-insights-unsupported-class: Aurora MySQL burstable classes do not offer it', () => {
+  const mysql = cluster('db.t3.medium').replace('"aurora-postgresql"', '"aurora-mysql"').replace('"15.4"', '"8.0.mysql_aurora.3.05.2"');
+  assert.deepEqual(runRule(pi, mysql).map((f) => f.resource), ['aws_rds_cluster_instance.writer']);
+  assert.deepEqual(runRule(pi, mysql.replace('db.t3.medium', 'db.r6g.large')), []);
 });
 
 test('performance-insights-unsupported-class: RDS MySQL small classes fail, PostgreSQL is not restricted', () => {
@@ -42,13 +54,13 @@ resource "aws_db_instance" "db" {
   assert.deepEqual(runRule(pi, db('postgres')), []);
 });
 
-test('outdated-engine-version flags superseded Aurora minors and EOL majors, not current ones', () => {
-  const old = runRule(engine, cluster('db.r6g.large', '15.3'));
-  assert.equal(old.length, 1);
-  assert.equal(old[0]!.severity, 'high');
-  assert.equal(runRule(engine, cluster('db.r6g.large', '15.4')).length, 1);
-  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '15.10')), []);
-  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '16.4')), []);
+test('engine-version-unavailable flags retired Aurora minors; outdated-engine-version leaves them to it and flags EOL majors', () => {
+  const old = runRule(unavailable, cluster('db.r6g.large', '15.3'));
+  assert.deepEqual(old.map((f) => [f.resource, f.severity, f.location.line]), [['aws_rds_cluster.aurora', 'high', 6]]);
+  assert.deepEqual(runRule(engine, cluster('db.r6g.large', '15.3')), []);
+  assert.equal(runRule(unavailable, cluster('db.r6g.large', '15.4')).length, 1);
+  assert.deepEqual(runRule(unavailable, cluster('db.r6g.large', '15.10')), []);
+  assert.deepEqual(runRule(unavailable, cluster('db.r6g.large', '16.4')), []);
   const mysql = runRule(engine, `resource "aws_db_instance" "db" {
   engine         = "mysql"
   engine_version = "5.7.44"
@@ -135,6 +147,25 @@ resource "aws_sqs_queue" "orders" {
   redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 3 })
 }`;
   assert.deepEqual(runRule(fifoMismatch, tf), []);
+});
+
+test('sqs-fifo-mismatch: a FIFO queue subscribed to a standard topic fails; to a FIFO topic it is fine', () => {
+  const tf = (topicFifo: string) => `resource "aws_sns_topic" "events" {
+  name = "events"
+${topicFifo}}
+resource "aws_sqs_queue" "orders" {
+  name       = "orders.fifo"
+  fifo_queue = true
+}
+resource "aws_sns_topic_subscription" "orders" {
+  topic_arn = aws_sns_topic.events.arn
+  protocol  = "sqs"
+  endpoint  = aws_sqs_queue.orders.arn
+}`;
+  const f = runRule(fifoMismatch, tf(''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_sns_topic_subscription.orders', 8]]);
+  assert.match(f[0]!.message, /standard topic aws_sns_topic\.events/);
+  assert.deepEqual(runRule(fifoMismatch, tf('  fifo_topic = true\n').replace('name = "events"', 'name = "events.fifo"')), []);
 });
 
 import { rule as backtrack } from '../../src/rules/service-constraint/aurora-backtrack-unsupported.js';
@@ -287,15 +318,15 @@ resource "aws_guardduty_detector" "main" {
 }`), []);
 });
 
-test('outdated-engine-version: RDS MySQL 8.0.35 is a retired minor (high), 8.0.40 and 8.4 are current', () => {
+test('engine-version-unavailable: RDS MySQL 8.0.35 is a retired minor (high), 8.0.40 and 8.4 are current', () => {
   const db = (version: string): string => `resource "aws_db_instance" "db" {
   engine         = "mysql"
   engine_version = "${version}"
 }`;
-  assert.deepEqual(runRule(engine, db('8.0.35')).map((f) => [f.resource, f.severity, f.location.line]), [['aws_db_instance.db', 'high', 1]]);
-  assert.deepEqual(runRule(engine, db('8.0.40')), []);
-  assert.deepEqual(runRule(engine, db('8.4.3')), []);
-  assert.deepEqual(runRule(engine, db('8.0')), []);
+  assert.deepEqual(runRule(unavailable, db('8.0.35')).map((f) => [f.resource, f.severity, f.location.line]), [['aws_db_instance.db', 'high', 1]]);
+  assert.deepEqual(runRule(unavailable, db('8.0.40')), []);
+  assert.deepEqual(runRule(unavailable, db('8.4.3')), []);
+  assert.deepEqual(runRule(unavailable, db('8.0')), []);
 });
 
 import { rule as monitoringRoleMissing } from '../../src/rules/service-constraint/rds-monitoring-role-missing.js';
@@ -309,4 +340,89 @@ test('rds-monitoring-role-missing: an enhanced monitoring interval without a rol
   assert.deepEqual(runRule(monitoringRoleMissing, db('  monitoring_interval = 0\n')), []);
   // An interval only known at apply time (a variable without default) may be 0: nothing to say.
   assert.deepEqual(runRule(monitoringRoleMissing, 'variable "i" {}\n' + db('  monitoring_interval = var.i\n')), []);
+});
+
+import { rule as dbCredentials } from '../../src/rules/service-constraint/db-master-credentials-invalid.js';
+
+test('db-master-credentials-invalid: a reserved user name on PostgreSQL and a 64-character MySQL password fail', () => {
+  const tf = `variable "db_user" {
+  default = "admin"
+}
+resource "aws_rds_cluster" "pg" {
+  engine          = "aurora-postgresql"
+  master_username = var.db_user
+  master_password = random_password.pg.result
+}
+resource "random_password" "mysql" {
+  length  = 64
+  special = false
+}
+resource "random_password" "pg" {
+  length  = 64
+  special = false
+}
+resource "aws_db_instance" "mysql" {
+  engine   = "mysql"
+  username = "app-admin"
+  password = random_password.mysql.result
+}`;
+  const f = runRule(dbCredentials, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]).sort(), [
+    ['aws_db_instance.mysql', 19],
+    ['aws_rds_cluster.pg', 6],
+    ['random_password.mysql', 9],
+  ]);
+  assert.match(f.find((x) => x.resource === 'aws_rds_cluster.pg')!.message, /"admin" is a reserved word of PostgreSQL/);
+  assert.match(f.find((x) => x.resource === 'random_password.mysql')!.message, /64-character passwords .* 8 to 41/);
+});
+
+test('db-master-credentials-invalid: admin on MySQL, postgres on PostgreSQL, a 32-character password and RDS-managed passwords are fine', () => {
+  const tf = `resource "random_password" "db" {
+  length = 64
+}
+resource "aws_db_instance" "mysql" {
+  engine                      = "mysql"
+  username                    = "admin"
+  password                    = random_password.db.result
+  manage_master_user_password = true
+}
+resource "aws_rds_cluster" "pg" {
+  engine          = "aurora-postgresql"
+  master_username = "postgres"
+  master_password = random_password.pg.result
+}
+resource "random_password" "pg" {
+  length = 32
+}`;
+  assert.deepEqual(runRule(dbCredentials, tf), []);
+});
+
+import { rule as lambdaReservedEnvKey } from '../../src/rules/service-constraint/lambda-reserved-env-key.js';
+
+test('lambda-reserved-env-key: AWS_REGION set directly or merged from a local is refused by Lambda', () => {
+  const tf = `locals {
+  common_env = { AWS_REGION = var.region, LOG_LEVEL = "INFO" }
+}
+resource "aws_lambda_function" "direct" {
+  function_name = "direct"
+  environment {
+    variables = {
+      _X_AMZN_TRACE_ID = "true"
+    }
+  }
+}
+resource "aws_lambda_function" "merged" {
+  function_name = "merged"
+  environment {
+    variables = merge(local.common_env, { TABLE = "t" })
+  }
+}`;
+  const f = runRule(lambdaReservedEnvKey, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_lambda_function.direct', 4], ['aws_lambda_function.merged', 12]]);
+  assert.match(f[1]!.message, /AWS_REGION/);
+});
+
+test('lambda-reserved-env-key: application keys such as REGION or APP_REGION are fine', () => {
+  const tf = 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      REGION     = "us-east-1"\n      APP_REGION = "us-east-1"\n    }\n  }\n}\n';
+  assert.deepEqual(runRule(lambdaReservedEnvKey, tf), []);
 });

@@ -32,3 +32,104 @@ test('response-truncated: a complete response, or one that only lost its closing
   const onIdeal = runRulesDetailed([rule], parseHclFiles(ideal.files), makeTask({ modelResponse: model, idealResponse: ideal }), DEFAULT_CONVENTIONS);
   assert.equal(onIdeal.findings.length, 0);
 });
+
+import { rule as stackMethodUndefined, undefinedThisCalls, TERRAFORM_STACK_MEMBERS, CONSTRUCT_MEMBERS } from '../../src/rules/syntax/cdktf-stack-method-undefined.js';
+import { configFromHcl } from './helpers.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const STACK = [
+  "import { Construct } from 'constructs';",
+  "import { TerraformStack, TerraformOutput } from 'cdktf';",
+  'export class TapStack extends TerraformStack {',
+  '  constructor(scope: Construct, id: string, private readonly config: { name: string }) {',
+  '    super(scope, id);',
+  "    this.addOutput('vpc-id', { value: 'x' });",
+  "    this.addOutput('subnet-ids', { value: 'y' });",
+  "    this.addOverride('terraform.backend', {});",
+  '    this.tags();',
+  '    [1].forEach(() => this.tags());',
+  "    new TerraformOutput(this, 'ok', { value: this.config.name });",
+  '  }',
+  '  private tags() {',
+  '    return {};',
+  '  }',
+  '}',
+].join('\n');
+
+test('cdktf-stack-method-undefined: this.addOutput on a TerraformStack does not compile; own and inherited methods do', () => {
+  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: STACK }] };
+  const f = runRulesDetailed([stackMethodUndefined], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.category, x.severity]), [['lib/tap-stack.ts:TapStack.addOutput', 'lib/tap-stack.ts', 6, 'syntax', 'critical']]);
+  assert.match(f[0]!.message, /line 6 and 1 more.*TS2339.*TerraformOutput/);
+});
+
+test('cdktf-stack-method-undefined: a class that writes the helper, a non-CDKTF base, or a function expression is not reported', () => {
+  const own = STACK.replace('  private tags() {', '  private addOutput(id: string, o: unknown) {\n    return [id, o];\n  }\n  private tags() {');
+  assert.deepEqual(undefinedThisCalls('a.ts', own), []);
+  assert.deepEqual(undefinedThisCalls('a.ts', STACK.replace("from 'cdktf'", "from './base'")), []);
+  const rebound = STACK.replace("    this.addOutput('vpc-id', { value: 'x' });\n    this.addOutput('subnet-ids', { value: 'y' });", '    const f = function (this: any) { this.anything(); };');
+  assert.deepEqual(undefinedThisCalls('a.ts', rebound), []);
+});
+
+test('cdktf-stack-method-undefined: the base-class member lists match the installed cdktf and constructs declarations', () => {
+  const require = createRequire(import.meta.url);
+  const members = (file: string, cls: string): string[] => {
+    const text = readFileSync(file, 'utf8');
+    const body = text.slice(text.indexOf(`export declare class ${cls} `));
+    const end = body.indexOf('\n}');
+    return [...body.slice(0, end).matchAll(/^ {4}(?:readonly |protected |abstract )*([A-Za-z_]\w*)\??[(:<]/gm)].map((m) => m[1]!).filter((n) => n !== 'constructor');
+  };
+  // Each package's main file sits in its lib/ folder, next to the declarations.
+  const libOf = (pkg: string) => dirname(require.resolve(pkg, { paths: [dirname(require.resolve('@cdktf/provider-aws'))] }));
+  const stackFile = join(libOf('cdktf'), 'terraform-stack.d.ts');
+  const constructFile = join(libOf('constructs'), 'construct.d.ts');
+  assert.ok(existsSync(stackFile) && existsSync(constructFile));
+  assert.deepEqual([...TERRAFORM_STACK_MEMBERS].sort(), members(stackFile, 'TerraformStack').sort());
+  assert.deepEqual([...CONSTRUCT_MEMBERS].sort(), members(constructFile, 'Construct').sort());
+});
+
+import { rule as nestedStack, nestedStacks } from '../../src/rules/syntax/cdktf-nested-stack.js';
+
+const NESTED = {
+  'lib/tap-stack.ts': [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack } from 'cdktf';",
+    "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
+    "import { NetworkStack } from './network-stack';",
+    'export class TapStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    "    new AwsProvider(this, 'aws', { region: 'us-east-1' });",
+    "    new NetworkStack(this, 'network');",
+    '  }',
+    '}',
+  ].join('\n'),
+  'lib/network-stack.ts': [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack } from 'cdktf';",
+    "import { Vpc } from '@cdktf/provider-aws/lib/vpc';",
+    'export class NetworkStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    "    new Vpc(this, 'vpc', { cidrBlock: '10.0.0.0/16' });",
+    '  }',
+    '}',
+  ].join('\n'),
+};
+
+test('cdktf-nested-stack: a TerraformStack subclass created inside another stack fails synth without its own provider', () => {
+  const config = { ...configFromHcl({}), files: Object.entries(NESTED).map(([path, content]) => ({ path, language: 'ts', content })) };
+  const f = runRulesDetailed([nestedStack], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.severity]), [['lib/tap-stack.ts:TapStack', 'lib/tap-stack.ts', 9, 'critical']]);
+  assert.match(f[0]!.message, /NetworkStack declares no provider, so `cdktf synth` fails/);
+});
+
+test('cdktf-nested-stack: stacks created side by side in main.ts, or parts that are Constructs, are fine', () => {
+  const asConstruct = { ...NESTED, 'lib/network-stack.ts': NESTED['lib/network-stack.ts'].replace('extends TerraformStack', 'extends Construct') };
+  assert.deepEqual(nestedStacks(Object.entries(asConstruct).map(([path, content]) => ({ path, content }))), []);
+  const main = "import { App } from 'cdktf';\nimport { TapStack } from './lib/tap-stack';\nimport { NetworkStack } from './lib/network-stack';\nconst app = new App();\nnew TapStack(app, 'tap');\nnew NetworkStack(app, 'net');\napp.synth();\n";
+  const siblings = { ...NESTED, 'lib/tap-stack.ts': NESTED['lib/tap-stack.ts'].replace("    new NetworkStack(this, 'network');\n", ''), 'main.ts': main };
+  assert.deepEqual(nestedStacks(Object.entries(siblings).map(([path, content]) => ({ path, content }))), []);
+});

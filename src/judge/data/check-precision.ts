@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3083,
-    "hits": 426
+    "groups": 3079,
+    "hits": 427
   },
   "categories": {
     "application-code": {
@@ -82,8 +82,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "logging": {
-      "groups": 22,
-      "hits": 7
+      "groups": 17,
+      "hits": 6
     },
     "misconfiguration": {
       "groups": 6,
@@ -118,16 +118,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 201,
+      "groups": 193,
       "hits": 48
     },
     "required-input": {
-      "groups": 71,
+      "groups": 69,
       "hits": 12
     },
     "scaling": {
-      "groups": 11,
-      "hits": 2
+      "groups": 10,
+      "hits": 1
     },
     "schema": {
       "groups": 234,
@@ -138,15 +138,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "service-constraint": {
-      "groups": 193,
-      "hits": 21
+      "groups": 201,
+      "hits": 24
     },
     "style": {
       "groups": 335,
       "hits": 23
     },
     "syntax": {
-      "groups": 110,
+      "groups": 114,
       "hits": 15
     },
     "tagging": {
@@ -180,7 +180,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "api-stage-without-access-logs": {
-      "groups": 3,
+      "groups": 2,
       "hits": 1
     },
     "apigw-deployment-race": {
@@ -194,6 +194,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "aurora-backtrack-unsupported": {
       "groups": 1,
       "hits": 1
+    },
+    "aurora-instance-class-unsupported": {
+      "groups": 1,
+      "hits": 0
     },
     "autoscaling-policy-no-cooldown": {
       "groups": 2,
@@ -217,6 +221,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cdktf-list-attribute-get": {
       "groups": 5,
+      "hits": 0
+    },
+    "cdktf-nested-stack": {
+      "groups": 4,
       "hits": 0
     },
     "cdktf-unknown-export": {
@@ -256,7 +264,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 10
     },
     "diff-attribute-vs-block": {
-      "groups": 25,
+      "groups": 24,
       "hits": 0
     },
     "diff-declaration-added-for-reference": {
@@ -302,6 +310,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "eks-public-endpoint": {
       "groups": 2,
       "hits": 1
+    },
+    "engine-version-unavailable": {
+      "groups": 84,
+      "hits": 12
     },
     "final-snapshot-required": {
       "groups": 15,
@@ -436,8 +448,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 22
     },
     "lambda-reserved-concurrency": {
-      "groups": 9,
-      "hits": 2
+      "groups": 8,
+      "hits": 1
+    },
+    "lambda-reserved-env-key": {
+      "groups": 3,
+      "hits": 0
     },
     "lambda-runtime-deprecated": {
       "groups": 29,
@@ -492,7 +508,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "module-output-undeclared": {
-      "groups": 12,
+      "groups": 4,
       "hits": 1
     },
     "nacl-open-admin-port": {
@@ -500,8 +516,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format": {
-      "groups": 15,
-      "hits": 1
+      "groups": 17,
+      "hits": 2
     },
     "name-length-limit": {
       "groups": 6,
@@ -528,8 +544,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version": {
-      "groups": 85,
-      "hits": 12
+      "groups": 1,
+      "hits": 0
     },
     "performance-insights-unsupported-class": {
       "groups": 9,
@@ -576,8 +592,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "requested-logging-missing": {
-      "groups": 7,
-      "hits": 3
+      "groups": 3,
+      "hits": 2
     },
     "requested-s3-lifecycle-missing": {
       "groups": 4,
@@ -644,7 +660,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "schema-nesting-mode": {
-      "groups": 2,
+      "groups": 3,
       "hits": 1
     },
     "schema-removed": {
@@ -700,8 +716,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "sqs-fifo-mismatch": {
-      "groups": 1,
-      "hits": 1
+      "groups": 3,
+      "hits": 3
     },
     "subnet-zones-not-looked-up": {
       "groups": 6,
@@ -752,7 +768,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 71,
+      "groups": 69,
       "hits": 12
     }
   },
@@ -789,10 +805,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 1
     },
-    "api-stage-without-access-logs|code": {
-      "groups": 1,
-      "hits": 0
-    },
     "apigw-deployment-race|both": {
       "groups": 2,
       "hits": 2
@@ -808,6 +820,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "aurora-backtrack-unsupported|both": {
       "groups": 1,
       "hits": 1
+    },
+    "aurora-instance-class-unsupported|code": {
+      "groups": 1,
+      "hits": 0
     },
     "autoscaling-policy-no-cooldown|code": {
       "groups": 2,
@@ -839,6 +855,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cdktf-list-attribute-get|code": {
       "groups": 5,
+      "hits": 0
+    },
+    "cdktf-nested-stack|code": {
+      "groups": 4,
       "hits": 0
     },
     "cdktf-unknown-export|both": {
@@ -902,7 +922,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-attribute-vs-block|diff": {
-      "groups": 25,
+      "groups": 24,
       "hits": 0
     },
     "diff-declaration-added-for-reference|diff": {
@@ -955,6 +975,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "eks-public-endpoint|code": {
       "groups": 2,
+      "hits": 1
+    },
+    "engine-version-unavailable|both": {
+      "groups": 60,
+      "hits": 11
+    },
+    "engine-version-unavailable|code": {
+      "groups": 24,
       "hits": 1
     },
     "final-snapshot-required|both": {
@@ -1166,8 +1194,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-reserved-concurrency|code": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lambda-reserved-env-key|code": {
       "groups": 3,
-      "hits": 1
+      "hits": 0
     },
     "lambda-runtime-deprecated|both": {
       "groups": 16,
@@ -1242,7 +1274,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "module-output-undeclared|code": {
-      "groups": 12,
+      "groups": 4,
       "hits": 1
     },
     "nacl-open-admin-port|both": {
@@ -1250,8 +1282,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format|code": {
-      "groups": 15,
-      "hits": 1
+      "groups": 17,
+      "hits": 2
     },
     "name-length-limit|both": {
       "groups": 1,
@@ -1290,12 +1322,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "outdated-engine-version|both": {
-      "groups": 61,
-      "hits": 11
-    },
-    "outdated-engine-version|code": {
-      "groups": 24,
-      "hits": 1
+      "groups": 1,
+      "hits": 0
     },
     "performance-insights-unsupported-class|both": {
       "groups": 7,
@@ -1374,12 +1402,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "requested-logging-missing|both": {
-      "groups": 4,
+      "groups": 2,
       "hits": 2
     },
     "requested-logging-missing|code": {
-      "groups": 3,
-      "hits": 1
+      "groups": 1,
+      "hits": 0
     },
     "requested-s3-lifecycle-missing|both": {
       "groups": 2,
@@ -1490,7 +1518,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-nesting-mode|code": {
-      "groups": 2,
+      "groups": 3,
       "hits": 1
     },
     "schema-removed|both": {
@@ -1502,11 +1530,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "schema-unknown-argument|both": {
-      "groups": 3,
+      "groups": 4,
       "hits": 2
     },
     "schema-unknown-argument|code": {
-      "groups": 102,
+      "groups": 101,
       "hits": 41
     },
     "schema-unknown-resource-type|code": {
@@ -1562,8 +1590,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "sqs-fifo-mismatch|code": {
-      "groups": 1,
-      "hits": 1
+      "groups": 3,
+      "hits": 3
     },
     "subnet-zones-not-looked-up|code": {
       "groups": 6,
@@ -1634,7 +1662,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default|both": {
-      "groups": 42,
+      "groups": 40,
       "hits": 12
     },
     "variable-without-default|code": {

@@ -18,6 +18,14 @@ function literalStrings(expr: Expr): string[] {
   return out;
 }
 
+/**
+ * The hosted zone of an alias target is AWS's own (CloudFront's Z2FDTNDATAQYW2, a region's ELB or S3 website
+ * zone): a fixed, documented id every account can use, never something the stack must create.
+ */
+function aliasTargetZone(path: string[]): boolean {
+  return path.includes('alias') && path[path.length - 1] === 'zone_id';
+}
+
 function preexisting(argument: string, value: string): string | null {
   if (!ID_ARGUMENT.test(argument)) return null;
   if (PHYSICAL_ID.test(value)) return `the existing object ${value}`;
@@ -62,6 +70,7 @@ export const rule: Rule = {
       for (const { attribute, path } of allAttributes(b)) {
         const argument = b.kind === 'variable' ? (b.labels[0] ?? '') : attribute.name;
         if (b.kind === 'variable' && path.join('.') !== 'default') continue;
+        if (aliasTargetZone(path)) continue;
         const hit = literalStrings(attribute.expr).map((s) => preexisting(argument, s)).find((x) => x);
         if (hit) {
           report(b, attribute.span, hit, argument);

@@ -4,6 +4,7 @@ import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
 import { blockAddress, exprToText, referenceTarget, resources, walkExpr } from '../../model/query.js';
 import { declaresSuffix, localDefinition, mentionsSuffix, reachableTargets } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
+import { isChildModuleFile } from '../util/files.js';
 
 /** Prefix attributes get a unique generated ending from AWS: no collision without the suffix. */
 const PREFIX_ATTRIBUTES = new Set(['name_prefix', 'bucket_prefix', 'identifier_prefix']);
@@ -52,7 +53,10 @@ export const rule: Rule = {
       if (!hasUniqueName(r.labels[0] ?? '')) continue;
       const names = nameExprs(r, { includeTagName: false });
       if (!names.length || names.some((n) => PREFIX_ATTRIBUTES.has(n.attribute))) continue;
-      const missing = names.filter((n) => !mentionsSuffix(n.expr, conventions, config) && !derivedOrUnknown(n.expr, config));
+      // In a child module a name built from the module's inputs takes whatever the caller passes (often a prefix
+      // that carries the suffix): only the caller's side can be judged.
+      const callerFed = (e: Expr) => isChildModuleFile(r.span.file) && [...reachableTargets(e, config)].some((t) => t.startsWith('var.'));
+      const missing = names.filter((n) => !mentionsSuffix(n.expr, conventions, config) && !derivedOrUnknown(n.expr, config) && !callerFed(n.expr));
       if (!missing.length || missing.length < names.length) continue;
       const n = missing[0]!;
       ctx.report({

@@ -17,7 +17,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     // The task itself asks for reserved concurrency ("reserved concurrency of 50"): the reservation is a requirement.
-    const asked = ctx.task.prompt !== null && /\b(?:reserved|provisioned)\s+concurren|\bconcurrency\b[^.\n]{0,40}\b(?:limit|of|=|:)\s*\d/i.test(ctx.task.prompt);
+    // Any word of concurrency in the task ("Concurrent execution limits: 10 for development") asks for a setting.
+    const asked = ctx.task.prompt !== null && /\bconcurren(?:cy|t\s+execution)/i.test(ctx.task.prompt);
     for (const fn of resources(ctx.config, 'aws_lambda_function')) {
       const a = attr(fn, 'reserved_concurrent_executions');
       if (!a) continue;

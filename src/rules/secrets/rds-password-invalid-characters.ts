@@ -50,7 +50,7 @@ export const rule: Rule = {
 };
 
 /** Referenced by a database directly, or by a secret version when the stack has a database (the usual hand-off). */
-function feedsDatabase(config: Parameters<typeof referrers>[0], pw: Block, dbs: Block[]): boolean {
+export function feedsDatabase(config: Parameters<typeof referrers>[0], pw: Block, dbs: Block[]): boolean {
   const users = referrers(config, pw);
   if (users.some((u) => dbs.includes(u))) return true;
   return users.some((u) => u.labels[0] === 'aws_secretsmanager_secret_version') && /db|rds|database|master|aurora|postgres|mysql|sql/i.test(pw.labels[1] ?? '');

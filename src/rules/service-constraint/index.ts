@@ -9,5 +9,9 @@ import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupport
 import { rule as accountSingletonUnguarded } from './account-singleton-unguarded.js';
 import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
 import { rule as rdsMonitoringRoleMissing } from './rds-monitoring-role-missing.js';
+import { rule as dbMasterCredentialsInvalid } from './db-master-credentials-invalid.js';
+import { rule as lambdaReservedEnvKey } from './lambda-reserved-env-key.js';
+import { rule as auroraInstanceClassUnsupported } from './aurora-instance-class-unsupported.js';
+import { rule as engineVersionUnavailable } from './engine-version-unavailable.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable];

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import type { Configuration, Expr } from '../../model/types.js';
 import { attr, blockAddress, resources } from '../../model/query.js';
-import { resolvedString } from '../util/b-resolve.js';
+import { resolveExpr, resolvedString } from '../util/b-resolve.js';
 
 /**
  * Character and prefix rules that the AWS provider validates at plan time (or the service at create time) for
@@ -114,8 +114,10 @@ type Piece = string | null;
 function pieces(config: Configuration, expr: Expr): Piece[] | undefined {
   const whole = resolvedString(config, expr);
   if (whole !== undefined) return splitTokens(whole);
-  if (expr.kind !== 'template') return undefined;
-  return expr.parts.flatMap((p) => {
+  // `name = local.sg_web_name` where the local is a template: read the template the name resolves to.
+  const resolved = resolveExpr(config, expr) ?? expr;
+  if (resolved.kind !== 'template') return undefined;
+  return resolved.parts.flatMap((p) => {
     const text = p.kind === 'literal' ? String(p.value ?? '') : resolvedString(config, p);
     return text === undefined ? [null] : splitTokens(text);
   });

@@ -34,7 +34,8 @@ export const rule: Rule = {
       const aurora = db.labels[0] === 'aws_rds_cluster_instance' || (engine ?? '').startsWith('aurora');
       let unsupported = false;
       if (engine === 'aurora-mysql' || engine === 'aurora') unsupported = /^db\.t[23]\./.test(cls) || SMALL_CLASSES.has(cls);
-      else if (aurora) unsupported = SMALL_CLASSES.has(cls); // not Aurora classes at all: PI (and the instance) fail
+      // Other Aurora engines on micro/small classes: the class itself is refused (aurora-instance-class-unsupported).
+      else if (aurora) unsupported = false;
       else if (engine === 'mysql' || engine === 'mariadb') unsupported = SMALL_CLASSES.has(cls);
       if (!unsupported) continue;
       ctx.report({

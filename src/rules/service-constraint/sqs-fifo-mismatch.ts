@@ -20,7 +20,7 @@ export const rule: Rule = {
     fixClass: 'A',
     title: 'Dead-letter queue type incompatible with its source',
     rootCause:
-      'Models add a DLQ without matching queue types: an SQS queue\'s dead-letter queue must be FIFO exactly when the source is FIFO, and a Lambda dead_letter_config cannot target a FIFO queue.',
+      'Models mix FIFO and standard queues: an SQS queue\'s dead-letter queue must be FIFO exactly when the source is FIFO, a Lambda dead_letter_config cannot target a FIFO queue, and a FIFO queue can subscribe only to a FIFO SNS topic.',
     fix: 'Make the DLQ the same type as its source queue (`fifo_queue = true` and a `.fifo` name for FIFO sources); use a standard queue or an SNS topic for Lambda DLQs / on-failure destinations.',
     fixExample: `resource "aws_sqs_queue" "orders_dlq" {
   name       = "orders-dlq-\${var.environment_suffix}.fifo"
@@ -58,6 +58,14 @@ export const rule: Rule = {
       if (source && dlq && isFifo(ctx.config, source) !== isFifo(ctx.config, dlq)) {
         ctx.report({ block: policy, message: `The redrive policy joins ${blockAddress(source)} and ${blockAddress(dlq)}, one FIFO and one standard.` });
       }
+    }
+    // SNS delivers a standard topic's messages to standard queues only: Subscribe fails for a FIFO endpoint
+    // ("FIFO SQS Queues can not be subscribed to standard SNS topics").
+    for (const sub of resources(ctx.config, 'aws_sns_topic_subscription')) {
+      const topic = referencedBlocks(ctx.config, attrExpr(sub, 'topic_arn'), 'aws_sns_topic')[0];
+      const queue = referencedBlocks(ctx.config, attrExpr(sub, 'endpoint'), 'aws_sqs_queue')[0];
+      if (!topic || !queue || !isFifo(ctx.config, queue) || resolvedBool(ctx.config, attrExpr(topic, 'fifo_topic')) === true) continue;
+      ctx.report({ block: sub, title: 'FIFO queue subscribed to a standard topic', message: `${blockAddress(sub)} subscribes the FIFO queue ${blockAddress(queue)} to the standard topic ${blockAddress(topic)}; SNS delivers to FIFO queues only from FIFO topics.` });
     }
     for (const fn of resources(ctx.config, 'aws_lambda_function')) {
       const targets = nestedBlocks(fn, 'dead_letter_config').flatMap((d) => referencedBlocks(ctx.config, attrExpr(d, 'target_arn'), 'aws_sqs_queue'));

@@ -3,6 +3,7 @@ import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attr, attrExpr, blocksOfKind, literalValue } from '../../model/query.js';
 import { reachableTargets } from './suffix.js';
 import { calledModuleDirs, inCalledModule } from './modules.js';
+import { isChildModuleFile } from './files.js';
 
 export function variableName(block: Block): string {
   return block.labels[0] ?? '';
@@ -17,8 +18,9 @@ export function hasDefault(block: Block): boolean {
 export function requiredVariables(config: Configuration): Block[] {
   // A child module's variables are inputs its caller passes (module-input-mismatch checks the call), not inputs
   // of the deploy.
+  // A `modules/<name>` folder no module block calls is never loaded with the root: its variables are nobody's inputs.
   const called = calledModuleDirs(config);
-  return blocksOfKind(config, 'variable').filter((v) => !hasDefault(v) && !inCalledModule(v, called));
+  return blocksOfKind(config, 'variable').filter((v) => !hasDefault(v) && !inCalledModule(v, called) && !isChildModuleFile(v.span.file));
 }
 
 /** Whether a variable's default is null or an empty string: optional, but usable only when guarded. */
@@ -56,6 +58,8 @@ const EXTERNAL_REF_NAME = /(^|_)(arn|arns|id|ids|url|uri|zone_id|zone|certificat
 export function looksLikeExternalReference(name: string): boolean {
   const snake = toSnake(name);
   if (/(^|_)(count|size|length|days|port|enabled|enable|name_prefix)$|^(aws_)?account_id$/.test(snake)) return false;
+  // Labels of the organisation (a project, team or cost centre id) are tag values, not ids of AWS objects.
+  if (/^(project|team|cost_center|owner|customer|tenant|client|org|organization|business_unit|application|app|workload)_id$/.test(snake)) return false;
   return EXTERNAL_REF_NAME.test(snake);
 }
 
