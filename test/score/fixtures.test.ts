@@ -134,11 +134,17 @@ test('fix class C from a minor gap: a three-line gap (5–8% of the ideal) with 
   assert.ok(facts!.gap!.changed <= CALIBRATION.minorGapShare * facts!.gap!.idealLines);
   const s = step(result!, 'fixes: Category C');
   assert.equal(s.delta, CALIBRATION.minorPenalty);
-  assert.match(s.detail, /minor changes: 3 code lines differ between model and ideal \(6% of the ideal's 48\) \(> 5%, ≤ 8%\), the ideal is code only \(\d+ words of prose, ≤ 30\) and 1 Category A\/B failure \(≤ 1\); failures: Visibility timeout too short on aws_sqs_queue\.orders \[sqs-visibility\] → Category C, −1/);
+  assert.ok(
+    s.detail.includes(
+      `minor changes: 3 code lines differ between model and ideal (6% of the ideal's 48) (> 5%, ≤ 8%), the ideal is code only (${facts!.idealProseWords} words of prose, ≤ 30) and 1 Category A/B failure (≤ ${CALIBRATION.minimalMaxABFailures}); failures: Visibility timeout too short on aws_sqs_queue.orders [sqs-visibility] → Category C, −1`,
+    ),
+    s.detail,
+  );
   // Base 8 − 1, +1 for the architecture, −1 for a narrow prompt.
   assert.equal(result!.trainingQuality, 7);
   // More A/B failures than a minimal change has: not minor, Category B.
-  const fuller = withTier('minor-gap', [...tier, { fixClass: 'B', ruleId: 'b2', title: 'No dead-letter queue' }]);
+  const more = Array.from({ length: CALIBRATION.minimalMaxABFailures }, (_, i) => ({ fixClass: 'B' as const, ruleId: `b${i + 2}`, title: `Gap ${i + 2}` }));
+  const fuller = withTier('minor-gap', [...tier, ...more]);
   assert.equal(step(fuller.result!, 'fixes: Category').step, 'fixes: Category B');
 });
 

@@ -93,7 +93,8 @@ test('minor gap: above the minimal share, up to minorGapShare, code-only ideal a
   // An explaining ideal, or more A/B failures, make it Category B; a significant A failure alone keeps C (as for D).
   assert.equal(at(minorEdge, { idealProseWords: 200 }).category, 'B');
   assert.match(at(minorEdge, { idealProseWords: 200 }).detail, /explains its changes in 200 words of prose/);
-  assert.equal(at(minorEdge, { failures: [failure({ fixClass: 'B' }), failure({ fixClass: 'B' })] }).category, 'B');
+  const overAB = Array.from({ length: CALIBRATION.minimalMaxABFailures + 1 }, () => failure({ fixClass: 'B' }));
+  assert.equal(at(minorEdge, { failures: overAB }).category, 'B');
   assert.equal(at(minorEdge, { failures: [failure()] }).category, 'C');
 });
 
