@@ -24,6 +24,7 @@ import { rule as responseTruncated } from './syntax/response-truncated.js';
 import { rule as tsUseBeforeDeclaration } from './syntax/ts-use-before-declaration.js';
 import { rule as cdktfStackMethodUndefined } from './syntax/cdktf-stack-method-undefined.js';
 import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
+import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
 import { rule as cdktfListAttributeGet } from './syntax/cdktf-list-attribute-get.js';
 import { rule as cdktfLambdaPackageMissing } from './application-code/cdktf-lambda-package-missing.js';
 
@@ -52,6 +53,7 @@ export const CATALOG_B: Rule[] = [
   tsUseBeforeDeclaration,
   cdktfStackMethodUndefined,
   cdktfNestedStack,
+  cdktfProviderBlockNotArray,
   cdktfListAttributeGet,
   cdktfLambdaPackageMissing,
 ];

@@ -257,9 +257,20 @@ class Checker {
         present.add(name);
         const nb = schema.blocks[name];
         const p = where(name);
+        const asAttribute = schema.attributes[name];
         if (nb) {
           for (const content of childBlocks(b, 'content')) this.checkBody(content, nb.block, { kind, type, address, path: [...path, name], top: false, inDynamic: true });
-        } else if (!schema.attributes[name] && !deprecationFor(kind, type, p)) {
+        } else if (asAttribute) {
+          // `dynamic` generates blocks: for a scalar argument Terraform answers "Unsupported block type".
+          if (isScalarish(asAttribute.type) && !asAttribute.computedOnly && !deprecationFor(kind, type, p)) {
+            this.report(
+              'schema-block-as-attribute',
+              `"${p}" on ${type} is an argument of type ${asAttribute.type}, not a block: \`dynamic "${name}"\` cannot generate it; write \`${name} = <condition> ? <value> : null\`.`,
+              b.span,
+              address,
+            );
+          }
+        } else if (!deprecationFor(kind, type, p)) {
           const hint = closest(name, Object.keys(schema.blocks));
           this.unknown(
             'schema-unknown-argument',

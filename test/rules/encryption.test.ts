@@ -6,7 +6,7 @@ import { rule as rds } from '../../src/rules/encryption/rds-storage-not-encrypte
 import { rule as rotation } from '../../src/rules/encryption/kms-rotation-disabled.js';
 import { rule as requested } from '../../src/rules/encryption/requested-encryption-missing.js';
 import { rule as arnRequired } from '../../src/rules/encryption/kms-key-id-where-arn-required.js';
-import { rule as albLogsKms } from '../../src/rules/encryption/alb-access-logs-kms-bucket.js';
+import { rule as albLogsKms } from '../../src/rules/service-constraint/alb-access-logs-kms-bucket.js';
 import { rule as etagKms } from '../../src/rules/encryption/s3-object-etag-with-kms.js';
 
 const fn = (kms: boolean): string => `

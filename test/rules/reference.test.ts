@@ -191,3 +191,36 @@ test('provider-default-missing: only aliased aws providers while a resource or m
   assert.deepEqual(runRule(defaultMissing, { 'lib/provider.tf': `${providers}provider "aws" {\n  region = "us-east-1"\n}\n`, 'lib/main.tf': stack }), []);
   assert.deepEqual(runRule(defaultMissing, { 'lib/provider.tf': providers, 'lib/main.tf': stack.replace('"current" {}', '"current" {\n  provider = aws.primary\n}') }), []);
 });
+
+import { rule as missingInstanceKey } from '../../src/rules/reference/reference-missing-instance-key.js';
+
+test('reference-missing-instance-key: an attribute of a counted resource read without an index fails validate', () => {
+  const hcl = [
+    'resource "aws_acm_certificate" "site" {',
+    '  count       = var.enable_https ? 1 : 0',
+    '  domain_name = "example.org"',
+    '}',
+    'output "certificate_arn" {',
+    '  value = aws_acm_certificate.site.arn',
+    '}',
+    'resource "aws_lb_listener" "https" {',
+    '  certificate_arn = aws_acm_certificate.site[0].arn',
+    '}',
+    'output "all" {',
+    '  value = aws_acm_certificate.site[*].arn',
+    '}',
+    'output "n" {',
+    '  value = length(aws_acm_certificate.site)',
+    '}',
+  ].join('\n');
+  const f = runRule(missingInstanceKey, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['output.certificate_arn', 6, 'reference']]);
+  assert.match(f[0]!.message, /aws_acm_certificate\.site\[0\]\.arn/);
+});
+
+test('reference-missing-instance-key: for_each resources need a key too; plain resources and each.value do not', () => {
+  const hcl = 'resource "aws_subnet" "private" {\n  for_each   = var.azs\n  cidr_block = each.value\n}\nresource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\noutput "subnet" {\n  value = aws_subnet.private.id\n}\noutput "vpc" {\n  value = aws_vpc.main.id\n}\n';
+  const f = runRule(missingInstanceKey, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['output.subnet', 9]]);
+  assert.match(f[0]!.message, /has `for_each`/);
+});

@@ -93,6 +93,15 @@ test('lambda-runtime-deprecated flags deprecated runtimes with creation-blocked 
   assert.deepEqual(runRule(runtime, fn('nodejs20.x')), []);
 });
 
+test('name-length-limit: a token left in a literal (CDKTF) is an apply-time value, not its own text', () => {
+  const bucket = (name: string) => `resource "aws_s3_bucket" "logs" {\n  bucket = "${name}"\n}\n`;
+  // 44 characters with a 12-digit account id; the token's own text would count 61.
+  assert.deepEqual(runRule(names, bucket('app-logs-prod-$${data.aws_caller_identity.current.account_id}-dr-backup')), []);
+  const long = runRule(names, bucket('application-access-logs-for-the-production-environment-of-payments-$${data.aws_caller_identity.current.account_id}'));
+  assert.deepEqual(long.map((f) => [f.resource, f.location.line]), [['aws_s3_bucket.logs', 1]]);
+  assert.match(long[0]!.message, /is at least 67 characters/);
+});
+
 test('name-length-limit counts literal characters and resolved defaults', () => {
   const findings = runRule(
     names,
@@ -425,4 +434,31 @@ resource "aws_lambda_function" "merged" {
 test('lambda-reserved-env-key: application keys such as REGION or APP_REGION are fine', () => {
   const tf = 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  environment {\n    variables = {\n      REGION     = "us-east-1"\n      APP_REGION = "us-east-1"\n    }\n  }\n}\n';
   assert.deepEqual(runRule(lambdaReservedEnvKey, tf), []);
+});
+
+import { rule as reservedZone } from '../../src/rules/service-constraint/route53-zone-reserved-domain.js';
+
+test('route53-zone-reserved-domain: example.com and its subdomains are refused; a zone the defaults never create is not', () => {
+  const tf = `variable "domain_name" {
+  default = "example.com"
+}
+resource "aws_route53_zone" "main" {
+  name = var.domain_name
+}
+resource "aws_route53_zone" "env" {
+  name = "\${var.environment_suffix}.payments.example.org"
+}
+resource "aws_route53_zone" "optional" {
+  count = var.create_dns ? 1 : 0
+  name  = "example.net"
+}
+variable "create_dns" {
+  default = false
+}
+resource "aws_route53_zone" "internal" {
+  name = "payments.internal"
+}`;
+  const f = runRule(reservedZone, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_route53_zone.main', 5], ['aws_route53_zone.env', 8]]);
+  assert.match(f[1]!.message, /under example\.org/);
 });

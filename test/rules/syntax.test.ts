@@ -133,3 +133,39 @@ test('cdktf-nested-stack: stacks created side by side in main.ts, or parts that 
   const siblings = { ...NESTED, 'lib/tap-stack.ts': NESTED['lib/tap-stack.ts'].replace("    new NetworkStack(this, 'network');\n", ''), 'main.ts': main };
   assert.deepEqual(nestedStacks(Object.entries(siblings).map(([path, content]) => ({ path, content }))), []);
 });
+
+import { rule as providerBlockNotArray, AWS_PROVIDER_ARRAY_BLOCKS } from '../../src/rules/syntax/cdktf-provider-block-not-array.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+
+const PROVIDER = (defaultTags: string) =>
+  [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack } from 'cdktf';",
+    "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
+    'export class TapStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    "    new AwsProvider(this, 'aws', {",
+    "      region: 'us-east-1',",
+    `      defaultTags: ${defaultTags},`,
+    '    });',
+    '  }',
+    '}',
+  ].join('\n');
+
+test('cdktf-provider-block-not-array: defaultTags as an object does not compile; as an array it does', () => {
+  const run = (src: string) => runRulesDetailed([providerBlockNotArray], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: src }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = run(PROVIDER("{ tags: { Project: 'tap' } }"));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.severity]), [['provider.aws', 'lib/tap-stack.ts', 9, 'critical']]);
+  assert.match(f[0]!.message, /`defaultTags: \[\{ \.\.\. \}\]`/);
+  assert.deepEqual(run(PROVIDER("[{ tags: { Project: 'tap' } }]")), []);
+});
+
+test('cdktf-provider-block-not-array: the list matches the array-typed blocks of the installed AwsProvider bindings', () => {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('@cdktf/provider-aws')), 'provider', 'index.d.ts');
+  const text = readFileSync(file, 'utf8');
+  const config = text.slice(text.indexOf('export interface AwsProviderConfig'), text.indexOf('export interface AwsProviderAssumeRole '));
+  const arrays = [...config.matchAll(/readonly (\w+)\?: AwsProvider\w+\[\] \| cdktf\.IResolvable;/g)].map((m) => m[1]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  assert.deepEqual([...AWS_PROVIDER_ARRAY_BLOCKS].sort(), arrays.sort());
+});

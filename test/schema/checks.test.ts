@@ -172,6 +172,16 @@ test('block written as an argument and argument written as a block (HCL only)', 
   assert.deepEqual(validateConfiguration(config([sg]), { schema }).findings, []);
 });
 
+test('a dynamic block for a scalar argument is an unsupported block type', () => {
+  const trail = (label: string) =>
+    resource('aws_cloudtrail', 't', [a('name', lit('t')), a('s3_bucket_name', lit('b'))], [nested('dynamic', [a('for_each', ref('var', 'logs'))], [nested('content', [a('read_write_type', lit('All'))])], 'block', [label])]);
+  const r = validateConfiguration(config([trail('cloud_watch_logs_group_arn')]), { schema });
+  assert.deepEqual(ids(r.findings), ['schema-block-as-attribute']);
+  assert.match(r.findings[0]!.message, /"cloud_watch_logs_group_arn" on aws_cloudtrail is an argument of type string, not a block: `dynamic "cloud_watch_logs_group_arn"` cannot generate it/);
+  // A dynamic block of a real block type is fine.
+  assert.deepEqual(ids(validateConfiguration(config([trail('event_selector')]), { schema }).findings), []);
+});
+
 test('missing required argument and block; dynamic blocks skip the check', () => {
   const lc = resource('aws_s3_bucket_lifecycle_configuration', 'l', [a('bucket', ref('aws_s3_bucket', 'b', 'id'))], [
     nested('rule', [a('id', lit('r'))], [], 'block'),

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3079,
-    "hits": 427
+    "groups": 3098,
+    "hits": 426
   },
   "categories": {
     "application-code": {
@@ -46,8 +46,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 64,
-      "hits": 9
+      "groups": 55,
+      "hits": 7
     },
     "external-dependency": {
       "groups": 46,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 193,
+      "groups": 194,
       "hits": 48
     },
     "required-input": {
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema": {
-      "groups": 234,
+      "groups": 235,
       "hits": 61
     },
     "secrets": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "service-constraint": {
-      "groups": 201,
+      "groups": 218,
       "hits": 24
     },
     "style": {
@@ -146,8 +146,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 114,
-      "hits": 15
+      "groups": 123,
+      "hits": 16
     },
     "tagging": {
       "groups": 29,
@@ -177,7 +177,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "alb-access-logs-kms-bucket": {
       "groups": 9,
-      "hits": 2
+      "hits": 0
     },
     "api-stage-without-access-logs": {
       "groups": 2,
@@ -226,6 +226,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "cdktf-nested-stack": {
       "groups": 4,
       "hits": 0
+    },
+    "cdktf-provider-block-not-array": {
+      "groups": 9,
+      "hits": 1
     },
     "cdktf-unknown-export": {
       "groups": 63,
@@ -520,7 +524,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "name-length-limit": {
-      "groups": 6,
+      "groups": 5,
       "hits": 1
     },
     "name-without-suffix": {
@@ -587,6 +591,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 11,
       "hits": 2
     },
+    "reference-missing-instance-key": {
+      "groups": 1,
+      "hits": 0
+    },
     "requested-encryption-missing": {
       "groups": 18,
       "hits": 0
@@ -623,6 +631,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 7,
       "hits": 0
     },
+    "route53-zone-reserved-domain": {
+      "groups": 9,
+      "hits": 0
+    },
     "s3-backend-without-locking": {
       "groups": 6,
       "hits": 0
@@ -648,7 +660,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "schema-block-as-attribute": {
-      "groups": 5,
+      "groups": 6,
       "hits": 0
     },
     "schema-invalid-value": {
@@ -793,13 +805,9 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 1
     },
-    "alb-access-logs-kms-bucket|both": {
-      "groups": 3,
-      "hits": 1
-    },
     "alb-access-logs-kms-bucket|code": {
-      "groups": 6,
-      "hits": 1
+      "groups": 9,
+      "hits": 0
     },
     "api-stage-without-access-logs|both": {
       "groups": 2,
@@ -860,6 +868,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "cdktf-nested-stack|code": {
       "groups": 4,
       "hits": 0
+    },
+    "cdktf-provider-block-not-array|code": {
+      "groups": 9,
+      "hits": 1
     },
     "cdktf-unknown-export|both": {
       "groups": 22,
@@ -1290,7 +1302,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-length-limit|code": {
-      "groups": 5,
+      "groups": 4,
       "hits": 1
     },
     "name-without-suffix|both": {
@@ -1393,6 +1405,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 11,
       "hits": 2
     },
+    "reference-missing-instance-key|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "requested-encryption-missing|both": {
       "groups": 8,
       "hits": 0
@@ -1457,6 +1473,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "route53-zone-reserved-domain|code": {
+      "groups": 9,
+      "hits": 0
+    },
     "s3-backend-without-locking|both": {
       "groups": 5,
       "hits": 0
@@ -1503,6 +1523,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "schema-block-as-attribute|both": {
       "groups": 5,
+      "hits": 0
+    },
+    "schema-block-as-attribute|code": {
+      "groups": 1,
       "hits": 0
     },
     "schema-invalid-value|code": {

@@ -5,7 +5,6 @@ import { rule as kmsRotationDisabled } from './kms-rotation-disabled.js';
 import { rule as requestedEncryptionMissing } from './requested-encryption-missing.js';
 import { rule as inTransitEncryptionMissing } from './in-transit-encryption-missing.js';
 import { rule as kmsKeyIdWhereArnRequired } from './kms-key-id-where-arn-required.js';
-import { rule as albAccessLogsKmsBucket } from './alb-access-logs-kms-bucket.js';
 import { rule as s3ObjectEtagWithKms } from './s3-object-etag-with-kms.js';
 
 export const ENCRYPTION_RULES: Rule[] = [
@@ -15,6 +14,5 @@ export const ENCRYPTION_RULES: Rule[] = [
   requestedEncryptionMissing,
   inTransitEncryptionMissing,
   kmsKeyIdWhereArnRequired,
-  albAccessLogsKmsBucket,
   s3ObjectEtagWithKms,
 ];

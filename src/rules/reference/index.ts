@@ -6,5 +6,6 @@ import { rule as providerReferenceInvalid } from './provider-reference-invalid.j
 import { rule as moduleInputMismatch } from './module-input-mismatch.js';
 import { rule as moduleOutputUndeclared } from './module-output-undeclared.js';
 import { rule as providerDefaultMissing } from './provider-default-missing.js';
+import { rule as referenceMissingInstanceKey } from './reference-missing-instance-key.js';
 
-export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, providerDefaultMissing];
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, providerDefaultMissing, referenceMissingInstanceKey];

@@ -13,5 +13,7 @@ import { rule as dbMasterCredentialsInvalid } from './db-master-credentials-inva
 import { rule as lambdaReservedEnvKey } from './lambda-reserved-env-key.js';
 import { rule as auroraInstanceClassUnsupported } from './aurora-instance-class-unsupported.js';
 import { rule as engineVersionUnavailable } from './engine-version-unavailable.js';
+import { rule as albAccessLogsKmsBucket } from './alb-access-logs-kms-bucket.js';
+import { rule as route53ZoneReservedDomain } from './route53-zone-reserved-domain.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain];

@@ -124,7 +124,7 @@ function pieces(config: Configuration, expr: Expr): Piece[] | undefined {
 }
 
 /** `${…}` left inside a string (a CDKTF token, an unparsed interpolation) is known only at apply time. */
-function splitTokens(text: string): Piece[] {
+export function splitTokens(text: string): Piece[] {
   // A scan, not a regex: an unclosed `${` run would make a `\$\{[^}]*\}` search quadratic.
   const out: Piece[] = [];
   let last = 0;

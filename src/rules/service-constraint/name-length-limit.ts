@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import type { Configuration, Expr } from '../../model/types.js';
 import { attr, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
+import { splitTokens } from './name-format.js';
 
 interface NameLimit {
   types: string[];
@@ -65,10 +66,13 @@ export const rule: Rule = {
 
 /** The characters of a name that are known statically: literal parts plus variables/locals with static values. */
 function knownText(config: Configuration, expr: Expr): string | undefined {
+  // `${…}` left in a string (a CDKTF token such as `${data.aws_caller_identity.current.account_id}`) is a value
+  // known at apply time, not its own text: it is left out, so the length stays a lower bound.
+  const readable = (text: string) => splitTokens(text).filter((p): p is string => p !== null).join('');
   const whole = resolvedString(config, expr);
-  if (whole !== undefined) return whole;
+  if (whole !== undefined) return readable(whole);
   if (expr.kind !== 'template') return undefined;
   return expr.parts
-    .map((p) => (p.kind === 'literal' ? String(p.value ?? '') : (resolvedString(config, p) ?? '')))
+    .map((p) => readable(p.kind === 'literal' ? String(p.value ?? '') : (resolvedString(config, p) ?? '')))
     .join('');
 }
