@@ -11,6 +11,7 @@ import type { Finding, Occurrence } from '../findings/types.js';
 import { EVIDENCE_KINDS, SEVERITY_RANK } from '../taxonomy/categories.js';
 import { compareFindings } from '../findings/merge.js';
 import { establishedOnCode } from './significance.js';
+import { MODULE_WITHOUT_VARIABLES_TITLE } from '../rules/reference/module-input-mismatch.js';
 
 /**
  * Pairs of checks whose findings are one root cause when both fire: the second folds into the first.
@@ -141,8 +142,11 @@ function mentions(host: Finding, folded: Finding): boolean {
   const wordsOf = (): Set<string> => new Set(texts.flatMap((t) => t.split(/[^A-Za-z0-9_.-]+/)).map((t) => t.replace(/\.$/, '')));
   // An input (`var.zone_id`) is mentioned by its address, word for word.
   if (folded.resource?.startsWith('var.')) return wordsOf().has(folded.resource);
-  // A module output (`module.iam.role_arn`) is mentioned by a host on that module call (`module.iam`).
-  if (folded.resource?.startsWith('module.')) return [...resourcesOf(host)].some((r) => r.startsWith('module.') && folded.resource!.startsWith(`${r}.`));
+  // A module output (`module.iam.role_arn`) the call reads from a folder that lacks its files altogether (the
+  // host says the folder declares no variable) is that incomplete folder again.
+  if (folded.resource?.startsWith('module.')) {
+    return host.title === MODULE_WITHOUT_VARIABLES_TITLE && [...resourcesOf(host)].some((r) => r.startsWith('module.') && folded.resource!.startsWith(`${r}.`));
+  }
   // "References to variables a folder never declares" (`lib:variable`): mentioned when the host names each of them.
   if (folded.resource?.endsWith(':variable')) {
     // ... or names the folder itself (`./modules/api-gateway` for `lib/modules/api-gateway:variable`).

@@ -4,6 +4,9 @@ import { dirname, isCdktfConfig } from '../util/files.js';
 import { closestName, hasDefault, variableName } from '../util/variables.js';
 import { localModuleCalls, moduleDirs, MODULE_META_ARGUMENTS } from '../util/modules.js';
 
+/** The title of the finding for a called folder that declares no variable: the folder itself is incomplete. */
+export const MODULE_WITHOUT_VARIABLES_TITLE = 'Module folder without its variables file';
+
 export const rule: Rule = {
   meta: {
     id: 'module-input-mismatch',
@@ -36,6 +39,7 @@ export const rule: Rule = {
         ctx.report({
           block: call.block,
           resource: `module.${name}`,
+          title: MODULE_WITHOUT_VARIABLES_TITLE,
           message: `module.${name} passes ${inputs.length} input(s) (${inputs.slice(0, 4).map((a) => `\`${a.name}\``).join(', ')}${inputs.length > 4 ? ', …' : ''}), but the module ${call.source} declares no variable at all: its variables file is missing.`,
         });
         continue;
