@@ -340,3 +340,21 @@ test('data-source-reads-managed-resource accepts depends_on, existing-or-create 
     [],
   );
 });
+
+import { rule as channelBeforeRecorder } from '../../src/rules/dependency/config-channel-before-recorder.js';
+
+test('config-channel-before-recorder: a recorder that waits for its delivery channel inverts the order AWS Config needs', () => {
+  const tf = (recorderDeps: string, channelDeps: string) => `resource "aws_config_configuration_recorder" "main" {
+  name     = "recorder"
+  role_arn = aws_iam_role.config.arn
+${recorderDeps}}
+resource "aws_config_delivery_channel" "main" {
+  name           = "channel"
+  s3_bucket_name = aws_s3_bucket.config.bucket
+${channelDeps}}
+`;
+  const f = runRule(channelBeforeRecorder, tf('  depends_on = [aws_config_delivery_channel.main]\n', ''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_config_configuration_recorder.main', 1, 'dependency']]);
+  assert.match(f[0]!.message, /NoAvailableConfigurationRecorderException/);
+  assert.deepEqual(runRule(channelBeforeRecorder, tf('', '  depends_on = [aws_config_configuration_recorder.main]\n')), []);
+});

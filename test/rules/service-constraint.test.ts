@@ -462,3 +462,22 @@ resource "aws_route53_zone" "internal" {
   assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_route53_zone.main', 5], ['aws_route53_zone.env', 8]]);
   assert.match(f[1]!.message, /under example\.org/);
 });
+
+import { rule as aclOwnership } from '../../src/rules/service-constraint/s3-acl-without-ownership-controls.js';
+
+test('s3-acl-without-ownership-controls: a bucket ACL needs ownership controls that allow ACLs', () => {
+  const tf = (ownership: string) => `resource "aws_s3_bucket" "logs" {
+  bucket = "logs-\${var.environment_suffix}"
+}
+resource "aws_s3_bucket_acl" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  acl    = "log-delivery-write"
+}
+${ownership}`;
+  const f = runRule(aclOwnership, tf(''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_s3_bucket_acl.logs', 4, 'service-constraint']]);
+  assert.match(f[0]!.message, /"log-delivery-write"/);
+  const controls = (o: string) => `resource "aws_s3_bucket_ownership_controls" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    object_ownership = "${o}"\n  }\n}\n`;
+  assert.deepEqual(runRule(aclOwnership, tf(controls('BucketOwnerPreferred'))), []);
+  assert.equal(runRule(aclOwnership, tf(controls('BucketOwnerEnforced'))).length, 1);
+});

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3098,
-    "hits": 426
+    "groups": 3105,
+    "hits": 427
   },
   "categories": {
     "application-code": {
@@ -30,8 +30,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "dependency": {
-      "groups": 22,
-      "hits": 6
+      "groups": 28,
+      "hits": 7
     },
     "deprecated": {
       "groups": 37,
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "service-constraint": {
-      "groups": 218,
+      "groups": 219,
       "hits": 24
     },
     "style": {
@@ -250,6 +250,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "compute-in-public-subnet": {
       "groups": 2,
       "hits": 0
+    },
+    "config-channel-before-recorder": {
+      "groups": 6,
+      "hits": 1
     },
     "container-image-floating-tag": {
       "groups": 2,
@@ -635,6 +639,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 9,
       "hits": 0
     },
+    "s3-acl-without-ownership-controls": {
+      "groups": 1,
+      "hits": 0
+    },
     "s3-backend-without-locking": {
       "groups": 6,
       "hits": 0
@@ -903,6 +911,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "compute-in-public-subnet|code": {
       "groups": 1,
+      "hits": 0
+    },
+    "config-channel-before-recorder|both": {
+      "groups": 2,
+      "hits": 1
+    },
+    "config-channel-before-recorder|code": {
+      "groups": 4,
       "hits": 0
     },
     "container-image-floating-tag|code": {
@@ -1475,6 +1491,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "route53-zone-reserved-domain|code": {
       "groups": 9,
+      "hits": 0
+    },
+    "s3-acl-without-ownership-controls|code": {
+      "groups": 1,
       "hits": 0
     },
     "s3-backend-without-locking|both": {

@@ -4,5 +4,6 @@ import { rule as ecsServiceListenerDependency } from './ecs-service-listener-dep
 import { rule as missingOrderingDependency } from './missing-ordering-dependency.js';
 import { rule as referenceCycle } from './reference-cycle.js';
 import { rule as dataSourceReadsManagedResource } from './data-source-reads-managed-resource.js';
+import { rule as configChannelBeforeRecorder } from './config-channel-before-recorder.js';
 
-export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle, dataSourceReadsManagedResource];
+export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle, dataSourceReadsManagedResource, configChannelBeforeRecorder];

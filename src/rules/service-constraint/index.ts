@@ -15,5 +15,6 @@ import { rule as auroraInstanceClassUnsupported } from './aurora-instance-class-
 import { rule as engineVersionUnavailable } from './engine-version-unavailable.js';
 import { rule as albAccessLogsKmsBucket } from './alb-access-logs-kms-bucket.js';
 import { rule as route53ZoneReservedDomain } from './route53-zone-reserved-domain.js';
+import { rule as s3AclWithoutOwnershipControls } from './s3-acl-without-ownership-controls.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls];
