@@ -76,6 +76,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'module-input-mismatch', folded: 'module-output-undeclared', scope: 'mentions', why: 'one incomplete module folder: the call passes inputs it does not declare and reads outputs it does not declare' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
+  { host: 'lambda-runtime-create-blocked', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
   { host: 'backend-uses-variables', folded: 'backend-local', scope: 'task', why: 'one backend configuration' },

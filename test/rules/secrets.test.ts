@@ -143,3 +143,22 @@ test('hardcoded-password reads a CDKTF-style variable id with an acronym (DBPass
   const f = runRule(hardcoded, 'variable "DBPassword" {\n  type      = string\n  sensitive = true\n  default   = "WordPr3ss!2024"\n}\nvariable "DBPasswordLength" {\n  default = "16"\n}\n');
   assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['var.DBPassword', 1]]);
 });
+
+import { rule as authToken } from '../../src/rules/secrets/elasticache-auth-token-invalid.js';
+
+test('elasticache-auth-token-invalid: default specials and short tokens are refused; the allowed specials are fine', () => {
+  const tf = (pw: string) => `resource "random_password" "auth" {
+${pw}}
+resource "aws_elasticache_replication_group" "redis" {
+  replication_group_id       = "redis"
+  description                = "cache"
+  transit_encryption_enabled = true
+  auth_token                 = random_password.auth.result
+}`;
+  const f = runRule(authToken, tf('  length = 32\n'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['random_password.auth', 1, 'secrets']]);
+  assert.match(f[0]!.message, /special characters ElastiCache rejects \(@ % \* \( \) _\)/);
+  assert.match(runRule(authToken, tf('  length  = 12\n  special = false\n'))[0]!.message, /12 characters \(allowed 16–128\)/);
+  assert.deepEqual(runRule(authToken, tf('  length           = 32\n  override_special = "!&#$^<>-"\n')), []);
+  assert.deepEqual(runRule(authToken, tf('  length  = 32\n  special = false\n')), []);
+});

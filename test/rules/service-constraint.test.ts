@@ -6,6 +6,7 @@ import { rule as auroraClass } from '../../src/rules/service-constraint/aurora-i
 import { rule as engine } from '../../src/rules/service-constraint/outdated-engine-version.js';
 import { rule as unavailable } from '../../src/rules/service-constraint/engine-version-unavailable.js';
 import { rule as runtime } from '../../src/rules/service-constraint/lambda-runtime-deprecated.js';
+import { rule as createBlocked } from '../../src/rules/service-constraint/lambda-runtime-create-blocked.js';
 import { rule as names } from '../../src/rules/service-constraint/name-length-limit.js';
 import { outdatedEngine, versionMatches } from '../../src/rules/service-constraint/engine-versions.js';
 
@@ -81,16 +82,19 @@ test('engine table matching is on dot boundaries', () => {
   assert.equal(outdatedEngine('aurora-mysql', '8.0.mysql_aurora.3.05.2'), undefined);
 });
 
-test('lambda-runtime-deprecated flags deprecated runtimes with creation-blocked severity', () => {
+test('lambda-runtime-create-blocked reports runtimes new functions cannot use; lambda-runtime-deprecated the ones still allowed', () => {
   const fn = (rt: string): string => `resource "aws_lambda_function" "f" {
   function_name = "f"
   runtime       = "${rt}"
 }`;
-  const blocked = runRule(runtime, fn('python3.8'));
-  assert.equal(blocked.length, 1);
-  assert.equal(blocked[0]!.severity, 'high');
+  const blocked = runRule(createBlocked, fn('python3.8'));
+  assert.deepEqual(blocked.map((f) => [f.resource, f.severity, f.location.line]), [['aws_lambda_function.f', 'high', 1]]);
+  assert.match(blocked[0]!.message, /creating functions with it is blocked/);
+  assert.deepEqual(runRule(runtime, fn('python3.8')), []);
+  assert.deepEqual(runRule(runtime, fn('nodejs18.x')).map((f) => f.severity), ['low']);
+  assert.deepEqual(runRule(createBlocked, fn('nodejs18.x')), []);
   assert.deepEqual(runRule(runtime, fn('python3.12')), []);
-  assert.deepEqual(runRule(runtime, fn('nodejs20.x')), []);
+  assert.deepEqual(runRule(createBlocked, fn('nodejs20.x')), []);
 });
 
 test('name-length-limit: a token left in a literal (CDKTF) is an apply-time value, not its own text', () => {
@@ -480,4 +484,26 @@ ${ownership}`;
   const controls = (o: string) => `resource "aws_s3_bucket_ownership_controls" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    object_ownership = "${o}"\n  }\n}\n`;
   assert.deepEqual(runRule(aclOwnership, tf(controls('BucketOwnerPreferred'))), []);
   assert.equal(runRule(aclOwnership, tf(controls('BucketOwnerEnforced'))).length, 1);
+});
+
+import { rule as trailBucketPolicy } from '../../src/rules/service-constraint/cloudtrail-bucket-policy-missing.js';
+
+test('cloudtrail-bucket-policy-missing: a trail whose bucket policy does not admit CloudTrail cannot be created', () => {
+  const tf = (policy: string) => `resource "aws_s3_bucket" "trail" {
+  bucket = "trail-\${var.environment_suffix}"
+}
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = aws_s3_bucket.trail.id
+}
+${policy}`;
+  const none = runRule(trailBucketPolicy, tf(''));
+  assert.deepEqual(none.map((x) => [x.resource, x.location.line]), [['aws_cloudtrail.main', 4]]);
+  assert.match(none[0]!.message, /has no bucket policy for cloudtrail\.amazonaws\.com/);
+  const other = 'resource "aws_s3_bucket_policy" "trail" {\n  bucket = aws_s3_bucket.trail.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "config.amazonaws.com" }, Action = "s3:PutObject" }] })\n}\n';
+  assert.match(runRule(trailBucketPolicy, tf(other))[0]!.message, /whose bucket policy does not name/);
+  const viaDocument =
+    'data "aws_iam_policy_document" "trail" {\n  statement {\n    principals {\n      type        = "Service"\n      identifiers = ["cloudtrail.amazonaws.com"]\n    }\n    actions = ["s3:GetBucketAcl"]\n  }\n}\n' +
+    'resource "aws_s3_bucket_policy" "trail" {\n  bucket = aws_s3_bucket.trail.id\n  policy = data.aws_iam_policy_document.trail.json\n}\n';
+  assert.deepEqual(runRule(trailBucketPolicy, tf(viaDocument)), []);
 });

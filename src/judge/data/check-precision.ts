@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3105,
-    "hits": 427
+    "groups": 3117,
+    "hits": 428
   },
   "categories": {
     "application-code": {
@@ -134,11 +134,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 61
     },
     "secrets": {
-      "groups": 64,
-      "hits": 11
+      "groups": 67,
+      "hits": 12
     },
     "service-constraint": {
-      "groups": 219,
+      "groups": 228,
       "hits": 24
     },
     "style": {
@@ -239,6 +239,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "cloudtrail-bucket-policy-missing": {
+      "groups": 8,
+      "hits": 0
+    },
     "cloudtrail-kms-policy-missing": {
       "groups": 5,
       "hits": 2
@@ -317,6 +321,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "eks-public-endpoint": {
       "groups": 2,
+      "hits": 1
+    },
+    "elasticache-auth-token-invalid": {
+      "groups": 3,
       "hits": 1
     },
     "engine-version-unavailable": {
@@ -463,8 +471,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 0
     },
+    "lambda-runtime-create-blocked": {
+      "groups": 8,
+      "hits": 0
+    },
     "lambda-runtime-deprecated": {
-      "groups": 29,
+      "groups": 22,
       "hits": 0
     },
     "lambda-trust-condition-blocks-service": {
@@ -893,6 +905,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "cloudtrail-bucket-policy-missing|code": {
+      "groups": 8,
+      "hits": 0
+    },
     "cloudtrail-kms-policy-missing|both": {
       "groups": 5,
       "hits": 2
@@ -1003,6 +1019,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "eks-public-endpoint|code": {
       "groups": 2,
+      "hits": 1
+    },
+    "elasticache-auth-token-invalid|both": {
+      "groups": 3,
       "hits": 1
     },
     "engine-version-unavailable|both": {
@@ -1229,12 +1249,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 0
     },
+    "lambda-runtime-create-blocked|both": {
+      "groups": 7,
+      "hits": 0
+    },
+    "lambda-runtime-create-blocked|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "lambda-runtime-deprecated|both": {
-      "groups": 16,
+      "groups": 10,
       "hits": 0
     },
     "lambda-runtime-deprecated|code": {
-      "groups": 13,
+      "groups": 12,
       "hits": 0
     },
     "lambda-trust-condition-blocks-service|code": {

@@ -16,5 +16,7 @@ import { rule as engineVersionUnavailable } from './engine-version-unavailable.j
 import { rule as albAccessLogsKmsBucket } from './alb-access-logs-kms-bucket.js';
 import { rule as route53ZoneReservedDomain } from './route53-zone-reserved-domain.js';
 import { rule as s3AclWithoutOwnershipControls } from './s3-acl-without-ownership-controls.js';
+import { rule as lambdaRuntimeCreateBlocked } from './lambda-runtime-create-blocked.js';
+import { rule as cloudtrailBucketPolicyMissing } from './cloudtrail-bucket-policy-missing.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing];

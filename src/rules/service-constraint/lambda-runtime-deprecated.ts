@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { DEPRECATED_LAMBDA_RUNTIMES, LAMBDA_RUNTIMES_CHECKED, LAMBDA_RUNTIMES_SOURCE } from './engine-versions.js';
@@ -17,20 +18,24 @@ export const rule: Rule = {
 }`,
     docs: LAMBDA_RUNTIMES_SOURCE,
     knowledgeGap: 'Lambda runtimes are deprecated on a published schedule; function creation is later blocked.',
-    impact: 'No security patches; once creation is blocked, the deployment fails.',
+    impact: 'No security patches, and function creation will be blocked on the published date (then lambda-runtime-create-blocked).',
   },
   check(ctx) {
-    for (const fn of [...resources(ctx.config, 'aws_lambda_function'), ...resources(ctx.config, 'aws_lambda_layer_version')]) {
-      const runtimeExpr = attrExpr(fn, 'runtime') ?? attrExpr(fn, 'compatible_runtimes');
-      const runtime = resolvedString(ctx.config, runtimeExpr);
-      if (!runtime) continue;
-      const entry = DEPRECATED_LAMBDA_RUNTIMES.find((r) => r.runtime === runtime);
-      if (!entry) continue;
-      ctx.report({
-        block: fn,
-        severity: entry.createBlocked ? 'high' : 'low',
-        message: `Runtime ${runtime} was deprecated on ${entry.deprecated}${entry.createBlocked ? '; creating functions with it is blocked' : ''} (checked ${LAMBDA_RUNTIMES_CHECKED}).`,
-      });
+    // Runtimes whose function creation is blocked fail the apply: lambda-runtime-create-blocked reports them.
+    for (const { fn, runtime, entry } of deprecatedRuntimes(ctx.config)) {
+      if (entry.createBlocked) continue;
+      ctx.report({ block: fn, severity: 'low', message: `Runtime ${runtime} was deprecated on ${entry.deprecated} (checked ${LAMBDA_RUNTIMES_CHECKED}).` });
     }
   },
 };
+
+/** Functions and layers whose runtime is in the deprecated-runtimes table. */
+export function deprecatedRuntimes(config: Configuration): { fn: Block; runtime: string; entry: (typeof DEPRECATED_LAMBDA_RUNTIMES)[number] }[] {
+  const out: { fn: Block; runtime: string; entry: (typeof DEPRECATED_LAMBDA_RUNTIMES)[number] }[] = [];
+  for (const fn of [...resources(config, 'aws_lambda_function'), ...resources(config, 'aws_lambda_layer_version')]) {
+    const runtime = resolvedString(config, attrExpr(fn, 'runtime') ?? attrExpr(fn, 'compatible_runtimes'));
+    const entry = runtime ? DEPRECATED_LAMBDA_RUNTIMES.find((r) => r.runtime === runtime) : undefined;
+    if (runtime && entry) out.push({ fn, runtime, entry });
+  }
+  return out;
+}
