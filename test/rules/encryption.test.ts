@@ -231,3 +231,14 @@ test('s3-object-etag-with-kms: etag is incompatible with SSE-KMS objects', () =>
   assert.deepEqual(runRule(etagKms, obj('server_side_encryption = "AES256"')), []);
   assert.deepEqual(runRule(etagKms, obj('').replace(/ {2}etag[^\n]*\n/, '  source_hash = filemd5("build/fn.zip")\n  kms_key_id = aws_kms_key.a.arn\n')), []);
 });
+
+test('kms-key-id-where-arn-required: a literal alias or key id in an ARN-only argument', () => {
+  const lg = (key: string) => `resource "aws_cloudwatch_log_group" "app" {\n  name       = "/app/x"\n  kms_key_id = "${key}"\n}\n`;
+  const f = runRule(arnRequired, lg('alias/aws/logs'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_cloudwatch_log_group.app', 3]]);
+  assert.match(f[0]!.message, /"alias\/aws\/logs", a key alias; this argument requires the ARN/);
+  assert.match(runRule(arnRequired, lg('1234abcd-12ab-34cd-56ef-1234567890ab'))[0]!.message, /a key ID/);
+  assert.deepEqual(runRule(arnRequired, lg('arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab')), []);
+  // SNS accepts an alias.
+  assert.deepEqual(runRule(arnRequired, 'resource "aws_sns_topic" "t" {\n  kms_master_key_id = "alias/aws/sns"\n}\n'), []);
+});

@@ -149,9 +149,17 @@ test('lambda-dlq-missing-send: a dead-letter queue the role cannot send to fails
   assert.match(f[0]!.message, /has no sqs:SendMessage/);
   assert.deepEqual(runRule(dlqMissingSend, LAMBDA_WITH_DLQ('"logs:PutLogEvents", "sqs:SendMessage"')), []);
   assert.deepEqual(runRule(dlqMissingSend, LAMBDA_WITH_DLQ('"sqs:*"')), []);
-  // A managed policy whose actions are not known may grant it: nothing to say.
-  const managed = LAMBDA_WITH_DLQ('"logs:PutLogEvents"') + 'resource "aws_iam_role_policy_attachment" "sqs" {\n  role       = aws_iam_role.fn.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonSQSFullAccess"\n}\n';
-  assert.deepEqual(runRule(dlqMissingSend, managed), []);
+  // A managed policy that grants it (AmazonSQSFullAccess), or whose actions are not known, may grant it: nothing to say.
+  const managed = (name: string) => LAMBDA_WITH_DLQ('"logs:PutLogEvents"') + `resource "aws_iam_role_policy_attachment" "sqs" {\n  role       = aws_iam_role.fn.name\n  policy_arn = "arn:aws:iam::aws:policy/${name}"\n}\n`;
+  assert.deepEqual(runRule(dlqMissingSend, managed('AmazonSQSFullAccess')), []);
+  assert.deepEqual(runRule(dlqMissingSend, managed('AmazonMQFullAccess')), []);
+  assert.equal(runRule(dlqMissingSend, managed('AWSXRayDaemonWriteAccess')).length, 1);
+});
+
+test('lambda-dlq-missing-send: SendMessage granted on another queue only does not reach the dead-letter queue', () => {
+  const onOther = LAMBDA_WITH_DLQ('"sqs:SendMessage"').replace('Resource = "*"', 'Resource = aws_sqs_queue.work.arn') + 'resource "aws_sqs_queue" "work" {\n  name = "work"\n}\n';
+  assert.deepEqual(runRule(dlqMissingSend, onOther).map((f) => [f.resource, f.location.line]), [['aws_lambda_function.fn', 12]]);
+  assert.deepEqual(runRule(dlqMissingSend, onOther.replace('Resource = aws_sqs_queue.work.arn', 'Resource = [aws_sqs_queue.work.arn, aws_sqs_queue.dlq.arn]')), []);
 });
 
 test('lambda-trust-condition-blocks-service: an ExternalId condition on the Lambda trust makes the role unusable', () => {

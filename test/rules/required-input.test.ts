@@ -20,3 +20,12 @@ test('variable-without-default: the suffix variable is supplied by the pipeline'
   assert.deepEqual(runRule(rule, 'variable "environment_suffix" {\n  type = string\n}\n'), []);
   assert.equal(runRule(rule, 'variable "environment_suffix" {}\n', { conventions: { suffixVariable: 'suffix' } }).length, 1);
 });
+
+test('variable-without-default: an input the response assigns in its tfvars files is supplied', () => {
+  const files = {
+    'lib/variables.tf': 'variable "shard_count" {\n  type = number\n}\nvariable "alert_email" {\n  type = string\n}\n',
+    'lib/dev.tfvars': 'shard_count = 1\n',
+  };
+  const f = runRule(rule, files);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line]), [['var.alert_email', 'lib/variables.tf', 4]]);
+});

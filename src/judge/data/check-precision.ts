@@ -14,7 +14,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "tasks": 437,
   "overall": {
     "groups": 3117,
-    "hits": 428
+    "hits": 429
   },
   "categories": {
     "application-code": {
@@ -46,11 +46,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 55,
-      "hits": 7
+      "groups": 56,
+      "hits": 8
     },
     "external-dependency": {
-      "groups": 46,
+      "groups": 48,
       "hits": 5
     },
     "file-layout": {
@@ -122,7 +122,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 48
     },
     "required-input": {
-      "groups": 69,
+      "groups": 66,
       "hits": 12
     },
     "scaling": {
@@ -331,6 +331,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 84,
       "hits": 12
     },
+    "external-resource-input": {
+      "groups": 2,
+      "hits": 0
+    },
     "final-snapshot-required": {
       "groups": 15,
       "hits": 4
@@ -404,8 +408,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "kms-key-id-where-arn-required": {
-      "groups": 3,
-      "hits": 1
+      "groups": 4,
+      "hits": 2
     },
     "kms-logs-principal-missing": {
       "groups": 38,
@@ -800,7 +804,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default": {
-      "groups": 69,
+      "groups": 66,
       "hits": 12
     }
   },
@@ -1033,6 +1037,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 24,
       "hits": 1
     },
+    "external-resource-input|both": {
+      "groups": 2,
+      "hits": 0
+    },
     "final-snapshot-required|both": {
       "groups": 11,
       "hits": 4
@@ -1154,8 +1162,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-key-id-where-arn-required|code": {
-      "groups": 3,
-      "hits": 1
+      "groups": 4,
+      "hits": 2
     },
     "kms-logs-principal-missing|both": {
       "groups": 30,
@@ -1734,11 +1742,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "variable-without-default|both": {
-      "groups": 40,
+      "groups": 38,
       "hits": 12
     },
     "variable-without-default|code": {
-      "groups": 29,
+      "groups": 28,
       "hits": 0
     }
   }

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Expr } from '../../model/types.js';
-import { allAttributes, blockAddress, resources } from '../../model/query.js';
+import { allAttributes, blockAddress, resources, staticString } from '../../model/query.js';
 import { resolveExpr } from '../util/b-resolve.js';
 
 /**
@@ -27,6 +27,9 @@ const ARN_ONLY: Record<string, string[]> = {
   aws_kinesis_firehose_delivery_stream: ['server_side_encryption.key_arn'],
   aws_msk_cluster: ['encryption_info.encryption_at_rest_kms_key_arn'],
 };
+
+/** A bare KMS key id (a UUID). */
+const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** `aws_kms_key.k.id` / `.key_id` (also `data.aws_kms_key.k.id`, indexed or in a one-part template): the attribute read. */
 function keyIdReference(e: Expr | undefined): string | undefined {
@@ -61,7 +64,18 @@ export const rule: Rule = {
       for (const block of resources(ctx.config, type)) {
         for (const { path, attribute } of allAttributes(block)) {
           if (!paths.includes(path.join('.'))) continue;
-          const ref = keyIdReference(resolveExpr(ctx.config, attribute.expr));
+          const value = resolveExpr(ctx.config, attribute.expr);
+          const literal = staticString(value);
+          // A literal alias (`alias/aws/logs`) or bare key id is no ARN either.
+          if (literal !== undefined && (literal.startsWith('alias/') || KEY_ID.test(literal))) {
+            ctx.report({
+              block,
+              span: attribute.span,
+              message: `${blockAddress(block)}: \`${path.join('.')}\` is set to "${literal}", ${literal.startsWith('alias/') ? 'a key alias' : 'a key ID'}; this argument requires the ARN of a customer managed key.`,
+            });
+            continue;
+          }
+          const ref = keyIdReference(value);
           if (!ref) continue;
           ctx.report({
             block,

@@ -1,7 +1,21 @@
 import type { Rule } from '../types.js';
+import type { Configuration } from '../../model/types.js';
 import { blockAddress } from '../../model/query.js';
 import { looksLikeExternalReference, requiredVariables, variableName } from '../util/variables.js';
 import { isCdktfConfig } from '../util/files.js';
+
+/** Names assigned at the top level of the response's .tfvars files. */
+function tfvarsAssignments(config: Configuration): Set<string> {
+  const names = new Set<string>();
+  for (const f of config.files) {
+    if (!f.path.endsWith('.tfvars')) continue;
+    for (const line of f.content.split('\n')) {
+      const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=/.exec(line);
+      if (m) names.add(m[1]!);
+    }
+  }
+  return names;
+}
 
 export const rule: Rule = {
   meta: {
@@ -19,8 +33,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (isCdktfConfig(ctx.config)) return;
+    const supplied = tfvarsAssignments(ctx.config);
     for (const v of requiredVariables(ctx.config)) {
       const name = variableName(v);
+      // A value the response's own tfvars files give (per-environment files the deploy passes with -var-file)
+      // is supplied, not asked for.
+      if (supplied.has(name)) continue;
       // The pipeline supplies the suffix itself (TF_VAR_environment_suffix); many accepted ideals declare it without default.
       if (name === ctx.conventions.suffixVariable) continue;
       const external = looksLikeExternalReference(name);

@@ -106,6 +106,19 @@ export const MANAGED_POLICY_ACTIONS: Record<string, string[]> = {
   ],
   AmazonEC2FullAccess: ['ec2:*'],
   AWSLambdaBasicExecutionRole: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+  AWSXRayDaemonWriteAccess: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries'],
+  AWSLambdaSQSQueueExecutionRole: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+  AWSLambdaDynamoDBExecutionRole: [
+    'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'logs:CreateLogGroup', 'logs:CreateLogStream',
+    'logs:PutLogEvents',
+  ],
+  AWSLambdaKinesisExecutionRole: [
+    'kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:ListStreams',
+    'kinesis:SubscribeToShard', 'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents',
+  ],
+  AmazonSQSFullAccess: ['sqs:*'],
+  AmazonSNSFullAccess: ['sns:*'],
+  AmazonS3FullAccess: ['s3:*', 's3-object-lambda:*'],
 };
 
 /** Whether an Allow statement (or an attached managed policy) grants the action. Deny and NotAction are ignored: we only look for gaps. */
