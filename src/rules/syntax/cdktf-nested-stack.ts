@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../types.js';
 import { basename, typeScriptFiles } from '../util/files.js';
+import { baseName, lineOf, namedImportsFrom, visitThisScope } from '../util/ts-classes.js';
 
 interface NestedStack {
   file: string;
@@ -8,22 +9,6 @@ interface NestedStack {
   child: string;
   parent: string;
   childHasProvider: boolean;
-}
-
-/** Whether a class declaration extends an identifier imported from 'cdktf' as TerraformStack. */
-function extendsTerraformStack(cls: ts.ClassDeclaration, stackNames: Set<string>): boolean {
-  const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  return base !== undefined && ts.isIdentifier(base) && stackNames.has(base.text);
-}
-
-function stackImportNames(sf: ts.SourceFile): Set<string> {
-  const out = new Set<string>();
-  for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== 'cdktf') continue;
-    const b = s.importClause?.namedBindings;
-    if (b && ts.isNamedImports(b)) for (const el of b.elements) if ((el.propertyName ?? el.name).text === 'TerraformStack') out.add(el.name.text);
-  }
-  return out;
 }
 
 function createsProvider(node: ts.Node): boolean {
@@ -45,25 +30,22 @@ export function nestedStacks(files: { path: string; content: string }[]): Nested
   const parsed = files.map((f) => ({ path: f.path, sf: ts.createSourceFile(f.path, f.content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS) }));
   const stackClasses = new Map<string, ts.ClassDeclaration>();
   for (const { sf } of parsed) {
-    const names = stackImportNames(sf);
-    if (!names.size) continue;
-    for (const cls of sf.statements.filter(ts.isClassDeclaration)) if (cls.name && extendsTerraformStack(cls, names)) stackClasses.set(cls.name.text, cls);
+    const stackNames = new Set([...namedImportsFrom(sf, 'cdktf')].filter(([, imported]) => imported === 'TerraformStack').map(([local]) => local));
+    if (!stackNames.size) continue;
+    for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
+      const base = baseName(cls);
+      if (cls.name && base !== undefined && stackNames.has(base)) stackClasses.set(cls.name.text, cls);
+    }
   }
   const out: NestedStack[] = [];
   for (const { path, sf } of parsed) {
     for (const parent of sf.statements.filter(ts.isClassDeclaration)) {
       if (!parent.name || stackClasses.get(parent.name.text) !== parent) continue;
-      const visit = (n: ts.Node): void => {
-        if (ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || (ts.isClassLike(n) && n !== parent)) return;
-        if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.arguments?.[0]?.kind === ts.SyntaxKind.ThisKeyword) {
-          const child = stackClasses.get(n.expression.text);
-          if (child && child !== parent) {
-            out.push({ file: path, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, child: n.expression.text, parent: parent.name!.text, childHasProvider: createsProvider(child) });
-          }
-        }
-        ts.forEachChild(n, visit);
-      };
-      for (const m of parent.members) visit(m);
+      visitThisScope(parent, (n) => {
+        if (!ts.isNewExpression(n) || !ts.isIdentifier(n.expression) || n.arguments?.[0]?.kind !== ts.SyntaxKind.ThisKeyword) return;
+        const child = stackClasses.get(n.expression.text);
+        if (child && child !== parent) out.push({ file: path, line: lineOf(sf, n), child: n.expression.text, parent: parent.name!.text, childHasProvider: createsProvider(child) });
+      });
     }
   }
   return out;

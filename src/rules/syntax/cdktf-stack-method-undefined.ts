@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule } from '../types.js';
 import { basename, typeScriptFiles } from '../util/files.js';
+import { baseName, lineOf, namedImportsFrom, visitThisScope } from '../util/ts-classes.js';
 
 /**
  * Instance members of the CDKTF base classes a stack or construct inherits (cdktf 0.21 `TerraformStack`,
@@ -32,17 +33,6 @@ interface UndefinedCall {
   line: number;
 }
 
-/** Names imported from a module, local name → imported name (`import { TerraformStack as Stack } from 'cdktf'`). */
-function importsFrom(sf: ts.SourceFile, module: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== module) continue;
-    const bindings = s.importClause?.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) out.set(el.name.text, (el.propertyName ?? el.name).text);
-  }
-  return out;
-}
-
 function memberNames(cls: ts.ClassDeclaration): Set<string> {
   const names = new Set<string>();
   for (const m of cls.members) {
@@ -59,26 +49,21 @@ function memberNames(cls: ts.ClassDeclaration): Set<string> {
 export function undefinedThisCalls(path: string, content: string): UndefinedCall[] {
   const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const bases = new Map<string, string>();
-  for (const [base, { module }] of Object.entries(BASES)) for (const [local, imported] of importsFrom(sf, module)) if (imported === base) bases.set(local, base);
+  for (const [base, { module }] of Object.entries(BASES)) for (const [local, imported] of namedImportsFrom(sf, module)) if (imported === base) bases.set(local, base);
   if (!bases.size) return [];
   // An interface merged with the class (`interface MyStack extends Mixin {}`) can add members this does not see.
   const interfaces = new Set(sf.statements.filter(ts.isInterfaceDeclaration).map((i) => i.name.text));
   const out: UndefinedCall[] = [];
   for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
-    const heritage = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    const base = heritage && ts.isIdentifier(heritage) ? bases.get(heritage.text) : undefined;
+    const local = baseName(cls);
+    const base = local === undefined ? undefined : bases.get(local);
     if (!base || !cls.name || interfaces.has(cls.name.text)) continue;
     const known = new Set([...memberNames(cls), ...BASES[base]!.members]);
-    const visit = (node: ts.Node): void => {
-      // A function expression or nested class rebinds `this`; arrow functions keep the class's.
-      if (ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isClassLike(node)) return;
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        const method = node.expression.name.text;
-        if (!known.has(method)) out.push({ className: cls.name!.text, base, method, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
-      }
-      ts.forEachChild(node, visit);
-    };
-    for (const m of cls.members) visit(m);
+    visitThisScope(cls, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+      const method = node.expression.name.text;
+      if (!known.has(method)) out.push({ className: cls.name!.text, base, method, line: lineOf(sf, node) });
+    });
   }
   return out;
 }
