@@ -77,6 +77,12 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-runtime-create-blocked', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
+  ...(['deprecated-argument', 'schema-removed'] as const).map((folded) => ({
+    host: 'apigw-stage-created-twice',
+    folded,
+    scope: 'mentions' as const,
+    why: "the deployment's deprecated stage_name is what creates the stage twice",
+  })),
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
   { host: 'backend-uses-variables', folded: 'backend-local', scope: 'task', why: 'one backend configuration' },

@@ -25,6 +25,7 @@ import { rule as tsUseBeforeDeclaration } from './syntax/ts-use-before-declarati
 import { rule as cdktfStackMethodUndefined } from './syntax/cdktf-stack-method-undefined.js';
 import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
+import { rule as cdktfDuplicateConstructId } from './syntax/cdktf-duplicate-construct-id.js';
 import { rule as cdktfListAttributeGet } from './syntax/cdktf-list-attribute-get.js';
 import { rule as cdktfLambdaPackageMissing } from './application-code/cdktf-lambda-package-missing.js';
 
@@ -54,6 +55,7 @@ export const CATALOG_B: Rule[] = [
   cdktfStackMethodUndefined,
   cdktfNestedStack,
   cdktfProviderBlockNotArray,
+  cdktfDuplicateConstructId,
   cdktfListAttributeGet,
   cdktfLambdaPackageMissing,
 ];

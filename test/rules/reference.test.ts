@@ -224,3 +224,34 @@ test('reference-missing-instance-key: for_each resources need a key too; plain r
   assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['output.subnet', 9]]);
   assert.match(f[0]!.message, /has `for_each`/);
 });
+
+import { rule as cdktfLiteralRef, interpolatedTraversals } from '../../src/rules/reference/cdktf-literal-reference-undeclared.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { makeTask } from './helpers.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+
+const KMS_STACK = (extra: string) =>
+  [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack } from 'cdktf';",
+    "import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';",
+    "import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';",
+    'export class TapStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    extra,
+    "    new KmsKey(this, 'key', {",
+    '      policy: JSON.stringify({ Statement: [{ Principal: { AWS: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" } }] }),',
+    '    });',
+    '  }',
+    '}',
+  ].join('\n');
+
+test('cdktf-literal-reference-undeclared: HCL interpolation of a data source the stack never declares', () => {
+  const run = (src: string) => runRulesDetailed([cdktfLiteralRef], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: src }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = run(KMS_STACK(''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.category]), [['data.aws_caller_identity.current', 'lib/tap-stack.ts', 10, 'reference']]);
+  assert.deepEqual(run(KMS_STACK("    new DataAwsCallerIdentity(this, 'current');")), []);
+  assert.deepEqual(interpolatedTraversals('a-${random_id.suffix.hex}-${var.env}-${'), ['random_id.suffix.hex', 'var.env']);
+});

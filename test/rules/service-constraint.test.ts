@@ -507,3 +507,21 @@ ${policy}`;
     'resource "aws_s3_bucket_policy" "trail" {\n  bucket = aws_s3_bucket.trail.id\n  policy = data.aws_iam_policy_document.trail.json\n}\n';
   assert.deepEqual(runRule(trailBucketPolicy, tf(viaDocument)), []);
 });
+
+import { rule as stageTwice } from '../../src/rules/service-constraint/apigw-stage-created-twice.js';
+
+test('apigw-stage-created-twice: a deployment with stage_name and a stage resource of the same name conflict', () => {
+  const tf = (deploymentStage: string) => `resource "aws_api_gateway_deployment" "main" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+${deploymentStage}}
+resource "aws_api_gateway_stage" "main" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  deployment_id = aws_api_gateway_deployment.main.id
+  stage_name    = var.environment
+}`;
+  const f = runRule(stageTwice, tf('  stage_name  = var.environment\n'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_api_gateway_stage.main', 5]]);
+  assert.match(f[0]!.message, /Stage already exists/);
+  assert.deepEqual(runRule(stageTwice, tf('')), []);
+  assert.deepEqual(runRule(stageTwice, tf('  stage_name  = "bootstrap"\n')), []);
+});

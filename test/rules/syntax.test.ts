@@ -169,3 +169,25 @@ test('cdktf-provider-block-not-array: the list matches the array-typed blocks of
   const arrays = [...config.matchAll(/readonly (\w+)\?: AwsProvider\w+\[\] \| cdktf\.IResolvable;/g)].map((m) => m[1]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
   assert.deepEqual([...AWS_PROVIDER_ARRAY_BLOCKS].sort(), arrays.sort());
 });
+
+import { rule as duplicateConstructId, duplicateConstructIds } from '../../src/rules/syntax/cdktf-duplicate-construct-id.js';
+
+test('cdktf-duplicate-construct-id: two constructs with one id in a scope make synth throw; branches and other scopes do not', () => {
+  const src = [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack, TerraformVariable, TerraformOutput } from 'cdktf';",
+    'export class TapStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    "    const bucket = new TerraformVariable(this, 'bucket_name', { type: 'string' });",
+    "    new TerraformOutput(this, 'bucket_name', { value: bucket.stringValue });",
+    "    if (id === 'a') { new TerraformOutput(this, 'x', { value: 1 }); } else { new TerraformOutput(this, 'x', { value: 2 }); }",
+    '  }',
+    '}',
+  ].join('\n');
+  assert.deepEqual(duplicateConstructIds('lib/tap-stack.ts', src), [{ id: 'bucket_name', className: 'TapStack', lines: [6, 7] }]);
+  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: src }] };
+  const f = runRulesDetailed([duplicateConstructId], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.severity]), [['lib/tap-stack.ts:TapStack:bucket_name', 7, 'critical']]);
+  assert.deepEqual(duplicateConstructIds('a.ts', src.replace("new TerraformOutput(this, 'bucket_name'", "new TerraformOutput(this, 'bucket_name_output'")), []);
+});

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3117,
-    "hits": 429
+    "groups": 3134,
+    "hits": 436
   },
   "categories": {
     "application-code": {
@@ -34,8 +34,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "deprecated": {
-      "groups": 37,
-      "hits": 10
+      "groups": 39,
+      "hits": 12
     },
     "destroyability": {
       "groups": 59,
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 194,
-      "hits": 48
+      "groups": 200,
+      "hits": 50
     },
     "required-input": {
       "groups": 66,
@@ -130,23 +130,23 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema": {
-      "groups": 235,
-      "hits": 61
+      "groups": 234,
+      "hits": 58
     },
     "secrets": {
       "groups": 67,
       "hits": 12
     },
     "service-constraint": {
-      "groups": 228,
-      "hits": 24
+      "groups": 237,
+      "hits": 30
     },
     "style": {
       "groups": 335,
       "hits": 23
     },
     "syntax": {
-      "groups": 123,
+      "groups": 124,
       "hits": 16
     },
     "tagging": {
@@ -187,6 +187,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 2
     },
+    "apigw-stage-created-twice": {
+      "groups": 9,
+      "hits": 6
+    },
     "archive-source-missing": {
       "groups": 3,
       "hits": 1
@@ -219,9 +223,17 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 21,
       "hits": 8
     },
+    "cdktf-duplicate-construct-id": {
+      "groups": 1,
+      "hits": 0
+    },
     "cdktf-list-attribute-get": {
       "groups": 5,
       "hits": 0
+    },
+    "cdktf-literal-reference-undeclared": {
+      "groups": 6,
+      "hits": 2
     },
     "cdktf-nested-stack": {
       "groups": 4,
@@ -272,8 +284,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "deprecated-vs-reference": {
-      "groups": 37,
-      "hits": 10
+      "groups": 39,
+      "hits": 12
     },
     "diff-attribute-vs-block": {
       "groups": 24,
@@ -700,8 +712,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed": {
-      "groups": 28,
-      "hits": 8
+      "groups": 27,
+      "hits": 5
     },
     "schema-unknown-argument": {
       "groups": 105,
@@ -841,6 +853,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 2
     },
+    "apigw-stage-created-twice|code": {
+      "groups": 9,
+      "hits": 6
+    },
     "archive-source-missing|both": {
       "groups": 2,
       "hits": 0
@@ -885,9 +901,17 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 12,
       "hits": 1
     },
+    "cdktf-duplicate-construct-id|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "cdktf-list-attribute-get|code": {
       "groups": 5,
       "hits": 0
+    },
+    "cdktf-literal-reference-undeclared|code": {
+      "groups": 6,
+      "hits": 2
     },
     "cdktf-nested-stack|code": {
       "groups": 4,
@@ -962,8 +986,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "deprecated-vs-reference|both": {
-      "groups": 25,
-      "hits": 8
+      "groups": 27,
+      "hits": 10
     },
     "deprecated-vs-reference|code": {
       "groups": 12,
@@ -1602,8 +1626,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed|both": {
-      "groups": 16,
-      "hits": 5
+      "groups": 15,
+      "hits": 2
     },
     "schema-removed|code": {
       "groups": 12,

@@ -7,5 +7,6 @@ import { rule as moduleInputMismatch } from './module-input-mismatch.js';
 import { rule as moduleOutputUndeclared } from './module-output-undeclared.js';
 import { rule as providerDefaultMissing } from './provider-default-missing.js';
 import { rule as referenceMissingInstanceKey } from './reference-missing-instance-key.js';
+import { rule as cdktfLiteralReferenceUndeclared } from './cdktf-literal-reference-undeclared.js';
 
-export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, providerDefaultMissing, referenceMissingInstanceKey];
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, providerDefaultMissing, referenceMissingInstanceKey, cdktfLiteralReferenceUndeclared];

@@ -18,5 +18,6 @@ import { rule as route53ZoneReservedDomain } from './route53-zone-reserved-domai
 import { rule as s3AclWithoutOwnershipControls } from './s3-acl-without-ownership-controls.js';
 import { rule as lambdaRuntimeCreateBlocked } from './lambda-runtime-create-blocked.js';
 import { rule as cloudtrailBucketPolicyMissing } from './cloudtrail-bucket-policy-missing.js';
+import { rule as apigwStageCreatedTwice } from './apigw-stage-created-twice.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing, apigwStageCreatedTwice];
