@@ -223,7 +223,8 @@ export class BlockBuilder {
   /** The top-level block for a construct, or undefined when it maps to none. */
   build(info: ConstructInfo): Block | undefined {
     const span = this.ev.span(info.node);
-    const construct = { className: info.className, id: info.id };
+    const construct: NonNullable<Block['construct']> = { className: info.className, id: info.id };
+    if (createdUnderCondition(info.node)) construct.conditional = true;
     const base = { attributes: [] as Attribute[], blocks: [] as Block[], span, construct };
     switch (info.role) {
       case 'resource':
@@ -269,6 +270,18 @@ export class BlockBuilder {
         return undefined;
     }
   }
+}
+
+/** Whether a `new X(...)` runs only under a condition of its function (an if branch, a ternary branch, the right of && / || / ??). */
+function createdUnderCondition(node: ts.Node): boolean {
+  let child: ts.Node = node;
+  for (let n = node.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+    if (ts.isIfStatement(n) && child !== n.expression) return true;
+    if (ts.isConditionalExpression(n) && child !== n.condition) return true;
+    if (ts.isBinaryExpression(n) && child === n.right && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(n.operatorToken.kind)) return true;
+  }
+  return false;
 }
 
 /** The written branch of `cond ? value : undefined` (either order; `null` too), else undefined. */

@@ -100,7 +100,13 @@ export interface Block {
    * For CDKTF: the construct class name (`S3Bucket`) and its construct id; `open` when its config object is not
    * wholly visible (a spread of something unresolved, a variable, a type assertion), so absent arguments may be set.
    */
-  construct?: { className: string; id: string; open?: boolean };
+  construct?: {
+    className: string;
+    id: string;
+    open?: boolean;
+    /** Created only under a condition of the program (`if (props.domain) { new ... }`, `cond ? new ... : undefined`, `a && new ...`): the HCL `count` of a guarded resource. */
+    conditional?: boolean;
+  };
 }
 
 export interface Diagnostic {

@@ -149,3 +149,9 @@ test('ts-use-before-declaration reports a local read in its own initializer; ts-
   assert.match(f[0]!.message, /TS2448/);
   assert.deepEqual(run(shadowedImport as typeof useBeforeDeclaration), []);
 });
+
+test('missing-suffix-variable: names made unique with uuid() are no collision (left to the convention observation)', () => {
+  const tf = 'resource "aws_sns_topic" "alerts" {\n  name = "alerts-${substr(uuid(), 0, 8)}"\n}\nresource "aws_sqs_queue" "jobs" {\n  name = "jobs-${substr(uuid(), 0, 8)}"\n}\n';
+  assert.deepEqual(runRule(missingSuffix, tf), []);
+  assert.equal(runRule(missingSuffix, 'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n').length, 1);
+});

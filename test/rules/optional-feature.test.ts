@@ -65,3 +65,38 @@ test('empty-input-passed-through: a conditional null, a non-empty default or a g
   assert.equal(runRule(emptyInput, 'variable "key_pair_name" {\n  default = "ops"\n}\nresource "aws_launch_template" "app" {\n  key_name = var.key_pair_name\n}\n').length, 0);
   assert.equal(runRule(emptyInput, base + 'resource "aws_launch_template" "app" {\n  count    = var.key_pair_name == "" ? 0 : 1\n  key_name = var.key_pair_name\n}\n').length, 0);
 });
+
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { runRulesDetailed } from '../../src/rules/engine.js';
+import { makeTask } from './helpers.js';
+import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+
+test('unguarded-optional-feature: a CDKTF construct created under an if, a ternary or && is guarded', () => {
+  const stack = (creation: string) =>
+    [
+      "import { Construct } from 'constructs';",
+      "import { TerraformStack } from 'cdktf';",
+      "import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';",
+      'export class DnsStack extends TerraformStack {',
+      '  constructor(scope: Construct, id: string, props: { domainName?: string }) {',
+      '    super(scope, id);',
+      creation,
+      '  }',
+      '}',
+    ].join('\n');
+  const run = (creation: string) => {
+    const config = parseCdktfFiles([{ path: 'lib/dns-stack.ts', language: 'ts', content: stack(creation) }]);
+    return { config, findings: runRulesDetailed([unguarded], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings };
+  };
+  const always = run("    new Route53Zone(this, 'zone', { name: props.domainName! });");
+  assert.equal(always.config.blocks.find((b) => b.kind === 'resource')!.construct!.conditional, undefined);
+  for (const guarded of [
+    "    if (props.domainName) {\n      new Route53Zone(this, 'zone', { name: props.domainName });\n    }",
+    "    const zone = props.domainName ? new Route53Zone(this, 'zone', { name: props.domainName }) : undefined;",
+    "    const zone = props.domainName && new Route53Zone(this, 'zone', { name: props.domainName });",
+  ]) {
+    const r = run(guarded);
+    assert.equal(r.config.blocks.find((b) => b.kind === 'resource')!.construct!.conditional, true, guarded);
+    assert.deepEqual(r.findings, [], guarded);
+  }
+});

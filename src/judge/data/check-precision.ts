@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3134,
+    "groups": 3131,
     "hits": 436
   },
   "categories": {
@@ -50,7 +50,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "external-dependency": {
-      "groups": 48,
+      "groups": 47,
       "hits": 5
     },
     "file-layout": {
@@ -98,7 +98,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 86,
+      "groups": 85,
       "hits": 33
     },
     "network": {
@@ -106,7 +106,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "optional-feature": {
-      "groups": 34,
+      "groups": 33,
       "hits": 6
     },
     "outputs": {
@@ -524,7 +524,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 17,
+      "groups": 16,
       "hits": 2
     },
     "managed-policy-arn-invalid": {
@@ -536,7 +536,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 74,
+      "groups": 73,
       "hits": 27
     },
     "module-input-mismatch": {
@@ -808,7 +808,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "unguarded-optional-feature": {
-      "groups": 18,
+      "groups": 17,
       "hits": 5
     },
     "untagged-resources": {
@@ -1330,7 +1330,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 13,
+      "groups": 12,
       "hits": 2
     },
     "lookup-of-preexisting-resource|code": {
@@ -1350,7 +1350,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 24
     },
     "missing-suffix-variable|code": {
-      "groups": 8,
+      "groups": 7,
       "hits": 3
     },
     "module-input-mismatch|both": {
@@ -1758,7 +1758,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "unguarded-optional-feature|code": {
-      "groups": 8,
+      "groups": 7,
       "hits": 2
     },
     "untagged-resources|both": {

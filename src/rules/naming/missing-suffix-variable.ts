@@ -21,6 +21,8 @@ function suffixLikeIn(expr: Expr): string | undefined {
       const text = e.parts.join('.');
       if (suffixLike(text) || /^random_/.test(e.parts[0] ?? '')) found = text;
     } else if (e.kind === 'opaque' && suffixLike(e.text)) found = e.text;
+    // `Fn.uuid()` / `uuid()` / `timestamp()` in a name: unique per plan (a replacement every time, not a collision).
+    else if (e.kind === 'call' && (e.name === 'uuid' || e.name === 'timestamp')) found = `${e.name}()`;
   });
   return found;
 }

@@ -33,7 +33,7 @@ export function hasEmptyDefault(block: Block): boolean {
 
 /** Whether a resource is created conditionally (count / for_each), i.e. an optional feature is guarded. */
 export function isGuarded(block: Block): boolean {
-  return attr(block, 'count') !== undefined || attr(block, 'for_each') !== undefined;
+  return attr(block, 'count') !== undefined || attr(block, 'for_each') !== undefined || block.construct?.conditional === true;
 }
 
 /** `var.x` names an expression depends on (through locals). */
