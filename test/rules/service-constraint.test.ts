@@ -525,3 +525,26 @@ resource "aws_api_gateway_stage" "main" {
   assert.deepEqual(runRule(stageTwice, tf('')), []);
   assert.deepEqual(runRule(stageTwice, tf('  stage_name  = "bootstrap"\n')), []);
 });
+
+import { rule as trailDataResource } from '../../src/rules/service-constraint/cloudtrail-data-resource-invalid.js';
+
+test('cloudtrail-data-resource-invalid: an IAM-style wildcard in an S3 data-event selector is rejected; arn:aws:s3 and bucket prefixes are fine', () => {
+  const trail = (values: string) => `resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "logs"
+  event_selector {
+    read_write_type = "All"
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = [${values}]
+    }
+  }
+}`;
+  const f = runRule(trailDataResource, trail('"arn:aws:s3:::*/*"'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_cloudtrail.main', 6]]);
+  assert.match(f[0]!.message, /wildcards are not allowed/);
+  assert.match(runRule(trailDataResource, trail('"arn:aws:s3:::/"'))[0]!.message, /names no bucket/);
+  assert.deepEqual(runRule(trailDataResource, trail('"arn:aws:s3"')), []);
+  assert.deepEqual(runRule(trailDataResource, trail('"arn:aws:s3:::my-bucket/"')), []);
+  assert.deepEqual(runRule(trailDataResource, trail('"${aws_s3_bucket.data.arn}/"')), []);
+});

@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3131,
+    "groups": 3147,
     "hits": 436
   },
   "categories": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 237,
+      "groups": 253,
       "hits": 30
     },
     "style": {
@@ -253,6 +253,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cloudtrail-bucket-policy-missing": {
       "groups": 8,
+      "hits": 0
+    },
+    "cloudtrail-data-resource-invalid": {
+      "groups": 16,
       "hits": 0
     },
     "cloudtrail-kms-policy-missing": {
@@ -935,6 +939,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cloudtrail-bucket-policy-missing|code": {
       "groups": 8,
+      "hits": 0
+    },
+    "cloudtrail-data-resource-invalid|code": {
+      "groups": 16,
       "hits": 0
     },
     "cloudtrail-kms-policy-missing|both": {
