@@ -1,5 +1,5 @@
 /** tree-sitter-hcl `body`/`block`/`attribute` nodes → normalized `Block`s and `Attribute`s. */
-import type { Attribute, Block, BlockKind } from '../model/types.js';
+import { TOP_LEVEL_ATTRIBUTES, type Attribute, type Block, type BlockKind } from '../model/types.js';
 import { ConvertContext, MAX_DEPTH, type Node } from './context.js';
 import { convertExpr } from './expr.js';
 import { checkLineBreaks } from './layout.js';
@@ -20,8 +20,7 @@ const TOP_LEVEL_KINDS: ReadonlySet<string> = new Set<BlockKind>([
   'removed',
 ]);
 
-/** Type of the synthetic block holding a file's top-level attributes (`.tfvars` files are only attributes). */
-export const TOP_LEVEL_ATTRIBUTES = 'tfvars';
+export { TOP_LEVEL_ATTRIBUTES } from '../model/types.js';
 
 export interface BodyContent {
   attributes: Attribute[];

@@ -16,7 +16,7 @@
  * Spans are the JSON file's own lines and columns; an expression inside a string points into the string.
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Attribute, Block, BlockKind, Diagnostic, Expr, ObjectEntry, SourceSpan } from '../model/types.js';
+import { TOP_LEVEL_ATTRIBUTES, type Attribute, type Block, type BlockKind, type Diagnostic, type Expr, type ObjectEntry, type SourceSpan } from '../model/types.js';
 import { activeSchema, type BlockSchema } from '../schema/index.js';
 import { convertFile } from './blocks.js';
 import { ConvertContext, MAX_DEPTH, type Node } from './context.js';
@@ -261,7 +261,7 @@ function convertDocument(file: JsonFile, values: boolean): Block[] {
   if (values) {
     const attributes = convertAttributes(file, root, 'literal');
     if (!attributes.length) return [];
-    return [{ kind: 'unknown', type: 'tfvars', labels: [], attributes, blocks: [], span: file.nodeSpan(root) }];
+    return [{ kind: 'unknown', type: TOP_LEVEL_ATTRIBUTES, labels: [], attributes, blocks: [], span: file.nodeSpan(root) }];
   }
   // Two passes over the structure: the first finds the strings to read as HCL (which depends on where they stand),
   // the second builds the blocks with what one parse of them all gave. Diagnostics are the second pass's.

@@ -86,6 +86,9 @@ export type BlockKind =
  */
 export type BlockForm = 'block' | 'object' | 'array-item';
 
+/** Type of the synthetic block (kind `unknown`) holding a file's top-level attributes: a `.tfvars` file's values. */
+export const TOP_LEVEL_ATTRIBUTES = 'tfvars';
+
 export interface Block {
   kind: BlockKind;
   /** The keyword: `resource`, `provider`, ... for top level; the block name (`rule`, `filter`, `dynamic`) for nested. */

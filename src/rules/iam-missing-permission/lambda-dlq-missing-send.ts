@@ -1,24 +1,10 @@
 import type { Rule } from '../types.js';
-import type { Block } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
-import { actionMatches, allowsAction, MANAGED_POLICY_ACTIONS, roleFromExpr, rolePermissions, type RolePermissions } from '../util/b-iam.js';
+import { allowsAction, MANAGED_POLICY_ACTIONS, roleFromExpr, rolePermissions } from '../util/b-iam.js';
 import { referencedBlocks } from '../util/b-refs.js';
 
 /** The action a dead-letter target needs from the function's role, by target type. */
 const SEND_ACTION: Record<string, string> = { aws_sqs_queue: 'sqs:SendMessage', aws_sns_topic: 'sns:Publish' };
-
-/**
- * Whether a statement granting the action may cover the queue or topic: any statement except one whose resources
- * all name other resources of the same type (`aws_sqs_queue.processing.arn` for a DLQ `aws_sqs_queue.dlq`).
- * A managed policy grant is taken as covering.
- */
-function grantsOn(perms: RolePermissions, action: string, target: Block): boolean {
-  if (perms.managedPolicies.some((name) => (MANAGED_POLICY_ACTIONS[name] ?? []).some((p) => actionMatches(p, action)))) return true;
-  const type = target.labels[0] ?? '';
-  const address = blockAddress(target);
-  const otherOfType = (r: string) => r.startsWith(`${type}.`) && !r.startsWith(`${address}.`) && !r.startsWith(`${address}[`);
-  return perms.statements.some((st) => st.effect === 'Allow' && st.actions.some((p) => actionMatches(p, action)) && !(st.resources.length > 0 && st.resources.every(otherOfType)));
-}
 
 export const rule: Rule = {
   meta: {
@@ -54,7 +40,7 @@ export const rule: Rule = {
         // Only a fully readable role says what it lacks: an unread policy or a managed policy whose actions are not
         // known may grant it.
         if (!perms.complete || perms.managedPolicies.some((m) => !(m in MANAGED_POLICY_ACTIONS))) continue;
-        if (allowsAction(perms, action) && grantsOn(perms, action, queue)) continue;
+        if (allowsAction(perms, action, queue)) continue;
         ctx.report({
           block: fn,
           message: `${blockAddress(fn)} sends failed events to ${blockAddress(queue)}, but its role ${blockAddress(role)} has no ${action}: Lambda rejects the function at creation.`,

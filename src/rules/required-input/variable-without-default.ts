@@ -1,20 +1,13 @@
 import type { Rule } from '../types.js';
-import type { Configuration } from '../../model/types.js';
+import { TOP_LEVEL_ATTRIBUTES, type Configuration } from '../../model/types.js';
 import { blockAddress } from '../../model/query.js';
 import { looksLikeExternalReference, requiredVariables, variableName } from '../util/variables.js';
 import { isCdktfConfig } from '../util/files.js';
 
-/** Names assigned at the top level of the response's .tfvars files. */
+/** Names the response's .tfvars files assign (the front-end's block of a file's top-level attributes). */
 function tfvarsAssignments(config: Configuration): Set<string> {
-  const names = new Set<string>();
-  for (const f of config.files) {
-    if (!f.path.endsWith('.tfvars')) continue;
-    for (const line of f.content.split('\n')) {
-      const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=/.exec(line);
-      if (m) names.add(m[1]!);
-    }
-  }
-  return names;
+  const values = config.blocks.filter((b) => b.kind === 'unknown' && b.type === TOP_LEVEL_ATTRIBUTES && b.span.file.endsWith('.tfvars'));
+  return new Set(values.flatMap((b) => b.attributes.map((a) => a.name)));
 }
 
 export const rule: Rule = {

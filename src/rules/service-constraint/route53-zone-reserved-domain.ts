@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import type { Configuration, Expr } from '../../model/types.js';
 import { attr, blockAddress, resources } from '../../model/query.js';
-import { resolveExpr, resolvedNumber, resolvedString } from '../util/b-resolve.js';
+import { literalTail, resolveExpr, resolvedNumber, resolvedString } from '../util/b-resolve.js';
 
 /** Second-level domains RFC 2606 reserves for documentation; Route 53 refuses zones for them and their subdomains. */
 export const RESERVED_DOMAINS = ['example.com', 'example.net', 'example.org'];
@@ -11,9 +11,7 @@ function knownTail(config: Configuration, expr: Expr): string | undefined {
   const whole = resolvedString(config, expr);
   if (whole !== undefined) return whole;
   const e = resolveExpr(config, expr);
-  if (e?.kind !== 'template') return undefined;
-  const last = e.parts[e.parts.length - 1];
-  return last?.kind === 'literal' && typeof last.value === 'string' ? last.value : undefined;
+  return e?.kind === 'template' ? literalTail(e.parts) : undefined;
 }
 
 function reservedDomain(name: string): string | undefined {

@@ -1,14 +1,8 @@
 import type { Rule } from '../types.js';
-import type { Block, Configuration, Expr } from '../../model/types.js';
+import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
-import { resolvedBool } from '../util/b-resolve.js';
+import { literalTail, resolvedBool } from '../util/b-resolve.js';
 import { referencedBlocks } from '../util/b-refs.js';
-
-/** The literal text a template ends with (`"${var.x}-jobs.fifo"` → "-jobs.fifo"). */
-function literalTail(parts: Expr[]): string | undefined {
-  const last = parts[parts.length - 1];
-  return last?.kind === 'literal' && typeof last.value === 'string' ? last.value : undefined;
-}
 
 const isFifo = (config: Configuration, q: Block): boolean => resolvedBool(config, attrExpr(q, 'fifo_queue')) === true;
 

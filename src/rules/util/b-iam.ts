@@ -4,7 +4,7 @@
  * `complete` is false when some attached policy could not be read; rules then stay silent.
  */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { attrExpr, exprToText, nestedBlocks, resources, staticString } from '../../model/query.js';
+import { attrExpr, blockAddress, exprToText, nestedBlocks, resources, staticString } from '../../model/query.js';
 import { policyStatements, type PolicyStatement } from './policy.js';
 import { expressionReferences, referencedBlocks } from './b-refs.js';
 
@@ -121,8 +121,19 @@ export const MANAGED_POLICY_ACTIONS: Record<string, string[]> = {
   AmazonS3FullAccess: ['s3:*', 's3-object-lambda:*'],
 };
 
-/** Whether an Allow statement (or an attached managed policy) grants the action. Deny and NotAction are ignored: we only look for gaps. */
-export function allowsAction(perms: RolePermissions, action: string): boolean {
-  if (perms.statements.some((s) => s.effect === 'Allow' && s.actions.some((p) => actionMatches(p, action)))) return true;
+/**
+ * Whether a statement's resources may include the block: all but a statement whose resources all name other
+ * blocks of the same type (`aws_sqs_queue.work.arn` for `aws_sqs_queue.dlq`).
+ */
+function mayCover(s: PolicyStatement, target: Block): boolean {
+  const type = target.labels[0] ?? '';
+  const address = blockAddress(target);
+  const otherOfType = (r: string) => r.startsWith(`${type}.`) && !r.startsWith(`${address}.`) && !r.startsWith(`${address}[`);
+  return !(s.resources.length > 0 && s.resources.every(otherOfType));
+}
+
+/** Whether an Allow statement (or an attached managed policy) grants the action (on the block, when given: a managed policy counts as covering it). Deny and NotAction are ignored: we only look for gaps. */
+export function allowsAction(perms: RolePermissions, action: string, on?: Block): boolean {
+  if (perms.statements.some((s) => s.effect === 'Allow' && s.actions.some((p) => actionMatches(p, action)) && (!on || mayCover(s, on)))) return true;
   return perms.managedPolicies.some((name) => (MANAGED_POLICY_ACTIONS[name] ?? []).some((p) => actionMatches(p, action)));
 }

@@ -38,3 +38,9 @@ export function resolvedBool(config: Configuration, expr: Expr | undefined): boo
 export function resolvedNumber(config: Configuration, expr: Expr | undefined): number | undefined {
   return staticNumber(resolveExpr(config, expr));
 }
+
+/** The literal text a template ends with (`"${var.x}-jobs.fifo"` → "-jobs.fifo"), when its last part is a string literal. */
+export function literalTail(parts: Expr[]): string | undefined {
+  const last = parts[parts.length - 1];
+  return last?.kind === 'literal' && typeof last.value === 'string' ? last.value : undefined;
+}
