@@ -1,5 +1,6 @@
 /** Prettier-visible formatting signals in TypeScript sources: quote style of string literals and over-long code lines. */
 import ts from 'typescript';
+import { parseTypeScript } from '../util/ts-source.js';
 
 export interface TsFormatStats {
   singleQuoted: number;
@@ -14,7 +15,7 @@ export interface TsFormatStats {
 export const PRINT_WIDTH = 80;
 
 export function tsFormatStats(path: string, content: string): TsFormatStats {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = parseTypeScript(path, content);
   const stats: TsFormatStats = { singleQuoted: 0, doubleQuoted: 0, longLines: [] };
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node)) {

@@ -4,6 +4,7 @@
  * which can only under-report (a shadowed name looks used), never invent an unused one.
  */
 import ts from 'typescript';
+import { parseTypeScript } from '../util/ts-source.js';
 
 export interface UnusedName {
   name: string;
@@ -51,7 +52,7 @@ function isNonReference(id: ts.Identifier): boolean {
 }
 
 export function unusedNames(path: string, content: string): UnusedName[] {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = parseTypeScript(path, content);
   // A file without imports is a fragment quoted in prose (`const vpc = new Vpc(...)`), not a module ESLint would see.
   if (!sf.statements.some((s) => ts.isImportDeclaration(s))) return [];
   const declared: Declared[] = [];

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
 import { basename, typeScriptFiles } from '../util/files.js';
 import { lineOf } from '../util/ts-classes.js';
@@ -25,7 +26,7 @@ function directConstructId(statement: ts.Statement): { id: string; node: ts.NewE
 
 /** Construct ids used twice among the direct statements of one method or constructor body of a class. */
 export function duplicateConstructIds(path: string, content: string): DuplicateId[] {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = parseTypeScript(path, content);
   const out: DuplicateId[] = [];
   for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
     for (const m of cls.members) {

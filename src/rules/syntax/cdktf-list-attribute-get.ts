@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
 import { activeSchema } from '../../schema/index.js';
 import { camelToSnake, typeFromClassName } from '../../cdktf/naming.js';
@@ -20,7 +21,7 @@ function className(e: ts.Expression): string | undefined {
  * whose `.get(i)` is right.
  */
 export function listAttributeGets(path: string, content: string): { line: number; variable: string; attribute: string; type: string }[] {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = parseTypeScript(path, content);
   const classes = new Map<string, string>();
   const calls: { line: number; variable: string; property: string }[] = [];
   const visit = (node: ts.Node): void => {

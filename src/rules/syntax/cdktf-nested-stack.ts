@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
 import { basename, typeScriptFiles } from '../util/files.js';
 import { baseName, lineOf, namedImportsFrom, visitThisScope } from '../util/ts-classes.js';
@@ -27,7 +28,7 @@ function createsProvider(node: ts.Node): boolean {
  * of the response itself (classes are matched by name across the files).
  */
 export function nestedStacks(files: { path: string; content: string }[]): NestedStack[] {
-  const parsed = files.map((f) => ({ path: f.path, sf: ts.createSourceFile(f.path, f.content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS) }));
+  const parsed = files.map((f) => ({ path: f.path, sf: parseTypeScript(f.path, f.content) }));
   const stackClasses = new Map<string, ts.ClassDeclaration>();
   for (const { sf } of parsed) {
     const stackNames = new Set([...namedImportsFrom(sf, 'cdktf')].filter(([, imported]) => imported === 'TerraformStack').map(([local]) => local));

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
 import { basename, typeScriptFiles } from '../util/files.js';
 import { baseName, lineOf, namedImportsFrom, visitThisScope } from '../util/ts-classes.js';
@@ -47,7 +48,7 @@ function memberNames(cls: ts.ClassDeclaration): Set<string> {
 
 /** `this.name(...)` calls inside a class whose base is a CDKTF stack or construct and that declares no such member. */
 export function undefinedThisCalls(path: string, content: string): UndefinedCall[] {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = parseTypeScript(path, content);
   const bases = new Map<string, string>();
   for (const [base, { module }] of Object.entries(BASES)) for (const [local, imported] of namedImportsFrom(sf, module)) if (imported === base) bases.set(local, base);
   if (!bases.size) return [];

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseTypeScript } from './ts-source.js';
 
 /**
  * Local variables and parameters that reuse the name of an import of the same file. `selfReference`: a `const` or
@@ -6,7 +7,7 @@ import ts from 'typescript';
  * block-scoped variable used before its declaration).
  */
 export function shadowedImports(path: string, content: string): { name: string; line: number; selfReference: boolean }[] {
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = parseTypeScript(path, content);
   const imported = new Set<string>();
   for (const s of sf.statements) {
     if (!ts.isImportDeclaration(s) || !s.importClause) continue;
