@@ -28,7 +28,7 @@ export const rule: Rule = {
     fixExample: 'event_selector {\n  read_write_type           = "All"\n  include_management_events = true\n  data_resource {\n    type   = "AWS::S3::Object"\n    values = ["${aws_s3_bucket.data.arn}/"]\n  }\n}',
     docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html',
     knowledgeGap: 'CloudTrail data-resource values are ARN prefixes, not IAM wildcard patterns.',
-    impact: 'The trail is not created or updated (InvalidEventSelectorsException: Value arn:aws:s3:::*/* for DataResources.Values is invalid).',
+    impact: 'The trail is not created or updated: PutEventSelectors refuses the value (InvalidEventSelectorsException).',
   },
   check(ctx) {
     for (const trail of resources(ctx.config, 'aws_cloudtrail')) {

@@ -25,7 +25,7 @@ export const rule: Rule = {
     category: 'service-constraint',
     severity: 'high',
     fixClass: 'B',
-    // CreateHostedZone answers "InvalidDomainName: … is reserved by AWS!": listed whatever the check's measured
+    // CreateHostedZone answers InvalidDomainName (a reserved domain): listed whatever the check's measured
     // precision unless the ideal keeps the name.
     applyFailure: true,
     title: 'Hosted zone for a reserved documentation domain',

@@ -54,7 +54,7 @@ export const rule: Rule = {
       }
     }
     // SNS delivers a standard topic's messages to standard queues only: Subscribe fails for a FIFO endpoint
-    // ("FIFO SQS Queues can not be subscribed to standard SNS topics").
+    // (Subscribe answers InvalidParameter for the FIFO endpoint).
     for (const sub of resources(ctx.config, 'aws_sns_topic_subscription')) {
       const topic = referencedBlocks(ctx.config, attrExpr(sub, 'topic_arn'), 'aws_sns_topic')[0];
       const queue = referencedBlocks(ctx.config, attrExpr(sub, 'endpoint'), 'aws_sqs_queue')[0];
