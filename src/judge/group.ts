@@ -48,10 +48,10 @@ const MISSING_AFTER_CUT = [
 
 /**
  * What the block a response stops in reads as wrong because its text ends mid-way: a half-written argument name,
- * required or destroy-time arguments never reached, a variable whose default the cut never reached. Values written
- * in full before the cut stay their own findings.
+ * required or destroy-time arguments never reached, a variable whose default the cut never reached, a module call
+ * whose inputs the cut never reached. Values written in full before the cut stay their own findings.
  */
-const CUT_BLOCK_ABSENCES = ['schema-unknown-argument', 'schema-missing-required', 'schema-block-as-attribute', 'schema-wrong-type', 'final-snapshot-required', 'variable-without-default'] as const;
+const CUT_BLOCK_ABSENCES = ['schema-unknown-argument', 'schema-missing-required', 'schema-block-as-attribute', 'schema-wrong-type', 'final-snapshot-required', 'variable-without-default', 'module-input-mismatch'] as const;
 
 /** What a CDKTF class the compiler rejects leaves missing from the model (its block maps to no resource). */
 const MISSING_AFTER_UNKNOWN_CLASS = [

@@ -23,6 +23,8 @@ import { rule as cdktfUnknownExport } from './syntax/cdktf-unknown-export.js';
 import { rule as responseTruncated } from './syntax/response-truncated.js';
 import { rule as tsUseBeforeDeclaration } from './syntax/ts-use-before-declaration.js';
 import { rule as cdktfStackMethodUndefined } from './syntax/cdktf-stack-method-undefined.js';
+import { rule as cdktfFnMemberUndefined } from './syntax/cdktf-fn-member-undefined.js';
+import { rule as cdktfStringInterpolationInvalid } from './syntax/cdktf-string-interpolation-invalid.js';
 import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
 import { rule as cdktfDuplicateConstructId } from './syntax/cdktf-duplicate-construct-id.js';
@@ -53,6 +55,8 @@ export const CATALOG_B: Rule[] = [
   responseTruncated,
   tsUseBeforeDeclaration,
   cdktfStackMethodUndefined,
+  cdktfFnMemberUndefined,
+  cdktfStringInterpolationInvalid,
   cdktfNestedStack,
   cdktfProviderBlockNotArray,
   cdktfDuplicateConstructId,

@@ -356,3 +356,17 @@ test('a destroyability finding on a block the ideal protects on purpose is an ob
   assert.equal(tierWith(protectedIdeal), 'observation');
   assert.equal(tierWith(destroyable), 'failure');
 });
+
+test('a module call the response stops in folds its missing inputs into the truncation; another call keeps its own', () => {
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'response-truncated', category: 'syntax', severity: 'critical', resource: 'module.security', message: 'The response stops inside `module.security`', location: { file: 'lib/main.tf', line: 55 } }),
+      finding({ ruleId: 'module-input-mismatch', category: 'reference', resource: 'module.security', message: 'module.security does not pass `vpc_id`', location: { file: 'lib/main.tf', line: 52 } }),
+      finding({ ruleId: 'module-input-mismatch', category: 'reference', resource: 'module.network', message: 'module.network does not pass `cidr`', location: { file: 'lib/main.tf', line: 20 } }),
+    ],
+    input,
+  );
+  const cut = out.find((f) => f.ruleId === 'response-truncated')!;
+  assert.deepEqual(cut.occurrences?.map((o) => o.resource), ['module.security', 'module.security']);
+  assert.deepEqual(out.filter((f) => f.ruleId === 'module-input-mismatch').map((f) => f.resource), ['module.network']);
+});

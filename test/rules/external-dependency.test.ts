@@ -116,3 +116,36 @@ test('literal-preexisting-id: references, names that look like ids and a created
   ].join('\n');
   assert.equal(runRule(literalPreexistingId, hcl).length, 0);
 });
+
+import { rule as fileOutsideStack } from '../../src/rules/external-dependency/file-outside-stack.js';
+
+test('file-outside-stack: a home-folder or absolute path, literal or through an input default, is not in the stack', () => {
+  const tf = `variable "public_key_path" {
+  default = "~/.ssh/id_rsa.pub"
+}
+resource "aws_key_pair" "main" {
+  key_name   = "main"
+  public_key = file(var.public_key_path)
+}
+resource "aws_instance" "web" {
+  ami       = "ami-123"
+  user_data = templatefile("/opt/templates/init.sh", { name = "web" })
+}`;
+  const f = runRule(fileOutsideStack, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_key_pair.main', 6], ['aws_instance.web', 10]]);
+  assert.match(f[0]!.message, /~\/\.ssh\/id_rsa\.pub/);
+});
+
+test('file-outside-stack: files read relative to the module, and keys made in the stack, are fine', () => {
+  const tf = `resource "aws_instance" "web" {
+  user_data = templatefile("\${path.module}/templates/init.sh", { name = "web" })
+}
+resource "aws_lambda_function" "fn" {
+  filename         = "lambda.zip"
+  source_code_hash = filebase64sha256("lambda.zip")
+}
+resource "aws_key_pair" "main" {
+  public_key = tls_private_key.ssh.public_key_openssh
+}`;
+  assert.deepEqual(runRule(fileOutsideStack, tf), []);
+});

@@ -548,3 +548,56 @@ test('cloudtrail-data-resource-invalid: an IAM-style wildcard in an S3 data-even
   assert.deepEqual(runRule(trailDataResource, trail('"arn:aws:s3:::my-bucket/"')), []);
   assert.deepEqual(runRule(trailDataResource, trail('"${aws_s3_bucket.data.arn}/"')), []);
 });
+
+import { rule as staticParameter } from '../../src/rules/service-constraint/rds-static-parameter-immediate.js';
+
+test('rds-static-parameter-immediate: a static PostgreSQL or MySQL parameter without pending-reboot is refused', () => {
+  const tf = `variable "family" {
+  default = "postgres15"
+}
+resource "aws_db_parameter_group" "pg" {
+  family = var.family
+  parameter {
+    name  = "log_statement"
+    value = "ddl"
+  }
+  parameter {
+    name  = "shared_preload_libraries"
+    value = "pg_stat_statements"
+  }
+}
+resource "aws_rds_cluster_parameter_group" "mysql" {
+  family = "aurora-mysql8.0"
+  parameter {
+    name         = "performance_schema"
+    value        = "1"
+    apply_method = "immediate"
+  }
+}`;
+  const f = runRule(staticParameter, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_db_parameter_group.pg', 4], ['aws_rds_cluster_parameter_group.mysql', 15]]);
+  assert.match(f[0]!.message, /shared_preload_libraries/);
+});
+
+test('rds-static-parameter-immediate: pending-reboot, dynamic parameters and unknown families are fine', () => {
+  const tf = `resource "aws_db_parameter_group" "pg" {
+  family = "postgres16"
+  parameter {
+    name         = "shared_preload_libraries"
+    value        = "pg_stat_statements"
+    apply_method = "pending-reboot"
+  }
+  parameter {
+    name  = "log_min_duration_statement"
+    value = "1000"
+  }
+}
+resource "aws_db_parameter_group" "other" {
+  family = var.family
+  parameter {
+    name  = "max_connections"
+    value = "200"
+  }
+}`;
+  assert.deepEqual(runRule(staticParameter, tf), []);
+});

@@ -632,6 +632,8 @@ const FIXTURES: Record<string, Fixture> = {
     line: 1,
     good: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_flow_log" "main" {\n  vpc_id       = aws_vpc.main.id\n  traffic_type = "ALL"\n}\n',
     more: [['resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_flow_log" "other" {\n  vpc_id = aws_vpc.other.id\n}\n', 'aws_vpc.main', 1]],
+    // A flow log on an input VPC id may be this VPC (a module wired by its caller): not guessed.
+    alsoGood: ['resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_flow_log" "main" {\n  vpc_id       = var.vpc_id\n  traffic_type = "ALL"\n}\n'],
   },
   'wafv2-logging-missing': {
     bad: 'resource "aws_wafv2_web_acl" "api" {\n  name  = "api"\n  scope = "REGIONAL"\n}\n',

@@ -191,3 +191,80 @@ test('cdktf-duplicate-construct-id: two constructs with one id in a scope make s
   assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.severity]), [['lib/tap-stack.ts:TapStack:bucket_name', 7, 'critical']]);
   assert.deepEqual(duplicateConstructIds('a.ts', src.replace("new TerraformOutput(this, 'bucket_name'", "new TerraformOutput(this, 'bucket_name_output'")), []);
 });
+
+import { rule as fnMemberUndefined, undefinedFnMembers, FN_MEMBERS } from '../../src/rules/syntax/cdktf-fn-member-undefined.js';
+
+const FN_STACK = [
+  "import { Construct } from 'constructs';",
+  "import { TerraformStack, Fn } from 'cdktf';",
+  'export class TapStack extends TerraformStack {',
+  '  constructor(scope: Construct, id: string) {',
+  '    super(scope, id);',
+  '    const password = Fn.random(32);',
+  "    const doc = Fn.jsondecode('{}');",
+  '    const again = Fn.random(16);',
+  '    // Fn.notAFunction() in a comment is not code',
+  '    const n = Fn.lengthOf([password, doc, again]);',
+  '  }',
+  '}',
+].join('\n');
+
+test('cdktf-fn-member-undefined: Fn.random does not compile; Terraform functions and comments are fine', () => {
+  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: FN_STACK }] };
+  const f = runRulesDetailed([fnMemberUndefined], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['lib/tap-stack.ts:Fn.random', 6, 'syntax']]);
+  assert.match(f[0]!.message, /line 6 and 1 more.*TS2339.*RandomId/);
+});
+
+test('cdktf-fn-member-undefined: an Fn not imported from cdktf is not judged', () => {
+  assert.deepEqual(undefinedFnMembers('a.ts', FN_STACK.replace("import { TerraformStack, Fn } from 'cdktf';", "import { TerraformStack } from 'cdktf';\nimport { Fn } from './helpers';")), []);
+});
+
+test('cdktf-fn-member-undefined: the member list matches the installed cdktf declarations of Fn and FnGenerated', () => {
+  const require = createRequire(import.meta.url);
+  const lib = dirname(require.resolve('cdktf', { paths: [dirname(require.resolve('@cdktf/provider-aws'))] }));
+  const statics = (file: string): string[] => [...readFileSync(join(lib, file), 'utf8').matchAll(/^\s+static ([A-Za-z0-9_]+)/gm)].map((m) => m[1]!);
+  const installed = new Set([...statics('terraform-functions.d.ts'), ...statics('functions/terraform-functions.generated.d.ts')]);
+  assert.ok(installed.size > 100);
+  assert.deepEqual([...FN_MEMBERS].sort(), [...installed].sort());
+});
+
+import { rule as stringInterpolation, interpolations, interpolationKind } from '../../src/rules/syntax/cdktf-string-interpolation-invalid.js';
+
+const QUOTED = [
+  "import { Construct } from 'constructs';",
+  "import { TerraformStack } from 'cdktf';",
+  "import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';",
+  "import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';",
+  'export class TapStack extends TerraformStack {',
+  '  constructor(scope: Construct, id: string, suffix: string) {',
+  '    super(scope, id);',
+  "    new RdsCluster(this, 'db', {",
+  "      clusterIdentifier: `db-${suffix}`,",
+  "      finalSnapshotIdentifier: 'db-final-${Date.now()}',",
+  '    });',
+  "    new IamPolicy(this, 'mfa', {",
+  "      name: 'mfa',",
+  "      policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::*:user/${aws:username}' }] }),",
+  '    });',
+  "    new IamPolicy(this, 'escaped', {",
+  "      name: 'escaped-${var.env}',",
+  "      policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::*:user/$${aws:username}' }] }),",
+  '    });',
+  '  }',
+  '}',
+].join('\n');
+
+test('cdktf-string-interpolation-invalid: a TypeScript value or an IAM policy variable in a quoted string breaks the synthesized configuration', () => {
+  const config = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: QUOTED }]);
+  const f = runRulesDetailed([stringInterpolation], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_rds_cluster.db', 10], ['aws_iam_policy.mfa', 14]]);
+  assert.match(f[0]!.message, /Date\.now\(\).*template literal/);
+  assert.match(f[1]!.message, /policy variable.*\$\$\{aws:username\}/);
+});
+
+test('cdktf-string-interpolation-invalid: Terraform expressions, escapes and unclosed braces are not reported', () => {
+  assert.deepEqual(interpolations('a-$${aws:username}-${var.x}-${upper(local.y)}-${unclosed'), ['var.x', 'upper(local.y)']);
+  assert.deepEqual(['var.x', 'aws_s3_bucket.b.arn', 'upper(local.y)', 'data.aws_region.current.name', '"quoted"'].map(interpolationKind), ['hcl', 'hcl', 'hcl', 'hcl', 'hcl']);
+  assert.deepEqual(['aws:username', 'Date.now()', 'bucket.id', 'random_id', 'environment'].map(interpolationKind), ['policy-variable', 'typescript', 'typescript', 'typescript', 'typescript']);
+});

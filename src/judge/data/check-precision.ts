@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3147,
-    "hits": 436
+    "groups": 3166,
+    "hits": 440
   },
   "categories": {
     "application-code": {
@@ -50,8 +50,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "external-dependency": {
-      "groups": 47,
-      "hits": 5
+      "groups": 50,
+      "hits": 8
     },
     "file-layout": {
       "groups": 10,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 200,
+      "groups": 199,
       "hits": 50
     },
     "required-input": {
@@ -138,15 +138,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 253,
-      "hits": 30
+      "groups": 261,
+      "hits": 31
     },
     "style": {
       "groups": 335,
       "hits": 23
     },
     "syntax": {
-      "groups": 124,
+      "groups": 133,
       "hits": 16
     },
     "tagging": {
@@ -227,6 +227,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "cdktf-fn-member-undefined": {
+      "groups": 3,
+      "hits": 0
+    },
     "cdktf-list-attribute-get": {
       "groups": 5,
       "hits": 0
@@ -242,6 +246,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "cdktf-provider-block-not-array": {
       "groups": 9,
       "hits": 1
+    },
+    "cdktf-string-interpolation-invalid": {
+      "groups": 6,
+      "hits": 0
     },
     "cdktf-unknown-export": {
       "groups": 63,
@@ -350,6 +358,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "external-resource-input": {
       "groups": 2,
       "hits": 0
+    },
+    "file-outside-stack": {
+      "groups": 3,
+      "hits": 3
     },
     "final-snapshot-required": {
       "groups": 15,
@@ -544,7 +556,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 27
     },
     "module-input-mismatch": {
-      "groups": 18,
+      "groups": 17,
       "hits": 8
     },
     "module-output-undeclared": {
@@ -618,6 +630,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "rds-single-az": {
       "groups": 4,
       "hits": 0
+    },
+    "rds-static-parameter-immediate": {
+      "groups": 8,
+      "hits": 1
     },
     "rds-storage-not-encrypted": {
       "groups": 7,
@@ -909,6 +925,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "cdktf-fn-member-undefined|code": {
+      "groups": 3,
+      "hits": 0
+    },
     "cdktf-list-attribute-get|code": {
       "groups": 5,
       "hits": 0
@@ -924,6 +944,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "cdktf-provider-block-not-array|code": {
       "groups": 9,
       "hits": 1
+    },
+    "cdktf-string-interpolation-invalid|code": {
+      "groups": 6,
+      "hits": 0
     },
     "cdktf-unknown-export|both": {
       "groups": 22,
@@ -1072,6 +1096,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "external-resource-input|both": {
       "groups": 2,
       "hits": 0
+    },
+    "file-outside-stack|code": {
+      "groups": 3,
+      "hits": 3
     },
     "final-snapshot-required|both": {
       "groups": 11,
@@ -1366,7 +1394,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "module-input-mismatch|code": {
-      "groups": 17,
+      "groups": 16,
       "hits": 7
     },
     "module-output-undeclared|code": {
@@ -1476,6 +1504,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "rds-single-az|code": {
       "groups": 2,
       "hits": 0
+    },
+    "rds-static-parameter-immediate|code": {
+      "groups": 8,
+      "hits": 1
     },
     "rds-storage-not-encrypted|both": {
       "groups": 6,

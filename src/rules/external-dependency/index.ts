@@ -2,5 +2,6 @@ import type { Rule } from '../types.js';
 import { rule as lookupOfPreexistingResource } from './lookup-of-preexisting-resource.js';
 import { rule as externalResourceInput } from './external-resource-input.js';
 import { rule as literalPreexistingId } from './literal-preexisting-id.js';
+import { rule as fileOutsideStack } from './file-outside-stack.js';
 
-export const EXTERNAL_DEPENDENCY_RULES: Rule[] = [lookupOfPreexistingResource, externalResourceInput, literalPreexistingId];
+export const EXTERNAL_DEPENDENCY_RULES: Rule[] = [lookupOfPreexistingResource, externalResourceInput, literalPreexistingId, fileOutsideStack];

@@ -235,7 +235,7 @@ export const SERVICE_LOGGING_TABLE: TableCheck[] = [
     fixExample: 'resource "aws_flow_log" "vpc" {\n  vpc_id          = aws_vpc.main.id\n  traffic_type    = "ALL"\n  iam_role_arn    = aws_iam_role.flow_logs.arn\n  log_destination = aws_cloudwatch_log_group.flow_logs.arn\n}',
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html',
     what: 'has no flow log',
-    rows: [{ types: ['aws_vpc'], require: [], coveredByReferrer: [{ type: 'aws_flow_log', attr: 'vpc_id' }] }],
+    rows: [{ types: ['aws_vpc'], require: [], coveredByReferrer: [{ type: 'aws_flow_log', attr: 'vpc_id', opaqueCovers: true }] }],
   },
   {
     ...OPS,

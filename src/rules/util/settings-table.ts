@@ -73,6 +73,11 @@ export interface Referrer {
   attr: string;
   require?: Requirement[];
   byName?: string;
+  /**
+   * A referrer whose argument names no block of the configuration (an input such as `var.vpc_id`, a construct
+   * prop such as `config.vpcId`) may well be this resource: the row is then not reported, rather than guessed.
+   */
+  opaqueCovers?: boolean;
 }
 // A row with `coveredByReferrer` and no `require` is a gap unless a covering resource refers to the resource
 // (the setting exists only as a separate resource in the bundled provider schema).
@@ -180,12 +185,14 @@ function ebsDefault(config: Configuration): boolean {
 /** Whether a resource of a covering type refers to `block` in the named argument (and satisfies its requirements). */
 function coveredByReferrer(config: Configuration, block: Block, referrers: Referrer[]): boolean {
   const addr = `${block.labels[0]}.${block.labels[1]}`;
-  return referrers.some(({ type, attr: name, require, byName }) => {
+  return referrers.some(({ type, attr: name, require, byName, opaqueCovers }) => {
     const own = byName ? staticString(attrExpr(block, byName)) : undefined;
     return resources(config, type).some((r) => {
       const e = attrExpr(r, name);
       if (!e) return false;
-      const refers = referencesIn(e).some((ref) => referenceTarget(ref.parts) === addr) || (own !== undefined && staticString(e) === own);
+      const refs = referencesIn(e);
+      const opaque = opaqueCovers === true && refs.length > 0 && refs.every((ref) => (referenceTarget(ref.parts) ?? 'var.').startsWith('var.'));
+      const refers = opaque || refs.some((ref) => referenceTarget(ref.parts) === addr) || (own !== undefined && staticString(e) === own);
       return refers && (require ?? []).every((req) => evaluate(config, r, req).verdict !== 'gap');
     });
   });
