@@ -36,6 +36,19 @@ export class ExportChecker {
     return false;
   }
 
+  /** The module of the resource type whose name folds to `folded` (`vpc` → `vpc`, `s3bucket` → `s3-bucket`). */
+  resourceModule(provider: string, folded: string): string | undefined {
+    let modules = this.modulesByFoldedName.get(provider);
+    if (!modules) {
+      modules = new Map();
+      for (const t of this.resources) if (t.startsWith(`${provider}_`)) modules.set(foldName(t.slice(provider.length + 1)), t.slice(provider.length + 1).replace(/_/g, '-'));
+      this.modulesByFoldedName.set(provider, modules);
+    }
+    return modules.get(folded);
+  }
+
+  private readonly modulesByFoldedName = new Map<string, Map<string, string>>();
+
   moduleExists(guess: TypeGuess): boolean {
     if (guess.kind === 'provider') return true;
     return (guess.kind === 'data' ? this.dataSources : this.resources).has(guess.type);
@@ -93,6 +106,10 @@ export function checkProviderExports(an: Analyzer, constructs: ConstructInfo[], 
     for (const stmt of f.sf.statements) {
       if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier)) continue;
       const specifier = stmt.moduleSpecifier.text;
+      if (specifier === 'cdktf') {
+        reportProviderClassesFromCore(stmt, checker, knows, (node, message) => report(f, node, message));
+        continue;
+      }
       // Only prebuilt packages: locally generated `.gen` bindings may be laid out differently.
       if (!specifier.startsWith('@cdktf/provider-')) continue;
       const pkg = providerPackage(specifier);
@@ -149,6 +166,28 @@ export function checkProviderExports(an: Analyzer, constructs: ConstructInfo[], 
     }
     const hint = expected === `${foldName(className)}a` ? ` (the class is ${className}A)` : '';
     report(info.file, callee, `Module '${module}' does not export a class ${className}${hint}.`);
+  }
+}
+
+/**
+ * Provider classes imported from cdktf itself (`import { AwsProvider, Vpc } from 'cdktf'`): the core library exports
+ * no provider bindings, so tsc stops (TS2305). Only names that fold to a resource type of a provider the schema
+ * knows, or to `<Provider>Provider`, are judged: cdktf's own exports (TerraformStack, S3Backend, Fn) fold to none.
+ */
+function reportProviderClassesFromCore(
+  stmt: ts.ImportDeclaration,
+  checker: ExportChecker,
+  knows: (provider: string) => boolean,
+  report: (node: ts.Node, message: string) => void,
+): void {
+  const named = stmt.importClause?.namedBindings;
+  if (!named || !ts.isNamedImports(named) || stmt.importClause?.isTypeOnly || !knows('aws')) return;
+  for (const el of named.elements) {
+    const exported = (el.propertyName ?? el.name).text;
+    const folded = foldName(exported);
+    const module = folded === 'awsprovider' ? 'provider' : checker.resourceModule('aws', folded);
+    if (module === undefined) continue;
+    report(el, `'cdktf' has no exported member '${exported}': provider classes come from '@cdktf/provider-aws/lib/${module}'.`);
   }
 }
 

@@ -83,6 +83,8 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
     scope: 'mentions' as const,
     why: "the deployment's deprecated stage_name is what creates the stage twice",
   })),
+  { host: 'ts-use-before-declaration', folded: 'ts-shadowed-import', scope: 'resource', why: 'a local that shadows an import and reads itself in its initializer is one naming mistake' },
+  { host: 'lambda-reserved-concurrency-over-quota', folded: 'lambda-reserved-concurrency', scope: 'task', why: 'the reservations that exceed the quota are the reservations' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
   { host: 'backend-uses-variables', folded: 'backend-local', scope: 'task', why: 'one backend configuration' },

@@ -24,7 +24,9 @@ import { rule as responseTruncated } from './syntax/response-truncated.js';
 import { rule as tsUseBeforeDeclaration } from './syntax/ts-use-before-declaration.js';
 import { rule as cdktfStackMethodUndefined } from './syntax/cdktf-stack-method-undefined.js';
 import { rule as cdktfFnMemberUndefined } from './syntax/cdktf-fn-member-undefined.js';
-import { rule as cdktfStringInterpolationInvalid } from './syntax/cdktf-string-interpolation-invalid.js';
+import { rule as cdktfStringInterpolationInvalid, policyVariableRule as cdktfPolicyVariableUnescaped } from './reference/cdktf-string-interpolation-invalid.js';
+import { rule as cdktfModuleSuperArguments } from './syntax/cdktf-module-super-arguments.js';
+import { rule as cdktfUntypedBlockCamelCase } from './schema/cdktf-untyped-block-camel-case.js';
 import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
 import { rule as cdktfDuplicateConstructId } from './syntax/cdktf-duplicate-construct-id.js';
@@ -57,6 +59,9 @@ export const CATALOG_B: Rule[] = [
   cdktfStackMethodUndefined,
   cdktfFnMemberUndefined,
   cdktfStringInterpolationInvalid,
+  cdktfPolicyVariableUnescaped,
+  cdktfModuleSuperArguments,
+  cdktfUntypedBlockCamelCase,
   cdktfNestedStack,
   cdktfProviderBlockNotArray,
   cdktfDuplicateConstructId,

@@ -105,7 +105,9 @@ export function findCdktfPackageSpec(files: SourceFile[]): { spec: string; file:
   for (const f of files.filter((x) => /(^|\/)package\.json$/.test(x.path))) {
     let pkg: unknown;
     try {
-      pkg = JSON.parse(f.content);
+      // A package.json shown in a response often opens with a `// package.json` label line: not JSON, but not
+      // a reason to ignore the versions it pins.
+      pkg = JSON.parse(f.content.replace(/^\s*\/\/[^\n]*$/gm, ''));
     } catch {
       continue;
     }

@@ -76,6 +76,19 @@ export class Network extends Construct {
   assert.equal(c.blocks.some((b) => b.kind === 'terraform'), false);
 });
 
+test('provider classes imported from cdktf itself are reported; its own exports are not', () => {
+  const content = stack(
+    `import { AwsProvider as Aws, Vpc, S3Bucket } from 'cdktf';
+import { TerraformOutput, S3Backend, Fn } from 'cdktf';`,
+    `new TerraformOutput(this, 'o', { value: Fn.upper('x') });`,
+  );
+  const messages = exportProblems(content).map((d) => `${d.span.line}: ${d.message}`);
+  assert.equal(messages.length, 3, messages.join('\n'));
+  assert.match(messages[0]!, /^4: 'cdktf' has no exported member 'AwsProvider': provider classes come from '@cdktf\/provider-aws\/lib\/provider'/);
+  assert.match(messages[1]!, /'Vpc'.*lib\/vpc'/);
+  assert.match(messages[2]!, /'S3Bucket'.*lib\/s3-bucket'/);
+});
+
 test('root imports of classes, unknown modules and members, and wrong class names are reported', () => {
   const content = stack(
     `import { AwsProvider, Vpc, s3Bucket, kms } from '@cdktf/provider-aws';

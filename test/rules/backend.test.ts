@@ -97,3 +97,45 @@ test('s3-backend-without-locking accepts locking and partial configuration', () 
   assert.deepEqual(runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {\n    bucket         = "state"\n    dynamodb_table = "locks"\n  }\n}`), []);
   assert.deepEqual(runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {}\n}`), []);
 });
+
+import { rule as backendUnknownArgument } from '../../src/rules/backend/backend-unknown-argument.js';
+
+test('backend-unknown-argument: bucket settings written into the s3 backend block are rejected by init', () => {
+  const tf = `terraform {
+  backend "s3" {
+    bucket     = "tf-state"
+    key        = "app/terraform.tfstate"
+    region     = "us-east-1"
+    versioning = true
+    server_side_encryption_configuration {
+      rule {
+        apply_server_side_encryption_by_default {
+          sse_algorithm = "AES256"
+        }
+      }
+    }
+  }
+}`;
+  const f = runRule(backendUnknownArgument, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['terraform.backend.s3', 2]]);
+  assert.match(f[0]!.message, /`versioning`, `server_side_encryption_configuration`/);
+});
+
+test('backend-unknown-argument: backend arguments, other backends and partial configuration are fine', () => {
+  const tf = `terraform {
+  backend "s3" {
+    bucket         = "tf-state"
+    key            = "app/terraform.tfstate"
+    region         = "us-east-1"
+    encrypt        = true
+    kms_key_id     = "alias/tf"
+    use_lockfile   = true
+    dynamodb_table = "locks"
+    assume_role {
+      role_arn = "arn:aws:iam::123456789012:role/tf"
+    }
+  }
+}`;
+  assert.deepEqual(runRule(backendUnknownArgument, tf), []);
+  assert.deepEqual(runRule(backendUnknownArgument, 'terraform {\n  backend "local" {\n    path = "x.tfstate"\n  }\n}\n'), []);
+});

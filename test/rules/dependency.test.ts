@@ -358,3 +358,19 @@ ${channelDeps}}
   assert.match(f[0]!.message, /NoAvailableConfigurationRecorderException/);
   assert.deepEqual(runRule(channelBeforeRecorder, tf('', '  depends_on = [aws_config_configuration_recorder.main]\n')), []);
 });
+
+test('apigw-deployment-race fires on a deployment ordered after the methods but not their integrations', () => {
+  const findings = runRule(apigw, `${api}
+resource "aws_api_gateway_deployment" "d" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  depends_on  = [aws_api_gateway_method.get]
+}`);
+  assert.deepEqual(findings.map((f) => [f.resource, f.location.line]), [['aws_api_gateway_deployment.d', 14]]);
+  assert.match(findings[0]!.message, /not after their integrations/);
+  // An opaque depends_on (a module) may hold the integrations: not guessed.
+  assert.deepEqual(runRule(apigw, `${api}
+resource "aws_api_gateway_deployment" "d" {
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  depends_on  = [module.routes]
+}`), []);
+});

@@ -57,6 +57,11 @@ test('response-without-infrastructure: prose or file listings without resources 
   assert.equal(runRule(noInfra, { 'lib/main.tf': 'module "vpc" {\n  source = "./modules/vpc"\n}\n' }).length, 0);
   assert.equal(runRule(noInfra, { 'lib/main.tf': 'data "aws_caller_identity" "me" {}\n' }).length, 0);
   assert.equal(runRule(noInfra, MODEL).length, 0);
+  // TypeScript creating constructs of classes it imports (from the wrong module) declares infrastructure: the
+  // import is the failure. Snippets that import nothing still declare none.
+  const wrongImport = "import { Vpc } from 'cdktf';\nexport class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    new Vpc(this, 'vpc', { cidrBlock: '10.0.0.0/16' });\n  }\n}\n";
+  assert.equal(runRule(noInfra, { 'lib/tap-stack.ts': wrongImport }).length, 0);
+  assert.equal(runRule(noInfra, { 'lib/tap-stack.ts': wrongImport.replace("import { Vpc } from 'cdktf';\n", '') }).length, 1);
 });
 
 test('response-without-infrastructure: an answer that lists its files and gives only unnamed snippets of them', async () => {

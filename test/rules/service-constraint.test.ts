@@ -601,3 +601,76 @@ resource "aws_db_parameter_group" "other" {
 }`;
   assert.deepEqual(runRule(staticParameter, tf), []);
 });
+
+import { rule as gp3Small } from '../../src/rules/service-constraint/rds-gp3-provisioned-small-storage.js';
+
+test('rds-gp3-provisioned-small-storage: IOPS on 100 GiB of gp3 PostgreSQL is refused', () => {
+  const tf = `variable "storage" {
+  default = 100
+}
+resource "aws_db_instance" "pg" {
+  engine             = "postgres"
+  storage_type       = "gp3"
+  allocated_storage  = var.storage
+  iops               = 3000
+  storage_throughput = 125
+}`;
+  const f = runRule(gp3Small, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_db_instance.pg', 4]]);
+  assert.match(f[0]!.message, /400 GiB/);
+});
+
+test('rds-gp3-provisioned-small-storage: 400 GiB, the baseline alone, or SQL Server from 20 GiB are fine', () => {
+  const tf = `resource "aws_db_instance" "big" {
+  engine            = "mysql"
+  storage_type      = "gp3"
+  allocated_storage = 400
+  iops              = 12000
+}
+resource "aws_db_instance" "baseline" {
+  engine            = "postgres"
+  storage_type      = "gp3"
+  allocated_storage = 20
+}
+resource "aws_db_instance" "mssql" {
+  engine            = "sqlserver-se"
+  storage_type      = "gp3"
+  allocated_storage = 100
+  iops              = 3000
+}`;
+  assert.deepEqual(runRule(gp3Small, tf), []);
+});
+
+import { rule as overQuota } from '../../src/rules/service-constraint/lambda-reserved-concurrency-over-quota.js';
+
+test('lambda-reserved-concurrency-over-quota: reservations adding up past 900 in one region are refused', () => {
+  const tf = `resource "aws_lambda_function" "a" {
+  function_name                  = "a"
+  reserved_concurrent_executions = 1000
+}
+resource "aws_lambda_function" "b" {
+  function_name                  = "b"
+  reserved_concurrent_executions = 500
+}
+resource "aws_lambda_function" "west" {
+  provider                       = aws.west
+  function_name                  = "west"
+  reserved_concurrent_executions = 400
+}`;
+  const f = runRule(overQuota, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_lambda_function.a', 1]]);
+  assert.match(f[0]!.message, /2 functions reserve 1500/);
+});
+
+test('lambda-reserved-concurrency-over-quota: small reservations and unlimited functions are fine', () => {
+  const tf = `resource "aws_lambda_function" "a" {
+  reserved_concurrent_executions = 100
+}
+resource "aws_lambda_function" "b" {
+  reserved_concurrent_executions = -1
+}
+resource "aws_lambda_function" "c" {
+  function_name = "c"
+}`;
+  assert.deepEqual(runRule(overQuota, tf), []);
+});

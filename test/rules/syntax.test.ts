@@ -229,7 +229,7 @@ test('cdktf-fn-member-undefined: the member list matches the installed cdktf dec
   assert.deepEqual([...FN_MEMBERS].sort(), [...installed].sort());
 });
 
-import { rule as stringInterpolation, interpolations, interpolationKind } from '../../src/rules/syntax/cdktf-string-interpolation-invalid.js';
+import { rule as stringInterpolation, policyVariableRule, interpolations, interpolationKind } from '../../src/rules/reference/cdktf-string-interpolation-invalid.js';
 
 const QUOTED = [
   "import { Construct } from 'constructs';",
@@ -257,8 +257,11 @@ const QUOTED = [
 
 test('cdktf-string-interpolation-invalid: a TypeScript value or an IAM policy variable in a quoted string breaks the synthesized configuration', () => {
   const config = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: QUOTED }]);
-  const f = runRulesDetailed([stringInterpolation], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
-  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_rds_cluster.db', 10], ['aws_iam_policy.mfa', 14]]);
+  const f = runRulesDetailed([stringInterpolation, policyVariableRule], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.ruleId, x.category, x.resource, x.location.line]), [
+    ['cdktf-string-interpolation-invalid', 'reference', 'aws_rds_cluster.db', 10],
+    ['cdktf-policy-variable-unescaped', 'syntax', 'aws_iam_policy.mfa', 14],
+  ]);
   assert.match(f[0]!.message, /Date\.now\(\).*template literal/);
   assert.match(f[1]!.message, /policy variable.*\$\$\{aws:username\}/);
 });
@@ -267,4 +270,38 @@ test('cdktf-string-interpolation-invalid: Terraform expressions, escapes and unc
   assert.deepEqual(interpolations('a-$${aws:username}-${var.x}-${upper(local.y)}-${unclosed'), ['var.x', 'upper(local.y)']);
   assert.deepEqual(['var.x', 'aws_s3_bucket.b.arn', 'upper(local.y)', 'data.aws_region.current.name', '"quoted"'].map(interpolationKind), ['hcl', 'hcl', 'hcl', 'hcl', 'hcl']);
   assert.deepEqual(['aws:username', 'Date.now()', 'bucket.id', 'random_id', 'environment'].map(interpolationKind), ['policy-variable', 'typescript', 'typescript', 'typescript', 'typescript']);
+});
+
+import { rule as moduleSuper, moduleSuperCallsWithoutOptions } from '../../src/rules/syntax/cdktf-module-super-arguments.js';
+
+const MODULES = [
+  "import { Construct } from 'constructs';",
+  "import { TerraformModule } from 'cdktf';",
+  'export class KmsModule extends TerraformModule {',
+  '  constructor(scope: Construct, id: string) {',
+  '    super(scope, id);',
+  '  }',
+  '}',
+  'export class VpcModule extends TerraformModule {',
+  '  constructor(scope: Construct, id: string) {',
+  "    super(scope, id, { source: 'terraform-aws-modules/vpc/aws' });",
+  '  }',
+  '}',
+  'export class Network extends Construct {',
+  '  constructor(scope: Construct, id: string) {',
+  '    super(scope, id);',
+  '  }',
+  '}',
+].join('\n');
+
+test('cdktf-module-super-arguments: super(scope, id) of a TerraformModule subclass does not compile', () => {
+  const config = { ...configFromHcl({}), files: [{ path: 'lib/modules.ts', language: 'ts', content: MODULES }] };
+  const f = runRulesDetailed([moduleSuper], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['lib/modules.ts:KmsModule', 5, 'syntax']]);
+  assert.match(f[0]!.message, /TS2554/);
+});
+
+test('cdktf-module-super-arguments: a module call with options, a Construct, or a TerraformModule not from cdktf is fine', () => {
+  assert.deepEqual(moduleSuperCallsWithoutOptions('a.ts', MODULES.replace('    super(scope, id);\n  }\n}\nexport class VpcModule', "    super(scope, id, { source: './kms' });\n  }\n}\nexport class VpcModule")), []);
+  assert.deepEqual(moduleSuperCallsWithoutOptions('a.ts', MODULES.replace("from 'cdktf'", "from './base'")), []);
 });

@@ -83,3 +83,11 @@ test('@cdktf/provider-aws majors map to AWS provider versions', () => {
   assert.equal(rangeFromCdktfPackage('^3.0.0'), null);
   assert.equal(rangeFromCdktfPackage('not a range'), null);
 });
+
+import { findCdktfPackageSpec } from '../../src/schema/provider-info.js';
+
+test('a package.json shown with a `// package.json` label line still pins @cdktf/provider-aws', () => {
+  const content = '// package.json\n{\n  "dependencies": {\n    "@cdktf/provider-aws": "^18.0.0",\n    "cdktf": "^0.19.0"\n  }\n}\n';
+  assert.deepEqual(findCdktfPackageSpec([{ path: 'lib/package.json', language: 'json', content }]), { spec: '^18.0.0', file: 'lib/package.json', line: 4 });
+  assert.equal(findCdktfPackageSpec([{ path: 'lib/package.json', language: 'json', content: '{ not json' }]), null);
+});

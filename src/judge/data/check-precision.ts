@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3166,
-    "hits": 440
+    "groups": 3178,
+    "hits": 444
   },
   "categories": {
     "application-code": {
@@ -22,16 +22,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 27
     },
     "backend": {
-      "groups": 258,
-      "hits": 1
+      "groups": 260,
+      "hits": 2
     },
     "backup-recovery": {
       "groups": 13,
       "hits": 4
     },
     "dependency": {
-      "groups": 28,
-      "hits": 7
+      "groups": 32,
+      "hits": 8
     },
     "deprecated": {
       "groups": 39,
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "missing-resource": {
-      "groups": 214,
+      "groups": 213,
       "hits": 30
     },
     "monitoring": {
@@ -98,7 +98,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 85,
+      "groups": 84,
       "hits": 33
     },
     "network": {
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 199,
+      "groups": 204,
       "hits": 50
     },
     "required-input": {
@@ -126,11 +126,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "scaling": {
-      "groups": 10,
-      "hits": 1
+      "groups": 7,
+      "hits": 0
     },
     "schema": {
-      "groups": 234,
+      "groups": 239,
       "hits": 58
     },
     "secrets": {
@@ -138,15 +138,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 261,
-      "hits": 31
+      "groups": 265,
+      "hits": 34
     },
     "style": {
       "groups": 335,
       "hits": 23
     },
     "syntax": {
-      "groups": 133,
+      "groups": 130,
       "hits": 16
     },
     "tagging": {
@@ -184,8 +184,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "apigw-deployment-race": {
-      "groups": 2,
-      "hits": 2
+      "groups": 6,
+      "hits": 3
     },
     "apigw-stage-created-twice": {
       "groups": 9,
@@ -215,6 +215,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 247,
       "hits": 0
     },
+    "backend-unknown-argument": {
+      "groups": 2,
+      "hits": 1
+    },
     "backend-uses-variables": {
       "groups": 4,
       "hits": 1
@@ -239,8 +243,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 6,
       "hits": 2
     },
+    "cdktf-module-super-arguments": {
+      "groups": 1,
+      "hits": 0
+    },
     "cdktf-nested-stack": {
       "groups": 4,
+      "hits": 0
+    },
+    "cdktf-policy-variable-unescaped": {
+      "groups": 1,
       "hits": 0
     },
     "cdktf-provider-block-not-array": {
@@ -248,12 +260,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "cdktf-string-interpolation-invalid": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "cdktf-unknown-export": {
-      "groups": 63,
+      "groups": 64,
       "hits": 1
+    },
+    "cdktf-untyped-block-camel-case": {
+      "groups": 7,
+      "hits": 0
     },
     "cloudfront-outdated-tls": {
       "groups": 1,
@@ -353,7 +369,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "engine-version-unavailable": {
       "groups": 84,
-      "hits": 12
+      "hits": 13
     },
     "external-resource-input": {
       "groups": 2,
@@ -496,7 +512,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 22
     },
     "lambda-reserved-concurrency": {
-      "groups": 8,
+      "groups": 5,
+      "hits": 0
+    },
+    "lambda-reserved-concurrency-over-quota": {
+      "groups": 3,
       "hits": 1
     },
     "lambda-reserved-env-key": {
@@ -619,6 +639,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "rds-gp3-provisioned-small-storage": {
+      "groups": 1,
+      "hits": 1
+    },
     "rds-monitoring-role-missing": {
       "groups": 1,
       "hits": 1
@@ -680,7 +704,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "response-without-infrastructure": {
-      "groups": 7,
+      "groups": 6,
       "hits": 0
     },
     "route53-zone-reserved-domain": {
@@ -732,7 +756,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed": {
-      "groups": 27,
+      "groups": 26,
       "hits": 5
     },
     "schema-unknown-argument": {
@@ -744,7 +768,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-wrong-type": {
-      "groups": 17,
+      "groups": 16,
       "hits": 3
     },
     "securityhub-standards-arn-invalid": {
@@ -811,10 +835,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 51,
       "hits": 0
     },
-    "ts-shadowed-import": {
-      "groups": 1,
-      "hits": 0
-    },
     "ts-unused-declaration": {
       "groups": 45,
       "hits": 2
@@ -870,8 +890,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "apigw-deployment-race|both": {
-      "groups": 2,
-      "hits": 2
+      "groups": 5,
+      "hits": 3
+    },
+    "apigw-deployment-race|code": {
+      "groups": 1,
+      "hits": 0
     },
     "apigw-stage-created-twice|code": {
       "groups": 9,
@@ -905,6 +929,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 247,
       "hits": 0
     },
+    "backend-unknown-argument|both": {
+      "groups": 2,
+      "hits": 1
+    },
     "backend-uses-variables|both": {
       "groups": 3,
       "hits": 0
@@ -937,8 +965,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 6,
       "hits": 2
     },
+    "cdktf-module-super-arguments|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "cdktf-nested-stack|code": {
       "groups": 4,
+      "hits": 0
+    },
+    "cdktf-policy-variable-unescaped|code": {
+      "groups": 1,
       "hits": 0
     },
     "cdktf-provider-block-not-array|code": {
@@ -946,7 +982,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "cdktf-string-interpolation-invalid|code": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "cdktf-unknown-export|both": {
@@ -954,8 +990,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 41,
+      "groups": 42,
       "hits": 1
+    },
+    "cdktf-untyped-block-camel-case|code": {
+      "groups": 7,
+      "hits": 0
     },
     "cloudfront-outdated-tls|code": {
       "groups": 1,
@@ -1087,7 +1127,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "engine-version-unavailable|both": {
       "groups": 60,
-      "hits": 11
+      "hits": 12
     },
     "engine-version-unavailable|code": {
       "groups": 24,
@@ -1305,9 +1345,13 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 26,
       "hits": 15
     },
-    "lambda-reserved-concurrency|both": {
-      "groups": 6,
+    "lambda-reserved-concurrency-over-quota|both": {
+      "groups": 3,
       "hits": 1
+    },
+    "lambda-reserved-concurrency|both": {
+      "groups": 3,
+      "hits": 0
     },
     "lambda-reserved-concurrency|code": {
       "groups": 2,
@@ -1485,6 +1529,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "rds-gp3-provisioned-small-storage|code": {
+      "groups": 1,
+      "hits": 1
+    },
     "rds-monitoring-role-missing|code": {
       "groups": 1,
       "hits": 1
@@ -1582,7 +1630,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "response-without-infrastructure|both": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "response-without-infrastructure|code": {
@@ -1666,7 +1714,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed|both": {
-      "groups": 15,
+      "groups": 14,
       "hits": 2
     },
     "schema-removed|code": {
@@ -1686,7 +1734,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-wrong-type|code": {
-      "groups": 17,
+      "groups": 16,
       "hits": 3
     },
     "securityhub-standards-arn-invalid|code": {
@@ -1771,10 +1819,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "ts-not-prettier-formatted|code": {
       "groups": 51,
-      "hits": 0
-    },
-    "ts-shadowed-import|code": {
-      "groups": 1,
       "hits": 0
     },
     "ts-unused-declaration|code": {

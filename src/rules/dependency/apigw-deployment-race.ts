@@ -26,14 +26,25 @@ export const rule: Rule = {
     impact: 'Apply fails intermittently ("No integration defined for method") or deploys a stale API.',
   },
   check(ctx) {
-    const parts = [...resources(ctx.config, 'aws_api_gateway_integration'), ...resources(ctx.config, 'aws_api_gateway_method')];
-    if (!parts.length) return;
+    const integrations = resources(ctx.config, 'aws_api_gateway_integration');
+    const methods = resources(ctx.config, 'aws_api_gateway_method');
+    if (!integrations.length && !methods.length) return;
     // CDKTF sets ordering with addOverride('depends_on', [...]), which the model does not carry as an attribute.
     if (ctx.config.files.some((f) => /addOverride\(\s*['"]depends_on['"]/.test(f.content))) return;
     for (const dep of resources(ctx.config, 'aws_api_gateway_deployment')) {
-      if (attr(dep, 'depends_on')) continue;
-      if (parts.some((p) => blockReferences(dep, p))) continue;
-      ctx.report({ block: dep, message: 'The deployment neither depends on nor references any method or integration; it can be created before them.' });
+      if (integrations.some((i) => blockReferences(dep, i))) continue;
+      // A deployment ordered after its methods alone can still run before their integrations exist: CreateDeployment
+      // then fails ("No integration defined for method"). Without integrations in the stack, the methods are the order.
+      const afterMethods = methods.some((m) => blockReferences(dep, m));
+      if (afterMethods && !integrations.length) continue;
+      // An opaque depends_on (a module, a construct list the model cannot read) may well hold the integrations.
+      if (attr(dep, 'depends_on') && !afterMethods) continue;
+      ctx.report({
+        block: dep,
+        message: afterMethods
+          ? 'The deployment is ordered after the methods but not after their integrations; CreateDeployment can run before an integration exists.'
+          : 'The deployment neither depends on nor references any method or integration; it can be created before them.',
+      });
     }
   },
 };

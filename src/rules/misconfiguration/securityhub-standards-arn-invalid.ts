@@ -49,6 +49,8 @@ export const rule: Rule = {
     category: 'misconfiguration',
     severity: 'high',
     fixClass: 'A',
+    // BatchEnableStandards rejects the ARN: the subscription never exists, whatever the check's measured precision.
+    applyFailure: true,
     title: 'Security Hub standards subscription with a malformed standards ARN',
     rootCause:
       'Models mix the two Security Hub ARN forms (the region-less `ruleset/` ARN of CIS 1.2.0 and the regional `standards/` ARNs) and invent standard paths or versions.',

@@ -47,6 +47,9 @@ export const rule: Rule = {
       });
       return;
     }
+    // TypeScript that creates constructs of classes it imports (`import { Vpc } from 'cdktf'`, `new Vpc(this, ...)`)
+    // declares infrastructure the front-end cannot map: the import is what fails to compile, and is reported.
+    if (ctx.config.files.some(createsImportedConstructs)) return;
     ctx.report({
       span: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
       resource: 'response',
@@ -57,6 +60,20 @@ export const rule: Rule = {
     });
   },
 };
+
+/** A TypeScript file that imports a class by name and creates it in a construct scope (`new Vpc(this, ...)`). */
+function createsImportedConstructs(file: { path: string; content: string }): boolean {
+  if (!file.path.endsWith('.ts')) return false;
+  const imported = new Set<string>();
+  for (const m of file.content.matchAll(/\bimport\s*\{([^}]{0,4000})\}\s*from\b/g)) {
+    for (const part of m[1]!.split(',')) {
+      const local = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (local) imported.add(local);
+    }
+  }
+  for (const m of file.content.matchAll(/\bnew\s+([A-Z]\w*)\s*\(\s*this\s*,/g)) if (imported.has(m[1]!)) return true;
+  return false;
+}
 
 /** File names a markdown answer lists (`**variables.tf**`, `- main.tf`, `stacks/app-stack.ts`). */
 const FILE_NAME = /(?<![\w./-])([\w-]+(?:\/[\w-]+)*\.(?:tf|ts))\b/g;
