@@ -107,7 +107,7 @@ export function findCdktfPackageSpec(files: SourceFile[]): { spec: string; file:
     try {
       // A package.json shown in a response often opens with a `// package.json` label line: not JSON, but not
       // a reason to ignore the versions it pins.
-      pkg = JSON.parse(f.content.replace(/^\s*\/\/[^\n]*$/gm, ''));
+      pkg = JSON.parse(f.content.replace(/^[ \t]*\/\/[^\n]*$/gm, ''));
     } catch {
       continue;
     }

@@ -124,6 +124,19 @@ test('provider-input-undeclared: declared under the same name, or no reference: 
   assert.equal(runRule(providerInputUndeclared, { 'lib/main.tf': 'resource "aws_sqs_queue" "q" {}\n' }).length, 0);
 });
 
+test('provider-input-undeclared: the project keeps the provider file: only inputs the task names are owed', () => {
+  const ideal = {
+    'lib/provider.tf': 'provider "aws" {\n  region = var.aws_region\n  default_tags {\n    tags = { Team = var.team }\n  }\n}\n',
+    'lib/variables.tf': 'variable "aws_region" {\n  default = "us-east-1"\n}\nvariable "team" {\n  default = "core"\n}\n',
+  };
+  const model = { 'lib/main.tf': 'resource "aws_sqs_queue" "q" {}\n' };
+  const prompt = 'The provider configuration already exists elsewhere, but you must still declare variable "aws_region" in this file.';
+  const f = runRule(providerInputUndeclared, model, { ideal, prompt });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line]), [['var.aws_region', 'lib/main.tf', 1]]);
+  // Without that sentence, both inputs the reference's provider reads are owed.
+  assert.deepEqual(runRule(providerInputUndeclared, model, { ideal, prompt: 'Create an SQS queue.' }).map((x) => x.resource), ['var.aws_region', 'var.team']);
+});
+
 import { rule as providerReference } from '../../src/rules/reference/provider-reference-invalid.js';
 
 test('provider-reference-invalid: indexed, interpolated and undeclared provider references', () => {

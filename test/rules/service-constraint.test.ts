@@ -674,3 +674,86 @@ resource "aws_lambda_function" "c" {
 }`;
   assert.deepEqual(runRule(overQuota, tf), []);
 });
+
+import { rule as edgeEnv } from '../../src/rules/service-constraint/lambda-edge-environment.js';
+
+test('lambda-edge-environment: a function a CloudFront behavior runs at the edge cannot have environment variables', () => {
+  const tf = `resource "aws_lambda_function" "edge" {
+  function_name = "edge"
+  publish       = true
+  environment {
+    variables = { STAGE = "dev" }
+  }
+}
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  environment {
+    variables = { STAGE = "dev" }
+  }
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  default_cache_behavior {
+    lambda_function_association {
+      event_type = "viewer-request"
+      lambda_arn = aws_lambda_function.edge.qualified_arn
+    }
+  }
+}`;
+  const f = runRule(edgeEnv, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_lambda_function.edge', 1]]);
+});
+
+test('lambda-edge-environment: an edge function without environment is fine', () => {
+  const tf = `resource "aws_lambda_function" "edge" {
+  function_name = "edge"
+  publish       = true
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  ordered_cache_behavior {
+    lambda_function_association {
+      event_type = "origin-request"
+      lambda_arn = aws_lambda_function.edge.qualified_arn
+    }
+  }
+}`;
+  assert.deepEqual(runRule(edgeEnv, tf), []);
+});
+
+import { rule as cdnLogAcls } from '../../src/rules/service-constraint/cloudfront-log-bucket-acls-disabled.js';
+
+test('cloudfront-log-bucket-acls-disabled: standard logs to a bucket without ownership controls are refused', () => {
+  const tf = `resource "aws_s3_bucket" "logs" {
+  bucket = "cdn-logs"
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+  logging_config {
+    bucket = aws_s3_bucket.logs.bucket_domain_name
+  }
+}`;
+  const f = runRule(cdnLogAcls, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_cloudfront_distribution.cdn', 4]]);
+});
+
+test('cloudfront-log-bucket-acls-disabled: ownership controls allowing ACLs, or a bucket outside the stack, are fine', () => {
+  const tf = `resource "aws_s3_bucket" "logs" {
+  bucket = "cdn-logs"
+}
+resource "aws_s3_bucket_ownership_controls" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  rule {
+    object_ownership = "BucketOwnerPreferred"
+  }
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  logging_config {
+    bucket = aws_s3_bucket.logs.bucket_domain_name
+  }
+}
+resource "aws_cloudfront_distribution" "other" {
+  logging_config {
+    bucket = "existing-logs.s3.amazonaws.com"
+  }
+}`;
+  assert.deepEqual(runRule(cdnLogAcls, tf), []);
+});

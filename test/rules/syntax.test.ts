@@ -305,3 +305,28 @@ test('cdktf-module-super-arguments: a module call with options, a Construct, or 
   assert.deepEqual(moduleSuperCallsWithoutOptions('a.ts', MODULES.replace('    super(scope, id);\n  }\n}\nexport class VpcModule', "    super(scope, id, { source: './kms' });\n  }\n}\nexport class VpcModule")), []);
   assert.deepEqual(moduleSuperCallsWithoutOptions('a.ts', MODULES.replace("from 'cdktf'", "from './base'")), []);
 });
+
+import { rule as countAndForEach } from '../../src/rules/syntax/count-and-for-each.js';
+import { runRule } from './helpers.js';
+
+test('count-and-for-each: a block with both meta-arguments fails validate; a dynamic block for_each is not one', () => {
+  const tf = `resource "aws_iam_role_policy_attachment" "prod" {
+  count      = var.is_production ? 1 : 0
+  for_each   = toset(var.policies)
+  role       = aws_iam_role.operator.name
+  policy_arn = each.value
+}
+resource "aws_security_group" "web" {
+  count = var.enabled ? 1 : 0
+  dynamic "ingress" {
+    for_each = var.ports
+    content {
+      from_port = ingress.value
+      to_port   = ingress.value
+      protocol  = "tcp"
+    }
+  }
+}`;
+  const f = runRule(countAndForEach, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_iam_role_policy_attachment.prod', 2]]);
+});

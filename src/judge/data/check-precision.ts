@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3178,
-    "hits": 444
+    "groups": 3166,
+    "hits": 441
   },
   "categories": {
     "application-code": {
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 204,
-      "hits": 50
+      "groups": 182,
+      "hits": 45
     },
     "required-input": {
       "groups": 66,
@@ -138,15 +138,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 265,
-      "hits": 34
+      "groups": 274,
+      "hits": 36
     },
     "style": {
       "groups": 335,
       "hits": 23
     },
     "syntax": {
-      "groups": 130,
+      "groups": 131,
       "hits": 16
     },
     "tagging": {
@@ -271,6 +271,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 7,
       "hits": 0
     },
+    "cloudfront-log-bucket-acls-disabled": {
+      "groups": 8,
+      "hits": 1
+    },
     "cloudfront-outdated-tls": {
       "groups": 1,
       "hits": 0
@@ -303,6 +307,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "count-and-for-each": {
+      "groups": 1,
+      "hits": 0
+    },
     "dashboard-few-widgets": {
       "groups": 4,
       "hits": 0
@@ -320,7 +328,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-declaration-added-for-reference": {
-      "groups": 23,
+      "groups": 24,
       "hits": 5
     },
     "diff-nesting-form": {
@@ -491,6 +499,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 0
     },
+    "lambda-edge-environment": {
+      "groups": 1,
+      "hits": 1
+    },
     "lambda-env-without-kms": {
       "groups": 1,
       "hits": 0
@@ -628,8 +640,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "provider-input-undeclared": {
-      "groups": 78,
-      "hits": 14
+      "groups": 53,
+      "hits": 9
     },
     "provider-reference-invalid": {
       "groups": 8,
@@ -844,7 +856,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference": {
-      "groups": 27,
+      "groups": 29,
       "hits": 6
     },
     "unguarded-optional-feature": {
@@ -997,6 +1009,14 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 7,
       "hits": 0
     },
+    "cloudfront-log-bucket-acls-disabled|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "cloudfront-log-bucket-acls-disabled|code": {
+      "groups": 7,
+      "hits": 1
+    },
     "cloudfront-outdated-tls|code": {
       "groups": 1,
       "hits": 0
@@ -1041,6 +1061,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "count-and-for-each|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "dashboard-few-widgets|both": {
       "groups": 1,
       "hits": 0
@@ -1070,7 +1094,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-declaration-added-for-reference|diff": {
-      "groups": 23,
+      "groups": 24,
       "hits": 5
     },
     "diff-nesting-form|diff": {
@@ -1317,6 +1341,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 0
     },
+    "lambda-edge-environment|code": {
+      "groups": 1,
+      "hits": 1
+    },
     "lambda-env-without-kms|code": {
       "groups": 1,
       "hits": 0
@@ -1510,12 +1538,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "provider-input-undeclared|both": {
-      "groups": 9,
-      "hits": 2
+      "groups": 6,
+      "hits": 1
     },
     "provider-input-undeclared|code": {
-      "groups": 69,
-      "hits": 12
+      "groups": 47,
+      "hits": 8
     },
     "provider-reference-invalid|both": {
       "groups": 1,
@@ -1830,11 +1858,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference|both": {
-      "groups": 5,
+      "groups": 6,
       "hits": 1
     },
     "undeclared-reference|code": {
-      "groups": 22,
+      "groups": 23,
       "hits": 5
     },
     "unguarded-optional-feature|both": {

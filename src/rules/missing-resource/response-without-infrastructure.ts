@@ -67,7 +67,8 @@ function createsImportedConstructs(file: { path: string; content: string }): boo
   const imported = new Set<string>();
   for (const m of file.content.matchAll(/\bimport\s*\{([^}]{0,4000})\}\s*from\b/g)) {
     for (const part of m[1]!.split(',')) {
-      const local = part.trim().split(/\s+as\s+/).pop()?.trim();
+      // The local name is the last word: `A` or `A as B`.
+      const local = part.split(/\s/).filter(Boolean).pop();
       if (local) imported.add(local);
     }
   }

@@ -40,7 +40,8 @@ function declared(config: Configuration): { resource: Set<string>; data: Set<str
   return out;
 }
 
-function literalStrings(expr: Expr): string[] {
+/** The literal strings inside an expression that hold `${`: what Terraform will read as a template. */
+export function literalStrings(expr: Expr): string[] {
   const out: string[] = [];
   walkExpr(expr, (e) => {
     if (e.kind === 'literal' && typeof e.value === 'string' && e.value.includes('${')) out.push(e.value);

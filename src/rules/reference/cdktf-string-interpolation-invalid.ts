@@ -1,7 +1,8 @@
-import type { Rule } from '../types.js';
-import type { Block, Expr } from '../../model/types.js';
-import { allAttributes, blockAddress, walkExpr } from '../../model/query.js';
+import type { Block } from '../../model/types.js';
+import type { Rule, RuleContext } from '../types.js';
+import { allAttributes, blockAddress } from '../../model/query.js';
 import { isCdktfConfig } from '../util/files.js';
+import { literalStrings } from './cdktf-literal-reference-undeclared.js';
 
 /** Longest interpolation read; anything longer is not a value a model meant to write inline. */
 const MAX_INTERPOLATION = 200;
@@ -54,14 +55,6 @@ export function interpolationKind(inner: string): 'hcl' | 'policy-variable' | 't
   return 'typescript';
 }
 
-function literalStrings(expr: Expr): string[] {
-  const out: string[] = [];
-  walkExpr(expr, (e) => {
-    if (e.kind === 'literal' && typeof e.value === 'string' && e.value.includes('${')) out.push(e.value);
-  });
-  return out;
-}
-
 /** The `${…}` of one kind in the literal strings of a block's arguments, with the first one's argument span. */
 function interpolationsOfKind(b: Block, kind: 'policy-variable' | 'typescript'): { inner: string; span: Block['span'] }[] {
   const found: { inner: string; span: Block['span'] }[] = [];
@@ -71,6 +64,17 @@ function interpolationsOfKind(b: Block, kind: 'policy-variable' | 'typescript'):
     }
   }
   return found;
+}
+
+/** One finding per block holding `${…}` of the kind, worded by `what` for the first one. */
+function reportInterpolations(ctx: RuleContext, kind: 'policy-variable' | 'typescript', what: (inner: string) => string): void {
+  if (!isCdktfConfig(ctx.config)) return;
+  for (const b of ctx.config.blocks) {
+    const found = interpolationsOfKind(b as Block, kind);
+    if (!found.length) continue;
+    const more = found.length > 1 ? `; ${found.length - 1} more in this block` : '';
+    ctx.report({ block: b as Block, span: found[0]!.span, message: `${blockAddress(b)} holds ${what(found[0]!.inner)}${more}.` });
+  }
 }
 
 export const rule: Rule = {
@@ -91,16 +95,7 @@ export const rule: Rule = {
     impact: 'The synthesized configuration fails `terraform validate` ("Invalid reference" or "Reference to undeclared resource").',
   },
   check(ctx) {
-    if (!isCdktfConfig(ctx.config)) return;
-    for (const b of ctx.config.blocks) {
-      const found = interpolationsOfKind(b as Block, 'typescript');
-      if (!found.length) continue;
-      ctx.report({
-        block: b as Block,
-        span: found[0]!.span,
-        message: `${blockAddress(b)} holds "\${${found[0]!.inner}}" in a quoted string: TypeScript does not interpolate it and Terraform reads it as a reference to nothing (use a template literal)${found.length > 1 ? `; ${found.length - 1} more in this block` : ''}.`,
-      });
-    }
+    reportInterpolations(ctx, 'typescript', (inner) => `"\${${inner}}" in a quoted string: TypeScript does not interpolate it and Terraform reads it as a reference to nothing (use a template literal)`);
   },
 };
 
@@ -122,15 +117,6 @@ export const policyVariableRule: Rule = {
     impact: 'The synthesized configuration fails `terraform validate` ("Extra characters after interpolation expression").',
   },
   check(ctx) {
-    if (!isCdktfConfig(ctx.config)) return;
-    for (const b of ctx.config.blocks) {
-      const found = interpolationsOfKind(b as Block, 'policy-variable');
-      if (!found.length) continue;
-      ctx.report({
-        block: b as Block,
-        span: found[0]!.span,
-        message: `${blockAddress(b)} holds the IAM policy variable "\${${found[0]!.inner}}" unescaped: Terraform cannot parse it (write $\${${found[0]!.inner}})${found.length > 1 ? `; ${found.length - 1} more in this block` : ''}.`,
-      });
-    }
+    reportInterpolations(ctx, 'policy-variable', (inner) => `the IAM policy variable "\${${inner}}" unescaped: Terraform cannot parse it (write $\${${inner}})`);
   },
 };

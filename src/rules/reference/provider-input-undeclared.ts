@@ -16,6 +16,13 @@ function declaredVariables(config: Configuration): Set<string> {
   return new Set(config.blocks.filter((b) => b.kind === 'variable' && b.labels[0]).map((b) => b.labels[0]!));
 }
 
+/**
+ * The task keeps the provider configuration in the project ("the provider configuration already exists
+ * elsewhere", "provider.tf is handled"): the project's files then declare what that configuration reads, and
+ * the response owes only the inputs the task names.
+ */
+const PROVIDER_IN_PROJECT = /provider\.tf|provider\s+(?:configuration|config|blocks?)\s+(?:already\s+exists?|exists|is\s+(?:already\s+)?(?:defined|handled|provided))|provider[^.\n]{0,60}\b(?:elsewhere|already\s+(?:exists?|defined|configured))/i;
+
 export const rule: Rule = {
   meta: {
     id: 'provider-input-undeclared',
@@ -34,8 +41,11 @@ export const rule: Rule = {
     if (!ctx.ideal || !isHclConfig(ctx.config)) return;
     const declared = declaredVariables(ctx.config);
     const modelProvider = ctx.config.blocks.find((b) => b.kind === 'provider');
+    const prompt = ctx.task.prompt;
+    const projectKeepsProvider = prompt !== null && PROVIDER_IN_PROJECT.test(prompt);
     for (const name of [...providerInputs(ctx.ideal)].sort()) {
       if (declared.has(name)) continue;
+      if (projectKeepsProvider && !prompt!.includes(name)) continue;
       // The reference must declare it too: otherwise it comes from outside both responses.
       if (!declaredVariables(ctx.ideal).has(name)) continue;
       const at = modelProvider?.span ?? { file: ctx.config.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -1,8 +1,8 @@
 import type { Rule } from '../types.js';
-import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
+import { attrExpr, blockAddress, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { referencedBlocks } from '../util/b-refs.js';
-import { bucketSideResources } from '../util/b-s3.js';
+import { bucketAllowsAcls } from './cloudfront-log-bucket-acls-disabled.js';
 
 export const rule: Rule = {
   meta: {
@@ -26,13 +26,7 @@ export const rule: Rule = {
     for (const acl of resources(ctx.config, 'aws_s3_bucket_acl')) {
       const bucket = referencedBlocks(ctx.config, attrExpr(acl, 'bucket'), 'aws_s3_bucket')[0];
       if (!bucket) continue;
-      const allowsAcls = bucketSideResources(ctx.config, bucket, 'aws_s3_bucket_ownership_controls').some((oc) =>
-        nestedBlocks(oc, 'rule').some((r) => {
-          const ownership = resolvedString(ctx.config, attrExpr(r, 'object_ownership'));
-          return ownership === undefined || ownership !== 'BucketOwnerEnforced';
-        }),
-      );
-      if (allowsAcls) continue;
+      if (bucketAllowsAcls(ctx.config, bucket)) continue;
       const value = resolvedString(ctx.config, attrExpr(acl, 'acl'));
       ctx.report({
         block: acl,
