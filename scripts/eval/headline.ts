@@ -7,7 +7,7 @@
  *  - duplicates left in the failure tier (two items of one check, or one category on one resource);
  *  - the generated MODEL_FAILURES.md's length in lines.
  * Flags: --limit N, --platform tf-hcl|cdktf-ts, --verbose (per-task lines), --misses N (documented failures
- * found by some finding but not by the failure tier, with the check that found them; `--misses-of <check>` lists
+ * found by some finding but not by the failure tier, with the check that found them; `--misses-of <check>[,<check>...]` lists
  * each of one check's), --items (one line per
  * failure-tier item: task, rank, check, resource, whether it names a documented failure; two runs compared with
  * `diff` show what a change moved in or out of the tier).
@@ -154,5 +154,6 @@ if (showMisses) {
   for (const [c, n] of [...byCheck.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, showMisses)) console.log(`  ${String(n).padStart(4)}  ${c}`);
   // `--misses-of <check>`: each such miss, to read the documented failure next to the observation that found it.
   const of = process.argv.indexOf('--misses-of');
-  if (of >= 0) for (const m of misses.filter((x) => x.by === process.argv[of + 1])) console.log(`  miss ${m.task} rank ${m.rank}: ${m.claim.slice(0, 140)}`);
+  const checks = of >= 0 ? new Set((process.argv[of + 1] ?? '').split(',')) : new Set<string>();
+  for (const m of misses.filter((x) => checks.has(x.by))) console.log(`  miss ${m.by} ${m.task} rank ${m.rank}: ${m.claim.slice(0, 140)}`);
 }

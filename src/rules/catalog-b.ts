@@ -27,6 +27,7 @@ import { rule as cdktfFnMemberUndefined } from './syntax/cdktf-fn-member-undefin
 import { rule as cdktfStringInterpolationInvalid, policyVariableRule as cdktfPolicyVariableUnescaped } from './reference/cdktf-string-interpolation-invalid.js';
 import { rule as cdktfModuleSuperArguments } from './syntax/cdktf-module-super-arguments.js';
 import { rule as cdktfUntypedBlockCamelCase } from './schema/cdktf-untyped-block-camel-case.js';
+import { rule as providerConfigInvalid } from './schema/provider-config-invalid.js';
 import { rule as countAndForEach } from './syntax/count-and-for-each.js';
 import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
@@ -63,6 +64,7 @@ export const CATALOG_B: Rule[] = [
   cdktfPolicyVariableUnescaped,
   cdktfModuleSuperArguments,
   cdktfUntypedBlockCamelCase,
+  providerConfigInvalid,
   countAndForEach,
   cdktfNestedStack,
   cdktfProviderBlockNotArray,

@@ -135,6 +135,9 @@ test('provider-input-undeclared: the project keeps the provider file: only input
   assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line]), [['var.aws_region', 'lib/main.tf', 1]]);
   // Without that sentence, both inputs the reference's provider reads are owed.
   assert.deepEqual(runRule(providerInputUndeclared, model, { ideal, prompt: 'Create an SQS queue.' }).map((x) => x.resource), ['var.aws_region', 'var.team']);
+  // A task that asks for provider.tf among its files does not keep one.
+  assert.equal(runRule(providerInputUndeclared, model, { ideal, prompt: '- provider.tf with AWS provider configuration for us-east-1' }).length, 2);
+  assert.equal(runRule(providerInputUndeclared, model, { ideal, prompt: 'AWS authentication is handled by a separate, pre-configured provider.tf file.' }).length, 0);
 });
 
 import { rule as providerReference } from '../../src/rules/reference/provider-reference-invalid.js';

@@ -65,3 +65,77 @@ test('cdktf-untyped-block-camel-case: the table lists every argument the install
   }
   assert.deepEqual([...new Set(found)].sort(), Object.entries(UNTYPED_ARGUMENTS).map(([c, a]) => `${c}.${a}`).sort());
 });
+
+import { rule as providerConfigInvalid } from '../../src/rules/schema/provider-config-invalid.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { runRule } from './helpers.js';
+import { AWS_PROVIDER_CONFIG } from '../../src/schema/data/aws-provider-config.js';
+
+test('provider-config-invalid: for_each, default_tags as an argument and tags straight under default_tags fail validate', () => {
+  const hcl = [
+    'provider "aws" {',
+    '  for_each = toset(["us-east-1", "us-west-2"])',
+    '  region   = each.value',
+    '  default_tags = {',
+    '    tags = { Team = "core" }',
+    '  }',
+    '}',
+    'provider "aws" {',
+    '  alias  = "west"',
+    '  region = "us-west-2"',
+    '  default_tags {',
+    '    Team = "core"',
+    '  }',
+    '}',
+  ].join('\n');
+  const f = runRule(providerConfigInvalid, hcl);
+  assert.deepEqual(
+    f.map((x) => [x.resource, x.location.line, x.category, x.severity]),
+    [
+      ['provider.aws', 2, 'schema', 'critical'],
+      ['provider.aws.west', 12, 'schema', 'critical'],
+    ],
+  );
+  assert.match(f[0]!.message, /`for_each` is reserved in a provider block.*; `default_tags` is a block/);
+  assert.match(f[1]!.message, /no argument `default_tags\.Team`/);
+});
+
+test('provider-config-invalid: a well-formed provider block, aliases and a versioned block are fine', () => {
+  const hcl =
+    'provider "aws" {\n  region = var.aws_region\n  default_tags {\n    tags = { Team = "core" }\n  }\n  assume_role {\n    role_arn = var.role\n  }\n}\nprovider "aws" {\n  alias   = "west"\n  version = "~> 5.0"\n  region  = "us-west-2"\n}\n';
+  assert.deepEqual(runRule(providerConfigInvalid, hcl), []);
+});
+
+test('provider-config-invalid: CDKTF AwsProvider with a property the bindings do not have (TS2353); a valid config passes', () => {
+  const stack = (config: string) =>
+    [
+      "import { Construct } from 'constructs';",
+      "import { TerraformStack } from 'cdktf';",
+      "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
+      'export class TapStack extends TerraformStack {',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      `    new AwsProvider(this, 'aws', ${config});`,
+      '  }',
+      '}',
+    ].join('\n');
+  const run = (src: string) => runRulesDetailed([providerConfigInvalid], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: src }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = run(stack("{ region: 'us-east-1', resource: { type: 'aws_lb_target_group' } }"));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line]), [['provider.aws', 'lib/tap-stack.ts', 7]]);
+  assert.match(f[0]!.message, /no argument `resource`/);
+  assert.deepEqual(run(stack("{ region: 'us-east-1', defaultTags: [{ tags: { Team: 'core' } }], skipCredentialsValidation: true }")), []);
+  // One object where the bindings take an array is cdktf-provider-block-not-array's finding, not this one's.
+  assert.deepEqual(run(stack("{ region: 'us-east-1', defaultTags: { tags: { Team: 'core' } } }")), []);
+});
+
+test('provider-config-invalid: the generated provider schema is the installed AwsProviderConfig', () => {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('@cdktf/provider-aws')), 'provider', 'index.d.ts');
+  const text = readFileSync(file, 'utf8');
+  const config = text.slice(text.indexOf('export interface AwsProviderConfig'), text.indexOf('export interface AwsProviderAssumeRole '));
+  // jsii camelCases digits away (`s3UsEast1RegionalEndpoint` is s3_us_east_1_regional_endpoint): compare folded.
+  const fold = (name: string) => name.replace(/_/g, '').toLowerCase();
+  const props = [...config.matchAll(/readonly (\w+)\?:/g)].map((m) => fold(m[1]!));
+  const generated = [...Object.keys(AWS_PROVIDER_CONFIG.a ?? {}), ...Object.keys(AWS_PROVIDER_CONFIG.b ?? {})];
+  assert.deepEqual(generated.map(fold).sort(), [...new Set(props)].sort());
+});

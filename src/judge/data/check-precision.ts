@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3166,
-    "hits": 441
+    "groups": 3184,
+    "hits": 445
   },
   "categories": {
     "application-code": {
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 182,
-      "hits": 45
+      "groups": 196,
+      "hits": 49
     },
     "required-input": {
       "groups": 66,
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 239,
+      "groups": 243,
       "hits": 58
     },
     "secrets": {
@@ -639,9 +639,13 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 4
     },
+    "provider-config-invalid": {
+      "groups": 4,
+      "hits": 0
+    },
     "provider-input-undeclared": {
-      "groups": 53,
-      "hits": 9
+      "groups": 67,
+      "hits": 13
     },
     "provider-reference-invalid": {
       "groups": 8,
@@ -1537,13 +1541,17 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "provider-config-invalid|code": {
+      "groups": 4,
+      "hits": 0
+    },
     "provider-input-undeclared|both": {
-      "groups": 6,
-      "hits": 1
+      "groups": 7,
+      "hits": 2
     },
     "provider-input-undeclared|code": {
-      "groups": 47,
-      "hits": 8
+      "groups": 60,
+      "hits": 11
     },
     "provider-reference-invalid|both": {
       "groups": 1,

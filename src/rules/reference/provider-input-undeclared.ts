@@ -19,9 +19,11 @@ function declaredVariables(config: Configuration): Set<string> {
 /**
  * The task keeps the provider configuration in the project ("the provider configuration already exists
  * elsewhere", "provider.tf is handled"): the project's files then declare what that configuration reads, and
- * the response owes only the inputs the task names.
+ * the response owes only the inputs the task names. A task that lists `provider.tf` among the files to write is
+ * not one of these: the response writes the provider configuration itself.
  */
-const PROVIDER_IN_PROJECT = /provider\.tf|provider\s+(?:configuration|config|blocks?)\s+(?:already\s+exists?|exists|is\s+(?:already\s+)?(?:defined|handled|provided))|provider[^.\n]{0,60}\b(?:elsewhere|already\s+(?:exists?|defined|configured))/i;
+const PROVIDER_IN_PROJECT =
+  /(?:already|existing|exists?|separate|pre-?configured|handled)[^.\n]{0,50}provider\.tf|provider\.tf[^.\n]{0,50}\b(?:already|exists?|is\s+(?:set\s+up|configured|in\s+place|provided|handled))|provider\s+(?:configuration|config|blocks?)\s+(?:already\s+exists?|exists|is\s+(?:already\s+)?(?:defined|handled|provided))|provider[^.\n]{0,60}\b(?:elsewhere|already\s+(?:exists?|defined|configured|wired))/i;
 
 export const rule: Rule = {
   meta: {

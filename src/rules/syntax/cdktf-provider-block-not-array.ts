@@ -1,13 +1,17 @@
 import type { Rule } from '../types.js';
 import { blockAddress, blocksOfKind } from '../../model/query.js';
 import { isCdktfConfig } from '../util/files.js';
+import { AWS_PROVIDER_CONFIG } from '../../schema/data/aws-provider-config.js';
 
 /**
  * Nested blocks of the AWS provider's configuration, which the CDKTF bindings type as arrays
- * (`defaultTags?: AwsProviderDefaultTags[] | IResolvable` in @cdktf/provider-aws 21). A test compares the list
- * with the installed bindings.
+ * (`defaultTags?: AwsProviderDefaultTags[] | IResolvable` in @cdktf/provider-aws 21): the repeated blocks of the
+ * generated provider schema. A test compares the list with the installed bindings.
  */
-export const AWS_PROVIDER_ARRAY_BLOCKS = ['assume_role', 'assume_role_with_web_identity', 'default_tags', 'endpoints', 'ignore_tags'];
+export const AWS_PROVIDER_ARRAY_BLOCKS: readonly string[] = Object.entries(AWS_PROVIDER_CONFIG.b ?? {})
+  .filter(([, [nesting]]) => nesting === 'list' || nesting === 'set')
+  .map(([name]) => name)
+  .sort();
 
 const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
