@@ -53,6 +53,12 @@ export interface CheckMeta {
   promptGate?: RegExp;
   /** With `promptGate`: the gate also opens when the ideal's code matches this (the reviewer added what it checks). */
   idealGate?: RegExp;
+  /**
+   * Findings of this check are observations, when there is a reviewer's ideal, unless the ideal's change shows
+   * the same problem (`diff` evidence): a pipeline convention a reviewer lists where the ideal fixed it, not where
+   * the ideal leaves the block as the model wrote it or does not show it.
+   */
+  failureNeedsIdealChange?: true;
 }
 
 /** The name rules use for it. */

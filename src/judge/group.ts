@@ -75,6 +75,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'module-input-mismatch', folded: 'undeclared-reference', scope: 'mentions', why: 'a module folder without its variables file is both the call passing inputs it cannot receive and the references inside it' },
   { host: 'module-input-mismatch', folded: 'module-output-undeclared', scope: 'mentions', why: 'one incomplete module folder: the call passes inputs it does not declare and reads outputs it does not declare' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
+  { host: 'undeclared-reference', folded: 'provider-input-undeclared', scope: 'mentions', why: 'a stack that declares none of the inputs it reads lacks its variables file; the provider\'s input is one of them' },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-runtime-create-blocked', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   ...(['deprecated-argument', 'schema-removed'] as const).map((folded) => ({

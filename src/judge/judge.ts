@@ -204,6 +204,8 @@ function typeDroppedByIdeal(f: Finding, input: JudgeInput): boolean {
  *    ideal does not add it either (meta `idealGate`);
  *  - a destroyability finding on a block the ideal protects on purpose, hardening of a resource type the ideal
  *    deletes (idealProtects, typeDroppedByIdeal);
+ *  - a check whose meta says `failureNeedsIdealChange` when the ideal's change does not show it (dev corpus:
+ *    destroyability findings established on the code alone named a documented failure 1 time in 19);
  *  - a difference from the ideal that nothing but the diff establishes, outside the validate-blocker categories
  *    (syntax, schema, reference): read against the code on 36 dev tasks, 5 of 17 diff-only security items and
  *    fewer of the rest were real defects (churn, tuning, usernames, a different but valid design); a static
@@ -222,6 +224,7 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
   // A failure only the written analysis asserts: the code does not show it, so iacjudge does not list it.
   if (f.evidence.every((e) => e === 'claim')) return true;
   if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
+  if (meta?.failureNeedsIdealChange && input.ideal && !f.evidence.includes('diff')) return true;
   const diffOnly = !f.evidence.includes('static');
   return diffOnly && !VALIDATE_BLOCKER_CATEGORIES.has(f.category);
 }

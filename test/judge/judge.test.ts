@@ -345,6 +345,11 @@ test('undeclared inputs the provider reads and the same inputs referenced with n
   // Another input the provider does not read stays its own failure.
   const other = { ...noVariables, message: '1 variable reference(s) (var.bucket_name) but lib declares no variable at all.' };
   assert.deepEqual(judgeFindings([provider, other], input).map((f) => f.ruleId).sort(), ['provider-input-undeclared', 'undeclared-reference']);
+  // A stack that declares none of the ten inputs it reads: the provider's input is one of them, one failure.
+  const many = { ...noVariables, message: '3 variable reference(s) (var.bucket_name, var.environment_suffix, var.team) but lib declares no variable at all.' };
+  const folded = judgeFindings([{ ...provider }, many], input);
+  assert.deepEqual(folded.map((f) => f.ruleId), ['undeclared-reference']);
+  assert.ok(folded[0]!.occurrences?.some((o) => o.resource === 'var.environment_suffix'));
 });
 
 test('a destroyability finding on a block the ideal protects on purpose is an observation', () => {
@@ -355,6 +360,11 @@ test('a destroyability finding on a block the ideal protects on purpose is an ob
   const tierWith = (ideal: typeof model) => judgeFindings([f()], { task, model, ideal, idealFindings: [], idealCoverage: { partial: false, renames: {} } })[0]!.tier;
   assert.equal(tierWith(protectedIdeal), 'observation');
   assert.equal(tierWith(destroyable), 'failure');
+  // Established on the code alone while there is an ideal (the ideal did not change the block): a convention the
+  // reviewer did not fix, an observation. Without an ideal (a plain folder) the code is all there is.
+  const codeOnly = () => ({ ...f(), evidence: ['static' as const] });
+  assert.equal(judgeFindings([codeOnly()], { task, model, ideal: model, idealFindings: [], idealCoverage: { partial: true, renames: {} } })[0]!.tier, 'observation');
+  assert.equal(judgeFindings([codeOnly()], { task, model, ideal: null })[0]!.tier, 'failure');
 });
 
 test('a module call the response stops in folds its missing inputs into the truncation; another call keeps its own', () => {

@@ -263,6 +263,16 @@ test('lambda-dependency-not-bundled is quiet with a manifest, a layer, stdlib-on
   assert.deepEqual(runRule(depNotBundled, withRequests, { ideal: withRequests }), []);
 });
 
+test('lambda-dependency-not-bundled: build commands in the answer\'s prose bundle the dependencies', () => {
+  const origin = 'lib/MODEL_RESPONSE.md';
+  const files = Object.entries(withRequests).map(([path, content]) => ({ path, language: path.endsWith('.py') ? 'python' : 'hcl', content, markdownPath: origin }));
+  const run = (markdown: string) =>
+    runRulesDetailed([depNotBundled], { ...configFromHcl(withRequests), files }, makeTask({ modelResponse: { origin, markdown, files, warnings: [] } }), DEFAULT_CONVENTIONS, configFromHcl(stdlibOnly)).findings;
+  const steps = '## Deploy\n\n1. Package the function:\n   pip install requests -t scan/\n   zip -r scan.zip scan/\n';
+  assert.deepEqual(run(steps), []);
+  assert.deepEqual(run('## Deploy\n\nRun terraform apply.\n').map((x) => [x.resource, x.location.line]), [['aws_lambda_function.scan', 6]]);
+});
+
 test('jsThirdPartyImports skips built-ins, relative paths and the runtime SDK', async () => {
   const { jsThirdPartyImports } = await import('../../src/rules/util/app-deps.js');
   const code = "const fs = require('fs');\nconst { v4 } = require('uuid');\nimport { S3Client } from '@aws-sdk/client-s3';\nimport x from './local.js';\nimport { randomUUID } from 'node:crypto';";

@@ -22,11 +22,25 @@ test('resource-type-missing-vs-reference: reports each resource type only the re
   // A whole service the prompt never asks for is the reference's design choice: low, an observation.
   const unasked = runRule(rule, MODEL, { ideal: IDEAL, prompt: 'Build the service.' });
   assert.equal(unasked.find((x) => x.resource === 'aws_ecr_repository')!.severity, 'low');
-  // The prompt's word for a service counts ("DNS" for Route 53); a piece beside a service the model has is low
-  // unless the service cannot work without it.
-  const dns = runRule(rule, MODEL, { ideal: IDEAL + 'resource "aws_route53_record" "api" {\n  name = "api"\n}\n', prompt: 'Publish the API under our DNS name.' });
-  assert.equal(dns.find((x) => x.resource === 'aws_route53_record')!.severity, 'high');
-  assert.match(dns.find((x) => x.resource === 'aws_route53_record')!.message, /nothing of the route53 service/);
+  // The product's name asks for the service ("Route 53"); a common word that may mean it ("DNS") is medium.
+  const withRecord = IDEAL + 'resource "aws_route53_record" "api" {\n  name = "api"\n}\n';
+  const route53 = runRule(rule, MODEL, { ideal: withRecord, prompt: 'Publish the API under a Route 53 record.' });
+  assert.equal(route53.find((x) => x.resource === 'aws_route53_record')!.severity, 'high');
+  assert.match(route53.find((x) => x.resource === 'aws_route53_record')!.message, /nothing of the route53 service/);
+  const dns = runRule(rule, MODEL, { ideal: withRecord, prompt: 'Publish the API under our DNS name.' });
+  assert.equal(dns.find((x) => x.resource === 'aws_route53_record')!.severity, 'medium');
+});
+
+test('resource-type-missing-vs-reference: a companion type is medium only beside what it completes in the model', () => {
+  const model = 'resource "aws_cloudwatch_log_group" "app" {\n  name = "app"\n}\n';
+  const target = 'resource "aws_cloudwatch_event_target" "heartbeat" {\n  rule = aws_cloudwatch_event_rule.heartbeat.name\n  arn  = "x"\n}\n';
+  const rule_ = 'resource "aws_cloudwatch_event_rule" "heartbeat" {\n  schedule_expression = "rate(5 minutes)"\n}\n';
+  // The reference's own heartbeat rule and its target: a design the model does not share, low.
+  const design = runRule(rule, model, { ideal: model + rule_ + target, prompt: 'Log the app.' });
+  assert.equal(design.find((x) => x.resource === 'aws_cloudwatch_event_target')!.severity, 'low');
+  // The model's rule has no target: the piece it needs, medium.
+  const piece = runRule(rule, model + rule_, { ideal: model + rule_ + target, prompt: 'Log the app.' });
+  assert.deepEqual(piece.map((x) => [x.resource, x.severity, x.location.line]), [['aws_cloudwatch_event_target', 'medium', 1]]);
 });
 
 test('resource-type-missing-vs-reference: aliases, helpers and context data sources do not count; no reference, no finding', () => {

@@ -45,6 +45,21 @@ test('missing-suffix-variable: names from project/environment, no suffix variabl
   assert.equal(undictated[0]!.location.line, 1);
 });
 
+test('missing-suffix-variable: a reference whose suffix may only be a listed environment adds no per-deployment part', () => {
+  const hcl =
+    'variable "environment" {\n  default = "dev"\n}\n' + 'resource "aws_sqs_queue" "q" {\n  name = "orders-${var.environment}"\n}\n';
+  const prompt = 'Every resource name must include a unique suffix.';
+  const enumerated =
+    'variable "environment_suffix" {\n  default = "dev"\n  validation {\n    condition     = contains(["dev", "staging", "prod"], var.environment_suffix)\n    error_message = "env"\n  }\n}\n' +
+    'resource "aws_sqs_queue" "q" {\n  name = "orders-${var.environment_suffix}"\n}\n';
+  assert.equal(runRule(missingSuffix, hcl, { prompt, ideal: enumerated }).length, 0);
+  // A free suffix in the reference: the model's names lack it.
+  const free = enumerated.replace(/ {2}validation \{[^]*?\n {2}\}\n/, '');
+  assert.deepEqual(runRule(missingSuffix, hcl, { prompt, ideal: free }).map((x) => [x.resource, x.location.line]), [['var.environment_suffix', 4]]);
+  // Literal names collide whatever the reference's suffix is.
+  assert.equal(runRule(missingSuffix, 'resource "aws_sqs_queue" "q" {\n  name = "orders"\n}\n', { prompt, ideal: enumerated }).length, 1);
+});
+
 test('missing-suffix-variable: declared suffix, or no named resources → nothing', () => {
   assert.equal(runRule(missingSuffix, 'variable "environment_suffix" {}\nresource "aws_sqs_queue" "q" {\n  name = "q-${var.environment_suffix}"\n}\n').length, 0);
   assert.equal(runRule(missingSuffix, 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n').length, 0);

@@ -15,6 +15,15 @@ test('unguarded-optional-feature: zone and record always created from required i
   assert.match(f.find((x) => x.resource === 'aws_route53_record.app')!.message, /var\.route53_zone_id/);
 });
 
+test('unguarded-optional-feature: the reference requires the same inputs without defaults: a feature the task supplies', () => {
+  const hcl = 'variable "domain_name" {}\nresource "aws_route53_zone" "main" {\n  name = var.domain_name\n}\n';
+  // A partial reference that shows only the variables: the same input, also without a default.
+  assert.deepEqual(runRule(unguarded, hcl, { ideal: 'variable "domain_name" {\n  type = string\n}\n' }), []);
+  // The reference gives it a default (or guards the feature): the model's mandatory input is the failure.
+  const f = runRule(unguarded, hcl, { ideal: 'variable "domain_name" {\n  default = "example.internal"\n}\n' });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_route53_zone.main', 2]]);
+});
+
 test('unguarded-optional-feature: inputs through locals and empty defaults count; guarded resources are fine', () => {
   const viaLocal =
     'variable "domain" {\n  default = ""\n}\nlocals {\n  fqdn = "api.${var.domain}"\n}\n' +

@@ -141,4 +141,7 @@ test('tag-value-hardcodes-environment is quiet without the word, without a refer
   assert.deepEqual(runRule(tagHardcodesEnv, kept, { ideal: kept }), []);
   // "staging" as a plain literal without the input is the naming rule's business.
   assert.deepEqual(runRule(tagHardcodesEnv, stageTags('orders-staging'), { ideal }), []);
+  // The reference spells the same word beside the input on another resource: the task's environment, kept.
+  const otherResource = ideal + '\nresource "aws_sns_topic" "alerts" {\n  tags = {\n    Name = "alerts-staging-${var.environment_suffix}"\n  }\n}\n';
+  assert.deepEqual(runRule(tagHardcodesEnv, kept, { ideal: otherResource }), []);
 });

@@ -13,13 +13,13 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3184,
-    "hits": 445
+    "groups": 3156,
+    "hits": 441
   },
   "categories": {
     "application-code": {
-      "groups": 43,
-      "hits": 27
+      "groups": 42,
+      "hits": 26
     },
     "backend": {
       "groups": 260,
@@ -38,8 +38,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "destroyability": {
-      "groups": 59,
-      "hits": 23
+      "groups": 40,
+      "hits": 22
     },
     "documentation": {
       "groups": 285,
@@ -98,7 +98,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 84,
+      "groups": 83,
       "hits": 33
     },
     "network": {
@@ -106,8 +106,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "optional-feature": {
-      "groups": 33,
-      "hits": 6
+      "groups": 29,
+      "hits": 4
     },
     "outputs": {
       "groups": 50,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 196,
+      "groups": 194,
       "hits": 49
     },
     "required-input": {
@@ -150,7 +150,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 16
     },
     "tagging": {
-      "groups": 29,
+      "groups": 28,
       "hits": 6
     },
     "tests": {
@@ -224,8 +224,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "bucket-without-force-destroy": {
-      "groups": 21,
-      "hits": 8
+      "groups": 9,
+      "hits": 7
     },
     "cdktf-duplicate-construct-id": {
       "groups": 1,
@@ -316,7 +316,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "deletion-protection-enabled": {
-      "groups": 18,
+      "groups": 15,
       "hits": 7
     },
     "deprecated-vs-reference": {
@@ -388,7 +388,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "final-snapshot-required": {
-      "groups": 15,
+      "groups": 11,
       "hits": 4
     },
     "firehose-not-encrypted": {
@@ -428,8 +428,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path": {
-      "groups": 16,
-      "hits": 1
+      "groups": 17,
+      "hits": 2
     },
     "iam-password-policy-weak": {
       "groups": 3,
@@ -490,10 +490,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-code-untested": {
       "groups": 1,
       "hits": 0
-    },
-    "lambda-dependency-not-bundled": {
-      "groups": 1,
-      "hits": 1
     },
     "lambda-dlq-missing-send": {
       "groups": 5,
@@ -584,7 +580,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 73,
+      "groups": 72,
       "hits": 27
     },
     "module-input-mismatch": {
@@ -644,7 +640,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared": {
-      "groups": 67,
+      "groups": 65,
       "hits": 13
     },
     "provider-reference-invalid": {
@@ -840,7 +836,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "tag-value-hardcodes-environment": {
-      "groups": 5,
+      "groups": 4,
       "hits": 4
     },
     "tests-missing": {
@@ -864,8 +860,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "unguarded-optional-feature": {
-      "groups": 17,
-      "hits": 5
+      "groups": 12,
+      "hits": 2
     },
     "untagged-resources": {
       "groups": 4,
@@ -960,10 +956,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "bucket-without-force-destroy|both": {
       "groups": 9,
       "hits": 7
-    },
-    "bucket-without-force-destroy|code": {
-      "groups": 12,
-      "hits": 1
     },
     "cdktf-duplicate-construct-id|code": {
       "groups": 1,
@@ -1081,10 +1073,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 15,
       "hits": 7
     },
-    "deletion-protection-enabled|code": {
-      "groups": 3,
-      "hits": 0
-    },
     "deprecated-vs-reference|both": {
       "groups": 27,
       "hits": 10
@@ -1173,10 +1161,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 11,
       "hits": 4
     },
-    "final-snapshot-required|code": {
-      "groups": 4,
-      "hits": 0
-    },
     "firehose-not-encrypted|code": {
       "groups": 2,
       "hits": 1
@@ -1230,8 +1214,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path|both": {
-      "groups": 5,
-      "hits": 1
+      "groups": 6,
+      "hits": 2
     },
     "https-without-http-path|code": {
       "groups": 11,
@@ -1336,10 +1320,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-code-untested|code": {
       "groups": 1,
       "hits": 0
-    },
-    "lambda-dependency-not-bundled|code": {
-      "groups": 1,
-      "hits": 1
     },
     "lambda-dlq-missing-send|code": {
       "groups": 5,
@@ -1458,7 +1438,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 66,
+      "groups": 65,
       "hits": 24
     },
     "missing-suffix-variable|code": {
@@ -1546,7 +1526,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared|both": {
-      "groups": 7,
+      "groups": 5,
       "hits": 2
     },
     "provider-input-undeclared|code": {
@@ -1841,10 +1821,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 21,
       "hits": 5
     },
-    "tag-value-hardcodes-environment|both": {
-      "groups": 1,
-      "hits": 0
-    },
     "tag-value-hardcodes-environment|code": {
       "groups": 4,
       "hits": 4
@@ -1866,20 +1842,20 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference|both": {
-      "groups": 6,
+      "groups": 9,
       "hits": 1
     },
     "undeclared-reference|code": {
-      "groups": 23,
+      "groups": 20,
       "hits": 5
     },
     "unguarded-optional-feature|both": {
-      "groups": 10,
-      "hits": 3
+      "groups": 6,
+      "hits": 1
     },
     "unguarded-optional-feature|code": {
-      "groups": 7,
-      "hits": 2
+      "groups": 6,
+      "hits": 1
     },
     "untagged-resources|both": {
       "groups": 4,

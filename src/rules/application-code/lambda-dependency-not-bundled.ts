@@ -45,6 +45,10 @@ resource "aws_lambda_function" "fn" {
     const files = [...ctx.config.files, ...(judgingModel(ctx.config, ctx.task) ? [] : ctx.task.extraFiles)];
     if (files.some((f) => MANIFEST.test(f.path))) return;
     if (files.some((f) => BUILD.test(f.content))) return;
+    // Build commands the answer gives in its prose (`npm install ... && zip -r fn.zip index.js node_modules`) bundle
+    // the dependencies as much as a script file would (read against the code: judged false without this).
+    const markdown = judgingModel(ctx.config, ctx.task) ? ctx.task.model?.markdown : undefined;
+    if (markdown && BUILD.test(markdown)) return;
     if (resources(ctx.config, 'aws_lambda_layer_version').length) return;
     for (const { fn, files: code } of functionsWithCode(ctx.config, ctx.task)) {
       if (attr(fn, 'layers')) continue;

@@ -31,41 +31,47 @@ const VPC_TYPE = /^aws_(vpc|subnet|route|route_table|internet_gateway|egress_onl
 const EC2_TYPE = /^aws_(instance|key_pair|launch_template|launch_configuration|ami|ebs_volume|volume_attachment|placement_group|ec2_[a-z_]+)$/;
 
 /**
- * Types without which the service the model did declare cannot work (an API with methods but no integration or
- * deployment serves nothing; a function nothing may invoke): missing one is a defect even when the prompt names
- * only the service. Any other type the reference adds beside a service the model has is a design difference.
+ * Types without which a resource the model did declare cannot work (an API with methods but no integration or
+ * deployment serves nothing; a function nothing may invoke), each with the types it completes: missing one is a
+ * defect when the model has what it completes, even when the prompt names only the service. Any other type the
+ * reference adds beside a service the model has is a design difference (an event target for a rule only the
+ * reference declares is part of that rule's design).
  */
-const COMPANION_TYPES = new Set([
-  'aws_api_gateway_integration',
-  'aws_api_gateway_deployment',
-  'aws_api_gateway_stage',
-  'aws_apigatewayv2_integration',
-  'aws_apigatewayv2_route',
-  'aws_apigatewayv2_stage',
-  'aws_lambda_permission',
-  'aws_lb_listener',
-  'aws_lb_target_group',
-  'aws_iam_role',
-  'aws_db_subnet_group',
-  'aws_elasticache_subnet_group',
-  'aws_route_table_association',
-  'aws_s3_bucket_policy',
-  'aws_lambda_event_source_mapping',
-  'aws_ecs_task_definition',
-  'aws_cloudwatch_event_target',
-]);
+const COMPANION_OF: Record<string, RegExp> = {
+  aws_api_gateway_integration: /^aws_api_gateway_(rest_api|method)$/,
+  aws_api_gateway_deployment: /^aws_api_gateway_(rest_api|method)$/,
+  aws_api_gateway_stage: /^aws_api_gateway_(rest_api|deployment)$/,
+  aws_apigatewayv2_integration: /^aws_apigatewayv2_(api|route)$/,
+  aws_apigatewayv2_route: /^aws_apigatewayv2_api$/,
+  aws_apigatewayv2_stage: /^aws_apigatewayv2_api$/,
+  aws_lambda_permission: /^aws_lambda_function$/,
+  aws_lb_listener: /^aws_lb$/,
+  aws_lb_target_group: /^aws_lb(_listener)?$/,
+  aws_iam_role: /^aws_/,
+  aws_db_subnet_group: /^aws_(db_instance|rds_cluster)$/,
+  aws_elasticache_subnet_group: /^aws_elasticache_(cluster|replication_group)$/,
+  aws_route_table_association: /^aws_route_table$/,
+  aws_s3_bucket_policy: /^aws_s3_bucket$/,
+  aws_lambda_event_source_mapping: /^aws_lambda_function$/,
+  aws_ecs_task_definition: /^aws_ecs_service$/,
+  aws_cloudwatch_event_target: /^aws_cloudwatch_event_rule$/,
+};
 
-/** Words a prompt uses for a service whose type prefix it rarely writes. */
-const PROMPT_WORDS: Record<string, string[]> = {
-  ec2: ['ec2', 'instance', 'instances', 'server', 'servers', 'bastion'],
-  elb: ['load balancer', 'alb', 'nlb', 'elb'],
-  route53: ['route 53', 'route53', 'dns', 'hosted zone'],
-  cloudwatch: ['cloudwatch', 'alarm', 'alarms', 'dashboard', 'monitoring'],
-  sns: ['sns', 'notification', 'notifications'],
-  kms: ['kms', 'customer managed key', 'customer-managed key'],
-  wafv2: ['waf'],
-  cloudfront: ['cloudfront', 'cdn'],
-  dynamodb: ['dynamodb', 'dynamo'],
+/**
+ * Names a prompt uses for a service whose type prefix it rarely writes: the product (`route 53`, `cloudwatch`), and
+ * common words that often mean it but may mean something else (`notifications` may be EventBridge's, `dns` a
+ * record in an existing zone, `monitoring` a metric). Only the product asks for the whole service.
+ */
+const PROMPT_WORDS: Record<string, { product: string[]; generic?: string[] }> = {
+  ec2: { product: ['ec2'], generic: ['instance', 'instances', 'server', 'servers', 'bastion'] },
+  elb: { product: ['load balancer', 'alb', 'nlb', 'elb'] },
+  route53: { product: ['route 53', 'route53', 'hosted zone'], generic: ['dns'] },
+  cloudwatch: { product: ['cloudwatch'], generic: ['alarm', 'alarms', 'dashboard', 'monitoring'] },
+  sns: { product: ['sns', 'simple notification service'], generic: ['notification', 'notifications'] },
+  kms: { product: ['kms', 'customer managed key', 'customer-managed key'] },
+  wafv2: { product: ['waf'] },
+  cloudfront: { product: ['cloudfront'], generic: ['cdn'] },
+  dynamodb: { product: ['dynamodb', 'dynamo'] },
 };
 
 /**
@@ -98,10 +104,6 @@ function typedBlocks(config: Configuration): Map<string, Block[]> {
 }
 
 /**
- * Whether the task's prompt names a service (`wafv2` → "waf", `api_gateway` → "api gateway"): a whole service the
- * reference adds but the prompt never asked for is the reviewer's design choice, not the model's omission.
- */
-/**
  * Services named by a common English word ("backups" of a database, "config" values, "events"): the prompt asks
  * for the service only when it names the product.
  */
@@ -121,13 +123,19 @@ const NOT_THE_SERVICE: Record<string, RegExp> = {
   ec2: /server-side|serverless|\b(?:rds|db|database|aurora|cluster|reader|writer|replica|redis|cache|elasticache|broker|notebook|sagemaker)\s+(?:db\s+)?instances?\b/g,
 };
 
-function promptMentions(prompt: string | null, svc: string): boolean {
-  if (!prompt) return false;
+/**
+ * How the task's prompt names a service (`wafv2` → "waf", `api_gateway` → "api gateway"): by its product name, only
+ * by a common word, or not at all. A whole service the reference adds but the prompt never asked for is the
+ * reviewer's design choice, not the model's omission.
+ */
+function promptMentions(prompt: string | null, svc: string): 'product' | 'word' | undefined {
+  if (!prompt) return undefined;
   const noise = NOT_THE_SERVICE[svc];
   const text = noise ? prompt.toLowerCase().replace(noise, ' ') : prompt.toLowerCase();
-  const product = PRODUCT_WORDS[svc];
-  const words = product ?? [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, ''), ...(PROMPT_WORDS[svc] ?? [])].filter((w) => w.length >= 2);
-  return words.some((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(text));
+  const says = (words: string[]) => words.filter((w) => w.length >= 2).some((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`).test(text));
+  const product = PRODUCT_WORDS[svc] ?? [svc, svc.replace(/_/g, ' '), svc.replace(/v\d+$/, ''), svc.replace(/_/g, ''), ...(PROMPT_WORDS[svc]?.product ?? [])];
+  if (says(product)) return 'product';
+  return says(PROMPT_WORDS[svc]?.generic ?? []) ? 'word' : undefined;
 }
 
 export const rule: Rule = {
@@ -157,15 +165,17 @@ export const rule: Rule = {
       const svc = service(type);
       const serviceMissing = !modelServices.has(svc);
       const asked = promptMentions(ctx.task.prompt, svc);
+      const companion = COMPANION_OF[type];
+      const completesModel = companion !== undefined && [...model.keys()].some((k) => !k.startsWith('data.') && companion.test(k));
       const names = blocks.slice(0, 3).map((b) => b.labels[1] ?? b.construct?.id ?? '?');
       const anchor = anchorFile(ctx.config, blocks[0]!.span.file);
       ctx.report({
         span: { file: anchor, line: 1, column: 1, endLine: 1, endColumn: 1 },
         resource: key,
-        // A whole service missing is high only when the prompt asks for it; a piece the model's own service needs
-        // to work is medium; anything else the reference adds (a service nobody asked for, a variant of a design)
-        // is low: the reviewer's choice, not the model's omission.
-        severity: isData || lambdaLogGroupsOnly(type, blocks) ? 'low' : serviceMissing ? (asked ? 'high' : 'low') : COMPANION_TYPES.has(type) ? 'medium' : 'low',
+        // A whole service missing is high when the prompt names the product, medium when only a common word may mean
+        // it; a piece a resource of the model needs to work is medium; anything else the reference adds (a service
+        // nobody asked for, a variant of a design) is low: the reviewer's choice, not the model's omission.
+        severity: isData || lambdaLogGroupsOnly(type, blocks) ? 'low' : serviceMissing ? (asked === 'product' ? 'high' : asked === 'word' ? 'medium' : 'low') : completesModel ? 'medium' : 'low',
         message: `The reference declares ${isData ? 'data source ' : ''}${type} (${names.join(', ')}${blocks.length > 3 ? ', ...' : ''}); the response has no ${isData ? 'data source' : 'resource'} of that type${serviceMissing ? ` and nothing of the ${svc} service at all` : ''}.`,
       });
     }

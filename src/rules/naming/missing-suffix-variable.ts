@@ -2,7 +2,7 @@ import type { Block, Configuration, Expr } from '../../model/types.js';
 import type { Conventions } from '../../contracts/conventions.js';
 import type { Rule } from '../types.js';
 import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
-import { blocksOfKind, resources, staticString, walkExpr } from '../../model/query.js';
+import { attrExpr, blocksOfKind, resources, staticString, walkExpr } from '../../model/query.js';
 import { declaresSuffix } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
 import { isCdktfConfig } from '../util/files.js';
@@ -49,6 +49,9 @@ export const rule: Rule = {
     // Names a random id makes unique, or names built from inputs where the prompt asks for no suffix: the
     // pipeline's convention, not a collision; reported by names-unique-without-suffix-input.
     if (!gap || conventionOnly(gap, ctx.task.prompt)) return;
+    // Names from inputs, where the reference's own suffix may only be one of a few environments: the reference's
+    // names vary per deployment no more than the model's (read against the code: judged noise).
+    if (!gap.literalNamed.length && ctx.ideal && suffixIsEnumerated(ctx.ideal, gap.wanted)) return;
     const { named, wanted, lookalike } = gap;
     ctx.report({
       block: named[0],
@@ -63,6 +66,25 @@ export const rule: Rule = {
     });
   },
 };
+
+/**
+ * Whether a configuration declares the suffix input with a validation that allows only listed values
+ * (`contains(["dev", "staging", "prod"], var.environment_suffix)`): an environment name, not a per-deployment part.
+ */
+function suffixIsEnumerated(config: Configuration, wanted: string): boolean {
+  const variable = blocksOfKind(config, 'variable').find((v) => v.labels[0] === wanted);
+  if (!variable) return false;
+  return variable.blocks
+    .filter((b) => b.type === 'validation')
+    .some((v) => {
+      const condition = attrExpr(v, 'condition');
+      let listed = false;
+      if (condition) walkExpr(condition, (e) => {
+        if (e.kind === 'call' && e.name === 'contains' && e.args[0]?.kind === 'tuple') listed = true;
+      });
+      return listed;
+    });
+}
 
 /** Types whose names are unique per account or region: the collision a reader recognizes first. */
 const ACCOUNT_UNIQUE = /^aws_(s3_bucket|iam_role|iam_policy|iam_user|lambda_function|cloudwatch_log_group|dynamodb_table|sqs_queue|sns_topic|kms_alias|secretsmanager_secret|ecr_repository|db_instance|rds_cluster|lb|lb_target_group|ecs_cluster|cloudtrail|ssm_parameter)$/;

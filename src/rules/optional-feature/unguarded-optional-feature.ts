@@ -1,4 +1,4 @@
-import type { Block } from '../../model/types.js';
+import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, blocksOfKind, resources, staticString } from '../../model/query.js';
 import { blockVariables, hasDefault, hasEmptyDefault, isGuarded } from '../util/variables.js';
@@ -37,6 +37,12 @@ function usesFeature(block: Block): boolean {
   }
 }
 
+/** Whether a configuration declares the input without a usable default. */
+function requiredIn(config: Configuration, name: string): boolean {
+  const v = blocksOfKind(config, 'variable').find((b) => b.labels[0] === name);
+  return v !== undefined && (!hasDefault(v) || hasEmptyDefault(v));
+}
+
 export const rule: Rule = {
   meta: {
     id: 'unguarded-optional-feature',
@@ -66,6 +72,9 @@ export const rule: Rule = {
       const validation = r.labels[0] === 'aws_acm_certificate_validation';
       const dnsValidated = r.labels[0] === 'aws_acm_certificate' && staticString(attrExpr(r, 'validation_method')) === 'DNS';
       if (!inputs.length && !validation) continue;
+      // The reference requires the same inputs without a default: the task supplies them (a custom domain the
+      // prompt asks for), and the reviewer accepted the feature as mandatory (read against the code: judged false).
+      if (inputs.length && ctx.ideal && inputs.every((name) => requiredIn(ctx.ideal!, name))) continue;
       ctx.report({
         block: r,
         resource: blockAddress(r),

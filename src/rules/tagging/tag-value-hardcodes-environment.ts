@@ -43,8 +43,12 @@ export const rule: Rule = {
     // Many accepted answers keep a fixed "production" in Name tags the task dictates; the rule reports only tag
     // values the reference response builds without the fixed word. Without a reference it stays quiet.
     if (!ctx.ideal) return;
-    const reference = new Set(taggedEnvironmentWords(ctx.ideal).map((h) => `${blockAddress(h.block)}|${h.key}`));
-    const hits = taggedEnvironmentWords(ctx.config).filter((h) => !reference.has(`${blockAddress(h.block)}|${h.key}`));
+    const inReference = taggedEnvironmentWords(ctx.ideal);
+    const reference = new Set(inReference.map((h) => `${blockAddress(h.block)}|${h.key}`));
+    // The reference spelling the same word beside the input on other resources keeps the pattern: the task's
+    // environment ("a production web application"), not a word the model made up (read against the code: judged false).
+    const referenceWords = new Set(inReference.map((h) => h.word));
+    const hits = taggedEnvironmentWords(ctx.config).filter((h) => !reference.has(`${blockAddress(h.block)}|${h.key}`) && !referenceWords.has(h.word));
     for (const h of hits.slice(0, 10)) {
       ctx.report({ block: h.block, message: `${blockAddress(h.block)}: tag ${h.key} = ${h.text.slice(0, 80)} hardcodes "${h.word}" although the value already interpolates the environment input.` });
     }
