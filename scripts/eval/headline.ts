@@ -17,6 +17,7 @@ import { parseFailureAnalysis } from '../../src/verify/parse.js';
 import { classifyClaim } from '../../src/verify/classify.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Finding } from '../../src/findings/types.js';
+import { distinctHardErrors } from '../../src/judge/judge.js';
 import { corpusTasks, parseFlags, pct, requireCorpus } from './corpus-tasks.js';
 import { claimKeys, findingKeys, sameProblem, type ProblemKeys } from './same-problem.js';
 
@@ -55,7 +56,10 @@ function quantile(xs: number[], q: number): number {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : 0;
 }
 
-/** Two failure-tier items are one root cause when they come from one check or sit on one resource in one category. */
+/**
+ * Two failure-tier items are one root cause when they come from one check or sit on one resource in one category,
+ * unless they are two different errors that each stop the deployment (distinctHardErrors).
+ */
 function duplicatesIn(tier: Finding[]): string[] {
   const seen = new Map<string, Finding>();
   const out: string[] = [];
@@ -63,8 +67,8 @@ function duplicatesIn(tier: Finding[]): string[] {
     const keys = [`rule\u0000${f.ruleId}`, ...(f.resource ? [`res\u0000${f.category}\u0000${f.resource}`] : [])];
     for (const k of keys) {
       const prev = seen.get(k);
-      if (prev) out.push(`${prev.ruleId} ~ ${f.ruleId} (${f.resource ?? f.location.file})`);
-      else seen.set(k, f);
+      if (prev && !distinctHardErrors(prev, f)) out.push(`${prev.ruleId} ~ ${f.ruleId} (${f.resource ?? f.location.file})`);
+      else if (!prev) seen.set(k, f);
     }
   }
   return out;

@@ -30,6 +30,7 @@ type FoldScope = 'task' | 'resource' | 'file' | 'cut' | 'mentions' | 'after' | '
 /** What a response cut off mid-file lacks after the cut: missing blocks, outputs, permissions, declarations. */
 const MISSING_AFTER_CUT = [
   'resource-type-missing-vs-reference',
+  'module-source-missing',
   'diff-missing-resource',
   'diff-missing-resource-type',
   'diff-missing-resource-prompt',

@@ -291,7 +291,7 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
   const kept = keptByIdeal(merged, input);
   const groups = groupByCheck(merged, (f) => (kept.has(f) ? 'kept' : 'fixed'));
   const keptLeads = new Set(groups.filter((g) => g.split === 'kept').map((g) => g.finding));
-  const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b));
+  const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b) && !distinctHardErrors(a, b));
   return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) }));
 }
 
@@ -320,6 +320,20 @@ function listedWhateverIdeal(f: Finding): boolean {
 /** Critical security on the code (a literal secret, `*` on `*`, data open to the world): listed whatever its precision. */
 function criticalSecurity(f: Finding): boolean {
   return establishedOnCode(f) && f.severity === 'critical' && significanceClass(f) === 'security';
+}
+
+/**
+ * Two findings of different checks that each stop the deployment on their own (blocker or applyFailure metas): a
+ * retired engine version and a backtrack window the engine does not support are two errors a reviewer lists, even
+ * on one cluster in one category.
+ */
+export function distinctHardErrors(a: Pick<Finding, 'ruleId'>, b: Pick<Finding, 'ruleId'>): boolean {
+  if (a.ruleId === b.ruleId) return false;
+  const hard = (id: string) => {
+    const meta = metaOf(id);
+    return meta?.blocker === true || meta?.applyFailure === true;
+  };
+  return hard(a.ruleId) && hard(b.ruleId);
 }
 
 /** Words that name too much to tie two findings to one argument. */
@@ -380,8 +394,9 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
     const types = resourceTypes(j.finding);
     const args = argumentsNamed(j.finding);
     const diffOnly = !establishedOnCode(j.finding);
+    const sameConcern = j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined;
     const host =
-      (j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined) ??
+      (sameConcern && !distinctHardErrors(sameConcern.finding, j.finding) ? sameConcern : undefined) ??
       // The ideal's change in a category the tier already reports on the code is that failure's fix.
       (diffOnly ? [...inTier].find((h) => h.finding.category === j.finding.category && h.finding.evidence.includes('static')) : undefined) ??
       (args.size ? [...inTier].find((h) => shares(types, resourceTypes(h.finding)) && shares(args, argumentsNamed(h.finding))) : undefined);

@@ -380,3 +380,14 @@ test('a module call the response stops in folds its missing inputs into the trun
   assert.deepEqual(cut.occurrences?.map((o) => o.resource), ['module.security', 'module.security']);
   assert.deepEqual(out.filter((f) => f.ruleId === 'module-input-mismatch').map((f) => f.resource), ['module.network']);
 });
+
+test('two different errors that each stop the deployment stay two failures on one resource; a convention folds', () => {
+  const engine = finding({ ruleId: 'engine-version-unavailable', category: 'service-constraint', resource: 'aws_rds_cluster.main', message: 'aurora-postgresql 15.4 is retired', location: { file: 'lib/main.tf', line: 10 } });
+  const backtrack = finding({ ruleId: 'aurora-backtrack-unsupported', category: 'service-constraint', resource: 'aws_rds_cluster.main', message: 'backtrack_window on aurora-postgresql', location: { file: 'lib/main.tf', line: 12 } });
+  const out = judgeFindings([engine, backtrack], input);
+  assert.deepEqual(out.filter((f) => f.tier === 'failure').map((f) => f.ruleId).sort(), ['aurora-backtrack-unsupported', 'engine-version-unavailable']);
+  // Deletion protection and a required final snapshot on one database are one destroyability failure.
+  const protection = finding({ ruleId: 'deletion-protection-enabled', category: 'destroyability', resource: 'aws_rds_cluster.main', evidence: ['static', 'diff'] });
+  const snapshot = finding({ ruleId: 'final-snapshot-required', category: 'destroyability', resource: 'aws_rds_cluster.main', evidence: ['static', 'diff'] });
+  assert.equal(judgeFindings([protection, snapshot], input).length, 1);
+});

@@ -49,6 +49,16 @@ test('single-subnet-load-balancer fires on an ALB with one subnet, not on splats
   );
 });
 
+import { rule as asgSingleSubnet } from '../../src/rules/high-availability/asg-single-subnet.js';
+
+test('asg-single-subnet: one subnet for the group where the task asks for high availability', () => {
+  const asg = 'resource "aws_autoscaling_group" "app" {\n  min_size            = 1\n  max_size            = 2\n  vpc_zone_identifier = [aws_subnet.private.id]\n}\n';
+  const f = runRule(asgSingleSubnet, asg, { prompt: 'Deploy a highly available web tier.' });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.severity]), [['aws_autoscaling_group.app', 1, 'medium']]);
+  assert.deepEqual(runRule(asgSingleSubnet, asg, { prompt: 'Deploy a web tier.' }), []);
+  assert.deepEqual(runRule(asgSingleSubnet, asg.replace('[aws_subnet.private.id]', 'aws_subnet.private[*].id'), { prompt: 'Deploy a highly available web tier.' }), []);
+});
+
 import { rule as singleNat } from '../../src/rules/high-availability/single-nat-gateway.js';
 import { rule as subnetsSingleAz, literalZones } from '../../src/rules/high-availability/subnets-single-az.js';
 

@@ -30,6 +30,9 @@ test('policyStatements reads jsonencode, heredoc JSON with interpolations, and p
   const byRef = policyStatements(attrExpr(resources(cfg, 'aws_iam_policy')[1]!, 'policy'), cfg);
   assert.equal(byRef.length, 2);
   assert.deepEqual(byRef[1]!.principals, [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }]);
+  // A local holding the document's JSON is followed to its definition.
+  const viaLocal = configFromHcl('locals {\n  doc_json = data.aws_iam_policy_document.d.json\n}\n' + 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions = ["kms:Decrypt"]\n    resources = ["*"]\n  }\n}\n' + 'resource "aws_iam_policy" "l" {\n  policy = local.doc_json\n}\n');
+  assert.deepEqual(policyStatements(attrExpr(resources(viaLocal, 'aws_iam_policy')[0]!, 'policy'), viaLocal).map((x) => x.actions), [['kms:Decrypt']]);
   // allPolicyStatements reports documents once, at the data source, not again at each user.
   assert.equal(allPolicyStatements(cfg).filter((s) => s.block.kind === 'data').length, 2);
   assert.equal(allPolicyStatements(cfg).filter((s) => s.block.labels[1] === 'byref').length, 0);

@@ -59,3 +59,22 @@ test('module-output-undeclared: declared outputs (plain, indexed) pass; an undec
   );
   assert.match(f[0]!.message, /declares no output `private_ip`/);
 });
+
+import { rule as moduleSourceMissing } from '../../src/rules/reference/module-source-missing.js';
+
+test('module-source-missing: a call to a local folder the response never delivers fails init', () => {
+  const files = {
+    'lib/main.tf': callWith('  instance_type = "t3.micro"\n  subnet_id     = "subnet-1"\n') + 'module "rds" {\n  source = "./modules/rds"\n}\n',
+    'lib/modules/ec2/main.tf': CHILD,
+  };
+  const f = runRule(moduleSourceMissing, files);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.severity]), [['module.rds', 'lib/main.tf', 6, 'critical']]);
+  assert.match(f[0]!.message, /\.\/modules\/rds.*Unreadable module directory/);
+});
+
+test('module-source-missing: delivered folders, registry modules and code the extractor could not place: nothing', () => {
+  assert.deepEqual(runRule(moduleSourceMissing, { 'lib/main.tf': callWith(''), 'lib/modules/ec2/main.tf': CHILD }), []);
+  assert.deepEqual(runRule(moduleSourceMissing, 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "5.0.0"\n}\n'), []);
+  // An unnamed code block may be the missing folder's files: nothing is claimed.
+  assert.deepEqual(runRule(moduleSourceMissing, { 'lib/main.tf': 'module "rds" {\n  source = "./modules/rds"\n}\n', 'lib/unnamed-1.tf': 'variable "x" {}\n' }), []);
+});

@@ -506,6 +506,9 @@ ${policy}`;
     'data "aws_iam_policy_document" "trail" {\n  statement {\n    principals {\n      type        = "Service"\n      identifiers = ["cloudtrail.amazonaws.com"]\n    }\n    actions = ["s3:GetBucketAcl"]\n  }\n}\n' +
     'resource "aws_s3_bucket_policy" "trail" {\n  bucket = aws_s3_bucket.trail.id\n  policy = data.aws_iam_policy_document.trail.json\n}\n';
   assert.deepEqual(runRule(trailBucketPolicy, tf(viaDocument)), []);
+  // ... also through a local that holds the document's JSON.
+  const viaLocal = viaDocument.replace('policy = data.aws_iam_policy_document.trail.json', 'policy = local.trail_policy_json') + 'locals {\n  trail_policy_json = data.aws_iam_policy_document.trail.json\n}\n';
+  assert.deepEqual(runRule(trailBucketPolicy, tf(viaLocal)), []);
 });
 
 import { rule as stageTwice } from '../../src/rules/service-constraint/apigw-stage-created-twice.js';

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3156,
-    "hits": 441
+    "groups": 3175,
+    "hits": 444
   },
   "categories": {
     "application-code": {
@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 26
     },
     "backend": {
-      "groups": 260,
+      "groups": 262,
       "hits": 2
     },
     "backup-recovery": {
@@ -74,8 +74,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "key-policy": {
-      "groups": 49,
-      "hits": 6
+      "groups": 52,
+      "hits": 7
     },
     "lifecycle-cost": {
       "groups": 92,
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 194,
-      "hits": 49
+      "groups": 199,
+      "hits": 48
     },
     "required-input": {
       "groups": 66,
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 274,
-      "hits": 36
+      "groups": 283,
+      "hits": 39
     },
     "style": {
       "groups": 335,
@@ -196,8 +196,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "aurora-backtrack-unsupported": {
-      "groups": 1,
-      "hits": 1
+      "groups": 2,
+      "hits": 2
     },
     "aurora-instance-class-unsupported": {
       "groups": 1,
@@ -216,7 +216,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-unknown-argument": {
-      "groups": 2,
+      "groups": 4,
       "hits": 1
     },
     "backend-uses-variables": {
@@ -315,6 +315,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 4,
       "hits": 0
     },
+    "db-master-credentials-invalid": {
+      "groups": 5,
+      "hits": 1
+    },
     "deletion-protection-enabled": {
       "groups": 15,
       "hits": 7
@@ -340,8 +344,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-undeclared-reference-fixed": {
-      "groups": 26,
-      "hits": 11
+      "groups": 25,
+      "hits": 10
     },
     "documentation-thinner-than-reference": {
       "groups": 90,
@@ -376,7 +380,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable": {
-      "groups": 84,
+      "groups": 85,
       "hits": 13
     },
     "external-resource-input": {
@@ -464,8 +468,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "kms-logs-principal-missing": {
-      "groups": 38,
-      "hits": 3
+      "groups": 41,
+      "hits": 4
     },
     "kms-rotation-disabled": {
       "groups": 6,
@@ -591,6 +595,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 4,
       "hits": 1
     },
+    "module-source-missing": {
+      "groups": 6,
+      "hits": 0
+    },
     "nacl-open-admin-port": {
       "groups": 2,
       "hits": 0
@@ -652,11 +660,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-gp3-provisioned-small-storage": {
-      "groups": 1,
-      "hits": 1
+      "groups": 2,
+      "hits": 2
     },
     "rds-monitoring-role-missing": {
-      "groups": 1,
+      "groups": 2,
       "hits": 1
     },
     "rds-password-invalid-characters": {
@@ -925,6 +933,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "aurora-backtrack-unsupported|code": {
+      "groups": 1,
+      "hits": 1
+    },
     "aurora-instance-class-unsupported|code": {
       "groups": 1,
       "hits": 0
@@ -944,6 +956,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "backend-unknown-argument|both": {
       "groups": 2,
       "hits": 1
+    },
+    "backend-unknown-argument|code": {
+      "groups": 2,
+      "hits": 0
     },
     "backend-uses-variables|both": {
       "groups": 3,
@@ -1069,6 +1085,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 0
     },
+    "db-master-credentials-invalid|code": {
+      "groups": 5,
+      "hits": 1
+    },
     "deletion-protection-enabled|both": {
       "groups": 15,
       "hits": 7
@@ -1098,8 +1118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-undeclared-reference-fixed|diff": {
-      "groups": 26,
-      "hits": 11
+      "groups": 25,
+      "hits": 10
     },
     "documentation-thinner-than-reference|code": {
       "groups": 90,
@@ -1143,11 +1163,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "engine-version-unavailable|both": {
       "groups": 60,
-      "hits": 12
+      "hits": 11
     },
     "engine-version-unavailable|code": {
-      "groups": 24,
-      "hits": 1
+      "groups": 25,
+      "hits": 2
     },
     "external-resource-input|both": {
       "groups": 2,
@@ -1282,8 +1302,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "kms-logs-principal-missing|code": {
-      "groups": 8,
-      "hits": 1
+      "groups": 11,
+      "hits": 2
     },
     "kms-rotation-disabled|both": {
       "groups": 3,
@@ -1457,6 +1477,14 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 4,
       "hits": 1
     },
+    "module-source-missing|both": {
+      "groups": 1,
+      "hits": 0
+    },
+    "module-source-missing|code": {
+      "groups": 5,
+      "hits": 0
+    },
     "nacl-open-admin-port|both": {
       "groups": 2,
       "hits": 0
@@ -1546,11 +1574,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "rds-gp3-provisioned-small-storage|code": {
-      "groups": 1,
-      "hits": 1
+      "groups": 2,
+      "hits": 2
     },
     "rds-monitoring-role-missing|code": {
-      "groups": 1,
+      "groups": 2,
       "hits": 1
     },
     "rds-password-invalid-characters|both": {

@@ -2,7 +2,6 @@ import type { Rule } from '../types.js';
 import type { Expr } from '../../model/types.js';
 import { attrExpr, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
-import { promptMentions } from '../util/b-prompt.js';
 
 export const rule: Rule = {
   meta: {
@@ -10,16 +9,18 @@ export const rule: Rule = {
     category: 'high-availability',
     severity: 'high',
     fixClass: 'A',
-    title: 'Load balancer or auto-scaling group in a single subnet',
-    rootCause: 'Models wire the first subnet they created into the load balancer or ASG instead of one subnet per AZ.',
+    // CreateLoadBalancer rejects an application load balancer with one subnet: listed whatever the measured precision.
+    applyFailure: true,
+    title: 'Application load balancer in a single subnet',
+    rootCause: 'Models wire the first subnet they created into the load balancer instead of one subnet per AZ.',
     fix: 'Pass a subnet per Availability Zone (at least two): `subnets = aws_subnet.public[*].id`.',
     fixExample: `resource "aws_lb" "app" {
   load_balancer_type = "application"
   subnets            = aws_subnet.public[*].id
 }`,
     docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones',
-    knowledgeGap: 'Application Load Balancers need subnets in at least two AZs; HA workloads need an AZ spread.',
-    impact: 'ALB creation fails (at least two subnets in two AZs required); an ASG in one subnet has no AZ redundancy.',
+    knowledgeGap: 'Application Load Balancers need subnets in at least two AZs.',
+    impact: 'ALB creation fails (ValidationError: At least two subnets in two different Availability Zones must be specified).',
   },
   check(ctx) {
     for (const lb of [...resources(ctx.config, 'aws_lb'), ...resources(ctx.config, 'aws_alb')]) {
@@ -30,16 +31,11 @@ export const rule: Rule = {
       if (!single) continue;
       ctx.report({ block: lb, message: 'The application load balancer is given one subnet; it needs subnets in at least two Availability Zones.' });
     }
-    if (!promptMentions(ctx, /multi-az|multiple availability zones|high availability|highly available|fault[- ]toleran/)) return;
-    for (const asg of resources(ctx.config, 'aws_autoscaling_group')) {
-      if (!isSingleItemList(attrExpr(asg, 'vpc_zone_identifier'))) continue;
-      ctx.report({ block: asg, severity: 'medium', message: 'The task asks for high availability, but the auto-scaling group spans a single subnet.' });
-    }
   },
 };
 
 /** A written-out list with exactly one element that is not itself a list (splat, for, concat). */
-function isSingleItemList(e: Expr | undefined): boolean {
+export function isSingleItemList(e: Expr | undefined): boolean {
   if (e?.kind !== 'tuple' || e.items.length !== 1) return false;
   const item = e.items[0]!;
   if (item.kind === 'reference') return !item.parts.some((p) => p === '[*]' || p === '*');

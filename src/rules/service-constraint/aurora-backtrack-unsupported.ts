@@ -20,6 +20,8 @@ export const rule: Rule = {
     category: 'service-constraint',
     severity: 'high',
     fixClass: 'B',
+    // CreateDBCluster rejects the window (InvalidParameterCombination): listed whatever the measured precision.
+    applyFailure: true,
     title: 'Aurora Backtrack enabled where AWS does not support it',
     rootCause:
       'Models add `backtrack_window` as a generic recovery feature, but Backtrack exists only for Aurora MySQL provisioned clusters and cannot be used by clusters that belong to a global database.',

@@ -3,13 +3,17 @@ import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, blockAddress, resources } from '../../model/query.js';
 import { blockText, referencedBlocks } from '../util/b-refs.js';
 import { bucketSideResources } from '../util/b-s3.js';
+import { resolveExpr } from '../util/b-resolve.js';
 
 const CLOUDTRAIL_PRINCIPAL = 'cloudtrail.amazonaws.com';
 
 /** Whether a bucket policy (or a policy document it reads) names the CloudTrail service principal. */
 function admitsCloudTrail(config: Configuration, policy: Block): boolean {
   if (blockText(config, policy).includes(CLOUDTRAIL_PRINCIPAL)) return true;
-  return referencedBlocks(config, attrExpr(policy, 'policy')).some((doc) => blockText(config, doc).includes(CLOUDTRAIL_PRINCIPAL));
+  // The document may come through a local (`policy = local.trail_policy_json`): follow it to its definition.
+  const expr = attrExpr(policy, 'policy');
+  const docs = [...referencedBlocks(config, expr), ...referencedBlocks(config, resolveExpr(config, expr))];
+  return docs.some((doc) => blockText(config, doc).includes(CLOUDTRAIL_PRINCIPAL));
 }
 
 export const rule: Rule = {

@@ -5,6 +5,7 @@
  */
 import type { Block, Configuration, Expr, SourceSpan } from '../../model/types.js';
 import { attrExpr, exprToText, nestedBlocks, referenceTarget, staticString } from '../../model/query.js';
+import { localDefinition } from './suffix.js';
 
 export interface PolicyPrincipal {
   /** `*`, `AWS`, `Service`, `Federated`, `CanonicalUser`. */
@@ -41,6 +42,8 @@ export function policyStatements(expr: Expr | undefined, config?: Configuration,
     case 'reference': {
       // data.aws_iam_policy_document.x.json
       const target = referenceTarget(expr.parts);
+      // local.trail_policy_json: the document its definition holds.
+      if (config && target?.startsWith('local.') && expr.parts.length === 2) return policyStatements(localDefinition(config, target.slice('local.'.length)), config, depth + 1);
       if (!config || !target?.startsWith('data.aws_iam_policy_document.')) return [];
       const block = config.symbols.get(target)?.block;
       return block ? policyDocumentStatements(block, config, depth + 1) : [];
