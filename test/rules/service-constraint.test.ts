@@ -760,3 +760,44 @@ resource "aws_cloudfront_distribution" "other" {
 }`;
   assert.deepEqual(runRule(cdnLogAcls, tf), []);
 });
+
+import { rule as crossRegion } from '../../src/rules/service-constraint/cross-region-reference.js';
+
+test('cross-region-reference: a secondary-region cluster wired to the primary region\'s parameter group and key', () => {
+  const tf = `provider "aws" {
+  region = "us-east-1"
+}
+provider "aws" {
+  alias  = "secondary"
+  region = "us-west-2"
+}
+resource "aws_kms_key" "primary" {}
+resource "aws_kms_key" "secondary" {
+  provider = aws.secondary
+}
+resource "aws_rds_cluster_parameter_group" "primary" {
+  family = "aurora-postgresql15"
+}
+resource "aws_rds_cluster" "secondary" {
+  provider                        = aws.secondary
+  engine                          = "aurora-postgresql"
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.primary.name
+  kms_key_id                      = KEY
+}
+resource "aws_dynamodb_table" "sessions" {
+  name     = "sessions"
+  hash_key = "id"
+  replica {
+    region_name = "us-west-2"
+    kms_key_arn = aws_kms_key.secondary.arn
+  }
+}
+`;
+  const f = runRule(crossRegion, tf.replace('KEY', 'aws_kms_key.primary.arn'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_rds_cluster.secondary', 15, 'service-constraint']]);
+  assert.match(f[0]!.message, /us-west-2.*db_cluster_parameter_group_name.*aws_rds_cluster_parameter_group\.primary \(us-east-1\).*kms_key_id/);
+  // The same region's key, a replica's own key and a single-region stack: nothing about them.
+  const sameRegionKey = runRule(crossRegion, tf.replace('KEY', 'aws_kms_key.secondary.arn'));
+  assert.doesNotMatch(sameRegionKey[0]!.message, /kms_key_id/);
+  assert.deepEqual(runRule(crossRegion, 'resource "aws_kms_key" "k" {}\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id = aws_kms_key.k.id\n}\n'), []);
+});

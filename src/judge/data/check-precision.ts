@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3175,
+    "groups": 3178,
     "hits": 444
   },
   "categories": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 283,
+      "groups": 286,
       "hits": 39
     },
     "style": {
@@ -309,6 +309,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "count-and-for-each": {
       "groups": 1,
+      "hits": 0
+    },
+    "cross-region-reference": {
+      "groups": 3,
       "hits": 0
     },
     "dashboard-few-widgets": {
@@ -1075,6 +1079,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "count-and-for-each|code": {
       "groups": 1,
+      "hits": 0
+    },
+    "cross-region-reference|code": {
+      "groups": 3,
       "hits": 0
     },
     "dashboard-few-widgets|both": {
