@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { configFromHcl, makeTask, runRule } from './helpers.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
 import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+import type { SourceFile } from '../../src/model/types.js';
 import { rule } from '../../src/rules/application-code/lambda-tracing-without-xray-sdk.js';
 
 const tf = `
@@ -136,6 +137,17 @@ data "archive_file" "fn" {
 }`;
   assert.deepEqual(runRule(packageMissing, built), []);
   assert.deepEqual(runRule(packageMissing, envFn('A = "b"')), []);
+});
+
+test('lambda-package-missing: a later cut-off copy of the file that packages the zip counts', () => {
+  const tf = 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  filename      = "${path.module}/function.zip"\n}\n';
+  const origin = 'lib/MODEL_RESPONSE.md';
+  const files = [{ path: 'lib/main.tf', language: 'hcl', content: tf, markdownPath: origin }];
+  const hint = { path: 'lib/main.tf', language: 'hcl', content: 'data "archive_file" "fn" {\n  type        = "zip"\n  output_path = "${path.module}/function.zip"\n}\nresource "aws_lambda_function" "fn" {\n  function_name = "fn"\n' };
+  const run = (hints: SourceFile[]) =>
+    runRulesDetailed([packageMissing], { ...configFromHcl(tf), files }, makeTask({ modelResponse: { origin, markdown: '', files, warnings: [], hints } }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(run([]).map((x) => [x.resource, x.location.line]), [['aws_lambda_function.fn', 1]]);
+  assert.deepEqual(run([hint]), []);
 });
 
 test('lambda-without-source-code-hash fires on filename without source_code_hash', () => {

@@ -4,6 +4,7 @@ import { resolvedString } from '../util/b-resolve.js';
 import { literalText } from '../util/b-s3.js';
 import { blockText } from '../util/b-refs.js';
 import { basename } from '../util/files.js';
+import { judgingModel } from '../util/b-code.js';
 
 export const rule: Rule = {
   meta: {
@@ -32,6 +33,10 @@ resource "aws_lambda_function" "fn" {
   },
   check(ctx) {
     const built = dataSources(ctx.config, 'archive_file').map((a) => basename(literalText(attrExpr(a, 'output_path'))));
+    // A later copy of a file the extractor kept only as a hint (cut off by the end of the response) may be where the
+    // answer packages its code: its archive_file outputs count (read against the code: judged false without them).
+    const hints = judgingModel(ctx.config, ctx.task) ? (ctx.task.model?.hints ?? []) : [];
+    for (const hint of hints) for (const m of hint.content.matchAll(/\boutput_path\s*=\s*"([^"\n]{1,300})"/g)) built.push(basename(m[1]!));
     // A build step (local-exec zip) may produce the file; then the package is accounted for.
     const buildStep = [...resources(ctx.config, 'null_resource'), ...resources(ctx.config, 'terraform_data')].some((r) => /\bzip\b|archive/i.test(blockText(ctx.config, r)));
     if (buildStep) return;
