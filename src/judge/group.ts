@@ -71,6 +71,12 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   ...CUT_BLOCK_ABSENCES.map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
   ...[...MISSING_AFTER_CUT, 'schema-missing-required'].map((folded) => ({ host: 'response-without-infrastructure', folded, scope: 'task' as const, why: 'what a response of snippets lacks is the files it never gives' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
+  ...(['diff-name-suffix', 'diff-local-suffix'] as const).map((folded) => ({
+    host: 'missing-suffix-variable',
+    folded,
+    scope: 'task' as const,
+    why: "the names and the naming prefix the ideal gives the suffix are the names the missing suffix input leaves without one",
+  })),
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
   { host: 'unguarded-optional-feature', folded: 'external-resource-input', scope: 'mentions', why: 'an existing resource an always-created optional feature needs (its certificate) is that feature' },
   { host: 'module-input-mismatch', folded: 'undeclared-reference', scope: 'mentions', why: 'a module folder without its variables file is both the call passing inputs it cannot receive and the references inside it' },

@@ -391,3 +391,14 @@ test('two different errors that each stop the deployment stay two failures on on
   const snapshot = finding({ ruleId: 'final-snapshot-required', category: 'destroyability', resource: 'aws_rds_cluster.main', evidence: ['static', 'diff'] });
   assert.equal(judgeFindings([protection, snapshot], input).length, 1);
 });
+
+test('the names the ideal gives the suffix fold into the missing suffix input, with the diff as evidence', () => {
+  const missing = finding({ ruleId: 'missing-suffix-variable', category: 'naming', severity: 'critical', resource: 'var.environment_suffix', message: 'No `environment_suffix` input is declared', evidence: ['static'] });
+  const names = [1, 2].map((i) =>
+    finding({ ruleId: 'diff-name-suffix', category: 'naming', severity: 'high', resource: `aws_s3_bucket.b${i}`, evidence: ['diff'], message: `The ideal adds the suffix to aws_s3_bucket.b${i}`, location: { file: 'lib/main.tf', line: i } }),
+  );
+  const out = judgeFindings([missing, ...names], input);
+  assert.deepEqual(out.map((f) => f.ruleId), ['missing-suffix-variable']);
+  assert.deepEqual([...out[0]!.evidence].sort(), ['diff', 'static']);
+  assert.ok(out[0]!.occurrences?.some((o) => o.resource === 'aws_s3_bucket.b2'));
+});

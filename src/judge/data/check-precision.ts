@@ -13,13 +13,13 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3178,
-    "hits": 444
+    "groups": 3177,
+    "hits": 446
   },
   "categories": {
     "application-code": {
-      "groups": 42,
-      "hits": 26
+      "groups": 41,
+      "hits": 25
     },
     "backend": {
       "groups": 262,
@@ -99,7 +99,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "naming": {
       "groups": 83,
-      "hits": 33
+      "hits": 36
     },
     "network": {
       "groups": 81,
@@ -524,8 +524,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-package-missing": {
-      "groups": 35,
-      "hits": 22
+      "groups": 34,
+      "hits": 21
     },
     "lambda-reserved-concurrency": {
       "groups": 5,
@@ -589,7 +589,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "missing-suffix-variable": {
       "groups": 72,
-      "hits": 27
+      "hits": 30
     },
     "module-input-mismatch": {
       "groups": 17,
@@ -1382,8 +1382,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "lambda-package-missing|code": {
-      "groups": 26,
-      "hits": 15
+      "groups": 25,
+      "hits": 14
     },
     "lambda-reserved-concurrency-over-quota|both": {
       "groups": 3,
@@ -1466,12 +1466,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 65,
-      "hits": 24
+      "groups": 70,
+      "hits": 30
     },
     "missing-suffix-variable|code": {
-      "groups": 7,
-      "hits": 3
+      "groups": 2,
+      "hits": 0
     },
     "module-input-mismatch|both": {
       "groups": 1,
