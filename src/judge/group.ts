@@ -12,6 +12,7 @@ import { EVIDENCE_KINDS, SEVERITY_RANK } from '../taxonomy/categories.js';
 import { compareFindings } from '../findings/merge.js';
 import { establishedOnCode } from './significance.js';
 import { MODULE_WITHOUT_VARIABLES_TITLE } from '../rules/reference/module-input-mismatch.js';
+import { allMetas } from '../rules/catalog-meta.js';
 
 /**
  * Pairs of checks whose findings are one root cause when both fire: the second folds into the first.
@@ -65,10 +66,25 @@ const MISSING_AFTER_UNKNOWN_CLASS = [
   'diff-missing-resource-prompt',
 ] as const;
 
+/**
+ * Categories whose checks mostly report what a block lacks (no encryption setting, no logging, no tags): on the
+ * block a response stops in, what the cut never reached (read against the code: `storage_encrypted` "not set" on a
+ * database whose text ends at its ninth line was judged false).
+ */
+const ABSENCE_CATEGORIES = new Set(['encryption', 'logging', 'monitoring', 'backup-recovery', 'tagging', 'destroyability', 'high-availability', 'scaling', 'lifecycle-cost', 'optional-feature']);
+const CUT_BLOCK_ABSENCE_CHECKS = allMetas()
+  .filter((m) => ABSENCE_CATEGORIES.has(m.category))
+  .map((m) => m.id)
+  .sort();
+
+/** What a module folder the response never delivers leaves missing: the resources the reference declares there. */
+const MISSING_IN_ABSENT_MODULE = ['resource-type-missing-vs-reference', 'diff-missing-resource', 'diff-missing-resource-type', 'diff-missing-resource-prompt'] as const;
+
 export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
-  ...CUT_BLOCK_ABSENCES.map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
+  ...[...CUT_BLOCK_ABSENCES, ...CUT_BLOCK_ABSENCE_CHECKS].map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
+  ...MISSING_IN_ABSENT_MODULE.map((folded) => ({ host: 'module-source-missing', folded, scope: 'mentions' as const, why: 'the resources of a module folder the response never delivers are that folder' })),
   ...[...MISSING_AFTER_CUT, 'schema-missing-required'].map((folded) => ({ host: 'response-without-infrastructure', folded, scope: 'task' as const, why: 'what a response of snippets lacks is the files it never gives' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   ...(['diff-name-suffix', 'diff-local-suffix'] as const).map((folded) => ({

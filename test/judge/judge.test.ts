@@ -402,3 +402,17 @@ test('the names the ideal gives the suffix fold into the missing suffix input, w
   assert.deepEqual([...out[0]!.evidence].sort(), ['diff', 'static']);
   assert.ok(out[0]!.occurrences?.some((o) => o.resource === 'aws_s3_bucket.b2'));
 });
+
+test('what the block a response stops in lacks folds into the truncation; a missing module folder hosts the resources the reference puts there', () => {
+  const cut = finding({ ruleId: 'response-truncated', category: 'syntax', severity: 'critical', resource: 'aws_db_instance.main', message: 'The response stops inside `aws_db_instance.main`', location: { file: 'lib/main.tf', line: 60 } });
+  const notEncrypted = finding({ ruleId: 'rds-storage-not-encrypted', category: 'encryption', severity: 'high', resource: 'aws_db_instance.main', message: 'storage_encrypted is not set', location: { file: 'lib/main.tf', line: 52 } });
+  const other = { ...notEncrypted, resource: 'aws_db_instance.replica', location: { file: 'lib/main.tf', line: 20 } };
+  const out = judgeFindings([cut, notEncrypted, other], input);
+  assert.deepEqual(out.filter((f) => f.tier === 'failure').map((f) => [f.ruleId, f.resource]).sort(), [
+    ['rds-storage-not-encrypted', 'aws_db_instance.replica'],
+    ['response-truncated', 'aws_db_instance.main'],
+  ]);
+  const absent = finding({ ruleId: 'module-source-missing', category: 'reference', severity: 'critical', resource: 'module.route53_failover', message: 'module.route53_failover loads ./modules/route53, but the response contains no file of that folder' });
+  const missingType = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'high', resource: 'aws_route53_record', message: 'The reference declares aws_route53_record (primary); the response has no resource of that type' });
+  assert.deepEqual(judgeFindings([absent, missingType], input).map((f) => f.ruleId), ['module-source-missing']);
+});

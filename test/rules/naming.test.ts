@@ -170,3 +170,9 @@ test('missing-suffix-variable: names made unique with uuid() are no collision (l
   assert.deepEqual(runRule(missingSuffix, tf), []);
   assert.equal(runRule(missingSuffix, 'resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n}\n').length, 1);
 });
+
+test('missing-suffix-variable: a literal name_prefix is no fixed name (Terraform makes it unique)', () => {
+  const prefixed = 'resource "aws_s3_bucket" "logs" {\n  bucket_prefix = "app-logs-"\n}\n';
+  assert.deepEqual(runRule(missingSuffix, prefixed), []);
+  assert.deepEqual(runRule(missingSuffix, 'resource "aws_s3_bucket" "logs" {\n  bucket = "app-logs"\n}\n').map((x) => [x.resource, x.location.line]), [['var.environment_suffix', 1]]);
+});

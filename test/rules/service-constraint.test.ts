@@ -801,3 +801,11 @@ resource "aws_dynamodb_table" "sessions" {
   assert.doesNotMatch(sameRegionKey[0]!.message, /kms_key_id/);
   assert.deepEqual(runRule(crossRegion, 'resource "aws_kms_key" "k" {}\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id = aws_kms_key.k.id\n}\n'), []);
 });
+
+test('name-invalid-format: a name built from a local that is itself a template is read through it', () => {
+  const tf = 'variable "environment" {}\nlocals {\n  name_prefix = "AppResource-${var.environment}"\n}\nresource "aws_s3_bucket" "logs" {\n  bucket = "${local.name_prefix}-logs"\n}\n';
+  const f = runRule(nameFormat, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.logs', 6]]);
+  assert.match(f[0]!.message, /"AppResource-\$\{…\}-logs".*"A", "R"/);
+  assert.deepEqual(runRule(nameFormat, tf.replace('AppResource', 'app-resource')), []);
+});

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3177,
-    "hits": 446
+    "groups": 3172,
+    "hits": 444
   },
   "categories": {
     "application-code": {
@@ -46,7 +46,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 56,
+      "groups": 55,
       "hits": 8
     },
     "external-dependency": {
@@ -54,8 +54,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "file-layout": {
-      "groups": 10,
-      "hits": 3
+      "groups": 7,
+      "hits": 2
     },
     "hardcoded-value": {
       "groups": 25,
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 83,
-      "hits": 36
+      "groups": 82,
+      "hits": 35
     },
     "network": {
       "groups": 81,
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 199,
+      "groups": 200,
       "hits": 48
     },
     "required-input": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 286,
+      "groups": 288,
       "hits": 39
     },
     "style": {
@@ -150,7 +150,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 16
     },
     "tagging": {
-      "groups": 28,
+      "groups": 25,
       "hits": 6
     },
     "tests": {
@@ -464,7 +464,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags": {
-      "groups": 11,
+      "groups": 8,
       "hits": 2
     },
     "kms-key-id-where-arn-required": {
@@ -492,8 +492,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-code-outside-lambda-dir": {
-      "groups": 4,
-      "hits": 2
+      "groups": 1,
+      "hits": 1
     },
     "lambda-code-untested": {
       "groups": 1,
@@ -588,8 +588,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 72,
-      "hits": 30
+      "groups": 71,
+      "hits": 29
     },
     "module-input-mismatch": {
       "groups": 17,
@@ -600,7 +600,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "module-source-missing": {
-      "groups": 6,
+      "groups": 7,
       "hits": 0
     },
     "nacl-open-admin-port": {
@@ -608,7 +608,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format": {
-      "groups": 17,
+      "groups": 19,
       "hits": 2
     },
     "name-length-limit": {
@@ -684,7 +684,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "rds-storage-not-encrypted": {
-      "groups": 7,
+      "groups": 6,
       "hits": 1
     },
     "reference-cycle": {
@@ -1294,11 +1294,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags|both": {
-      "groups": 6,
+      "groups": 5,
       "hits": 1
     },
     "inconsistent-tags|code": {
-      "groups": 5,
+      "groups": 3,
       "hits": 1
     },
     "kms-key-id-where-arn-required|code": {
@@ -1339,10 +1339,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "lambda-code-outside-lambda-dir|both": {
       "groups": 1,
-      "hits": 1
-    },
-    "lambda-code-outside-lambda-dir|code": {
-      "groups": 3,
       "hits": 1
     },
     "lambda-code-untested|code": {
@@ -1466,8 +1462,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 70,
-      "hits": 30
+      "groups": 69,
+      "hits": 29
     },
     "missing-suffix-variable|code": {
       "groups": 2,
@@ -1490,7 +1486,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "module-source-missing|code": {
-      "groups": 5,
+      "groups": 6,
       "hits": 0
     },
     "nacl-open-admin-port|both": {
@@ -1498,7 +1494,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format|code": {
-      "groups": 17,
+      "groups": 19,
       "hits": 2
     },
     "name-length-limit|both": {
@@ -1610,7 +1606,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "rds-storage-not-encrypted|both": {
-      "groups": 6,
+      "groups": 5,
       "hits": 1
     },
     "rds-storage-not-encrypted|code": {

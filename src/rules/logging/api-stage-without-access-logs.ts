@@ -6,6 +6,10 @@ export const rule: Rule = {
     id: 'api-stage-without-access-logs',
     category: 'logging',
     severity: 'low',
+    // A best practice: a failure where the task asks for API logging or the reviewer's ideal adds access logs
+    // (listed without either, read against the code: judged noise).
+    promptGate: /access[- ]log|\bapi\b[^.\n]{0,60}\blog(?:s|ging)?\b|\blog(?:s|ging)?\b[^.\n]{0,60}\bapi\b/i,
+    idealGate: /access_log_settings|accessLogSettings/,
     fixClass: 'B',
     title: 'API Gateway stage without access logs',
     rootCause: 'The model deploys the stage but does not configure access logging to a log group.',

@@ -133,7 +133,8 @@ export function suffixGap(config: Configuration, conventions: Conventions, promp
     const value = staticString(e)?.replace(/^alias\//, '').toLowerCase();
     return value !== undefined && value.length >= 4 && promptText.includes(value);
   };
-  const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => isLiteralName(n.expr) && !dictated(n.expr)));
+  // `bucket_prefix` / `name_prefix`: Terraform appends a unique suffix, so a literal prefix collides with nothing.
+  const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => !n.attribute.endsWith('_prefix') && isLiteralName(n.expr) && !dictated(n.expr)));
   return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed };
 }
 

@@ -111,15 +111,17 @@ export const NAME_FORMATS: NameFormat[] = [
 /** A name as known pieces: text read statically, `null` for a part that is only known at apply time. */
 type Piece = string | null;
 
-function pieces(config: Configuration, expr: Expr): Piece[] | undefined {
+function pieces(config: Configuration, expr: Expr, depth = 0): Piece[] | undefined {
   const whole = resolvedString(config, expr);
   if (whole !== undefined) return splitTokens(whole);
-  // `name = local.sg_web_name` where the local is a template: read the template the name resolves to.
+  // `name = local.sg_web_name` where the local is a template: read the template the name resolves to, and the
+  // templates its parts resolve to (`"${local.name_prefix}-logs"` with `name_prefix = "AppResource-${var.env}"`).
   const resolved = resolveExpr(config, expr) ?? expr;
-  if (resolved.kind !== 'template') return undefined;
+  if (resolved.kind !== 'template' || depth > 3) return undefined;
   return resolved.parts.flatMap((p) => {
     const text = p.kind === 'literal' ? String(p.value ?? '') : resolvedString(config, p);
-    return text === undefined ? [null] : splitTokens(text);
+    if (text !== undefined) return splitTokens(text);
+    return pieces(config, p, depth + 1) ?? [null];
   });
 }
 
