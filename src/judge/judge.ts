@@ -323,17 +323,20 @@ function criticalSecurity(f: Finding): boolean {
 }
 
 /**
- * Two findings of different checks that each stop the deployment on their own (blocker or applyFailure metas): a
- * retired engine version and a backtrack window the engine does not support are two errors a reviewer lists, even
- * on one cluster in one category.
+ * Two findings of different checks that each stop the deployment on their own (blocker or applyFailure metas, or
+ * validate errors): a retired engine version and a backtrack window the engine does not support are two errors a
+ * reviewer lists, even on one cluster in one category.
  */
-export function distinctHardErrors(a: Pick<Finding, 'ruleId'>, b: Pick<Finding, 'ruleId'>): boolean {
+export function distinctHardErrors(a: Pick<Finding, 'ruleId' | 'category' | 'severity'>, b: Pick<Finding, 'ruleId' | 'category' | 'severity'>): boolean {
   if (a.ruleId === b.ruleId) return false;
-  const hard = (id: string) => {
-    const meta = metaOf(id);
-    return meta?.blocker === true || meta?.applyFailure === true;
+  const hard = (f: Pick<Finding, 'ruleId' | 'category' | 'severity'>) => {
+    const meta = metaOf(f.ruleId);
+    if (meta?.blocker === true || meta?.applyFailure === true) return true;
+    // What `terraform validate` or `tsc` rejects: a conditional in a module's providers map and an input the module
+    // does not declare are two errors on one module call.
+    return VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
   };
-  return hard(a.ruleId) && hard(b.ruleId);
+  return hard(a) && hard(b);
 }
 
 /** Words that name too much to tie two findings to one argument. */

@@ -386,6 +386,10 @@ test('two different errors that each stop the deployment stay two failures on on
   const backtrack = finding({ ruleId: 'aurora-backtrack-unsupported', category: 'service-constraint', resource: 'aws_rds_cluster.main', message: 'backtrack_window on aurora-postgresql', location: { file: 'lib/main.tf', line: 12 } });
   const out = judgeFindings([engine, backtrack], input);
   assert.deepEqual(out.filter((f) => f.tier === 'failure').map((f) => f.ruleId).sort(), ['aurora-backtrack-unsupported', 'engine-version-unavailable']);
+  // Two validate errors on one module call: an input the module does not declare, a conditional provider.
+  const input1 = finding({ ruleId: 'module-input-mismatch', category: 'reference', severity: 'critical', resource: 'module.storage', message: 'module.storage passes `env`' });
+  const providers = finding({ ruleId: 'provider-reference-invalid', category: 'reference', severity: 'critical', resource: 'module.storage', message: '`provider = cond ? aws.a : aws.b` is not a provider reference' });
+  assert.equal(judgeFindings([input1, providers], input).filter((f) => f.tier === 'failure').length, 2);
   // Deletion protection and a required final snapshot on one database are one destroyability failure.
   const protection = finding({ ruleId: 'deletion-protection-enabled', category: 'destroyability', resource: 'aws_rds_cluster.main', evidence: ['static', 'diff'] });
   const snapshot = finding({ ruleId: 'final-snapshot-required', category: 'destroyability', resource: 'aws_rds_cluster.main', evidence: ['static', 'diff'] });

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3172,
-    "hits": 444
+    "groups": 3187,
+    "hits": 445
   },
   "categories": {
     "application-code": {
@@ -130,8 +130,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 243,
-      "hits": 58
+      "groups": 254,
+      "hits": 59
     },
     "secrets": {
       "groups": 67,
@@ -146,7 +146,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 131,
+      "groups": 135,
       "hits": 16
     },
     "tagging": {
@@ -236,8 +236,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-list-attribute-get": {
-      "groups": 5,
-      "hits": 0
+      "groups": 8,
+      "hits": 1
     },
     "cdktf-literal-reference-undeclared": {
       "groups": 6,
@@ -264,8 +264,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export": {
-      "groups": 64,
-      "hits": 1
+      "groups": 65,
+      "hits": 0
     },
     "cdktf-untyped-block-camel-case": {
       "groups": 7,
@@ -772,19 +772,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-missing-required": {
-      "groups": 12,
-      "hits": 3
+      "groups": 14,
+      "hits": 2
     },
     "schema-nesting-mode": {
       "groups": 3,
       "hits": 1
     },
     "schema-removed": {
-      "groups": 26,
-      "hits": 5
+      "groups": 28,
+      "hits": 6
     },
     "schema-unknown-argument": {
-      "groups": 105,
+      "groups": 110,
       "hits": 43
     },
     "schema-unknown-resource-type": {
@@ -792,8 +792,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-wrong-type": {
-      "groups": 16,
-      "hits": 3
+      "groups": 18,
+      "hits": 4
     },
     "securityhub-standards-arn-invalid": {
       "groups": 2,
@@ -986,8 +986,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-list-attribute-get|code": {
-      "groups": 5,
-      "hits": 0
+      "groups": 8,
+      "hits": 1
     },
     "cdktf-literal-reference-undeclared|code": {
       "groups": 6,
@@ -1018,8 +1018,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 42,
-      "hits": 1
+      "groups": 43,
+      "hits": 0
     },
     "cdktf-untyped-block-camel-case|code": {
       "groups": 7,
@@ -1751,10 +1751,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "schema-missing-required|both": {
       "groups": 5,
-      "hits": 3
+      "hits": 2
     },
     "schema-missing-required|code": {
-      "groups": 7,
+      "groups": 9,
       "hits": 0
     },
     "schema-nesting-mode|code": {
@@ -1762,28 +1762,28 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-removed|both": {
-      "groups": 14,
+      "groups": 15,
       "hits": 2
     },
     "schema-removed|code": {
-      "groups": 12,
-      "hits": 3
+      "groups": 13,
+      "hits": 4
     },
     "schema-unknown-argument|both": {
-      "groups": 4,
-      "hits": 2
+      "groups": 3,
+      "hits": 1
     },
     "schema-unknown-argument|code": {
-      "groups": 101,
-      "hits": 41
+      "groups": 107,
+      "hits": 42
     },
     "schema-unknown-resource-type|code": {
       "groups": 24,
       "hits": 0
     },
     "schema-wrong-type|code": {
-      "groups": 16,
-      "hits": 3
+      "groups": 18,
+      "hits": 4
     },
     "securityhub-standards-arn-invalid|code": {
       "groups": 2,
