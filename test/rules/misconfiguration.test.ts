@@ -141,6 +141,11 @@ test('apigw-cors-without-options: the task asks for CORS and no method has an OP
 });
 
 import { rule as managedArn } from '../../src/rules/service-constraint/managed-policy-arn-invalid.js';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 test('managed-policy-arn-invalid fires on a service-role policy without its path and on renamed policies', () => {
   const tf = `
@@ -155,6 +160,15 @@ resource "aws_iam_role_policy_attachment" "config" {
   const findings = runRule(managedArn, tf);
   assert.equal(findings.length, 2);
   assert.match(findings[0]!.message, /service-role\/AWSLambdaBasicExecutionRole/);
+});
+
+test('managed-policy-arn-invalid: an invented name is no managed policy; the generated list is the pinned package\'s', () => {
+  const tf = 'resource "aws_iam_role_policy_attachment" "autoscale" {\n  role       = aws_iam_role.a.name\n  policy_arn = "arn:aws:iam::aws:policy/service-role/DynamoDBAutoscaleRole"\n}\n';
+  const f = runRule(managedArn, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_iam_role_policy_attachment.autoscale', 1]]);
+  assert.match(f[0]!.message, /DynamoDBAutoscaleRole is not an AWS managed policy ARN/);
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/gen-managed-policies.ts'), '--check'], { cwd: repo, encoding: 'utf8' });
+  assert.equal(res.status, 0, `${res.stdout}${res.stderr}`);
 });
 
 test('managed-policy-arn-invalid accepts correct ARNs and customer policies', () => {

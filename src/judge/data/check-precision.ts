@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3187,
-    "hits": 445
+    "groups": 3191,
+    "hits": 446
   },
   "categories": {
     "application-code": {
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 288,
-      "hits": 39
+      "groups": 292,
+      "hits": 40
     },
     "style": {
       "groups": 335,
@@ -580,8 +580,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "managed-policy-arn-invalid": {
-      "groups": 28,
-      "hits": 2
+      "groups": 32,
+      "hits": 3
     },
     "missing-descriptions": {
       "groups": 36,
@@ -1454,8 +1454,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "managed-policy-arn-invalid|code": {
-      "groups": 28,
-      "hits": 2
+      "groups": 32,
+      "hits": 3
     },
     "missing-descriptions|code": {
       "groups": 36,

@@ -1,55 +1,29 @@
 import type { Rule } from '../types.js';
 import { allAttributes, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
+import { closest } from '../../schema/suggest.js';
+import { AWS_MANAGED_POLICIES } from '../data/aws-managed-policies.js';
 
-/** AWS managed policies that live under `service-role/`; models often drop the path. */
-const SERVICE_ROLE_POLICIES = new Set([
-  'AWSLambdaBasicExecutionRole',
-  'AWSLambdaVPCAccessExecutionRole',
-  'AWSLambdaKinesisExecutionRole',
-  'AWSLambdaDynamoDBExecutionRole',
-  'AWSLambdaSQSQueueExecutionRole',
-  'AWSLambdaMSKExecutionRole',
-  'AWS_ConfigRole',
-  'AmazonECSTaskExecutionRolePolicy',
-  'AmazonEC2ContainerServiceforEC2Role',
-  'AmazonEC2ContainerServiceRole',
-  'AmazonAPIGatewayPushToCloudWatchLogs',
-  'AWSGlueServiceRole',
-  'AmazonEC2RoleforSSM',
-  'AmazonRDSEnhancedMonitoringRole',
-  'AWSCodeDeployRole',
-  'AWSBackupServiceRolePolicyForBackup',
-  'AWSBackupServiceRolePolicyForRestores',
-  'AmazonSSMAutomationRole',
-]);
+/** Every AWS managed policy, by path and name (`service-role/AWSLambdaBasicExecutionRole`): generated data. */
+const KNOWN = new Set(AWS_MANAGED_POLICIES);
+const BY_NAME = new Map<string, string>();
+for (const p of AWS_MANAGED_POLICIES) BY_NAME.set(p.slice(p.lastIndexOf('/') + 1), p);
 
-/** Names of AWS managed policies that do not exist (renamed or never existed), with the right ARN. */
-const WRONG_NAMES: Record<string, string> = {
-  AWSConfigRole: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
-  'service-role/AWSConfigRole': 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
-  AmazonSSMManagedInstanceCoreRole: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-  'service-role/AmazonSSMManagedInstanceCore': 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-  'service-role/CloudWatchAgentServerPolicy': 'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy',
-  ConfigRole: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
-  'service-role/ConfigRole': 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole',
+/**
+ * Old or invented names models write whose successor is not the nearest spelling (AWSConfigRole was replaced by
+ * service-role/AWS_ConfigRole; the SSM instance policy has no "Role" suffix).
+ */
+const RENAMED: Record<string, string> = {
+  AWSConfigRole: 'service-role/AWS_ConfigRole',
+  ConfigRole: 'service-role/AWS_ConfigRole',
+  AmazonSSMManagedInstanceCoreRole: 'AmazonSSMManagedInstanceCore',
 };
 
-/** AWS managed policies at the root path that models put under `service-role/`. */
-const ROOT_POLICIES = [
-  'AmazonEKSClusterPolicy',
-  'AmazonEKSWorkerNodePolicy',
-  'AmazonEKS_CNI_Policy',
-  'AmazonEKSServicePolicy',
-  'AmazonEKSVPCResourceController',
-  'AmazonEC2ContainerRegistryReadOnly',
-  'AWSXRayDaemonWriteAccess',
-  'AWSLambdaExecute',
-  'AmazonS3ReadOnlyAccess',
-  'CloudWatchLogsFullAccess',
-  'AmazonSSMReadOnlyAccess',
-];
-for (const name of ROOT_POLICIES) WRONG_NAMES[`service-role/${name}`] = `arn:aws:iam::aws:policy/${name}`;
+/** The managed policy a wrong path or name most likely means: the same name at its real path, a renamed one, the nearest name. */
+function intended(path: string): string | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return BY_NAME.get(name) ?? RENAMED[name] ?? closest(name, [...BY_NAME.keys()]);
+}
 
 const MANAGED_ARN = /^arn:(aws|aws-cn|aws-us-gov|\$\{[^}]*\}):iam::aws:policy\/(.+)$/;
 
@@ -60,7 +34,7 @@ export const rule: Rule = {
     severity: 'high',
     fixClass: 'A',
     title: 'AWS managed policy ARN that does not exist',
-    rootCause: 'Models write managed policy ARNs from memory and drop the `service-role/` path (or use an old name such as AWSConfigRole); IAM rejects the attachment.',
+    rootCause: 'Models write managed policy ARNs from memory: they drop the `service-role/` path, use an old name such as AWSConfigRole, or invent one (service-role/DynamoDBAutoscaleRole); IAM rejects the attachment.',
     fix: 'Use the exact ARN, including its path: `arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`, `.../service-role/AWS_ConfigRole`.',
     fixExample: `resource "aws_iam_role_policy_attachment" "config" {
   role       = aws_iam_role.config.name
@@ -82,10 +56,12 @@ export const rule: Rule = {
           const arn = resolvedString(ctx.config, v) ?? (v.kind === 'template' ? templateText(v) : undefined);
           const m = arn ? MANAGED_ARN.exec(arn) : null;
           if (!m) continue;
-          const name = m[2]!;
-          const right = WRONG_NAMES[name] ?? (SERVICE_ROLE_POLICIES.has(name) ? `arn:aws:iam::aws:policy/service-role/${name}` : undefined);
-          if (!right) continue;
-          ctx.report({ block: r, message: `${arn} is not an AWS managed policy ARN; use ${right}.` });
+          const path = m[2]!;
+          // A path built at apply time cannot be read; only literal paths are checked.
+          if (path.includes('${') || KNOWN.has(path)) continue;
+          const guess = intended(path);
+          const right = guess ? `arn:aws:iam::aws:policy/${BY_NAME.get(guess) ?? guess}` : undefined;
+          ctx.report({ block: r, message: `${arn} is not an AWS managed policy ARN${right ? `; did you mean ${right}?` : ' (no AWS managed policy has that path and name).'}` });
         }
       }
     }
