@@ -809,3 +809,36 @@ test('name-invalid-format: a name built from a local that is itself a template i
   assert.match(f[0]!.message, /"AppResource-\$\{…\}-logs".*"A", "R"/);
   assert.deepEqual(runRule(nameFormat, tf.replace('AppResource', 'app-resource')), []);
 });
+
+import { rule as transitionTooEarly } from '../../src/rules/service-constraint/s3-lifecycle-transition-too-early.js';
+
+test('s3-lifecycle-transition-too-early: STANDARD_IA before 30 days, written or set in tfvars', () => {
+  const tf = (days: string) => `variable "ia_days" {
+  default = 30
+}
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = "logs"
+  rule {
+    id     = "archive"
+    status = "Enabled"
+    filter {}
+    transition {
+      days          = ${days}
+      storage_class = "STANDARD_IA"
+    }
+    transition {
+      days          = 90
+      storage_class = "GLACIER"
+    }
+  }
+}
+`;
+  const f = runRule(transitionTooEarly, tf('7'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_s3_bucket_lifecycle_configuration.logs', 4, 'service-constraint']]);
+  assert.match(f[0]!.message, /STANDARD_IA at days = 7/);
+  assert.deepEqual(runRule(transitionTooEarly, tf('var.ia_days')), []);
+  const viaTfvars = runRule(transitionTooEarly, { 'lib/main.tf': tf('var.ia_days'), 'lib/dev.tfvars': 'ia_days = 14\n' });
+  assert.match(viaTfvars[0]!.message, /ia_days = 14 in lib\/dev\.tfvars/);
+  // Archive classes take any age.
+  assert.deepEqual(runRule(transitionTooEarly, tf('7').replace('"STANDARD_IA"', '"GLACIER_IR"')), []);
+});

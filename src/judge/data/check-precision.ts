@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3191,
-    "hits": 446
+    "groups": 3193,
+    "hits": 447
   },
   "categories": {
     "application-code": {
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 292,
-      "hits": 40
+      "groups": 294,
+      "hits": 41
     },
     "style": {
       "groups": 335,
@@ -750,6 +750,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "s3-lifecycle-rule-missing-filter": {
       "groups": 57,
       "hits": 19
+    },
+    "s3-lifecycle-transition-too-early": {
+      "groups": 2,
+      "hits": 1
     },
     "s3-log-bucket-no-lifecycle": {
       "groups": 9,
@@ -1716,6 +1720,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "s3-lifecycle-rule-missing-filter|code": {
       "groups": 2,
       "hits": 0
+    },
+    "s3-lifecycle-transition-too-early|code": {
+      "groups": 2,
+      "hits": 1
     },
     "s3-log-bucket-no-lifecycle|both": {
       "groups": 3,
