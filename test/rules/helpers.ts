@@ -63,3 +63,12 @@ export function runRule(
   if (warnings.length) throw new Error(warnings.join('\n'));
   return findings;
 }
+
+/**
+ * Run one rule that reads TypeScript sources as written (not the CDKTF model): the file is the configuration's
+ * only file, on a CDKTF task.
+ */
+export function runTsSourceRule(rule: Rule, path: string, content: string): Finding[] {
+  const config = { ...configFromHcl({}), files: [{ path, language: 'ts', content }] };
+  return runRulesDetailed([rule], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+}

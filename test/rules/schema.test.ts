@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { configFromHcl, makeTask } from './helpers.js';
+import { makeTask, runTsSourceRule } from './helpers.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
 import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { rule as untypedCamel, camelKeysInUntypedArguments, UNTYPED_ARGUMENTS } from '../../src/rules/schema/cdktf-untyped-block-camel-case.js';
@@ -42,8 +42,7 @@ const WAF = [
 ].join('\n');
 
 test('cdktf-untyped-block-camel-case: camelCase keys in a WAF rule statement reach Terraform unconverted', () => {
-  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: WAF }] };
-  const f = runRulesDetailed([untypedCamel], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = runTsSourceRule(untypedCamel, 'lib/tap-stack.ts', WAF);
   assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['lib/tap-stack.ts:Wafv2WebAcl.statement', 16, 'schema']]);
   assert.match(f[0]!.message, /rate_based_statement/);
 });

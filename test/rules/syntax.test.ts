@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeTask } from './helpers.js';
+import { makeTask, runTsSourceRule } from './helpers.js';
 import { rule } from '../../src/rules/syntax/response-truncated.js';
 import { extractResponse } from '../../src/extract/index.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
@@ -59,8 +59,7 @@ const STACK = [
 ].join('\n');
 
 test('cdktf-stack-method-undefined: this.addOutput on a TerraformStack does not compile; own and inherited methods do', () => {
-  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: STACK }] };
-  const f = runRulesDetailed([stackMethodUndefined], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = runTsSourceRule(stackMethodUndefined, 'lib/tap-stack.ts', STACK);
   assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.category, x.severity]), [['lib/tap-stack.ts:TapStack.addOutput', 'lib/tap-stack.ts', 6, 'syntax', 'critical']]);
   assert.match(f[0]!.message, /line 6 and 1 more.*TS2339.*TerraformOutput/);
 });
@@ -186,8 +185,7 @@ test('cdktf-duplicate-construct-id: two constructs with one id in a scope make s
     '}',
   ].join('\n');
   assert.deepEqual(duplicateConstructIds('lib/tap-stack.ts', src), [{ id: 'bucket_name', className: 'TapStack', lines: [6, 7] }]);
-  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: src }] };
-  const f = runRulesDetailed([duplicateConstructId], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = runTsSourceRule(duplicateConstructId, 'lib/tap-stack.ts', src);
   assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.severity]), [['lib/tap-stack.ts:TapStack:bucket_name', 7, 'critical']]);
   assert.deepEqual(duplicateConstructIds('a.ts', src.replace("new TerraformOutput(this, 'bucket_name'", "new TerraformOutput(this, 'bucket_name_output'")), []);
 });
@@ -210,8 +208,7 @@ const FN_STACK = [
 ].join('\n');
 
 test('cdktf-fn-member-undefined: Fn.random does not compile; Terraform functions and comments are fine', () => {
-  const config = { ...configFromHcl({}), files: [{ path: 'lib/tap-stack.ts', language: 'ts', content: FN_STACK }] };
-  const f = runRulesDetailed([fnMemberUndefined], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = runTsSourceRule(fnMemberUndefined, 'lib/tap-stack.ts', FN_STACK);
   assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['lib/tap-stack.ts:Fn.random', 6, 'syntax']]);
   assert.match(f[0]!.message, /line 6 and 1 more.*TS2339.*RandomId/);
 });
@@ -295,8 +292,7 @@ const MODULES = [
 ].join('\n');
 
 test('cdktf-module-super-arguments: super(scope, id) of a TerraformModule subclass does not compile', () => {
-  const config = { ...configFromHcl({}), files: [{ path: 'lib/modules.ts', language: 'ts', content: MODULES }] };
-  const f = runRulesDetailed([moduleSuper], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const f = runTsSourceRule(moduleSuper, 'lib/modules.ts', MODULES);
   assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['lib/modules.ts:KmsModule', 5, 'syntax']]);
   assert.match(f[0]!.message, /TS2554/);
 });
