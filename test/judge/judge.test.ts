@@ -420,3 +420,9 @@ test('what the block a response stops in lacks folds into the truncation; a miss
   const missingType = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'high', resource: 'aws_route53_record', message: 'The reference declares aws_route53_record (primary); the response has no resource of that type' });
   assert.deepEqual(judgeFindings([absent, missingType], input).map((f) => f.ruleId), ['module-source-missing']);
 });
+
+test('the ELB account data source the reference adds folds into the access-log bucket policy the model lacks', () => {
+  const policy = finding({ ruleId: 'lb-access-logs-bucket-policy-missing', category: 'service-constraint', resource: 'aws_lb.main', message: "aws_lb.main writes access logs to aws_s3_bucket.logs, which has no bucket policy for the region's Elastic Load Balancing account (data.aws_elb_service_account) or the log-delivery principal" });
+  const dataSource = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'low', resource: 'data.aws_elb_service_account', message: 'The reference declares data source aws_elb_service_account (main); the response has no data source of that type.' });
+  assert.deepEqual(judgeFindings([policy, dataSource], input).map((f) => f.ruleId), ['lb-access-logs-bucket-policy-missing']);
+});

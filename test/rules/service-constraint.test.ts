@@ -842,3 +842,31 @@ resource "aws_s3_bucket_lifecycle_configuration" "logs" {
   // Archive classes take any age.
   assert.deepEqual(runRule(transitionTooEarly, tf('7').replace('"STANDARD_IA"', '"GLACIER_IR"')), []);
 });
+
+import { rule as lbLogsPolicy } from '../../src/rules/service-constraint/lb-access-logs-bucket-policy-missing.js';
+
+test('lb-access-logs-bucket-policy-missing: enabled access logs to a bucket ELB may not write to', () => {
+  const tf = (policy: string, enabled = 'true') => `resource "aws_s3_bucket" "alb_logs" {
+  bucket = "alb-logs-\${var.environment_suffix}"
+}
+resource "aws_lb" "main" {
+  name    = "main"
+  subnets = var.subnet_ids
+  access_logs {
+    bucket  = aws_s3_bucket.alb_logs.id
+    enabled = ${enabled}
+  }
+}
+${policy}`;
+  const f = runRule(lbLogsPolicy, tf(''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_lb.main', 4, 'service-constraint']]);
+  assert.match(f[0]!.message, /which has no bucket policy/);
+  const elb = 'data "aws_elb_service_account" "main" {}\nresource "aws_s3_bucket_policy" "alb_logs" {\n  bucket = aws_s3_bucket.alb_logs.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = data.aws_elb_service_account.main.arn }, Action = "s3:PutObject", Resource = "${aws_s3_bucket.alb_logs.arn}/*" }] })\n}\n';
+  assert.deepEqual(runRule(lbLogsPolicy, tf(elb)), []);
+  const delivery = elb.replace('AWS = data.aws_elb_service_account.main.arn', 'Service = "logdelivery.elasticloadbalancing.amazonaws.com"');
+  assert.deepEqual(runRule(lbLogsPolicy, tf(delivery)), []);
+  const otherPrincipal = elb.replace('AWS = data.aws_elb_service_account.main.arn', 'Service = "cloudtrail.amazonaws.com"');
+  assert.match(runRule(lbLogsPolicy, tf(otherPrincipal))[0]!.message, /whose bucket policy does not name/);
+  // Access logs switched off: nothing is written.
+  assert.deepEqual(runRule(lbLogsPolicy, tf('', 'false')), []);
+});

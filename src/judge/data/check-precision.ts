@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3193,
+    "groups": 3200,
     "hits": 447
   },
   "categories": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 294,
+      "groups": 301,
       "hits": 41
     },
     "style": {
@@ -562,6 +562,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-without-log-group": {
       "groups": 4,
       "hits": 1
+    },
+    "lb-access-logs-bucket-policy-missing": {
+      "groups": 7,
+      "hits": 0
     },
     "literal-preexisting-id": {
       "groups": 29,
@@ -1432,6 +1436,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-without-log-group|code": {
       "groups": 4,
       "hits": 1
+    },
+    "lb-access-logs-bucket-policy-missing|both": {
+      "groups": 2,
+      "hits": 0
+    },
+    "lb-access-logs-bucket-policy-missing|code": {
+      "groups": 5,
+      "hits": 0
     },
     "literal-preexisting-id|code": {
       "groups": 29,

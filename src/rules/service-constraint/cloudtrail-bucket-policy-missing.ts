@@ -1,20 +1,9 @@
 import type { Rule } from '../types.js';
-import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, blockAddress, resources } from '../../model/query.js';
-import { blockText, referencedBlocks } from '../util/b-refs.js';
-import { bucketSideResources } from '../util/b-s3.js';
-import { resolveExpr } from '../util/b-resolve.js';
+import { referencedBlocks } from '../util/b-refs.js';
+import { bucketPolicyMatching } from '../util/b-s3.js';
 
 const CLOUDTRAIL_PRINCIPAL = 'cloudtrail.amazonaws.com';
-
-/** Whether a bucket policy (or a policy document it reads) names the CloudTrail service principal. */
-function admitsCloudTrail(config: Configuration, policy: Block): boolean {
-  if (blockText(config, policy).includes(CLOUDTRAIL_PRINCIPAL)) return true;
-  // The document may come through a local (`policy = local.trail_policy_json`): follow it to its definition.
-  const expr = attrExpr(policy, 'policy');
-  const docs = [...referencedBlocks(config, expr), ...referencedBlocks(config, resolveExpr(config, expr))];
-  return docs.some((doc) => blockText(config, doc).includes(CLOUDTRAIL_PRINCIPAL));
-}
 
 export const rule: Rule = {
   meta: {
@@ -38,8 +27,8 @@ export const rule: Rule = {
     for (const trail of resources(ctx.config, 'aws_cloudtrail')) {
       const bucket = referencedBlocks(ctx.config, attrExpr(trail, 's3_bucket_name'), 'aws_s3_bucket')[0];
       if (!bucket) continue;
-      const policies = bucketSideResources(ctx.config, bucket, 'aws_s3_bucket_policy');
-      if (policies.some((p) => admitsCloudTrail(ctx.config, p))) continue;
+      const { policies, matches } = bucketPolicyMatching(ctx.config, bucket, /cloudtrail\.amazonaws\.com/);
+      if (matches) continue;
       ctx.report({
         block: trail,
         message: `${blockAddress(trail)} writes to ${blockAddress(bucket)}, ${policies.length ? 'whose bucket policy does not name' : 'which has no bucket policy for'} ${CLOUDTRAIL_PRINCIPAL}: CreateTrail fails (InsufficientS3BucketPolicyException).`,

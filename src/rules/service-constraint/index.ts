@@ -7,6 +7,7 @@ import { rule as nameInvalidFormat } from './name-format.js';
 import { rule as sqsFifoMismatch } from './sqs-fifo-mismatch.js';
 import { rule as crossRegionReference } from './cross-region-reference.js';
 import { rule as s3LifecycleTransitionTooEarly } from './s3-lifecycle-transition-too-early.js';
+import { rule as lbAccessLogsBucketPolicyMissing } from './lb-access-logs-bucket-policy-missing.js';
 import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupported.js';
 import { rule as accountSingletonUnguarded } from './account-singleton-unguarded.js';
 import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
@@ -28,4 +29,4 @@ import { rule as lambdaReservedConcurrencyOverQuota } from './lambda-reserved-co
 import { rule as lambdaEdgeEnvironment } from './lambda-edge-environment.js';
 import { rule as cloudfrontLogBucketAclsDisabled } from './cloudfront-log-bucket-acls-disabled.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing, apigwStageCreatedTwice, cloudtrailDataResourceInvalid, rdsStaticParameterImmediate, rdsGp3ProvisionedSmallStorage, lambdaReservedConcurrencyOverQuota, lambdaEdgeEnvironment, cloudfrontLogBucketAclsDisabled, crossRegionReference, s3LifecycleTransitionTooEarly];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing, apigwStageCreatedTwice, cloudtrailDataResourceInvalid, rdsStaticParameterImmediate, rdsGp3ProvisionedSmallStorage, lambdaReservedConcurrencyOverQuota, lambdaEdgeEnvironment, cloudfrontLogBucketAclsDisabled, crossRegionReference, s3LifecycleTransitionTooEarly, lbAccessLogsBucketPolicyMissing];

@@ -1,7 +1,8 @@
 /** S3 helpers: the side resources that configure a bucket, and which buckets hold logs. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
-import { inConfigurationOrder, referrersVia } from './b-refs.js';
+import { blockText, inConfigurationOrder, referencedBlocks, referrersVia } from './b-refs.js';
+import { resolveExpr } from './b-resolve.js';
 
 /** Literal text of an expression (template literal parts joined), for name heuristics. */
 export function literalText(expr: Expr | undefined): string {
@@ -93,4 +94,19 @@ function logTargets(config: Configuration): Set<string> {
   }
   LOG_TARGETS.set(config.blocks, { size: config.blocks.length, addresses });
   return addresses;
+}
+
+/**
+ * The bucket policies of a bucket and whether one of them (or a policy document it reads, also through a local)
+ * has text the pattern matches: a service principal, an account data source.
+ */
+export function bucketPolicyMatching(config: Configuration, bucket: Block, pattern: RegExp): { policies: Block[]; matches: boolean } {
+  const policies = bucketSideResources(config, bucket, 'aws_s3_bucket_policy');
+  const matches = policies.some((policy) => {
+    if (pattern.test(blockText(config, policy))) return true;
+    const expr = attrExpr(policy, 'policy');
+    const docs = [...referencedBlocks(config, expr), ...referencedBlocks(config, resolveExpr(config, expr))];
+    return docs.some((doc) => pattern.test(blockText(config, doc)));
+  });
+  return { policies, matches };
 }
