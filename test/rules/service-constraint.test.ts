@@ -870,3 +870,34 @@ ${policy}`;
   // Access logs switched off: nothing is written.
   assert.deepEqual(runRule(lbLogsPolicy, tf('', 'false')), []);
 });
+
+import { rule as configDelivery } from '../../src/rules/service-constraint/config-delivery-bucket-unwritable.js';
+
+test('config-delivery-bucket-unwritable: AWS_ConfigRole alone and no bucket policy for config.amazonaws.com', () => {
+  const tf = (extra: string) => `resource "aws_s3_bucket" "config" {
+  bucket = "config-\${var.environment_suffix}"
+}
+resource "aws_iam_role" "config" {
+  name               = "config"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy_attachment" "config" {
+  role       = aws_iam_role.config.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+}
+resource "aws_config_configuration_recorder" "main" {
+  name     = "main"
+  role_arn = aws_iam_role.config.arn
+}
+resource "aws_config_delivery_channel" "main" {
+  name           = "main"
+  s3_bucket_name = aws_s3_bucket.config.bucket
+}
+${extra}`;
+  const f = runRule(configDelivery, tf(''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_config_delivery_channel.main', 16, 'service-constraint']]);
+  const rolePut = 'resource "aws_iam_role_policy" "s3" {\n  role   = aws_iam_role.config.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:PutObject"], Resource = "${aws_s3_bucket.config.arn}/*" }] })\n}\n';
+  assert.deepEqual(runRule(configDelivery, tf(rolePut)), []);
+  const bucketPolicy = 'resource "aws_s3_bucket_policy" "config" {\n  bucket = aws_s3_bucket.config.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "config.amazonaws.com" }, Action = "s3:PutObject", Resource = "${aws_s3_bucket.config.arn}/*" }] })\n}\n';
+  assert.deepEqual(runRule(configDelivery, tf(bucketPolicy)), []);
+});

@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3200,
+    "groups": 3202,
     "hits": 447
   },
   "categories": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 301,
+      "groups": 303,
       "hits": 41
     },
     "style": {
@@ -302,6 +302,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "config-channel-before-recorder": {
       "groups": 6,
       "hits": 1
+    },
+    "config-delivery-bucket-unwritable": {
+      "groups": 2,
+      "hits": 0
     },
     "container-image-floating-tag": {
       "groups": 2,
@@ -1079,6 +1083,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "config-channel-before-recorder|code": {
       "groups": 4,
+      "hits": 0
+    },
+    "config-delivery-bucket-unwritable|code": {
+      "groups": 2,
       "hits": 0
     },
     "container-image-floating-tag|code": {

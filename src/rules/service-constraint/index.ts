@@ -8,6 +8,7 @@ import { rule as sqsFifoMismatch } from './sqs-fifo-mismatch.js';
 import { rule as crossRegionReference } from './cross-region-reference.js';
 import { rule as s3LifecycleTransitionTooEarly } from './s3-lifecycle-transition-too-early.js';
 import { rule as lbAccessLogsBucketPolicyMissing } from './lb-access-logs-bucket-policy-missing.js';
+import { rule as configDeliveryBucketUnwritable } from './config-delivery-bucket-unwritable.js';
 import { rule as auroraBacktrackUnsupported } from './aurora-backtrack-unsupported.js';
 import { rule as accountSingletonUnguarded } from './account-singleton-unguarded.js';
 import { rule as managedPolicyArnInvalid } from './managed-policy-arn-invalid.js';
@@ -29,4 +30,4 @@ import { rule as lambdaReservedConcurrencyOverQuota } from './lambda-reserved-co
 import { rule as lambdaEdgeEnvironment } from './lambda-edge-environment.js';
 import { rule as cloudfrontLogBucketAclsDisabled } from './cloudfront-log-bucket-acls-disabled.js';
 
-export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing, apigwStageCreatedTwice, cloudtrailDataResourceInvalid, rdsStaticParameterImmediate, rdsGp3ProvisionedSmallStorage, lambdaReservedConcurrencyOverQuota, lambdaEdgeEnvironment, cloudfrontLogBucketAclsDisabled, crossRegionReference, s3LifecycleTransitionTooEarly, lbAccessLogsBucketPolicyMissing];
+export const SERVICE_CONSTRAINT_RULES: Rule[] = [performanceInsightsUnsupportedClass, outdatedEngineVersion, lambdaRuntimeDeprecated, nameLengthLimit, nameInvalidFormat, sqsFifoMismatch, auroraBacktrackUnsupported, accountSingletonUnguarded, managedPolicyArnInvalid, rdsMonitoringRoleMissing, dbMasterCredentialsInvalid, lambdaReservedEnvKey, auroraInstanceClassUnsupported, engineVersionUnavailable, albAccessLogsKmsBucket, route53ZoneReservedDomain, s3AclWithoutOwnershipControls, lambdaRuntimeCreateBlocked, cloudtrailBucketPolicyMissing, apigwStageCreatedTwice, cloudtrailDataResourceInvalid, rdsStaticParameterImmediate, rdsGp3ProvisionedSmallStorage, lambdaReservedConcurrencyOverQuota, lambdaEdgeEnvironment, cloudfrontLogBucketAclsDisabled, crossRegionReference, s3LifecycleTransitionTooEarly, lbAccessLogsBucketPolicyMissing, configDeliveryBucketUnwritable];
