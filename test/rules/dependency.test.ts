@@ -374,3 +374,22 @@ resource "aws_api_gateway_deployment" "d" {
   depends_on  = [module.routes]
 }`), []);
 });
+
+test('data-source-reads-managed-resource: a parameter or secret read back by the name the configuration gives it', () => {
+  const tf = `variable "environment_suffix" {
+  default = "dev"
+}
+resource "aws_ssm_parameter" "db_password" {
+  name  = "/app/\${var.environment_suffix}/db-password"
+  type  = "SecureString"
+  value = "x"
+}
+data "aws_ssm_parameter" "db_password" {
+  name = "/app/\${var.environment_suffix}/db-password"
+}
+`;
+  const f = runRule(dataLookup, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['data.aws_ssm_parameter.db_password', 9]]);
+  // Read through the resource (or ordered after it): nothing to report.
+  assert.deepEqual(runRule(dataLookup, tf.replace('name = "/app/${var.environment_suffix}/db-password"\n}', 'name       = "/app/${var.environment_suffix}/db-password"\n  depends_on = [aws_ssm_parameter.db_password]\n}')), []);
+});

@@ -19,6 +19,14 @@ const NAME_LOOKUPS: { type: string; dataKeys: string[]; filterNames: string[]; r
   { type: 'aws_ecs_cluster', dataKeys: ['cluster_name'], filterNames: [], resourceKeys: ['name'] },
   { type: 'aws_sns_topic', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
   { type: 'aws_sqs_queue', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_ssm_parameter', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_secretsmanager_secret', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_kms_alias', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_iam_policy', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_lambda_function', dataKeys: ['function_name'], filterNames: [], resourceKeys: ['function_name'] },
+  { type: 'aws_dynamodb_table', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_ecr_repository', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
+  { type: 'aws_cloudwatch_log_group', dataKeys: ['name'], filterNames: [], resourceKeys: ['name'] },
 ];
 
 /** A comparable form of a name: the resolved literal, or the expression text of a template. */
