@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3202,
+    "groups": 3208,
     "hits": 447
   },
   "categories": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 303,
+      "groups": 309,
       "hits": 41
     },
     "style": {
@@ -648,8 +648,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "performance-insights-unsupported-class": {
-      "groups": 9,
-      "hits": 2
+      "groups": 11,
+      "hits": 1
     },
     "prevent-destroy": {
       "groups": 5,
@@ -676,8 +676,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "rds-monitoring-role-missing": {
-      "groups": 2,
-      "hits": 1
+      "groups": 6,
+      "hits": 2
     },
     "rds-password-invalid-characters": {
       "groups": 25,
@@ -1563,10 +1563,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "performance-insights-unsupported-class|both": {
       "groups": 7,
-      "hits": 2
+      "hits": 1
     },
     "performance-insights-unsupported-class|code": {
-      "groups": 2,
+      "groups": 4,
       "hits": 0
     },
     "prevent-destroy|both": {
@@ -1606,8 +1606,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "rds-monitoring-role-missing|code": {
-      "groups": 2,
-      "hits": 1
+      "groups": 6,
+      "hits": 2
     },
     "rds-password-invalid-characters|both": {
       "groups": 19,

@@ -13,6 +13,8 @@ export const rule: Rule = {
     category: 'service-constraint',
     severity: 'high',
     fixClass: 'B',
+    // The API rejects the call (see impact): listed whatever the measured precision unless the ideal does the same.
+    applyFailure: true,
     title: 'Performance Insights on an instance class that does not support it',
     rootCause:
       'Models turn on Performance Insights as a best practice and pick the cheapest instance class, without checking that micro/small (and, for Aurora MySQL, all burstable t2/t3) classes do not offer it.',

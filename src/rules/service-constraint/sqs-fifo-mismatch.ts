@@ -12,6 +12,8 @@ export const rule: Rule = {
     category: 'service-constraint',
     severity: 'high',
     fixClass: 'A',
+    // The API rejects the call (see impact): listed whatever the measured precision unless the ideal does the same.
+    applyFailure: true,
     title: 'Dead-letter queue type incompatible with its source',
     rootCause:
       'Models mix FIFO and standard queues: an SQS queue\'s dead-letter queue must be FIFO exactly when the source is FIFO, a Lambda dead_letter_config cannot target a FIFO queue, and a FIFO queue can subscribe only to a FIFO SNS topic.',
