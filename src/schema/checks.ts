@@ -431,7 +431,8 @@ class Checker {
         this.report('deprecated-value', `"${path}" on ${type} is "${val}", which is deprecated; use a supported value (${e.values.slice(0, 6).join(', ')}${e.values.length > 6 ? ', ...' : ''}). See ${e.link}`, span, address);
         continue;
       }
-      this.report('schema-invalid-value', `"${path}" on ${type} is ${JSON.stringify(val)}, not one of the allowed values: ${e.values.join(', ')}. See ${e.link}`, span, address);
+      const hint = typeof val === 'string' ? closest(val, e.values.filter((x): x is string => typeof x === 'string')) : undefined;
+      this.report('schema-invalid-value', `"${path}" on ${type} is ${JSON.stringify(val)}, not one of the allowed values${hint ? ` (did you mean "${hint}"?)` : ''}: ${e.values.join(', ')}. See ${e.link}`, span, address);
     }
   }
 

@@ -324,3 +324,18 @@ test('a required argument the schema cannot confirm for an older major is report
   assert.equal(withIdeal.findings[0]!.resource, 'aws_dynamodb_table.t');
   assert.match(withIdeal.findings[0]!.message, /"projection_type" \(per 6\.\d+\.\d+; the reference sets it\)/);
 });
+
+test('enabled_cloudwatch_logs_exports: a log type RDS does not know is outside the allowed set, with the nearest one named', () => {
+  const db = (types: string[]) =>
+    resource('aws_db_instance', 'main', [
+      a('engine', lit('mysql')),
+      a('instance_class', lit('db.t3.small')),
+      a('allocated_storage', lit(20)),
+      a('enabled_cloudwatch_logs_exports', tuple(...types.map((t) => lit(t)))),
+    ]);
+  const bad = checkConfiguration(config([terraformBlock('~> 6.0'), db(['error', 'slow_query'])])).findings.filter((f) => f.ruleId === 'schema-invalid-value');
+  assert.equal(bad.length, 1);
+  assert.equal(bad[0]!.resource, 'aws_db_instance.main');
+  assert.match(bad[0]!.message, /"slow_query".*did you mean "slowquery"/);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), db(['error', 'general', 'slowquery'])])).findings.filter((f) => f.ruleId === 'schema-invalid-value'), []);
+});

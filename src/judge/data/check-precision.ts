@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3208,
-    "hits": 447
+    "groups": 3213,
+    "hits": 451
   },
   "categories": {
     "application-code": {
@@ -130,8 +130,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 254,
-      "hits": 59
+      "groups": 259,
+      "hits": 63
     },
     "secrets": {
       "groups": 67,
@@ -780,8 +780,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value": {
-      "groups": 4,
-      "hits": 1
+      "groups": 9,
+      "hits": 5
     },
     "schema-missing-required": {
       "groups": 14,
@@ -1774,8 +1774,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value|code": {
-      "groups": 4,
-      "hits": 1
+      "groups": 9,
+      "hits": 5
     },
     "schema-missing-required|both": {
       "groups": 5,

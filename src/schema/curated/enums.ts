@@ -81,7 +81,14 @@ export const LAMBDA_RUNTIMES_DEPRECATED = [
   'provided',
 ] as const;
 
+/** Log types RDS can export to CloudWatch Logs, all engines together (the provider validates against these sets). */
+const RDS_INSTANCE_LOG_TYPES = ['agent', 'alert', 'audit', 'diag.log', 'error', 'general', 'iam-db-auth-error', 'listener', 'notify.log', 'oemagent', 'postgresql', 'slowquery', 'trace', 'upgrade'] as const;
+const RDS_CLUSTER_LOG_TYPES = ['audit', 'error', 'general', 'iam-db-auth-error', 'instance', 'postgresql', 'slowquery', 'upgrade'] as const;
+const RDS_LOG_EXPORTS_DOC = 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html#RDS-CreateDBInstance-request-EnableCloudwatchLogsExports.member.N';
+
 export const ENUMS: readonly EnumEntry[] = [
+  { kind: 'resource', type: 'aws_db_instance', path: 'enabled_cloudwatch_logs_exports', values: RDS_INSTANCE_LOG_TYPES, list: true, link: RDS_LOG_EXPORTS_DOC },
+  { kind: 'resource', type: 'aws_rds_cluster', path: 'enabled_cloudwatch_logs_exports', values: RDS_CLUSTER_LOG_TYPES, list: true, link: RDS_LOG_EXPORTS_DOC },
   { kind: 'resource', type: 'aws_api_gateway_method', path: 'http_method', values: HTTP_METHODS, link: APIGW_METHOD_DOC },
   { kind: 'resource', type: 'aws_api_gateway_method', path: 'authorization', values: ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'], link: APIGW_METHOD_DOC },
   { kind: 'resource', type: 'aws_api_gateway_integration', path: 'http_method', values: HTTP_METHODS, link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_integration#argument-reference' },
