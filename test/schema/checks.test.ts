@@ -339,3 +339,15 @@ test('enabled_cloudwatch_logs_exports: a log type RDS does not know is outside t
   assert.match(bad[0]!.message, /"slow_query".*did you mean "slowquery"/);
   assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), db(['error', 'general', 'slowquery'])])).findings.filter((f) => f.ruleId === 'schema-invalid-value'), []);
 });
+
+test('retention_in_days outside the periods CloudWatch Logs accepts (2555 for "seven years"); comparison operators by name', () => {
+  const group = (days: number) => resource('aws_cloudwatch_log_group', 'app', [a('name', lit('app')), a('retention_in_days', lit(days))]);
+  const bad = checkConfiguration(config([terraformBlock('~> 6.0'), group(2555)])).findings.filter((f) => f.ruleId === 'schema-invalid-value');
+  assert.deepEqual(bad.map((f) => f.resource), ['aws_cloudwatch_log_group.app']);
+  assert.match(bad[0]!.message, /2555/);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), group(2557)])).findings.filter((f) => f.ruleId === 'schema-invalid-value'), []);
+  const alarm = (op: string) =>
+    resource('aws_cloudwatch_metric_alarm', 'errors', [a('alarm_name', lit('errors')), a('comparison_operator', lit(op)), a('evaluation_periods', lit(1)), a('threshold', lit(1))]);
+  assert.equal(checkConfiguration(config([terraformBlock('~> 6.0'), alarm('GREATER')])).findings.filter((f) => f.ruleId === 'schema-invalid-value').length, 1);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), alarm('GreaterThanThreshold')])).findings.filter((f) => f.ruleId === 'schema-invalid-value'), []);
+});

@@ -86,7 +86,21 @@ const RDS_INSTANCE_LOG_TYPES = ['agent', 'alert', 'audit', 'diag.log', 'error', 
 const RDS_CLUSTER_LOG_TYPES = ['audit', 'error', 'general', 'iam-db-auth-error', 'instance', 'postgresql', 'slowquery', 'upgrade'] as const;
 const RDS_LOG_EXPORTS_DOC = 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html#RDS-CreateDBInstance-request-EnableCloudwatchLogsExports.member.N';
 
+/** Retention periods CloudWatch Logs accepts (0: never expire, as the provider reads it). */
+const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+const ALARM_OPERATORS = [
+  'GreaterThanOrEqualToThreshold',
+  'GreaterThanThreshold',
+  'LessThanThreshold',
+  'LessThanOrEqualToThreshold',
+  'LessThanLowerOrGreaterThanUpperThreshold',
+  'LessThanLowerThreshold',
+  'GreaterThanUpperThreshold',
+] as const;
+
 export const ENUMS: readonly EnumEntry[] = [
+  { kind: 'resource', type: 'aws_cloudwatch_log_group', path: 'retention_in_days', values: LOG_RETENTION_DAYS, link: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html' },
+  { kind: 'resource', type: 'aws_cloudwatch_metric_alarm', path: 'comparison_operator', values: ALARM_OPERATORS, link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm#comparison_operator-1' },
   { kind: 'resource', type: 'aws_db_instance', path: 'enabled_cloudwatch_logs_exports', values: RDS_INSTANCE_LOG_TYPES, list: true, link: RDS_LOG_EXPORTS_DOC },
   { kind: 'resource', type: 'aws_rds_cluster', path: 'enabled_cloudwatch_logs_exports', values: RDS_CLUSTER_LOG_TYPES, list: true, link: RDS_LOG_EXPORTS_DOC },
   { kind: 'resource', type: 'aws_api_gateway_method', path: 'http_method', values: HTTP_METHODS, link: APIGW_METHOD_DOC },
