@@ -223,7 +223,7 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
   }
   // A failure only the written analysis asserts: the code does not show it, so iacjudge does not list it.
   if (f.evidence.every((e) => e === 'claim')) return true;
-  if (metaOf(f.ruleId)?.defaultTier === 'observation') return true;
+  if (meta?.defaultTier === 'observation') return true;
   if (meta?.failureNeedsIdealChange && input.ideal && !f.evidence.includes('diff')) return true;
   const diffOnly = !f.evidence.includes('static');
   return diffOnly && !VALIDATE_BLOCKER_CATEGORIES.has(f.category);
@@ -302,9 +302,17 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
  * argument's name.
  */
 function listedWhateverPrecision(f: Finding): boolean {
-  if (listedWhateverIdeal(f) || criticalSecurity(f)) return true;
-  if (establishedOnCode(f) && metaOf(f.ruleId)?.applyFailure === true) return true;
-  return establishedOnCode(f) && VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
+  return criticalSecurity(f) || (establishedOnCode(f) && stopsDeployment(f));
+}
+
+/**
+ * A finding whose check says the deployment stops (blocker or applyFailure metas) or that `terraform validate` or
+ * `tsc` rejects (a critical or high finding of a validate-blocker category).
+ */
+function stopsDeployment(f: Pick<Finding, 'ruleId' | 'category' | 'severity'>): boolean {
+  const meta = metaOf(f.ruleId);
+  if (meta?.blocker === true || meta?.applyFailure === true) return true;
+  return VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
 }
 
 /**
@@ -323,20 +331,12 @@ function criticalSecurity(f: Finding): boolean {
 }
 
 /**
- * Two findings of different checks that each stop the deployment on their own (blocker or applyFailure metas, or
- * validate errors): a retired engine version and a backtrack window the engine does not support are two errors a
- * reviewer lists, even on one cluster in one category.
+ * Two findings of different checks that each stop the deployment on their own (stopsDeployment): a retired engine
+ * version and a backtrack window the engine does not support, or a conditional in a module's providers map and an
+ * input the module does not declare, are two errors a reviewer lists, even on one block in one category.
  */
 export function distinctHardErrors(a: Pick<Finding, 'ruleId' | 'category' | 'severity'>, b: Pick<Finding, 'ruleId' | 'category' | 'severity'>): boolean {
-  if (a.ruleId === b.ruleId) return false;
-  const hard = (f: Pick<Finding, 'ruleId' | 'category' | 'severity'>) => {
-    const meta = metaOf(f.ruleId);
-    if (meta?.blocker === true || meta?.applyFailure === true) return true;
-    // What `terraform validate` or `tsc` rejects: a conditional in a module's providers map and an input the module
-    // does not declare are two errors on one module call.
-    return VALIDATE_BLOCKER_CATEGORIES.has(f.category) && (f.severity === 'critical' || f.severity === 'high');
-  };
-  return hard(a) && hard(b);
+  return a.ruleId !== b.ruleId && stopsDeployment(a) && stopsDeployment(b);
 }
 
 /** Words that name too much to tie two findings to one argument. */

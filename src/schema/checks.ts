@@ -23,6 +23,7 @@ import {
   type AdmittedRange,
 } from './version.js';
 import { closest } from './suggest.js';
+import { snakeToCamel } from '../cdktf/naming.js';
 import { mayBeNull } from './nullable.js';
 import { sourceLines } from '../model/lines.js';
 
@@ -486,7 +487,7 @@ class Checker {
     if (this.elided(block)) return;
     const missing: string[] = [];
     for (const [n, s] of Object.entries(schema.attributes)) {
-      if (s.required && !present.has(n)) missing.push(this.cdktf ? (s.cdktfName ?? n.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())) : n);
+      if (s.required && !present.has(n)) missing.push(this.cdktf ? (s.cdktfName ?? snakeToCamel(n)) : n);
     }
     if (!this.cdktf) for (const [n, nb] of Object.entries(schema.blocks)) if ((nb.minItems ?? 0) >= 1 && !present.has(n)) missing.push(`${n} { }`);
     if (!missing.length) return;

@@ -1,13 +1,12 @@
 import type { Rule } from '../types.js';
-import { TOP_LEVEL_ATTRIBUTES, type Configuration } from '../../model/types.js';
+import type { Configuration } from '../../model/types.js';
 import { blockAddress } from '../../model/query.js';
-import { looksLikeExternalReference, requiredVariables, variableName } from '../util/variables.js';
+import { looksLikeExternalReference, requiredVariables, tfvarsBlocks, variableName } from '../util/variables.js';
 import { isCdktfConfig } from '../util/files.js';
 
 /** Names the response's .tfvars files assign (the front-end's block of a file's top-level attributes). */
 function tfvarsAssignments(config: Configuration): Set<string> {
-  const values = config.blocks.filter((b) => b.kind === 'unknown' && b.type === TOP_LEVEL_ATTRIBUTES && b.span.file.endsWith('.tfvars'));
-  return new Set(values.flatMap((b) => b.attributes.map((a) => a.name)));
+  return new Set(tfvarsBlocks(config).flatMap((b) => b.attributes.map((a) => a.name)));
 }
 
 export const rule: Rule = {

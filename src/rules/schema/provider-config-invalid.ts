@@ -2,6 +2,7 @@ import type { Block, SourceSpan } from '../../model/types.js';
 import type { BlockSchema } from '../../schema/types.js';
 import type { Rule } from '../types.js';
 import { blockAddress } from '../../model/query.js';
+import { snakeToCamel } from '../../cdktf/naming.js';
 import { expandBlock } from '../../schema/artifact.js';
 import { closest } from '../../schema/suggest.js';
 import { AWS_PROVIDER_CONFIG } from '../../schema/data/aws-provider-config.js';
@@ -22,10 +23,6 @@ interface Problem {
   text: string;
 }
 
-function camel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-}
-
 /**
  * What `terraform validate` (HCL) or `tsc` (CDKTF) rejects in one block of the provider configuration: arguments the
  * provider does not define (at any depth: tags written straight under `default_tags`) and, in HCL, a block written
@@ -33,7 +30,7 @@ function camel(name: string): string {
  */
 function problems(block: Block, blockSchema: BlockSchema, cdktf: boolean, path: string[]): Problem[] {
   const out: Problem[] = [];
-  const show = (name: string): string => [...path, cdktf ? camel(name) : name].join('.');
+  const show = (name: string): string => [...path, cdktf ? snakeToCamel(name) : name].join('.');
   const known = [...Object.keys(blockSchema.attributes), ...Object.keys(blockSchema.blocks)];
   const unknown = (name: string, span: SourceSpan): void => {
     const hint = closest(name, known);
@@ -64,7 +61,7 @@ function problems(block: Block, blockSchema: BlockSchema, cdktf: boolean, path: 
     }
     // A repeated block given as one object in CDKTF is cdktf-provider-block-not-array's finding.
     if (cdktf && b.form === 'object' && (nested.nesting === 'list' || nested.nesting === 'set')) continue;
-    out.push(...problems(b, nested.block, cdktf, [...path, cdktf ? camel(b.type) : b.type]));
+    out.push(...problems(b, nested.block, cdktf, [...path, cdktf ? snakeToCamel(b.type) : b.type]));
   }
   return out;
 }

@@ -1,19 +1,7 @@
 import type { Rule } from '../types.js';
-import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
-import { resolvedString } from '../util/b-resolve.js';
 import { referencedBlocks } from '../util/b-refs.js';
-import { bucketSideResources } from '../util/b-s3.js';
-
-/** Whether ownership controls of the bucket leave ACLs enabled (anything but BucketOwnerEnforced, or unknown). */
-export function bucketAllowsAcls(config: Configuration, bucket: Block): boolean {
-  return bucketSideResources(config, bucket, 'aws_s3_bucket_ownership_controls').some((oc) =>
-    nestedBlocks(oc, 'rule').some((r) => {
-      const ownership = resolvedString(config, attrExpr(r, 'object_ownership'));
-      return ownership === undefined || ownership !== 'BucketOwnerEnforced';
-    }),
-  );
-}
+import { bucketAllowsAcls } from '../util/b-s3.js';
 
 export const rule: Rule = {
   meta: {

@@ -8,6 +8,7 @@ import { AWS_MANAGED_POLICIES } from '../data/aws-managed-policies.js';
 const KNOWN = new Set(AWS_MANAGED_POLICIES);
 const BY_NAME = new Map<string, string>();
 for (const p of AWS_MANAGED_POLICIES) BY_NAME.set(p.slice(p.lastIndexOf('/') + 1), p);
+const NAMES = [...BY_NAME.keys()];
 
 /**
  * Old or invented names models write whose successor is not the nearest spelling (AWSConfigRole was replaced by
@@ -22,7 +23,7 @@ const RENAMED: Record<string, string> = {
 /** The managed policy a wrong path or name most likely means: the same name at its real path, a renamed one, the nearest name. */
 function intended(path: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return BY_NAME.get(name) ?? RENAMED[name] ?? closest(name, [...BY_NAME.keys()]);
+  return BY_NAME.get(name) ?? RENAMED[name] ?? closest(name, NAMES);
 }
 
 const MANAGED_ARN = /^arn:(aws|aws-cn|aws-us-gov|\$\{[^}]*\}):iam::aws:policy\/(.+)$/;

@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { referencedBlocks } from '../util/b-refs.js';
-import { bucketAllowsAcls } from './cloudfront-log-bucket-acls-disabled.js';
+import { bucketAllowsAcls } from '../util/b-s3.js';
 
 export const rule: Rule = {
   meta: {

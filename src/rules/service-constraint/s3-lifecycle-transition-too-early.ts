@@ -1,8 +1,8 @@
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { TOP_LEVEL_ATTRIBUTES } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { attrExpr, blockAddress, nestedBlocks, resources, staticNumber, staticString } from '../../model/query.js';
+import { attrExpr, blockAddress, nestedBlocks, resources, staticNumber } from '../../model/query.js';
 import { resolvedNumber, resolvedString } from '../util/b-resolve.js';
+import { tfvarsBlocks } from '../util/variables.js';
 
 /** Storage classes S3 accepts in a lifecycle transition only after an object is at least 30 days old. */
 const THIRTY_DAY_CLASSES = new Set(['STANDARD_IA', 'ONEZONE_IA']);
@@ -19,8 +19,7 @@ function dayValues(config: Configuration, expr: Expr | undefined): { days: numbe
   if (resolved !== undefined) out.push({ days: resolved, from: expr.kind === 'reference' ? `${expr.parts.join('.')}'s default` : 'as written' });
   if (expr.kind === 'reference' && expr.parts[0] === 'var' && expr.parts.length === 2) {
     const name = expr.parts[1]!;
-    for (const b of config.blocks) {
-      if (b.kind !== 'unknown' || b.type !== TOP_LEVEL_ATTRIBUTES || !b.span.file.endsWith('.tfvars')) continue;
+    for (const b of tfvarsBlocks(config)) {
       const days = staticNumber(attrExpr(b, name));
       if (days !== undefined) out.push({ days, from: `${name} = ${days} in ${b.span.file}` });
     }
@@ -60,7 +59,7 @@ export const rule: Rule = {
       const early: string[] = [];
       for (const lifecycleRule of rulesOf(owner)) {
         for (const { block, daysArg } of transitions(lifecycleRule)) {
-          const storageClass = resolvedString(ctx.config, attrExpr(block, 'storage_class')) ?? staticString(attrExpr(block, 'storage_class'));
+          const storageClass = resolvedString(ctx.config, attrExpr(block, 'storage_class'));
           if (!storageClass || !THIRTY_DAY_CLASSES.has(storageClass)) continue;
           for (const v of dayValues(ctx.config, attrExpr(block, daysArg))) {
             if (v.days < MIN_DAYS) early.push(`${storageClass} at ${daysArg} = ${v.days} (${v.from})`);

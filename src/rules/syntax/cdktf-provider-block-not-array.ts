@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import { blockAddress, blocksOfKind } from '../../model/query.js';
 import { isCdktfConfig } from '../util/files.js';
 import { AWS_PROVIDER_CONFIG } from '../../schema/data/aws-provider-config.js';
+import { snakeToCamel } from '../../cdktf/naming.js';
 
 /**
  * Nested blocks of the AWS provider's configuration, which the CDKTF bindings type as arrays
@@ -12,8 +13,6 @@ export const AWS_PROVIDER_ARRAY_BLOCKS: readonly string[] = Object.entries(AWS_P
   .filter(([, [nesting]]) => nesting === 'list' || nesting === 'set')
   .map(([name]) => name)
   .sort();
-
-const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export const rule: Rule = {
   meta: {
@@ -40,7 +39,7 @@ export const rule: Rule = {
           block: provider,
           span: nested.span,
           resource: blockAddress(provider),
-          message: `\`${camel(nested.type)}\` on the AWS provider is given as an object; the bindings take an array (\`${camel(nested.type)}: [{ ... }]\`), so tsc rejects it (TS2322).`,
+          message: `\`${snakeToCamel(nested.type)}\` on the AWS provider is given as an object; the bindings take an array (\`${snakeToCamel(nested.type)}: [{ ... }]\`), so tsc rejects it (TS2322).`,
         });
       }
     }

@@ -2,7 +2,7 @@
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
 import { blockText, inConfigurationOrder, referencedBlocks, referrersVia } from './b-refs.js';
-import { resolveExpr } from './b-resolve.js';
+import { resolveExpr, resolvedString } from './b-resolve.js';
 
 /** Literal text of an expression (template literal parts joined), for name heuristics. */
 export function literalText(expr: Expr | undefined): string {
@@ -105,8 +105,19 @@ export function bucketPolicyMatching(config: Configuration, bucket: Block, patte
   const matches = policies.some((policy) => {
     if (pattern.test(blockText(config, policy))) return true;
     const expr = attrExpr(policy, 'policy');
-    const docs = [...referencedBlocks(config, expr), ...referencedBlocks(config, resolveExpr(config, expr))];
+    const resolved = resolveExpr(config, expr);
+    const docs = resolved === expr ? referencedBlocks(config, expr) : [...referencedBlocks(config, expr), ...referencedBlocks(config, resolved)];
     return docs.some((doc) => pattern.test(blockText(config, doc)));
   });
   return { policies, matches };
+}
+
+/** Whether ownership controls of the bucket leave ACLs enabled (anything but BucketOwnerEnforced, or unknown). */
+export function bucketAllowsAcls(config: Configuration, bucket: Block): boolean {
+  return bucketSideResources(config, bucket, 'aws_s3_bucket_ownership_controls').some((oc) =>
+    nestedBlocks(oc, 'rule').some((r) => {
+      const ownership = resolvedString(config, attrExpr(r, 'object_ownership'));
+      return ownership === undefined || ownership !== 'BucketOwnerEnforced';
+    }),
+  );
 }

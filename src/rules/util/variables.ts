@@ -1,5 +1,5 @@
 /** Input variables, guards and small text helpers shared by rules. */
-import type { Block, Configuration, Expr } from '../../model/types.js';
+import { TOP_LEVEL_ATTRIBUTES, type Block, type Configuration, type Expr } from '../../model/types.js';
 import { attr, attrExpr, blocksOfKind, literalValue } from '../../model/query.js';
 import { reachableTargets } from './suffix.js';
 import { calledModuleDirs, inCalledModule } from './modules.js';
@@ -61,6 +61,11 @@ export function looksLikeExternalReference(name: string): boolean {
   // Labels of the organisation (a project, team or cost centre id) are tag values, not ids of AWS objects.
   if (/^(project|team|cost_center|owner|customer|tenant|client|org|organization|business_unit|application|app|workload)_id$/.test(snake)) return false;
   return EXTERNAL_REF_NAME.test(snake);
+}
+
+/** The top-level assignments of the configuration's `.tfvars` files, one block per file (the front-end's TOP_LEVEL_ATTRIBUTES). */
+export function tfvarsBlocks(config: Configuration): Block[] {
+  return config.blocks.filter((b) => b.kind === 'unknown' && b.type === TOP_LEVEL_ATTRIBUTES && b.span.file.endsWith('.tfvars'));
 }
 
 export function toSnake(name: string): string {
