@@ -9,6 +9,10 @@ import type { Finding } from '../../src/findings/types.js';
 import { DEFAULT_CONVENTIONS, type Conventions } from '../../src/contracts/conventions.js';
 import { runRulesDetailed } from '../../src/rules/engine.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export interface TaskOptions {
   prompt?: string;
@@ -71,4 +75,16 @@ export function runRule(
 export function runTsSourceRule(rule: Rule, path: string, content: string): Finding[] {
   const config = { ...configFromHcl({}), files: [{ path, language: 'ts', content }] };
   return runRulesDetailed([rule], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+}
+
+/** Run one rule on a CDKTF stack parsed by the CDKTF front-end (the file is the configuration's only file). */
+export function runCdktfRule(rule: Rule, content: string, path = 'lib/tap-stack.ts'): Finding[] {
+  return runRulesDetailed([rule], parseCdktfFiles([{ path, language: 'ts', content }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+}
+
+/** The `AwsProviderConfig` interface of the installed @cdktf/provider-aws declarations, as text. */
+export function installedAwsProviderConfig(): string {
+  const require = createRequire(import.meta.url);
+  const text = readFileSync(join(dirname(require.resolve('@cdktf/provider-aws')), 'provider', 'index.d.ts'), 'utf8');
+  return text.slice(text.indexOf('export interface AwsProviderConfig'), text.indexOf('export interface AwsProviderAssumeRole '));
 }

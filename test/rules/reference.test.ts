@@ -242,10 +242,7 @@ test('reference-missing-instance-key: for_each resources need a key too; plain r
 });
 
 import { rule as cdktfLiteralRef, interpolatedTraversals } from '../../src/rules/reference/cdktf-literal-reference-undeclared.js';
-import { parseCdktfFiles } from '../../src/cdktf/index.js';
-import { runRulesDetailed } from '../../src/rules/engine.js';
-import { makeTask } from './helpers.js';
-import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+import { runCdktfRule } from './helpers.js';
 
 const KMS_STACK = (extra: string) =>
   [
@@ -265,7 +262,7 @@ const KMS_STACK = (extra: string) =>
   ].join('\n');
 
 test('cdktf-literal-reference-undeclared: HCL interpolation of a data source the stack never declares', () => {
-  const run = (src: string) => runRulesDetailed([cdktfLiteralRef], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: src }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const run = (src: string) => runCdktfRule(cdktfLiteralRef, src);
   const f = run(KMS_STACK(''));
   assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.category]), [['data.aws_caller_identity.current', 'lib/tap-stack.ts', 10, 'reference']]);
   assert.deepEqual(run(KMS_STACK("    new DataAwsCallerIdentity(this, 'current');")), []);

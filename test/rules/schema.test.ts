@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { makeTask, runTsSourceRule } from './helpers.js';
-import { runRulesDetailed } from '../../src/rules/engine.js';
-import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
+import { installedAwsProviderConfig, runCdktfRule, runTsSourceRule } from './helpers.js';
 import { rule as untypedCamel, camelKeysInUntypedArguments, UNTYPED_ARGUMENTS } from '../../src/rules/schema/cdktf-untyped-block-camel-case.js';
 
 const WAF = [
@@ -66,7 +64,6 @@ test('cdktf-untyped-block-camel-case: the table lists every argument the install
 });
 
 import { rule as providerConfigInvalid } from '../../src/rules/schema/provider-config-invalid.js';
-import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { runRule } from './helpers.js';
 import { AWS_PROVIDER_CONFIG } from '../../src/schema/data/aws-provider-config.js';
 
@@ -118,7 +115,7 @@ test('provider-config-invalid: CDKTF AwsProvider with a property the bindings do
       '  }',
       '}',
     ].join('\n');
-  const run = (src: string) => runRulesDetailed([providerConfigInvalid], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: src }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const run = (src: string) => runCdktfRule(providerConfigInvalid, src);
   const f = run(stack("{ region: 'us-east-1', resource: { type: 'aws_lb_target_group' } }"));
   assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line]), [['provider.aws', 'lib/tap-stack.ts', 7]]);
   assert.match(f[0]!.message, /no argument `resource`/);
@@ -128,10 +125,7 @@ test('provider-config-invalid: CDKTF AwsProvider with a property the bindings do
 });
 
 test('provider-config-invalid: the generated provider schema is the installed AwsProviderConfig', () => {
-  const require = createRequire(import.meta.url);
-  const file = join(dirname(require.resolve('@cdktf/provider-aws')), 'provider', 'index.d.ts');
-  const text = readFileSync(file, 'utf8');
-  const config = text.slice(text.indexOf('export interface AwsProviderConfig'), text.indexOf('export interface AwsProviderAssumeRole '));
+  const config = installedAwsProviderConfig();
   // jsii camelCases digits away (`s3UsEast1RegionalEndpoint` is s3_us_east_1_regional_endpoint): compare folded.
   const fold = (name: string) => name.replace(/_/g, '').toLowerCase();
   const props = [...config.matchAll(/readonly (\w+)\?:/g)].map((m) => fold(m[1]!));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeTask, runTsSourceRule } from './helpers.js';
+import { installedAwsProviderConfig, makeTask, runCdktfRule, runTsSourceRule } from './helpers.js';
 import { rule } from '../../src/rules/syntax/response-truncated.js';
 import { extractResponse } from '../../src/extract/index.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
@@ -153,7 +153,7 @@ const PROVIDER = (defaultTags: string) =>
   ].join('\n');
 
 test('cdktf-provider-block-not-array: defaultTags as an object does not compile; as an array it does', () => {
-  const run = (src: string) => runRulesDetailed([providerBlockNotArray], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: src }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const run = (src: string) => runCdktfRule(providerBlockNotArray, src);
   const f = run(PROVIDER("{ tags: { Project: 'tap' } }"));
   assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.severity]), [['provider.aws', 'lib/tap-stack.ts', 9, 'critical']]);
   assert.match(f[0]!.message, /`defaultTags: \[\{ \.\.\. \}\]`/);
@@ -161,10 +161,7 @@ test('cdktf-provider-block-not-array: defaultTags as an object does not compile;
 });
 
 test('cdktf-provider-block-not-array: the list matches the array-typed blocks of the installed AwsProvider bindings', () => {
-  const require = createRequire(import.meta.url);
-  const file = join(dirname(require.resolve('@cdktf/provider-aws')), 'provider', 'index.d.ts');
-  const text = readFileSync(file, 'utf8');
-  const config = text.slice(text.indexOf('export interface AwsProviderConfig'), text.indexOf('export interface AwsProviderAssumeRole '));
+  const config = installedAwsProviderConfig();
   const arrays = [...config.matchAll(/readonly (\w+)\?: AwsProvider\w+\[\] \| cdktf\.IResolvable;/g)].map((m) => m[1]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
   assert.deepEqual([...AWS_PROVIDER_ARRAY_BLOCKS].sort(), arrays.sort());
 });
