@@ -26,11 +26,6 @@ export function camelToSnake(name: string): string {
   return out;
 }
 
-/** `default_tags` → `defaultTags`, `ipv6_cidr_block` → `ipv6CidrBlock`: the name CDKTF gives a Terraform argument. */
-export function snakeToCamel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-}
-
 /** `s3-bucket` → `s3_bucket`. */
 export function kebabToSnake(name: string): string {
   return name.replace(/-/g, '_');

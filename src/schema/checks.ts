@@ -23,7 +23,7 @@ import {
   type AdmittedRange,
 } from './version.js';
 import { closest } from './suggest.js';
-import { snakeToCamel } from '../cdktf/naming.js';
+import { snakeToCamel } from '../model/names.js';
 import { mayBeNull } from './nullable.js';
 import { sourceLines } from '../model/lines.js';
 

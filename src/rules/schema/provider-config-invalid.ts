@@ -2,7 +2,7 @@ import type { Block, SourceSpan } from '../../model/types.js';
 import type { BlockSchema } from '../../schema/types.js';
 import type { Rule } from '../types.js';
 import { blockAddress } from '../../model/query.js';
-import { snakeToCamel } from '../../cdktf/naming.js';
+import { snakeToCamel } from '../../model/names.js';
 import { expandBlock } from '../../schema/artifact.js';
 import { closest } from '../../schema/suggest.js';
 import { AWS_PROVIDER_CONFIG } from '../../schema/data/aws-provider-config.js';

@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import { blockAddress, blocksOfKind } from '../../model/query.js';
 import { isCdktfConfig } from '../util/files.js';
 import { AWS_PROVIDER_CONFIG } from '../../schema/data/aws-provider-config.js';
-import { snakeToCamel } from '../../cdktf/naming.js';
+import { snakeToCamel } from '../../model/names.js';
 
 /**
  * Nested blocks of the AWS provider's configuration, which the CDKTF bindings type as arrays
