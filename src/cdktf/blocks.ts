@@ -10,6 +10,7 @@ import type { Analyzer, ConstructInfo } from './analyzer.js';
 import { Evaluator, MAX_DEPTH, propertyKey, unwrap } from './evaluate.js';
 import { camelToSnake, foldName } from './naming.js';
 import { lookup } from './scope.js';
+import { appendAll } from '../io/arrays.js';
 
 /** Map-typed attributes whose keys are data, used when no schema says otherwise. */
 const KNOWN_MAP_ATTRIBUTES = new Set([
@@ -203,7 +204,7 @@ export class BlockBuilder {
       if (ts.isSpreadElement(el)) {
         const inner = this.objectItems(el.expression, depth + 1);
         if (!inner) return undefined;
-        out.push(...inner);
+        appendAll(out, inner);
         continue;
       }
       const obj = this.ev.objectLiteral(el, depth + 1);

@@ -9,6 +9,7 @@ import type { Analyzer, ConstructInfo, ProjectClass } from './analyzer.js';
 import { camelToSnake } from './naming.js';
 import { enclosingClass, isStableDeclaration, lookup, walk } from './scope.js';
 import { spanOf } from './source.js';
+import { appendAll } from '../io/arrays.js';
 
 export const MAX_DEPTH = 50;
 /** Largest expression tree kept from one object or array literal (nodes, counted as a tree). */
@@ -595,7 +596,7 @@ export class Evaluator {
       if (ts.isOmittedExpression(el)) continue;
       if (ts.isSpreadElement(el)) {
         const spread = this.expr(el.expression, depth + 1);
-        if (spread.kind === 'tuple') items.push(...spread.items);
+        if (spread.kind === 'tuple') appendAll(items, spread.items);
         else {
           if (items.length) pieces.push({ kind: 'tuple', items: items.splice(0), span });
           pieces.push(spread);

@@ -11,6 +11,7 @@ import type { CorpusLine, TimingLine } from './types.js';
 import { agreement, type Agreement } from './stats.js';
 import type { Finding } from '../findings/types.js';
 import type { ScoreStep } from '../contracts/pipeline.js';
+import { appendAll } from '../io/arrays.js';
 
 export interface TaskRow {
   task: string;
@@ -126,7 +127,7 @@ export function resultFiles(inputs: string[]): string[] {
       const names = readdirSync(input)
         .filter((n) => n.endsWith('.jsonl') && !n.endsWith('.timings.jsonl'))
         .sort(byKey);
-      out.push(...names.map((n) => join(input, n)));
+      appendAll(out, names.map((n) => join(input, n)));
     } else out.push(input);
   }
   return out;
@@ -144,7 +145,7 @@ function detailFinding(f: Finding): DetailFinding {
     severity: f.severity,
     message: clip(String(f.message ?? ''), DETAIL_LIMITS.message),
     where: `${f.location?.file ?? '?'}:${f.location?.line ?? '?'}`,
-    occurrences: f.occurrences?.length ?? 1,
+    occurrences: (f.occurrences?.length ?? 1) + (f.occurrencesOmitted ?? 0),
   };
 }
 

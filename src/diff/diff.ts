@@ -12,6 +12,7 @@ import { diffUnits, unitAddress } from './units.js';
 import { matchBlocks } from './match.js';
 import { blockChange, fileElides, pairChanges, side, type PairContext } from './changes.js';
 import { fileByPath } from '../model/query.js';
+import { appendAll } from '../io/arrays.js';
 
 export interface DiffOptions {
   /** Markdown of the ideal response, when it came from one: a mostly-prose ideal is read as snippets. */
@@ -95,7 +96,7 @@ export function diffConfigurations(model: Configuration, ideal: Configuration, o
         ideal: side(ideal, m.ideal),
       });
     }
-    changes.push(...pairChanges(m.model, m.ideal, ctx));
+    appendAll(changes, pairChanges(m.model, m.ideal, ctx));
   }
   for (const b of unmatchedModel) if (!unchanged.has(b)) changes.push(blockChange('block-removed', ctx, b, undefined));
   for (const b of unmatchedIdeal) changes.push(blockChange('block-added', ctx, undefined, b));

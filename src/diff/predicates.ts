@@ -8,6 +8,7 @@ import type { DiffChange } from './types.js';
 import { exprToText, literalValue, referencesIn, referenceTarget, walkExpr } from '../model/query.js';
 import { policyDocumentStatements, policyStatements, type PolicyStatement } from '../rules/util/policy.js';
 import { mentionsSuffix } from '../rules/util/suffix.js';
+import { appendAll } from '../io/arrays.js';
 
 export interface AttributionContext {
   model: Configuration;
@@ -43,7 +44,7 @@ function statementsOf(c: DiffChange, which: 'model' | 'ideal', x: AttributionCon
   if (c.path.length === 0 || c.blockType === 'aws_iam_policy_document') {
     if (s.block.kind === 'data' && s.block.labels[0] === 'aws_iam_policy_document') return policyDocumentStatements(s.block, config);
     const out: PolicyStatement[] = [];
-    for (const a of s.block.attributes) if (/policy$/.test(a.name)) out.push(...policyStatements(a.expr, config));
+    for (const a of s.block.attributes) if (/policy$/.test(a.name)) appendAll(out, policyStatements(a.expr, config));
     return out;
   }
   return s.expr ? policyStatements(s.expr, config) : [];
@@ -108,8 +109,8 @@ export function configAllowedActions(config: Configuration): string[] {
   if (out) return out;
   const st: PolicyStatement[] = [];
   for (const b of config.blocks) {
-    if (b.kind === 'data' && b.labels[0] === 'aws_iam_policy_document') st.push(...policyDocumentStatements(b, config));
-    else if (b.kind === 'resource') for (const a of b.attributes) if (/policy$/.test(a.name)) st.push(...policyStatements(a.expr, config));
+    if (b.kind === 'data' && b.labels[0] === 'aws_iam_policy_document') appendAll(st, policyDocumentStatements(b, config));
+    else if (b.kind === 'resource') for (const a of b.attributes) if (/policy$/.test(a.name)) appendAll(st, policyStatements(a.expr, config));
   }
   out = allowed(st);
   allowedByConfig.set(config, out);

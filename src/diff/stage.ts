@@ -4,6 +4,7 @@
  */
 import type { Stage } from '../contracts/pipeline.js';
 import { attributedDiff } from './index.js';
+import { appendAll } from '../io/arrays.js';
 
 export { diffRuleMetas } from './findings.js';
 
@@ -18,7 +19,7 @@ export const diffStage: Stage = {
       conventions: ctx.options.conventions,
       idealMarkdown: ctx.task.ideal?.markdown ?? null,
     });
-    ctx.findings.push(...findings);
+    appendAll(ctx.findings, findings);
     ctx.idealCoverage = { partial: result.partialIdeal, renames: result.renames, unshownFiles: result.unchangedFiles };
     if (result.partialIdeal) {
       const pct = Math.round(result.coverage * 100);

@@ -15,6 +15,7 @@
  * block swallowed it), the rest is parsed whole as before, at most MAX_REPARSES times.
  */
 import { outlineOf, type OutlineItem } from './outline.js';
+import { appendAll } from '../io/arrays.js';
 
 type CodeItem = Extract<OutlineItem, { kind: 'code' }>;
 
@@ -147,7 +148,7 @@ export function splitRunawayFences(items: OutlineItem[], text: string): OutlineI
     const item = queue.pop()!;
     const parts = item.kind === 'code' ? split(item, text, provisional, budget) : null;
     if (!parts) {
-      if (item.kind === 'code' && provisional.has(item)) out.push(...settle(item, text));
+      if (item.kind === 'code' && provisional.has(item)) appendAll(out, settle(item, text));
       else out.push(item);
       continue;
     }

@@ -5,6 +5,7 @@
  */
 import type { Finding } from './types.js';
 import { EVIDENCE_KINDS, SEVERITY_RANK } from '../taxonomy/categories.js';
+import { appendAll } from '../io/arrays.js';
 
 function severityMax(a: Finding['severity'], b: Finding['severity']): Finding['severity'] {
   return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
@@ -70,7 +71,7 @@ export function mergeFindings(findings: Finding[]): Finding[] {
       mergeInto(host, f);
       if (statics.length && !f.evidence.includes('log')) host.severity = severity;
     }
-    out.push(...(statics.length ? statics : [host]));
+    appendAll(out, (statics.length ? statics : [host]));
   }
   return out.sort(compareFindings);
 }

@@ -42,6 +42,11 @@ export interface Finding {
   tier?: Tier;
   rank?: number;
   occurrences?: Occurrence[];
+  /**
+   * Places of a grouped failure left out of `occurrences` by the output bound (pipeline/bounds.ts); the failure
+   * occurs `occurrences.length + occurrencesOmitted` times. Absent when nothing was left out.
+   */
+  occurrencesOmitted?: number;
   /** Additive fields used by the report. */
   modelSnippet?: Snippet;
   idealSnippet?: Snippet;

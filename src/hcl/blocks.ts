@@ -4,6 +4,7 @@ import { ConvertContext, MAX_DEPTH, type Node } from './context.js';
 import { convertExpr } from './expr.js';
 import { checkLineBreaks } from './layout.js';
 import { stringLitValue } from './template.js';
+import { appendAll } from '../io/arrays.js';
 
 const TOP_LEVEL_KINDS: ReadonlySet<string> = new Set<BlockKind>([
   'terraform',
@@ -68,8 +69,8 @@ function collectItem(ctx: ConvertContext, node: Node, depth: number, out: BodyCo
     }
     case 'body': {
       const inner = convertBody(ctx, node, depth);
-      out.attributes.push(...inner.attributes);
-      out.blocks.push(...inner.blocks);
+      appendAll(out.attributes, inner.attributes);
+      appendAll(out.blocks, inner.blocks);
       return;
     }
     case 'ERROR':

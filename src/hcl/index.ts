@@ -15,6 +15,7 @@ import { normalizeSource, type Point } from './source.js';
 import { collectSyntaxErrors, printable } from './syntax-errors.js';
 import { parseTerraformJsonSource } from './json.js';
 import { isTerraformJsonPath, isTerraformJsonValuesPath } from '../model/paths.js';
+import { appendAll } from '../io/arrays.js';
 
 export { TOP_LEVEL_ATTRIBUTES } from './blocks.js';
 export { parseTerraformJsonSource, TF_JSON_SOURCE } from './json.js';
@@ -113,7 +114,7 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[], tree
     const ctx = new ConvertContext(path, itemText, diagnostics);
     const itemRoot = parseHclTree(itemText, ctx);
     const converted = convertFile(ctx, itemRoot);
-    blocks.push(...converted);
+    appendAll(blocks, converted);
     if (chunk.missing) {
       diagnostics.push(unclosedDiagnostic(path, text, chunk, at, lines.point(chunk.end)));
       // Errors at or after the appended closers are about text we made up.
@@ -122,7 +123,7 @@ function convertText(text: string, path: string, diagnostics: Diagnostic[], tree
       const endRow = lines.point(chunk.end).row + 1;
       const endCol = lines.point(chunk.end).column + 1;
       const made = diagnostics.splice(mark);
-      diagnostics.push(...made.filter((d) => d.span.line < endRow || (d.span.line === endRow && d.span.column < endCol)));
+      appendAll(diagnostics, made.filter((d) => d.span.line < endRow || (d.span.line === endRow && d.span.column < endCol)));
     } else {
       collectSyntaxErrors(ctx, itemRoot);
     }
@@ -180,8 +181,8 @@ export function parseHclFiles(files: SourceFile[], platform = 'tf-hcl', trees?: 
   for (const file of files) {
     if (!isHclSource(file)) continue;
     const r = parseTerraformSource(file, trees);
-    blocks.push(...r.blocks);
-    diagnostics.push(...r.diagnostics);
+    appendAll(blocks, r.blocks);
+    appendAll(diagnostics, r.diagnostics);
   }
   return buildConfiguration(platform, files, blocks, diagnostics);
 }

@@ -22,6 +22,7 @@ import { convertFile } from './blocks.js';
 import { ConvertContext, MAX_DEPTH, type Node } from './context.js';
 import { parseHclTree } from './parser.js';
 import { LineIndex, normalizeSource, snippet } from './source.js';
+import { appendAll } from '../io/arrays.js';
 
 /** `source` of the diagnostics this front-end reports. */
 export const TF_JSON_SOURCE = 'tf-json';
@@ -286,7 +287,7 @@ function topLevelBlocks(file: JsonFile, root: JsonNode): Block[] {
       file.error(`unsupported block type "${snippet(key, 80)}" at the top level of a Terraform JSON file`, file.nodeSpan(prop.key));
       continue;
     }
-    blocks.push(...labeledBlocks(file, prop, key, spec, key as BlockKind, 0));
+    appendAll(blocks, labeledBlocks(file, prop, key, spec, key as BlockKind, 0));
   }
   return blocks;
 }
@@ -401,7 +402,7 @@ function convertBody(file: JsonFile, obj: JsonNode, spec: BodySpec, depth: numbe
     if (name === '//') continue;
     const nested = (spec.blocks ? own(spec.blocks, name) : undefined) ?? undescribedBlock(spec, name, p.value);
     if (nested && p.value && isBlockValue(p.value, nested.labels)) {
-      blocks.push(...labeledBlocks(file, p, name, nested, 'nested', depth));
+      appendAll(blocks, labeledBlocks(file, p, name, nested, 'nested', depth));
       continue;
     }
     const first = seen.get(name);

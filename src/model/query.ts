@@ -1,5 +1,6 @@
 /** Small read helpers over the normalized model, shared by rules, schema checks and the diff. */
 import type { Attribute, Block, Configuration, Expr, LiteralValue, SourceFile } from './types.js';
+import { appendAll } from '../io/arrays.js';
 
 export function attr(block: Block, name: string): Attribute | undefined {
   return block.attributes.find((a) => a.name === name);
@@ -198,7 +199,7 @@ export function referencesIn(expr: Expr): Extract<Expr, { kind: 'reference' }>[]
 export function allAttributes(block: Block, path: string[] = []): { path: string[]; attribute: Attribute; owner: Block }[] {
   const out: { path: string[]; attribute: Attribute; owner: Block }[] = [];
   for (const a of block.attributes) out.push({ path: [...path, a.name], attribute: a, owner: block });
-  for (const b of block.blocks) out.push(...allAttributes(b, [...path, b.type]));
+  for (const b of block.blocks) appendAll(out, allAttributes(b, [...path, b.type]));
   return out;
 }
 

@@ -3,7 +3,8 @@
  * the whole source line, and one 40 KB line under many findings made a 45 KB input a 91 MB report), and messages
  * quote names and values from the input. Every echoed text is cut to a documented length with a marker, and terminal
  * escape sequences are removed, so whatever renders the result (JSON, markdown, SARIF, a terminal) stays bounded
- * and inert. Limits: src/io/text.ts (message 2,000 characters; snippet 60 lines and 8 KiB; 500 warnings or notes).
+ * and inert. Limits: src/io/text.ts (message 2,000 characters; snippet 60 lines and 8 KiB; 500 warnings or notes;
+ * 1,000 occurrences per finding, the rest counted in `occurrencesOmitted`).
  */
 import type { Finding, Snippet } from '../findings/types.js';
 import type { AnalysisResult } from '../contracts/pipeline.js';
@@ -11,6 +12,11 @@ import { stripControls, truncateSnippet, truncateText } from '../io/text.js';
 
 /** Most warnings (and notes) kept in one result; the rest are counted in a last entry. */
 export const MAX_WARNINGS = 500;
+/**
+ * Most places listed under one grouped finding. One check on 200,000 resources is one finding; listing every place
+ * made a 21 MB input a 275 MB report. The rest are counted (`occurrencesOmitted`), never silently dropped.
+ */
+export const MAX_OCCURRENCES = 1000;
 
 const message = (s: string): string => truncateText(stripControls(s));
 
@@ -25,7 +31,8 @@ function boundFinding(f: Finding): Finding {
   if (f.idealSnippet) out.idealSnippet = snippet(f.idealSnippet);
   if (f.logExcerpt !== undefined) out.logExcerpt = truncateSnippet(stripControls(f.logExcerpt));
   if (f.occurrences) {
-    out.occurrences = f.occurrences.map((o) => ({
+    if (f.occurrences.length > MAX_OCCURRENCES) out.occurrencesOmitted = (f.occurrencesOmitted ?? 0) + f.occurrences.length - MAX_OCCURRENCES;
+    out.occurrences = f.occurrences.slice(0, MAX_OCCURRENCES).map((o) => ({
       ...o,
       ...(o.resource !== undefined ? { resource: message(o.resource) } : {}),
       ...(o.message !== undefined ? { message: message(o.message) } : {}),

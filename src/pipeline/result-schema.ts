@@ -54,6 +54,7 @@ export const ANALYSIS_RESULT_SCHEMA = {
           resource: { type: 'string' },
           tier: { enum: ['failure', 'observation'] },
           rank: { type: 'integer', minimum: 1 },
+          occurrencesOmitted: { type: 'integer', minimum: 1 },
           occurrences: {
             type: 'array',
             items: {

@@ -2,6 +2,7 @@
 import type { Configuration } from '../model/types.js';
 import type { Finding } from '../findings/types.js';
 import type { PipelineContext, Stage } from '../contracts/pipeline.js';
+import { appendAll } from '../io/arrays.js';
 
 /** How a syntax finding names the front-end that reported it. */
 const FRONT_END_NAMES: Readonly<Record<string, string>> = { cdktf: 'TypeScript', hcl: 'HCL', 'tf-json': 'Terraform JSON' };
@@ -27,7 +28,7 @@ export const syntaxStage: Stage = {
   name: 'syntax',
   run(ctx: PipelineContext) {
     if (ctx.model) {
-      ctx.findings.push(...syntaxFindings(ctx.model));
+      appendAll(ctx.findings, syntaxFindings(ctx.model));
       for (const d of ctx.model.diagnostics) if (d.source === 'parse') ctx.warnings.push(`model: ${d.message}`);
     }
     if (ctx.ideal) for (const d of ctx.ideal.diagnostics) if (d.source === 'parse') ctx.warnings.push(`ideal: ${d.message}`);

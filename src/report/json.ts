@@ -19,6 +19,7 @@ export const FINDING_KEY_ORDER: readonly (keyof Finding)[] = [
   'location',
   'resource',
   'occurrences',
+  'occurrencesOmitted',
 ];
 
 function ordered(f: Finding): Finding {

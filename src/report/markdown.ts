@@ -138,10 +138,10 @@ function place(o: { resource?: string; location: { file: string; line: number } 
 }
 
 /** A grouped failure's places, compactly: the first few, then how many more (the JSON lists them all). */
-function occurrenceList(occ: readonly Occurrence[], origins: Origins): string[] {
-  const out = [`**Occurrences** (${occ.length} places):`, ''];
+function occurrenceList(occ: readonly Occurrence[], origins: Origins, omitted = 0): string[] {
+  const out = [`**Occurrences** (${occ.length + omitted} places):`, ''];
   for (const o of occ.slice(0, MAX_OCCURRENCES_SHOWN)) out.push(`- ${place(o, origins)}${o.message ? `: ${withoutTruncatedValues(o.message)}` : ''}`);
-  if (occ.length > MAX_OCCURRENCES_SHOWN) out.push(`- and ${occ.length - MAX_OCCURRENCES_SHOWN} more`);
+  if (occ.length + omitted > MAX_OCCURRENCES_SHOWN) out.push(`- and ${occ.length + omitted - MAX_OCCURRENCES_SHOWN} more`);
   return out;
 }
 
@@ -152,7 +152,7 @@ function renderFailure(f: Finding, n: number, typescriptTask: boolean, origins: 
   const grouped = (f.occurrences?.length ?? 0) > 1;
   if (f.modelSnippet) out.push(...codeBlock(f.modelSnippet, origins), '');
   else if (!grouped) out.push(`Location: ${place(f, origins)}.`, '');
-  if (grouped) out.push(...occurrenceList(f.occurrences!, origins), '');
+  if (grouped) out.push(...occurrenceList(f.occurrences!, origins, f.occurrencesOmitted), '');
   out.push('**IDEAL_RESPONSE Fix**:');
   // The ideal's own code is the fix a reviewer shows; the generic template only stands in when it has none.
   if (f.idealSnippet) {
@@ -180,7 +180,7 @@ function cell(s: string): string {
 
 /** Where an observation is: its resource, its place count when grouped, else its file and line. */
 function observationWhere(f: Finding): string {
-  const n = f.occurrences?.length ?? 0;
+  const n = (f.occurrences?.length ?? 0) + (f.occurrencesOmitted ?? 0);
   if (n > 1) return `${n} places`;
   if (f.resource) return `\`${cell(f.resource)}\``;
   if (!f.location.file) return '-';

@@ -188,7 +188,7 @@ export function renderSarif(r: AnalysisResult, options: SarifOptions = {}): stri
         severity: f.severity,
         evidence: f.evidence,
         fixClass: f.fixClass,
-        occurrences: Math.max(1, occurrences.length),
+        occurrences: Math.max(1, occurrences.length + (f.occurrencesOmitted ?? 0)),
         ...(f.resource ? { resource: f.resource } : {}),
       },
     };

@@ -10,6 +10,7 @@ import type { Rule, RuleContext, RuleReport } from './types.js';
 import { blockAddress, fileByPath } from '../model/query.js';
 import { sourceLines } from '../model/lines.js';
 import { compareFindings } from '../findings/merge.js';
+import { appendAll } from '../io/arrays.js';
 
 export interface RuleRunResult {
   findings: Finding[];
@@ -40,7 +41,7 @@ export function runRulesDetailed(rules: Rule[], config: Configuration, task: Tas
 
 export function runRules(rules: Rule[], config: Configuration, task: Task, conventions: Conventions, warnings?: string[], ideal?: Configuration): Finding[] {
   const res = runRulesDetailed(rules, config, task, conventions, ideal);
-  warnings?.push(...res.warnings);
+  if (warnings) appendAll(warnings, res.warnings);
   return res.findings;
 }
 

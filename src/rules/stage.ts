@@ -3,6 +3,7 @@ import type { Stage } from '../contracts/pipeline.js';
 import { ALL_RULES } from './index.js';
 import { runRules } from './engine.js';
 import { applyRuleSettings } from './config.js';
+import { appendAll } from '../io/arrays.js';
 
 export const rulesStage: Stage = {
   name: 'rules',
@@ -11,8 +12,8 @@ export const rulesStage: Stage = {
     const rules = ctx.options.ruleSettings ? applyRuleSettings(ALL_RULES, ctx.options.ruleSettings) : ALL_RULES;
     const warnings: string[] = [];
     const findings = runRules(rules, ctx.model, ctx.task, ctx.options.conventions, warnings, ctx.ideal ?? undefined);
-    ctx.findings.push(...findings);
-    ctx.warnings.push(...warnings);
+    appendAll(ctx.findings, findings);
+    appendAll(ctx.warnings, warnings);
     if (ctx.ideal) {
       // Only the rules that fired on the model: the judge asks whether the ideal still has each finding.
       const fired = new Set(findings.map((f) => f.ruleId));

@@ -22,6 +22,7 @@ import {
   rangeFromCdktfPackage,
   type AdmittedRange,
 } from './version.js';
+import { appendAll } from '../io/arrays.js';
 
 export { schemaRuleMetas } from './metas.js';
 
@@ -147,7 +148,7 @@ export const schemaStage: Stage = {
     if (!ctx.model) return;
     const r = checkConfiguration(ctx.model, extraFilesOf(ctx.task), activeSchema(), ctx.ideal ?? undefined);
     ctx.provider = r.provider;
-    ctx.findings.push(...r.findings);
-    ctx.notes.push(...r.notes);
+    appendAll(ctx.findings, r.findings);
+    appendAll(ctx.notes, r.notes);
   },
 };

@@ -10,6 +10,7 @@ import type { PipelineContext, Stage } from '../contracts/pipeline.js';
 import { categoryInfo, EVIDENCE_KINDS } from '../taxonomy/categories.js';
 import { parseFailureAnalysis, type Claim } from './parse.js';
 import { checkClaim } from './check.js';
+import { appendAll } from '../io/arrays.js';
 
 const ANALYSIS_PATH = 'lib/MODEL_FAILURES.md';
 
@@ -54,6 +55,6 @@ export const claimsStage: Stage = {
         added.push(claimFinding(claim, check.category, check.reason));
       }
     }
-    ctx.findings.push(...added);
+    appendAll(ctx.findings, added);
   },
 };

@@ -4,6 +4,7 @@ import { runRule } from './helpers.js';
 import { rule as undeclared } from '../../src/rules/reference/undeclared-reference.js';
 import { rule as duplicate } from '../../src/rules/reference/duplicate-declaration.js';
 import { rule as providerInputUndeclared } from '../../src/rules/reference/provider-input-undeclared.js';
+import { closestName, MAX_SUGGESTION_LOOKUPS } from '../../src/rules/util/variables.js';
 
 test('undeclared-reference: var.aws_region used, region declared → suggestion', () => {
   const f = runRule(undeclared, {
@@ -267,4 +268,22 @@ test('cdktf-literal-reference-undeclared: HCL interpolation of a data source the
   assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.category]), [['data.aws_caller_identity.current', 'lib/tap-stack.ts', 10, 'reference']]);
   assert.deepEqual(run(KMS_STACK("    new DataAwsCallerIdentity(this, 'current');")), []);
   assert.deepEqual(interpolatedTraversals('a-${random_id.suffix.hex}-${var.env}-${'), ['random_id.suffix.hex', 'var.env']);
+});
+
+test('undeclared-reference: suggestions for the first MAX_SUGGESTION_LOOKUPS names only, every finding still reported', () => {
+  // Each lookup compares with every declaration: thousands of typos against thousands of names cost their product.
+  const n = MAX_SUGGESTION_LOOKUPS + 20;
+  const hcl = Array.from({ length: n }, (_, i) => `resource "aws_sqs_queue" "q${i}" {}\nresource "aws_sqs_queue_policy" "p${i}" {\n  queue_url = aws_sqs_queue.x${i}.id\n  policy    = "{}"\n}\n`).join('');
+  const f = runRule(undeclared, hcl);
+  assert.equal(f.length, n);
+  const suggested = f.filter((x) => /did you mean/.test(x.message));
+  assert.equal(suggested.length, MAX_SUGGESTION_LOOKUPS);
+});
+
+test('closestName: the closest plausible typo, ties to the smaller name, nothing for far or very long names', () => {
+  assert.equal(closestName('regoin', ['region', 'aws_region', 'zone']), 'region');
+  assert.equal(closestName('region', ['regions', 'aws_region']), 'aws_region');
+  assert.equal(closestName('bucket_nme', ['bucket_name', 'bucket_arn']), 'bucket_name');
+  assert.equal(closestName('vpc', ['subnet_ids', 'kms_key']), undefined);
+  assert.equal(closestName('x'.repeat(200), ['x'.repeat(199)]), undefined);
 });

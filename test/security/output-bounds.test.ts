@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeTask } from '../../src/index.js';
-import { boundResult, MAX_WARNINGS } from '../../src/pipeline/bounds.js';
+import { boundResult, MAX_OCCURRENCES, MAX_WARNINGS } from '../../src/pipeline/bounds.js';
 import { MAX_MESSAGE_CHARS, MAX_SNIPPET_CHARS, MAX_SNIPPET_LINES } from '../../src/io/text.js';
 import type { AnalysisResult } from '../../src/contracts/pipeline.js';
 
@@ -97,4 +97,32 @@ test('boundResult: long messages, snippets, log excerpts and warning lists are c
   assert.equal(result.warnings.length, MAX_WARNINGS + 1);
   assert.equal(result.warnings.at(-1), '… 10 more');
   assertBounded(result);
+});
+
+test('a finding on every one of many resources lists at most MAX_OCCURRENCES places and counts the rest', () => {
+  const places = MAX_OCCURRENCES + 250;
+  const result = boundResult({
+    tool: { name: 'iacjudge', version: '0' },
+    task: { path: '.', platform: 'tf-hcl', language: 'hcl' },
+    findings: [
+      {
+        ruleId: 'r',
+        category: 'logging',
+        severity: 'low',
+        evidence: ['static'],
+        fixClass: 'B',
+        title: 't',
+        message: 'm',
+        location: { file: 'a', line: 1 },
+        occurrences: Array.from({ length: places }, (_, i) => ({ location: { file: 'a', line: i + 1 }, resource: `aws_s3_bucket.b${i}` })),
+      },
+    ],
+    score: null,
+    notes: [],
+    warnings: [],
+  } as unknown as AnalysisResult);
+  const f = result.findings[0]!;
+  assert.equal(f.occurrences!.length, MAX_OCCURRENCES);
+  assert.equal(f.occurrencesOmitted, 250);
+  assert.equal(f.occurrences!.at(-1)!.resource, `aws_s3_bucket.b${MAX_OCCURRENCES - 1}`);
 });

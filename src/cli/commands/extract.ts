@@ -14,6 +14,7 @@ import { normalizeResponsePath } from '../../extract/paths.js';
 import { DEFAULT_MAX_FILE_BYTES, readText } from '../../ingest/files.js';
 import type { ExtractionWarning } from '../../contracts/task.js';
 import type { SourceFile } from '../../model/types.js';
+import { appendAll } from '../../io/arrays.js';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
@@ -131,7 +132,7 @@ export const register: RegisterCommand = (program, setExit) => {
           if (!opts.json) process.stdout.write(`${stripControls(join(out, file.path))} (${stripControls(file.language)}, from line ${file.markdownLine})\n`);
         }
       } else {
-        written.push(...response.files.map((f) => summaryOf(f, markdown)));
+        appendAll(written, response.files.map((f) => summaryOf(f, markdown)));
       }
       for (const w of warnings) process.stderr.write(`${stripControls(formatWarning(w))}\n`);
       if (opts.json) {

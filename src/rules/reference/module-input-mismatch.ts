@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { blocksOfKind } from '../../model/query.js';
 import { dirname, isCdktfConfig } from '../util/files.js';
-import { closestName, hasDefault, variableName } from '../util/variables.js';
+import { boundedSuggester, hasDefault, variableName } from '../util/variables.js';
 import { localModuleCalls, moduleDirs, MODULE_META_ARGUMENTS } from '../util/modules.js';
 
 /** The title of the finding for a called folder that declares no variable: the folder itself is incomplete. */
@@ -22,6 +22,7 @@ export const rule: Rule = {
     impact: 'terraform validate fails: "Missing required argument" or "Unsupported argument" in the module block.',
   },
   check(ctx) {
+    const suggest = boundedSuggester();
     const { config } = ctx;
     if (isCdktfConfig(config)) return;
     const present = moduleDirs(config);
@@ -54,7 +55,7 @@ export const rule: Rule = {
       }
       for (const a of call.block.attributes) {
         if (MODULE_META_ARGUMENTS.has(a.name) || names.has(a.name)) continue;
-        const suggestion = closestName(a.name, [...names]);
+        const suggestion = suggest(a.name, names);
         ctx.report({
           span: a.span,
           resource: `module.${name}.${a.name}`,

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { blocksOfKind } from '../../model/query.js';
 import { dirname, isCdktfConfig } from '../util/files.js';
-import { closestName } from '../util/variables.js';
+import { boundedSuggester } from '../util/variables.js';
 import { localModuleCalls, moduleDirs } from '../util/modules.js';
 
 /** `module.x.out`, `module.x[0].out`, `module.x["k"].out`, `module.x[*].out` → `out`. */
@@ -22,6 +22,7 @@ export const rule: Rule = {
     impact: 'terraform validate fails: "Unsupported attribute: This object does not have an attribute named ...".',
   },
   check(ctx) {
+    const suggest = boundedSuggester();
     const { config } = ctx;
     if (isCdktfConfig(config)) return;
     const present = moduleDirs(config);
@@ -50,7 +51,7 @@ export const rule: Rule = {
       const key = `${callerDir}\u0000${ref.target}.${output}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const suggestion = closestName(output, [...outputs]);
+      const suggestion = suggest(output, outputs);
       ctx.report({
         span: ref.span,
         resource: `${ref.target}.${output}`,

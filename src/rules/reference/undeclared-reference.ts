@@ -1,7 +1,7 @@
 import type { Reference, SymbolKind } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { blockAddress, blocksOfKind } from '../../model/query.js';
-import { closestName } from '../util/variables.js';
+import { boundedSuggester } from '../util/variables.js';
 import { dirname, isCdktfConfig } from '../util/files.js';
 import { formerAddressReferences, locallyBoundReferences, spanKey } from './scope.js';
 
@@ -65,6 +65,7 @@ export const rule: Rule = {
     // A module that declares nothing of a kind (no variables at all) is a response that left that file out:
     // one finding for the missing file instead of one per name.
     const byDirKind = new Map<string, Reference[]>();
+    const suggest = boundedSuggester();
     for (const refs of missing.values()) {
       const ref = refs[0]!;
       const dir = dirname(ref.span?.file ?? '');
@@ -76,7 +77,7 @@ export const rule: Rule = {
         continue;
       }
       const candidates = [...(declaredIn.get(dir) ?? [])].filter((a) => kindOf(a) === kind).map(shortName);
-      const suggestion = closestName(shortName(ref.target), candidates);
+      const suggestion = suggest(shortName(ref.target), candidates);
       const prefix = ref.target.slice(0, ref.target.length - shortName(ref.target).length);
       ctx.report({
         ...(ref.span ? { span: ref.span } : {}),

@@ -7,6 +7,7 @@ import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attrExpr, blockAddress, exprToText, nestedBlocks, resources, staticString } from '../../model/query.js';
 import { policyStatements, type PolicyStatement } from './policy.js';
 import { expressionReferences, referencedBlocks } from './b-refs.js';
+import { appendAll } from '../../io/arrays.js';
 
 export interface RolePermissions {
   statements: PolicyStatement[];
@@ -25,7 +26,7 @@ export function rolePermissions(config: Configuration, role: Block): RolePermiss
   const addPolicy = (e: Expr | undefined): void => {
     if (!e) return;
     const st = policyStatements(e, config);
-    if (st.length) out.statements.push(...st);
+    if (st.length) appendAll(out.statements, st);
     else out.complete = false;
   };
   const addArn = (e: Expr): void => {

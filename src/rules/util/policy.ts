@@ -6,6 +6,7 @@
 import type { Block, Configuration, Expr, SourceSpan } from '../../model/types.js';
 import { attrExpr, exprToText, nestedBlocks, referenceTarget, staticString } from '../../model/query.js';
 import { localDefinition } from './suffix.js';
+import { appendAll } from '../../io/arrays.js';
 
 export interface PolicyPrincipal {
   /** `*`, `AWS`, `Service`, `Federated`, `CanonicalUser`. */
@@ -60,7 +61,7 @@ export function policyDocumentStatements(block: Block, config?: Configuration, d
   const out: PolicyStatement[] = [];
   for (const key of ['source_policy_documents', 'override_policy_documents']) {
     const e = attrExpr(block, key);
-    if (e?.kind === 'tuple') for (const item of e.items) out.push(...policyStatements(item, config, depth + 1));
+    if (e?.kind === 'tuple') for (const item of e.items) appendAll(out, policyStatements(item, config, depth + 1));
   }
   for (const st of nestedBlocks(block, 'statement')) {
     const effect = staticString(attrExpr(st, 'effect')) === 'Deny' ? 'Deny' : 'Allow';

@@ -1,5 +1,6 @@
 /** Input variables, guards and small text helpers shared by rules. */
 import { TOP_LEVEL_ATTRIBUTES, type Block, type Configuration, type Expr } from '../../model/types.js';
+import { editDistance } from '../../schema/suggest.js';
 import { attr, attrExpr, blocksOfKind, literalValue } from '../../model/query.js';
 import { reachableTargets } from './suffix.js';
 import { calledModuleDirs, inCalledModule } from './modules.js';
@@ -72,35 +73,38 @@ export function toSnake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
-/** Edit distance, for "did you mean" suggestions. Inputs are short identifiers. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
+/** Longest name a "did you mean" is looked for: identifiers are short; a longer one is not a typo of a declared name. */
+const MAX_SUGGESTED_NAME = 128;
 
 /** The closest candidate by edit distance or containment, when it is close enough to be a plausible typo. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME) return undefined;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    if (c === name) continue;
-    let score = editDistance(name, c);
+    if (c === name || c.length > MAX_SUGGESTED_NAME) continue;
     // `aws_region` vs `region`: one name contained in the other at a word boundary is a strong hint.
-    if (c.endsWith(`_${name}`) || name.endsWith(`_${c}`) || c.startsWith(`${name}_`) || name.startsWith(`${c}_`)) score = Math.min(score, 1);
+    const affix = c.endsWith(`_${name}`) || name.endsWith(`_${c}`) || c.startsWith(`${name}_`) || name.startsWith(`${c}_`);
+    // Bounded by the best so far (and the plausibility limit): a farther candidate stops early and cannot win.
+    const score = affix ? 1 : editDistance(name, c, Math.min(bestScore, limit));
     if (score < bestScore || (score === bestScore && best !== undefined && c < best)) {
       best = c;
       bestScore = score;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
   return best !== undefined && bestScore <= limit ? best : undefined;
+}
+
+/**
+ * How many names one check run looks up suggestions for. Each lookup compares the name with every declaration,
+ * so thousands of undeclared names against thousands of declarations would cost their product; past this many
+ * the findings are still reported, without "did you mean".
+ */
+export const MAX_SUGGESTION_LOOKUPS = 200;
+
+/** `closestName` for at most MAX_SUGGESTION_LOOKUPS names, then nothing: the cost stays linear in the input. */
+export function boundedSuggester(): (name: string, candidates: Iterable<string>) => string | undefined {
+  let left = MAX_SUGGESTION_LOOKUPS;
+  return (name, candidates) => (left-- > 0 ? closestName(name, candidates) : undefined);
 }
