@@ -14,6 +14,9 @@ import { looksLikeCommands, looksLikeTree, sniffLanguage } from './shapes.js';
 import { splitRunawayFences } from './runaway.js';
 import { SectionStack, isExcerptLabel } from './sections.js';
 import { cutAtEnd } from './truncation.js';
+
+/** A last code line that cannot end a statement: an assignment, a separator or an opening bracket waiting for more. */
+const DANGLING_END = /(?:[=,:({[?]|=>|&&|\|\|)$/;
 import { joinedFacts, relate, versionFacts, type VersionFacts } from './versions.js';
 import { INNER_FENCE, unwrapOuterFences } from './wrappers.js';
 
@@ -166,8 +169,12 @@ export function extractResponse(markdown: string, origin: string): ResponseFiles
       const item = items[i] as OutlineItem;
       if (item.kind !== 'code') continue;
       const marker = fenceMarker(text, item.startOffset);
-      if (!marker || item.endedBefore !== undefined || !isUnclosed(item, marker)) return undefined;
-      return cutAtEnd(item.value.replace(/\r\n?/g, '\n')) ? item : undefined;
+      if (!marker || item.endedBefore !== undefined) return undefined;
+      const content = item.value.replace(/\r\n?/g, '\n');
+      if (isUnclosed(item, marker)) return cutAtEnd(content) ? item : undefined;
+      // A fence closed right after a dangling expression (`Effect =`) at the very end of the response: the
+      // generation stopped mid-block and the fence was closed after the cut; nothing of the answer follows it.
+      return text.slice(item.endOffset).trim() === '' && DANGLING_END.test(content.trimEnd()) && cutAtEnd(content) ? item : undefined;
     }
     return undefined;
   }

@@ -179,6 +179,19 @@ test('a response cut inside a heredoc: the decision, the truncation and one crit
   assert.equal(extractResponse(`${CUT_RESPONSE}\nEOF\n    }\n  }\n}\n\`\`\`\n`, 'm.md').truncation, undefined);
 });
 
+test('a last fence closed right after a dangling `Effect =` at the end of the response is a cut; followed by prose or complete, it is not', () => {
+  const head = ['## iam.tf', '', '```hcl', 'resource "aws_iam_role_policy" "fn" {', '  role = "fn"', '  policy = jsonencode({', '    Statement = [', '      {', '        Effect ='];
+  const closedAfterCut = [...head, '```', ''].join('\n');
+  const r = extractResponse(closedAfterCut, 'lib/MODEL_RESPONSE.md');
+  assert.equal(r.truncation?.how, 'brackets');
+  assert.equal(r.truncation?.block, 'aws_iam_role_policy.fn');
+  assert.equal(r.truncation?.markdownLine, 9);
+  // The answer goes on after the fence: a snippet shown in part, not a cut generation.
+  assert.equal(extractResponse([...head, '```', '', 'Then set `Effect = "Allow"` in the statement.', ''].join('\n'), 'm.md').truncation, undefined);
+  // A last line that can end a statement is no cut either.
+  assert.equal(extractResponse([...head.slice(0, 5), '```', ''].join('\n'), 'm.md').truncation, undefined);
+});
+
 test('truncated heredoc end to end: one response-truncated failure, first, with the cut and what is missing folded into it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'iacjudge-cut-'));
   try {

@@ -176,3 +176,35 @@ test('missing-suffix-variable: a literal name_prefix is no fixed name (Terraform
   assert.deepEqual(runRule(missingSuffix, prefixed), []);
   assert.deepEqual(runRule(missingSuffix, 'resource "aws_s3_bucket" "logs" {\n  bucket = "app-logs"\n}\n').map((x) => [x.resource, x.location.line]), [['var.environment_suffix', 1]]);
 });
+
+test('missing-suffix-variable: the ideal adds the suffix input and names have no per-deployment part → failure, citing those names', () => {
+  const prompt = 'Create a bucket, a key pair and a security group for the web tier.';
+  const model = [
+    'variable "project" {\n  default = "web"\n}',
+    'resource "aws_security_group" "web" {\n  name_prefix = "${var.project}-web-"\n}',
+    'resource "aws_key_pair" "main" {\n  key_name   = "${var.project}-key"\n  public_key = "ssh-ed25519 AAAA"\n}',
+    'resource "random_id" "r" {\n  byte_length = 4\n}',
+    'resource "aws_s3_bucket" "data" {\n  bucket = "${var.project}-${random_id.r.hex}"\n}',
+  ].join('\n');
+  const ideal = 'variable "environment_suffix" {\n  type = string\n}\nresource "aws_key_pair" "main" {\n  key_name = "web-key-${var.environment_suffix}"\n}\n';
+  const f = runRule(missingSuffix, model, { prompt, ideal });
+  // The key pair (line 7) collides; the security group's prefix and the bucket's random part do not.
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.severity]), [['var.environment_suffix', 7, 'high']]);
+  assert.match(f[0]!.message, /1 of 3 named resources \(first: aws_key_pair\.main\) have no per-deployment part/);
+  // The same code without the ideal's suffix: the convention only, an observation of the other check.
+  assert.equal(runRule(missingSuffix, model, { prompt }).length, 0);
+  const convention = runRule(namesUniqueWithoutSuffixInput, model, { prompt });
+  assert.equal(convention.length, 1);
+  assert.match(convention[0]!.message, /2 of 3 named resources are made unique with `random_id\.r\.hex`/);
+  assert.equal(runRule(namesUniqueWithoutSuffixInput, model, { prompt, ideal }).length, 0);
+});
+
+test('missing-suffix-variable: names from inputs, the ideal adds the suffix → failure citing a name without a prefix', () => {
+  const model = 'variable "project" {\n  default = "web"\n}\nresource "aws_security_group" "web" {\n  name_prefix = "${var.project}-"\n}\nresource "aws_iam_role" "app" {\n  name               = "${var.project}-app"\n  assume_role_policy = "{}"\n}\n';
+  const ideal = 'variable "environment_suffix" {\n  type = string\n}\nresource "aws_iam_role" "app" {\n  name = "app-${var.environment_suffix}"\n}\n';
+  // A suffix the ideal declares but puts in no name (tags, the state key) leaves its names as fixed as the model's.
+  assert.equal(runRule(missingSuffix, model, { prompt: 'A role for the app.', ideal: 'variable "environment_suffix" {\n  type = string\n}\n' }).length, 0);
+  const f = runRule(missingSuffix, model, { prompt: 'A role for the app.', ideal });
+  assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[7, 'critical']]);
+  assert.match(f[0]!.message, /1 named resources \(first: aws_iam_role\.app\) take their names from inputs/);
+});

@@ -901,3 +901,18 @@ ${extra}`;
   const bucketPolicy = 'resource "aws_s3_bucket_policy" "config" {\n  bucket = aws_s3_bucket.config.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "config.amazonaws.com" }, Action = "s3:PutObject", Resource = "${aws_s3_bucket.config.arn}/*" }] })\n}\n';
   assert.deepEqual(runRule(configDelivery, tf(bucketPolicy)), []);
 });
+
+import { rule as acmNotValidated } from '../../src/rules/service-constraint/acm-certificate-not-validated.js';
+
+test('acm-certificate-not-validated: a listener on a DNS-validated certificate nothing waits for; validated, waiting or imported ones are fine', () => {
+  const cert = 'resource "aws_acm_certificate" "site" {\n  domain_name       = "app.example.org"\n  validation_method = "DNS"\n}\n';
+  const listener = (arn: string, extra = '') => `resource "aws_lb_listener" "https" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1"\n  port              = 443\n  protocol          = "HTTPS"\n  certificate_arn   = ${arn}\n${extra}  default_action {\n    type = "fixed-response"\n  }\n}\n`;
+  const f = runRule(acmNotValidated, cert + listener('aws_acm_certificate.site.arn'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_acm_certificate.site', 5]]);
+  assert.match(f[0]!.message, /aws_lb_listener\.https uses aws_acm_certificate\.site \(DNS validation\) directly/);
+  const validation = 'resource "aws_acm_certificate_validation" "site" {\n  certificate_arn = aws_acm_certificate.site.arn\n}\n';
+  assert.equal(runRule(acmNotValidated, cert + validation + listener('aws_acm_certificate_validation.site.certificate_arn')).length, 0);
+  assert.equal(runRule(acmNotValidated, cert + validation + listener('aws_acm_certificate.site.arn', '  depends_on = [aws_acm_certificate_validation.site]\n')).length, 0);
+  const imported = 'resource "aws_acm_certificate" "site" {\n  private_key      = "k"\n  certificate_body = "b"\n}\n';
+  assert.equal(runRule(acmNotValidated, imported + listener('aws_acm_certificate.site.arn')).length, 0);
+});

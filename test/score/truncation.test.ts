@@ -25,8 +25,10 @@ test('truncation: only an unclosed fence at the end with an unclosed bracket or 
   const md = (tail: string) => `## vars.tf\n\n\`\`\`hcl\nvariable "x" {}\n\`\`\`\n\n## main.tf\n\n\`\`\`hcl\n${tail}`;
   const cut = extractResponse(md('resource "a" "b" {\n  tags = {\n'), 'lib/MODEL_RESPONSE.md');
   assert.match(responseTruncation(cut)?.detail ?? '', /2 unclosed brackets in lib\/main\.tf/);
-  // The same text with its fence closed is an incomplete file the parser reports, not a cut-off response.
-  assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {\n  tags = {\n```\n'), 'm.md')), null);
+  // The same text with its fence closed and the answer going on after it is an incomplete file the parser reports,
+  // not a cut-off response; closed at the very end of the response, right after the dangling `{`, it is the cut.
+  assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {\n  tags = {\n```\n\nThat is all.\n'), 'm.md')), null);
+  assert.match(responseTruncation(extractResponse(md('resource "a" "b" {\n  tags = {\n```\n'), 'm.md'))?.detail ?? '', /2 unclosed brackets/);
   // The last block is balanced: the unclosed fence lost only its closing marker.
   assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {}\n'), 'm.md')), null);
   assert.equal(responseTruncation(extractResponse(md('resource "a" "b" {\n  p = <<EOF\nabc\n'), 'm.md'))?.kind, 'truncated');

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3213,
-    "hits": 451
+    "groups": 3273,
+    "hits": 496
   },
   "categories": {
     "application-code": {
@@ -38,7 +38,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "destroyability": {
-      "groups": 40,
+      "groups": 39,
       "hits": 22
     },
     "documentation": {
@@ -46,7 +46,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 55,
+      "groups": 53,
       "hits": 8
     },
     "external-dependency": {
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "missing-resource": {
-      "groups": 213,
+      "groups": 208,
       "hits": 30
     },
     "monitoring": {
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 82,
-      "hits": 35
+      "groups": 145,
+      "hits": 79
     },
     "network": {
       "groups": 81,
@@ -110,7 +110,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "outputs": {
-      "groups": 50,
+      "groups": 46,
       "hits": 0
     },
     "public-exposure": {
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 200,
+      "groups": 198,
       "hits": 48
     },
     "required-input": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 309,
+      "groups": 320,
       "hits": 41
     },
     "style": {
@@ -146,11 +146,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 135,
-      "hits": 16
+      "groups": 137,
+      "hits": 17
     },
     "tagging": {
-      "groups": 25,
+      "groups": 23,
       "hits": 6
     },
     "tests": {
@@ -161,6 +161,10 @@ export const CHECK_PRECISION: PrecisionTable = {
   "checks": {
     "account-singleton-unguarded": {
       "groups": 18,
+      "hits": 0
+    },
+    "acm-certificate-not-validated": {
+      "groups": 11,
       "hits": 0
     },
     "admin-managed-policy": {
@@ -340,7 +344,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-declaration-added-for-reference": {
-      "groups": 24,
+      "groups": 23,
       "hits": 5
     },
     "diff-nesting-form": {
@@ -400,7 +404,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "final-snapshot-required": {
-      "groups": 11,
+      "groups": 10,
       "hits": 4
     },
     "firehose-not-encrypted": {
@@ -468,7 +472,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags": {
-      "groups": 8,
+      "groups": 6,
       "hits": 2
     },
     "kms-key-id-where-arn-required": {
@@ -596,8 +600,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 71,
-      "hits": 29
+      "groups": 134,
+      "hits": 73
     },
     "module-input-mismatch": {
       "groups": 17,
@@ -636,7 +640,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-outputs": {
-      "groups": 50,
+      "groups": 46,
       "hits": 0
     },
     "open-ingress-sensitive-port": {
@@ -704,7 +708,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "requested-encryption-missing": {
-      "groups": 18,
+      "groups": 16,
       "hits": 0
     },
     "requested-logging-missing": {
@@ -728,12 +732,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 207,
+      "groups": 202,
       "hits": 30
     },
     "response-truncated": {
-      "groups": 17,
-      "hits": 7
+      "groups": 23,
+      "hits": 8
     },
     "response-without-infrastructure": {
       "groups": 6,
@@ -856,7 +860,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "syntax-error": {
-      "groups": 23,
+      "groups": 19,
       "hits": 7
     },
     "tag-value-hardcodes-environment": {
@@ -880,7 +884,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference": {
-      "groups": 29,
+      "groups": 28,
       "hits": 6
     },
     "unguarded-optional-feature": {
@@ -899,6 +903,10 @@ export const CHECK_PRECISION: PrecisionTable = {
   "variants": {
     "account-singleton-unguarded|code": {
       "groups": 18,
+      "hits": 0
+    },
+    "acm-certificate-not-validated|code": {
+      "groups": 11,
       "hits": 0
     },
     "admin-managed-policy|both": {
@@ -1026,11 +1034,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|both": {
-      "groups": 22,
+      "groups": 21,
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 43,
+      "groups": 44,
       "hits": 0
     },
     "cdktf-untyped-block-camel-case|code": {
@@ -1118,11 +1126,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "deprecated-vs-reference|both": {
-      "groups": 27,
+      "groups": 26,
       "hits": 10
     },
     "deprecated-vs-reference|code": {
-      "groups": 12,
+      "groups": 13,
       "hits": 2
     },
     "diff-attribute-vs-block|diff": {
@@ -1130,7 +1138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "diff-declaration-added-for-reference|diff": {
-      "groups": 24,
+      "groups": 23,
       "hits": 5
     },
     "diff-nesting-form|diff": {
@@ -1202,7 +1210,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "final-snapshot-required|both": {
-      "groups": 11,
+      "groups": 10,
       "hits": 4
     },
     "firehose-not-encrypted|code": {
@@ -1310,7 +1318,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags|both": {
-      "groups": 5,
+      "groups": 3,
       "hits": 1
     },
     "inconsistent-tags|code": {
@@ -1486,8 +1494,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 69,
-      "hits": 29
+      "groups": 132,
+      "hits": 73
     },
     "missing-suffix-variable|code": {
       "groups": 2,
@@ -1546,7 +1554,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "no-outputs|both": {
-      "groups": 48,
+      "groups": 44,
       "hits": 0
     },
     "no-outputs|code": {
@@ -1646,11 +1654,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "requested-encryption-missing|both": {
-      "groups": 8,
+      "groups": 7,
       "hits": 0
     },
     "requested-encryption-missing|code": {
-      "groups": 10,
+      "groups": 9,
       "hits": 0
     },
     "requested-logging-missing|both": {
@@ -1686,19 +1694,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
-      "groups": 93,
+      "groups": 89,
       "hits": 16
     },
     "resource-type-missing-vs-reference|code": {
-      "groups": 114,
+      "groups": 113,
       "hits": 14
     },
     "response-truncated|both": {
-      "groups": 12,
-      "hits": 7
+      "groups": 17,
+      "hits": 8
     },
     "response-truncated|code": {
-      "groups": 5,
+      "groups": 6,
       "hits": 0
     },
     "response-without-infrastructure|both": {
@@ -1878,7 +1886,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "syntax-error|code": {
-      "groups": 21,
+      "groups": 17,
       "hits": 5
     },
     "tag-value-hardcodes-environment|code": {
@@ -1906,7 +1914,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "undeclared-reference|code": {
-      "groups": 20,
+      "groups": 19,
       "hits": 5
     },
     "unguarded-optional-feature|both": {

@@ -3,7 +3,7 @@ import type { Conventions } from '../../contracts/conventions.js';
 import type { Rule } from '../types.js';
 import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
 import { attrExpr, blocksOfKind, resources, staticString, walkExpr } from '../../model/query.js';
-import { declaresSuffix } from '../util/suffix.js';
+import { declaresSuffix, mentionsSuffix } from '../util/suffix.js';
 import { hasUniqueName, nameExprs } from '../util/names.js';
 import { isCdktfConfig } from '../util/files.js';
 
@@ -20,7 +20,7 @@ function suffixLikeIn(expr: Expr): string | undefined {
     if (e.kind === 'reference') {
       const text = e.parts.join('.');
       if (suffixLike(text) || /^random_/.test(e.parts[0] ?? '')) found = text;
-    } else if (e.kind === 'opaque' && suffixLike(e.text)) found = e.text;
+    } else if (e.kind === 'opaque' && (suffixLike(e.text) || /\b(?:Date\.now|Math\.random|crypto\.randomUUID)\(/.test(e.text))) found = e.text;
     // `Fn.uuid()` / `uuid()` / `timestamp()` in a name: unique per plan (a replacement every time, not a collision).
     else if (e.kind === 'call' && (e.name === 'uuid' || e.name === 'timestamp')) found = `${e.name}()`;
   });
@@ -48,13 +48,26 @@ export const rule: Rule = {
     const gap = suffixGap(ctx.config, ctx.conventions, ctx.task.prompt);
     // Names a random id makes unique, or names built from inputs where the prompt asks for no suffix: the
     // pipeline's convention, not a collision; reported by names-unique-without-suffix-input.
-    if (!gap || conventionOnly(gap, ctx.task.prompt)) return;
+    const idealSuffix = ctx.ideal !== undefined && idealNamesCarrySuffix(ctx.ideal, ctx.conventions);
+    if (!gap || conventionOnly(gap, ctx.task.prompt, idealSuffix)) return;
     // Names from inputs, where the reference's own suffix may only be one of a few environments: the reference's
     // names vary per deployment no more than the model's (read against the code: judged noise).
     if (!gap.literalNamed.length && ctx.ideal && suffixIsEnumerated(ctx.ideal, gap.wanted)) return;
     const { named, wanted, lookalike } = gap;
+    if (lookalike && !gap.viaVariable) {
+      // Some names carry a random value; the others (conventionOnly let them through) have no per-deployment part.
+      ctx.report({
+        block: gap.unmarked[0],
+        resource: 'var.' + wanted,
+        severity: 'high',
+        message: `No \`${wanted}\` input is declared; ${gap.unmarked.length} of ${named.length} named resources (${exampleName(gap.unmarked)}) have no per-deployment part (only the names built with \`${lookalike}\` vary), so a second deployment in the account collides with them.`,
+      });
+      return;
+    }
+    // Names with no per-deployment part at all (a `name_prefix` is made unique by Terraform) are the ones to cite.
+    const fromInputs = gap.unmarked.length ? gap.unmarked : named;
     ctx.report({
-      block: named[0],
+      block: lookalike || gap.literalNamed.length ? named[0] : fromInputs[0],
       resource: 'var.' + wanted,
       // A differently named suffix input receives no value from a pipeline that sets the conventional one.
       severity: lookalike ? 'medium' : 'critical',
@@ -62,10 +75,19 @@ export const rule: Rule = {
         ? `No \`${wanted}\` input; names use \`${lookalike}\` instead (${named.length} named resources).`
         : gap.literalNamed.length
           ? `No \`${wanted}\` input is declared; ${named.length} named resources have no per-deployment part, ${gap.literalNamed.length} of them a fixed literal name (${exampleName(gap.literalNamed)}) that a second deployment in the account collides with.`
-          : `No \`${wanted}\` input is declared; ${named.length} named resources (first: ${named[0]!.labels.join('.')}) take their names from inputs other than a suffix: two deployments with the same inputs collide.`,
+          : `No \`${wanted}\` input is declared; ${fromInputs.length} named resources (${exampleName(fromInputs)}) take their names from inputs other than a suffix: two deployments with the same inputs collide.`,
     });
   },
 };
+
+/**
+ * Whether the reviewer's ideal builds resource names from the suffix input: a suffix it declares only for tags or the
+ * state key leaves its names as fixed as the model's (read against the code: judged noise).
+ */
+export function idealNamesCarrySuffix(ideal: Configuration, conventions: Conventions): boolean {
+  if (!declaresSuffix(ideal, conventions)) return false;
+  return resources(ideal).some((r) => hasUniqueName(r.labels[0] ?? '') && nameExprs(r, { includeTagName: false }).some((n) => mentionsSuffix(n.expr, conventions, ideal)));
+}
 
 /**
  * Whether a configuration declares the suffix input with a validation that allows only listed values
@@ -99,7 +121,10 @@ function exampleName(literalNamed: Block[]): string {
  * Whether the names can already vary per deployment (a random value, or inputs the deployer sets) and the prompt
  * asks for no suffix: "cannot be deployed twice" would then misstate the code (read against the code: judged false).
  */
-export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined): boolean {
+export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined, idealDeclaresSuffix = false): boolean {
+  // The reviewer's ideal adds the suffix input and some names have no per-deployment part at all (no suffix-like
+  // input, no random value): those collide on a second deployment, whatever the other names use.
+  if (idealDeclaresSuffix && gap.unmarked.length > 0) return false;
   if (gap.lookalike && !gap.viaVariable) return true;
   return !gap.lookalike && gap.literalNamed.length === 0 && !(prompt && SUFFIX_PROMPT.test(prompt));
 }
@@ -114,6 +139,8 @@ export interface SuffixGap {
   /** Named resources with a name no input can change (a literal, or a template of literals only); none when every
    * name is built from something else (inputs, locals, computed values). */
   literalNamed: Block[];
+  /** Named resources none of whose names has a per-deployment part (a suffix-like input, a random value, a `*_prefix`). */
+  unmarked: Block[];
 }
 
 /**
@@ -135,7 +162,8 @@ export function suffixGap(config: Configuration, conventions: Conventions, promp
   };
   // `bucket_prefix` / `name_prefix`: Terraform appends a unique suffix, so a literal prefix collides with nothing.
   const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => !n.attribute.endsWith('_prefix') && isLiteralName(n.expr) && !dictated(n.expr)));
-  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed };
+  const unmarked = named.filter((r) => nameExprs(r, { includeTagName: false }).every((n) => !n.attribute.endsWith('_prefix') && suffixLikeIn(n.expr) === undefined));
+  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed, unmarked };
 }
 
 /** A name no input can change: a literal, or a template of literals only. */

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
-import { conventionOnly, suffixGap } from './missing-suffix-variable.js';
+import { conventionOnly, idealNamesCarrySuffix, suffixGap } from './missing-suffix-variable.js';
 
 export const rule: Rule = {
   meta: {
@@ -25,12 +25,14 @@ export const rule: Rule = {
   },
   check(ctx) {
     const gap = suffixGap(ctx.config, ctx.conventions, ctx.task.prompt);
-    if (!gap || !conventionOnly(gap, ctx.task.prompt)) return;
+    const idealSuffix = ctx.ideal !== undefined && idealNamesCarrySuffix(ctx.ideal, ctx.conventions);
+    if (!gap || !conventionOnly(gap, ctx.task.prompt, idealSuffix)) return;
+    const marked = gap.named.length - gap.unmarked.length;
     ctx.report({
       block: gap.named[0],
       resource: 'var.' + gap.wanted,
       message: gap.lookalike
-        ? `No \`${gap.wanted}\` input; ${gap.named.length} named resources are made unique with \`${gap.lookalike}\` instead.`
+        ? `No \`${gap.wanted}\` input; ${marked} of ${gap.named.length} named resources are made unique with \`${gap.lookalike}\` instead.`
         : `No \`${gap.wanted}\` input; ${gap.named.length} named resources (first: ${gap.named[0]!.labels.join('.')}) take their names from inputs, which the pipeline's suffix convention would replace.`,
     });
   },
