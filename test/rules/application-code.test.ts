@@ -293,15 +293,10 @@ test('jsThirdPartyImports skips built-ins, relative paths and the runtime SDK', 
 });
 
 import { rule as archiveSourceMissing } from '../../src/rules/application-code/archive-source-missing.js';
+import { runModelAnswerRule } from './helpers.js';
 import type { FenceDecision } from '../../src/contracts/task.js';
 
-function modelRun(r: typeof archiveSourceMissing, files: Record<string, string>, fences: FenceDecision[] = []) {
-  const config = configFromHcl(files);
-  for (const f of config.files) f.markdownPath = 'lib/MODEL_RESPONSE.md';
-  const task = makeTask();
-  task.model = { origin: 'lib/MODEL_RESPONSE.md', files: config.files, warnings: [], fences };
-  return runRulesDetailed([r], config, task, DEFAULT_CONVENTIONS).findings;
-}
+const modelRun = runModelAnswerRule;
 
 test('archive-source-missing: an archive of a file or folder the response never provides stops the plan', () => {
   const archive = 'data "archive_file" "fn" {\n  type        = "zip"\n  source_file = "${path.module}/lambda/handler.py"\n  output_path = "${path.module}/fn.zip"\n}\n';

@@ -149,3 +149,26 @@ resource "aws_key_pair" "main" {
 }`;
   assert.deepEqual(runRule(fileOutsideStack, tf), []);
 });
+
+import { rule as fileNotDelivered } from '../../src/rules/external-dependency/file-not-delivered.js';
+import { runModelAnswerRule } from './helpers.js';
+import type { FenceDecision } from '../../src/contracts/task.js';
+
+test('file-not-delivered: templatefile/file of a module file the answer never delivers; delivered, loose blocks, inputs and packages are fine', () => {
+  const lt = 'resource "aws_launch_template" "app" {\n  name_prefix = "app-"\n  user_data   = base64encode(templatefile("${path.module}/user_data.sh", { region = "us-east-1" }))\n}\n';
+  const f = runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_launch_template.app', 3]]);
+  assert.match(f[0]!.message, /reads `user_data\.sh` with templatefile\(\), which the response never delivers/);
+  assert.deepEqual(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt, 'lib/user_data.sh': '#!/bin/bash\necho hi\n' }), []);
+  const bashBlock: FenceDecision = { line: 30, endLine: 34, lang: 'bash', kind: 'other-language', reason: 'an unnamed block that is not HCL or TypeScript' };
+  assert.deepEqual(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt }, [bashBlock]), []);
+  // A block of another language is not the script.
+  assert.equal(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt }, [{ ...bashBlock, lang: 'python' }]).length, 1);
+  // Written by local_file during apply, read at plan: still missing when it is read.
+  const written = `${lt}resource "local_file" "ud" {\n  filename = "\${path.module}/user_data.sh"\n  content  = "#!/bin/bash"\n}\n`;
+  assert.match(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': written })[0]!.message, /which only local_file\.ud writes, during apply/);
+  // Paths built from inputs, deployment packages and plain folders are not judged.
+  assert.deepEqual(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt.replace('${path.module}/user_data.sh', '${var.script}') }), []);
+  assert.deepEqual(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': 'resource "aws_lambda_function" "fn" {\n  source_code_hash = filebase64sha256("lambda.zip")\n}\n' }), []);
+  assert.deepEqual(runRule(fileNotDelivered, lt), []);
+});

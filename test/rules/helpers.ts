@@ -3,7 +3,7 @@
  * Used by every `test/rules/*.test.ts` (both catalog halves).
  */
 import type { Configuration, SourceFile } from '../../src/model/types.js';
-import type { ResponseFiles, Task, TaskMetadata } from '../../src/contracts/task.js';
+import type { FenceDecision, ResponseFiles, Task, TaskMetadata } from '../../src/contracts/task.js';
 import type { Rule } from '../../src/rules/types.js';
 import type { Finding } from '../../src/findings/types.js';
 import { DEFAULT_CONVENTIONS, type Conventions } from '../../src/contracts/conventions.js';
@@ -87,4 +87,16 @@ export function installedAwsProviderConfig(): string {
   const require = createRequire(import.meta.url);
   const text = readFileSync(join(dirname(require.resolve('@cdktf/provider-aws')), 'provider', 'index.d.ts'), 'utf8');
   return text.slice(text.indexOf('export interface AwsProviderConfig'), text.indexOf('export interface AwsProviderAssumeRole '));
+}
+
+/**
+ * Run one rule on a model response given as a markdown answer: its files carry the answer's path and the task's
+ * model lists them with the fence decisions (rules that judge what the answer delivers read both).
+ */
+export function runModelAnswerRule(rule: Rule, files: Record<string, string>, fences: FenceDecision[] = []): Finding[] {
+  const config = configFromHcl(files);
+  for (const f of config.files) f.markdownPath = 'lib/MODEL_RESPONSE.md';
+  const task = makeTask();
+  task.model = { origin: 'lib/MODEL_RESPONSE.md', files: config.files, warnings: [], fences };
+  return runRulesDetailed([rule], config, task, DEFAULT_CONVENTIONS).findings;
 }

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3273,
-    "hits": 496
+    "groups": 3283,
+    "hits": 500
   },
   "categories": {
     "application-code": {
@@ -50,8 +50,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "external-dependency": {
-      "groups": 50,
-      "hits": 8
+      "groups": 60,
+      "hits": 12
     },
     "file-layout": {
       "groups": 7,
@@ -398,6 +398,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "external-resource-input": {
       "groups": 2,
       "hits": 0
+    },
+    "file-not-delivered": {
+      "groups": 10,
+      "hits": 4
     },
     "file-outside-stack": {
       "groups": 3,
@@ -1204,6 +1208,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "external-resource-input|both": {
       "groups": 2,
       "hits": 0
+    },
+    "file-not-delivered|code": {
+      "groups": 10,
+      "hits": 4
     },
     "file-outside-stack|code": {
       "groups": 3,

@@ -1,19 +1,10 @@
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, dataSources } from '../../model/query.js';
 import { literalText } from '../util/b-s3.js';
-import { handlerCodeFiles, judgingModel, pathTail } from '../util/b-code.js';
+import { FENCE_LANGUAGES as FENCE_LANGS, handlerCodeFiles, judgingModel, pathTail } from '../util/b-code.js';
 import { basename } from '../util/files.js';
 
 /** Fence info strings of a source file's language (`py` → python). */
-const FENCE_LANGS: Record<string, RegExp> = {
-  py: /^(?:py|python3?)$/i,
-  js: /^(?:js|javascript|node|nodejs|mjs|cjs)$/i,
-  mjs: /^(?:js|javascript|node|nodejs|mjs)$/i,
-  ts: /^(?:ts|typescript)$/i,
-  go: /^(?:go|golang)$/i,
-  java: /^java$/i,
-  rb: /^(?:rb|ruby)$/i,
-};
 
 function extensionOf(path: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(path);

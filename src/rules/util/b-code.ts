@@ -83,3 +83,14 @@ export function pathTail(text: string): string {
   while (end > 0 && cleaned[end - 1] === '/') end--;
   return cleaned.slice(0, end);
 }
+
+/** Info strings of code fences by the file extension they may hold (a loose, unnamed fence may be that file). */
+export const FENCE_LANGUAGES: Record<string, RegExp> = {
+  py: /^(?:py|python3?)$/i,
+  js: /^(?:js|javascript|node|nodejs|mjs|cjs)$/i,
+  mjs: /^(?:js|javascript|node|nodejs|mjs)$/i,
+  ts: /^(?:ts|typescript)$/i,
+  go: /^(?:go|golang)$/i,
+  java: /^java$/i,
+  rb: /^(?:rb|ruby)$/i,
+};
