@@ -916,3 +916,19 @@ test('acm-certificate-not-validated: a listener on a DNS-validated certificate n
   const imported = 'resource "aws_acm_certificate" "site" {\n  private_key      = "k"\n  certificate_body = "b"\n}\n';
   assert.equal(runRule(acmNotValidated, imported + listener('aws_acm_certificate.site.arn')).length, 0);
 });
+
+import { rule as principalWildcardArn } from '../../src/rules/service-constraint/policy-principal-wildcard-arn.js';
+
+test('policy-principal-wildcard-arn: "arn:aws:iam::*:root" or role/* as a principal is rejected; "*", exact ARNs and conditions are fine', () => {
+  const key = (principal: string) =>
+    `resource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = ${principal} }\n      Action    = "kms:*"\n      Resource  = "*"\n    }]\n  })\n}\n`;
+  const f = runRule(principalWildcardArn, key('"arn:aws:iam::*:root"'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_kms_key.k', 4]]);
+  assert.match(f[0]!.message, /names the principal "arn:aws:iam::\*:root"/);
+  assert.equal(runRule(principalWildcardArn, key('["arn:aws:iam::123456789012:role/app-*"]')).length, 1);
+  assert.equal(runRule(principalWildcardArn, key('"*"')).length, 0);
+  assert.equal(runRule(principalWildcardArn, key('"arn:aws:iam::123456789012:root"')).length, 0);
+  assert.equal(runRule(principalWildcardArn, key('"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"')).length, 0);
+  const doc = 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::*:role/ci"]\n    }\n  }\n}\n';
+  assert.deepEqual(runRule(principalWildcardArn, doc).map((x) => x.resource), ['data.aws_iam_policy_document.d']);
+});

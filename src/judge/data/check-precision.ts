@@ -14,7 +14,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "tasks": 437,
   "overall": {
     "groups": 3283,
-    "hits": 500
+    "hits": 498
   },
   "categories": {
     "application-code": {
@@ -46,8 +46,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 53,
-      "hits": 8
+      "groups": 48,
+      "hits": 6
     },
     "external-dependency": {
       "groups": 60,
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 320,
+      "groups": 325,
       "hits": 41
     },
     "style": {
@@ -411,10 +411,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 10,
       "hits": 4
     },
-    "firehose-not-encrypted": {
-      "groups": 2,
-      "hits": 1
-    },
     "flow-log-scaffolding-without-flow-log": {
       "groups": 1,
       "hits": 1
@@ -488,8 +484,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "kms-rotation-disabled": {
-      "groups": 6,
-      "hits": 3
+      "groups": 3,
+      "hits": 2
     },
     "kms-service-principal-missing": {
       "groups": 5,
@@ -658,6 +654,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "performance-insights-unsupported-class": {
       "groups": 11,
       "hits": 1
+    },
+    "policy-principal-wildcard-arn": {
+      "groups": 5,
+      "hits": 0
     },
     "prevent-destroy": {
       "groups": 5,
@@ -1221,10 +1221,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 10,
       "hits": 4
     },
-    "firehose-not-encrypted|code": {
-      "groups": 2,
-      "hits": 1
-    },
     "flow-log-scaffolding-without-flow-log|code": {
       "groups": 1,
       "hits": 1
@@ -1348,10 +1344,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "kms-rotation-disabled|both": {
       "groups": 3,
       "hits": 2
-    },
-    "kms-rotation-disabled|code": {
-      "groups": 3,
-      "hits": 1
     },
     "kms-service-principal-missing|both": {
       "groups": 1,
@@ -1583,6 +1575,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "performance-insights-unsupported-class|code": {
       "groups": 4,
+      "hits": 0
+    },
+    "policy-principal-wildcard-arn|code": {
+      "groups": 5,
       "hits": 0
     },
     "prevent-destroy|both": {

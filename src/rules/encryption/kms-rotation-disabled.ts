@@ -19,6 +19,8 @@ export const rule: Rule = {
     docs: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
     knowledgeGap: 'Customer managed KMS keys need rotation switched on explicitly.',
     promptGate: /\brotat/i,
+    // A hardening setting the reviewer's ideal does not add either was accepted (read against the code: judged noise).
+    failureNeedsIdealChange: true,
     impact: 'Key material never rotates, against most compliance baselines (CIS, PCI-DSS).',
   },
   check(ctx) {
