@@ -29,6 +29,7 @@ import { rule as cdktfModuleSuperArguments } from './syntax/cdktf-module-super-a
 import { rule as cdktfUntypedBlockCamelCase } from './schema/cdktf-untyped-block-camel-case.js';
 import { rule as providerConfigInvalid } from './schema/provider-config-invalid.js';
 import { rule as countAndForEach } from './syntax/count-and-for-each.js';
+import { rule as variableDefaultNotConstant } from './syntax/variable-default-not-constant.js';
 import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
 import { rule as cdktfDuplicateConstructId } from './syntax/cdktf-duplicate-construct-id.js';
@@ -66,6 +67,7 @@ export const CATALOG_B: Rule[] = [
   cdktfUntypedBlockCamelCase,
   providerConfigInvalid,
   countAndForEach,
+  variableDefaultNotConstant,
   cdktfNestedStack,
   cdktfProviderBlockNotArray,
   cdktfDuplicateConstructId,

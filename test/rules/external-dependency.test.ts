@@ -163,6 +163,7 @@ test('file-not-delivered: templatefile/file of a module file the answer never de
   const bashBlock: FenceDecision = { line: 30, endLine: 34, lang: 'bash', kind: 'other-language', reason: 'an unnamed block that is not HCL or TypeScript' };
   assert.deepEqual(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt }, [bashBlock]), []);
   // A block of another language is not the script.
+  assert.equal(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt }, [{ ...bashBlock, kind: 'commands' }]).length, 1);
   assert.equal(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': lt }, [{ ...bashBlock, lang: 'python' }]).length, 1);
   // Written by local_file during apply, read at plan: still missing when it is read.
   const written = `${lt}resource "local_file" "ud" {\n  filename = "\${path.module}/user_data.sh"\n  content  = "#!/bin/bash"\n}\n`;

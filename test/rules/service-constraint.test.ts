@@ -932,3 +932,27 @@ test('policy-principal-wildcard-arn: "arn:aws:iam::*:root" or role/* as a princi
   const doc = 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::*:role/ci"]\n    }\n  }\n}\n';
   assert.deepEqual(runRule(principalWildcardArn, doc).map((x) => x.resource), ['data.aws_iam_policy_document.d']);
 });
+
+import { rule as apigwAccountRole } from '../../src/rules/service-constraint/apigw-account-logging-role-missing.js';
+
+test('apigw-account-logging-role-missing: REST API logging with no aws_api_gateway_account fails; with the account role, OFF, or an ideal logging without it, nothing', () => {
+  const settings = (level: string) => `resource "aws_api_gateway_method_settings" "all" {\n  rest_api_id = "abc"\n  stage_name  = "prod"\n  method_path = "*/*"\n  settings {\n    logging_level = "${level}"\n  }\n}\n`;
+  const f = runRule(apigwAccountRole, settings('INFO'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_api_gateway_method_settings.all', 1]]);
+  assert.match(f[0]!.message, /logging_level = "INFO"/);
+  assert.equal(runRule(apigwAccountRole, settings('OFF')).length, 0);
+  assert.equal(runRule(apigwAccountRole, `${settings('ERROR')}resource "aws_api_gateway_account" "a" {\n  cloudwatch_role_arn = "arn:aws:iam::123456789012:role/apigw"\n}\n`).length, 0);
+  const stage = 'resource "aws_api_gateway_stage" "s" {\n  rest_api_id   = "abc"\n  deployment_id = "d"\n  stage_name    = "prod"\n  access_log_settings {\n    destination_arn = "arn:aws:logs:us-east-1:123456789012:log-group:api"\n    format          = "$context.requestId"\n  }\n}\n';
+  assert.deepEqual(runRule(apigwAccountRole, stage).map((x) => x.resource), ['aws_api_gateway_stage.s']);
+  // The reviewer's ideal keeps the access logs and sets no role: its account had one.
+  assert.equal(runRule(apigwAccountRole, stage, { ideal: stage }).length, 0);
+});
+
+test('name-invalid-format: a name read from an entry of a local object, built from an input default', () => {
+  const hcl = 'variable "environment" {\n  default = "Production"\n}\n\nlocals {\n  bucket_names = {\n    primary = "tap-${var.environment}-bucket"\n  }\n}\n\nresource "aws_s3_bucket" "primary" {\n  bucket = local.bucket_names.primary\n}\n';
+  const f = runRule(nameFormat, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.primary', 12]]);
+  assert.match(f[0]!.message, /"tap-Production-bucket"/);
+  // An entry the object does not have stays unknown.
+  assert.deepEqual(runRule(nameFormat, hcl.replace('bucket_names.primary', 'bucket_names.secondary')), []);
+});

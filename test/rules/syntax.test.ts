@@ -323,3 +323,13 @@ resource "aws_security_group" "web" {
   const f = runRule(countAndForEach, tf);
   assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_iam_role_policy_attachment.prod', 2]]);
 });
+
+import { rule as variableDefaultNotConstant } from '../../src/rules/syntax/variable-default-not-constant.js';
+
+test('variable-default-not-constant: a default built from inputs or functions fails init; literals, lists and maps of literals are fine', () => {
+  const hcl = 'variable "project" {\n  default = "app"\n}\n\nvariable "roles" {\n  type = map(string)\n  default = {\n    admin = "${var.project}-admin"\n  }\n}\n\nvariable "azs" {\n  default = ["us-east-1a", "us-east-1b"]\n}\n\nvariable "stamp" {\n  default = timestamp()\n}\n';
+  const f = runRule(variableDefaultNotConstant, hcl);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['var.roles', 7], ['var.stamp', 17]]);
+  assert.match(f[0]!.message, /uses the reference `var\.project`/);
+  assert.match(f[1]!.message, /uses the function call `timestamp\(\)`/);
+});

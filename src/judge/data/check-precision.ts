@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3283,
-    "hits": 498
+    "groups": 3297,
+    "hits": 501
   },
   "categories": {
     "application-code": {
@@ -50,8 +50,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "external-dependency": {
-      "groups": 60,
-      "hits": 12
+      "groups": 63,
+      "hits": 13
     },
     "file-layout": {
       "groups": 7,
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 325,
+      "groups": 334,
       "hits": 41
     },
     "style": {
@@ -146,8 +146,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 137,
-      "hits": 17
+      "groups": 139,
+      "hits": 19
     },
     "tagging": {
       "groups": 23,
@@ -186,6 +186,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "api-stage-without-access-logs": {
       "groups": 2,
       "hits": 1
+    },
+    "apigw-account-logging-role-missing": {
+      "groups": 8,
+      "hits": 0
     },
     "apigw-deployment-race": {
       "groups": 6,
@@ -400,8 +404,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "file-not-delivered": {
-      "groups": 10,
-      "hits": 4
+      "groups": 13,
+      "hits": 5
     },
     "file-outside-stack": {
       "groups": 3,
@@ -620,7 +624,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format": {
-      "groups": 19,
+      "groups": 20,
       "hits": 2
     },
     "name-length-limit": {
@@ -899,6 +903,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 4,
       "hits": 0
     },
+    "variable-default-not-constant": {
+      "groups": 2,
+      "hits": 2
+    },
     "variable-without-default": {
       "groups": 66,
       "hits": 12
@@ -936,6 +944,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "api-stage-without-access-logs|both": {
       "groups": 2,
       "hits": 1
+    },
+    "apigw-account-logging-role-missing|code": {
+      "groups": 8,
+      "hits": 0
     },
     "apigw-deployment-race|both": {
       "groups": 5,
@@ -1210,8 +1222,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "file-not-delivered|code": {
-      "groups": 10,
-      "hits": 4
+      "groups": 13,
+      "hits": 5
     },
     "file-outside-stack|code": {
       "groups": 3,
@@ -1526,7 +1538,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format|code": {
-      "groups": 19,
+      "groups": 20,
       "hits": 2
     },
     "name-length-limit|both": {
@@ -1932,6 +1944,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "untagged-resources|both": {
       "groups": 4,
       "hits": 0
+    },
+    "variable-default-not-constant|code": {
+      "groups": 2,
+      "hits": 2
     },
     "variable-without-default|both": {
       "groups": 38,

@@ -22,6 +22,9 @@ const DATA_FENCES: Record<string, RegExp> = {
 /** Archives a build produces; their absence is reported by the package checks. */
 const PACKAGES = new Set(['zip', 'jar', 'war']);
 
+/** Fence decisions that cannot be an undelivered file: files themselves, command lists, trees, empty blocks. */
+const NOT_CONTENT = new Set(['file', 'commands', 'tree', 'empty']);
+
 /** Path roots Terraform expands to the configuration's own folders. */
 const PATH_ROOTS = new Set(['path.module', 'path.root', 'path.cwd']);
 
@@ -70,7 +73,8 @@ export const rule: Rule = {
       if (f.of) delivered.add(basename(f.of));
     }
     // Code blocks of the answer that were not taken as files: any of them in the file's language may be it.
-    const loose = (task.model?.fences ?? []).filter((f) => f.kind !== 'file' && f.lang).map((f) => f.lang!);
+    // Command lists (`terraform init`), trees and empty blocks are no file's content.
+    const loose = (task.model?.fences ?? []).filter((f) => f.lang && !NOT_CONTENT.has(f.kind)).map((f) => f.lang!);
     const writtenBy = new Map<string, string>();
     for (const lf of resources(config, 'local_file')) {
       const name = literalPath(attrExpr(lf, 'filename')) ?? resolvedString(config, attrExpr(lf, 'filename'));

@@ -13,6 +13,12 @@ export function resolveExpr(config: Configuration, expr: Expr | undefined, depth
     const cond = staticBool(resolveExpr(config, expr.condition, depth + 1));
     return cond === undefined ? expr : resolveExpr(config, cond ? expr.then : expr.else, depth + 1);
   }
+  if (expr.kind === 'reference' && expr.parts.length === 3 && (expr.parts[0] === 'var' || expr.parts[0] === 'local') && !expr.parts[2]!.startsWith('[')) {
+    // `local.bucket_names.primary`: the entry of an object the local (or the input's default) defines.
+    const base = resolveExpr(config, { kind: 'reference', parts: expr.parts.slice(0, 2) }, depth + 1);
+    const entry = base?.kind === 'object' ? base.entries.find((e) => e.key === expr.parts[2]) : undefined;
+    return entry ? resolveExpr(config, entry.value, depth + 1) : expr;
+  }
   if (expr.kind !== 'reference' || expr.parts.length !== 2) return expr;
   const target = referenceTarget(expr.parts);
   if (target?.startsWith('var.')) {
