@@ -351,3 +351,16 @@ test('retention_in_days outside the periods CloudWatch Logs accepts (2555 for "s
   assert.equal(checkConfiguration(config([terraformBlock('~> 6.0'), alarm('GREATER')])).findings.filter((f) => f.ruleId === 'schema-invalid-value').length, 1);
   assert.deepEqual(checkConfiguration(config([terraformBlock('~> 6.0'), alarm('GreaterThanThreshold')])).findings.filter((f) => f.ruleId === 'schema-invalid-value'), []);
 });
+
+test('CloudTrail data resource types outside the three event selectors accept (AWS::RDS::DBCluster needs advanced selectors); SNS protocols', () => {
+  const trail = (type: string) =>
+    resource('aws_cloudtrail', 'main', [a('name', lit('main')), a('s3_bucket_name', lit('logs'))], [
+      nested('event_selector', [a('read_write_type', lit('All'))], [nested('data_resource', [a('type', lit(type)), a('values', tuple(lit('arn:aws:rds')))])]),
+    ]);
+  const invalid = (b: Block) => checkConfiguration(config([terraformBlock('~> 6.0'), b])).findings.filter((f) => f.ruleId === 'schema-invalid-value');
+  assert.deepEqual(invalid(trail('AWS::RDS::DBCluster')).map((f) => f.resource), ['aws_cloudtrail.main']);
+  assert.deepEqual(invalid(trail('AWS::DynamoDB::Table')), []);
+  const sub = (protocol: string) => resource('aws_sns_topic_subscription', 's', [a('topic_arn', lit('arn:aws:sns:us-east-1:123456789012:t')), a('protocol', lit(protocol)), a('endpoint', lit('ops@example.org'))]);
+  assert.match(invalid(sub('e-mail'))[0]?.message ?? '', /"e-mail"/);
+  assert.deepEqual(invalid(sub('email')), []);
+});

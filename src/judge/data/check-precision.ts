@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3297,
+    "groups": 3307,
     "hits": 501
   },
   "categories": {
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 259,
+      "groups": 269,
       "hits": 63
     },
     "secrets": {
@@ -792,7 +792,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value": {
-      "groups": 9,
+      "groups": 19,
       "hits": 5
     },
     "schema-missing-required": {
@@ -1798,7 +1798,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value|code": {
-      "groups": 9,
+      "groups": 19,
       "hits": 5
     },
     "schema-missing-required|both": {

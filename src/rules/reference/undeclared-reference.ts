@@ -66,17 +66,24 @@ export const rule: Rule = {
     // one finding for the missing file instead of one per name.
     const byDirKind = new Map<string, Reference[]>();
     const suggest = boundedSuggester();
+    // The declared names of one kind in one folder, listed once (per reference, the lists made this quadratic).
+    const namesOfKind = new Map<string, string[]>();
+    const declaredNames = (dir: string, kind: string): string[] => {
+      const key = `${dir}\u0000${kind}`;
+      let names = namesOfKind.get(key);
+      if (!names) namesOfKind.set(key, (names = [...(declaredIn.get(dir) ?? [])].filter((a) => kindOf(a) === kind).map(shortName)));
+      return names;
+    };
     for (const refs of missing.values()) {
       const ref = refs[0]!;
       const dir = dirname(ref.span?.file ?? '');
       const kind = kindOf(ref.target);
-      const declaredOfKind = [...(declaredIn.get(dir) ?? [])].some((a) => kindOf(a) === kind);
-      if (!declaredOfKind) {
+      const candidates = declaredNames(dir, kind);
+      if (!candidates.length) {
         const k = `${dir}\u0000${kind}`;
         byDirKind.set(k, [...(byDirKind.get(k) ?? []), ref]);
         continue;
       }
-      const candidates = [...(declaredIn.get(dir) ?? [])].filter((a) => kindOf(a) === kind).map(shortName);
       const suggestion = suggest(shortName(ref.target), candidates);
       const prefix = ref.target.slice(0, ref.target.length - shortName(ref.target).length);
       ctx.report({

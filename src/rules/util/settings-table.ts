@@ -182,19 +182,52 @@ function ebsDefault(config: Configuration): boolean {
   return resources(config, 'aws_ebs_encryption_by_default').some((r) => resolvedBool(config, attrExpr(r, 'enabled')) !== false);
 }
 
+interface ReferrerIndex {
+  /** Referrers by the address their argument references. */
+  byTarget: Map<string, Block[]>;
+  /** Referrers whose argument references inputs only (an opaque value that may be any block). */
+  opaque: Block[];
+  /** Referrers by the static string of their argument (a bucket named, not referenced). */
+  byStatic: Map<string, Block[]>;
+}
+
+/** Referrer indexes per block list, by referrer type and argument: one pass per pair instead of one per block. */
+const REFERRER_INDEXES = new WeakMap<Block[], Map<string, ReferrerIndex>>();
+
+function referrerIndex(config: Configuration, type: string, name: string): ReferrerIndex {
+  let perConfig = REFERRER_INDEXES.get(config.blocks);
+  if (!perConfig) REFERRER_INDEXES.set(config.blocks, (perConfig = new Map()));
+  const key = `${type}\u0000${name}`;
+  let index = perConfig.get(key);
+  if (index) return index;
+  index = { byTarget: new Map(), opaque: [], byStatic: new Map() };
+  const add = (m: Map<string, Block[]>, k: string, r: Block) => {
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  };
+  for (const r of resources(config, type)) {
+    const e = attrExpr(r, name);
+    if (!e) continue;
+    const refs = referencesIn(e);
+    const targets = new Set(refs.map((ref) => referenceTarget(ref.parts)));
+    for (const t of targets) if (t !== undefined) add(index.byTarget, t, r);
+    if (refs.length > 0 && refs.every((ref) => (referenceTarget(ref.parts) ?? 'var.').startsWith('var.'))) index.opaque.push(r);
+    const text = staticString(e);
+    if (text !== undefined) add(index.byStatic, text, r);
+  }
+  perConfig.set(key, index);
+  return index;
+}
+
 /** Whether a resource of a covering type refers to `block` in the named argument (and satisfies its requirements). */
 function coveredByReferrer(config: Configuration, block: Block, referrers: Referrer[]): boolean {
   const addr = `${block.labels[0]}.${block.labels[1]}`;
   return referrers.some(({ type, attr: name, require, byName, opaqueCovers }) => {
     const own = byName ? staticString(attrExpr(block, byName)) : undefined;
-    return resources(config, type).some((r) => {
-      const e = attrExpr(r, name);
-      if (!e) return false;
-      const refs = referencesIn(e);
-      const opaque = opaqueCovers === true && refs.length > 0 && refs.every((ref) => (referenceTarget(ref.parts) ?? 'var.').startsWith('var.'));
-      const refers = opaque || refs.some((ref) => referenceTarget(ref.parts) === addr) || (own !== undefined && staticString(e) === own);
-      return refers && (require ?? []).every((req) => evaluate(config, r, req).verdict !== 'gap');
-    });
+    const index = referrerIndex(config, type, name);
+    const candidates = [...(index.byTarget.get(addr) ?? []), ...(opaqueCovers === true ? index.opaque : []), ...(own !== undefined ? (index.byStatic.get(own) ?? []) : [])];
+    return candidates.some((r) => (require ?? []).every((req) => evaluate(config, r, req).verdict !== 'gap'));
   });
 }
 

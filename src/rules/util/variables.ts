@@ -82,10 +82,13 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
+  const asSuffix = `_${name}`;
+  const asPrefix = `${name}_`;
   for (const c of candidates) {
     if (c === name || c.length > MAX_SUGGESTED_NAME) continue;
     // `aws_region` vs `region`: one name contained in the other at a word boundary is a strong hint.
-    const affix = c.endsWith(`_${name}`) || name.endsWith(`_${c}`) || c.startsWith(`${name}_`) || name.startsWith(`${c}_`);
+    const affix =
+      c.endsWith(asSuffix) || c.startsWith(asPrefix) || (name.length > c.length && ((name.endsWith(c) && name[name.length - c.length - 1] === '_') || (name.startsWith(c) && name[c.length] === '_')));
     // Bounded by the best so far (and the plausibility limit): a farther candidate stops early and cannot win.
     const score = affix ? 1 : editDistance(name, c, Math.min(bestScore, limit));
     if (score < bestScore || (score === bestScore && best !== undefined && c < best)) {
