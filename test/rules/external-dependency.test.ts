@@ -173,3 +173,11 @@ test('file-not-delivered: templatefile/file of a module file the answer never de
   assert.deepEqual(runModelAnswerRule(fileNotDelivered, { 'lib/main.tf': 'resource "aws_lambda_function" "fn" {\n  source_code_hash = filebase64sha256("lambda.zip")\n}\n' }), []);
   assert.deepEqual(runRule(fileNotDelivered, lt), []);
 });
+
+test('literal-preexisting-id: a stand-in value the prompt accepts for that argument ("placeholder key name acceptable") is not a failure', () => {
+  const hcl = 'resource "aws_instance" "web" {\n  ami           = "ami-0abcdef1234567890"\n  instance_type = "t3.micro"\n  key_name      = "my-key-pair"\n}\n';
+  assert.equal(runRule(literalPreexistingId, hcl, { prompt: 'Create a web server.' }).length, 1);
+  assert.equal(runRule(literalPreexistingId, hcl, { prompt: 'Create a web server. Add a key pair for SSH access (placeholder key name acceptable).' }).length, 0);
+  // A placeholder accepted for something else leaves the key pair a failure.
+  assert.equal(runRule(literalPreexistingId, hcl, { prompt: 'Create a web server with a dummy certificate ARN.' }).length, 1);
+});

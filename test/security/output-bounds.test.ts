@@ -63,31 +63,31 @@ test('terminal escapes in a log and in names never reach the result', () => {
   assertBounded(result);
 });
 
+/** A result of one finding (the fields every finding has, then `extra`), bounded. */
+function boundOne(extra: Record<string, unknown>, warnings: string[] = []): AnalysisResult {
+  return boundResult({
+    tool: { name: 'iacjudge', version: '0' },
+    task: { path: '.', platform: 'tf-hcl', language: 'hcl' },
+    findings: [{ ruleId: 'r', category: 'syntax', severity: 'low', evidence: ['static'], fixClass: 'A', title: 't', message: 'm', location: { file: 'a', line: 1 }, ...extra }],
+    score: null,
+    notes: [],
+    warnings,
+  } as unknown as AnalysisResult);
+}
+
 test('boundResult: long messages, snippets, log excerpts and warning lists are cut with markers', () => {
   const long = 'm'.repeat(10_000);
   const code = Array.from({ length: 1000 }, (_, i) => `line ${i} ${'c'.repeat(100)}`).join('\n');
-  const result = boundResult({
-    tool: { name: 't', version: '0' },
-    task: { path: '.', platform: 'tf-hcl', language: 'hcl' },
-    findings: [
-      {
-        ruleId: 'r',
-        category: 'syntax',
-        severity: 'low',
-        evidence: ['static'],
-        fixClass: 'A',
-        title: 't\u001b[31m',
-        message: long,
-        location: { file: 'a', line: 1 },
-        modelSnippet: { file: 'a', line: 1, language: 'hcl', code },
-        logExcerpt: code,
-        occurrences: [{ location: { file: 'a', line: 1 }, message: long }],
-      },
-    ],
-    score: null,
-    notes: [],
-    warnings: Array.from({ length: MAX_WARNINGS + 10 }, () => long),
-  } as unknown as AnalysisResult);
+  const result = boundOne(
+    {
+      title: 't\u001b[31m',
+      message: long,
+      modelSnippet: { file: 'a', line: 1, language: 'hcl', code },
+      logExcerpt: code,
+      occurrences: [{ location: { file: 'a', line: 1 }, message: long }],
+    },
+    Array.from({ length: MAX_WARNINGS + 10 }, () => long),
+  );
   const f = result.findings[0]!;
   assert.equal(f.title, 't');
   assert.match(f.message, /… \[8000 more characters\]$/);
@@ -101,26 +101,7 @@ test('boundResult: long messages, snippets, log excerpts and warning lists are c
 
 test('a finding on every one of many resources lists at most MAX_OCCURRENCES places and counts the rest', () => {
   const places = MAX_OCCURRENCES + 250;
-  const result = boundResult({
-    tool: { name: 'iacjudge', version: '0' },
-    task: { path: '.', platform: 'tf-hcl', language: 'hcl' },
-    findings: [
-      {
-        ruleId: 'r',
-        category: 'logging',
-        severity: 'low',
-        evidence: ['static'],
-        fixClass: 'B',
-        title: 't',
-        message: 'm',
-        location: { file: 'a', line: 1 },
-        occurrences: Array.from({ length: places }, (_, i) => ({ location: { file: 'a', line: i + 1 }, resource: `aws_s3_bucket.b${i}` })),
-      },
-    ],
-    score: null,
-    notes: [],
-    warnings: [],
-  } as unknown as AnalysisResult);
+  const result = boundOne({ occurrences: Array.from({ length: places }, (_, i) => ({ location: { file: 'a', line: i + 1 }, resource: `aws_s3_bucket.b${i}` })) });
   const f = result.findings[0]!;
   assert.equal(f.occurrences!.length, MAX_OCCURRENCES);
   assert.equal(f.occurrencesOmitted, 250);

@@ -1,6 +1,10 @@
 import type { Block, Configuration, Expr } from '../../model/types.js';
+import { promptNear } from '../util/b-prompt.js';
 import type { Rule } from '../types.js';
 import { allAttributes, attrExpr, blockAddress, staticString, walkExpr } from '../../model/query.js';
+
+/** Words of a prompt that accepts a stand-in value (regex source, no groups). */
+const PLACEHOLDER_WORDS = 'placeholder|dummy|to be replaced|replace it|fake';
 
 /** Physical ids AWS assigns to VPC-side objects: `vpc-0abc...`, `subnet-...`, `sg-...` (placeholders included). */
 const PHYSICAL_ID = /^(vpc|subnet|sg|igw|rtb|nat|eni|vpce|tgw|pl)-[0-9a-z][0-9a-z-]{3,}$/;
@@ -63,8 +67,16 @@ export const rule: Rule = {
   check(ctx) {
     if (!ctx.conventions.selfSufficient) return;
     const createsKeyPair = ctx.config.blocks.some((b) => b.kind === 'resource' && b.labels[0] === 'aws_key_pair');
-    const report = (block: Block, span: Block['span'], what: string, argument: string) =>
+    // "placeholder key name acceptable", "a dummy certificate ARN (to be replaced by the user)": the task accepts a
+    // placeholder for that argument (read against the code: judged false when listed).
+    const placeholderAllowed = (argument: string): boolean => {
+      const subject = (argument.split('_')[0] ?? '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+      return subject.length >= 3 && promptNear(ctx, subject, PLACEHOLDER_WORDS);
+    };
+    const report = (block: Block, span: Block['span'], what: string, argument: string) => {
+      if (placeholderAllowed(argument)) return;
       ctx.report({ block, span, resource: blockAddress(block), message: `${blockAddress(block)}: ${argument} points at ${what}, which this stack does not create.` });
+    };
     for (const b of ctx.config.blocks) {
       if (b.kind !== 'resource' && b.kind !== 'module' && b.kind !== 'variable') continue;
       for (const { attribute, path } of allAttributes(b)) {
