@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CorpusLine, TimingLine } from './types.js';
 import { agreement, type Agreement } from './stats.js';
-import type { Finding } from '../findings/types.js';
+import { occurrenceCount, type Finding } from '../findings/types.js';
 import type { ScoreStep } from '../contracts/pipeline.js';
 import { appendAll } from '../io/arrays.js';
 
@@ -145,7 +145,7 @@ function detailFinding(f: Finding): DetailFinding {
     severity: f.severity,
     message: clip(String(f.message ?? ''), DETAIL_LIMITS.message),
     where: `${f.location?.file ?? '?'}:${f.location?.line ?? '?'}`,
-    occurrences: (f.occurrences?.length ?? 1) + (f.occurrencesOmitted ?? 0),
+    occurrences: occurrenceCount(f),
   };
 }
 

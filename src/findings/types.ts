@@ -53,3 +53,8 @@ export interface Finding {
   /** Log lines that show this failure. */
   logExcerpt?: string;
 }
+
+/** How many places a finding occurs: its listed occurrences and those the output bound left out; 1 when ungrouped. */
+export function occurrenceCount(f: Pick<Finding, 'occurrences' | 'occurrencesOmitted'>): number {
+  return Math.max(1, (f.occurrences?.length ?? 0) + (f.occurrencesOmitted ?? 0));
+}

@@ -7,7 +7,7 @@
  * Pure function of the AnalysisResult: deterministic.
  */
 import { markdownLocation, type AnalysisResult, type MarkdownOrigin, type ScoreResult } from '../contracts/pipeline.js';
-import type { Finding, Occurrence, Snippet } from '../findings/types.js';
+import { occurrenceCount, type Finding, type Snippet } from '../findings/types.js';
 import type { RuleMeta } from '../contracts/check.js';
 import type { Severity } from '../taxonomy/categories.js';
 import { SEVERITIES, SEVERITY_RANK, categoryInfo, isCategoryId } from '../taxonomy/categories.js';
@@ -138,10 +138,12 @@ function place(o: { resource?: string; location: { file: string; line: number } 
 }
 
 /** A grouped failure's places, compactly: the first few, then how many more (the JSON lists them all). */
-function occurrenceList(occ: readonly Occurrence[], origins: Origins, omitted = 0): string[] {
-  const out = [`**Occurrences** (${occ.length + omitted} places):`, ''];
+function occurrenceList(f: Finding, origins: Origins): string[] {
+  const occ = f.occurrences ?? [];
+  const total = occurrenceCount(f);
+  const out = [`**Occurrences** (${total} places):`, ''];
   for (const o of occ.slice(0, MAX_OCCURRENCES_SHOWN)) out.push(`- ${place(o, origins)}${o.message ? `: ${withoutTruncatedValues(o.message)}` : ''}`);
-  if (occ.length + omitted > MAX_OCCURRENCES_SHOWN) out.push(`- and ${occ.length + omitted - MAX_OCCURRENCES_SHOWN} more`);
+  if (total > MAX_OCCURRENCES_SHOWN) out.push(`- and ${total - MAX_OCCURRENCES_SHOWN} more`);
   return out;
 }
 
@@ -152,7 +154,7 @@ function renderFailure(f: Finding, n: number, typescriptTask: boolean, origins: 
   const grouped = (f.occurrences?.length ?? 0) > 1;
   if (f.modelSnippet) out.push(...codeBlock(f.modelSnippet, origins), '');
   else if (!grouped) out.push(`Location: ${place(f, origins)}.`, '');
-  if (grouped) out.push(...occurrenceList(f.occurrences!, origins, f.occurrencesOmitted), '');
+  if (grouped) out.push(...occurrenceList(f, origins), '');
   out.push('**IDEAL_RESPONSE Fix**:');
   // The ideal's own code is the fix a reviewer shows; the generic template only stands in when it has none.
   if (f.idealSnippet) {
@@ -180,7 +182,7 @@ function cell(s: string): string {
 
 /** Where an observation is: its resource, its place count when grouped, else its file and line. */
 function observationWhere(f: Finding): string {
-  const n = (f.occurrences?.length ?? 0) + (f.occurrencesOmitted ?? 0);
+  const n = occurrenceCount(f);
   if (n > 1) return `${n} places`;
   if (f.resource) return `\`${cell(f.resource)}\``;
   if (!f.location.file) return '-';

@@ -14,7 +14,7 @@ import { isAbsolute, posix, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result, Notification } from 'sarif';
 import { markdownLocation, type AnalysisResult } from '../contracts/pipeline.js';
-import type { Finding } from '../findings/types.js';
+import { occurrenceCount, type Finding } from '../findings/types.js';
 import type { RuleMeta } from '../contracts/check.js';
 import type { CategoryId, Severity } from '../taxonomy/categories.js';
 import { categoryInfo, isCategoryId } from '../taxonomy/categories.js';
@@ -188,7 +188,7 @@ export function renderSarif(r: AnalysisResult, options: SarifOptions = {}): stri
         severity: f.severity,
         evidence: f.evidence,
         fixClass: f.fixClass,
-        occurrences: Math.max(1, occurrences.length + (f.occurrencesOmitted ?? 0)),
+        occurrences: occurrenceCount(f),
         ...(f.resource ? { resource: f.resource } : {}),
       },
     };

@@ -3,7 +3,7 @@
  * judged failure tier, the model-vs-ideal code gap, the prompt and metadata. The written analysis
  * (lib/MODEL_FAILURES.md) is never read here: `verify` is the tool for checking one.
  */
-import type { Finding } from '../findings/types.js';
+import { occurrenceCount, type Finding } from '../findings/types.js';
 import type { Configuration } from '../model/types.js';
 import type { Task } from '../contracts/task.js';
 import type { PipelineContext, ScoreResult, Stage } from '../contracts/pipeline.js';
@@ -38,7 +38,7 @@ function failureFact(f: Finding): FailureFact {
     severity: f.severity,
     fixClass: f.fixClass,
     ...(f.resource ? { resource: f.resource } : {}),
-    occurrences: Math.max(f.occurrences?.length ?? 1, 1),
+    occurrences: occurrenceCount(f),
   };
 }
 

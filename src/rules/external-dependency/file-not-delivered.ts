@@ -4,10 +4,7 @@ import { allAttributes, blockAddress, resources, attrExpr, walkExpr } from '../.
 import { FENCE_LANGUAGES, judgingModel, pathTail } from '../util/b-code.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { basename } from '../util/files.js';
-import { outsideStack } from './file-outside-stack.js';
-
-/** Functions that read a file of the configuration's folder when Terraform plans (validate already evaluates them). */
-const FILE_READERS = new Set(['file', 'filebase64', 'templatefile', 'filemd5', 'filesha1', 'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512']);
+import { FILE_READERS, outsideStack } from './file-outside-stack.js';
 
 /** Fence info strings that may hold a file of this extension, besides the code languages of FENCE_LANGUAGES. */
 const DATA_FENCES: Record<string, RegExp> = {

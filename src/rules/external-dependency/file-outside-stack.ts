@@ -3,7 +3,8 @@ import { allAttributes, blockAddress, walkExpr } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 
 /** Terraform functions that read a file from disk at plan time. */
-const FILE_READERS = new Set(['file', 'filebase64', 'templatefile', 'filemd5', 'filesha1', 'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512']);
+/** Functions that read a file when Terraform plans (validate already evaluates them with literal paths). */
+export const FILE_READERS = new Set(['file', 'filebase64', 'templatefile', 'filemd5', 'filesha1', 'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512']);
 
 /**
  * A path on the machine that runs Terraform rather than in the stack: the home folder (`~/.ssh/id_rsa.pub`, which

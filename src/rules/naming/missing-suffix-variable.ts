@@ -121,10 +121,10 @@ function exampleName(literalNamed: Block[]): string {
  * Whether the names can already vary per deployment (a random value, or inputs the deployer sets) and the prompt
  * asks for no suffix: "cannot be deployed twice" would then misstate the code (read against the code: judged false).
  */
-export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined, idealDeclaresSuffix = false): boolean {
-  // The reviewer's ideal adds the suffix input and some names have no per-deployment part at all (no suffix-like
-  // input, no random value): those collide on a second deployment, whatever the other names use.
-  if (idealDeclaresSuffix && gap.unmarked.length > 0) return false;
+export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined, idealNamesSuffix = false): boolean {
+  // The reviewer's ideal builds names from the suffix input and some names have no per-deployment part at all (no
+  // suffix-like input, no random value): those collide on a second deployment, whatever the other names use.
+  if (idealNamesSuffix && gap.unmarked.length > 0) return false;
   if (gap.lookalike && !gap.viaVariable) return true;
   return !gap.lookalike && gap.literalNamed.length === 0 && !(prompt && SUFFIX_PROMPT.test(prompt));
 }
@@ -149,11 +149,21 @@ export interface SuffixGap {
  */
 export function suffixGap(config: Configuration, conventions: Conventions, prompt?: string | null): SuffixGap | undefined {
   if (declaresSuffix(config, conventions)) return undefined;
-  const named = resources(config).filter((r) => hasUniqueName(r.labels[0] ?? '') && nameExprs(r, { includeTagName: false }).length > 0);
+  // The name expressions of each uniquely named resource, read once.
+  const namesOf = new Map<Block, ReturnType<typeof nameExprs>>();
+  for (const r of resources(config)) {
+    if (!hasUniqueName(r.labels[0] ?? '')) continue;
+    const names = nameExprs(r, { includeTagName: false });
+    if (names.length) namesOf.set(r, names);
+  }
+  const named = [...namesOf.keys()];
   if (!named.length) return undefined;
   const wanted = isCdktfConfig(config) ? conventions.suffixVariableCdktf : conventions.suffixVariable;
   const variable = blocksOfKind(config, 'variable').find((v) => suffixLike(v.labels[0] ?? ''))?.labels[0];
-  const inNames = named.flatMap((r) => nameExprs(r, { includeTagName: false })).map((n) => suffixLikeIn(n.expr)).find((x) => x !== undefined);
+  // The uniqueness mechanism of each name expression (a suffix-like input, a random value), computed once.
+  const mechanism = new Map<Expr, string | undefined>();
+  for (const names of namesOf.values()) for (const n of names) mechanism.set(n.expr, suffixLikeIn(n.expr));
+  const inNames = [...mechanism.values()].find((x) => x !== undefined);
   const lookalike = variable ?? inNames;
   const promptText = prompt?.toLowerCase() ?? '';
   const dictated = (e: Expr): boolean => {
@@ -161,8 +171,8 @@ export function suffixGap(config: Configuration, conventions: Conventions, promp
     return value !== undefined && value.length >= 4 && promptText.includes(value);
   };
   // `bucket_prefix` / `name_prefix`: Terraform appends a unique suffix, so a literal prefix collides with nothing.
-  const literalNamed = named.filter((r) => nameExprs(r, { includeTagName: false }).some((n) => !n.attribute.endsWith('_prefix') && isLiteralName(n.expr) && !dictated(n.expr)));
-  const unmarked = named.filter((r) => nameExprs(r, { includeTagName: false }).every((n) => !n.attribute.endsWith('_prefix') && suffixLikeIn(n.expr) === undefined));
+  const literalNamed = named.filter((r) => namesOf.get(r)!.some((n) => !n.attribute.endsWith('_prefix') && isLiteralName(n.expr) && !dictated(n.expr)));
+  const unmarked = named.filter((r) => namesOf.get(r)!.every((n) => !n.attribute.endsWith('_prefix') && mechanism.get(n.expr) === undefined));
   return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed, unmarked };
 }
 

@@ -51,14 +51,13 @@ resource "aws_lb_listener" "https" {
   },
   check(ctx) {
     const { config } = ctx;
-    const validations = resources(config, 'aws_acm_certificate_validation');
+    // A consumer that waits for a validation itself (depends_on) is not created early.
+    const waiting = new Set(resources(config, 'aws_acm_certificate_validation').flatMap((v) => referrers(config, v)));
     for (const cert of resources(config, 'aws_acm_certificate')) {
       const method = staticString(attrExpr(cert, 'validation_method'))?.toUpperCase();
       // Imported certificates (certificate_body) and private-CA certificates are issued at once.
       if (method !== 'DNS' && method !== 'EMAIL') continue;
       if (referrers(config, cert, 'aws_acm_certificate_validation').length) continue;
-      // A consumer that waits for a validation itself (depends_on) is not created early.
-      const waiting = new Set(validations.flatMap((v) => referrers(config, v)));
       const consumers = referrers(config, cert).filter((r) => CONSUMER_TYPES.has(r.labels[0] ?? '') && !waiting.has(r));
       if (!consumers.length) continue;
       const names = consumers.map(blockAddress);

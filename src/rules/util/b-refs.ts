@@ -1,6 +1,6 @@
 /** Reference-following helpers for catalog B rules: what an expression points at, and who points at a block. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { allAttributes, blockAddress, referencesIn, referenceTarget, resources, fileByPath } from '../../model/query.js';
+import { allAttributes, attrExpr, blockAddress, referencesIn, referenceTarget, resources, fileByPath, staticString } from '../../model/query.js';
 import { sourceLines } from '../../model/lines.js';
 
 /** Resource/data blocks an expression references, optionally of one type, in reference order, without repeats. */
@@ -88,6 +88,32 @@ export function referrers(config: Configuration, block: Block, type?: string): B
 /** Resources (optionally of one type) whose named attribute references the block. */
 export function referrersVia(config: Configuration, block: Block, type: string, attribute: string): Block[] {
   return (referrerIndex(config).via.get(`${type}\u0000${attribute}\u0000${blockAddress(block)}`) ?? []).slice();
+}
+
+/** Resources of a type by the static string of one argument, built once per block list, type and argument. */
+const BY_STATIC_VALUE = new WeakMap<Block[], { size: number; byKey: Map<string, Map<string, Block[]>> }>();
+
+/** Resources of `type` by the static string of their `attribute` (`bucket = "logs"`): who names a block instead of referencing it. */
+export function resourcesByStaticValue(config: Configuration, type: string, attribute: string): Map<string, Block[]> {
+  let cache = BY_STATIC_VALUE.get(config.blocks);
+  if (!cache || cache.size !== config.blocks.length) {
+    cache = { size: config.blocks.length, byKey: new Map() };
+    BY_STATIC_VALUE.set(config.blocks, cache);
+  }
+  const key = `${type}\u0000${attribute}`;
+  let byValue = cache.byKey.get(key);
+  if (!byValue) {
+    byValue = new Map();
+    for (const r of resources(config, type)) {
+      const value = staticString(attrExpr(r, attribute));
+      if (value === undefined) continue;
+      const list = byValue.get(value);
+      if (list) list.push(r);
+      else byValue.set(value, [r]);
+    }
+    cache.byKey.set(key, byValue);
+  }
+  return byValue;
 }
 
 /** Resources of the configuration in configuration order, without repeats. */

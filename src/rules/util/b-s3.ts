@@ -1,7 +1,7 @@
 /** S3 helpers: the side resources that configure a bucket, and which buckets hold logs. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
-import { blockText, inConfigurationOrder, referencedBlocks, referrersVia } from './b-refs.js';
+import { blockText, inConfigurationOrder, referencedBlocks, referrersVia, resourcesByStaticValue } from './b-refs.js';
 import { resolveExpr, resolvedString } from './b-resolve.js';
 
 /** Literal text of an expression (template literal parts joined), for name heuristics. */
@@ -16,33 +16,10 @@ export function literalText(expr: Expr | undefined): string {
 export function bucketSideResources(config: Configuration, bucket: Block, type: string): Block[] {
   const name = staticString(attrExpr(bucket, 'bucket'));
   const byReference = referrersVia(config, bucket, type, 'bucket');
-  const byName = name === undefined ? [] : (sideResourcesByName(config, type).get(name) ?? []);
+  const byName = name === undefined ? [] : (resourcesByStaticValue(config, type, 'bucket').get(name) ?? []);
   return byName.length ? inConfigurationOrder(config, [...byReference, ...byName]) : byReference;
 }
 
-/** Resources of a type by the static string of their `bucket` argument, built once per block list and type. */
-const BY_NAME = new WeakMap<Block[], { size: number; byType: Map<string, Map<string, Block[]>> }>();
-
-function sideResourcesByName(config: Configuration, type: string): Map<string, Block[]> {
-  let cache = BY_NAME.get(config.blocks);
-  if (!cache || cache.size !== config.blocks.length) {
-    cache = { size: config.blocks.length, byType: new Map() };
-    BY_NAME.set(config.blocks, cache);
-  }
-  let byName = cache.byType.get(type);
-  if (!byName) {
-    byName = new Map();
-    for (const r of resources(config, type)) {
-      const value = staticString(attrExpr(r, 'bucket'));
-      if (value === undefined) continue;
-      const list = byName.get(value);
-      if (list) list.push(r);
-      else byName.set(value, [r]);
-    }
-    cache.byType.set(type, byName);
-  }
-  return byName;
-}
 
 const LOG_WORD = /(^|[^a-z])(logs?|logging|cloudtrail|trail|access-?logs?|flow-?logs?)([^a-z]|$)/;
 

@@ -11,6 +11,7 @@ import type { Block, Configuration, Expr } from '../../model/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
 import { attr, attrExpr, blockAddress, exprToText, literalValue, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
 import { isLogBucket } from './b-s3.js';
+import { referrersVia, resourcesByStaticValue } from './b-refs.js';
 import { resolveExpr, resolvedBool, resolvedNumber, resolvedString } from './b-resolve.js';
 import { promptNear } from './b-prompt.js';
 
@@ -182,51 +183,44 @@ function ebsDefault(config: Configuration): boolean {
   return resources(config, 'aws_ebs_encryption_by_default').some((r) => resolvedBool(config, attrExpr(r, 'enabled')) !== false);
 }
 
-interface ReferrerIndex {
-  /** Referrers by the address their argument references. */
-  byTarget: Map<string, Block[]>;
-  /** Referrers whose argument references inputs only (an opaque value that may be any block). */
-  opaque: Block[];
-  /** Referrers by the static string of their argument (a bucket named, not referenced). */
-  byStatic: Map<string, Block[]>;
-}
+/**
+ * Resources of a type whose argument references inputs only (an opaque value that may name any block), built once
+ * per block list, type and argument.
+ */
+const OPAQUE_REFERRERS = new WeakMap<Block[], { size: number; byKey: Map<string, Block[]> }>();
 
-/** Referrer indexes per block list, by referrer type and argument: one pass per pair instead of one per block. */
-const REFERRER_INDEXES = new WeakMap<Block[], Map<string, ReferrerIndex>>();
-
-function referrerIndex(config: Configuration, type: string, name: string): ReferrerIndex {
-  let perConfig = REFERRER_INDEXES.get(config.blocks);
-  if (!perConfig) REFERRER_INDEXES.set(config.blocks, (perConfig = new Map()));
-  const key = `${type}\u0000${name}`;
-  let index = perConfig.get(key);
-  if (index) return index;
-  index = { byTarget: new Map(), opaque: [], byStatic: new Map() };
-  const add = (m: Map<string, Block[]>, k: string, r: Block) => {
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  };
-  for (const r of resources(config, type)) {
-    const e = attrExpr(r, name);
-    if (!e) continue;
-    const refs = referencesIn(e);
-    const targets = new Set(refs.map((ref) => referenceTarget(ref.parts)));
-    for (const t of targets) if (t !== undefined) add(index.byTarget, t, r);
-    if (refs.length > 0 && refs.every((ref) => (referenceTarget(ref.parts) ?? 'var.').startsWith('var.'))) index.opaque.push(r);
-    const text = staticString(e);
-    if (text !== undefined) add(index.byStatic, text, r);
+function opaqueReferrers(config: Configuration, type: string, name: string): Block[] {
+  let cache = OPAQUE_REFERRERS.get(config.blocks);
+  if (!cache || cache.size !== config.blocks.length) {
+    cache = { size: config.blocks.length, byKey: new Map() };
+    OPAQUE_REFERRERS.set(config.blocks, cache);
   }
-  perConfig.set(key, index);
-  return index;
+  const key = `${type}\u0000${name}`;
+  let found = cache.byKey.get(key);
+  if (!found) {
+    found = resources(config, type).filter((r) => {
+      const e = attrExpr(r, name);
+      const refs = e ? referencesIn(e) : [];
+      return refs.length > 0 && refs.every((ref) => (referenceTarget(ref.parts) ?? 'var.').startsWith('var.'));
+    });
+    cache.byKey.set(key, found);
+  }
+  return found;
 }
 
-/** Whether a resource of a covering type refers to `block` in the named argument (and satisfies its requirements). */
+/**
+ * Whether a resource of a covering type refers to `block` in the named argument (and satisfies its requirements).
+ * The referrers come from indexes built once per configuration: asked per block, a scan of every referrer made
+ * 4,000 buckets with 4,000 side resources quadratic.
+ */
 function coveredByReferrer(config: Configuration, block: Block, referrers: Referrer[]): boolean {
-  const addr = `${block.labels[0]}.${block.labels[1]}`;
   return referrers.some(({ type, attr: name, require, byName, opaqueCovers }) => {
     const own = byName ? staticString(attrExpr(block, byName)) : undefined;
-    const index = referrerIndex(config, type, name);
-    const candidates = [...(index.byTarget.get(addr) ?? []), ...(opaqueCovers === true ? index.opaque : []), ...(own !== undefined ? (index.byStatic.get(own) ?? []) : [])];
+    const candidates = [
+      ...referrersVia(config, block, type, name),
+      ...(opaqueCovers === true ? opaqueReferrers(config, type, name) : []),
+      ...(own !== undefined ? (resourcesByStaticValue(config, type, name).get(own) ?? []) : []),
+    ];
     return candidates.some((r) => (require ?? []).every((req) => evaluate(config, r, req).verdict !== 'gap'));
   });
 }
