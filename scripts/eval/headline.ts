@@ -8,7 +8,7 @@
  *  - the generated MODEL_FAILURES.md's length in lines.
  * Flags: --limit N, --platform tf-hcl|cdktf-ts, --verbose (per-task lines), --misses N (documented failures
  * found by some finding but not by the failure tier, with the check that found them; `--misses-of <check>[,<check>...]` lists
- * each of one check's), --items (one line per
+ * each of one check's), --unfound (one line per documented failure no finding names: the worklist for new checks), --items (one line per
  * failure-tier item: task, rank, check, resource, whether it names a documented failure; two runs compared with
  * `diff` show what a change moved in or out of the tier).
  */
@@ -96,6 +96,7 @@ for (const t of corpusTasks(flags)) {
       if (hits.length) foundAll += 1;
       if (tierHits.length) foundTier += 1;
       if (tierHits.some((f) => (f.rank ?? Infinity) <= 5)) foundTop5 += 1;
+      if (!hits.length && process.argv.includes('--unfound')) console.log(`unfound ${t.key} [${cat ?? '-'}] ${c.title.slice(0, 120)}`);
       if (hits.length && !tierHits.length) {
         const best = hits[0]!;
         misses.push({ task: t.key, claim: c.title, by: best.ruleId, rank: best.rank ?? 0 });

@@ -135,9 +135,13 @@ class Checker {
       this.unverifiable.add(what);
       return;
     }
-    const later = this.admitsLaterThanSchema
-      ? ` The constraint ${this.target.text} also admits releases newer than ${this.schema.providerVersion}: if it was added later, raise the constraint's minimum to that release.`
-      : '';
+    // Unpinned (no constraint, or a CDKTF project without a provider binding version): say so plainly.
+    const unpinned = this.target.range.range === '' || this.target.text.startsWith('no ');
+    const later = !this.admitsLaterThanSchema
+      ? ''
+      : unpinned
+        ? ` No provider version is pinned (${this.target.text.replace(/^\((.*)\)$/, '$1')}), so releases newer than ${this.schema.providerVersion} may be installed: if it was added later, pin a version that has it.`
+        : ` The constraint ${this.target.text} also admits releases newer than ${this.schema.providerVersion}: if it was added later, raise the constraint's minimum to that release.`;
     this.report(ruleId, message + later, span, resource);
   }
 

@@ -126,6 +126,18 @@ resource "aws_s3_bucket" "b" {
   assert.match(findings.find((f) => f.resource === 'aws_s3_bucket.b')!.message, /upper-case/);
 });
 
+test('name-length-limit counts the environment suffix at its shortest pipeline length when its fixed part already fills the limit', () => {
+  const role = (prefix: string) => `resource "aws_iam_role" "events" {\n  name_prefix = "${prefix}"\n}\n`;
+  // 33 fixed characters + "-" + 6 of the suffix = 40 > 38: every pipeline deployment fails at plan.
+  const long = runRule(names, role('loan-processing-eventbridge-role-${var.environment_suffix}-'));
+  assert.deepEqual(long.map((f) => [f.resource, f.location.line]), [['aws_iam_role.events', 1]]);
+  assert.match(long[0]!.message, /"loan-processing-eventbridge-role-\$\{suffix\}-" is 34 characters before the environment suffix and at least 40/);
+  // 24 fixed characters: room for a suffix of up to 14.
+  assert.deepEqual(runRule(names, role('loan-eventbridge-role-${var.environment_suffix}-')), []);
+  // An unknown input that is not the suffix adds nothing: the length stays a lower bound.
+  assert.deepEqual(runRule(names, role('loan-processing-eventbridge-role-${var.team}-')), []);
+});
+
 import { rule as fifoMismatch } from '../../src/rules/service-constraint/sqs-fifo-mismatch.js';
 
 test('sqs-fifo-mismatch fires on a FIFO queue with a standard DLQ and on a Lambda DLQ that is FIFO', () => {

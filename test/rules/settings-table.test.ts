@@ -890,6 +890,59 @@ const FIXTURES: Record<string, Fixture> = {
     line: 3,
     good: 'resource "aws_cloudtrail" "main" {\n  name = "main"\n}\nresource "aws_cloudtrail" "on" {\n  enable_logging = true\n}\n',
   },
+  'lb-without-waf': {
+    bad: 'resource "aws_lb" "app" {\n  name = "app"\n  load_balancer_type = "application"\n}\n',
+    resource: 'aws_lb.app',
+    line: 1,
+    good:
+      'resource "aws_lb" "app" {\n  name = "app"\n}\nresource "aws_wafv2_web_acl_association" "app" {\n  resource_arn = aws_lb.app.arn\n  web_acl_arn  = aws_wafv2_web_acl.app.arn\n}\n' +
+      'resource "aws_lb" "nlb" {\n  load_balancer_type = "network"\n}\nresource "aws_lb" "internal" {\n  internal = true\n}\n',
+    more: [['resource "aws_alb" "web" {\n  internal = false\n}\nresource "aws_wafv2_web_acl_association" "other" {\n  resource_arn = aws_api_gateway_stage.prod.arn\n  web_acl_arn  = aws_wafv2_web_acl.app.arn\n}\n', 'aws_alb.web', 1]],
+    alsoGood: ['resource "aws_lb" "app" {\n  name = "app"\n}\nresource "aws_wafv2_web_acl_association" "app" {\n  resource_arn = var.alb_arn\n  web_acl_arn  = aws_wafv2_web_acl.app.arn\n}\n'],
+  },
+  'apigw-stage-without-waf': {
+    bad: 'resource "aws_api_gateway_stage" "prod" {\n  stage_name    = "prod"\n  rest_api_id   = aws_api_gateway_rest_api.api.id\n  deployment_id = aws_api_gateway_deployment.d.id\n}\n',
+    resource: 'aws_api_gateway_stage.prod',
+    line: 1,
+    good: 'resource "aws_api_gateway_stage" "prod" {\n  stage_name = "prod"\n}\nresource "aws_wafv2_web_acl_association" "api" {\n  resource_arn = aws_api_gateway_stage.prod.arn\n  web_acl_arn  = aws_wafv2_web_acl.api.arn\n}\n',
+  },
+  'cognito-user-pool-mfa-off': {
+    bad: 'resource "aws_cognito_user_pool" "users" {\n  name = "users"\n}\n',
+    resource: 'aws_cognito_user_pool.users',
+    line: 1,
+    good: 'resource "aws_cognito_user_pool" "users" {\n  mfa_configuration = "ON"\n}\nresource "aws_cognito_user_pool" "opt" {\n  mfa_configuration = "OPTIONAL"\n}\n',
+    more: [['resource "aws_cognito_user_pool" "users" {\n  name              = "users"\n  mfa_configuration = "OFF"\n}\n', 'aws_cognito_user_pool.users', 3]],
+  },
+  'kms-key-disabled': {
+    bad: 'resource "aws_kms_key" "data" {\n  description = "data"\n  is_enabled  = false\n}\n',
+    resource: 'aws_kms_key.data',
+    line: 3,
+    good: 'resource "aws_kms_key" "data" {\n  description = "data"\n}\nresource "aws_kms_key" "on" {\n  is_enabled = true\n}\n',
+  },
+  'rds-copy-tags-to-snapshot-off': {
+    bad: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n',
+    resource: 'aws_db_instance.db',
+    line: 1,
+    good: 'resource "aws_db_instance" "db" {\n  copy_tags_to_snapshot = true\n}\nresource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.db.identifier\n}\n',
+    more: [['resource "aws_rds_cluster" "c" {\n  engine                = "aurora-mysql"\n  copy_tags_to_snapshot = false\n}\n', 'aws_rds_cluster.c', 3]],
+  },
+  's3-cors-any-origin-writes': {
+    bad: 'resource "aws_s3_bucket_cors_configuration" "up" {\n  bucket = aws_s3_bucket.up.id\n  cors_rule {\n    allowed_methods = ["GET", "PUT"]\n    allowed_origins = ["*"]\n  }\n}\n',
+    resource: 'aws_s3_bucket_cors_configuration.up',
+    line: 5,
+    good:
+      'resource "aws_s3_bucket_cors_configuration" "site" {\n  bucket = aws_s3_bucket.site.id\n  cors_rule {\n    allowed_methods = ["GET", "HEAD"]\n    allowed_origins = ["*"]\n  }\n}\n' +
+      'resource "aws_s3_bucket_cors_configuration" "up" {\n  bucket = aws_s3_bucket.up.id\n  cors_rule {\n    allowed_methods = ["PUT", "POST"]\n    allowed_origins = ["https://app.example.com"]\n  }\n}\n',
+    more: [['resource "aws_s3_bucket" "legacy" {\n  bucket = "legacy"\n  cors_rule {\n    allowed_methods = ["DELETE"]\n    allowed_origins = ["https://a.example.com", "*"]\n  }\n}\n', 'aws_s3_bucket.legacy', 5]],
+  },
+  'peering-route-unrestricted': {
+    bad: 'resource "aws_route" "peer" {\n  route_table_id            = aws_route_table.private.id\n  destination_cidr_block    = "0.0.0.0/0"\n  vpc_peering_connection_id = aws_vpc_peering_connection.p.id\n}\n',
+    resource: 'aws_route.peer',
+    line: 3,
+    good:
+      'resource "aws_route" "peer" {\n  destination_cidr_block    = "10.1.0.0/16"\n  vpc_peering_connection_id = aws_vpc_peering_connection.p.id\n}\n' +
+      'resource "aws_route" "internet" {\n  destination_cidr_block = "0.0.0.0/0"\n  gateway_id             = aws_internet_gateway.igw.id\n}\n',
+  },
 };
 
 /** Checks that need the task's prompt: fixtures carry one, and without it nothing fires. */

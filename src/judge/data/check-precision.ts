@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3306,
-    "hits": 501
+    "groups": 3307,
+    "hits": 531
   },
   "categories": {
     "application-code": {
@@ -75,7 +75,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "key-policy": {
       "groups": 52,
-      "hits": 7
+      "hits": 12
     },
     "lifecycle-cost": {
       "groups": 92,
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 334,
-      "hits": 41
+      "groups": 335,
+      "hits": 66
     },
     "style": {
       "groups": 335,
@@ -397,7 +397,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "engine-version-unavailable": {
       "groups": 85,
-      "hits": 13
+      "hits": 37
     },
     "external-resource-input": {
       "groups": 2,
@@ -485,7 +485,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "kms-logs-principal-missing": {
       "groups": 41,
-      "hits": 4
+      "hits": 9
     },
     "kms-rotation-disabled": {
       "groups": 3,
@@ -628,8 +628,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "name-length-limit": {
-      "groups": 5,
-      "hits": 1
+      "groups": 6,
+      "hits": 2
     },
     "name-without-suffix": {
       "groups": 6,
@@ -1211,11 +1211,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "engine-version-unavailable|both": {
       "groups": 60,
-      "hits": 11
+      "hits": 33
     },
     "engine-version-unavailable|code": {
       "groups": 25,
-      "hits": 2
+      "hits": 4
     },
     "external-resource-input|both": {
       "groups": 2,
@@ -1347,11 +1347,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "kms-logs-principal-missing|both": {
       "groups": 30,
-      "hits": 2
+      "hits": 5
     },
     "kms-logs-principal-missing|code": {
       "groups": 11,
-      "hits": 2
+      "hits": 4
     },
     "kms-rotation-disabled|both": {
       "groups": 3,
@@ -1546,8 +1546,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-length-limit|code": {
-      "groups": 4,
-      "hits": 1
+      "groups": 5,
+      "hits": 2
     },
     "name-without-suffix|both": {
       "groups": 5,

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Block } from '../../model/types.js';
-import { attrExpr, resources } from '../../model/query.js';
+import { attrExpr, blockAddress, resources } from '../../model/query.js';
 import { referencedBlocks } from '../util/b-refs.js';
 import { hasServicePrincipal, keyPolicy } from '../util/b-kms.js';
 
@@ -47,9 +47,11 @@ export const rule: Rule = {
             st.principals.some((p) => p.identifiers.includes('*'))),
       );
       if (allowsLogs) continue;
+      // Name the log groups whose creation fails: that is where the deploy error shows.
+      const named = groups.slice(0, 3).map(blockAddress).join(', ') + (groups.length > 3 ? ` and ${groups.length - 3} more` : '');
       ctx.report({
         block: key,
-        message: `${groups.length} log group(s) encrypt with this key, but its ${policy.explicit ? 'policy' : 'default policy'} does not allow the logs.<region>.amazonaws.com service principal.`,
+        message: `${named} encrypt${groups.length === 1 ? 's' : ''} with this key (kms_key_id), but its ${policy.explicit ? 'policy' : 'default policy'} does not allow the logs.<region>.amazonaws.com service principal: CreateLogGroup fails with AccessDeniedException.`,
       });
     }
   },

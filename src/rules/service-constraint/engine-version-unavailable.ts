@@ -24,7 +24,7 @@ export const rule: Rule = {
   check(ctx) {
     for (const { db, engine, version, entry } of pinnedOutdatedEngines(ctx.config)) {
       if (entry.status !== 'retired-minor') continue;
-      ctx.report({ block: db, message: `${engine} ${version}: ${entry.note} (checked ${entry.checked}, ${entry.source})` });
+      ctx.report({ block: db, message: `engine_version = "${version}" (${engine}): ${entry.note} (checked ${entry.checked}, ${entry.source})` });
     }
   },
 };

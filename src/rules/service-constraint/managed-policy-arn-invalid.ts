@@ -62,7 +62,7 @@ export const rule: Rule = {
           if (path.includes('${') || KNOWN.has(path)) continue;
           const guess = intended(path);
           const right = guess ? `arn:aws:iam::aws:policy/${BY_NAME.get(guess) ?? guess}` : undefined;
-          ctx.report({ block: r, message: `${arn} is not an AWS managed policy ARN${right ? `; did you mean ${right}?` : ' (no AWS managed policy has that path and name).'}` });
+          ctx.report({ block: r, message: `\`${key}\` ${arn} is not an AWS managed policy ARN${right ? `; did you mean ${right}?` : ' (no AWS managed policy has that path and name).'} Attaching it fails with NoSuchEntity.` });
         }
       }
     }

@@ -3,6 +3,15 @@ import type { Configuration, Expr } from '../../model/types.js';
 import { attr, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { splitTokens } from './name-format.js';
+import { mentionsSuffix } from '../util/suffix.js';
+import type { Conventions } from '../../contracts/conventions.js';
+
+/**
+ * Characters a name gains from the environment suffix when the suffix has no static value: the shortest suffix the
+ * deployment pipeline hands in (`pr` and a 4-digit number). A name whose fixed part already fills the limit breaks it
+ * in every real deployment, although a plan without the suffix passes.
+ */
+const ASSUMED_SUFFIX_LENGTH = 6;
 
 interface NameLimit {
   types: string[];
@@ -51,28 +60,45 @@ export const rule: Rule = {
         for (const block of resources(ctx.config, type)) {
           const a = attr(block, limit.attribute);
           if (!a) continue;
-          const known = knownText(ctx.config, a.expr);
-          if (known === undefined) continue;
+          const text = knownText(ctx.config, a.expr, ctx.conventions);
+          if (text === undefined) continue;
+          const { known, suffixParts, shown } = text;
           const problems: string[] = [];
+          const atLeast = known.length + suffixParts * ASSUMED_SUFFIX_LENGTH;
           if (known.length > limit.max) problems.push(`is at least ${known.length} characters (limit ${limit.max})`);
+          else if (atLeast > limit.max) problems.push(`is ${known.length} characters before the environment suffix and at least ${atLeast} with a ${ASSUMED_SUFFIX_LENGTH}-character suffix such as "pr1234" (limit ${limit.max})`);
           if (limit.lowercase && /[A-Z]/.test(known)) problems.push('contains upper-case letters');
           if (!problems.length) continue;
-          ctx.report({ block, message: `\`${limit.attribute}\` "${known}" ${problems.join(' and ')}.` });
+          ctx.report({ block, message: `\`${limit.attribute}\` "${shown}" ${problems.join(' and ')}.` });
         }
       }
     }
   },
 };
 
-/** The characters of a name that are known statically: literal parts plus variables/locals with static values. */
-function knownText(config: Configuration, expr: Expr): string | undefined {
+/**
+ * The characters of a name that are known statically (literal parts plus variables/locals with static values), and
+ * how many of the unknown parts are the environment suffix.
+ */
+function knownText(config: Configuration, expr: Expr, conventions: Conventions): { known: string; suffixParts: number; shown: string } | undefined {
   // `${…}` left in a string (a CDKTF token such as `${data.aws_caller_identity.current.account_id}`) is a value
   // known at apply time, not its own text: it is left out, so the length stays a lower bound.
   const readable = (text: string) => splitTokens(text).filter((p): p is string => p !== null).join('');
   const whole = resolvedString(config, expr);
-  if (whole !== undefined) return readable(whole);
+  if (whole !== undefined) return { known: readable(whole), suffixParts: 0, shown: readable(whole) };
   if (expr.kind !== 'template') return undefined;
-  return expr.parts
-    .map((p) => readable(p.kind === 'literal' ? String(p.value ?? '') : (resolvedString(config, p) ?? '')))
-    .join('');
+  let known = '';
+  let shown = '';
+  let suffixParts = 0;
+  for (const p of expr.parts) {
+    const value = p.kind === 'literal' ? String(p.value ?? '') : resolvedString(config, p);
+    if (value !== undefined) {
+      known += readable(value);
+      shown += readable(value);
+    } else if (mentionsSuffix(p, conventions, config)) {
+      suffixParts += 1;
+      shown += '${suffix}';
+    } else shown += '${…}';
+  }
+  return { known, suffixParts, shown };
 }

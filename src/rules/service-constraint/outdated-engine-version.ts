@@ -31,7 +31,7 @@ export const rule: Rule = {
       ctx.report({
         block: db,
         severity: entry.status === 'superseded-minor' ? 'low' : 'medium',
-        message: `${engine} ${version}: ${entry.note} (checked ${entry.checked}, ${entry.source})`,
+        message: `engine_version = "${version}" (${engine}): ${entry.note} (checked ${entry.checked}, ${entry.source})`,
       });
     }
   },

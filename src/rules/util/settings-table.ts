@@ -26,6 +26,8 @@ export type ValueTest =
   | { matches: RegExp }
   /** A list (or single string) must not contain any of these. */
   | { excludes: string[] }
+  /** A list (or single string) must contain one of these (case-insensitive); for `when` conditions. */
+  | { includesAny: string[] }
   /** A number within bounds. */
   | { atLeast: number }
   | { atMost: number };
@@ -122,6 +124,13 @@ function testValue(config: Configuration, expr: Expr, test: ValueTest): Verdict 
     const items = resolved?.kind === 'tuple' ? resolved.items : resolved ? [resolved] : [];
     const strings = items.map((i) => resolvedString(config, i));
     return strings.some((s) => s !== undefined && test.excludes.includes(s)) ? 'gap' : 'pass';
+  }
+  if ('includesAny' in test) {
+    const items = resolved?.kind === 'tuple' ? resolved.items : resolved ? [resolved] : [];
+    const wanted = new Set(test.includesAny.map((w) => w.toUpperCase()));
+    const strings = items.map((i) => resolvedString(config, i));
+    if (strings.some((s) => s !== undefined && (wanted.has(s.toUpperCase()) || s === '*'))) return 'pass';
+    return strings.some((s) => s === undefined) ? 'unknown' : 'gap';
   }
   if ('atLeast' in test || 'atMost' in test) {
     const n = resolvedNumber(config, expr);
