@@ -229,6 +229,24 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
   return diffOnly && !VALIDATE_BLOCKER_CATEGORIES.has(f.category);
 }
 
+/** The check that finds a response answering another task. */
+const OFF_TASK_CHECK = 'response-off-task';
+
+/**
+ * In a response that answers another task, a finding on a resource of a type the reference does not build is part
+ * of the wrong answer: the off-task failure is the reviewer's item, and the details of code nobody asked for are
+ * observations (read against the code: a key pair and an engine version of the off-task stack judged noise). What
+ * fails `terraform validate` or `tsc` stays a failure.
+ */
+function onOffTaskCode(f: Finding, input: JudgeInput): boolean {
+  if (f.ruleId === OFF_TASK_CHECK || VALIDATE_BLOCKER_CATEGORIES.has(f.category) || !f.resource || !input.ideal) return false;
+  // A whole resource type (`aws_cloudwatch_composite_alarm`, the reference's type the model lacks) is the task's own.
+  if (WHOLE_TYPE_OR_PROVIDER.test(f.resource)) return false;
+  const type = typeOfAddress(f.resource);
+  if (!type || !/^aws_/.test(type)) return false;
+  return !input.ideal.blocks.some((b) => b.kind === 'resource' && b.labels[0] === type);
+}
+
 /**
  * The class a failure is ranked in: a check whose meta says the deployment stops (blocker, applyFailure) ranks
  * with the blockers whatever its category (a reference cycle fails plan); a low-severity finding of a blocker
@@ -292,7 +310,8 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
   const groups = groupByCheck(merged, (f) => (kept.has(f) ? 'kept' : 'fixed'));
   const keptLeads = new Set(groups.filter((g) => g.split === 'kept').map((g) => g.finding));
   const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b) && !distinctHardErrors(a, b));
-  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) }));
+  const offTask = merged.some((f) => f.ruleId === OFF_TASK_CHECK);
+  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) || (offTask && onOffTaskCode(f, input)) }));
 }
 
 

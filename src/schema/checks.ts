@@ -437,7 +437,8 @@ class Checker {
         continue;
       }
       const hint = typeof val === 'string' ? closest(val, e.values.filter((x): x is string => typeof x === 'string')) : undefined;
-      this.report('schema-invalid-value', `"${path}" on ${type} is ${JSON.stringify(val)}, not one of the allowed values${hint ? ` (did you mean "${hint}"?)` : ''}: ${e.values.join(', ')}. See ${e.link}`, span, address);
+      const refused = e.apiOnly ? ', which AWS refuses at apply (the provider does not check it)' : '';
+      this.report(e.apiOnly ? 'api-invalid-value' : 'schema-invalid-value', `"${path}" on ${type} is ${JSON.stringify(val)}, not one of the allowed values${hint ? ` (did you mean "${hint}"?)` : ''}${refused}: ${e.values.join(', ')}. See ${e.link}`, span, address);
     }
   }
 

@@ -95,6 +95,19 @@ export const schemaRuleMetas: RuleMeta[] = [
     knowledgeGap: 'Allowed values of enumerated arguments',
   },
   {
+    id: 'api-invalid-value',
+    category: 'service-constraint',
+    severity: 'high',
+    fixClass: 'B',
+    // The AWS API rejects the value when the resource is created: an apply failure whatever its measured precision.
+    applyFailure: true,
+    title: 'Value the AWS API refuses (the provider passes it through)',
+    rootCause: 'Models use values from neighbouring APIs (CloudTrail advanced selectors\' resource types in basic event selectors); the provider does not validate them, so plan passes and the API refuses them.',
+    fix: 'Use one of the allowed values named in the message, or the API feature that takes the value (advanced event selectors).',
+    docs: REG,
+    knowledgeGap: 'Values the provider does not validate still have to be ones the AWS API accepts.',
+  },
+  {
     id: 'schema-removed',
     category: 'schema',
     severity: 'high',

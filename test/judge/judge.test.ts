@@ -426,3 +426,22 @@ test('the ELB account data source the reference adds folds into the access-log b
   const dataSource = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'low', resource: 'data.aws_elb_service_account', message: 'The reference declares data source aws_elb_service_account (main); the response has no data source of that type.' });
   assert.deepEqual(judgeFindings([policy, dataSource], input).map((f) => f.ruleId), ['lb-access-logs-bucket-policy-missing']);
 });
+
+test('in a response that answers another task, findings on resource types the reference never builds are observations; validate errors stay', () => {
+  const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'resource "aws_db_instance" "main" {\n  engine_version = "8.0.35"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' }], 'tf-hcl');
+  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: 'resource "aws_kinesis_stream" "s" {\n  name = "s"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' }], 'tf-hcl');
+  const offTask = finding({ ruleId: 'response-off-task', category: 'missing-resource', severity: 'critical', resource: 'response', fixClass: 'A' });
+  const engine = finding({ ruleId: 'engine-version-unavailable', category: 'service-constraint', resource: 'aws_db_instance.main', fixClass: 'B' });
+  const schema = finding({ ruleId: 'schema-unknown-argument', resource: 'aws_db_instance.main', message: 'no argument "x"' });
+  const shared = finding({ ruleId: 'hardcoded-password', category: 'secrets', severity: 'critical', resource: 'aws_s3_bucket.b', fixClass: 'A' });
+  const judge = (fs: Finding[]) => judgeFindings(fs, { task, model, ideal, idealFindings: [], idealCoverage: { partial: false, renames: {} } });
+  const tiers = (fs: Finding[]) => Object.fromEntries(judge(fs).map((f) => [f.ruleId, f.tier]));
+  assert.deepEqual(tiers([offTask, engine, schema, shared]), {
+    'response-off-task': 'failure',
+    'engine-version-unavailable': 'observation',
+    'schema-unknown-argument': 'failure',
+    'hardcoded-password': 'failure',
+  });
+  // Without the off-task failure the same engine version is listed.
+  assert.equal(tiers([engine])['engine-version-unavailable'], 'failure');
+});

@@ -150,6 +150,21 @@ test('lambda-package-missing: a later cut-off copy of the file that packages the
   assert.deepEqual(run([hint]), []);
 });
 
+test('lambda-package-missing: a manual shell step of the response that zips the named file is named in the message (an unattended apply still fails)', () => {
+  const tf = 'resource "aws_lambda_function" "fn" {\n  function_name = "fn"\n  filename      = "${path.module}/lambda1.zip"\n}\n';
+  const origin = 'lib/MODEL_RESPONSE.md';
+  const files = [{ path: 'lib/main.tf', language: 'hcl', content: tf, markdownPath: origin }];
+  const run = (markdown: string) =>
+    runRulesDetailed([packageMissing], { ...configFromHcl(tf), files }, makeTask({ modelResponse: { origin, markdown, files, warnings: [] } }), DEFAULT_CONVENTIONS).findings;
+  const manual = run('## Deploy\n\n```bash\ncd lambda && zip lambda1.zip lambda1.js\n```\n');
+  assert.deepEqual(manual.map((x) => [x.resource, x.location.line]), [['aws_lambda_function.fn', 1]]);
+  assert.match(manual[0]!.message, /only a manual shell step of the response makes \(`cd lambda && zip lambda1\.zip lambda1\.js`\)/);
+  assert.match(run('1. `zip -r ../lambda1.zip .`\n')[0]!.message, /manual shell step .*`zip -r \.\.\/lambda1\.zip \.`/);
+  // Another zip, or a sentence that only talks about zipping, is no build step at all.
+  assert.match(run('```bash\nzip other.zip index.js\n```\n')[0]!.message, /which no archive_file or build step in the response produces/);
+  assert.match(run('Package the code as a zip named lambda1.zip before deploying.\n')[0]!.message, /which no archive_file or build step in the response produces/);
+});
+
 test('lambda-without-source-code-hash fires on filename without source_code_hash', () => {
   const tf = `
 resource "aws_lambda_function" "fn" {

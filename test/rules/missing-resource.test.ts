@@ -139,3 +139,22 @@ test('resource-type-missing-vs-reference: "backups" of a database do not ask for
   const awsBackup = runRule(rule, model, { ideal, prompt: 'Protect the database with an AWS Backup plan.' });
   assert.deepEqual(awsBackup.map((f) => [f.resource, f.severity, f.location.line]), [['aws_backup_plan', 'high', 1]]);
 });
+
+import { rule as offTask } from '../../src/rules/missing-resource/response-off-task.js';
+
+const blocks = (types: string[]) => types.map((t, i) => `resource "${t}" "r${i}" {\n  name = "r${i}"\n}\n`).join('');
+const MIGRATION = blocks(['aws_vpc', 'aws_subnet', 'aws_internet_gateway', 'aws_route_table', 'aws_lb', 'aws_lb_target_group', 'aws_launch_template', 'aws_autoscaling_group', 'aws_db_instance']);
+const PIPELINE = blocks(['aws_kinesis_stream', 'aws_lambda_function', 'aws_lambda_event_source_mapping', 'aws_dynamodb_table', 'aws_sqs_queue', 'aws_sns_topic', 'aws_cloudwatch_metric_alarm', 'aws_kms_key', 'aws_iam_role']);
+const PIPELINE_PROMPT = 'Build a Kinesis stream processed by a Lambda function that writes to DynamoDB, with an SQS dead-letter queue, SNS alerts and CloudWatch alarms.';
+
+test('response-off-task: a response whose resource types the reference never builds, for a prompt naming the reference\'s services', () => {
+  const f = runRule(offTask, MIGRATION, { ideal: PIPELINE, prompt: PIPELINE_PROMPT });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.severity]), [['response', 1, 'critical']]);
+  assert.match(f[0]!.message, /0 of its 9 resource types appear in the reference/);
+  // The same pair where the prompt asks for the response's system: the reference is the mismatched file.
+  assert.deepEqual(runRule(offTask, MIGRATION, { ideal: PIPELINE, prompt: 'Migrate the VPC, subnets, load balancer, auto scaling group and RDS database to us-west-2.' }), []);
+  // Shared types, a small reference, or no prompt: nothing to say.
+  assert.deepEqual(runRule(offTask, PIPELINE, { ideal: PIPELINE + blocks(['aws_xray_group']), prompt: PIPELINE_PROMPT }), []);
+  assert.deepEqual(runRule(offTask, MIGRATION, { ideal: blocks(['aws_kinesis_stream', 'aws_lambda_function']), prompt: PIPELINE_PROMPT }), []);
+  assert.deepEqual(runRule(offTask, MIGRATION, { ideal: PIPELINE }), []);
+});

@@ -498,6 +498,16 @@ ${ownership}`;
   assert.equal(runRule(aclOwnership, tf(controls('BucketOwnerEnforced'))).length, 1);
 });
 
+test('s3-acl-without-ownership-controls: the inline acl of a bucket is refused too, except private', () => {
+  const bucket = (acl: string) => `resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n  acl    = "${acl}"\n}\n`;
+  const f = runRule(aclOwnership, bucket('log-delivery-write'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.logs', 3]]);
+  assert.match(f[0]!.message, /acl = "log-delivery-write"/);
+  assert.deepEqual(runRule(aclOwnership, bucket('private')), []);
+  const preferred = 'resource "aws_s3_bucket_ownership_controls" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    object_ownership = "BucketOwnerPreferred"\n  }\n}\n';
+  assert.deepEqual(runRule(aclOwnership, bucket('log-delivery-write') + preferred), []);
+});
+
 import { rule as trailBucketPolicy } from '../../src/rules/service-constraint/cloudtrail-bucket-policy-missing.js';
 
 test('cloudtrail-bucket-policy-missing: a trail whose bucket policy does not admit CloudTrail cannot be created', () => {
@@ -967,4 +977,45 @@ test('name-invalid-format: a name read from an entry of a local object, built fr
   assert.match(f[0]!.message, /"tap-Production-bucket"/);
   // An entry the object does not have stays unknown.
   assert.deepEqual(runRule(nameFormat, hcl.replace('bucket_names.primary', 'bucket_names.secondary')), []);
+});
+
+import { rule as wafLogName } from '../../src/rules/service-constraint/waf-log-destination-name.js';
+
+test('waf-log-destination-name: a log group, bucket or literal ARN not named aws-waf-logs-* is refused; the prefix or an unknown start passes', () => {
+  const logging = (dest: string) => `resource "aws_wafv2_web_acl_logging_configuration" "app" {
+  resource_arn            = aws_wafv2_web_acl.app.arn
+  log_destination_configs = [${dest}]
+}
+`;
+  const group = (name: string) => `resource "aws_cloudwatch_log_group" "waf" {\n  name = "${name}"\n}\n`;
+  const bad = runRule(wafLogName, logging('aws_cloudwatch_log_group.waf.arn') + group('/aws/wafv2/app-${var.environment_suffix}'));
+  assert.deepEqual(bad.map((f) => [f.resource, f.location.line]), [['aws_wafv2_web_acl_logging_configuration.app', 1]]);
+  assert.match(bad[0]!.message, /aws_cloudwatch_log_group\.waf \(`name` "\/aws\/wafv2\/app-…"\)/);
+  assert.equal(runRule(wafLogName, logging('"arn:aws:s3:::waf-logs-bucket"')).length, 1);
+  assert.equal(runRule(wafLogName, logging('aws_s3_bucket.logs.arn') + 'resource "aws_s3_bucket" "logs" {\n  bucket = "my-waf-logs"\n}\n').length, 1);
+  // Named with the prefix, or starting with a value known only at apply time: nothing to say.
+  assert.deepEqual(runRule(wafLogName, logging('aws_cloudwatch_log_group.waf.arn') + group('aws-waf-logs-app-${var.environment_suffix}')), []);
+  assert.deepEqual(runRule(wafLogName, logging('aws_cloudwatch_log_group.waf.arn') + group('${var.prefix}-waf')), []);
+  assert.deepEqual(runRule(wafLogName, logging('"arn:aws:firehose:us-east-1:123456789012:deliverystream/aws-waf-logs-app"')), []);
+});
+
+import { rule as subnetGroupCoverage } from '../../src/rules/service-constraint/db-subnet-group-coverage.js';
+
+test('db-subnet-group-coverage: subnets of two VPCs, or all in one AZ, are refused; two AZs of one VPC or counted subnets pass', () => {
+  const subnet = (name: string, vpc: string, az: string) => `resource "aws_subnet" "${name}" {\n  vpc_id            = aws_vpc.${vpc}.id\n  availability_zone = ${az}\n}\n`;
+  const group = (ids: string) => `resource "aws_db_subnet_group" "db" {\n  name       = "db"\n  subnet_ids = [${ids}]\n}\n`;
+  const az = (i: number) => `data.aws_availability_zones.available.names[${i}]`;
+  const vpc = (name: string) => `resource "aws_vpc" "${name}" {\n  cidr_block = "10.0.0.0/16"\n}\n`;
+  const twoVpcs = group('aws_subnet.a.id, aws_subnet.b.id') + subnet('a', 'one', az(1)) + subnet('b', 'two', az(1)) + vpc('one') + vpc('two');
+  const f = runRule(subnetGroupCoverage, twoVpcs);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_db_subnet_group.db', 1]]);
+  assert.match(f[0]!.message, /different VPCs \(aws_vpc\.one, aws_vpc\.two\)/);
+  assert.match(f[0]!.message, /one Availability Zone \(data\.aws_availability_zones\.available\.names\[1\]\)/);
+  const oneZone = group('aws_subnet.a.id, aws_subnet.b.id') + subnet('a', 'main', '"us-east-1a"') + subnet('b', 'main', '"us-east-1a"');
+  assert.equal(runRule(subnetGroupCoverage, oneZone).length, 1);
+  assert.deepEqual(runRule(subnetGroupCoverage, group('aws_subnet.a.id, aws_subnet.b.id') + subnet('a', 'main', az(0)) + subnet('b', 'main', az(1))), []);
+  // Counted subnets, inputs and zones that cannot be read say nothing.
+  assert.deepEqual(runRule(subnetGroupCoverage, 'resource "aws_db_subnet_group" "db" {\n  subnet_ids = aws_subnet.private[*].id\n}\n'), []);
+  assert.deepEqual(runRule(subnetGroupCoverage, group('aws_subnet.a.id, aws_subnet.b.id') + subnet('a', 'main', 'var.az_a') + subnet('b', 'main', 'var.az_b')), []);
+  assert.deepEqual(runRule(subnetGroupCoverage, group('var.subnet_a, aws_subnet.b.id') + subnet('b', 'main', az(0))), []);
 });

@@ -358,8 +358,12 @@ test('CloudTrail data resource types outside the three event selectors accept (A
       nested('event_selector', [a('read_write_type', lit('All'))], [nested('data_resource', [a('type', lit(type)), a('values', tuple(lit('arn:aws:rds')))])]),
     ]);
   const invalid = (b: Block) => checkConfiguration(config([terraformBlock('~> 6.0'), b])).findings.filter((f) => f.ruleId === 'schema-invalid-value');
-  assert.deepEqual(invalid(trail('AWS::RDS::DBCluster')).map((f) => f.resource), ['aws_cloudtrail.main']);
-  assert.deepEqual(invalid(trail('AWS::DynamoDB::Table')), []);
+  const refused = (b: Block) => checkConfiguration(config([terraformBlock('~> 6.0'), b])).findings.filter((f) => f.ruleId === 'api-invalid-value');
+  // The provider passes the type through (validate accepts it); CloudTrail refuses it at apply: a service constraint.
+  assert.deepEqual(invalid(trail('AWS::RDS::DBCluster')), []);
+  assert.deepEqual(refused(trail('AWS::RDS::DBCluster')).map((f) => [f.resource, f.category]), [['aws_cloudtrail.main', 'service-constraint']]);
+  assert.match(refused(trail('AWS::RDS::DBCluster'))[0]!.message, /AWS refuses at apply/);
+  assert.deepEqual(refused(trail('AWS::DynamoDB::Table')), []);
   const sub = (protocol: string) => resource('aws_sns_topic_subscription', 's', [a('topic_arn', lit('arn:aws:sns:us-east-1:123456789012:t')), a('protocol', lit(protocol)), a('endpoint', lit('ops@example.org'))]);
   assert.match(invalid(sub('e-mail'))[0]?.message ?? '', /"e-mail"/);
   assert.deepEqual(invalid(sub('email')), []);

@@ -13,12 +13,12 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3307,
-    "hits": 531
+    "groups": 3303,
+    "hits": 530
   },
   "categories": {
     "application-code": {
-      "groups": 41,
+      "groups": 42,
       "hits": 25
     },
     "backend": {
@@ -50,8 +50,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "external-dependency": {
-      "groups": 62,
-      "hits": 13
+      "groups": 56,
+      "hits": 11
     },
     "file-layout": {
       "groups": 7,
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "missing-resource": {
-      "groups": 208,
+      "groups": 214,
       "hits": 30
     },
     "monitoring": {
@@ -102,7 +102,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 79
     },
     "network": {
-      "groups": 81,
+      "groups": 78,
       "hits": 6
     },
     "optional-feature": {
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 269,
+      "groups": 259,
       "hits": 63
     },
     "secrets": {
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 335,
-      "hits": 66
+      "groups": 343,
+      "hits": 67
     },
     "style": {
       "groups": 335,
@@ -181,6 +181,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "alb-access-logs-kms-bucket": {
       "groups": 9,
+      "hits": 0
+    },
+    "api-invalid-value": {
+      "groups": 10,
       "hits": 0
     },
     "api-stage-without-access-logs": {
@@ -335,6 +339,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 1
     },
+    "db-subnet-group-coverage": {
+      "groups": 1,
+      "hits": 1
+    },
     "deletion-protection-enabled": {
       "groups": 15,
       "hits": 7
@@ -396,7 +404,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable": {
-      "groups": 85,
+      "groups": 79,
       "hits": 37
     },
     "external-resource-input": {
@@ -536,7 +544,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-package-missing": {
-      "groups": 34,
+      "groups": 35,
       "hits": 21
     },
     "lambda-reserved-concurrency": {
@@ -580,8 +588,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "literal-preexisting-id": {
-      "groups": 28,
-      "hits": 3
+      "groups": 22,
+      "hits": 1
     },
     "log-group-without-kms": {
       "groups": 3,
@@ -743,6 +751,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 202,
       "hits": 30
     },
+    "response-off-task": {
+      "groups": 6,
+      "hits": 0
+    },
     "response-truncated": {
       "groups": 23,
       "hits": 8
@@ -756,7 +768,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-acl-without-ownership-controls": {
-      "groups": 1,
+      "groups": 3,
       "hits": 0
     },
     "s3-backend-without-locking": {
@@ -792,7 +804,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value": {
-      "groups": 19,
+      "groups": 9,
       "hits": 5
     },
     "schema-missing-required": {
@@ -832,7 +844,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 79,
+      "groups": 76,
       "hits": 6
     },
     "single-file-stack": {
@@ -910,6 +922,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "variable-without-default": {
       "groups": 66,
       "hits": 12
+    },
+    "waf-log-destination-name": {
+      "groups": 1,
+      "hits": 0
     }
   },
   "variants": {
@@ -939,6 +955,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "alb-access-logs-kms-bucket|code": {
       "groups": 9,
+      "hits": 0
+    },
+    "api-invalid-value|code": {
+      "groups": 10,
       "hits": 0
     },
     "api-stage-without-access-logs|both": {
@@ -1137,6 +1157,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 1
     },
+    "db-subnet-group-coverage|code": {
+      "groups": 1,
+      "hits": 1
+    },
     "deletion-protection-enabled|both": {
       "groups": 15,
       "hits": 7
@@ -1214,7 +1238,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 33
     },
     "engine-version-unavailable|code": {
-      "groups": 25,
+      "groups": 19,
       "hits": 4
     },
     "external-resource-input|both": {
@@ -1410,7 +1434,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-package-missing|both": {
-      "groups": 9,
+      "groups": 10,
       "hits": 7
     },
     "lambda-package-missing|code": {
@@ -1474,8 +1498,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "literal-preexisting-id|code": {
-      "groups": 28,
-      "hits": 3
+      "groups": 22,
+      "hits": 1
     },
     "log-group-without-kms|both": {
       "groups": 2,
@@ -1717,6 +1741,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 113,
       "hits": 14
     },
+    "response-off-task|code": {
+      "groups": 6,
+      "hits": 0
+    },
     "response-truncated|both": {
       "groups": 17,
       "hits": 8
@@ -1738,7 +1766,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-acl-without-ownership-controls|code": {
-      "groups": 1,
+      "groups": 3,
       "hits": 0
     },
     "s3-backend-without-locking|both": {
@@ -1798,7 +1826,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value|code": {
-      "groups": 19,
+      "groups": 9,
       "hits": 5
     },
     "schema-missing-required|both": {
@@ -1850,11 +1878,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 48,
+      "groups": 46,
       "hits": 3
     },
     "sg-egress-all-open|code": {
-      "groups": 31,
+      "groups": 30,
       "hits": 3
     },
     "single-file-stack|code": {
@@ -1955,6 +1983,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "variable-without-default|code": {
       "groups": 28,
+      "hits": 0
+    },
+    "waf-log-destination-name|code": {
+      "groups": 1,
       "hits": 0
     }
   }

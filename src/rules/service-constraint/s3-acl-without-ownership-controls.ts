@@ -33,5 +33,17 @@ export const rule: Rule = {
         message: `${blockAddress(acl)} sets ${value ? `the ACL "${value}"` : 'an ACL'} on ${blockAddress(bucket)}, which has no ownership controls allowing ACLs: new buckets refuse ACLs (AccessControlListNotSupported).`,
       });
     }
+    // The deprecated inline `acl` of the bucket itself: a canned ACL other than `private` is refused the same way
+    // (InvalidBucketAclWithObjectOwnership at creation).
+    for (const bucket of resources(ctx.config, 'aws_s3_bucket')) {
+      const a = attrExpr(bucket, 'acl');
+      const value = a ? resolvedString(ctx.config, a) : undefined;
+      if (!value || value === 'private' || bucketAllowsAcls(ctx.config, bucket)) continue;
+      ctx.report({
+        block: bucket,
+        span: a?.span ?? bucket.span,
+        message: `${blockAddress(bucket)} sets \`acl = "${value}"\` on itself and has no ownership controls allowing ACLs: new buckets refuse ACLs (InvalidBucketAclWithObjectOwnership).`,
+      });
+    }
   },
 };

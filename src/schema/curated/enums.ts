@@ -16,6 +16,11 @@ export interface EnumEntry {
   deprecatedValues?: readonly string[];
   /** The argument is a list and each element must be allowed. */
   list?: boolean;
+  /**
+   * The provider passes the value through unchecked (`terraform validate` accepts it) and AWS refuses it at apply:
+   * reported as `api-invalid-value` (service-constraint), not as a schema error.
+   */
+  apiOnly?: boolean;
   link: string;
 }
 
@@ -159,7 +164,7 @@ export const ENUMS: readonly EnumEntry[] = [
   { kind: 'resource', type: 'aws_ecs_task_definition', path: 'network_mode', values: ['none', 'bridge', 'awsvpc', 'host'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_task_definition#network_mode-1' },
   { kind: 'resource', type: 'aws_ecs_service', path: 'launch_type', values: ['EC2', 'FARGATE', 'EXTERNAL'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecs_service#launch_type-1' },
   { kind: 'resource', type: 'aws_db_instance', path: 'storage_type', values: ['standard', 'gp2', 'gp3', 'io1', 'io2'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#storage_type-1' },
-  { kind: 'resource', type: 'aws_cloudtrail', path: 'event_selector.data_resource.type', values: ['AWS::S3::Object', 'AWS::Lambda::Function', 'AWS::DynamoDB::Table'], link: 'https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html' },
+  { kind: 'resource', type: 'aws_cloudtrail', path: 'event_selector.data_resource.type', values: ['AWS::S3::Object', 'AWS::Lambda::Function', 'AWS::DynamoDB::Table'], apiOnly: true, link: 'https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html' },
   { kind: 'resource', type: 'aws_cloudtrail', path: 'event_selector.read_write_type', values: ['All', 'ReadOnly', 'WriteOnly'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#read_write_type-1' },
   { kind: 'resource', type: 'aws_sns_topic_subscription', path: 'protocol', values: ['application', 'email', 'email-json', 'firehose', 'http', 'https', 'lambda', 'sms', 'sqs'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic_subscription#protocol-1' },
   { kind: 'data', type: 'aws_iam_policy_document', path: 'statement.effect', values: ['Allow', 'Deny'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document#effect-1' },
