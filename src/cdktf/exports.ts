@@ -47,7 +47,19 @@ export class ExportChecker {
     return modules.get(folded);
   }
 
+  /** The module of a data source class (`DataAwsCallerIdentity` folded without `dataaws` → `data-aws-caller-identity`). */
+  dataSourceModule(provider: string, folded: string): string | undefined {
+    let modules = this.dataModulesByFoldedName.get(provider);
+    if (!modules) {
+      modules = new Map();
+      for (const t of this.dataSources) if (t.startsWith(`${provider}_`)) modules.set(foldName(t.slice(provider.length + 1)), `data-${t.replace(/_/g, '-')}`);
+      this.dataModulesByFoldedName.set(provider, modules);
+    }
+    return modules.get(folded);
+  }
+
   private readonly modulesByFoldedName = new Map<string, Map<string, string>>();
+  private readonly dataModulesByFoldedName = new Map<string, Map<string, string>>();
 
   moduleExists(guess: TypeGuess): boolean {
     if (guess.kind === 'provider') return true;
@@ -185,7 +197,12 @@ function reportProviderClassesFromCore(
   for (const el of named.elements) {
     const exported = (el.propertyName ?? el.name).text;
     const folded = foldName(exported);
-    const module = folded === 'awsprovider' ? 'provider' : checker.resourceModule('aws', folded);
+    const module =
+      folded === 'awsprovider'
+        ? 'provider'
+        : folded.startsWith('dataaws')
+          ? checker.dataSourceModule('aws', folded.slice('dataaws'.length))
+          : checker.resourceModule('aws', folded);
     if (module === undefined) continue;
     report(el, `'cdktf' has no exported member '${exported}': provider classes come from '@cdktf/provider-aws/lib/${module}'.`);
   }

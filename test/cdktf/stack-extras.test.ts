@@ -78,15 +78,17 @@ export class Network extends Construct {
 
 test('provider classes imported from cdktf itself are reported; its own exports are not', () => {
   const content = stack(
-    `import { AwsProvider as Aws, Vpc, S3Bucket } from 'cdktf';
-import { TerraformOutput, S3Backend, Fn } from 'cdktf';`,
+    `import { AwsProvider as Aws, Vpc, S3Bucket, DataAwsVpc } from 'cdktf';
+import { TerraformOutput, S3Backend, Fn, DataTerraformRemoteState } from 'cdktf';`,
     `new TerraformOutput(this, 'o', { value: Fn.upper('x') });`,
   );
   const messages = exportProblems(content).map((d) => `${d.span.line}: ${d.message}`);
-  assert.equal(messages.length, 3, messages.join('\n'));
+  assert.equal(messages.length, 4, messages.join('\n'));
   assert.match(messages[0]!, /^4: 'cdktf' has no exported member 'AwsProvider': provider classes come from '@cdktf\/provider-aws\/lib\/provider'/);
   assert.match(messages[1]!, /'Vpc'.*lib\/vpc'/);
   assert.match(messages[2]!, /'S3Bucket'.*lib\/s3-bucket'/);
+  // Data sources too; cdktf's own data classes (DataTerraformRemoteState) are its exports.
+  assert.match(messages[3]!, /'DataAwsVpc'.*lib\/data-aws-vpc'/);
 });
 
 test('root imports of classes, unknown modules and members, and wrong class names are reported', () => {

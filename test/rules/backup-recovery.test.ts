@@ -53,7 +53,7 @@ test('rds-backup-disabled fires on a zero retention period only', () => {
   assert.deepEqual(runRule(backups, 'resource "aws_db_instance" "d" {\n  backup_retention_period = 7\n}'), []);
 });
 
-import { rule as replication } from '../../src/rules/backup-recovery/s3-replication-versioning.js';
+import { rule as replication } from '../../src/rules/dependency/s3-replication-versioning.js';
 
 const crr = (replicaVersioning: string, dependsOn: string): string => `
 resource "aws_s3_bucket" "source" {

@@ -824,6 +824,29 @@ resource "aws_dynamodb_table" "sessions" {
   assert.deepEqual(runRule(crossRegion, 'resource "aws_kms_key" "k" {}\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id = aws_kms_key.k.id\n}\n'), []);
 });
 
+test('cross-region-reference: aliases named for their region say the region when the project\'s provider file sets it', () => {
+  const tf = `resource "aws_sns_topic" "alerts" {
+  provider = aws.us_east_2
+  name     = "alerts"
+}
+resource "aws_cloudwatch_metric_alarm" "secondary_cpu" {
+  provider      = aws.us_west_1
+  alarm_name    = "cpu"
+  alarm_actions = [aws_sns_topic.alerts.arn]
+}
+resource "aws_cloudwatch_metric_alarm" "primary_cpu" {
+  provider      = aws.us_east_2
+  alarm_name    = "cpu"
+  alarm_actions = [aws_sns_topic.alerts.arn]
+}
+`;
+  const f = runRule(crossRegion, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_cloudwatch_metric_alarm.secondary_cpu', 5]]);
+  assert.match(f[0]!.message, /created in us-west-1 .*alarm_actions.*aws_sns_topic\.alerts \(us-east-2\)/);
+  // Aliases that name no region say nothing without a provider block.
+  assert.deepEqual(runRule(crossRegion, tf.replace(/us_east_2/g, 'primary').replace(/us_west_1/g, 'secondary')), []);
+});
+
 test('name-invalid-format: a name built from a local that is itself a template is read through it', () => {
   const tf = 'variable "environment" {}\nlocals {\n  name_prefix = "AppResource-${var.environment}"\n}\nresource "aws_s3_bucket" "logs" {\n  bucket = "${local.name_prefix}-logs"\n}\n';
   const f = runRule(nameFormat, tf);

@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3303,
+    "groups": 3313,
     "hits": 530
   },
   "categories": {
@@ -26,12 +26,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "backup-recovery": {
-      "groups": 13,
-      "hits": 4
+      "groups": 6,
+      "hits": 0
     },
     "dependency": {
-      "groups": 32,
-      "hits": 8
+      "groups": 41,
+      "hits": 9
     },
     "deprecated": {
       "groups": 39,
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 198,
-      "hits": 48
+      "groups": 204,
+      "hits": 51
     },
     "required-input": {
       "groups": 66,
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 343,
+      "groups": 344,
       "hits": 67
     },
     "style": {
@@ -146,7 +146,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 139,
+      "groups": 140,
       "hits": 19
     },
     "tagging": {
@@ -252,7 +252,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "cdktf-literal-reference-undeclared": {
-      "groups": 6,
+      "groups": 8,
       "hits": 2
     },
     "cdktf-module-super-arguments": {
@@ -276,7 +276,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export": {
-      "groups": 65,
+      "groups": 66,
       "hits": 0
     },
     "cdktf-untyped-block-camel-case": {
@@ -328,7 +328,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cross-region-reference": {
-      "groups": 3,
+      "groups": 4,
       "hits": 0
     },
     "dashboard-few-widgets": {
@@ -796,8 +796,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning": {
-      "groups": 7,
-      "hits": 4
+      "groups": 9,
+      "hits": 1
     },
     "schema-block-as-attribute": {
       "groups": 6,
@@ -904,8 +904,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference": {
-      "groups": 28,
-      "hits": 6
+      "groups": 32,
+      "hits": 9
     },
     "unguarded-optional-feature": {
       "groups": 12,
@@ -1046,7 +1046,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "cdktf-literal-reference-undeclared|code": {
-      "groups": 6,
+      "groups": 8,
       "hits": 2
     },
     "cdktf-module-super-arguments|code": {
@@ -1074,7 +1074,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 44,
+      "groups": 45,
       "hits": 0
     },
     "cdktf-untyped-block-camel-case|code": {
@@ -1142,7 +1142,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cross-region-reference|code": {
-      "groups": 3,
+      "groups": 4,
       "hits": 0
     },
     "dashboard-few-widgets|both": {
@@ -1810,12 +1810,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "s3-replication-versioning|both": {
-      "groups": 4,
+      "groups": 6,
       "hits": 1
     },
     "s3-replication-versioning|code": {
       "groups": 3,
-      "hits": 3
+      "hits": 0
     },
     "schema-block-as-attribute|both": {
       "groups": 5,
@@ -1955,11 +1955,11 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "undeclared-reference|both": {
       "groups": 9,
-      "hits": 1
+      "hits": 2
     },
     "undeclared-reference|code": {
-      "groups": 19,
-      "hits": 5
+      "groups": 23,
+      "hits": 7
     },
     "unguarded-optional-feature|both": {
       "groups": 6,

@@ -5,5 +5,6 @@ import { rule as missingOrderingDependency } from './missing-ordering-dependency
 import { rule as referenceCycle } from './reference-cycle.js';
 import { rule as dataSourceReadsManagedResource } from './data-source-reads-managed-resource.js';
 import { rule as configChannelBeforeRecorder } from './config-channel-before-recorder.js';
+import { rule as s3ReplicationVersioning } from './s3-replication-versioning.js';
 
-export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle, dataSourceReadsManagedResource, configChannelBeforeRecorder];
+export const DEPENDENCY_RULES: Rule[] = [apigwDeploymentRace, ecsServiceListenerDependency, missingOrderingDependency, referenceCycle, dataSourceReadsManagedResource, configChannelBeforeRecorder, s3ReplicationVersioning];

@@ -54,6 +54,8 @@ export const rule: Rule = {
     id: 'cdktf-literal-reference-undeclared',
     category: 'reference',
     severity: 'high',
+    // Terraform refuses the configuration ("Reference to undeclared ..."): listed even where the ideal repeats it.
+    blocker: true,
     fixClass: 'C',
     title: 'Terraform reference in a CDKTF string to something the stack never declares',
     rootCause:

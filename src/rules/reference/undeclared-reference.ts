@@ -23,6 +23,8 @@ export const rule: Rule = {
     id: 'undeclared-reference',
     category: 'reference',
     severity: 'critical',
+    // Terraform refuses the configuration ("Reference to undeclared ..."): listed even where the ideal repeats it.
+    blocker: true,
     fixClass: 'C',
     title: 'Reference to an undeclared name',
     rootCause: 'The model names a variable, local or resource differently across files (or against the existing provider.tf) and never declares the referenced name.',

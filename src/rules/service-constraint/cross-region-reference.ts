@@ -78,6 +78,13 @@ export const rule: Rule = {
   check(ctx) {
     if (!isHclConfig(ctx.config)) return;
     const regions = providerRegions(ctx.config);
+    // Aliases named for their region (`aws.us_east_2`) used where no provider block of the response sets one (the
+    // project's provider file does): the alias says the region.
+    for (const block of ctx.config.blocks) {
+      const alias = block.kind === 'resource' ? providerOf(block) : 'aws';
+      const m = /^aws\.((?:us|eu|ap|sa|ca|me|af|il|mx)_[a-z]+_\d)$/.exec(alias);
+      if (m && !regions.has(alias)) regions.set(alias, m[1]!.replace(/_/g, '-'));
+    }
     if (new Set(regions.values()).size < 2) return;
     const byAddress = new Map(ctx.config.blocks.filter((b) => b.kind === 'resource').map((b) => [blockAddress(b), b]));
     for (const block of ctx.config.blocks) {

@@ -8,7 +8,7 @@ import { bucketSideResources } from '../util/b-s3.js';
 export const rule: Rule = {
   meta: {
     id: 's3-replication-versioning',
-    category: 'backup-recovery',
+    category: 'dependency',
     severity: 'high',
     fixClass: 'A',
     title: 'S3 replication without versioning ordered before it',
