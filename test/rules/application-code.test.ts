@@ -113,6 +113,19 @@ test('lambda-env-var-not-set is quiet when the variable is set or the map is not
   assert.deepEqual(runRule(envVarNotSet, merged, { extraFiles: [reader] }), []);
 });
 
+test('lambda-env-var-not-set: a resource variable read with an empty fallback and never set is reported; a tuning default is not', () => {
+  const notifier = {
+    path: 'lib/lambda/handler.py',
+    language: 'py',
+    content: 'import os\nTOPIC = os.environ.get("SNS_TOPIC_ARN", "")\nLEVEL = os.environ.get("LOG_LEVEL_NAME", "")\nRETRIES = os.getenv("MAX_RETRIES", "")\n\ndef handler(event, context):\n    if TOPIC:\n        pass\n',
+  };
+  const f = runRule(envVarNotSet, envFn('OTHER = "x"'), { extraFiles: [notifier] });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_lambda_function.api', 7]]);
+  assert.match(f[0]!.message, /reads SNS_TOPIC_ARN with an empty fallback and no value set/);
+  assert.doesNotMatch(f[0]!.message, /MAX_RETRIES|LOG_LEVEL_NAME/);
+  assert.deepEqual(runRule(envVarNotSet, envFn('SNS_TOPIC_ARN = aws_sns_topic.alerts.arn'), { extraFiles: [notifier] }), []);
+});
+
 test('handler-without-error-handling fires on SDK calls without try, not with one', () => {
   const bare = { path: 'lib/lambda/app.js', language: 'js', content: 'const { S3Client, PutObjectCommand } = require("@aws-sdk/client-s3");\nexports.handler = async (e) => { await new S3Client({}).send(new PutObjectCommand({})); };\n' };
   assert.equal(runRule(noErrorHandling, 'resource "aws_s3_bucket" "b" {}', { extraFiles: [bare] }).length, 1);

@@ -109,3 +109,19 @@ test('unguarded-optional-feature: a CDKTF construct created under an if, a terna
     assert.deepEqual(r.findings, [], guarded);
   }
 });
+
+test('unguarded-optional-feature: a child module\'s resource follows its caller: a guarded call or one passing the inputs is fine', () => {
+  const child = 'variable "domain_name" {}\nresource "aws_route53_zone" "main" {\n  name = var.domain_name\n}\n';
+  const call = (body: string) => `module "dns" {\n  source = "./modules/dns"\n${body}}\n`;
+  const files = (root: string) => ({ 'lib/main.tf': root, 'lib/modules/dns/main.tf': child });
+  // The caller passes nothing and creates the module always: the feature is mandatory and unsupplied.
+  assert.deepEqual(runRule(unguarded, files(call(''))).map((x) => [x.resource, x.location.file]), [['aws_route53_zone.main', 'lib/modules/dns/main.tf']]);
+  assert.deepEqual(runRule(unguarded, files(call('  count = var.environment == "prod" ? 1 : 0\n'))), []);
+  assert.deepEqual(runRule(unguarded, files(call('  domain_name = var.domain_name\n'))), []);
+});
+
+test('unguarded-optional-feature: certificate validation in a child module called unconditionally is still reported', () => {
+  const child = 'resource "aws_acm_certificate_validation" "cert" {\n  certificate_arn = aws_acm_certificate.cert.arn\n}\n';
+  const root = 'module "tls" {\n  source = "./modules/tls"\n}\n';
+  assert.deepEqual(runRule(unguarded, { 'lib/main.tf': root, 'lib/modules/tls/main.tf': child }).map((x) => x.resource), ['aws_acm_certificate_validation.cert']);
+});

@@ -13,13 +13,13 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3313,
-    "hits": 530
+    "groups": 3309,
+    "hits": 531
   },
   "categories": {
     "application-code": {
-      "groups": 42,
-      "hits": 25
+      "groups": 44,
+      "hits": 27
     },
     "backend": {
       "groups": 262,
@@ -50,7 +50,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "external-dependency": {
-      "groups": 56,
+      "groups": 54,
       "hits": 11
     },
     "file-layout": {
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "missing-resource": {
-      "groups": 214,
+      "groups": 218,
       "hits": 30
     },
     "monitoring": {
@@ -106,8 +106,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "optional-feature": {
-      "groups": 29,
-      "hits": 4
+      "groups": 28,
+      "hits": 3
     },
     "outputs": {
       "groups": 46,
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 344,
+      "groups": 337,
       "hits": 67
     },
     "style": {
@@ -180,7 +180,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "alb-access-logs-kms-bucket": {
-      "groups": 9,
+      "groups": 6,
       "hits": 0
     },
     "api-invalid-value": {
@@ -404,7 +404,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable": {
-      "groups": 79,
+      "groups": 75,
       "hits": 37
     },
     "external-resource-input": {
@@ -527,6 +527,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "lambda-env-var-not-set": {
+      "groups": 2,
+      "hits": 2
+    },
     "lambda-env-without-kms": {
       "groups": 1,
       "hits": 0
@@ -588,7 +592,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "literal-preexisting-id": {
-      "groups": 22,
+      "groups": 20,
       "hits": 1
     },
     "log-group-without-kms": {
@@ -752,7 +756,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 30
     },
     "response-off-task": {
-      "groups": 6,
+      "groups": 10,
       "hits": 0
     },
     "response-truncated": {
@@ -908,8 +912,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 9
     },
     "unguarded-optional-feature": {
-      "groups": 12,
-      "hits": 2
+      "groups": 11,
+      "hits": 1
     },
     "untagged-resources": {
       "groups": 4,
@@ -954,7 +958,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "alb-access-logs-kms-bucket|code": {
-      "groups": 9,
+      "groups": 6,
       "hits": 0
     },
     "api-invalid-value|code": {
@@ -1238,7 +1242,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 33
     },
     "engine-version-unavailable|code": {
-      "groups": 19,
+      "groups": 15,
       "hits": 4
     },
     "external-resource-input|both": {
@@ -1413,6 +1417,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "lambda-env-var-not-set|code": {
+      "groups": 2,
+      "hits": 2
+    },
     "lambda-env-without-kms|code": {
       "groups": 1,
       "hits": 0
@@ -1498,7 +1506,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "literal-preexisting-id|code": {
-      "groups": 22,
+      "groups": 20,
       "hits": 1
     },
     "log-group-without-kms|both": {
@@ -1742,7 +1750,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 14
     },
     "response-off-task|code": {
-      "groups": 6,
+      "groups": 10,
       "hits": 0
     },
     "response-truncated|both": {
@@ -1966,8 +1974,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "unguarded-optional-feature|code": {
-      "groups": 6,
-      "hits": 1
+      "groups": 5,
+      "hits": 0
     },
     "untagged-resources|both": {
       "groups": 4,

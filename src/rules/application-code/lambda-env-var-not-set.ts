@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { blockAddress } from '../../model/query.js';
-import { envVariablesRead, functionEnvironmentKeys, functionsWithCode } from '../util/b-handler.js';
+import { envVariablesRead, resourceVariablesReadWithEmptyDefault, functionEnvironmentKeys, functionsWithCode } from '../util/b-handler.js';
 
 export const rule: Rule = {
   meta: {
@@ -31,11 +31,14 @@ export const rule: Rule = {
       if (!keys) continue;
       const read = [...new Set(files.flatMap((f) => envVariablesRead(f.content)))].sort();
       const missing = read.filter((n) => !keys.has(n));
-      if (!missing.length) continue;
-      ctx.report({
-        block: fn,
-        message: `${blockAddress(fn)}'s code reads ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}, which its environment does not define.`,
-      });
+      const skipped = [...new Set(files.flatMap((f) => resourceVariablesReadWithEmptyDefault(f.content)))].sort().filter((n) => !keys.has(n) && !missing.includes(n));
+      if (!missing.length && !skipped.length) continue;
+      const list = (names: string[]) => `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}`;
+      const parts = [
+        ...(missing.length ? [`reads ${list(missing)}, which its environment does not define`] : []),
+        ...(skipped.length ? [`${missing.length ? 'and ' : ''}reads ${list(skipped)} with an empty fallback and no value set, so what ${skipped.length === 1 ? 'that resource is' : 'those resources are'} for silently never happens`] : []),
+      ];
+      ctx.report({ block: fn, message: `${blockAddress(fn)}'s code ${parts.join(' ')}.` });
     }
   },
 };

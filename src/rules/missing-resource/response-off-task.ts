@@ -4,16 +4,30 @@ import type { Configuration } from '../../model/types.js';
 /**
  * A response that implements another task: its resource types and the reference's barely meet, and the prompt
  * names the reference's services rather than the response's. Reviewers list "completely different task" first and
- * judge nothing else of that code (dev corpus: every tf-hcl task whose model and reference share at most a fifth of
- * their resource types both ways, with at least 5 and 8 types, was documented as the wrong task, except one whose
- * reference was the mismatched file; the prompt tells the two apart).
+ * judge nothing else of that code (dev corpus: the tf-hcl tasks whose model and reference share at most a quarter of
+ * their resource types beyond the network and IAM scaffolding were documented as the wrong task; the prompt tells
+ * them from a reference that is itself the mismatched file).
  */
 
-/** At least this many resource types on each side before the overlap means anything. */
-const MIN_MODEL_TYPES = 5;
-const MIN_IDEAL_TYPES = 8;
-/** At most this share of either side's types in common. */
-const MAX_SHARED = 0.2;
+/**
+ * Scaffolding nearly every stack declares (network, IAM, keys, log groups): shared by any two answers, it says
+ * nothing about whether they build the same system, so the comparison leaves it out.
+ */
+const SCAFFOLDING = new Set([
+  'aws_vpc', 'aws_subnet', 'aws_internet_gateway', 'aws_nat_gateway', 'aws_eip', 'aws_route_table', 'aws_route_table_association',
+  'aws_route', 'aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule',
+  'aws_default_security_group', 'aws_network_acl', 'aws_flow_log', 'aws_iam_role', 'aws_iam_role_policy', 'aws_iam_role_policy_attachment',
+  'aws_iam_policy', 'aws_iam_instance_profile', 'aws_kms_key', 'aws_kms_alias', 'aws_cloudwatch_log_group',
+]);
+
+/** At least this many resource types beyond the scaffolding on each side before the overlap means anything. */
+const MIN_MODEL_TYPES = 3;
+const MIN_IDEAL_TYPES = 4;
+/**
+ * At most this share of either side's types in common (dev corpus: every tf-hcl pair at or below 0.17 is an answer
+ * to another task; the next pair shares 0.56).
+ */
+const MAX_SHARED = 0.25;
 
 /** Words a prompt uses for a service whose type token says something else (`aws_lb_*` is "load balancer"). */
 const TOKEN_WORDS: Record<string, string[]> = {
@@ -61,9 +75,10 @@ function tokenOf(type: string): string {
   return type.replace(/^aws_/, '').split('_')[0] ?? type;
 }
 
-function resourceTypes(config: Configuration): Set<string> {
+/** The AWS resource types a configuration declares, scaffolding left out. */
+function systemTypes(config: Configuration): Set<string> {
   const out = new Set<string>();
-  for (const b of config.blocks) if (b.kind === 'resource' && b.labels[0]?.startsWith('aws_')) out.add(b.labels[0]);
+  for (const b of config.blocks) if (b.kind === 'resource' && b.labels[0]?.startsWith('aws_') && !SCAFFOLDING.has(b.labels[0])) out.add(b.labels[0]);
   return out;
 }
 
@@ -99,8 +114,8 @@ export const rule: Rule = {
   check(ctx) {
     const prompt = ctx.task.prompt;
     if (!ctx.ideal || !prompt) return;
-    const model = resourceTypes(ctx.config);
-    const ideal = resourceTypes(ctx.ideal);
+    const model = systemTypes(ctx.config);
+    const ideal = systemTypes(ctx.ideal);
     if (model.size < MIN_MODEL_TYPES || ideal.size < MIN_IDEAL_TYPES) return;
     const shared = [...model].filter((t) => ideal.has(t)).length;
     if (shared / model.size > MAX_SHARED || shared / ideal.size > MAX_SHARED) return;
@@ -113,7 +128,7 @@ export const rule: Rule = {
     ctx.report({
       span: { file: ctx.task.model?.origin ?? 'lib/MODEL_RESPONSE.md', line: 1, column: 1, endLine: 1, endColumn: 1 },
       resource: 'response',
-      message: `The response builds another system (${serviceList(model)}): ${shared} of its ${model.size} resource types appear in the reference, which builds ${serviceList(ideal)}; the prompt names ${idealNamed} of the reference's services and ${modelNamed} of the response's.`,
+      message: `The response builds another system (${serviceList(model)}): beyond network and IAM scaffolding, ${shared} of its ${model.size} resource types appear in the reference, which builds ${serviceList(ideal)}; the prompt names ${idealNamed} of the reference's services and ${modelNamed} of the response's.`,
     });
   },
 };

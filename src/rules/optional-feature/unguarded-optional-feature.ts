@@ -49,6 +49,9 @@ export const rule: Rule = {
     category: 'optional-feature',
     severity: 'high',
     fixClass: 'B',
+    // An unattended deployment stops: plan asks for the input nobody supplies, or apply waits on a validation that
+    // never completes. Listed whatever the check's measured precision unless the reference does the same.
+    applyFailure: true,
     title: 'Optional feature created unconditionally',
     rootCause: 'The model assumes a production setup with a registered domain, hosted zone and certificate, and makes DNS/HTTPS/custom domains mandatory.',
     fix: 'Guard domain, certificate, DNS and HTTPS resources with an enable flag (default false) and `count`; give their inputs null defaults.',
@@ -75,6 +78,10 @@ export const rule: Rule = {
       // The reference requires the same inputs without a default: the task supplies them (a custom domain the
       // prompt asks for), and the reviewer accepted the feature as mandatory (read against the code: judged false).
       if (inputs.length && ctx.ideal && inputs.every((name) => requiredIn(ctx.ideal!, name))) continue;
+      // A child module's resource is created when its caller says so, and its inputs are what the caller passes:
+      // a call guarded by count/for_each, or passing every input, makes the feature optional or supplied (read
+      // against the code: a prod-only Route 53 module judged false).
+      if (calledOptionallyOrSupplied(config, r, inputs)) continue;
       ctx.report({
         block: r,
         resource: blockAddress(r),
@@ -85,3 +92,20 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Module calls whose `source` is the folder a block's file sits in (`./modules/route53` for `lib/modules/route53/main.tf`). */
+function callersOf(config: Configuration, block: Block): Block[] {
+  const folder = block.span.file.split('/').slice(0, -1).join('/');
+  return blocksOfKind(config, 'module').filter((m) => {
+    const source = staticString(attrExpr(m, 'source'));
+    if (!source || !source.startsWith('.')) return false;
+    const tail = source.replace(/^(\.\.?\/)+/, '').replace(/\/$/, '');
+    return tail.length > 0 && (folder === tail || folder.endsWith(`/${tail}`));
+  });
+}
+
+function calledOptionallyOrSupplied(config: Configuration, block: Block, inputs: string[]): boolean {
+  const callers = callersOf(config, block);
+  if (!callers.length) return false;
+  return callers.every((m) => attrExpr(m, 'count') !== undefined || attrExpr(m, 'for_each') !== undefined || (inputs.length > 0 && inputs.every((name) => attrExpr(m, name) !== undefined)));
+}

@@ -32,6 +32,28 @@ export function envVariablesRead(code: string): string[] {
   return [...names].sort();
 }
 
+/**
+ * Reads whose fallback is empty (`os.environ.get("X", "")`, `os.getenv("X", None)`, `process.env.X || ""`) of a
+ * variable that names a resource (`*_ARN`, `*_URL`, `*_TABLE`, ...): the code does not crash when it is unset, it
+ * silently skips what the resource is for (no notification sent, nothing written).
+ */
+const EMPTY_DEFAULT_READ = [
+  /os\.environ\.get\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*,\s*(?:''|""|None)\s*\)/g,
+  /os\.getenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*,\s*(?:''|""|None)\s*\)/g,
+  /process\.env\.([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|\||\?\?)\s*(?:''|""|``)/g,
+];
+const RESOURCE_VARIABLE = /_(ARN|URL|URI|TABLE|TABLE_NAME|BUCKET|BUCKET_NAME|QUEUE|QUEUE_URL|TOPIC|TOPIC_ARN|STREAM|STREAM_NAME|ENDPOINT|SECRET_ARN|SECRET_NAME|FUNCTION_NAME)$/;
+
+/** Resource-naming environment variables the code reads with an empty fallback. */
+export function resourceVariablesReadWithEmptyDefault(code: string): string[] {
+  const names = new Set<string>();
+  for (const re of EMPTY_DEFAULT_READ) {
+    re.lastIndex = 0;
+    for (let m = re.exec(code); m; m = re.exec(code)) if (RESOURCE_VARIABLE.test(m[1]!) && !RUNTIME_VARIABLES.test(m[1]!)) names.add(m[1]!);
+  }
+  return [...names].sort();
+}
+
 /** Keys of `environment { variables = {...} }`; undefined when the map is not written out (merge(), a local...). */
 export function functionEnvironmentKeys(fn: Block): Set<string> | undefined {
   const envs = nestedBlocks(fn, 'environment');
