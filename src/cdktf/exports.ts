@@ -38,28 +38,31 @@ export class ExportChecker {
 
   /** The module of the resource type whose name folds to `folded` (`vpc` → `vpc`, `s3bucket` → `s3-bucket`). */
   resourceModule(provider: string, folded: string): string | undefined {
-    let modules = this.modulesByFoldedName.get(provider);
-    if (!modules) {
-      modules = new Map();
-      for (const t of this.resources) if (t.startsWith(`${provider}_`)) modules.set(foldName(t.slice(provider.length + 1)), t.slice(provider.length + 1).replace(/_/g, '-'));
-      this.modulesByFoldedName.set(provider, modules);
-    }
-    return modules.get(folded);
+    return this.modulesByFoldedName('resource', provider).get(folded);
   }
 
   /** The module of a data source class (`DataAwsCallerIdentity` folded without `dataaws` → `data-aws-caller-identity`). */
   dataSourceModule(provider: string, folded: string): string | undefined {
-    let modules = this.dataModulesByFoldedName.get(provider);
-    if (!modules) {
-      modules = new Map();
-      for (const t of this.dataSources) if (t.startsWith(`${provider}_`)) modules.set(foldName(t.slice(provider.length + 1)), `data-${t.replace(/_/g, '-')}`);
-      this.dataModulesByFoldedName.set(provider, modules);
-    }
-    return modules.get(folded);
+    return this.modulesByFoldedName('data', provider).get(folded);
   }
 
-  private readonly modulesByFoldedName = new Map<string, Map<string, string>>();
-  private readonly dataModulesByFoldedName = new Map<string, Map<string, string>>();
+  /** A provider's modules by folded type name (without `<provider>_`), built once per kind and provider. */
+  private modulesByFoldedName(kind: 'resource' | 'data', provider: string): Map<string, string> {
+    const key = `${kind}:${provider}`;
+    let modules = this.modulesByKey.get(key);
+    if (!modules) {
+      modules = new Map();
+      for (const t of kind === 'resource' ? this.resources : this.dataSources) {
+        if (!t.startsWith(`${provider}_`)) continue;
+        const module = t.slice(provider.length + 1).replace(/_/g, '-');
+        modules.set(foldName(t.slice(provider.length + 1)), kind === 'resource' ? module : `data-${provider}-${module}`);
+      }
+      this.modulesByKey.set(key, modules);
+    }
+    return modules;
+  }
+
+  private readonly modulesByKey = new Map<string, Map<string, string>>();
 
   moduleExists(guess: TypeGuess): boolean {
     if (guess.kind === 'provider') return true;

@@ -238,13 +238,13 @@ const OFF_TASK_CHECK = 'response-off-task';
  * observations (read against the code: a key pair and an engine version of the off-task stack judged noise). What
  * fails `terraform validate` or `tsc` stays a failure.
  */
-function onOffTaskCode(f: Finding, input: JudgeInput): boolean {
-  if (f.ruleId === OFF_TASK_CHECK || VALIDATE_BLOCKER_CATEGORIES.has(f.category) || !f.resource || !input.ideal) return false;
+function onOffTaskCode(f: Finding, idealTypes: ReadonlySet<string>): boolean {
+  if (f.ruleId === OFF_TASK_CHECK || VALIDATE_BLOCKER_CATEGORIES.has(f.category) || !f.resource) return false;
   // A whole resource type (`aws_cloudwatch_composite_alarm`, the reference's type the model lacks) is the task's own.
   if (WHOLE_TYPE_OR_PROVIDER.test(f.resource)) return false;
   const type = typeOfAddress(f.resource);
   if (!type || !/^aws_/.test(type)) return false;
-  return !input.ideal.blocks.some((b) => b.kind === 'resource' && b.labels[0] === type);
+  return !idealTypes.has(type);
 }
 
 /**
@@ -310,8 +310,9 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
   const groups = groupByCheck(merged, (f) => (kept.has(f) ? 'kept' : 'fixed'));
   const keptLeads = new Set(groups.filter((g) => g.split === 'kept').map((g) => g.finding));
   const grouped = foldSameConcern(foldRootCausePairs(groups.map((g) => g.finding)), (a, b) => keptLeads.has(a) === keptLeads.has(b) && !distinctHardErrors(a, b));
-  const offTask = merged.some((f) => f.ruleId === OFF_TASK_CHECK);
-  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) || (offTask && onOffTaskCode(f, input)) }));
+  // The reference's resource types, read once: in an off-task answer, findings on types it never builds are observations.
+  const idealTypes = input.ideal && merged.some((f) => f.ruleId === OFF_TASK_CHECK) ? new Set(input.ideal.blocks.filter((b) => b.kind === 'resource').map((b) => b.labels[0] ?? '')) : null;
+  return grouped.map((f) => ({ finding: f, significance: significance(f), kept: keptLeads.has(f), churn: isChurn(f, input) || (idealTypes !== null && onOffTaskCode(f, idealTypes)) }));
 }
 
 

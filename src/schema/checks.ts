@@ -135,8 +135,8 @@ class Checker {
       this.unverifiable.add(what);
       return;
     }
-    // Unpinned (no constraint, or a CDKTF project without a provider binding version): say so plainly.
-    const unpinned = this.target.range.range === '' || this.target.text.startsWith('no ');
+    // Unpinned (no constraint, or a CDKTF project without a provider binding version; both admit every version): say so plainly.
+    const unpinned = this.target.range.range === '';
     const later = !this.admitsLaterThanSchema
       ? ''
       : unpinned

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Configuration } from '../../model/types.js';
+import { promptNamesService, serviceOfType } from '../util/aws-services.js';
 
 /**
  * A response that implements another task: its resource types and the reference's barely meet, and the prompt
@@ -29,52 +30,6 @@ const MIN_IDEAL_TYPES = 4;
  */
 const MAX_SHARED = 0.25;
 
-/** Words a prompt uses for a service whose type token says something else (`aws_lb_*` is "load balancer"). */
-const TOKEN_WORDS: Record<string, string[]> = {
-  lb: ['load balancer', 'alb', 'elb', 'nlb'],
-  alb: ['load balancer', 'alb'],
-  elb: ['load balancer', 'elb'],
-  db: ['rds', 'database', 'aurora', 'postgres', 'mysql'],
-  rds: ['rds', 'aurora', 'database'],
-  instance: ['ec2', 'instance'],
-  launch: ['ec2', 'launch template', 'auto scaling', 'autoscaling'],
-  autoscaling: ['auto scaling', 'autoscaling', 'asg'],
-  appautoscaling: ['auto scaling', 'autoscaling'],
-  sfn: ['step functions', 'state machine'],
-  cloudwatch: ['cloudwatch', 'alarm', 'dashboard'],
-  apigatewayv2: ['api gateway', 'http api', 'websocket'],
-  api: ['api gateway', 'rest api'],
-  cloudfront: ['cloudfront', 'cdn'],
-  wafv2: ['waf'],
-  elasticache: ['elasticache', 'redis', 'memcached'],
-  opensearch: ['opensearch', 'elasticsearch'],
-  ecs: ['ecs', 'fargate', 'container'],
-  eks: ['eks', 'kubernetes'],
-  efs: ['efs', 'file system'],
-  sns: ['sns', 'notification'],
-  sqs: ['sqs', 'queue'],
-  s3: ['s3', 'bucket'],
-  kms: ['kms', 'encryption key'],
-  iam: ['iam', 'role', 'policy'],
-  vpc: ['vpc', 'network'],
-  subnet: ['subnet'],
-  nat: ['nat'],
-  route53: ['route 53', 'route53', 'dns'],
-  secretsmanager: ['secrets manager', 'secret'],
-  ssm: ['ssm', 'parameter store', 'systems manager'],
-  xray: ['x-ray', 'xray', 'tracing'],
-  glue: ['glue'],
-  athena: ['athena'],
-  kinesis: ['kinesis', 'stream'],
-  lambda: ['lambda', 'function'],
-  dynamodb: ['dynamodb', 'table'],
-};
-
-/** Service token of a resource type: `aws_kinesis_stream` → `kinesis`, `aws_lb_target_group` → `lb`. */
-function tokenOf(type: string): string {
-  return type.replace(/^aws_/, '').split('_')[0] ?? type;
-}
-
 /** The AWS resource types a configuration declares, scaffolding left out. */
 function systemTypes(config: Configuration): Set<string> {
   const out = new Set<string>();
@@ -82,18 +37,15 @@ function systemTypes(config: Configuration): Set<string> {
   return out;
 }
 
-/** How many of the tokens the prompt names (as whole words, through TOKEN_WORDS for the less obvious ones). */
-function promptHits(prompt: string, tokens: Set<string>): number {
-  const text = ` ${prompt.toLowerCase().replace(/[^a-z0-9@-]+/g, ' ')} `;
-  let hits = 0;
-  for (const token of tokens) if ((TOKEN_WORDS[token] ?? [token]).some((w) => text.includes(` ${w} `) || text.includes(` ${w}s `))) hits += 1;
-  return hits;
+/** How many of these services the prompt names (by product or common word, as resource-type-missing-vs-reference reads it). */
+function promptHits(prompt: string, services: Set<string>): number {
+  return [...services].filter((svc) => promptNamesService(prompt, svc) !== undefined).length;
 }
 
-/** Up to six service tokens of a type set, in a stable order, for the message. */
+/** Up to six services of a type set, in a stable order, for the message. */
 function serviceList(types: Set<string>): string {
-  const tokens = [...new Set([...types].map(tokenOf))].sort();
-  return tokens.slice(0, 6).join(', ') + (tokens.length > 6 ? ', ...' : '');
+  const services = [...new Set([...types].map(serviceOfType))].sort();
+  return services.slice(0, 6).join(', ') + (services.length > 6 ? ', ...' : '');
 }
 
 export const rule: Rule = {
@@ -120,8 +72,8 @@ export const rule: Rule = {
     const shared = [...model].filter((t) => ideal.has(t)).length;
     if (shared / model.size > MAX_SHARED || shared / ideal.size > MAX_SHARED) return;
     // The prompt decides which side is on task: a reference that is the mismatched file leaves the model alone.
-    const modelOnly = new Set([...model].filter((t) => !ideal.has(t)).map(tokenOf));
-    const idealOnly = new Set([...ideal].filter((t) => !model.has(t)).map(tokenOf));
+    const modelOnly = new Set([...model].filter((t) => !ideal.has(t)).map(serviceOfType));
+    const idealOnly = new Set([...ideal].filter((t) => !model.has(t)).map(serviceOfType));
     const idealNamed = promptHits(prompt, idealOnly);
     const modelNamed = promptHits(prompt, modelOnly);
     if (idealNamed <= modelNamed) return;

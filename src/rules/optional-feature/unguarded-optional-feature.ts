@@ -2,6 +2,8 @@ import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { attrExpr, blockAddress, blocksOfKind, resources, staticString } from '../../model/query.js';
 import { blockVariables, hasDefault, hasEmptyDefault, isGuarded } from '../util/variables.js';
+import { localModuleCalls } from '../util/modules.js';
+import { dirname } from '../util/files.js';
 
 /** Resources that only make sense with a domain, certificate or zone the deployer owns. */
 const FEATURE_TYPES: Record<string, string> = {
@@ -93,19 +95,10 @@ export const rule: Rule = {
   },
 };
 
-/** Module calls whose `source` is the folder a block's file sits in (`./modules/route53` for `lib/modules/route53/main.tf`). */
-function callersOf(config: Configuration, block: Block): Block[] {
-  const folder = block.span.file.split('/').slice(0, -1).join('/');
-  return blocksOfKind(config, 'module').filter((m) => {
-    const source = staticString(attrExpr(m, 'source'));
-    if (!source || !source.startsWith('.')) return false;
-    const tail = source.replace(/^(\.\.?\/)+/, '').replace(/\/$/, '');
-    return tail.length > 0 && (folder === tail || folder.endsWith(`/${tail}`));
-  });
-}
-
+/** The module calls that load the folder a block's file sits in: whether each guards the block or passes its inputs. */
 function calledOptionallyOrSupplied(config: Configuration, block: Block, inputs: string[]): boolean {
-  const callers = callersOf(config, block);
+  const folder = dirname(block.span.file);
+  const callers = localModuleCalls(config).filter((c) => c.childDir === folder).map((c) => c.block);
   if (!callers.length) return false;
   return callers.every((m) => attrExpr(m, 'count') !== undefined || attrExpr(m, 'for_each') !== undefined || (inputs.length > 0 && inputs.every((name) => attrExpr(m, name) !== undefined)));
 }

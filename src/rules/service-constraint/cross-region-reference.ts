@@ -1,6 +1,6 @@
 import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { allAttributes, attrExpr, blockAddress, blocksOfKind, exprToText, referencesIn, referenceTarget } from '../../model/query.js';
+import { allAttributes, attrExpr, blockAddress, blocksOfKind, exprToText, referencesIn, referenceTarget, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { isChildModuleFile, isHclConfig } from '../util/files.js';
 
@@ -80,8 +80,8 @@ export const rule: Rule = {
     const regions = providerRegions(ctx.config);
     // Aliases named for their region (`aws.us_east_2`) used where no provider block of the response sets one (the
     // project's provider file does): the alias says the region.
-    for (const block of ctx.config.blocks) {
-      const alias = block.kind === 'resource' ? providerOf(block) : 'aws';
+    for (const block of resources(ctx.config)) {
+      const alias = providerOf(block);
       const m = /^aws\.((?:us|eu|ap|sa|ca|me|af|il|mx)_[a-z]+_\d)$/.exec(alias);
       if (m && !regions.has(alias)) regions.set(alias, m[1]!.replace(/_/g, '-'));
     }

@@ -42,7 +42,7 @@ const EMPTY_DEFAULT_READ = [
   /os\.getenv\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*,\s*(?:''|""|None)\s*\)/g,
   /process\.env\.([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|\||\?\?)\s*(?:''|""|``)/g,
 ];
-const RESOURCE_VARIABLE = /_(ARN|URL|URI|TABLE|TABLE_NAME|BUCKET|BUCKET_NAME|QUEUE|QUEUE_URL|TOPIC|TOPIC_ARN|STREAM|STREAM_NAME|ENDPOINT|SECRET_ARN|SECRET_NAME|FUNCTION_NAME)$/;
+const RESOURCE_VARIABLE = /_(ARN|URL|URI|TABLE|TABLE_NAME|BUCKET|BUCKET_NAME|QUEUE|TOPIC|STREAM|STREAM_NAME|ENDPOINT|SECRET_NAME|FUNCTION_NAME)$/;
 
 /** Resource-naming environment variables the code reads with an empty fallback. */
 export function resourceVariablesReadWithEmptyDefault(code: string): string[] {
