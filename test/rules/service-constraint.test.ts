@@ -1014,6 +1014,9 @@ test('waf-log-destination-name: a log group, bucket or literal ARN not named aws
   const bad = runRule(wafLogName, logging('aws_cloudwatch_log_group.waf.arn') + group('/aws/wafv2/app-${var.environment_suffix}'));
   assert.deepEqual(bad.map((f) => [f.resource, f.location.line]), [['aws_wafv2_web_acl_logging_configuration.app', 1]]);
   assert.match(bad[0]!.message, /aws_cloudwatch_log_group\.waf \(`name` "\/aws\/wafv2\/app-…"\)/);
+  // A name whose every part resolves is quoted whole, without the "…" of an apply-time end.
+  const resolved = runRule(wafLogName, logging('aws_cloudwatch_log_group.waf.arn') + group('/aws/wafv2/${var.project}') + 'variable "project" {\n  default = "proj"\n}\n');
+  assert.match(resolved[0]!.message, /`name` "\/aws\/wafv2\/proj"\)/);
   assert.equal(runRule(wafLogName, logging('"arn:aws:s3:::waf-logs-bucket"')).length, 1);
   assert.equal(runRule(wafLogName, logging('aws_s3_bucket.logs.arn') + 'resource "aws_s3_bucket" "logs" {\n  bucket = "my-waf-logs"\n}\n').length, 1);
   // Named with the prefix, or starting with a value known only at apply time: nothing to say.

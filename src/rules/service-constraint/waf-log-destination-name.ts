@@ -21,18 +21,18 @@ const ARN_NAME = /^arn:[\w-]+:(?:logs:[^:]*:[^:]*:log-group:([^:*]+)|s3:::([^/]+
  * The statically known beginning of a name: the whole value when it resolves, else the literal and resolvable parts
  * of a template up to the first part known only at apply time (`"aws-waf-logs-${var.env}"` → `aws-waf-logs-`).
  */
-function knownStart(config: Configuration, expr: Expr | undefined): string | undefined {
+function knownStart(config: Configuration, expr: Expr | undefined): { text: string; complete: boolean } | undefined {
   if (!expr) return undefined;
   const whole = resolvedString(config, expr);
-  if (whole !== undefined) return whole;
+  if (whole !== undefined) return { text: whole, complete: true };
   if (expr.kind !== 'template') return undefined;
   let text = '';
   for (const part of expr.parts) {
     const value = part.kind === 'literal' ? String(part.value ?? '') : resolvedString(config, part);
-    if (value === undefined) break;
+    if (value === undefined) return { text, complete: false };
     text += value;
   }
-  return text;
+  return { text, complete: true };
 }
 
 /** Whether a name's known beginning rules out the required prefix. */
@@ -74,7 +74,8 @@ resource "aws_wafv2_web_acl_logging_configuration" "app" {
       for (const [type, nameArgument] of DESTINATIONS) {
         for (const destination of referencedBlocks(ctx.config, list, type)) {
           const start = knownStart(ctx.config, attrExpr(destination, nameArgument));
-          if (start !== undefined && breaksPrefix(start)) wrong.push(`${blockAddress(destination)} (\`${nameArgument}\` "${start}${start === resolvedString(ctx.config, attrExpr(destination, nameArgument)) ? '' : '…'}")`);
+          // "…" marks a name whose end is known only at apply time.
+          if (start !== undefined && breaksPrefix(start.text)) wrong.push(`${blockAddress(destination)} (\`${nameArgument}\` "${start.text}${start.complete ? '' : '…'}")`);
         }
       }
       const items = list.kind === 'tuple' ? list.items : [list];
