@@ -25,7 +25,7 @@ function hasControl(s: string): boolean {
 
 /**
  * `main.tf` → `lib/main.tf`; `lib/lambda/index.py`, `bin/tap.ts`, `test/x.test.ts` unchanged;
- * `modules/vpc/main.tf` → `lib/modules/vpc/main.tf`. Rejects absolute paths, `..`, NUL/control characters,
+ * `modules/vpc/main.tf` → `lib/modules/vpc/main.tf`; `/lib/main.tf` → `lib/main.tf` and `/modules/kms/main.tf` → `modules/kms/main.tf` (written from the project's root). Rejects other absolute paths, `..`, NUL/control characters,
  * drive letters, backslashes, colons and reserved device names.
  */
 export function normalizeResponsePath(raw: string): PathResult {
@@ -37,8 +37,11 @@ export function normalizeResponsePath(raw: string): PathResult {
   if (raw.includes('\\')) return { ok: false, reason: 'path contains a backslash' };
   if (/^[A-Za-z]:/.test(raw)) return { ok: false, reason: 'path has a drive letter' };
   if (raw.includes(':')) return { ok: false, reason: 'path contains a colon' };
-  if (raw.startsWith('/') || raw.startsWith('~')) return { ok: false, reason: 'path is absolute' };
-  let rel = raw;
+  // `/lib/main.tf`, `/modules/kms/main.tf`: the project's own folders written from its root (a heading's style, not
+  // a place on the machine); any other absolute path is rejected.
+  const projectRooted = /^\/(lib|bin|test|tests|modules)\/[^/]/.test(raw);
+  if (!projectRooted && (raw.startsWith('/') || raw.startsWith('~'))) return { ok: false, reason: 'path is absolute' };
+  let rel = projectRooted ? raw.slice(1) : raw;
   while (rel.startsWith('./')) rel = rel.slice(2);
   const segments = rel.split('/');
   for (const seg of segments) {
@@ -49,6 +52,7 @@ export function normalizeResponsePath(raw: string): PathResult {
     if (RESERVED.test(stem)) return { ok: false, reason: `\`${seg}\` is a reserved device name` };
     if (/[. ]$/.test(seg)) return { ok: false, reason: 'path segment ends with a dot or space' };
   }
-  if (!TOP_FOLDERS.has(segments[0] ?? '') || segments.length === 1) rel = `lib/${rel}`;
+  // A rooted path names its folder from the project's root (`/modules/kms` beside `lib/`): kept where it says.
+  if (!projectRooted && (!TOP_FOLDERS.has(segments[0] ?? '') || segments.length === 1)) rel = `lib/${rel}`;
   return { ok: true, path: rel };
 }

@@ -233,7 +233,7 @@ function unionEvidence(a: Finding['evidence'], b: Finding['evidence']): Finding[
   return EVIDENCE_KINDS.filter((k) => s.has(k));
 }
 
-function occurrencesOf(f: Finding): Occurrence[] {
+export function occurrencesOf(f: Finding): Occurrence[] {
   return f.occurrences ?? [occurrenceOf(f, f.message)];
 }
 
@@ -343,7 +343,7 @@ function splitOccurrences(f: Finding, take: (o: Occurrence) => boolean): Finding
  * Folds the occurrences of `folded` that `take` selects into `host`; true when that was all of them (the caller
  * then drops `folded`).
  */
-function foldOccurrences(host: Finding, folded: Finding, take: (o: Occurrence) => boolean): boolean {
+export function foldOccurrences(host: Finding, folded: Finding, take: (o: Occurrence) => boolean): boolean {
   const part = splitOccurrences(folded, take);
   if (part === 'none') return false;
   foldInto(host, part === 'all' ? folded : part);

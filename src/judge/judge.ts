@@ -19,7 +19,8 @@ import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
 import { attrExpr, blockAddress, preventDestroyBlock, staticBool } from '../model/query.js';
 import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass, type SignificanceClass } from './significance.js';
-import { foldInto, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
+import { foldInto, foldOccurrences, occurrencesOf, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
+import type { Occurrence } from '../findings/types.js';
 
 export interface JudgeInput {
   task: Task;
@@ -413,21 +414,36 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
   const folded = new Set<JudgedGroup>();
   for (const j of ranked) {
     if (inTier.size >= TIER_CALIBRATION.MAX_FAILURES) break;
-    const resources = [...resourcesOf(j.finding)];
-    const types = resourceTypes(j.finding);
-    const args = argumentsNamed(j.finding);
     const diffOnly = !establishedOnCode(j.finding);
-    const sameConcern = j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined;
-    const host =
-      (sameConcern && !distinctHardErrors(sameConcern.finding, j.finding) ? sameConcern : undefined) ??
+    // A grouped candidate may share its root cause with a selected failure in some occurrences only (`stage_name`
+    // on the deployment, beside a deprecated `data.aws_region` read): those fold, the rest is tried again.
+    let placed = false;
+    for (let attempt = 0; attempt < 4 && !placed; attempt++) {
+      const types = resourceTypes(j.finding);
+      const args = argumentsNamed(j.finding);
+      const sameConcern = j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined;
+      const byConcern = sameConcern && !distinctHardErrors(sameConcern.finding, j.finding) ? sameConcern : undefined;
       // The ideal's change in a category the tier already reports on the code is that failure's fix.
-      (diffOnly ? [...inTier].find((h) => h.finding.category === j.finding.category && h.finding.evidence.includes('static')) : undefined) ??
-      (args.size ? [...inTier].find((h) => shares(types, resourceTypes(h.finding)) && shares(args, argumentsNamed(h.finding))) : undefined);
-    if (host) {
-      foldInto(host.finding, j.finding);
-      folded.add(j);
-      continue;
+      const byCategory = byConcern ? undefined : diffOnly ? [...inTier].find((h) => h.finding.category === j.finding.category && h.finding.evidence.includes('static')) : undefined;
+      const byArgument =
+        byConcern || byCategory || !args.size ? undefined : [...inTier].find((h) => shares(types, resourceTypes(h.finding)) && shares(args, argumentsNamed(h.finding)));
+      const host = byConcern ?? byCategory ?? byArgument;
+      if (!host) break;
+      const alone = (o: Occurrence): Finding => ({ ...j.finding, resource: o.resource, message: o.message ?? j.finding.message, occurrences: undefined });
+      const take = byCategory
+        ? () => true
+        : byConcern
+          ? (o: Occurrence) => o.resource !== undefined && resourcesOf(host.finding).has(o.resource)
+          : (o: Occurrence) => shares(resourceTypes(alone(o)), resourceTypes(host.finding)) && shares(argumentsNamed(alone(o)), argumentsNamed(host.finding));
+      if (!occurrencesOf(j.finding).some(take)) {
+        // The whole group matched, no single occurrence does: it folds whole.
+        foldInto(host.finding, j.finding);
+        placed = true;
+      } else placed = foldOccurrences(host.finding, j.finding, take);
+      if (placed) folded.add(j);
     }
+    if (placed) continue;
+    const resources = [...resourcesOf(j.finding)];
     inTier.add(j);
     for (const r of resources) if (!concern.has(`${j.finding.category}\u0000${r}`)) concern.set(`${j.finding.category}\u0000${r}`, j);
   }

@@ -157,8 +157,11 @@ test('unsafe names are rejected with a warning and never produced', () => {
   assert.ok(nul.warnings.some((w) => w.kind === 'rejected-path' && /NUL/.test(w.message)));
   assert.ok(nul.files.every((f) => !f.path.includes('\u0000') && !f.path.includes('\uFFFD') && !f.path.includes('ma')));
   // The code of a rejected name is still the response's: HCL is kept under an unnamed name.
-  const abs = extractResponse(`## /lib/provider.tf\n\n${fence('hcl', HCL)}\n`, 'm.md');
+  const abs = extractResponse(`## /etc/provider.tf\n\n${fence('hcl', HCL)}\n`, 'm.md');
   assert.deepEqual(abs.files.map((f) => f.path), ['lib/unnamed-1.tf']);
+  // A name written from the project's root (`/lib/provider.tf`) is the project's file.
+  const rooted = extractResponse(`## /lib/provider.tf\n\n${fence('hcl', HCL)}\n`, 'm.md');
+  assert.deepEqual(rooted.files.map((f) => f.path), ['lib/provider.tf']);
 });
 
 test('an unclosed fence runs to the end of the document', () => {

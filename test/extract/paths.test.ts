@@ -14,12 +14,15 @@ test('normalizeResponsePath keeps top folders and puts the rest under lib/', () 
     ['./main.tf', 'lib/main.tf'],
     ['modules/vpc/main.tf', 'lib/modules/vpc/main.tf'],
     ['console.tf', 'lib/console.tf'],
+    // Written from the project's root, as headings do (`## /lib/variables.tf`).
+    ['/lib/variables.tf', 'lib/variables.tf'],
+    ['/modules/kms/main.tf', 'modules/kms/main.tf'],
   ];
   for (const [raw, expected] of ok) assert.deepEqual(normalizeResponsePath(raw), { ok: true, path: expected }, raw);
 });
 
 test('normalizeResponsePath rejects unsafe paths', () => {
-  const bad = ['/etc/x.tf', '../x.tf', 'lib/../../x.tf', 'a\u0000b.tf', 'C:\\x.tf', 'c:x.tf', 'lib\\x.tf', 'CON', 'con.tf', 'NUL.txt', 'lib/AUX.tf', 'COM1.tf', 'lpt9.ts', 'prn', 'lib//x.tf', '', '~/x.tf', 'lib/x.tf.', 'a:b.tf'];
+  const bad = ['/etc/x.tf', '/libx/x.tf', '/lib/../../x.tf', '/lib//x.tf', '//lib/x.tf', '../x.tf', 'lib/../../x.tf', 'a\u0000b.tf', 'C:\\x.tf', 'c:x.tf', 'lib\\x.tf', 'CON', 'con.tf', 'NUL.txt', 'lib/AUX.tf', 'COM1.tf', 'lpt9.ts', 'prn', 'lib//x.tf', '', '~/x.tf', 'lib/x.tf.', 'a:b.tf'];
   for (const raw of bad) assert.equal(normalizeResponsePath(raw).ok, false, JSON.stringify(raw));
 });
 

@@ -78,3 +78,23 @@ test('module-source-missing: delivered folders, registry modules and code the ex
   // An unnamed code block may be the missing folder's files: nothing is claimed.
   assert.deepEqual(runRule(moduleSourceMissing, { 'lib/main.tf': 'module "rds" {\n  source = "./modules/rds"\n}\n', 'lib/unnamed-1.tf': 'variable "x" {}\n' }), []);
 });
+
+test('a child module input resolves to what its caller passes, not to the child default (engine-version-unavailable)', async () => {
+  const { rule: unavailable } = await import('../../src/rules/service-constraint/engine-version-unavailable.js');
+  const child =
+    'variable "engine_version" {\n  type    = string\n  default = "15.4"\n}\n' +
+    'resource "aws_db_instance" "db" {\n  engine         = "postgres"\n  engine_version = var.engine_version\n  instance_class = "db.t3.micro"\n}\n';
+  const call = (version: string) =>
+    `variable "rds_engine_version" {\n  default = "${version}"\n}\nmodule "db" {\n  source         = "./modules/rds"\n  engine_version = var.rds_engine_version\n}\n`;
+  // The root passes a current minor: the child's retired default is never used.
+  assert.deepEqual(runRule(unavailable, { 'lib/main.tf': call('15.15'), 'lib/modules/rds/main.tf': child }), []);
+  // The root passes the retired minor: reported on the child's resource.
+  const f = runRule(unavailable, { 'lib/main.tf': call('15.4'), 'lib/modules/rds/main.tf': child });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line]), [['aws_db_instance.db', 'lib/modules/rds/main.tf', 5]]);
+  // A call that passes nothing leaves the child's default.
+  const bare = 'module "db" {\n  source = "./modules/rds"\n}\n';
+  assert.equal(runRule(unavailable, { 'lib/main.tf': bare, 'lib/modules/rds/main.tf': child }).length, 1);
+  // Two calls passing different versions: the value is unknown, nothing is reported.
+  const two = `${call('15.4')}module "db2" {\n  source         = "./modules/rds"\n  engine_version = "15.15"\n}\n`;
+  assert.deepEqual(runRule(unavailable, { 'lib/main.tf': two, 'lib/modules/rds/main.tf': child }), []);
+});

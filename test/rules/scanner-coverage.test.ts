@@ -154,6 +154,20 @@ test('resource-policy-wildcard-action: specific actions, Deny s3:* and public gr
   assert.deepEqual(runRule(wildcardAction, hcl), []);
 });
 
+test('resource-policy-wildcard-action: s3:* granted to the account root (a delegation to IAM) is not reported', () => {
+  const hcl =
+    'data "aws_caller_identity" "current" {}\n' +
+    'resource "aws_s3_bucket_policy" "b" {\n  bucket = "b"\n  policy = jsonencode({ Statement = [\n' +
+    '    { Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action = "s3:*", Resource = "*", Condition = { StringEquals = { "aws:SourceVpce" = "vpce-1" } } },\n' +
+    '    { Effect = "Allow", Principal = { AWS = "111122223333" }, Action = "s3:*", Resource = "*" },\n  ] })\n}\n';
+  assert.deepEqual(runRule(wildcardAction, hcl), []);
+  // A role of the account is a named caller: reported.
+  assert.equal(runRule(wildcardAction, hcl.replace(':root"', ':role/app"')).length, 1);
+  // An SNS topic policy with a wildcard action is reported whatever the principal.
+  const sns = 'resource "aws_sns_topic_policy" "t" {\n  arn = "a"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "SNS:*", Resource = "*" }] })\n}\n';
+  assert.deepEqual(runRule(wildcardAction, sns).map((x) => x.resource), ['aws_sns_topic_policy.t']);
+});
+
 // ---- iam-privilege-escalation ----
 
 test('iam-privilege-escalation: PassRole with lambda:CreateFunction on *', () => {

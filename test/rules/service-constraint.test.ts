@@ -1045,3 +1045,37 @@ test('db-subnet-group-coverage: subnets of two VPCs, or all in one AZ, are refus
   assert.deepEqual(runRule(subnetGroupCoverage, group('aws_subnet.a.id, aws_subnet.b.id') + subnet('a', 'main', 'var.az_a') + subnet('b', 'main', 'var.az_b')), []);
   assert.deepEqual(runRule(subnetGroupCoverage, group('var.subnet_a, aws_subnet.b.id') + subnet('b', 'main', az(0))), []);
 });
+
+test('nacl-rule-number-duplicate: a rule number reused in one direction of one ACL, inline or as separate entries', async () => {
+  const { rule: naclDuplicate } = await import('../../src/rules/service-constraint/nacl-rule-number-duplicate.js');
+  const inline = [
+    'resource "aws_network_acl" "main" {',
+    '  vpc_id = "vpc-1"',
+    '  ingress {',
+    '    rule_no = 100',
+    '    action  = "allow"',
+    '  }',
+    '  ingress {',
+    '    rule_no = 100',
+    '    action  = "deny"',
+    '  }',
+    '  egress {',
+    '    rule_no = 100',
+    '    action  = "allow"',
+    '  }',
+    '}',
+  ].join('\n');
+  const f = runRule(naclDuplicate, inline);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_network_acl.main', 7]]);
+  assert.match(f[0]!.message, /rule number 100 \(ingress of aws_network_acl\.main\), already used by the ingress block on line 3/);
+  const rule = (name: string, n: number, egress: string) =>
+    `resource "aws_network_acl_rule" "${name}" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = ${n}\n${egress}  rule_action    = "allow"\n}\n`;
+  const separate = rule('a', 200, '  egress         = true\n') + rule('b', 200, '  egress         = true\n') + rule('c', 200, '');
+  const g = runRule(naclDuplicate, separate);
+  assert.deepEqual(g.map((x) => [x.resource, x.location.line]), [['aws_network_acl_rule.b', 9]]);
+  assert.match(g[0]!.message, /already used by aws_network_acl_rule\.a/);
+  // Distinct numbers, or one number in the two directions: nothing.
+  assert.deepEqual(runRule(naclDuplicate, rule('a', 200, '  egress = true\n') + rule('b', 210, '  egress = true\n') + rule('c', 200, '')), []);
+  // Repeated entries (count/for_each) number themselves from their index: left alone.
+  assert.deepEqual(runRule(naclDuplicate, rule('a', 200, '  egress = true\n') + rule('b', 200, '  egress = true\n  count = 2\n')), []);
+});

@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 27
     },
     "backend": {
-      "groups": 262,
+      "groups": 263,
       "hits": 2
     },
     "backup-recovery": {
@@ -62,11 +62,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "high-availability": {
-      "groups": 22,
+      "groups": 21,
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 94,
+      "groups": 91,
       "hits": 9
     },
     "iam-missing-permission": {
@@ -78,7 +78,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "lifecycle-cost": {
-      "groups": 92,
+      "groups": 93,
       "hits": 23
     },
     "logging": {
@@ -86,7 +86,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "misconfiguration": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "missing-resource": {
@@ -102,7 +102,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 79
     },
     "network": {
-      "groups": 78,
+      "groups": 79,
       "hits": 6
     },
     "optional-feature": {
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 204,
-      "hits": 51
+      "groups": 201,
+      "hits": 50
     },
     "required-input": {
       "groups": 66,
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "service-constraint": {
-      "groups": 337,
-      "hits": 67
+      "groups": 341,
+      "hits": 68
     },
     "style": {
       "groups": 335,
@@ -154,7 +154,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "tests": {
-      "groups": 138,
+      "groups": 139,
       "hits": 0
     }
   },
@@ -224,7 +224,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 247,
+      "groups": 248,
       "hits": 0
     },
     "backend-unknown-argument": {
@@ -364,11 +364,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-renamed-to-referenced-name": {
-      "groups": 4,
+      "groups": 3,
       "hits": 0
     },
     "diff-undeclared-reference-fixed": {
-      "groups": 25,
+      "groups": 24,
       "hits": 10
     },
     "documentation-thinner-than-reference": {
@@ -384,7 +384,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dynamodb-provisioned-autoscaling": {
-      "groups": 1,
+      "groups": 2,
       "hits": 1
     },
     "ecs-secret-json-key-missing": {
@@ -404,8 +404,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable": {
-      "groups": 75,
-      "hits": 37
+      "groups": 76,
+      "hits": 38
     },
     "external-resource-input": {
       "groups": 2,
@@ -507,10 +507,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "lambda-arch-not-arm64": {
-      "groups": 1,
-      "hits": 0
-    },
     "lambda-code-outside-lambda-dir": {
       "groups": 1,
       "hits": 1
@@ -568,7 +564,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-runtime-deprecated": {
-      "groups": 22,
+      "groups": 24,
       "hits": 0
     },
     "lambda-trust-condition-blocks-service": {
@@ -636,7 +632,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format": {
-      "groups": 20,
+      "groups": 21,
       "hits": 2
     },
     "name-length-limit": {
@@ -735,6 +731,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 2
     },
+    "requested-no-open-cidr": {
+      "groups": 3,
+      "hits": 0
+    },
     "requested-s3-lifecycle-missing": {
       "groups": 4,
       "hits": 0
@@ -748,7 +748,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "resource-policy-wildcard-action": {
-      "groups": 6,
+      "groups": 3,
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
@@ -848,7 +848,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 76,
+      "groups": 74,
       "hits": 6
     },
     "single-file-stack": {
@@ -860,7 +860,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "single-node-service-under-ha": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "single-subnet-load-balancer": {
@@ -892,7 +892,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing": {
-      "groups": 137,
+      "groups": 138,
       "hits": 0
     },
     "ts-not-prettier-formatted": {
@@ -908,8 +908,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference": {
-      "groups": 32,
-      "hits": 9
+      "groups": 31,
+      "hits": 8
     },
     "unguarded-optional-feature": {
       "groups": 11,
@@ -1014,7 +1014,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 247,
+      "groups": 248,
       "hits": 0
     },
     "backend-unknown-argument|both": {
@@ -1190,11 +1190,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "diff-renamed-to-referenced-name|diff": {
-      "groups": 4,
+      "groups": 3,
       "hits": 0
     },
     "diff-undeclared-reference-fixed|diff": {
-      "groups": 25,
+      "groups": 24,
       "hits": 10
     },
     "documentation-thinner-than-reference|code": {
@@ -1210,6 +1210,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dynamodb-no-pitr|code": {
+      "groups": 1,
+      "hits": 0
+    },
+    "dynamodb-provisioned-autoscaling|both": {
       "groups": 1,
       "hits": 0
     },
@@ -1242,8 +1246,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 33
     },
     "engine-version-unavailable|code": {
-      "groups": 15,
-      "hits": 4
+      "groups": 16,
+      "hits": 5
     },
     "external-resource-input|both": {
       "groups": 2,
@@ -1397,10 +1401,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "lambda-arch-not-arm64|code": {
-      "groups": 1,
-      "hits": 0
-    },
     "lambda-code-outside-lambda-dir|both": {
       "groups": 1,
       "hits": 1
@@ -1478,7 +1478,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-runtime-deprecated|code": {
-      "groups": 12,
+      "groups": 14,
       "hits": 0
     },
     "lambda-trust-condition-blocks-service|code": {
@@ -1569,6 +1569,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "name-invalid-format|both": {
+      "groups": 1,
+      "hits": 0
+    },
     "name-invalid-format|code": {
       "groups": 20,
       "hits": 2
@@ -1638,11 +1642,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared|both": {
-      "groups": 5,
+      "groups": 4,
       "hits": 2
     },
     "provider-input-undeclared|code": {
-      "groups": 60,
+      "groups": 61,
       "hits": 11
     },
     "provider-reference-invalid|both": {
@@ -1717,6 +1721,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "requested-no-open-cidr|both": {
+      "groups": 3,
+      "hits": 0
+    },
     "requested-s3-lifecycle-missing|both": {
       "groups": 2,
       "hits": 0
@@ -1738,7 +1746,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-policy-wildcard-action|code": {
-      "groups": 4,
+      "groups": 1,
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
@@ -1886,7 +1894,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open|both": {
-      "groups": 46,
+      "groups": 44,
       "hits": 3
     },
     "sg-egress-all-open|code": {
@@ -1906,7 +1914,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "single-node-service-under-ha|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "single-subnet-load-balancer|code": {
@@ -1946,7 +1954,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing|code": {
-      "groups": 137,
+      "groups": 138,
       "hits": 0
     },
     "ts-not-prettier-formatted|code": {
@@ -1962,8 +1970,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference|both": {
-      "groups": 9,
-      "hits": 2
+      "groups": 8,
+      "hits": 1
     },
     "undeclared-reference|code": {
       "groups": 23,

@@ -4,6 +4,12 @@
  */
 import type { TableCheck } from '../util/settings-table.js';
 
+/**
+ * The CloudTrail checks are failures only where the task asks for an audit trail (CloudTrail, audit logging,
+ * CIS); on a trail the model added unasked they are observations (judged as noise on the dev corpus).
+ */
+const AUDIT_TRAIL_ASKED = /cloudtrail|audit|\bcis\b|log (?:file )?integrity|tamper/i;
+
 const OPS = {
   category: 'logging',
   fixClass: 'B',
@@ -18,6 +24,7 @@ export const SERVICE_LOGGING_TABLE: TableCheck[] = [
     fixClass: 'B',
     id: 'cloudtrail-not-multi-region',
     severity: 'medium',
+    promptGate: AUDIT_TRAIL_ASKED,
     title: 'CloudTrail trail records one region only',
     rootCause: 'Trails are single-region unless `is_multi_region_trail = true`; activity in other regions goes unrecorded.',
     fix: 'Set `is_multi_region_trail = true` (and `include_global_service_events = true`).',
@@ -32,6 +39,7 @@ export const SERVICE_LOGGING_TABLE: TableCheck[] = [
     fixClass: 'B',
     id: 'cloudtrail-log-validation-disabled',
     severity: 'medium',
+    promptGate: AUDIT_TRAIL_ASKED,
     title: 'CloudTrail log file validation disabled',
     rootCause: 'Log file integrity validation is off unless `enable_log_file_validation = true`.',
     fix: 'Set `enable_log_file_validation = true`.',
