@@ -87,6 +87,13 @@ function neverNamed(name: string, input: JudgeInput): boolean {
   return !referenced && !(input.ideal?.files ?? []).some((f) => word.test(f.content));
 }
 
+/** Both responses hold the same code: the same file texts, whatever the files are called. */
+function sameCode(model: Configuration | null, ideal: Configuration | null): boolean {
+  if (!model || !ideal || model.files.length === 0) return false;
+  const texts = (c: Configuration): string => c.files.map((f) => f.content.trim()).sort().join('\u0000');
+  return texts(model) === texts(ideal);
+}
+
 /**
  * Static findings the ideal keeps: the same check fires on the ideal on the same resource (through the diff's
  * renames). Whole-configuration findings (no block address) count only when the ideal is complete: a partial
@@ -97,6 +104,8 @@ function neverNamed(name: string, input: JudgeInput): boolean {
 export function keptByIdeal(findings: readonly Finding[], input: JudgeInput): Set<Finding> {
   const kept = new Set<Finding>();
   if (!input.ideal || !input.idealFindings) return kept;
+  // An ideal that repeats the model's code word for word was never corrected: sharing its findings says nothing.
+  if (sameCode(input.model, input.ideal)) return kept;
   const partial = input.idealCoverage?.partial ?? false;
   const renames = input.idealCoverage?.renames ?? {};
   const idealAddresses = addressesOf(input.ideal);

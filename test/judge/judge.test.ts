@@ -133,7 +133,8 @@ resource "aws_lambda_function" "f" {
 
 test('a static finding the ideal keeps on the same resource is kept; a partial ideal keeps no whole-configuration finding', () => {
   const model = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
-  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
+  // The ideal changed something (a comment here): an ideal that repeats the model word for word keeps nothing (below).
+  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: `${MODEL}# reviewed\n` }], 'tf-hcl');
   const onBucket = finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', resource: 'aws_s3_bucket.logs' });
   const whole = finding({ ruleId: 'backend-missing', category: 'backend', resource: 'terraform' });
   const fixed = finding({ ruleId: 'lambda-package-missing', category: 'application-code', resource: 'aws_lambda_function.f' });
@@ -153,6 +154,9 @@ test('a static finding the ideal keeps on the same resource is kept; a partial i
   assert.equal(keptByIdeal([onBucket], { ...base, idealFindings: idealSaysOther, idealCoverage: { partial: false, renames: {} } }).size, 1);
   const judged = judgeFindings([onBucket, fixed], { ...base, idealCoverage: { partial: false, renames: {} } });
   assert.equal(judged.find((f) => f.ruleId === 'bucket-without-force-destroy')!.tier, 'observation');
+  // An ideal whose code is the model's, word for word (even under other file names), was never corrected.
+  const copy = parseResponse([{ path: 'lib/stack.tf', language: 'hcl', content: MODEL }], 'tf-hcl');
+  assert.equal(keptByIdeal([onBucket, whole], { ...base, ideal: copy, idealCoverage: { partial: false, renames: {} } }).size, 0);
 });
 
 test('end to end: a task folder gets tiered, ranked findings with occurrences', () => {
@@ -224,7 +228,8 @@ test('an apply blocker the ideal keeps is still listed; a literal secret or a be
   const secret = finding({ ruleId: 'hardcoded-password', category: 'secrets', severity: 'critical', resource: 'aws_s3_bucket.logs' });
   const arn = finding({ ruleId: 'managed-policy-arn-invalid', category: 'service-constraint', severity: 'high', resource: 'aws_lambda_function.f' });
   const practice = finding({ ruleId: 'bucket-without-force-destroy', category: 'destroyability', severity: 'low', resource: 'aws_s3_bucket.logs', location: { file: 'lib/main.tf', line: 2 } });
-  const out = judgeFindings([secret, arn, practice], { task, model, ideal: model, idealFindings: [{ ...secret }, { ...arn }, { ...practice }], idealCoverage: { partial: false, renames: {} } });
+  const ideal = parseResponse([{ path: 'lib/main.tf', language: 'hcl', content: `${MODEL}# reviewed\n` }], 'tf-hcl');
+  const out = judgeFindings([secret, arn, practice], { task, model, ideal, idealFindings: [{ ...secret }, { ...arn }, { ...practice }], idealCoverage: { partial: false, renames: {} } });
   const tier = (id: string) => out.find((f) => f.ruleId === id)!.tier;
   assert.equal(tier('hardcoded-password'), 'observation');
   assert.equal(tier('managed-policy-arn-invalid'), 'failure');

@@ -163,3 +163,43 @@ resource "aws_cloudtrail" "trail" {
   const granted = created.replace('description = "audit"', 'description = "audit"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = "kms:GenerateDataKey*", Resource = "*" }] })');
   assert.deepEqual(runRule(cloudtrailKms, granted), []);
 });
+
+test('asg-ebs-key-service-role-missing: an Auto Scaling launch template encrypting with a key whose policy leaves out the service-linked role', async () => {
+  const { rule: asgKey } = await import('../../src/rules/key-policy/asg-ebs-key-service-role-missing.js');
+  const stack = (policy: string, extra = '') =>
+    [
+      'resource "aws_kms_key" "ebs" {',
+      `  description = "ebs"${policy}`,
+      '}',
+      'resource "aws_launch_template" "app" {',
+      '  block_device_mappings {',
+      '    device_name = "/dev/xvda"',
+      '    ebs {',
+      '      encrypted  = true',
+      '      kms_key_id = aws_kms_key.ebs.arn',
+      '    }',
+      '  }',
+      '}',
+      'resource "aws_autoscaling_group" "app" {',
+      '  min_size = 1',
+      '  max_size = 2',
+      '  launch_template {',
+      '    id      = aws_launch_template.app.id',
+      '    version = "$Latest"',
+      '  }',
+      '}',
+      extra,
+    ].join('\n');
+  const f = runRule(asgKey, stack(''));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_kms_key.ebs', 1]]);
+  assert.match(f[0]!.message, /aws_launch_template\.app encrypts its EBS volumes with aws_kms_key\.ebs.*default policy does not allow the AWSServiceRoleForAutoScaling/);
+  // The key policy names the service-linked role: nothing.
+  const named =
+    '\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling" }, Action = ["kms:Decrypt"], Resource = "*" }] })';
+  assert.deepEqual(runRule(asgKey, stack(named)), []);
+  // A grant to the role: nothing.
+  const grant = 'resource "aws_kms_grant" "asg" {\n  key_id            = aws_kms_key.ebs.key_id\n  grantee_principal = "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"\n  operations        = ["Decrypt"]\n}\n';
+  assert.deepEqual(runRule(asgKey, stack('', grant)), []);
+  // No Auto Scaling group launches from the template (instances launched by the caller's credentials): nothing.
+  assert.deepEqual(runRule(asgKey, stack('').replace(/resource "aws_autoscaling_group"[^]*$/, '')), []);
+});

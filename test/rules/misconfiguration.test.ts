@@ -270,3 +270,16 @@ resource "aws_securityhub_standards_subscription" "ref" {
   assert.match(standardsArnProblem('arn:aws:securityhub:::standards/nist-800-53/v/5.0.0') ?? '', /region/);
   assert.match(standardsArnProblem('arn:aws:securityhub:us-east-1::standards/cis-benchmark/v/9') ?? '', /unknown standard/);
 });
+
+test('config-recorder-not-started: a recorder without a status resource, or one that stops it', async () => {
+  const { rule: recorderNotStarted } = await import('../../src/rules/misconfiguration/config-recorder-not-started.js');
+  const recorder = 'resource "aws_config_configuration_recorder" "main" {\n  name     = "main"\n  role_arn = aws_iam_role.config.arn\n}\n';
+  const f = runRule(recorderNotStarted, recorder);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_config_configuration_recorder.main', 1]]);
+  assert.match(f[0]!.message, /no aws_config_configuration_recorder_status/);
+  const status = (enabled: string) => `resource "aws_config_configuration_recorder_status" "main" {\n  name       = aws_config_configuration_recorder.main.name\n  is_enabled = ${enabled}\n}\n`;
+  assert.deepEqual(runRule(recorderNotStarted, recorder + status('true')), []);
+  assert.match(runRule(recorderNotStarted, recorder + status('false'))[0]!.message, /is_enabled = false/);
+  // An enabled flag read from an input is taken as enabled.
+  assert.deepEqual(runRule(recorderNotStarted, recorder + status('var.enable_config')), []);
+});

@@ -162,3 +162,14 @@ resource "aws_elasticache_replication_group" "redis" {
   assert.deepEqual(runRule(authToken, tf('  length           = 32\n  override_special = "!&#$^<>-"\n')), []);
   assert.deepEqual(runRule(authToken, tf('  length  = 32\n  special = false\n')), []);
 });
+
+test('hardcoded-password: a credential set in a committed values file (.tfvars)', () => {
+  const files = {
+    'lib/main.tf': 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\nvariable "environment" {}\n',
+    'lib/environments/prod.tfvars': 'environment = "prod"\ndb_password = "Pr0dPassw0rd!"\n',
+    'lib/environments/dev.tfvars': 'environment = "dev"\n',
+  };
+  const f = runRule(hardcoded, files);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.file, x.location.line, x.severity]), [['file:lib/environments/prod.tfvars', 'lib/environments/prod.tfvars', 2, 'high']]);
+  assert.match(f[0]!.message, /sets db_password to a literal credential/);
+});

@@ -1079,3 +1079,14 @@ test('nacl-rule-number-duplicate: a rule number reused in one direction of one A
   // Repeated entries (count/for_each) number themselves from their index: left alone.
   assert.deepEqual(runRule(naclDuplicate, rule('a', 200, '  egress = true\n') + rule('b', 200, '  egress = true\n  count = 2\n')), []);
 });
+
+test('flow-log-s3-with-role: an IAM role on a flow log delivered to S3 is refused; CloudWatch Logs destinations need it', async () => {
+  const { rule: flowLogRole } = await import('../../src/rules/service-constraint/flow-log-s3-with-role.js');
+  const fl = (type: string, role: boolean) =>
+    `resource "aws_flow_log" "vpc" {\n  vpc_id               = "vpc-1"\n  traffic_type         = "ALL"\n${role ? '  iam_role_arn         = aws_iam_role.flow.arn\n' : ''}  log_destination_type = "${type}"\n  log_destination      = "arn:aws:s3:::logs"\n}\n`;
+  const f = runRule(flowLogRole, fl('s3', true));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_flow_log.vpc', 4]]);
+  assert.match(f[0]!.message, /not applicable for s3 delivery/);
+  assert.deepEqual(runRule(flowLogRole, fl('s3', false)), []);
+  assert.deepEqual(runRule(flowLogRole, fl('cloud-watch-logs', true)), []);
+});

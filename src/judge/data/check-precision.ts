@@ -13,16 +13,16 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3309,
-    "hits": 531
+    "groups": 3409,
+    "hits": 538
   },
   "categories": {
     "application-code": {
-      "groups": 44,
-      "hits": 27
+      "groups": 47,
+      "hits": 28
     },
     "backend": {
-      "groups": 263,
+      "groups": 275,
       "hits": 2
     },
     "backup-recovery": {
@@ -30,7 +30,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "dependency": {
-      "groups": 41,
+      "groups": 42,
       "hits": 9
     },
     "deprecated": {
@@ -46,11 +46,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 48,
+      "groups": 52,
       "hits": 6
     },
     "external-dependency": {
-      "groups": 54,
+      "groups": 56,
       "hits": 11
     },
     "file-layout": {
@@ -58,7 +58,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "hardcoded-value": {
-      "groups": 25,
+      "groups": 26,
       "hits": 3
     },
     "high-availability": {
@@ -66,7 +66,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "iam-least-privilege": {
-      "groups": 91,
+      "groups": 100,
       "hits": 9
     },
     "iam-missing-permission": {
@@ -74,19 +74,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "key-policy": {
-      "groups": 52,
+      "groups": 61,
       "hits": 12
     },
     "lifecycle-cost": {
-      "groups": 93,
-      "hits": 23
+      "groups": 95,
+      "hits": 24
     },
     "logging": {
       "groups": 17,
       "hits": 6
     },
     "misconfiguration": {
-      "groups": 5,
+      "groups": 12,
       "hits": 0
     },
     "missing-resource": {
@@ -94,19 +94,19 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 30
     },
     "monitoring": {
-      "groups": 31,
+      "groups": 33,
       "hits": 2
     },
     "naming": {
-      "groups": 145,
+      "groups": 146,
       "hits": 79
     },
     "network": {
-      "groups": 79,
+      "groups": 87,
       "hits": 6
     },
     "optional-feature": {
-      "groups": 28,
+      "groups": 30,
       "hits": 3
     },
     "outputs": {
@@ -114,7 +114,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "public-exposure": {
-      "groups": 40,
+      "groups": 41,
       "hits": 5
     },
     "reference": {
@@ -122,7 +122,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 50
     },
     "required-input": {
-      "groups": 66,
+      "groups": 68,
       "hits": 12
     },
     "scaling": {
@@ -134,15 +134,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 63
     },
     "secrets": {
-      "groups": 67,
-      "hits": 12
+      "groups": 71,
+      "hits": 13
     },
     "service-constraint": {
-      "groups": 341,
-      "hits": 68
+      "groups": 354,
+      "hits": 72
     },
     "style": {
-      "groups": 335,
+      "groups": 338,
       "hits": 23
     },
     "syntax": {
@@ -150,21 +150,21 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 19
     },
     "tagging": {
-      "groups": 23,
+      "groups": 24,
       "hits": 6
     },
     "tests": {
-      "groups": 139,
+      "groups": 152,
       "hits": 0
     }
   },
   "checks": {
     "account-singleton-unguarded": {
-      "groups": 18,
+      "groups": 20,
       "hits": 0
     },
     "acm-certificate-not-validated": {
-      "groups": 11,
+      "groups": 13,
       "hits": 0
     },
     "admin-managed-policy": {
@@ -176,11 +176,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "alarms-without-notification": {
-      "groups": 12,
+      "groups": 13,
       "hits": 2
     },
     "alb-access-logs-kms-bucket": {
-      "groups": 6,
+      "groups": 7,
       "hits": 0
     },
     "api-invalid-value": {
@@ -207,6 +207,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 3,
       "hits": 1
     },
+    "asg-ebs-key-service-role-missing": {
+      "groups": 8,
+      "hits": 0
+    },
     "aurora-backtrack-unsupported": {
       "groups": 2,
       "hits": 2
@@ -224,7 +228,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 248,
+      "groups": 259,
       "hits": 0
     },
     "backend-unknown-argument": {
@@ -319,6 +323,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "config-recorder-not-started": {
+      "groups": 7,
+      "hits": 0
+    },
     "container-image-floating-tag": {
       "groups": 2,
       "hits": 0
@@ -392,11 +400,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency": {
-      "groups": 9,
+      "groups": 10,
       "hits": 2
     },
     "eks-public-endpoint": {
-      "groups": 2,
+      "groups": 3,
       "hits": 1
     },
     "elasticache-auth-token-invalid": {
@@ -404,8 +412,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable": {
-      "groups": 76,
-      "hits": 38
+      "groups": 79,
+      "hits": 39
     },
     "external-resource-input": {
       "groups": 2,
@@ -423,12 +431,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 10,
       "hits": 4
     },
+    "flow-log-s3-with-role": {
+      "groups": 3,
+      "hits": 3
+    },
     "flow-log-scaffolding-without-flow-log": {
       "groups": 1,
       "hits": 1
     },
     "hardcoded-account-id": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "hardcoded-availability-zone": {
@@ -440,7 +452,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 37,
+      "groups": 40,
       "hits": 1
     },
     "hardcoded-region": {
@@ -456,7 +468,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "https-without-http-path": {
-      "groups": 17,
+      "groups": 19,
       "hits": 2
     },
     "iam-password-policy-weak": {
@@ -472,15 +484,15 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "iam-wildcard-arn": {
-      "groups": 17,
+      "groups": 18,
       "hits": 2
     },
     "iam-wildcard-resource": {
-      "groups": 55,
+      "groups": 63,
       "hits": 4
     },
     "in-transit-encryption-missing": {
-      "groups": 13,
+      "groups": 15,
       "hits": 0
     },
     "inconsistent-tags": {
@@ -492,7 +504,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "kms-logs-principal-missing": {
-      "groups": 41,
+      "groups": 42,
       "hits": 9
     },
     "kms-rotation-disabled": {
@@ -540,12 +552,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-no-error-alarm": {
-      "groups": 15,
+      "groups": 16,
       "hits": 0
     },
     "lambda-package-missing": {
-      "groups": 35,
-      "hits": 21
+      "groups": 38,
+      "hits": 22
     },
     "lambda-reserved-concurrency": {
       "groups": 5,
@@ -564,7 +576,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-runtime-deprecated": {
-      "groups": 24,
+      "groups": 25,
       "hits": 0
     },
     "lambda-trust-condition-blocks-service": {
@@ -592,7 +604,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "log-group-without-kms": {
-      "groups": 3,
+      "groups": 5,
       "hits": 0
     },
     "log-group-without-retention": {
@@ -600,7 +612,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 16,
+      "groups": 18,
       "hits": 2
     },
     "managed-policy-arn-invalid": {
@@ -628,7 +640,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "nacl-open-admin-port": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "name-invalid-format": {
@@ -640,7 +652,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "name-without-suffix": {
-      "groups": 6,
+      "groups": 7,
       "hits": 5
     },
     "narrative-response": {
@@ -700,8 +712,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "rds-password-invalid-characters": {
-      "groups": 25,
-      "hits": 9
+      "groups": 26,
+      "hits": 10
     },
     "rds-single-az": {
       "groups": 4,
@@ -740,7 +752,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "required-tag-keys-missing": {
-      "groups": 9,
+      "groups": 10,
       "hits": 0
     },
     "resource-policy-public-principal": {
@@ -776,7 +788,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-backend-without-locking": {
-      "groups": 6,
+      "groups": 7,
       "hits": 0
     },
     "s3-bucket-without-public-access-block": {
@@ -784,8 +796,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "s3-lifecycle-rule-missing-filter": {
-      "groups": 57,
-      "hits": 19
+      "groups": 59,
+      "hits": 20
     },
     "s3-lifecycle-transition-too-early": {
       "groups": 2,
@@ -848,7 +860,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "sg-egress-all-open": {
-      "groups": 74,
+      "groups": 81,
       "hits": 6
     },
     "single-file-stack": {
@@ -892,7 +904,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing": {
-      "groups": 138,
+      "groups": 151,
       "hits": 0
     },
     "ts-not-prettier-formatted": {
@@ -900,7 +912,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration": {
-      "groups": 45,
+      "groups": 48,
       "hits": 2
     },
     "ts-use-before-declaration": {
@@ -924,21 +936,21 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "variable-without-default": {
-      "groups": 66,
+      "groups": 68,
       "hits": 12
     },
     "waf-log-destination-name": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     }
   },
   "variants": {
     "account-singleton-unguarded|code": {
-      "groups": 18,
+      "groups": 20,
       "hits": 0
     },
     "acm-certificate-not-validated|code": {
-      "groups": 11,
+      "groups": 13,
       "hits": 0
     },
     "admin-managed-policy|both": {
@@ -954,11 +966,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "alarms-without-notification|code": {
-      "groups": 3,
+      "groups": 4,
       "hits": 1
     },
     "alb-access-logs-kms-bucket|code": {
-      "groups": 6,
+      "groups": 7,
       "hits": 0
     },
     "api-invalid-value|code": {
@@ -993,6 +1005,14 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 1
     },
+    "asg-ebs-key-service-role-missing|both": {
+      "groups": 7,
+      "hits": 0
+    },
+    "asg-ebs-key-service-role-missing|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "aurora-backtrack-unsupported|both": {
       "groups": 1,
       "hits": 1
@@ -1014,7 +1034,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 248,
+      "groups": 259,
       "hits": 0
     },
     "backend-unknown-argument|both": {
@@ -1137,6 +1157,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "config-recorder-not-started|code": {
+      "groups": 7,
+      "hits": 0
+    },
     "container-image-floating-tag|code": {
       "groups": 2,
       "hits": 0
@@ -1230,11 +1254,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "ecs-service-listener-dependency|code": {
-      "groups": 2,
+      "groups": 3,
       "hits": 1
     },
     "eks-public-endpoint|code": {
-      "groups": 2,
+      "groups": 3,
       "hits": 1
     },
     "elasticache-auth-token-invalid|both": {
@@ -1246,8 +1270,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 33
     },
     "engine-version-unavailable|code": {
-      "groups": 16,
-      "hits": 5
+      "groups": 19,
+      "hits": 6
     },
     "external-resource-input|both": {
       "groups": 2,
@@ -1265,12 +1289,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 10,
       "hits": 4
     },
+    "flow-log-s3-with-role|code": {
+      "groups": 3,
+      "hits": 3
+    },
     "flow-log-scaffolding-without-flow-log|code": {
       "groups": 1,
       "hits": 1
     },
     "hardcoded-account-id|code": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "hardcoded-availability-zone|both": {
@@ -1294,7 +1322,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-password|code": {
-      "groups": 14,
+      "groups": 17,
       "hits": 1
     },
     "hardcoded-region|both": {
@@ -1318,7 +1346,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "https-without-http-path|code": {
-      "groups": 11,
+      "groups": 13,
       "hits": 0
     },
     "iam-password-policy-weak|both": {
@@ -1346,7 +1374,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "iam-wildcard-arn|code": {
-      "groups": 12,
+      "groups": 13,
       "hits": 1
     },
     "iam-wildcard-resource|both": {
@@ -1354,7 +1382,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "iam-wildcard-resource|code": {
-      "groups": 22,
+      "groups": 30,
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
@@ -1362,7 +1390,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "in-transit-encryption-missing|code": {
-      "groups": 9,
+      "groups": 11,
       "hits": 0
     },
     "inconsistent-tags|both": {
@@ -1378,12 +1406,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "kms-logs-principal-missing|both": {
-      "groups": 30,
-      "hits": 5
+      "groups": 25,
+      "hits": 4
     },
     "kms-logs-principal-missing|code": {
-      "groups": 11,
-      "hits": 4
+      "groups": 17,
+      "hits": 5
     },
     "kms-rotation-disabled|both": {
       "groups": 3,
@@ -1438,7 +1466,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lambda-no-error-alarm|code": {
-      "groups": 15,
+      "groups": 16,
       "hits": 0
     },
     "lambda-package-missing|both": {
@@ -1446,8 +1474,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "lambda-package-missing|code": {
-      "groups": 25,
-      "hits": 14
+      "groups": 28,
+      "hits": 15
     },
     "lambda-reserved-concurrency-over-quota|both": {
       "groups": 3,
@@ -1478,7 +1506,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lambda-runtime-deprecated|code": {
-      "groups": 14,
+      "groups": 15,
       "hits": 0
     },
     "lambda-trust-condition-blocks-service|code": {
@@ -1514,7 +1542,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "log-group-without-kms|code": {
-      "groups": 1,
+      "groups": 3,
       "hits": 0
     },
     "log-group-without-retention|both": {
@@ -1526,7 +1554,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 4,
+      "groups": 6,
       "hits": 0
     },
     "managed-policy-arn-invalid|code": {
@@ -1569,6 +1597,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 2,
       "hits": 0
     },
+    "nacl-open-admin-port|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "name-invalid-format|both": {
       "groups": 1,
       "hits": 0
@@ -1590,7 +1622,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "name-without-suffix|code": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "narrative-response|code": {
@@ -1674,8 +1706,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 8
     },
     "rds-password-invalid-characters|code": {
-      "groups": 6,
-      "hits": 1
+      "groups": 7,
+      "hits": 2
     },
     "rds-single-az|both": {
       "groups": 2,
@@ -1734,7 +1766,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "required-tag-keys-missing|code": {
-      "groups": 9,
+      "groups": 10,
       "hits": 0
     },
     "resource-policy-public-principal|both": {
@@ -1790,7 +1822,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "s3-backend-without-locking|code": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     },
     "s3-bucket-without-public-access-block|both": {
@@ -1806,8 +1838,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 19
     },
     "s3-lifecycle-rule-missing-filter|code": {
-      "groups": 2,
-      "hits": 0
+      "groups": 4,
+      "hits": 1
     },
     "s3-lifecycle-transition-too-early|code": {
       "groups": 2,
@@ -1898,7 +1930,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "sg-egress-all-open|code": {
-      "groups": 30,
+      "groups": 37,
       "hits": 3
     },
     "single-file-stack|code": {
@@ -1954,7 +1986,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "tests-missing|code": {
-      "groups": 138,
+      "groups": 151,
       "hits": 0
     },
     "ts-not-prettier-formatted|code": {
@@ -1962,7 +1994,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "ts-unused-declaration|code": {
-      "groups": 45,
+      "groups": 48,
       "hits": 2
     },
     "ts-use-before-declaration|code": {
@@ -1998,11 +2030,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "variable-without-default|code": {
-      "groups": 28,
+      "groups": 30,
       "hits": 0
     },
     "waf-log-destination-name|code": {
-      "groups": 1,
+      "groups": 2,
       "hits": 0
     }
   }

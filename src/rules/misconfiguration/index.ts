@@ -5,5 +5,6 @@ import { rule as lambdaArchNotArm64 } from './lambda-arch-not-arm64.js';
 import { rule as alarmThresholdWrongUnit } from './alarm-threshold-wrong-unit.js';
 import { rule as securityhubStandardsArnInvalid } from './securityhub-standards-arn-invalid.js';
 import { rule as containerImageFloatingTag } from './container-image-floating-tag.js';
+import { rule as configRecorderNotStarted } from './config-recorder-not-started.js';
 
-export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag];
+export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag, configRecorderNotStarted];

@@ -4,6 +4,7 @@ import { allAttributes, attrExpr, blocksOfKind, literalValue, resources } from '
 import { docValue, isRecord } from '../util/b-value.js';
 import { isSecretName } from './sensitive-variable-not-marked.js';
 import { camelToSnake } from '../../cdktf/naming.js';
+import { tfvarsBlocks } from '../util/variables.js';
 
 /** Attribute names that carry a credential. */
 const PASSWORD_ATTRS = new Set(['password', 'master_password', 'admin_password', 'db_password', 'auth_token', 'master_user_password', 'secret_key']);
@@ -51,6 +52,12 @@ export const rule: Rule = {
       if (!CREDENTIAL_NAME.test(camelToSnake(name)) || !isSecretName(name)) continue;
       if (!isLiteralSecret(attrExpr(v, 'default'))) continue;
       ctx.report({ block: v, severity: 'high', message: `Variable ${name} has a literal default credential.` });
+    }
+    // A values file (`prod.tfvars`) is committed with the code: a credential set there is as exposed as a default.
+    for (const values of tfvarsBlocks(ctx.config)) {
+      const keys = values.attributes.filter((a) => CREDENTIAL_NAME.test(camelToSnake(a.name)) && isSecretName(a.name) && isLiteralSecret(a.expr));
+      if (!keys.length) continue;
+      ctx.report({ block: values, resource: `file:${values.span.file}`, span: keys[0]!.span, severity: 'high', message: `${values.span.file} sets ${keys.map((k) => k.name).join(', ')} to a literal credential.` });
     }
   },
 };
