@@ -125,3 +125,25 @@ test('unguarded-optional-feature: certificate validation in a child module calle
   const root = 'module "tls" {\n  source = "./modules/tls"\n}\n';
   assert.deepEqual(runRule(unguarded, { 'lib/main.tf': root, 'lib/modules/tls/main.tf': child }).map((x) => x.resource), ['aws_acm_certificate_validation.cert']);
 });
+
+test('unguarded-optional-feature on CDKTF: construct props are what callers pass; a TerraformVariable without a default is an input', async () => {
+  const { runCdktfRule } = await import('./helpers.js');
+  const stack = (input: string) => `import { Construct } from 'constructs';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+
+interface DnsProps { hostedZoneId: string; dnsName: string }
+
+export class Dns extends Construct {
+  constructor(scope: Construct, id: string, props: DnsProps) {
+    super(scope, id);
+${input}
+  }
+}
+`;
+  const fromProps = stack(`    new Route53Record(this, 'primary', { zoneId: props.hostedZoneId, name: props.dnsName, type: 'A', ttl: 60, records: ['10.0.0.1'] });`);
+  assert.deepEqual(runCdktfRule(unguarded, fromProps), []);
+  const fromVariable = stack(`    const zone = new TerraformVariable(this, 'zone_id', { type: 'string' });
+    new Route53Record(this, 'primary', { zoneId: zone.stringValue, name: 'app.example.org', type: 'A', ttl: 60, records: ['10.0.0.1'] });`);
+  assert.deepEqual(runCdktfRule(unguarded, fromVariable).map((f) => f.resource), ['aws_route53_record.primary']);
+});

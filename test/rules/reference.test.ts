@@ -117,6 +117,8 @@ test('provider-input-undeclared: the reference provider reads var.aws_region, th
   assert.equal(f[0]!.severity, 'low');
   const noProvider = runRule(providerInputUndeclared, { 'lib/variables.tf': model['lib/variables.tf'] }, { ideal });
   assert.equal(noProvider[0]!.severity, 'high');
+  // The response's own provider reads var.aws_region without declaring it: a plain undeclared reference (another check's).
+  assert.deepEqual(runRule(providerInputUndeclared, { 'lib/provider.tf': ideal['lib/provider.tf'] }, { ideal }), []);
 });
 
 test('provider-input-undeclared: declared under the same name, or no reference: nothing', () => {

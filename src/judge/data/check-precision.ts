@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3409,
-    "hits": 538
+    "groups": 3408,
+    "hits": 537
   },
   "categories": {
     "application-code": {
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "reference": {
-      "groups": 201,
-      "hits": 50
+      "groups": 200,
+      "hits": 49
     },
     "required-input": {
       "groups": 68,
@@ -692,8 +692,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared": {
-      "groups": 65,
-      "hits": 13
+      "groups": 64,
+      "hits": 12
     },
     "provider-reference-invalid": {
       "groups": 8,
@@ -1674,8 +1674,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared|both": {
-      "groups": 4,
-      "hits": 2
+      "groups": 3,
+      "hits": 1
     },
     "provider-input-undeclared|code": {
       "groups": 61,

@@ -1,17 +1,17 @@
 import type { Rule } from '../types.js';
+import { WORLD_CIDRS } from '../util/cidrs.js';
 import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedBool, resolvedNumber, resolvedString } from '../util/b-resolve.js';
 
 /** Remote administration ports (CIS 5.1): SSH and RDP. */
 const ADMIN_PORTS: Record<number, string> = { 22: 'SSH', 3389: 'RDP' };
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
 /** Admin services an allow entry opens to the world; empty when it does not. */
 function openAdminPorts(config: Configuration, entry: Block, actionKey: string): string[] {
   if ((resolvedString(config, attrExpr(entry, actionKey)) ?? '').toLowerCase() !== 'allow') return [];
   const cidrs = ['cidr_block', 'ipv6_cidr_block'].map((k) => resolvedString(config, attrExpr(entry, k)));
-  if (!cidrs.some((c) => c !== undefined && WORLD.has(c))) return [];
+  if (!cidrs.some((c) => c !== undefined && WORLD_CIDRS.has(c))) return [];
   const protocol = resolvedString(config, attrExpr(entry, 'protocol')) ?? String(resolvedNumber(config, attrExpr(entry, 'protocol')) ?? '');
   // UDP and ICMP do not carry SSH or RDP sessions (RDP over UDP needs TCP first).
   if (!['-1', 'all', 'tcp', '6'].includes(protocol.toLowerCase())) return [];

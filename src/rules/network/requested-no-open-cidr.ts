@@ -1,10 +1,9 @@
 import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { worldOpen } from '../util/cidrs.js';
 import { attrExpr, blockAddress, nestedBlocks, resources, staticString } from '../../model/query.js';
-import { resolvedNumber, resolvedString } from '../util/b-resolve.js';
+import { resolvedNumber } from '../util/b-resolve.js';
 import { promptText } from '../util/b-prompt.js';
-
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
 /** Directions of security group rules a prompt forbids opening to 0.0.0.0/0 (none when it forbids nothing). */
 export interface OpenCidrBan {
@@ -41,15 +40,6 @@ function webPort(config: Configuration, entry: Block): boolean {
   const from = resolvedNumber(config, attrExpr(entry, 'from_port'));
   const to = resolvedNumber(config, attrExpr(entry, 'to_port')) ?? from;
   return from !== undefined && from === to && (from === 80 || from === 443);
-}
-
-function worldOpen(config: Configuration, block: Block, keys: string[]): boolean {
-  return keys.some((k) => {
-    const e = attrExpr(block, k);
-    if (!e) return false;
-    const items = e.kind === 'tuple' ? e.items : [e];
-    return items.some((i) => WORLD.has(resolvedString(config, i) ?? staticString(i) ?? ''));
-  });
 }
 
 export const rule: Rule = {

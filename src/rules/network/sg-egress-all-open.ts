@@ -1,10 +1,10 @@
 import type { Rule } from '../types.js';
+import { WORLD_CIDRS } from '../util/cidrs.js';
 import type { Block, Configuration, Expr } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
 import { resolvedNumber, resolvedString, resolveExpr } from '../util/b-resolve.js';
 import { docValue } from '../util/b-value.js';
 
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 export const rule: Rule = {
   meta: {
@@ -54,7 +54,7 @@ function allTrafficAnywhere(config: Configuration, rule: Block, ...cidrAttrs: st
   const to = resolvedNumber(config, attrExpr(rule, 'to_port'));
   const allPorts = protocol === '-1' || protocol === 'all' || (from === 0 && to === 65535);
   if (!allPorts) return false;
-  return cidrAttrs.some((a) => cidrs(config, attrExpr(rule, a)).some((c) => ANYWHERE.has(c)));
+  return cidrAttrs.some((a) => cidrs(config, attrExpr(rule, a)).some((c) => WORLD_CIDRS.has(c)));
 }
 
 function cidrs(config: Configuration, e: Expr | undefined): string[] {

@@ -64,7 +64,11 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { config } = ctx;
-    const variables = new Map(blocksOfKind(config, 'variable').map((v) => [v.labels[0] ?? '', v]));
+    // In CDKTF only a `new TerraformVariable(...)` is an input of the deploy; the other "variables" the front-end
+    // reads are constructor parameters and props, which TypeScript makes every caller pass (judged false: a
+    // Route 53 record reported as needing its construct's hostedZoneId prop).
+    const deployInputs = blocksOfKind(config, 'variable').filter((v) => config.platform !== 'cdktf-ts' || v.construct !== undefined);
+    const variables = new Map(deployInputs.map((v) => [v.labels[0] ?? '', v]));
     for (const r of resources(config)) {
       const feature = FEATURE_TYPES[r.labels[0] ?? ''];
       if (!feature || isGuarded(r) || !usesFeature(r)) continue;

@@ -1,5 +1,6 @@
 import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { worldOpen } from '../util/cidrs.js';
 import { attrExpr, blockAddress, nestedBlocks, resources, staticString } from '../../model/query.js';
 import { resolvedNumber, resolvedString } from '../util/b-resolve.js';
 import { SENSITIVE_PORTS } from './open-ingress-sensitive-port.js';
@@ -31,17 +32,6 @@ export const MORE_PORTS: Record<number, string> = {
   27018: 'MongoDB',
   50070: 'HDFS web UI',
 };
-
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
-
-function worldOpen(config: Configuration, block: Block, keys: string[]): boolean {
-  return keys.some((k) => {
-    const e = attrExpr(block, k);
-    if (!e) return false;
-    const items = e.kind === 'tuple' ? e.items : [e];
-    return items.some((i) => WORLD.has(resolvedString(config, i) ?? staticString(i) ?? ''));
-  });
-}
 
 /** The extra ports an ingress entry opens to the world, unless the entry is open-ingress-sensitive-port's. */
 function extraPorts(config: Configuration, block: Block, cidrKeys: string[]): string[] {

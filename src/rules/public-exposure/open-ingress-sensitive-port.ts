@@ -1,5 +1,6 @@
 import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
+import { WORLD_CIDRS } from '../util/cidrs.js';
 import { attrExpr, blockAddress, nestedBlocks, resources, staticNumber, staticString } from '../../model/query.js';
 import { exprToText } from '../../model/query.js';
 
@@ -20,7 +21,6 @@ export const SENSITIVE_PORTS: Record<number, string> = {
   5601: 'Kibana',
 };
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
 function cidrs(block: Block, keys: string[]): string[] {
   const out: string[] = [];
@@ -35,7 +35,7 @@ function cidrs(block: Block, keys: string[]): string[] {
 
 /** Sensitive services a rule exposes to the world, or `all ports`; empty when not exposed. */
 function exposed(block: Block, cidrKeys: string[]): string[] {
-  if (!cidrs(block, cidrKeys).some((c) => WORLD.has(c))) return [];
+  if (!cidrs(block, cidrKeys).some((c) => WORLD_CIDRS.has(c))) return [];
   const protocol = staticString(attrExpr(block, 'protocol')) ?? staticString(attrExpr(block, 'ip_protocol'));
   const from = staticNumber(attrExpr(block, 'from_port'));
   const to = staticNumber(attrExpr(block, 'to_port')) ?? from;

@@ -1,6 +1,7 @@
 import type { Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { isHclConfig } from '../util/files.js';
+import { blockVariables } from '../util/variables.js';
 
 /** Variables the provider configuration (provider and terraform blocks) reads. */
 function providerInputs(config: Configuration): Set<string> {
@@ -42,7 +43,8 @@ export const rule: Rule = {
   check(ctx) {
     if (!ctx.ideal || !isHclConfig(ctx.config)) return;
     const declared = declaredVariables(ctx.config);
-    const modelProvider = ctx.config.blocks.find((b) => b.kind === 'provider');
+    const modelProviders = ctx.config.blocks.filter((b) => b.kind === 'provider');
+    const modelProvider = modelProviders[0];
     const prompt = ctx.task.prompt;
     const projectKeepsProvider = prompt !== null && PROVIDER_IN_PROJECT.test(prompt);
     for (const name of [...providerInputs(ctx.ideal)].sort()) {
@@ -50,6 +52,8 @@ export const rule: Rule = {
       if (projectKeepsProvider && !prompt!.includes(name)) continue;
       // The reference must declare it too: otherwise it comes from outside both responses.
       if (!declaredVariables(ctx.ideal).has(name)) continue;
+      // The response's own provider blocks read it: a plain undeclared reference, which undeclared-reference reports.
+      if (modelProviders.some((p) => blockVariables(p, ctx.config).has(name))) continue;
       const at = modelProvider?.span ?? { file: ctx.config.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1 };
       // A response whose own provider block does not read the input deploys as written; only the project's kept
       // provider file would break, so it is a low convention finding rather than a validate error.
