@@ -1090,3 +1090,31 @@ test('flow-log-s3-with-role: an IAM role on a flow log delivered to S3 is refuse
   assert.deepEqual(runRule(flowLogRole, fl('s3', false)), []);
   assert.deepEqual(runRule(flowLogRole, fl('cloud-watch-logs', true)), []);
 });
+
+test('name-invalid-format: the database name inside an RDS instance or cluster takes letters, digits and underscores only', () => {
+  const tf =
+    'variable "project" {\n  default = "multi-env-saas"\n}\n' +
+    'resource "aws_db_instance" "main" {\n  identifier = "app-db"\n  db_name    = "${var.project}_db"\n}\n' +
+    'resource "aws_rds_cluster" "aurora" {\n  cluster_identifier = "app-aurora"\n  database_name      = "1appdb"\n}\n' +
+    'resource "aws_db_instance" "ok" {\n  identifier = "ok-db"\n  db_name    = "app_db"\n}\n';
+  const f = runRule(nameFormat, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]).sort(), [['aws_db_instance.main', 6], ['aws_rds_cluster.aurora', 10]]);
+  assert.match(f.find((x) => x.resource === 'aws_db_instance.main')!.message, /`db_name` "multi-env-saas_db" .* contains "-"/);
+});
+
+test('bucket-name-random-characters: a random_password or a random_string with its defaults in a bucket name', async () => {
+  const { rule: bucketRandom } = await import('../../src/rules/service-constraint/bucket-name-random-characters.js');
+  const tf =
+    'resource "random_password" "suffix" {\n  length = 8\n}\n' +
+    'resource "random_string" "clean" {\n  length  = 8\n  upper   = false\n  special = false\n}\n' +
+    'resource "random_string" "upper" {\n  length  = 8\n  special = false\n}\n' +
+    'locals {\n  name = "app-${random_password.suffix.result}"\n}\n' +
+    'resource "aws_s3_bucket" "logs" {\n  bucket = "${local.name}-logs"\n}\n' +
+    'resource "aws_s3_bucket" "ok" {\n  bucket = "app-${random_string.clean.result}"\n}\n' +
+    'resource "aws_s3_bucket" "lowered" {\n  bucket = lower("app-${random_string.upper.result}")\n}\n' +
+    'resource "aws_s3_bucket" "upper" {\n  bucket = "app-${random_string.upper.result}"\n}\n';
+  const f = runRule(bucketRandom, tf);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.logs', 16], ['aws_s3_bucket.upper', 25]]);
+  assert.match(f[0]!.message, /random_password\.suffix's result, which may hold upper-case letters and special characters/);
+  assert.match(f[1]!.message, /may hold upper-case letters \(/);
+});

@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3408,
+    "groups": 3411,
     "hits": 537
   },
   "categories": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "service-constraint": {
-      "groups": 354,
+      "groups": 357,
       "hits": 72
     },
     "style": {
@@ -238,6 +238,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "backend-uses-variables": {
       "groups": 4,
       "hits": 1
+    },
+    "bucket-name-random-characters": {
+      "groups": 1,
+      "hits": 0
     },
     "bucket-without-force-destroy": {
       "groups": 9,
@@ -644,7 +648,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format": {
-      "groups": 21,
+      "groups": 23,
       "hits": 2
     },
     "name-length-limit": {
@@ -1052,6 +1056,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "backend-uses-variables|code": {
       "groups": 1,
       "hits": 1
+    },
+    "bucket-name-random-characters|code": {
+      "groups": 1,
+      "hits": 0
     },
     "bucket-without-force-destroy|both": {
       "groups": 9,
@@ -1606,7 +1614,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-invalid-format|code": {
-      "groups": 20,
+      "groups": 22,
       "hits": 2
     },
     "name-length-limit|both": {

@@ -77,6 +77,24 @@ export const NAME_FORMATS: NameFormat[] = [
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html#RDS_Limits.Constraints',
   },
   {
+    // The database created inside the instance or cluster: MySQL, MariaDB, PostgreSQL and Oracle all refuse a
+    // hyphen (InvalidParameterValue: DBName must begin with a letter and contain only alphanumeric characters).
+    types: ['aws_db_instance'],
+    attributes: ['db_name'],
+    allowed: /^[A-Za-z0-9_]$/,
+    allowedText: 'letters, digits and underscores',
+    startsWithLetter: true,
+    docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html',
+  },
+  {
+    types: ['aws_rds_cluster'],
+    attributes: ['database_name'],
+    allowed: /^[A-Za-z0-9_]$/,
+    allowedText: 'letters, digits and underscores',
+    startsWithLetter: true,
+    docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html',
+  },
+  {
     types: ['aws_kms_alias'],
     attributes: ['name'],
     requiredPrefix: 'alias/',
