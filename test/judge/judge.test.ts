@@ -450,3 +450,36 @@ test('in a response that answers another task, findings on resource types the re
   // Without the off-task failure the same engine version is listed.
   assert.equal(tiers([engine])['engine-version-unavailable'], 'failure');
 });
+
+test('a grouped candidate folds into a tier failure only in the occurrences that share its root cause', () => {
+  const removed = finding({
+    ruleId: 'schema-removed',
+    resource: 'aws_api_gateway_deployment.api',
+    message: '"stage_name" on aws_api_gateway_deployment was removed in AWS provider 6.0.0; use aws_api_gateway_stage.',
+    location: { file: 'lib/api.tf', line: 12 },
+  });
+  const stageName = finding({
+    ruleId: 'deprecated-vs-reference',
+    category: 'deprecated',
+    severity: 'medium',
+    resource: 'aws_api_gateway_deployment.api',
+    message: '"stage_name" on aws_api_gateway_deployment is deprecated; use aws_api_gateway_stage (the reference does).',
+    location: { file: 'lib/api.tf', line: 12 },
+  });
+  const region = finding({
+    ruleId: 'deprecated-vs-reference',
+    category: 'deprecated',
+    severity: 'medium',
+    resource: 'locals',
+    message: 'attribute "name" of aws_region (read as data.aws_region.current.name) is deprecated; use region (the reference does).',
+    location: { file: 'lib/main.tf', line: 26 },
+  });
+  const out = judgeFindings([removed, stageName, region], input);
+  const host = out.find((f) => f.ruleId === 'schema-removed')!;
+  assert.ok((host.occurrences ?? []).some((o) => /stage_name/.test(o.message ?? host.message)), 'the stage_name deprecation folds into the removed argument');
+  const own = out.find((f) => f.ruleId === 'deprecated-vs-reference');
+  assert.ok(own, 'the data.aws_region deprecation stays a finding of its own');
+  assert.equal(own.resource, 'locals');
+  assert.equal(own.location.line, 26);
+  assert.ok(!(host.occurrences ?? []).some((o) => o.resource === 'locals'));
+});
