@@ -181,3 +181,18 @@ test('literal-preexisting-id: a stand-in value the prompt accepts for that argum
   // A placeholder accepted for something else leaves the key pair a failure.
   assert.equal(runRule(literalPreexistingId, hcl, { prompt: 'Create a web server with a dummy certificate ARN.' }).length, 1);
 });
+
+test('literal-preexisting-id: a stand-in AMI id and a placeholder certificate ARN are objects the stack does not create', () => {
+  const hcl =
+    'resource "aws_launch_template" "app" {\n  image_id = "ami-xxxxxxxxx"\n}\n' +
+    'resource "aws_instance" "web" {\n  ami = "ami-<your-ami-id>"\n}\n' +
+    'resource "aws_instance" "real_looking" {\n  ami = "ami-0c55b159cbfafe1f0"\n}\n' +
+    'resource "aws_lb_listener" "https" {\n  certificate_arn = "arn:aws:acm:region:account:certificate/xxxxx"\n}\n' +
+    'data "aws_ami" "al2023" {\n  most_recent = true\n  owners      = ["amazon"]\n}\n' +
+    'resource "aws_instance" "looked_up" {\n  ami = data.aws_ami.al2023.id\n}\n';
+  const f = runRule(literalPreexistingId, hcl);
+  // A real-looking id is left alone (a task may give one; its region cannot be read from the code).
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_launch_template.app', 2], ['aws_instance.web', 5], ['aws_lb_listener.https', 11]]);
+  assert.match(f[0]!.message, /image_id points at the stand-in AMI id ami-xxxxxxxxx, which no region has/);
+  assert.match(f[2]!.message, /an existing ACM certificate/);
+});

@@ -14,7 +14,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "tasks": 437,
   "overall": {
     "groups": 3411,
-    "hits": 537
+    "hits": 538
   },
   "categories": {
     "application-code": {
@@ -51,7 +51,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "external-dependency": {
       "groups": 56,
-      "hits": 11
+      "hits": 12
     },
     "file-layout": {
       "groups": 7,
@@ -605,7 +605,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "literal-preexisting-id": {
       "groups": 20,
-      "hits": 1
+      "hits": 2
     },
     "log-group-without-kms": {
       "groups": 5,
@@ -1543,7 +1543,7 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "literal-preexisting-id|code": {
       "groups": 20,
-      "hits": 1
+      "hits": 2
     },
     "log-group-without-kms|both": {
       "groups": 2,

@@ -8,10 +8,21 @@ const PLACEHOLDER_WORDS = 'placeholder|dummy|to be replaced|replace it|fake';
 
 /** Physical ids AWS assigns to VPC-side objects: `vpc-0abc...`, `subnet-...`, `sg-...` (placeholders included). */
 const PHYSICAL_ID = /^(vpc|subnet|sg|igw|rtb|nat|eni|vpce|tgw|pl)-[0-9a-z][0-9a-z-]{3,}$/;
-const ACM_ARN = /^arn:aws[a-z-]*:acm:[^:]*:\d{12}:certificate\//;
+/** A certificate ARN written out, placeholders included (`arn:aws:acm:region:account:certificate/xxxxx`). */
+const ACM_ARN = /^arn:aws[a-z-]*:acm:[^:]*:[^:]*:certificate\//;
+/**
+ * A stand-in AMI id (`ami-xxxxxxxxx`, `ami-<your-ami>`): no such image exists anywhere. Real-looking ids are left
+ * alone: a task may give one, and whether it exists in the target region cannot be read from the code.
+ */
+function isAmiPlaceholder(value: string): boolean {
+  if (!value.startsWith('ami-')) return false;
+  const id = value.slice(4).toLowerCase();
+  // Words and runs looked up with includes(): a regex alternation around `.*` backtracks on long values.
+  return ['xxx', 'your', 'example', 'placeholder', 'replace', '<'].some((w) => id.includes(w));
+}
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{8,}$/;
 /** Arguments that take the id of another object (not names or descriptions). */
-const ID_ARGUMENT = /(^|_)(ids?|subnets|security_groups|certificate_arn|zone_id)$/;
+const ID_ARGUMENT = /(^|_)(ids?|subnets|security_groups|certificate_arn|zone_id)$|^ami$/;
 
 function literalStrings(expr: Expr): string[] {
   const out: string[] = [];
@@ -34,6 +45,7 @@ function preexisting(argument: string, value: string): string | null {
   if (!ID_ARGUMENT.test(argument)) return null;
   if (PHYSICAL_ID.test(value)) return `the existing object ${value}`;
   if (ACM_ARN.test(value)) return 'an existing ACM certificate';
+  if ((argument === 'ami' || argument === 'image_id') && isAmiPlaceholder(value)) return `the stand-in AMI id ${value}, which no region has (look the image up with data "aws_ami" or an SSM parameter)`;
   if (argument.endsWith('zone_id') && HOSTED_ZONE_ID.test(value)) return `the existing hosted zone ${value}`;
   return null;
 }
