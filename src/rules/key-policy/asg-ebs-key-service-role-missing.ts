@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import type { Block } from '../../model/types.js';
 import { attrExpr, blockAddress, exprToText, nestedBlocks, resources } from '../../model/query.js';
-import { expressionReferences, referencedBlocks } from '../util/b-refs.js';
+import { blockReferences, expressionReferences, referencedBlocks } from '../util/b-refs.js';
 import { keyPolicy } from '../util/b-kms.js';
 
 /** The Auto Scaling service-linked role, however the policy spells its ARN (`.../autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`). */
@@ -43,7 +43,7 @@ export const rule: Rule = {
     if (!launchTemplates.length) return;
     const groups = resources(ctx.config, 'aws_autoscaling_group');
     // Launch templates an Auto Scaling group launches from (directly or in a mixed instances policy).
-    const used = launchTemplates.filter((lt) => groups.some((g) => referencesBlock(g, lt)));
+    const used = launchTemplates.filter((lt) => groups.some((g) => blockReferences(g, lt)));
     const reported = new Set<Block>();
     for (const lt of used) {
       const keys = nestedBlocks(lt, 'block_device_mappings')
@@ -68,10 +68,4 @@ export const rule: Rule = {
 
 function exprText(e: Parameters<typeof exprToText>[0] | undefined): string {
   return e ? exprToText(e) : '';
-}
-
-/** Whether any attribute of `from` (nested blocks included) refers to `target`. */
-function referencesBlock(from: Block, target: Block): boolean {
-  if (from.attributes.some((a) => expressionReferences(a.expr, target))) return true;
-  return from.blocks.some((b) => referencesBlock(b, target));
 }

@@ -1,7 +1,7 @@
 import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { worldOpen } from '../util/cidrs.js';
-import { attrExpr, blockAddress, nestedBlocks, resources, staticString } from '../../model/query.js';
+import { securityGroupEntries, worldOpen } from '../util/cidrs.js';
+import { attrExpr, blockAddress } from '../../model/query.js';
 import { resolvedNumber } from '../util/b-resolve.js';
 import { promptText } from '../util/b-prompt.js';
 
@@ -59,21 +59,7 @@ export const rule: Rule = {
   check(ctx) {
     const ban = openCidrBan(promptText(ctx));
     if (!ban) return;
-    const open: { owner: Block; entry: Block; direction: 'ingress' | 'egress' }[] = [];
-    for (const sg of resources(ctx.config, 'aws_security_group')) {
-      for (const direction of ['ingress', 'egress'] as const) {
-        if (!ban[direction]) continue;
-        for (const e of nestedBlocks(sg, direction)) if (worldOpen(ctx.config, e, ['cidr_blocks', 'ipv6_cidr_blocks'])) open.push({ owner: sg, entry: e, direction });
-      }
-    }
-    for (const r of resources(ctx.config, 'aws_security_group_rule')) {
-      const direction = staticString(attrExpr(r, 'type'));
-      if ((direction === 'ingress' || direction === 'egress') && ban[direction] && worldOpen(ctx.config, r, ['cidr_blocks', 'ipv6_cidr_blocks'])) open.push({ owner: r, entry: r, direction });
-    }
-    for (const [type, direction] of [['aws_vpc_security_group_ingress_rule', 'ingress'], ['aws_vpc_security_group_egress_rule', 'egress']] as const) {
-      if (!ban[direction]) continue;
-      for (const r of resources(ctx.config, type)) if (worldOpen(ctx.config, r, ['cidr_ipv4', 'cidr_ipv6'])) open.push({ owner: r, entry: r, direction });
-    }
+    const open = securityGroupEntries(ctx.config).filter((o) => ban[o.direction] && worldOpen(ctx.config, o.entry, o.cidrKeys));
     // One finding: the rules are one violation of one requirement, listed by where they are.
     if (ban.webExcepted) open.splice(0, open.length, ...open.filter((o) => !(o.direction === 'ingress' && webPort(ctx.config, o.entry))));
     if (!open.length) return;

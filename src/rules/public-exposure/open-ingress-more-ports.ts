@@ -1,7 +1,7 @@
 import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { worldOpen } from '../util/cidrs.js';
-import { attrExpr, blockAddress, nestedBlocks, resources, staticString } from '../../model/query.js';
+import { securityGroupEntries, worldOpen } from '../util/cidrs.js';
+import { attrExpr, blockAddress } from '../../model/query.js';
 import { resolvedNumber, resolvedString } from '../util/b-resolve.js';
 import { SENSITIVE_PORTS } from './open-ingress-sensitive-port.js';
 
@@ -65,20 +65,10 @@ export const rule: Rule = {
   check(ctx) {
     const report = (entry: Block, owner: Block, ports: string[]): void =>
       ctx.report({ block: owner, resource: blockAddress(owner), span: entry.span, message: `${blockAddress(owner)} allows ingress from the internet to ${ports.join(', ')}.` });
-    for (const sg of resources(ctx.config, 'aws_security_group')) {
-      for (const ing of nestedBlocks(sg, 'ingress')) {
-        const p = extraPorts(ctx.config, ing, ['cidr_blocks', 'ipv6_cidr_blocks']);
-        if (p.length) report(ing, sg, p);
-      }
-    }
-    for (const r of resources(ctx.config, 'aws_security_group_rule')) {
-      if (staticString(attrExpr(r, 'type')) !== 'ingress') continue;
-      const p = extraPorts(ctx.config, r, ['cidr_blocks', 'ipv6_cidr_blocks']);
-      if (p.length) report(r, r, p);
-    }
-    for (const r of resources(ctx.config, 'aws_vpc_security_group_ingress_rule')) {
-      const p = extraPorts(ctx.config, r, ['cidr_ipv4', 'cidr_ipv6']);
-      if (p.length) report(r, r, p);
+    for (const { owner, entry, direction, cidrKeys } of securityGroupEntries(ctx.config)) {
+      if (direction !== 'ingress') continue;
+      const p = extraPorts(ctx.config, entry, cidrKeys);
+      if (p.length) report(entry, owner, p);
     }
   },
 };

@@ -32,6 +32,8 @@ interface NameFormat {
 }
 
 const RDS_IDENTIFIER = { allowed: /^[a-z0-9-]$/, allowedText: 'lower-case letters, digits and hyphens', startsWithLetter: true, noEdgeHyphen: true, noDoubleHyphen: true };
+/** The database created inside an instance or cluster: MySQL, MariaDB, PostgreSQL and Oracle all refuse a hyphen. */
+const RDS_DATABASE_NAME = { allowed: /^[A-Za-z0-9_]$/, allowedText: 'letters, digits and underscores', startsWithLetter: true };
 
 export const NAME_FORMATS: NameFormat[] = [
   {
@@ -77,21 +79,15 @@ export const NAME_FORMATS: NameFormat[] = [
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/CHAP_Limits.html#RDS_Limits.Constraints',
   },
   {
-    // The database created inside the instance or cluster: MySQL, MariaDB, PostgreSQL and Oracle all refuse a
-    // hyphen (InvalidParameterValue: DBName must begin with a letter and contain only alphanumeric characters).
     types: ['aws_db_instance'],
     attributes: ['db_name'],
-    allowed: /^[A-Za-z0-9_]$/,
-    allowedText: 'letters, digits and underscores',
-    startsWithLetter: true,
+    ...RDS_DATABASE_NAME,
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html',
   },
   {
     types: ['aws_rds_cluster'],
     attributes: ['database_name'],
-    allowed: /^[A-Za-z0-9_]$/,
-    allowedText: 'letters, digits and underscores',
-    startsWithLetter: true,
+    ...RDS_DATABASE_NAME,
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html',
   },
   {
