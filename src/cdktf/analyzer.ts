@@ -34,7 +34,7 @@ export interface ConstructInfo {
   /** The schema knows `tfType`. */
   verified?: boolean;
   /** How the type was derived (see ResolvedType.confidence). */
-  confidence?: 'schema' | 'module' | 'guess';
+  confidence?: 'schema' | 'module' | 'guess' | 'meant';
   /** From a provider package (counted by the mapping evaluation). */
   fromProvider?: boolean;
   /** Construct id as written (its label). Filled in pass 2. */

@@ -226,6 +226,7 @@ export class BlockBuilder {
     const span = this.ev.span(info.node);
     const construct: NonNullable<Block['construct']> = { className: info.className, id: info.id };
     if (createdUnderCondition(info.node)) construct.conditional = true;
+    if (info.confidence === 'meant') construct.invented = true;
     const base = { attributes: [] as Attribute[], blocks: [] as Block[], span, construct };
     switch (info.role) {
       case 'resource':

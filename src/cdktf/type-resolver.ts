@@ -20,9 +20,10 @@ export interface ResolvedType extends TypeGuess {
   verified: boolean;
   /**
    * `schema`: verified; `module`: derived from the module path of a provider the schema does not describe (the path
-   * maps 1:1, so this is reliable); `guess`: from a class or namespace name that no schema confirms.
+   * maps 1:1, so this is reliable); `guess`: from a class or namespace name that no schema confirms; `meant`: the
+   * resource an invented class plainly means (see intendedResourceType).
    */
-  confidence: 'schema' | 'module' | 'guess';
+  confidence: 'schema' | 'module' | 'guess' | 'meant';
 }
 
 interface ProviderIndex {
@@ -64,13 +65,20 @@ export class TypeResolver {
       if (this.exists(index, fromClass)) return { ...fromClass, verified: true, confidence: 'schema' };
       const folded = this.foldedLookup(index, { ...t, namespaceMember: undefined });
       if (folded) return { ...folded, verified: true, confidence: 'schema' };
-      return { ...fromClass, verified: false, confidence: 'guess' };
+      const meant = fromClass.kind === 'resource' ? intendedResourceType(t.provider, fromClass.type, index) : undefined;
+      return meant ? { kind: 'resource', type: meant, verified: false, confidence: 'meant' } : { ...fromClass, verified: false, confidence: 'guess' };
     }
     for (const c of candidates) if (this.exists(index, c)) return { ...c, verified: true, confidence: 'schema' };
     const folded = this.foldedLookup(index, t);
     if (folded) return { ...folded, verified: true, confidence: 'schema' };
-    // Unknown to the schema (often a class the model invented): keep the most literal reading for the checks to flag.
-    return { ...(fromModule ?? fromClass), verified: false, confidence: 'guess' };
+    // Unknown to the schema (often a class the model invented). The export check reports the class; when the
+    // resource meant is plain (`CloudtrailTrail`, `S3BucketVersioningV2`), the block is read as that resource so the
+    // checks of what it configures still run (a trail with no bucket policy is a second failure, not part of the
+    // first). Otherwise keep the most literal reading.
+    const literal = fromModule ?? fromClass;
+    const meant = literal.kind === 'resource' ? intendedResourceType(t.provider, literal.type, index) : undefined;
+    if (meant) return { kind: 'resource', type: meant, verified: false, confidence: 'meant' };
+    return { ...literal, verified: false, confidence: 'guess' };
   }
 
   private exists(index: ProviderIndex, guess: TypeGuess): boolean {
@@ -141,3 +149,48 @@ function namesModuleClass(className: string, module: string): boolean {
   const base = foldName(module);
   return folded === base || folded === `${base}a`;
 }
+
+/**
+ * Resource names models invent for a service the provider calls otherwise: the invented part of the Terraform type
+ * (after `<provider>_`) → the provider's. Read off the dev corpus' CDKTF responses, where each was the only spelling
+ * of its service in the response.
+ */
+const INVENTED_RESOURCE_NAMES: Readonly<Record<string, string>> = {
+  application_load_balancer: 'lb',
+  load_balancer: 'lb',
+  ec2_instance: 'instance',
+  ec2_launch_template: 'launch_template',
+  rds_instance: 'db_instance',
+  rds_db_instance: 'db_instance',
+  rds_subnet_group: 'db_subnet_group',
+  rds_cluster_instance: 'rds_cluster_instance',
+  eventbridge_rule: 'cloudwatch_event_rule',
+  eventbridge_target: 'cloudwatch_event_target',
+  eventbridge_bus: 'cloudwatch_event_bus',
+  vpc_flow_log: 'flow_log',
+};
+
+/**
+ * The provider's resource type an invented one means, when exactly one reading exists in the schema: a version
+ * suffix dropped (`aws_s3_bucket_logging_v2`), the provider name doubled (`aws_aws_config_config_rule`,
+ * `random_random_string`), a last word that repeats the end of the one before (`aws_cloudtrail_trail`), or a
+ * service the provider names otherwise (INVENTED_RESOURCE_NAMES).
+ */
+function intendedResourceType(provider: string, type: string, index: ProviderIndex): string | undefined {
+  const prefix = `${provider}_`;
+  if (!type.startsWith(prefix)) return undefined;
+  let rest = type.slice(prefix.length);
+  while (rest.startsWith(prefix)) rest = rest.slice(prefix.length);
+  const versionless = /_v\d$/.test(rest) ? rest.slice(0, -3) : rest;
+  const words = versionless.split('_');
+  const last = words[words.length - 1]!;
+  const beforeLast = words[words.length - 2];
+  const readings = [
+    versionless,
+    INVENTED_RESOURCE_NAMES[versionless],
+    words.length > 1 && beforeLast !== undefined && beforeLast !== last && beforeLast.endsWith(last) ? words.slice(0, -1).join('_') : undefined,
+  ];
+  const found = [...new Set(readings.filter((r): r is string => r !== undefined).map((r) => prefix + r))].filter((r) => r !== type && index.resources.has(r));
+  return found.length === 1 ? found[0] : undefined;
+}
+

@@ -6,6 +6,7 @@
 import type { Block } from '../model/types.js';
 import type { BlockMatch } from './types.js';
 import { unitAddress, unitType } from './units.js';
+import { canonicalResourceType } from '../model/names.js';
 import { blockSimilarity, nameSimilarity, sharedValues } from './similarity.js';
 
 export interface MatchResult {
@@ -50,7 +51,9 @@ export function matchBlocks(modelUnits: Block[], idealUnits: Block[]): MatchResu
   const renames = new Map<string, string>();
   const groups = new Map<string, { m: number[]; i: number[] }>();
   const group = (b: Block) => {
-    const key = `${b.kind}\u0000${unitType(b)}`;
+    // Both names of one resource (`aws_alb` and `aws_lb`) are one type: the same load balancer under the other name
+    // is a rename, not a removal and an addition.
+    const key = `${b.kind}\u0000${b.kind === 'resource' ? canonicalResourceType(unitType(b)) : unitType(b)}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { m: [], i: [] }));
     return g;

@@ -117,6 +117,8 @@ export function summarize(c: DiffChange): string {
       return `The model gives ${describeBlock(c)} a default${mv !== undefined ? ` (${mv})` : ''}; the ideal leaves it without one.`;
     case 'attribute-changed':
     case 'meta-argument-changed':
+      // The same text on both sides: what differs is what it reads (a local or const the ideal defines otherwise).
+      if (mv !== undefined && mv === iv) return `\`${where} = ${iv}\` on ${on} reads a value the ideal defines differently.`;
       if (mv !== undefined && iv !== undefined) return `The ideal sets \`${where} = ${iv}\` on ${on}; the model has ${mv}.`;
       return `The ideal writes \`${where}\` on ${on} differently from the model (see the snippets).`;
     case 'nested-block-added': {

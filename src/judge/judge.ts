@@ -18,6 +18,7 @@ import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
 import { attrExpr, blockAddress, preventDestroyBlock, staticBool } from '../model/query.js';
+import { camelToSnake } from '../cdktf/naming.js';
 import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldOccurrences, occurrencesOf, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 import type { Occurrence } from '../findings/types.js';
@@ -378,7 +379,8 @@ function argumentsNamed(f: Finding): Set<string> {
   const texts = [f.message, ...(f.occurrences ?? []).map((o) => o.message ?? '')];
   for (const t of texts) {
     for (const m of t.matchAll(/[`"]([A-Za-z_][A-Za-z0-9_.]*)/g)) {
-      for (const part of m[1]!.split('.')) if (part.length >= 3 && !GENERIC_ARGUMENTS.has(part) && !/^(aws|var|local|data|module)$/.test(part)) out.add(part);
+      // Snake case: a TypeScript check names `defaultTags` where the diff names `default_tags`.
+      for (const part of m[1]!.split('.')) if (part.length >= 3 && !GENERIC_ARGUMENTS.has(part) && !/^(aws|var|local|data|module)$/.test(part)) out.add(camelToSnake(part));
     }
   }
   return out;
@@ -389,6 +391,8 @@ function resourceTypes(f: Finding): Set<string> {
   for (const r of resourcesOf(f)) {
     const m = /^(?:data\.)?(aws_[a-z0-9_]+)/.exec(r);
     if (m) out.add(m[1]!);
+    // A provider block is its own kind: two findings on `provider.aws` meet like two on one resource type.
+    else if (r.startsWith('provider.')) out.add(r);
   }
   return out;
 }
@@ -433,7 +437,19 @@ export function tierAndRank(groups: JudgedGroup[]): Finding[] {
       const sameConcern = j.finding.resource ? concern.get(`${j.finding.category}\u0000${j.finding.resource}`) : undefined;
       const byConcern = sameConcern && !distinctHardErrors(sameConcern.finding, j.finding) ? sameConcern : undefined;
       // The ideal's change in a category the tier already reports on the code is that failure's fix.
-      const byCategory = byConcern ? undefined : diffOnly ? [...inTier].find((h) => h.finding.category === j.finding.category && h.finding.evidence.includes('static')) : undefined;
+      // A schema error is its own failure on another resource type (a list written as an object on the cache is not
+      // the autoscaling group's removed argument), so there the types must meet too. Not so for references: the
+      // declaration the ideal adds fixes the undeclared reference the code shows, wherever it is read.
+      const byCategory = byConcern
+        ? undefined
+        : diffOnly
+          ? [...inTier].find(
+              (h) =>
+                h.finding.category === j.finding.category &&
+                h.finding.evidence.includes('static') &&
+                (j.finding.category !== 'schema' || shares(types, resourceTypes(h.finding))),
+            )
+          : undefined;
       const byArgument =
         byConcern || byCategory || !args.size ? undefined : [...inTier].find((h) => shares(types, resourceTypes(h.finding)) && shares(args, argumentsNamed(h.finding)));
       const host = byConcern ?? byCategory ?? byArgument;

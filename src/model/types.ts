@@ -109,6 +109,11 @@ export interface Block {
     open?: boolean;
     /** Created only under a condition of the program (`if (props.domain) { new ... }`, `cond ? new ... : undefined`, `a && new ...`): the HCL `count` of a guarded resource. */
     conditional?: boolean;
+    /**
+     * The class does not exist (the export check reports it) and the block is read as the resource it plainly means
+     * (`CloudtrailTrail` → aws_cloudtrail): its arguments follow the invented class, so the schema does not judge them.
+     */
+    invented?: boolean;
   };
 }
 

@@ -17,6 +17,8 @@ const RESOURCES: Record<string, BlockSchema> = {
   aws_apigatewayv2_api: { attributes: { name: { type: 'string', required: true } }, blocks: {} },
   aws_apigatewayv2_stage: { attributes: { name: { type: 'string', required: true } }, blocks: {} },
   aws_wafv2_web_acl: { attributes: { name: { type: 'string', required: true } }, blocks: {} },
+  aws_cloudtrail: { attributes: { name: { type: 'string', required: true }, s3_bucket_name: { type: 'string', required: true } }, blocks: {} },
+  aws_cloudwatch_event_rule: { attributes: { schedule_expression: { type: 'string', optional: true } }, blocks: {} },
 };
 const DATA: Record<string, BlockSchema> = { aws_vpc: { attributes: { default: { type: 'bool', optional: true } }, blocks: {} } };
 const schema: SchemaIndex = {
@@ -147,6 +149,27 @@ test('a class imported from a module that does not export it is still typed by i
   const c = parseCdktfFiles([ts('lib/main.ts', content)], 'cdktf-ts', { schema });
   const resources = c.blocks.filter((b) => b.kind === 'resource').map((b) => b.labels.join('.'));
   assert.deepEqual(resources, ['aws_subnet.s']);
+});
+
+test('an invented class whose resource is plain is read as that resource; its class is still reported', () => {
+  const content = stack(
+    `import { CloudtrailTrail } from '@cdktf/provider-aws/lib/cloudtrail-trail';
+import { S3BucketVersioningV2 } from '@cdktf/provider-aws/lib/s3-bucket-versioning-v2';
+import { EventbridgeRule } from '@cdktf/provider-aws/lib/eventbridge-rule';
+import { S3BucketMagic } from '@cdktf/provider-aws/lib/s3-bucket-magic';`,
+    `new CloudtrailTrail(this, 'trail', { name: 't', s3BucketName: 'b' });
+    new S3BucketVersioningV2(this, 'v', { bucket: 'b' });
+    new EventbridgeRule(this, 'r', { scheduleExpression: 'rate(1 hour)' });
+    new S3BucketMagic(this, 'm', {});`,
+  );
+  const c = parseCdktfFiles([ts('lib/main.ts', content)], 'cdktf-ts', { schema });
+  const resources = c.blocks.filter((b) => b.kind === 'resource').map((b) => b.labels.join('.'));
+  // What the model meant is read and checked; a name with no plain meaning keeps its literal reading.
+  assert.deepEqual(resources, ['aws_cloudtrail.trail', 'aws_s3_bucket_versioning.v', 'aws_cloudwatch_event_rule.r', 'aws_s3_bucket_magic.m']);
+  // Its arguments follow the class the model imagined: the schema checks leave them to the export finding.
+  assert.deepEqual(c.blocks.filter((b) => b.construct?.invented).map((b) => b.labels[0]), ['aws_cloudtrail', 'aws_s3_bucket_versioning', 'aws_cloudwatch_event_rule']);
+  // The classes do not exist: tsc stops at each import, and the export check says so.
+  assert.equal(exportProblems(content).length, 4);
 });
 
 test('correct imports and class names are not reported', () => {

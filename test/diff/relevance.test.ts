@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceFile } from '../../src/model/types.js';
 import { parseHclFiles } from '../../src/hcl/index.js';
+import { parseCdktfFiles } from '../../src/cdktf/index.js';
 import { attributedDiff } from '../../src/diff/index.js';
 import { DEFAULT_CONVENTIONS } from '../../src/contracts/conventions.js';
 import { diffCase } from './fixture-case.js';
@@ -228,4 +229,37 @@ test('a depends_on or an IAM role the ideal does without is an observation; a wi
   const keep = 'resource "aws_sqs_queue" "a" {\n  name = "a"\n}\nresource "aws_sqs_queue" "b" {\n  name = "b"\n}\n';
   assert.deepEqual(diffText(keep + policy('sqs:SendMessage'), keep).findings.map((f) => f.ruleId), ['diff-ideal-omits']);
   assert.notDeepEqual(diffText(keep + policy('s3:*'), keep).findings.map((f) => f.ruleId), ['diff-ideal-omits']);
+});
+
+test('an argument written alike on both sides whose const differs says so, not "the ideal sets x; the model has x"', () => {
+  const stack = (name: string) => [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack } from 'cdktf';",
+    "import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';",
+    'export class TapStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string, env: string, suffix: string) {',
+    '    super(scope, id);',
+    `    const bucketName = ${name};`,
+    "    new S3Bucket(this, 'data', {",
+    '      bucket: bucketName,',
+    '    });',
+    '  }',
+    '}',
+  ].join('\n');
+  const model = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: stack('`app-${env}`') }]);
+  const ideal = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: stack('`app-${env}-${suffix}`') }]);
+  const d = attributedDiff({ model, ideal, conventions: DEFAULT_CONVENTIONS });
+  const bucket = d.changes.find((c) => c.address === 'aws_s3_bucket.data')!;
+  assert.equal(bucket.summary, '`bucket = bucketName` on aws_s3_bucket.data reads a value the ideal defines differently.');
+});
+
+test('the same load balancer under the provider\'s other name (aws_alb for aws_lb) is a rename, not a removal and an addition', () => {
+  const lb = (type: string, listener: string) =>
+    `resource "${type}" "web" {\n  name               = "web"\n  load_balancer_type = "application"\n  subnets            = var.subnets\n}\nresource "${listener}" "http" {\n  load_balancer_arn = ${type}.web.arn\n  port              = 80\n}\n`;
+  const model = parseHclFiles([{ path: 'lib/main.tf', language: 'hcl', content: lb('aws_lb', 'aws_lb_listener') }]);
+  const ideal = parseHclFiles([{ path: 'lib/main.tf', language: 'hcl', content: lb('aws_alb', 'aws_alb_listener') }]);
+  const d = attributedDiff({ model, ideal, conventions: DEFAULT_CONVENTIONS });
+  const kinds = d.changes.map((c) => c.kind);
+  assert.ok(!kinds.includes('block-added') && !kinds.includes('block-removed'), kinds.join(', '));
+  assert.deepEqual(d.changes.filter((c) => c.kind === 'block-renamed').map((c) => c.address).sort(), ['aws_lb.web', 'aws_lb_listener.http']);
 });

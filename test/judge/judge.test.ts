@@ -483,3 +483,44 @@ test('a grouped candidate folds into a tier failure only in the occurrences that
   assert.equal(own.location.line, 26);
   assert.ok(!(host.occurrences ?? []).some((o) => o.resource === 'locals'));
 });
+
+test("a schema error the ideal's change shows on another resource type is a failure of its own, not an occurrence of the code's", () => {
+  const removed = finding({
+    ruleId: 'schema-removed',
+    severity: 'critical',
+    resource: 'aws_autoscaling_group.asg',
+    message: '"tags" on aws_autoscaling_group was removed in AWS provider 5.0.0; use tag blocks.',
+    location: { file: 'lib/compute.ts', line: 198 },
+  });
+  const nesting = finding({
+    ruleId: 'diff-nesting-form',
+    severity: 'critical',
+    evidence: ['diff'],
+    resource: 'aws_elasticache_serverless_cache.cache',
+    message: 'The model writes `cache_usage_limits` on aws_elasticache_serverless_cache.cache as one object; the provider wants a list, as the ideal writes it.',
+    location: { file: 'lib/database.ts', line: 127 },
+  });
+  // The same argument on the same provider block, named in TypeScript by one check and in Terraform by the other.
+  const providerTags = finding({
+    ruleId: 'cdktf-provider-block-not-array',
+    category: 'syntax',
+    severity: 'critical',
+    resource: 'provider.aws',
+    message: '`defaultTags` on the AWS provider is given as an object; the bindings take an array (`defaultTags: [{ ... }]`), so tsc rejects it (TS2322).',
+    location: { file: 'lib/tap-stack.ts', line: 20 },
+  });
+  const providerNesting = finding({
+    ruleId: 'diff-nesting-form',
+    severity: 'critical',
+    evidence: ['diff'],
+    resource: 'provider.aws',
+    message: 'The model writes `default_tags` on provider.aws as one object; the provider wants a list, as the ideal writes it.',
+    location: { file: 'lib/tap-stack.ts', line: 20 },
+  });
+  const out = judgeFindings([removed, nesting, providerTags, providerNesting], input).filter((f) => f.tier === 'failure');
+  assert.deepEqual(out.map((f) => `${f.ruleId} ${f.resource}`).sort(), [
+    'cdktf-provider-block-not-array provider.aws',
+    'diff-nesting-form aws_elasticache_serverless_cache.cache',
+    'schema-removed aws_autoscaling_group.asg',
+  ]);
+});

@@ -25,6 +25,15 @@ test('lookup-of-preexisting-resource: a lookup the task asks for is what was ask
   assert.equal(runRule(lookup, hcl, { prompt: 'Create a VPC and a hosted zone.' }).length, 2);
 });
 
+test('lookup-of-preexisting-resource: a VPC id the task says to pull from Parameter Store, and that VPC\'s subnets, are what was asked', () => {
+  const hcl =
+    'data "aws_ssm_parameter" "vpc_id" {\n  name = "/platform/vpc-id"\n}\ndata "aws_subnets" "private" {\n  filter {\n    name   = "vpc-id"\n    values = [data.aws_ssm_parameter.vpc_id.value]\n  }\n}\n' +
+    'data "aws_acm_certificate" "c" {\n  domain = "example.com"\n}\n';
+  const asked = runRule(lookup, hcl, { prompt: 'Run EKS in three AZs. Pull the VPC ID from AWS Systems Manager Parameter Store so the config stays portable.' });
+  assert.deepEqual(asked.map((x) => [x.resource, x.location.line]), [['data.aws_acm_certificate.c', 10]]);
+  assert.equal(runRule(lookup, hcl, { prompt: 'Run EKS in three AZs with its own VPC.' }).length, 3);
+});
+
 test('lookup-of-preexisting-resource: account/region lookups, AWS-provided values, own resources and guarded lookups are fine', () => {
   const hcl =
     'data "aws_caller_identity" "c" {}\ndata "aws_region" "r" {}\ndata "aws_availability_zones" "a" {}\ndata "aws_iam_policy_document" "d" {}\ndata "aws_ami" "al2" {\n  most_recent = true\n}\n' +

@@ -84,6 +84,25 @@ variable "api_key_secret_name" {
   assert.deepEqual(findings, []);
 });
 
+test('hardcoded-password reads a template whose fixed text is the password, not one that reads a generator or secret', () => {
+  const findings = runRule(
+    hardcoded,
+    `resource "aws_db_instance" "fixed" {
+  password = "TempPass\${var.environment_suffix}123!"
+}
+resource "aws_db_instance" "generated" {
+  password = "\${random_password.db.result}x"
+}
+resource "aws_db_instance" "fetched" {
+  password = "pfx-\${data.aws_secretsmanager_secret_version.db.secret_string}"
+}
+resource "aws_db_instance" "short" {
+  password = "\${var.a}-\${var.b}"
+}`,
+  );
+  assert.deepEqual(findings.map((f) => [f.resource, f.location.line]), [['aws_db_instance.fixed', 1]]);
+});
+
 test('sensitive-output-not-marked fires on unmarked secret outputs', () => {
   const findings = runRule(
     sensitiveOutput,

@@ -368,3 +368,23 @@ test('CloudTrail data resource types outside the three event selectors accept (A
   assert.match(invalid(sub('e-mail'))[0]?.message ?? '', /"e-mail"/);
   assert.deepEqual(invalid(sub('email')), []);
 });
+
+test('a misnamed required argument is one unknown argument naming it, not also a missing one', () => {
+  const method = resource('aws_api_gateway_method', 'm', [
+    a('rest_api_id', ref('aws_api_gateway_rest_api', 'api', 'id')),
+    a('resource_id', ref('aws_api_gateway_resource', 'r', 'id')),
+    a('http_method', lit('GET')),
+    a('authorization_type', lit('NONE')),
+  ]);
+  const r = checkConfiguration(config([terraformBlock('~> 6.0'), method]));
+  assert.deepEqual(ids(r.findings), ['schema-unknown-argument']);
+  assert.match(r.findings[0]!.message, /has no argument "authorization_type".*did you mean "authorization"\?/);
+  // Nothing near the missing name: both stay.
+  const other = resource('aws_api_gateway_method', 'm', [
+    a('rest_api_id', ref('aws_api_gateway_rest_api', 'api', 'id')),
+    a('resource_id', ref('aws_api_gateway_resource', 'r', 'id')),
+    a('http_method', lit('GET')),
+    a('colour', lit('blue')),
+  ]);
+  assert.deepEqual(ids(checkConfiguration(config([terraformBlock('~> 6.0'), other])).findings), ['schema-missing-required', 'schema-unknown-argument']);
+});

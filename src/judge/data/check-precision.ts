@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3411,
+    "groups": 3421,
     "hits": 538
   },
   "categories": {
@@ -38,7 +38,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "destroyability": {
-      "groups": 39,
+      "groups": 41,
       "hits": 22
     },
     "documentation": {
@@ -46,11 +46,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "encryption": {
-      "groups": 52,
+      "groups": 53,
       "hits": 6
     },
     "external-dependency": {
-      "groups": 56,
+      "groups": 52,
       "hits": 12
     },
     "file-layout": {
@@ -86,7 +86,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "misconfiguration": {
-      "groups": 12,
+      "groups": 13,
       "hits": 0
     },
     "missing-resource": {
@@ -130,16 +130,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 259,
-      "hits": 63
+      "groups": 253,
+      "hits": 62
     },
     "secrets": {
-      "groups": 71,
+      "groups": 72,
       "hits": 13
     },
     "service-constraint": {
-      "groups": 357,
-      "hits": 72
+      "groups": 372,
+      "hits": 73
     },
     "style": {
       "groups": 338,
@@ -160,7 +160,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   },
   "checks": {
     "account-singleton-unguarded": {
-      "groups": 20,
+      "groups": 21,
       "hits": 0
     },
     "acm-certificate-not-validated": {
@@ -244,7 +244,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "bucket-without-force-destroy": {
-      "groups": 9,
+      "groups": 10,
       "hits": 7
     },
     "cdktf-duplicate-construct-id": {
@@ -300,11 +300,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cloudtrail-bucket-policy-missing": {
-      "groups": 8,
+      "groups": 13,
       "hits": 0
     },
     "cloudtrail-data-resource-invalid": {
-      "groups": 16,
+      "groups": 23,
       "hits": 0
     },
     "cloudtrail-kms-policy-missing": {
@@ -324,11 +324,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "config-delivery-bucket-unwritable": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "config-recorder-not-started": {
-      "groups": 7,
+      "groups": 8,
       "hits": 0
     },
     "container-image-floating-tag": {
@@ -356,7 +356,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "deletion-protection-enabled": {
-      "groups": 15,
+      "groups": 16,
       "hits": 7
     },
     "deprecated-vs-reference": {
@@ -416,8 +416,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable": {
-      "groups": 79,
-      "hits": 39
+      "groups": 80,
+      "hits": 40
     },
     "external-resource-input": {
       "groups": 2,
@@ -456,7 +456,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "hardcoded-password": {
-      "groups": 40,
+      "groups": 41,
       "hits": 1
     },
     "hardcoded-region": {
@@ -504,7 +504,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "kms-key-id-where-arn-required": {
-      "groups": 4,
+      "groups": 5,
       "hits": 2
     },
     "kms-logs-principal-missing": {
@@ -616,7 +616,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 18,
+      "groups": 14,
       "hits": 2
     },
     "managed-policy-arn-invalid": {
@@ -828,8 +828,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema-missing-required": {
-      "groups": 14,
-      "hits": 2
+      "groups": 8,
+      "hits": 1
     },
     "schema-nesting-mode": {
       "groups": 3,
@@ -950,7 +950,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   },
   "variants": {
     "account-singleton-unguarded|code": {
-      "groups": 20,
+      "groups": 21,
       "hits": 0
     },
     "acm-certificate-not-validated|code": {
@@ -1062,7 +1062,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "bucket-without-force-destroy|both": {
-      "groups": 9,
+      "groups": 10,
       "hits": 7
     },
     "cdktf-duplicate-construct-id|code": {
@@ -1102,11 +1102,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cdktf-unknown-export|both": {
-      "groups": 21,
+      "groups": 10,
       "hits": 0
     },
     "cdktf-unknown-export|code": {
-      "groups": 45,
+      "groups": 56,
       "hits": 0
     },
     "cdktf-untyped-block-camel-case|code": {
@@ -1126,11 +1126,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "cloudtrail-bucket-policy-missing|code": {
-      "groups": 8,
+      "groups": 13,
       "hits": 0
     },
     "cloudtrail-data-resource-invalid|code": {
-      "groups": 16,
+      "groups": 23,
       "hits": 0
     },
     "cloudtrail-kms-policy-missing|both": {
@@ -1162,11 +1162,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "config-delivery-bucket-unwritable|code": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "config-recorder-not-started|code": {
-      "groups": 7,
+      "groups": 8,
       "hits": 0
     },
     "container-image-floating-tag|code": {
@@ -1198,7 +1198,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "deletion-protection-enabled|both": {
-      "groups": 15,
+      "groups": 16,
       "hits": 7
     },
     "deprecated-vs-reference|both": {
@@ -1274,8 +1274,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "engine-version-unavailable|both": {
-      "groups": 60,
-      "hits": 33
+      "groups": 61,
+      "hits": 34
     },
     "engine-version-unavailable|code": {
       "groups": 19,
@@ -1330,7 +1330,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "hardcoded-password|code": {
-      "groups": 17,
+      "groups": 18,
       "hits": 1
     },
     "hardcoded-region|both": {
@@ -1394,11 +1394,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "in-transit-encryption-missing|both": {
-      "groups": 4,
+      "groups": 3,
       "hits": 0
     },
     "in-transit-encryption-missing|code": {
-      "groups": 11,
+      "groups": 12,
       "hits": 0
     },
     "inconsistent-tags|both": {
@@ -1410,7 +1410,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "kms-key-id-where-arn-required|code": {
-      "groups": 4,
+      "groups": 5,
       "hits": 2
     },
     "kms-logs-principal-missing|both": {
@@ -1558,11 +1558,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 12,
+      "groups": 11,
       "hits": 2
     },
     "lookup-of-preexisting-resource|code": {
-      "groups": 6,
+      "groups": 3,
       "hits": 0
     },
     "managed-policy-arn-invalid|code": {
@@ -1790,11 +1790,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
-      "groups": 89,
+      "groups": 87,
       "hits": 16
     },
     "resource-type-missing-vs-reference|code": {
-      "groups": 113,
+      "groups": 115,
       "hits": 14
     },
     "response-off-task|code": {
@@ -1886,11 +1886,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema-missing-required|both": {
-      "groups": 5,
-      "hits": 2
+      "groups": 2,
+      "hits": 1
     },
     "schema-missing-required|code": {
-      "groups": 9,
+      "groups": 6,
       "hits": 0
     },
     "schema-nesting-mode|code": {

@@ -53,11 +53,25 @@ const LOOKUP_TYPES = new Set([
 function providedByAws(block: Block): boolean {
   const type = block.labels[0];
   const text = (k: string): string => staticString(attrExpr(block, k)) ?? '';
-  if (type === 'aws_ssm_parameter') return text('name').startsWith('/aws/service/');
+  if (type === 'aws_ssm_parameter') return leadingText(attrExpr(block, 'name')).startsWith('/aws/service/');
   if (type === 'aws_kms_key' || type === 'aws_kms_alias') return /^alias\/aws\//.test(text('key_id') || text('name'));
   if (type === 'aws_iam_role') return /^AWSServiceRole/.test(text('name'));
   if (type === 'aws_iam_policy') return /:aws:policy\//.test(text('arn'));
   return false;
+}
+
+/**
+ * The fixed text a string starts with: the whole literal, or a template's literal parts up to its first
+ * interpolation (`"/aws/service/bottlerocket/aws-k8s-${var.v}/..."` starts with `/aws/service/bottlerocket/aws-k8s-`).
+ */
+function leadingText(e: Expr | undefined): string {
+  if (e?.kind !== 'template') return staticString(e) ?? '';
+  let out = '';
+  for (const part of e.parts) {
+    if (part.kind !== 'literal' || typeof part.value !== 'string') break;
+    out += part.value;
+  }
+  return out;
 }
 
 /** A data source that reads a resource this stack creates (by reference) is not an external dependency. */
@@ -119,7 +133,8 @@ function typeWords(type: string): string[] {
 
 /**
  * Whether the task itself asks to use an existing one of this type ("use the existing VPC", "data sources for
- * existing VPC and subnet lookups"): the lookup is then what was asked (read against the code: judged noise).
+ * existing VPC and subnet lookups", "pull the VPC ID from Parameter Store"): the lookup is then what was asked (read
+ * against the code: judged noise, and once judged wrong).
  */
 function promptAsksForExisting(prompt: string | null, type: string): boolean {
   if (!prompt) return false;
@@ -137,7 +152,10 @@ function promptAsksForExisting(prompt: string | null, type: string): boolean {
 }
 
 /** Words that ask for something that already exists. */
-const EXISTING_WORDS = /\b(?:existing|pre-existing|data sources?|look ?ups?|already exists?)\b/g;
+const EXISTING_WORDS = /\b(?:existing|pre-existing|data sources?|look ?ups?|already exists?|from (?:the )?(?:aws )?(?:ssm|(?:systems manager )?parameter store))\b/g;
+
+/** Types whose lookup follows from an existing VPC the task asks for: its subnets are read, not created. */
+const PART_OF_VPC = new Set(['aws_subnet', 'aws_subnets', 'aws_subnet_ids', 'aws_route_table', 'aws_route_tables']);
 
 /** Whether `word` occurs in `text` as a whole word (no letter or digit on either side). */
 function hasWord(text: string, word: string): boolean {
@@ -170,6 +188,7 @@ export const rule: Rule = {
       const type = d.labels[0] ?? '';
       if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d) || fedByCaller(calls, d)) continue;
       if (promptAsksForExisting(ctx.task.prompt, type)) continue;
+      if (PART_OF_VPC.has(type) && promptAsksForExisting(ctx.task.prompt, 'aws_vpc')) continue;
       // The default VPC exists in most accounts: a weaker dependency than a named VPC.
       const defaultVpc = type === 'aws_vpc' && staticBool(attrExpr(d, 'default')) === true;
       ctx.report({

@@ -1,5 +1,6 @@
 import type { Block, Configuration } from '../../model/types.js';
 import { attrExpr } from '../../model/query.js';
+import { canonicalResourceType as canonical } from '../../model/names.js';
 import { literalText } from '../util/b-s3.js';
 import type { Rule } from '../types.js';
 import { basename } from '../util/files.js';
@@ -9,12 +10,6 @@ import { promptNamesService, serviceOfType } from '../util/aws-services.js';
 const HELPER_TYPE = /^(random_|null_|time_|terraform_data$|archive_|local_|tls_|external$|http$|template_)/;
 /** Data sources that only read the caller's context; the model may get the same values another way. */
 const CONTEXT_DATA = new Set(['aws_caller_identity', 'aws_region', 'aws_partition', 'aws_availability_zones', 'aws_iam_policy_document', 'aws_default_tags']);
-/** Type aliases the AWS provider accepts for the same resource. */
-const ALIASES: Record<string, string> = { aws_alb: 'aws_lb', aws_alb_listener: 'aws_lb_listener', aws_alb_listener_rule: 'aws_lb_listener_rule', aws_alb_target_group: 'aws_lb_target_group', aws_alb_target_group_attachment: 'aws_lb_target_group_attachment' };
-
-function canonical(type: string): string {
-  return ALIASES[type] ?? type;
-}
 
 /**
  * Types without which a resource the model did declare cannot work (an API with methods but no integration or

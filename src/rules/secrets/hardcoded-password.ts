@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Expr } from '../../model/types.js';
-import { allAttributes, attrExpr, blocksOfKind, literalValue, resources } from '../../model/query.js';
+import { allAttributes, attrExpr, blocksOfKind, exprToText, literalValue, resources } from '../../model/query.js';
 import { docValue, isRecord } from '../util/b-value.js';
 import { isSecretName } from './sensitive-variable-not-marked.js';
 import { camelToSnake } from '../../cdktf/naming.js';
@@ -62,7 +62,32 @@ export const rule: Rule = {
   },
 };
 
+/** Shortest fixed text a templated credential must carry to count as written in the code. */
+const MIN_FIXED_TEXT = 6;
+/** What an interpolated part may read from without the credential being generated or fetched. */
+const SECRET_SOURCE = /random|secret|password|passwd|ssm|kms|vault|credential|token|key/i;
+
 function isLiteralSecret(e: Expr | undefined): boolean {
   const v = literalValue(e);
-  return typeof v === 'string' && v.trim().length > 0;
+  if (typeof v === 'string') return v.trim().length > 0;
+  return isFixedTemplate(e);
+}
+
+/**
+ * A template whose fixed text is the credential and whose interpolations only vary it by deployment
+ * (`"#{DB_PASSWORD_${env}}"`, `"${var.project}-Admin123!"`): every deployment of an environment gets the same
+ * password, written in the code. Nothing interpolated may come from a generator, a secret store or a credential input.
+ */
+function isFixedTemplate(e: Expr | undefined): boolean {
+  if (e?.kind !== 'template' || e.heredoc) return false;
+  let fixed = '';
+  for (const part of e.parts) {
+    if (part.kind === 'literal') {
+      if (typeof part.value === 'string') fixed += part.value;
+      continue;
+    }
+    if (part.kind !== 'reference' && part.kind !== 'access' && part.kind !== 'call' && part.kind !== 'opaque') return false;
+    if (SECRET_SOURCE.test(exprToText(part))) return false;
+  }
+  return fixed.trim().length >= MIN_FIXED_TEXT;
 }
