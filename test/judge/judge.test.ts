@@ -463,7 +463,7 @@ test('a grouped candidate folds into a tier failure only in the occurrences that
     category: 'deprecated',
     severity: 'medium',
     resource: 'aws_api_gateway_deployment.api',
-    message: '"stage_name" on aws_api_gateway_deployment is deprecated; use aws_api_gateway_stage (the reference does).',
+    message: '"stage_name" on aws_api_gateway_deployment is deprecated; use aws_api_gateway_stage (the reference avoids it).',
     location: { file: 'lib/api.tf', line: 12 },
   });
   const region = finding({
@@ -471,7 +471,7 @@ test('a grouped candidate folds into a tier failure only in the occurrences that
     category: 'deprecated',
     severity: 'medium',
     resource: 'locals',
-    message: 'attribute "name" of aws_region (read as data.aws_region.current.name) is deprecated; use region (the reference does).',
+    message: 'attribute "name" of aws_region (read as data.aws_region.current.name) is deprecated; use region (the reference avoids it).',
     location: { file: 'lib/main.tf', line: 26 },
   });
   const out = judgeFindings([removed, stageName, region], input);

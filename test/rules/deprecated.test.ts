@@ -36,7 +36,7 @@ test('deprecated-vs-reference: deprecated argument, attribute read and retired s
   assert.equal(f.length, 3);
   assert.ok(f.every((x) => x.category === 'deprecated'));
   const messages = f.map((x) => x.message).join('\n');
-  assert.match(messages, /"vpc" on aws_eip is deprecated; use domain = "vpc" \(the reference does\)/);
+  assert.match(messages, /"vpc" on aws_eip is deprecated; use domain = "vpc" \(the reference avoids it\)/);
   assert.match(messages, /attribute "name" of aws_region/);
   assert.match(messages, /WAF Classic/);
   assert.equal(f.find((x) => /aws_eip/.test(x.message))!.location.line, 3);

@@ -27,6 +27,20 @@ test('undeclared-reference: resources, locals and data sources', () => {
   assert.match(f.find((x) => x.resource === 'aws_sqs_queue.job')!.message, /aws_sqs_queue\.jobs/);
 });
 
+test('undeclared-reference: a variable the task names as var.x is the project\'s, unless the reference declares it', () => {
+  const files = {
+    'lib/main.tf': 'resource "aws_s3_bucket" "reports" {\n  bucket = "drift-reports-${var.environment_suffix}"\n}\n',
+    'lib/variables.tf': 'variable "alert_email" {\n  default = "ops@example.com"\n}\n',
+  };
+  const prompt = 'Follow the naming convention `drift-detection-{resource}-${var.environment_suffix}`.';
+  assert.deepEqual(runRule(undeclared, files, { prompt }), []);
+  // The reference declares it: the response left it out.
+  const ideal = { ...files, 'lib/variables.tf': 'variable "environment_suffix" {\n  type = string\n}\n' };
+  assert.deepEqual(runRule(undeclared, files, { prompt, ideal }).map((f) => [f.resource, f.location.line]), [['var.environment_suffix', 2]]);
+  // A task that never names it: an undeclared variable.
+  assert.equal(runRule(undeclared, files, { prompt: 'Name resources with an environment suffix.' }).length, 1);
+});
+
 test('undeclared-reference: declared names, iterators, each/count/path/self are fine', () => {
   const hcl =
     'variable "rules" {\n  default = []\n}\nlocals {\n  n = 1\n}\n' +

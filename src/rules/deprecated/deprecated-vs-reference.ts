@@ -110,7 +110,8 @@ export const rule: Rule = {
         resource: use.resource,
         // Reading a deprecated attribute (`data.aws_region.current.name`) only warns; arguments and types fail later.
         ...(read ? { severity: 'low' as const } : {}),
-        message: `${use.text} is deprecated; use ${use.replacement}${reference ? ' (the reference does)' : ''}.`,
+        // The reference avoids the deprecated form; it need not use this replacement (it may read `.id`, or drop the block).
+        message: `${use.text} is deprecated; use ${use.replacement}${reference ? ' (the reference avoids it)' : ''}.`,
       });
     }
   },

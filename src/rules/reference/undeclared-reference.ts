@@ -49,6 +49,12 @@ export const rule: Rule = {
         for (const d of b.blocks) if (d.type === 'data' && d.labels.length === 2) addDeclared(declaredIn, dirname(b.span.file), `data.${d.labels[0]}.${d.labels[1]}`);
       }
     }
+    // A variable the task itself names as `var.x` ("name resources `app-${var.environment_suffix}`") that the
+    // reference does not declare either is the project's own (its variables.tf ships with the skeleton): the
+    // response adds to that project, it does not leave the variable out (read against the code: judged wrong).
+    const prompt = ctx.task.prompt ?? '';
+    const idealVariables = ctx.ideal ? new Set(blocksOfKind(ctx.ideal, 'variable').map((v) => `var.${v.labels[0] ?? ''}`)) : new Set<string>();
+    const providedByProject = (target: string): boolean => target.startsWith('var.') && !idealVariables.has(target) && namesInText(prompt, target);
     const missing = new Map<string, Reference[]>();
     // `dynamic` iterators and `for` variables shadow everything: `local_secondary_index.value` is no resource.
     // The `from` of `moved`/`removed` is an old address that must no longer be declared.
@@ -57,6 +63,7 @@ export const rule: Rule = {
       if (ref.span && bound.has(spanKey(ref.span))) continue;
       const dir = dirname(ref.span?.file ?? '');
       if (declaredIn.get(dir)?.has(ref.target)) continue;
+      if (providedByProject(ref.target)) continue;
       if (kindOf(ref.target) === 'resource') {
         const type = ref.target.split('.')[0] ?? '';
         if (!providers.has(type.split('_')[0] ?? '')) continue;
@@ -119,3 +126,13 @@ function shortName(addr: string): string {
   if (addr.startsWith('var.') || addr.startsWith('local.') || addr.startsWith('module.') || addr.startsWith('data.')) return addr.slice(addr.indexOf('.') + 1);
   return addr;
 }
+
+/** Whether `text` names `address` whole (`var.environment_suffix`, not `var.environment_suffix_long`). */
+function namesInText(text: string, address: string): boolean {
+  for (let i = text.indexOf(address); i >= 0; i = text.indexOf(address, i + 1)) {
+    const next = text[i + address.length] ?? '';
+    if (!/[A-Za-z0-9_-]/.test(next)) return true;
+  }
+  return false;
+}
+
