@@ -46,6 +46,12 @@ export interface CheckMeta {
    */
   applyFailure?: true;
   /**
+   * Findings of this check leave a deployed resource unable to do its one job (a distribution whose origin it cannot
+   * read): not listed whatever their precision, but a failure of their own beside another check's on the same
+   * resource, never folded into it as one root cause.
+   */
+  brokenResource?: true;
+  /**
    * A pattern of the task's prompt: findings of this check are observations unless the prompt matches it (a
    * convention or best practice that is a failure only where the task asks for it, e.g. key rotation). Without a
    * prompt (a plain folder) the gate does not apply.

@@ -362,12 +362,15 @@ function criticalSecurity(f: Finding): boolean {
 }
 
 /**
- * Two findings of different checks that each stop the deployment on their own (stopsDeployment): a retired engine
- * version and a backtrack window the engine does not support, or a conditional in a module's providers map and an
- * input the module does not declare, are two errors a reviewer lists, even on one block in one category.
+ * Two findings of different checks that each stop the deployment on their own (stopsDeployment) or leave the resource
+ * unable to work (meta `brokenResource`): a retired engine version and a backtrack window the engine does not
+ * support, or a conditional in a module's providers map and an input the module does not declare, or a log bucket
+ * that refuses CloudFront's ACLs and an origin the distribution cannot read, are two errors a reviewer lists, even
+ * on one block in one category.
  */
 export function distinctHardErrors(a: Pick<Finding, 'ruleId' | 'category' | 'severity'>, b: Pick<Finding, 'ruleId' | 'category' | 'severity'>): boolean {
-  return a.ruleId !== b.ruleId && stopsDeployment(a) && stopsDeployment(b);
+  const hard = (f: Pick<Finding, 'ruleId' | 'category' | 'severity'>): boolean => stopsDeployment(f) || metaOf(f.ruleId)?.brokenResource === true;
+  return a.ruleId !== b.ruleId && hard(a) && hard(b);
 }
 
 /** Words that name too much to tie two findings to one argument. */

@@ -524,3 +524,24 @@ test("a schema error the ideal's change shows on another resource type is a fail
     'schema-removed aws_autoscaling_group.asg',
   ]);
 });
+
+test('a check that leaves the resource unable to work is its own failure beside another check on the same resource', () => {
+  const acls = finding({
+    ruleId: 'cloudfront-log-bucket-acls-disabled',
+    category: 'service-constraint',
+    severity: 'high',
+    resource: 'aws_cloudfront_distribution.cdn',
+    message: 'aws_cloudfront_distribution.cdn logs to aws_s3_bucket.logs, whose ownership controls disable ACLs.',
+    location: { file: 'lib/cdn.tf', line: 40 },
+  });
+  const oai = finding({
+    ruleId: 'cloudfront-oai-kms-bucket',
+    category: 'service-constraint',
+    severity: 'high',
+    resource: 'aws_cloudfront_distribution.cdn',
+    message: 'aws_cloudfront_distribution.cdn reads aws_s3_bucket.site through an origin access identity, but the bucket encrypts objects with SSE-KMS.',
+    location: { file: 'lib/cdn.tf', line: 12 },
+  });
+  const out = judgeFindings([acls, oai], input).filter((f) => f.tier === 'failure');
+  assert.deepEqual(out.map((f) => f.ruleId).sort(), ['cloudfront-log-bucket-acls-disabled', 'cloudfront-oai-kms-bucket']);
+});

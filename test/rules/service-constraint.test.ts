@@ -1118,3 +1118,17 @@ test('bucket-name-random-characters: a random_password or a random_string with i
   assert.match(f[0]!.message, /random_password\.suffix's result, which may hold upper-case letters and special characters/);
   assert.match(f[1]!.message, /may hold upper-case letters \(/);
 });
+
+test('cloudfront-oai-kms-bucket: an origin access identity cannot read an SSE-KMS bucket; OAC or SSE-S3 can', async () => {
+  const { rule: oaiKms } = await import('../../src/rules/service-constraint/cloudfront-oai-kms-bucket.js');
+  const tf = (algorithm: string, access: string) =>
+    'resource "aws_s3_bucket" "site" {\n  bucket = "site"\n}\n' +
+    `resource "aws_s3_bucket_server_side_encryption_configuration" "site" {\n  bucket = aws_s3_bucket.site.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "${algorithm}"\n    }\n  }\n}\n` +
+    `resource "aws_cloudfront_distribution" "cdn" {\n  enabled = true\n  origin {\n    domain_name = aws_s3_bucket.site.bucket_regional_domain_name\n    origin_id   = "site"\n${access}\n  }\n}\n`;
+  const oai = '    s3_origin_config {\n      origin_access_identity = aws_cloudfront_origin_access_identity.site.cloudfront_access_identity_path\n    }';
+  const f = runRule(oaiKms, tf('aws:kms', oai));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_cloudfront_distribution.cdn', 17]]);
+  assert.match(f[0]!.message, /aws_s3_bucket\.site through an origin access identity.*SSE-KMS/);
+  assert.deepEqual(runRule(oaiKms, tf('AES256', oai)), []);
+  assert.deepEqual(runRule(oaiKms, tf('aws:kms', '    origin_access_control_id = aws_cloudfront_origin_access_control.site.id')), []);
+});

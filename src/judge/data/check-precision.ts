@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3419,
-    "hits": 537
+    "groups": 3424,
+    "hits": 538
   },
   "categories": {
     "application-code": {
@@ -138,8 +138,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "service-constraint": {
-      "groups": 372,
-      "hits": 73
+      "groups": 377,
+      "hits": 74
     },
     "style": {
       "groups": 338,
@@ -293,6 +293,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cloudfront-log-bucket-acls-disabled": {
       "groups": 8,
+      "hits": 1
+    },
+    "cloudfront-oai-kms-bucket": {
+      "groups": 5,
       "hits": 1
     },
     "cloudfront-outdated-tls": {
@@ -1119,6 +1123,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "cloudfront-log-bucket-acls-disabled|code": {
       "groups": 7,
+      "hits": 1
+    },
+    "cloudfront-oai-kms-bucket|code": {
+      "groups": 5,
       "hits": 1
     },
     "cloudfront-outdated-tls|code": {

@@ -3,24 +3,7 @@ import type { Block } from '../../model/types.js';
 import { attrExpr, blockAddress, nestedBlocks, resources, staticString } from '../../model/query.js';
 import { resolvedBool, resolvedString } from '../util/b-resolve.js';
 import { referencedBlocks } from '../util/b-refs.js';
-import { bucketSideResources } from '../util/b-s3.js';
-
-/** The SSE-KMS default-encryption rule of a bucket (inline or side resource), if any. */
-function kmsEncryption(ctx: RuleContext, bucket: Block): Block | undefined {
-  const configs = [
-    ...nestedBlocks(bucket, 'server_side_encryption_configuration'),
-    ...bucketSideResources(ctx.config, bucket, 'aws_s3_bucket_server_side_encryption_configuration'),
-  ];
-  for (const c of configs) {
-    for (const r of nestedBlocks(c, 'rule')) {
-      for (const d of nestedBlocks(r, 'apply_server_side_encryption_by_default')) {
-        const algo = resolvedString(ctx.config, attrExpr(d, 'sse_algorithm'));
-        if (algo?.startsWith('aws:kms')) return c;
-      }
-    }
-  }
-  return undefined;
-}
+import { bucketKmsEncryption } from '../util/b-s3.js';
 
 /** Buckets the load balancer's access_logs block writes to (by reference or by literal bucket name). */
 function logBuckets(ctx: RuleContext, accessLogs: Block): Block[] {
@@ -65,7 +48,7 @@ export const rule: Rule = {
       for (const al of nestedBlocks(lb, 'access_logs')) {
         if (resolvedBool(ctx.config, attrExpr(al, 'enabled')) === false) continue;
         for (const bucket of logBuckets(ctx, al)) {
-          const sse = kmsEncryption(ctx, bucket);
+          const sse = bucketKmsEncryption(ctx.config, bucket);
           if (!sse || reported.has(bucket)) continue;
           reported.add(bucket);
           ctx.report({

@@ -98,3 +98,20 @@ export function bucketAllowsAcls(config: Configuration, bucket: Block): boolean 
     }),
   );
 }
+
+/**
+ * The SSE-KMS default-encryption configuration of a bucket (an inline `server_side_encryption_configuration` or an
+ * `aws_s3_bucket_server_side_encryption_configuration`), if any: what services that cannot use a KMS key trip on.
+ */
+export function bucketKmsEncryption(config: Configuration, bucket: Block): Block | undefined {
+  const configs = [...nestedBlocks(bucket, 'server_side_encryption_configuration'), ...bucketSideResources(config, bucket, 'aws_s3_bucket_server_side_encryption_configuration')];
+  for (const c of configs) {
+    for (const r of nestedBlocks(c, 'rule')) {
+      for (const d of nestedBlocks(r, 'apply_server_side_encryption_by_default')) {
+        if (resolvedString(config, attrExpr(d, 'sse_algorithm'))?.startsWith('aws:kms')) return c;
+      }
+    }
+  }
+  return undefined;
+}
+
