@@ -208,3 +208,38 @@ test('missing-suffix-variable: names from inputs, the ideal adds the suffix → 
   assert.deepEqual(f.map((x) => [x.location.line, x.severity]), [[7, 'critical']]);
   assert.match(f[0]!.message, /1 named resources \(first: aws_iam_role\.app\) take their names from inputs/);
 });
+
+test('name-changes-every-run: a name built from the clock or a random number of the program, not from state', async () => {
+  const { rule: perRun } = await import('../../src/rules/naming/name-changes-every-run.js');
+  const tf =
+    'resource "aws_s3_bucket" "logs" {\n  bucket = "logs-${timestamp()}"\n}\n' +
+    'resource "aws_iam_role" "app" {\n  name = "app-${uuid()}"\n  lifecycle {\n    ignore_changes = [name]\n  }\n}\n' +
+    'resource "random_id" "s" {\n  byte_length = 4\n}\n' +
+    'resource "aws_s3_bucket" "data" {\n  bucket = "data-${random_id.s.hex}"\n}\n' +
+    'resource "aws_db_instance" "db" {\n  identifier                = "db"\n  final_snapshot_identifier = "db-final-${timestamp()}"\n}\n';
+  const f = runRule(perRun, tf);
+  // The role ignores its name after creation; the data bucket's suffix is kept in state; a final snapshot name is no name.
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.logs', 2]]);
+  assert.match(f[0]!.message, /built from timestamp\(\)/);
+});
+
+test('name-changes-every-run: Date.now() and Math.random() in a CDKTF name change on every synth', async () => {
+  const { rule: perRun } = await import('../../src/rules/naming/name-changes-every-run.js');
+  const { runCdktfRule } = await import('./helpers.js');
+  const ts = [
+    "import { Construct } from 'constructs';",
+    "import { TerraformStack } from 'cdktf';",
+    "import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';",
+    'export class TapStack extends TerraformStack {',
+    '  constructor(scope: Construct, id: string, suffix: string) {',
+    '    super(scope, id);',
+    "    new S3Bucket(this, 'assets', { bucket: `assets-${Date.now()}` });",
+    "    new S3Bucket(this, 'logs', { bucket: `logs-${Math.random().toString(36).substring(7)}` });",
+    "    new S3Bucket(this, 'data', { bucket: `data-${suffix}` });",
+    '  }',
+    '}',
+  ].join('\n');
+  const f = runCdktfRule(perRun, ts);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.assets', 7], ['aws_s3_bucket.logs', 8]]);
+  assert.match(f[0]!.message, /Date\.now\(\)/);
+});

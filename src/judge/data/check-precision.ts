@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3424,
+    "groups": 3434,
     "hits": 538
   },
   "categories": {
@@ -98,7 +98,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 146,
+      "groups": 156,
       "hits": 79
     },
     "network": {
@@ -649,6 +649,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "nacl-open-admin-port": {
       "groups": 3,
+      "hits": 0
+    },
+    "name-changes-every-run": {
+      "groups": 10,
       "hits": 0
     },
     "name-invalid-format": {
@@ -1615,6 +1619,14 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "nacl-open-admin-port|code": {
       "groups": 1,
+      "hits": 0
+    },
+    "name-changes-every-run|both": {
+      "groups": 8,
+      "hits": 0
+    },
+    "name-changes-every-run|code": {
+      "groups": 2,
       "hits": 0
     },
     "name-invalid-format|both": {

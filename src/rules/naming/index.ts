@@ -5,5 +5,6 @@ import { rule as namesUniqueWithoutSuffixInput } from './names-unique-without-su
 import { rule as suffixFixedInTfvars } from './suffix-fixed-in-tfvars.js';
 import { rule as hardcodedEnvironmentName } from './hardcoded-environment-name.js';
 import { rule as tsShadowedImport } from './ts-shadowed-import.js';
+import { rule as nameChangesEveryRun } from './name-changes-every-run.js';
 
-export const NAMING_RULES: Rule[] = [missingSuffixVariable, namesUniqueWithoutSuffixInput, nameWithoutSuffix, suffixFixedInTfvars, hardcodedEnvironmentName, tsShadowedImport];
+export const NAMING_RULES: Rule[] = [missingSuffixVariable, namesUniqueWithoutSuffixInput, nameWithoutSuffix, suffixFixedInTfvars, hardcodedEnvironmentName, tsShadowedImport, nameChangesEveryRun];
