@@ -163,7 +163,6 @@ const INVENTED_RESOURCE_NAMES: Readonly<Record<string, string>> = {
   rds_instance: 'db_instance',
   rds_db_instance: 'db_instance',
   rds_subnet_group: 'db_subnet_group',
-  rds_cluster_instance: 'rds_cluster_instance',
   eventbridge_rule: 'cloudwatch_event_rule',
   eventbridge_target: 'cloudwatch_event_target',
   eventbridge_bus: 'cloudwatch_event_bus',

@@ -140,6 +140,25 @@ export function staticBool(expr: Expr | undefined): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Attribute names listed in `lifecycle { ignore_changes = [...] }` (CDKTF's camelCase names in snake case); `all`
+ * when everything is ignored.
+ */
+export function ignoredAttributes(block: Block): Set<string> {
+  const out = new Set<string>();
+  const add = (e: Expr): void => {
+    if (e.kind === 'reference' && e.parts[0]) out.add(e.parts[0]);
+    else if (e.kind === 'literal' && typeof e.value === 'string') out.add(e.value.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  };
+  for (const lc of nestedBlocks(block, 'lifecycle', false)) {
+    const e = attrExpr(lc, 'ignore_changes');
+    if (!e) continue;
+    if (e.kind === 'tuple') e.items.forEach(add);
+    else add(e);
+  }
+  return out;
+}
+
 /** The block's `lifecycle { prevent_destroy = true }` (CDKTF's `lifecycle: { preventDestroy }` reads the same), if any. */
 export function preventDestroyBlock(block: Block): Block | undefined {
   return childBlocks(block, 'lifecycle').find((lc) => staticBool(attrExpr(lc, 'prevent_destroy')) === true);

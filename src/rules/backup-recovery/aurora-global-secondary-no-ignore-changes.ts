@@ -1,22 +1,6 @@
 import type { Rule } from '../types.js';
-import type { Block, Expr } from '../../model/types.js';
-import { attr, attrExpr, nestedBlocks, resources } from '../../model/query.js';
-
-/** Attribute names listed in `lifecycle { ignore_changes = [...] }`; `all` when everything is ignored. */
-function ignoredAttributes(block: Block): Set<string> {
-  const out = new Set<string>();
-  const add = (e: Expr): void => {
-    if (e.kind === 'reference' && e.parts[0]) out.add(e.parts[0]);
-    else if (e.kind === 'literal' && typeof e.value === 'string') out.add(e.value.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  };
-  for (const lc of nestedBlocks(block, 'lifecycle', false)) {
-    const e = attrExpr(lc, 'ignore_changes');
-    if (!e) continue;
-    if (e.kind === 'tuple') e.items.forEach(add);
-    else add(e);
-  }
-  return out;
-}
+import type { Block } from '../../model/types.js';
+import { attr, ignoredAttributes, resources } from '../../model/query.js';
 
 /**
  * A secondary (replica) member of an Aurora global database: it joins a global cluster and neither owns the master

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import type { Expr } from '../../model/types.js';
-import { attr, blockAddress, nestedBlocks, resources, walkExpr } from '../../model/query.js';
+import { attr, blockAddress, ignoredAttributes, resources, walkExpr } from '../../model/query.js';
 import { NAME_ATTRIBUTES } from '../util/names.js';
 
 /** A TypeScript value that differs on every run of `cdktf synth`. */
@@ -17,19 +17,6 @@ function perRunPart(e: Expr): string | undefined {
     else if (x.kind === 'opaque') found = PER_RUN_TS.exec(x.text)?.[0].replace(/\($/, '()');
   });
   return found;
-}
-
-/** Whether the resource's lifecycle ignores changes to the argument (or to all): then a new value is never applied. */
-function ignoresChanges(block: Parameters<typeof blockAddress>[0], name: string): boolean {
-  return nestedBlocks(block, 'lifecycle').some((lc) => {
-    const ignore = attr(lc, 'ignore_changes');
-    if (!ignore) return false;
-    let hit = false;
-    walkExpr(ignore.expr, (x) => {
-      if ((x.kind === 'reference' && (x.parts[0] === name || x.parts[0] === 'all')) || (x.kind === 'literal' && (x.value === name || x.value === 'all'))) hit = true;
-    });
-    return hit;
-  });
 }
 
 export const rule: Rule = {
@@ -63,7 +50,10 @@ new S3Bucket(this, 'data', {
         const a = attr(block, name);
         if (!a) continue;
         const part = perRunPart(a.expr);
-        if (!part || ignoresChanges(block, name)) continue;
+        if (!part) continue;
+        // A lifecycle that ignores the name never applies the new value.
+        const ignored = ignoredAttributes(block);
+        if (ignored.has(name) || ignored.has('all')) continue;
         ctx.report({
           block,
           span: a.span,
