@@ -389,7 +389,7 @@ export class Evaluator {
     const ctor = param.parent;
     if (!ts.isConstructorDeclaration(ctor) || ctor.parameters.indexOf(param) !== 2) return undefined;
     const cls = this.an.classByDecl.get(ctor.parent);
-    if (!cls?.isConstruct || this.an.isStackClass(cls)) return undefined;
+    if (!cls?.isConstruct) return undefined;
     if (!this.instantiations) {
       this.instantiations = new Map();
       for (const info of this.an.constructs.values()) {
@@ -404,7 +404,19 @@ export class Evaluator {
       }
     }
     const list = this.instantiations.get(cls) ?? [];
-    return list.length === 1 ? list[0] : undefined;
+    if (list.length !== 1) return undefined;
+    // A stack's props are the deployment's inputs, unless the stack is created inside another construct (a nested
+    // stack): then, like any construct, its props are what that one caller passes.
+    if (this.an.isStackClass(cls) && !this.insideProjectConstruct(list[0]!.node)) return undefined;
+    return list[0];
+  }
+
+  /** The node sits in the body of a construct class of the project (not in the app's entry file). */
+  private insideProjectConstruct(node: ts.Node): boolean {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+      if (ts.isClassLike(n)) return this.an.classByDecl.get(n)?.isConstruct === true;
+    }
+    return false;
   }
 
   /** The value a config object gives `key` (last write wins, spreads of props followed), or undefined when unknown. */

@@ -34,6 +34,7 @@ import { rule as cdktfNestedStack } from './syntax/cdktf-nested-stack.js';
 import { rule as cdktfProviderBlockNotArray } from './syntax/cdktf-provider-block-not-array.js';
 import { rule as cdktfDuplicateConstructId } from './syntax/cdktf-duplicate-construct-id.js';
 import { rule as cdktfListAttributeGet } from './syntax/cdktf-list-attribute-get.js';
+import { rule as cdktfAttributeCalled } from './syntax/cdktf-attribute-called.js';
 import { rule as cdktfLambdaPackageMissing } from './application-code/cdktf-lambda-package-missing.js';
 
 export const CATALOG_B: Rule[] = [
@@ -72,5 +73,6 @@ export const CATALOG_B: Rule[] = [
   cdktfProviderBlockNotArray,
   cdktfDuplicateConstructId,
   cdktfListAttributeGet,
+  cdktfAttributeCalled,
   cdktfLambdaPackageMissing,
 ];

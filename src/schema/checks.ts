@@ -74,6 +74,8 @@ class Checker {
   private readonly admitsLaterThanSchema: boolean;
   /** The target admits the schema's major: required-ness and nesting shapes can be trusted. */
   private readonly sameMajor: boolean;
+  /** The provider releases an unknown name is unknown in, as the message says it. */
+  private readonly checkedAgainst: string;
   /** CDKTF without a @cdktf/provider-aws version: `npm install` installs the newest bindings, the schema's. */
   private readonly uncertainCdktf: boolean;
 
@@ -96,6 +98,13 @@ class Checker {
     this.newerThanSchema = known && allAbove(this.target, sv);
     this.admitsLaterThanSchema = known && !this.newerThanSchema && admitsSomeAtOrAbove(this.target, nextPatch(sv));
     const major = known ? majorOf(sv) : NaN;
+    // A configuration pinned to the previous major (`~> 5.0` against a 6.x schema): a name the schema lacks and the
+    // curated removals do not list was never in that major either (the bundled 6.x schema and the curated 6.0
+    // removals cover the last 5.x release), so the message names the releases the configuration installs.
+    this.checkedAgainst =
+      known && allBelow(this.target, `${major}.0.0`) && admitsSomeAtOrAbove(this.target, `${major - 1}.0.0`)
+        ? `AWS provider ${sv} or the ${major - 1}.x releases ${this.target.text} selects`
+        : `AWS provider ${sv}`;
     this.sameMajor =
       !uncertain && (!known || (admitsSomeAtOrAbove(this.target, `${major}.0.0`) && !allAtOrAbove(this.target, `${major + 1}.0.0`)));
   }
@@ -191,7 +200,7 @@ class Checker {
       const hint = closest(type, names);
       this.unknown(
         'schema-unknown-resource-type',
-        `The AWS provider ${this.schema.providerVersion} has no ${label}${hint ? `; did you mean "${hint}"?` : '.'}`,
+        `The ${this.checkedAgainst} ha${this.checkedAgainst.includes(' or the ') ? 've' : 's'} no ${label}${hint ? `; did you mean "${hint}"?` : '.'}`,
         block.span,
         address,
         `${kind === 'data' ? 'data.' : ''}${type}`,
@@ -255,7 +264,7 @@ class Checker {
       const hint = meant ?? closest(a.name, known);
       this.unknown(
         'schema-unknown-argument',
-        `${type} has no argument "${p}" in AWS provider ${this.schema.providerVersion}${hint ? `; did you mean "${hint}"?` : '.'}`,
+        `${type} has no argument "${p}" in ${this.checkedAgainst}${hint ? `; did you mean "${hint}"?` : '.'}`,
         a.span,
         address,
         `${type}.${p}`,
@@ -290,7 +299,7 @@ class Checker {
           const hint = closest(name, Object.keys(schema.blocks));
           this.unknown(
             'schema-unknown-argument',
-            `${type} has no block "${p}" in AWS provider ${this.schema.providerVersion}${hint ? `; did you mean "${hint}"?` : '.'}`,
+            `${type} has no block "${p}" in ${this.checkedAgainst}${hint ? `; did you mean "${hint}"?` : '.'}`,
             b.span,
             address,
             `${type}.${p}`,
@@ -335,7 +344,7 @@ class Checker {
       const hint = closest(b.type, known);
       this.unknown(
         'schema-unknown-argument',
-        `${type} has no ${b.form && b.form !== 'block' ? 'argument' : 'block'} "${p}" in AWS provider ${this.schema.providerVersion}${hint ? `; did you mean "${hint}"?` : '.'}`,
+        `${type} has no ${b.form && b.form !== 'block' ? 'argument' : 'block'} "${p}" in ${this.checkedAgainst}${hint ? `; did you mean "${hint}"?` : '.'}`,
         b.span,
         address,
         `${type}.${p}`,

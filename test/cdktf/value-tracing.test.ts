@@ -117,3 +117,29 @@ test('a class another class extends keeps its props as variables (super() passes
   );
   assert.equal(text(attrExpr(block(c, 'aws_db_instance.db'), 'kms_key_id')), 'var.kmsKeyId');
 });
+
+test('a stack created inside another stack (nested) takes its props from that caller; a top-level stack keeps them as inputs', () => {
+  const nested = [
+    `import { TerraformStack } from 'cdktf';`,
+    `import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';`,
+    `export class DocsStack extends TerraformStack {`,
+    `  constructor(scope: Construct, id: string, props: { environment: string }) {`,
+    `    super(scope, id);`,
+    `    const { environment } = props;`,
+    `    new S3Bucket(this, 'docs', { bucket: \`company-docs-\${environment}\` });`,
+    `  }`,
+    `}`,
+  ];
+  const c = app([`new DocsStack(this, 'docs', { environment: environmentSuffix });`], nested);
+  assert.equal(text(attrExpr(block(c, 'aws_s3_bucket.docs'), 'bucket')), '"company-docs-${var.environmentSuffix}"');
+  // The same stack created by the app's entry point: its props are the deployment's inputs.
+  const top = parseCdktfFiles(
+    [
+      ts('lib/docs.ts', [`import { Construct } from 'constructs';`, ...nested].join('\n')),
+      ts('bin/app.ts', [`import { App } from 'cdktf';`, `import { DocsStack } from '../lib/docs';`, `const app = new App();`, `new DocsStack(app, 'docs', { environment: process.env.ENV || 'dev' });`, `app.synth();`].join('\n')),
+    ],
+    'cdktf-ts',
+    { schema: null },
+  );
+  assert.equal(text(attrExpr(block(top, 'aws_s3_bucket.docs'), 'bucket')), '"company-docs-${var.environment}"');
+});

@@ -121,3 +121,25 @@ test('cdktf-list-attribute-get: .get(i) on a primitive list attribute does not c
   assert.match(f[0]!.message, /azs\.names\.get\(\.\.\.\)/);
   assert.deepEqual(listAttributeGets('lib/net.ts', src.replace('azs.names.get(0)', 'Fn.element(azs.names, 0)')), []);
 });
+
+import { attributeCalls, rule as attributeCalled } from '../../src/rules/syntax/cdktf-attribute-called.js';
+
+test('cdktf-attribute-called: calling an attribute of a provider construct does not compile; its methods and getters do', () => {
+  const src = [
+    "import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';",
+    'export function f(scope: any) {',
+    "  const cert = new AcmCertificate(scope, 'cert', { domainName: 'app.example.org', validationMethod: 'DNS' });",
+    "  const option = cert.domainValidationOptions('0');",
+    '  const ok = cert.domainValidationOptions.get(0).resourceRecordName;',
+    "  cert.addOverride('lifecycle.create_before_destroy', true);",
+    '  cert.resetSubjectAlternativeNames();',
+    '  return [option, ok, cert.arn];',
+    '}',
+  ].join('\n');
+  assert.deepEqual(attributeCalls('lib/cert.ts', src), [{ line: 4, variable: 'cert', attribute: 'domainValidationOptions' }]);
+  const config = parseCdktfFiles([{ path: 'lib/cert.ts', language: 'ts', content: src }]);
+  const f = runRulesDetailed([attributeCalled], config, makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['file:lib/cert.ts', 4, 'syntax']]);
+  assert.match(f[0]!.message, /cert\.domainValidationOptions\(\.\.\.\)/);
+  assert.deepEqual(attributeCalls('lib/cert.ts', src.replace("cert.domainValidationOptions('0')", 'cert.domainValidationOptions.get(0)')), []);
+});

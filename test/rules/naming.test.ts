@@ -243,3 +243,31 @@ test('name-changes-every-run: Date.now() and Math.random() in a CDKTF name chang
   assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_s3_bucket.assets', 7], ['aws_s3_bucket.logs', 8]]);
   assert.match(f[0]!.message, /Date\.now\(\)/);
 });
+
+test('missing-suffix-variable on CDKTF: names from the stack inputs are the convention unless the task asks for a suffix; fixed names collide', async () => {
+  const { parseCdktfFiles } = await import('../../src/cdktf/index.js');
+  const stack = (bucket: string) =>
+    [
+      "import { TerraformStack } from 'cdktf';",
+      "import { Construct } from 'constructs';",
+      "import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';",
+      "import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';",
+      'export class AppStack extends TerraformStack {',
+      '  constructor(scope: Construct, id: string, props: { environment: string }) {',
+      '    super(scope, id);',
+      `    new S3Bucket(this, 'docs', { bucket: ${bucket} });`,
+      "    new SqsQueue(this, 'jobs', { name: `${props.environment}-jobs` });",
+      '  }',
+      '}',
+    ].join('\n');
+  const ideal = parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: stack('`docs-${props.environment}`').replaceAll('environment', 'environmentSuffix') }]);
+  const run = (rule: typeof missingSuffix, bucket: string, prompt: string) =>
+    runRulesDetailed([rule], parseCdktfFiles([{ path: 'lib/tap-stack.ts', language: 'ts', content: stack(bucket) }]), makeTask({ platform: 'cdktf-ts', prompt }), DEFAULT_CONVENTIONS, ideal).findings;
+  const fromInputs = '`docs-${props.environment}`';
+  assert.deepEqual(run(missingSuffix, fromInputs, 'Create a document bucket and a job queue.'), []);
+  assert.deepEqual(run(namesUniqueWithoutSuffixInput, fromInputs, 'Create a document bucket and a job queue.').map((f) => f.resource), ['var.environmentSuffix']);
+  // The task asks for a suffix: the names from other inputs do not meet it.
+  assert.equal(run(missingSuffix, fromInputs, 'Every resource name must include the environmentSuffix.').length, 1);
+  // A fixed name collides on the second deployment, whatever the task says.
+  assert.equal(run(missingSuffix, "'company-docs'", 'Create a document bucket and a job queue.').length, 1);
+});

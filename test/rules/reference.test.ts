@@ -303,3 +303,27 @@ test('closestName: the closest plausible typo, ties to the smaller name, nothing
   assert.equal(closestName('vpc', ['subnet_ids', 'kms_key']), undefined);
   assert.equal(closestName('x'.repeat(200), ['x'.repeat(199)]), undefined);
 });
+
+test('provider-reference-invalid: a response with no provider block that selects aliases the reference does not declare', () => {
+  const model = {
+    'lib/main.tf': 'resource "aws_vpc" "primary" {\n  provider   = aws.primary\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_vpc" "plain" {\n  cidr_block = "10.1.0.0/16"\n}\n',
+    'lib/variables.tf': 'variable "environment" {\n  default = "dev"\n}\n',
+  };
+  const ideal = {
+    'lib/provider.tf': 'provider "aws" {\n  region = var.aws_region\n}\nprovider "aws" {\n  alias  = "east"\n  region = "us-east-1"\n}\n',
+    'lib/variables.tf': 'variable "aws_region" {\n  default = "us-east-1"\n}\n',
+    'lib/main.tf': 'resource "aws_vpc" "primary" {\n  provider   = aws.east\n  cidr_block = "10.0.0.0/16"\n}\n',
+  };
+  const f = runRule(providerReference, model, { ideal });
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line]), [['aws_vpc.primary', 2]]);
+  assert.match(f[0]!.message, /writes no provider block.*declares aws\.east/);
+  // The response was not written against the reference's provider file: what that file reads is not owed.
+  assert.deepEqual(runRule(providerInputUndeclared, model, { ideal }), []);
+  // Aliases the reference's provider file declares: the response relies on it, and owes what it reads.
+  const relying = { ...model, 'lib/main.tf': model['lib/main.tf'].replace('aws.primary', 'aws.east') };
+  assert.deepEqual(runRule(providerReference, relying, { ideal }), []);
+  assert.deepEqual(runRule(providerInputUndeclared, relying, { ideal }).map((x) => x.resource), ['var.aws_region']);
+  // Without a reference (or one without provider blocks) nothing says which aliases the project declares.
+  assert.deepEqual(runRule(providerReference, model), []);
+  assert.deepEqual(runRule(providerReference, model, { ideal: { 'lib/main.tf': ideal['lib/main.tf'] } }), []);
+});

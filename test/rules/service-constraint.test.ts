@@ -916,6 +916,37 @@ ${policy}`;
   assert.deepEqual(runRule(lbLogsPolicy, tf('', 'false')), []);
 });
 
+test('lb-access-logs-bucket-policy-missing on CDKTF: a policy naming the ELB account through its TypeScript variable lets ELB write', async () => {
+  const { parseCdktfFiles } = await import('../../src/cdktf/index.js');
+  const { runRulesDetailed } = await import('../../src/rules/engine.js');
+  const { DEFAULT_CONVENTIONS } = await import('../../src/contracts/conventions.js');
+  const { makeTask } = await import('./helpers.js');
+  const stack = (policy: string) =>
+    [
+      "import { Construct } from 'constructs';",
+      "import { TerraformStack } from 'cdktf';",
+      "import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';",
+      "import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';",
+      "import { Lb } from '@cdktf/provider-aws/lib/lb';",
+      "import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';",
+      'export class Web extends TerraformStack {',
+      '  constructor(scope: Construct, id: string) {',
+      '    super(scope, id);',
+      "    const elbAccount = new DataAwsElbServiceAccount(this, 'elb-account');",
+      "    const logs = new S3Bucket(this, 'alb-logs', { bucket: 'alb-logs-x' });",
+      policy,
+      "    new Lb(this, 'alb', { name: 'alb', accessLogs: { bucket: logs.bucket, enabled: true } });",
+      '  }',
+      '}',
+    ].join('\n');
+  const run = (policy: string) =>
+    runRulesDetailed([lbLogsPolicy], parseCdktfFiles([{ path: 'lib/web.ts', language: 'ts', content: stack(policy) }]), makeTask({ platform: 'cdktf-ts' }), DEFAULT_CONVENTIONS).findings;
+  const policy = (principal: string) =>
+    `    new S3BucketPolicy(this, 'alb-logs-policy', { bucket: logs.id, policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: ${principal} }, Action: 's3:PutObject', Resource: \`\${logs.arn}/*\` }] }) });`;
+  assert.deepEqual(run(policy('`arn:aws:iam::${elbAccount.id}:root`')), []);
+  assert.deepEqual(run(policy("'arn:aws:iam::' + 'someone' + ':root'")).map((f) => [f.resource, f.location.line]), [['aws_lb.alb', 13]]);
+});
+
 import { rule as configDelivery } from '../../src/rules/service-constraint/config-delivery-bucket-unwritable.js';
 
 test('config-delivery-bucket-unwritable: AWS_ConfigRole alone and no bucket policy for config.amazonaws.com', () => {

@@ -90,6 +90,18 @@ test('an argument missing from the bundled schema: a note for >= 6.40, a finding
   const same = checkConfiguration(config([terraformBlock('~> 6.0'), fn()]));
   assert.deepEqual(ids(same.findings), ['schema-unknown-argument']);
   assert.deepEqual(same.notes, []);
+  assert.match(same.findings[0]!.message, /"future_setting" in AWS provider 6\.25\.0\. /);
+  // Pinned to the previous major: the message names the releases the configuration installs, not only the schema's.
+  const older = checkConfiguration(config([terraformBlock('~> 5.0'), fn()]));
+  assert.deepEqual(ids(older.findings), ['schema-unknown-argument']);
+  assert.match(older.findings[0]!.message, /has no argument "future_setting" in AWS provider 6\.25\.0 or the 5\.x releases ~> 5\.0 selects\.$/);
+});
+
+test('what 6.0 removed and the bundled schema lacks is a removal on a 5.x pin, never an unknown name', () => {
+  const spot = resource('aws_spot_instance_request', 's', [a('ami', lit('ami-1')), a('cpu_core_count', lit(2))]);
+  const r = checkConfiguration(config([terraformBlock('~> 5.0'), spot]));
+  assert.ok(!r.findings.some((f) => f.ruleId === 'schema-unknown-argument'), JSON.stringify(r.findings));
+  assert.ok(checkConfiguration(config([terraformBlock('~> 6.0'), spot])).findings.some((f) => f.ruleId === 'schema-removed'));
 });
 
 test('~> 4.0 with inline aws_s3_bucket versioning: deprecated, not removed; db_instance name removed for ~> 5.0', () => {

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3434,
-    "hits": 538
+    "groups": 3417,
+    "hits": 531
   },
   "categories": {
     "application-code": {
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 156,
-      "hits": 79
+      "groups": 139,
+      "hits": 73
     },
     "network": {
       "groups": 87,
@@ -114,8 +114,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "public-exposure": {
-      "groups": 41,
-      "hits": 5
+      "groups": 39,
+      "hits": 4
     },
     "reference": {
       "groups": 198,
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "service-constraint": {
-      "groups": 377,
+      "groups": 378,
       "hits": 74
     },
     "style": {
@@ -146,7 +146,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 23
     },
     "syntax": {
-      "groups": 140,
+      "groups": 141,
       "hits": 19
     },
     "tagging": {
@@ -246,6 +246,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "bucket-without-force-destroy": {
       "groups": 10,
       "hits": 7
+    },
+    "cdktf-attribute-called": {
+      "groups": 1,
+      "hits": 0
     },
     "cdktf-duplicate-construct-id": {
       "groups": 1,
@@ -412,8 +416,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "eks-public-endpoint": {
-      "groups": 3,
-      "hits": 1
+      "groups": 1,
+      "hits": 0
     },
     "elasticache-auth-token-invalid": {
       "groups": 3,
@@ -604,7 +608,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "lb-access-logs-bucket-policy-missing": {
-      "groups": 7,
+      "groups": 8,
       "hits": 0
     },
     "literal-preexisting-id": {
@@ -632,8 +636,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 134,
-      "hits": 73
+      "groups": 118,
+      "hits": 68
     },
     "module-input-mismatch": {
       "groups": 17,
@@ -664,8 +668,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "name-without-suffix": {
-      "groups": 7,
-      "hits": 5
+      "groups": 6,
+      "hits": 4
     },
     "narrative-response": {
       "groups": 106,
@@ -704,11 +708,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared": {
-      "groups": 64,
+      "groups": 63,
       "hits": 12
     },
     "provider-reference-invalid": {
-      "groups": 8,
+      "groups": 9,
       "hits": 2
     },
     "rds-backup-disabled": {
@@ -1073,6 +1077,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 10,
       "hits": 7
     },
+    "cdktf-attribute-called|code": {
+      "groups": 1,
+      "hits": 0
+    },
     "cdktf-duplicate-construct-id|code": {
       "groups": 1,
       "hits": 0
@@ -1278,8 +1286,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "eks-public-endpoint|code": {
-      "groups": 3,
-      "hits": 1
+      "groups": 1,
+      "hits": 0
     },
     "elasticache-auth-token-invalid|both": {
       "groups": 3,
@@ -1550,7 +1558,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lb-access-logs-bucket-policy-missing|code": {
-      "groups": 5,
+      "groups": 6,
       "hits": 0
     },
     "literal-preexisting-id|code": {
@@ -1586,8 +1594,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 132,
-      "hits": 73
+      "groups": 116,
+      "hits": 68
     },
     "missing-suffix-variable|code": {
       "groups": 2,
@@ -1646,8 +1654,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "name-without-suffix|both": {
-      "groups": 5,
-      "hits": 5
+      "groups": 4,
+      "hits": 4
     },
     "name-without-suffix|code": {
       "groups": 2,
@@ -1706,7 +1714,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "provider-input-undeclared|code": {
-      "groups": 61,
+      "groups": 60,
       "hits": 11
     },
     "provider-reference-invalid|both": {
@@ -1714,7 +1722,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-reference-invalid|code": {
-      "groups": 7,
+      "groups": 8,
       "hits": 2
     },
     "rds-backup-disabled|both": {

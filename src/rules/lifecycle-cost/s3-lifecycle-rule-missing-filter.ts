@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { attr, nestedBlocks, resources } from '../../model/query.js';
+import { attr, blockAddress, nestedBlocks, resources } from '../../model/query.js';
 import { findConstraints } from '../../schema/provider-info.js';
 import { allBelow, ConstraintError, parseTerraformConstraint } from '../../schema/version.js';
 
@@ -58,7 +58,7 @@ export const rule: Rule = {
       if (!missing.length) continue;
       ctx.report({
         block: cfg,
-        message: `${missing.length} lifecycle rule(s) in this configuration have neither \`filter\` nor \`prefix\`: AWS provider 5.90 and later warn that this will be an error in a future version (\`filter {}\` or \`filter { prefix = "" }\` for the whole bucket).`,
+        message: `${blockAddress(cfg)}: ${missing.length} of its ${nestedBlocks(cfg, 'rule').length} lifecycle rule(s) have neither \`filter\` nor \`prefix\`: AWS provider 5.90 and later warn that this will be an error in a future version (\`filter {}\` or \`filter { prefix = "" }\` for the whole bucket).`,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { SUFFIX_IN_CODE, SUFFIX_PROMPT } from './suffix-prompt.js';
 import { conventionOnly, idealNamesCarrySuffix, suffixGap } from './missing-suffix-variable.js';
+import { isCdktfConfig } from '../util/files.js';
 
 export const rule: Rule = {
   meta: {
@@ -26,7 +27,7 @@ export const rule: Rule = {
   check(ctx) {
     const gap = suffixGap(ctx.config, ctx.conventions, ctx.task.prompt);
     const idealSuffix = ctx.ideal !== undefined && idealNamesCarrySuffix(ctx.ideal, ctx.conventions);
-    if (!gap || !conventionOnly(gap, ctx.task.prompt, idealSuffix)) return;
+    if (!gap || !conventionOnly(gap, ctx.task.prompt, idealSuffix, isCdktfConfig(ctx.config))) return;
     const marked = gap.named.length - gap.unmarked.length;
     ctx.report({
       block: gap.named[0],

@@ -5,6 +5,10 @@
  */
 import type { TableCheck } from '../util/settings-table.js';
 
+/** The task asks for a private or restricted EKS API endpoint. */
+const EKS_PRIVATE_ENDPOINT_ASKED =
+  /(?:private|restrict\w*|internal)[^.\n]{0,60}(?:endpoint|api server|control plane)|(?:endpoint|api server|control plane)[^.\n]{0,60}(?:private|restrict\w*|not (?:be )?public)|public_access_cidrs|publicAccessCidrs/i;
+
 const PUBLIC = { category: 'public-exposure', fixClass: 'A' } as const;
 
 export const PUBLIC_ACCESS_TABLE: TableCheck[] = [
@@ -59,6 +63,11 @@ export const PUBLIC_ACCESS_TABLE: TableCheck[] = [
     ...PUBLIC,
     id: 'eks-public-endpoint',
     severity: 'medium',
+    // A public endpoint is how the runner's kubernetes and helm providers reach the cluster: a failure where the task
+    // asks for a private or restricted API endpoint, or the reference closes it (read against the code: two of two
+    // unasked public endpoints in one round judged noise; the reference kept both public).
+    promptGate: EKS_PRIVATE_ENDPOINT_ASKED,
+    idealGate: /endpoint_public_access\s*=\s*false|endpointPublicAccess\s*:\s*false|public_access_cidrs|publicAccessCidrs/,
     title: 'EKS API endpoint is public to the whole internet',
     rootCause: 'EKS clusters get a public API endpoint open to 0.0.0.0/0 by default; models keep the default.',
     fix: 'Set `endpoint_private_access = true` and `endpoint_public_access = false`, or restrict `public_access_cidrs` to known ranges.',

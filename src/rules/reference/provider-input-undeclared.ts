@@ -2,6 +2,7 @@ import type { Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { isHclConfig } from '../util/files.js';
 import { blockVariables } from '../util/variables.js';
+import { aliasesOutsideReferenceProviders } from '../util/providers.js';
 
 /** Variables the provider configuration (provider and terraform blocks) reads. */
 function providerInputs(config: Configuration): Set<string> {
@@ -42,6 +43,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (!ctx.ideal || !isHclConfig(ctx.config)) return;
+    // A response that selects aliases the reference's provider configuration lacks was not written against it: what
+    // that configuration reads is not the response's to declare (provider-reference-invalid reports the aliases).
+    if (aliasesOutsideReferenceProviders(ctx.config, ctx.ideal).length) return;
     const declared = declaredVariables(ctx.config);
     const modelProviders = ctx.config.blocks.filter((b) => b.kind === 'provider');
     const modelProvider = modelProviders[0];

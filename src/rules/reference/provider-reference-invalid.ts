@@ -1,36 +1,14 @@
-import type { Block, Configuration, Expr, SourceSpan } from '../../model/types.js';
+import type { Block, Expr, SourceSpan } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { attr, blocksOfKind, childBlocks, exprToText } from '../../model/query.js';
+import { attr, exprToText } from '../../model/query.js';
 import { isHclConfig } from '../util/files.js';
+import { aliasesOutsideReferenceProviders, declaredAliases, providerNames } from '../util/providers.js';
 
 /**
  * `provider = aws.west` must name a provider configuration the module declares: a `provider "aws"` block with
  * `alias = "west"`, or `configuration_aliases` in `required_providers` (a child module that receives it). The
  * reference is static syntax: `aws.region[each.key]` or any other expression is rejected by `terraform validate`.
  */
-function declaredAliases(config: Configuration): Set<string> {
-  const out = new Set<string>();
-  for (const p of blocksOfKind(config, 'provider')) {
-    const alias = attr(p, 'alias');
-    const name = alias?.expr.kind === 'literal' ? alias.expr.value : undefined;
-    if (p.labels[0] && typeof name === 'string') out.add(`${p.labels[0]}.${name}`);
-  }
-  for (const t of blocksOfKind(config, 'terraform')) {
-    for (const rp of childBlocks(t, 'required_providers')) {
-      for (const a of rp.attributes) {
-        if (a.expr.kind !== 'object') continue;
-        const aliases = a.expr.entries.find((e) => e.key === 'configuration_aliases')?.value;
-        if (aliases?.kind !== 'tuple') continue;
-        for (const item of aliases.items) if (item.kind === 'reference' && item.parts.length === 2) out.add(item.parts.join('.'));
-      }
-    }
-  }
-  return out;
-}
-
-function providerNames(config: Configuration): Set<string> {
-  return new Set(blocksOfKind(config, 'provider').map((p) => p.labels[0]).filter((n): n is string => !!n));
-}
 
 /** What is wrong with a provider reference, or undefined when it is well-formed and declared. */
 function problemOf(expr: Expr, written: string, aliases: Set<string>, providers: Set<string>): string | undefined {
@@ -83,7 +61,20 @@ resource "aws_vpc" "west" {
       for (const marker of ['#', '//']) if (value.includes(marker)) value = value.slice(0, value.indexOf(marker));
       return value.trim();
     };
+    // A response with no provider block of its own that selects aliases the reference's provider configuration
+    // lacks: those aliases exist nowhere (the project's provider file is what the reference shows).
+    const unconfigured = new Set(aliasesOutsideReferenceProviders(ctx.config, ctx.ideal));
+    const referenceAliases = ctx.ideal ? [...declaredAliases(ctx.ideal)].sort() : [];
     const check = (block: Block, expr: Expr, span: SourceSpan) => {
+      const selected = expr.kind === 'reference' ? expr.parts.join('.') : '';
+      if (unconfigured.has(selected)) {
+        ctx.report({
+          block,
+          span,
+          message: `\`provider = ${selected}\` names an alias no provider block declares: the response writes no provider block, and the reference's provider configuration declares ${referenceAliases.length ? referenceAliases.join(', ') : 'no alias'} (Provider configuration not present).`,
+        });
+        return;
+      }
       const message = problemOf(expr, writtenAt(span), aliases, providers);
       if (message) ctx.report({ block, span, message: `${message}.` });
     };

@@ -1,6 +1,6 @@
 /** S3 helpers: the side resources that configure a bucket, and which buckets hold logs. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { attrExpr, blockAddress, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
+import { attrExpr, blockAddress, exprToText, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
 import { blockText, inConfigurationOrder, referencedBlocks, referrersVia, resourcesByStaticValue } from './b-refs.js';
 import { resolveExpr, resolvedString } from './b-resolve.js';
 
@@ -79,12 +79,16 @@ function logTargets(config: Configuration): Set<string> {
  */
 export function bucketPolicyMatching(config: Configuration, bucket: Block, pattern: RegExp): { policies: Block[]; matches: boolean } {
   const policies = bucketSideResources(config, bucket, 'aws_s3_bucket_policy');
+  // The source text as written, and the configuration it means: a CDKTF policy names the data source by its
+  // TypeScript variable (`${elbServiceAccount.id}`), which only the rendered expression spells as Terraform does.
+  const says = (b: Block): boolean => pattern.test(blockText(config, b)) || pattern.test(renderedText(b));
   const matches = policies.some((policy) => {
-    if (pattern.test(blockText(config, policy))) return true;
+    if (says(policy)) return true;
     const expr = attrExpr(policy, 'policy');
     const resolved = resolveExpr(config, expr);
+    if (resolved && resolved !== expr && pattern.test(exprToText(resolved))) return true;
     const docs = resolved === expr ? referencedBlocks(config, expr) : [...referencedBlocks(config, expr), ...referencedBlocks(config, resolved)];
-    return docs.some((doc) => pattern.test(blockText(config, doc)));
+    return docs.some(says);
   });
   return { policies, matches };
 }
@@ -115,3 +119,13 @@ export function bucketKmsEncryption(config: Configuration, bucket: Block): Block
   return undefined;
 }
 
+/** A block's arguments and nested blocks as Terraform expressions (what a CDKTF construct means, whatever its source). */
+function renderedText(block: Block): string {
+  const parts: string[] = [];
+  const visit = (b: Block): void => {
+    for (const a of b.attributes) parts.push(`${a.name} = ${exprToText(a.expr)}`);
+    for (const n of b.blocks) visit(n);
+  };
+  visit(block);
+  return parts.join('\n');
+}
