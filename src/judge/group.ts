@@ -80,7 +80,12 @@ const CUT_BLOCK_ABSENCE_CHECKS = allMetas()
 /** What a module folder the response never delivers leaves missing: the resources the reference declares there. */
 const MISSING_IN_ABSENT_MODULE = ['resource-type-missing-vs-reference', 'diff-missing-resource', 'diff-missing-resource-type', 'diff-missing-resource-prompt'] as const;
 
-export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string }[] = [
+/**
+ * `hostMessage` (with scope 'resource'): only the host's occurrences whose message matches fold the other check's
+ * findings on their resource (an invented code argument is why the function has no package; another unknown argument
+ * on that function is not).
+ */
+export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string; hostMessage?: RegExp }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
   ...[...CUT_BLOCK_ABSENCES, ...CUT_BLOCK_ABSENCE_CHECKS].map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
@@ -113,6 +118,14 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'lambda-reserved-concurrency-over-quota', folded: 'lambda-reserved-concurrency', scope: 'task', why: 'the reservations that exceed the quota are the reservations' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
+  { host: 'archive-source-missing', folded: 'lambda-code-outside-lambda-dir', scope: 'resource', why: 'where the handler the response never gives would live is secondary to its absence' },
+  {
+    host: 'schema-unknown-argument',
+    folded: 'lambda-function-without-package',
+    scope: 'resource',
+    hostMessage: /^aws_lambda_function has no (?:argument|block) "(?:[a-z_]*code[a-z_]*|zip_?file|inline[a-z_]*|source)"/,
+    why: 'the code argument the model invented (inline_code, code) is why the function has no deployment package',
+  },
   { host: 'backend-uses-variables', folded: 'backend-local', scope: 'task', why: 'one backend configuration' },
   { host: 'backend-missing', folded: 's3-backend-without-locking', scope: 'task', why: 'one backend configuration' },
   { host: 'schema-removed', folded: 'deprecated-vs-reference', scope: 'resource', why: 'a removed argument is also deprecated' },
@@ -367,9 +380,11 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
       // A grouped finding's occurrences sit on several resources, lines and types: 'resource', 'after' and
       // 'mentions' fold only the occurrences in their scope, leaving the rest as the check's own finding.
       if (pair.scope === 'resource' || pair.scope === 'after') {
+        const hostMessage = pair.hostMessage;
         const scopeOf = (h: Finding, o: Occurrence): boolean =>
           pair.scope === 'resource'
-            ? o.resource !== undefined && resourcesOf(h).has(o.resource)
+            ? o.resource !== undefined &&
+              (hostMessage ? occurrencesOf(h).some((ho) => ho.resource === o.resource && hostMessage.test(ho.message ?? h.message)) : resourcesOf(h).has(o.resource))
             : h.location.file === o.location.file && o.location.line >= h.location.line;
         const inScope = (o: Occurrence): boolean => hosts.some((h) => scopeOf(h, o));
         const host = hosts.find((h) => occurrencesOf(folded).some((o) => inScope(o) && (pair.scope !== 'resource' || scopeOf(h, o))));

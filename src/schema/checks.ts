@@ -103,7 +103,7 @@ class Checker {
     // removals cover the last 5.x release), so the message names the releases the configuration installs.
     this.checkedAgainst =
       known && allBelow(this.target, `${major}.0.0`) && admitsSomeAtOrAbove(this.target, `${major - 1}.0.0`)
-        ? `AWS provider ${sv} or the ${major - 1}.x releases ${this.target.text} selects`
+        ? `AWS provider ${sv} or the ${major - 1}.x releases that ${this.target.text} selects`
         : `AWS provider ${sv}`;
     this.sameMajor =
       !uncertain && (!known || (admitsSomeAtOrAbove(this.target, `${major}.0.0`) && !allAtOrAbove(this.target, `${major + 1}.0.0`)));

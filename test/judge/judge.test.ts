@@ -545,3 +545,27 @@ test('a check that leaves the resource unable to work is its own failure beside 
   const out = judgeFindings([acls, oai], input).filter((f) => f.tier === 'failure');
   assert.deepEqual(out.map((f) => f.ruleId).sort(), ['cloudfront-log-bucket-acls-disabled', 'cloudfront-oai-kms-bucket']);
 });
+
+test('an invented code argument and the missing package on one function are one failure; another unknown argument is not', () => {
+  const noPackage = (name: string) =>
+    finding({ ruleId: 'lambda-function-without-package', category: 'application-code', severity: 'critical', resource: `aws_lambda_function.${name}`, message: `aws_lambda_function.${name} sets none of filename, s3_bucket or image_uri` });
+  const unknown = (name: string, arg: string) =>
+    finding({ resource: `aws_lambda_function.${name}`, message: `aws_lambda_function has no argument "${arg}" in AWS provider 6.25.0.` });
+  const inline = judgeFindings([unknown('f', 'inline_code'), noPackage('f')], input).filter((f) => f.tier === 'failure');
+  assert.deepEqual(inline.map((f) => f.ruleId), ['schema-unknown-argument']);
+  assert.deepEqual(inline[0]!.occurrences!.map((o) => o.resource), ['aws_lambda_function.f', 'aws_lambda_function.f']);
+  const other = judgeFindings([unknown('f', 'timeout_seconds'), noPackage('f')], input).filter((f) => f.tier === 'failure');
+  assert.deepEqual(other.map((f) => f.ruleId).sort(), ['lambda-function-without-package', 'schema-unknown-argument']);
+});
+
+test('a handler the response never gives: where it would live folds into its absence', () => {
+  const at = { resource: 'data.archive_file.pkg', location: { file: 'lib/main.tf', line: 72 } };
+  const out = judgeFindings(
+    [
+      finding({ ruleId: 'archive-source-missing', category: 'application-code', severity: 'high', message: 'zips lambda_function.py, which the response never provides', ...at }),
+      finding({ ruleId: 'lambda-code-outside-lambda-dir', category: 'file-layout', severity: 'high', message: 'packages lambda_function.py outside lib/lambda', ...at }),
+    ],
+    input,
+  );
+  assert.deepEqual(out.map((f) => f.ruleId), ['archive-source-missing']);
+});

@@ -205,3 +205,39 @@ test('literal-preexisting-id: a stand-in AMI id and a placeholder certificate AR
   assert.match(f[0]!.message, /image_id points at the stand-in AMI id ami-xxxxxxxxx, which no region has/);
   assert.match(f[2]!.message, /an existing ACM certificate/);
 });
+
+test('lookup-of-preexisting-resource: the default VPC and its default subnets, asked for or not', () => {
+  const tf = `data "aws_vpc" "default" {
+  default = true
+}
+data "aws_subnets" "public" {
+  filter {
+    name   = "vpc-id"
+    values = [data.aws_vpc.default.id]
+  }
+}
+data "aws_subnets" "azs" {
+  filter {
+    name   = "default-for-az"
+    values = ["true"]
+  }
+}
+data "aws_subnets" "named" {
+  filter {
+    name   = "tag:Name"
+    values = ["app-*"]
+  }
+}
+`;
+  const f = runRule(lookup, tf, { prompt: 'Create an Auto Scaling group of web servers.' }).sort((a, b) => a.location.line - b.location.line);
+  assert.deepEqual(f.map((x) => [x.resource, x.severity, x.location.line]), [
+    ['data.aws_vpc.default', 'medium', 1],
+    ['data.aws_subnets.public', 'medium', 4],
+    ['data.aws_subnets.azs', 'medium', 10],
+    ['data.aws_subnets.named', 'critical', 16],
+  ]);
+  assert.match(f[1]!.message, /depends on the account's default VPC and its default subnets/);
+  assert.match(f[3]!.message, /reads subnets that must already exist/);
+  // The task asks for the default VPC: its lookups are what was asked; other lookups stay.
+  assert.deepEqual(runRule(lookup, tf, { prompt: 'VPC use default spanning at least two Availability Zones.' }).map((x) => x.resource), ['data.aws_subnets.named']);
+});

@@ -160,22 +160,26 @@ test('dynamodb-provisioned-autoscaling: on-demand tables pass; provisioned witho
   assert.equal(asked[0]!.severity, 'high');
 });
 
-test('dynamodb-provisioned-autoscaling: scaling targets on an on-demand table are reported', () => {
-  const findings = runRule(
-    provisioned,
-    `resource "aws_dynamodb_table" "t" {
+import { rule as onDemandTarget } from '../../src/rules/service-constraint/dynamodb-on-demand-scaling-target.js';
+
+test('dynamodb-on-demand-scaling-target: a scaling target on an on-demand table fails at apply; on a provisioned one it is the cost check\'s', () => {
+  const tf = (mode: string) => `resource "aws_dynamodb_table" "t" {
   name         = "t"
-  billing_mode = "PAY_PER_REQUEST"
+  billing_mode = "${mode}"
   hash_key     = "id"
 }
 resource "aws_appautoscaling_target" "read" {
   service_namespace  = "dynamodb"
   resource_id        = "table/\${aws_dynamodb_table.t.name}"
   scalable_dimension = "dynamodb:table:ReadCapacityUnits"
-}`,
-  );
-  assert.equal(findings.length, 1);
-  assert.match(findings[0]!.message, /on-demand/);
+}`;
+  const f = runRule(onDemandTarget, tf('PAY_PER_REQUEST'));
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_dynamodb_table.t', 6, 'service-constraint']]);
+  assert.match(f[0]!.message, /on-demand \(PAY_PER_REQUEST\), yet 1 application auto-scaling target/);
+  // The cost check leaves the on-demand case to it, and keeps the provisioned one.
+  assert.deepEqual(runRule(provisioned, tf('PAY_PER_REQUEST')), []);
+  assert.deepEqual(runRule(onDemandTarget, tf('PROVISIONED')), []);
+  assert.equal(runRule(provisioned, tf('PROVISIONED')).length, 1);
 });
 
 import { rule as requestedLifecycle } from '../../src/rules/lifecycle-cost/requested-s3-lifecycle-missing.js';

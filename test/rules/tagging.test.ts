@@ -145,3 +145,18 @@ test('tag-value-hardcodes-environment is quiet without the word, without a refer
   const otherResource = ideal + '\nresource "aws_sns_topic" "alerts" {\n  tags = {\n    Name = "alerts-staging-${var.environment_suffix}"\n  }\n}\n';
   assert.deepEqual(runRule(tagHardcodesEnv, kept, { ideal: otherResource }), []);
 });
+
+test('inconsistent-tags: untagged managed IAM policies among tagged resources are no gap', () => {
+  const tf = (untagged: string) => `resource "aws_s3_bucket" "a" {
+  tags = { Team = "x" }
+}
+resource "aws_sqs_queue" "q" {
+  tags = { Team = "x" }
+}
+resource "aws_iam_role" "r" {
+  tags = { Team = "x" }
+}
+${untagged}`;
+  assert.deepEqual(runRule(rule, tf('resource "aws_iam_policy" "p" {\n  policy = "{}"\n}\n')), []);
+  assert.deepEqual(runRule(rule, tf('resource "aws_sns_topic" "t" {\n  name = "t"\n}\n')).map((f) => [f.resource, f.location.line]), [['aws_sns_topic.t', 10]]);
+});

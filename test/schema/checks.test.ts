@@ -19,6 +19,15 @@ function apiMethod(httpMethod: string): Block {
   ]);
 }
 
+test('a Route 53 health check status for insufficient data outside Healthy, Unhealthy, LastKnownStatus', () => {
+  const hc = (status: string) =>
+    resource('aws_route53_health_check', 'hc', [a('type', lit('CLOUDWATCH_METRIC')), a('cloudwatch_alarm_name', lit('a')), a('cloudwatch_alarm_region', lit('us-east-1')), a('insufficient_data_health_status', lit(status))]);
+  const r = checkConfiguration(config([terraformBlock('~> 5.0'), hc('Failure')]));
+  assert.deepEqual(ids(r.findings), ['schema-invalid-value']);
+  assert.match(r.findings[0]!.message, /Healthy, Unhealthy, LastKnownStatus/);
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 5.0'), hc('LastKnownStatus')])).findings, []);
+});
+
 test('http_method "*" is outside the allowed set', () => {
   const r = checkConfiguration(config([terraformBlock('~> 6.0'), apiMethod('*')]));
   assert.deepEqual(ids(r.findings), ['schema-invalid-value']);
@@ -94,7 +103,7 @@ test('an argument missing from the bundled schema: a note for >= 6.40, a finding
   // Pinned to the previous major: the message names the releases the configuration installs, not only the schema's.
   const older = checkConfiguration(config([terraformBlock('~> 5.0'), fn()]));
   assert.deepEqual(ids(older.findings), ['schema-unknown-argument']);
-  assert.match(older.findings[0]!.message, /has no argument "future_setting" in AWS provider 6\.25\.0 or the 5\.x releases ~> 5\.0 selects\.$/);
+  assert.match(older.findings[0]!.message, /has no argument "future_setting" in AWS provider 6\.25\.0 or the 5\.x releases that ~> 5\.0 selects\.$/);
 });
 
 test('what 6.0 removed and the bundled schema lacks is a removal on a 5.x pin, never an unknown name', () => {

@@ -13,13 +13,13 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3417,
-    "hits": 531
+    "groups": 3416,
+    "hits": 526
   },
   "categories": {
     "application-code": {
-      "groups": 47,
-      "hits": 28
+      "groups": 44,
+      "hits": 26
     },
     "backend": {
       "groups": 275,
@@ -50,12 +50,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "external-dependency": {
-      "groups": 52,
-      "hits": 12
+      "groups": 50,
+      "hits": 11
     },
     "file-layout": {
-      "groups": 7,
-      "hits": 2
+      "groups": 6,
+      "hits": 1
     },
     "hardcoded-value": {
       "groups": 26,
@@ -78,8 +78,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "lifecycle-cost": {
-      "groups": 95,
-      "hits": 24
+      "groups": 93,
+      "hits": 23
     },
     "logging": {
       "groups": 17,
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "missing-resource": {
-      "groups": 218,
+      "groups": 219,
       "hits": 30
     },
     "monitoring": {
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 253,
+      "groups": 255,
       "hits": 62
     },
     "secrets": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "service-constraint": {
-      "groups": 378,
+      "groups": 380,
       "hits": 74
     },
     "style": {
@@ -150,7 +150,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 19
     },
     "tagging": {
-      "groups": 24,
+      "groups": 26,
       "hits": 6
     },
     "tests": {
@@ -403,9 +403,9 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 5,
       "hits": 0
     },
-    "dynamodb-provisioned-autoscaling": {
+    "dynamodb-on-demand-scaling-target": {
       "groups": 2,
-      "hits": 1
+      "hits": 0
     },
     "ecs-secret-json-key-missing": {
       "groups": 1,
@@ -531,10 +531,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "lambda-code-outside-lambda-dir": {
-      "groups": 1,
-      "hits": 1
-    },
     "lambda-code-untested": {
       "groups": 1,
       "hits": 0
@@ -554,10 +550,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-env-without-kms": {
       "groups": 1,
       "hits": 0
-    },
-    "lambda-function-without-package": {
-      "groups": 3,
-      "hits": 2
     },
     "lambda-handler-file-mismatch": {
       "groups": 1,
@@ -624,8 +616,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource": {
-      "groups": 14,
-      "hits": 2
+      "groups": 12,
+      "hits": 1
     },
     "managed-policy-arn-invalid": {
       "groups": 32,
@@ -780,7 +772,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 202,
+      "groups": 203,
       "hits": 30
     },
     "response-off-task": {
@@ -836,7 +828,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value": {
-      "groups": 9,
+      "groups": 11,
       "hits": 5
     },
     "schema-missing-required": {
@@ -944,7 +936,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "untagged-resources": {
-      "groups": 4,
+      "groups": 6,
       "hits": 0
     },
     "variable-default-not-constant": {
@@ -1014,11 +1006,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "archive-source-missing|both": {
-      "groups": 2,
-      "hits": 0
-    },
-    "archive-source-missing|code": {
-      "groups": 1,
+      "groups": 3,
       "hits": 1
     },
     "asg-ebs-key-service-role-missing|both": {
@@ -1265,13 +1253,9 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "dynamodb-provisioned-autoscaling|both": {
-      "groups": 1,
+    "dynamodb-on-demand-scaling-target|code": {
+      "groups": 2,
       "hits": 0
-    },
-    "dynamodb-provisioned-autoscaling|code": {
-      "groups": 1,
-      "hits": 1
     },
     "ecs-secret-json-key-missing|code": {
       "groups": 1,
@@ -1422,11 +1406,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "inconsistent-tags|both": {
-      "groups": 3,
+      "groups": 5,
       "hits": 1
     },
     "inconsistent-tags|code": {
-      "groups": 3,
+      "groups": 1,
       "hits": 1
     },
     "kms-key-id-where-arn-required|code": {
@@ -1457,10 +1441,6 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
-    "lambda-code-outside-lambda-dir|both": {
-      "groups": 1,
-      "hits": 1
-    },
     "lambda-code-untested|code": {
       "groups": 1,
       "hits": 0
@@ -1480,14 +1460,6 @@ export const CHECK_PRECISION: PrecisionTable = {
     "lambda-env-without-kms|code": {
       "groups": 1,
       "hits": 0
-    },
-    "lambda-function-without-package|both": {
-      "groups": 1,
-      "hits": 0
-    },
-    "lambda-function-without-package|code": {
-      "groups": 2,
-      "hits": 2
     },
     "lambda-handler-file-mismatch|code": {
       "groups": 1,
@@ -1578,8 +1550,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "lookup-of-preexisting-resource|both": {
-      "groups": 11,
-      "hits": 2
+      "groups": 9,
+      "hits": 1
     },
     "lookup-of-preexisting-resource|code": {
       "groups": 3,
@@ -1822,7 +1794,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 16
     },
     "resource-type-missing-vs-reference|code": {
-      "groups": 115,
+      "groups": 116,
       "hits": 14
     },
     "response-off-task|code": {
@@ -1910,7 +1882,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value|code": {
-      "groups": 9,
+      "groups": 11,
       "hits": 5
     },
     "schema-missing-required|both": {
@@ -1934,11 +1906,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "schema-unknown-argument|both": {
-      "groups": 3,
+      "groups": 4,
       "hits": 1
     },
     "schema-unknown-argument|code": {
-      "groups": 107,
+      "groups": 106,
       "hits": 42
     },
     "schema-unknown-resource-type|code": {
@@ -2055,6 +2027,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "untagged-resources|both": {
       "groups": 4,
+      "hits": 0
+    },
+    "untagged-resources|code": {
+      "groups": 2,
       "hits": 0
     },
     "variable-default-not-constant|code": {

@@ -151,6 +151,28 @@ function promptAsksForExisting(prompt: string | null, type: string): boolean {
   return false;
 }
 
+/** The task asks for the account's default VPC ("use the default VPC", "VPC: use default"). */
+const DEFAULT_VPC_ASKED = /default[- ]vpc|\bvpc\b[^.\n]{0,15}\bdefault\b/i;
+
+/**
+ * A lookup of the default VPC (`default = true`) or of its default subnets (`default_for_az = true`, a
+ * `default-for-az` filter, or a `vpc-id` filter that reads a default-VPC lookup).
+ */
+function readsDefaultVpc(d: Block, byAddress: ReadonlyMap<string, Block>): boolean {
+  const type = d.labels[0] ?? '';
+  if (type === 'aws_vpc') return staticBool(attrExpr(d, 'default')) === true;
+  if (!PART_OF_VPC.has(type)) return false;
+  if (staticBool(attrExpr(d, 'default_for_az')) === true) return true;
+  const isDefaultVpc = (e: Expr | undefined): boolean =>
+    !!e && referencesIn(e).some((r) => {
+      const target = referenceTarget(r.parts);
+      const vpc = target ? byAddress.get(target) : undefined;
+      return vpc?.labels[0] === 'aws_vpc' && staticBool(attrExpr(vpc, 'default')) === true;
+    });
+  if (isDefaultVpc(attrExpr(d, 'vpc_id'))) return true;
+  return d.blocks.some((f) => f.type === 'filter' && (staticString(attrExpr(f, 'name')) === 'default-for-az' || (staticString(attrExpr(f, 'name')) === 'vpc-id' && isDefaultVpc(attrExpr(f, 'values')))));
+}
+
 /** Words that ask for something that already exists. */
 const EXISTING_WORDS = /\b(?:existing|pre-existing|data sources?|look ?ups?|already exists?|from (?:the )?(?:aws )?(?:ssm|(?:systems manager )?parameter store))\b/g;
 
@@ -184,20 +206,24 @@ export const rule: Rule = {
   check(ctx) {
     if (!ctx.conventions.selfSufficient) return;
     const calls = localModuleCalls(ctx.config);
+    const byAddress = new Map(dataSources(ctx.config).map((b) => [blockAddress(b), b]));
     for (const d of dataSources(ctx.config)) {
       const type = d.labels[0] ?? '';
       if (!LOOKUP_TYPES.has(type) || providedByAws(d) || readsOwnResource(d) || isGuarded(d) || fedByCaller(calls, d)) continue;
       if (promptAsksForExisting(ctx.task.prompt, type)) continue;
       if (PART_OF_VPC.has(type) && promptAsksForExisting(ctx.task.prompt, 'aws_vpc')) continue;
-      // The default VPC exists in most accounts: a weaker dependency than a named VPC.
-      const defaultVpc = type === 'aws_vpc' && staticBool(attrExpr(d, 'default')) === true;
+      // The default VPC (and its default subnets) exists in most accounts: a weaker dependency than a named VPC, and
+      // none at all where the task asks for the default VPC (read against the code: judged wrong).
+      const defaultVpc = readsDefaultVpc(d, byAddress);
+      if (defaultVpc && ctx.task.prompt && DEFAULT_VPC_ASKED.test(ctx.task.prompt)) continue;
+      const what = type.replace(/^aws_/, '').replace(/_ids$/, 's').replace(/_/g, ' ');
       ctx.report({
         block: d,
         resource: blockAddress(d),
         severity: defaultVpc ? 'medium' : undefined,
         message: defaultVpc
-          ? `${blockAddress(d)} depends on the account's default VPC.`
-          : `${blockAddress(d)} reads a ${type.replace(/^aws_/, '')} that must already exist.`,
+          ? `${blockAddress(d)} depends on the account's default VPC${type === 'aws_vpc' ? '' : ' and its default subnets'}.`
+          : `${blockAddress(d)} reads ${/s$/.test(what) ? what : `a ${what}`} that must already exist.`,
       });
     }
   },

@@ -37,17 +37,8 @@ export const rule: Rule = {
     );
     for (const table of resources(ctx.config, 'aws_dynamodb_table')) {
       const mode = resolvedString(ctx.config, attrExpr(table, 'billing_mode'));
-      if (mode === 'PAY_PER_REQUEST') {
-        // Scaling targets on an on-demand table: dead configuration at best, an API validation error when created.
-        const scaled = targets.filter((t) => expressionReferences(attrExpr(t, 'resource_id'), table));
-        if (scaled.length) {
-          ctx.report({
-            block: table,
-            message: `Table is on-demand (PAY_PER_REQUEST) yet ${scaled.length} application auto-scaling target(s) manage its provisioned capacity.`,
-          });
-        }
-        continue;
-      }
+      // Scaling targets on an on-demand table fail at apply: dynamodb-on-demand-scaling-target's.
+      if (mode === 'PAY_PER_REQUEST') continue;
       const provisioned = mode === 'PROVISIONED' || (mode === undefined && !attr(table, 'billing_mode') && !!attr(table, 'read_capacity'));
       if (!provisioned) continue;
       const scaled = targets.filter((t) => expressionReferences(attrExpr(t, 'resource_id'), table));
