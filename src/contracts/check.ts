@@ -46,6 +46,13 @@ export interface CheckMeta {
    */
   applyFailure?: true;
   /**
+   * Findings of this check are defects readers of the failure tier list, which the dev corpus' precision cannot
+   * measure because reviewers name them by their symptom (a bucket replaced on every deploy), not by the argument:
+   * listed in the failure tier whatever their measured precision when the model's code establishes them, unless the
+   * reviewer's ideal keeps the same finding.
+   */
+  listedOnCode?: true;
+  /**
    * Findings of this check leave a deployed resource unable to do its one job (a distribution whose origin it cannot
    * read): not listed whatever their precision, but a failure of their own beside another check's on the same
    * resource, never folded into it as one root cause.

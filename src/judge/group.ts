@@ -81,9 +81,9 @@ const CUT_BLOCK_ABSENCE_CHECKS = allMetas()
 const MISSING_IN_ABSENT_MODULE = ['resource-type-missing-vs-reference', 'diff-missing-resource', 'diff-missing-resource-type', 'diff-missing-resource-prompt'] as const;
 
 /**
- * `hostMessage` (with scope 'resource'): only the host's occurrences whose message matches fold the other check's
+ * `hostMessage`: with scope 'resource', only the host's occurrences whose message matches fold the other check's
  * findings on their resource (an invented code argument is why the function has no package; another unknown argument
- * on that function is not).
+ * on that function is not); with scope 'task', only a host whose message matches folds.
  */
 export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string; hostMessage?: RegExp }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
@@ -106,6 +106,13 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'module-input-mismatch', folded: 'module-output-undeclared', scope: 'mentions', why: 'one incomplete module folder: the call passes inputs it does not declare and reads outputs it does not declare' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'undeclared-reference', folded: 'provider-input-undeclared', scope: 'mentions', why: 'a stack that declares none of the inputs it reads lacks its variables file; the provider\'s input is one of them' },
+  {
+    host: 'undeclared-reference',
+    folded: 'provider-input-undeclared',
+    scope: 'task',
+    hostMessage: /declares no variable at all/,
+    why: 'a response with no variables file at all: the input the provider file reads is one more of the variables it never declares',
+  },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   { host: 'lambda-runtime-create-blocked', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   ...(['deprecated-argument', 'schema-removed'] as const).map((folded) => ({
@@ -118,7 +125,6 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'lambda-reserved-concurrency-over-quota', folded: 'lambda-reserved-concurrency', scope: 'task', why: 'the reservations that exceed the quota are the reservations' },
   { host: 'lambda-package-missing', folded: 'cdktf-lambda-package-missing', scope: 'resource', why: 'one missing deployment package' },
   { host: 'lambda-package-missing', folded: 'lambda-function-without-package', scope: 'resource', why: 'one missing deployment package' },
-  { host: 'archive-source-missing', folded: 'lambda-code-outside-lambda-dir', scope: 'resource', why: 'where the handler the response never gives would live is secondary to its absence' },
   {
     host: 'schema-unknown-argument',
     folded: 'lambda-function-without-package',
@@ -400,7 +406,7 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
       }
       const host =
         pair.scope === 'task'
-          ? hosts[0]
+          ? hosts.find((h) => !pair.hostMessage || pair.hostMessage.test(h.message))
           : pair.scope === 'file'
             ? hosts.find((h) => h.location.file === folded.location.file)
             : hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file));

@@ -333,7 +333,7 @@ export function groupForJudging(findings: Finding[], input: JudgeInput): JudgedG
  * argument's name.
  */
 function listedWhateverPrecision(f: Finding): boolean {
-  return criticalSecurity(f) || (establishedOnCode(f) && stopsDeployment(f));
+  return criticalSecurity(f) || (establishedOnCode(f) && (stopsDeployment(f) || metaOf(f.ruleId)?.listedOnCode === true));
 }
 
 /**

@@ -501,7 +501,14 @@ class Checker {
     }
   }
 
+  /** Parse errors of the configuration: a block that holds one was read only up to it. */
+  parseErrors: { file: string; line: number }[] = [];
+
   private checkRequired(block: Block, schema: BlockSchema, present: Set<string>, dynamicNames: Set<string>, type: string, path: string[], address: string, misnamed: ReadonlySet<string>): void {
+    // A syntax error inside the block cut it short: its later arguments were never read, so none is "missing"
+    // (read against the code: `name` reported missing two lines below the error, judged wrong).
+    const span = block.span;
+    if (this.parseErrors.some((e) => e.file === span.file && e.line >= span.line && e.line <= span.endLine)) return;
     // Blocks built with `dynamic` may carry what we cannot see; required-ness is only trusted for the schema's major.
     if (dynamicNames.size) return;
     // CDKTF config objects often spread props the front-end cannot resolve (`{ ...rule, type: 'ingress' }`): only a
@@ -692,6 +699,7 @@ export function bindingTypeProblem(e: Expr, type: string): string | undefined {
 
 export function validateConfiguration(config: Configuration, opts: SchemaCheckOptions): SchemaCheckResult {
   const checker = new Checker(opts.schema, config.files, opts.target, opts.platform ?? config.platform, opts.uncertain, opts.ideal);
+  checker.parseErrors = (config.diagnostics ?? []).filter((d) => d.severity === 'error').map((d) => ({ file: d.span.file, line: d.span.line }));
   for (const b of config.blocks) checker.checkBlock(b);
   checker.checkReferences(config);
   const unverifiable = [...checker.unverifiable].sort();

@@ -347,9 +347,10 @@ test('undeclared inputs the provider reads and the same inputs referenced with n
   const noVariables = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'lib:variable', message: '1 variable reference(s) (var.environment_suffix) but lib declares no variable at all.' });
   const out = judgeFindings([provider, noVariables], input);
   assert.deepEqual(out.map((f) => f.ruleId), ['provider-input-undeclared']);
-  // Another input the provider does not read stays its own failure.
+  // The stack reads another input and declares no variable at all: one missing variables file, the provider's input
+  // one more of its names (read against the code: listed twice, judged noise).
   const other = { ...noVariables, message: '1 variable reference(s) (var.bucket_name) but lib declares no variable at all.' };
-  assert.deepEqual(judgeFindings([provider, other], input).map((f) => f.ruleId).sort(), ['provider-input-undeclared', 'undeclared-reference']);
+  assert.deepEqual(judgeFindings([provider, other], input).map((f) => f.ruleId), ['undeclared-reference']);
   // A stack that declares none of the ten inputs it reads: the provider's input is one of them, one failure.
   const many = { ...noVariables, message: '3 variable reference(s) (var.bucket_name, var.environment_suffix, var.team) but lib declares no variable at all.' };
   const folded = judgeFindings([{ ...provider }, many], input);
@@ -558,14 +559,20 @@ test('an invented code argument and the missing package on one function are one 
   assert.deepEqual(other.map((f) => f.ruleId).sort(), ['lambda-function-without-package', 'schema-unknown-argument']);
 });
 
-test('a handler the response never gives: where it would live folds into its absence', () => {
-  const at = { resource: 'data.archive_file.pkg', location: { file: 'lib/main.tf', line: 72 } };
-  const out = judgeFindings(
-    [
-      finding({ ruleId: 'archive-source-missing', category: 'application-code', severity: 'high', message: 'zips lambda_function.py, which the response never provides', ...at }),
-      finding({ ruleId: 'lambda-code-outside-lambda-dir', category: 'file-layout', severity: 'high', message: 'packages lambda_function.py outside lib/lambda', ...at }),
-    ],
-    input,
-  );
-  assert.deepEqual(out.map((f) => f.ruleId), ['archive-source-missing']);
+test('a check marked listedOnCode is a failure on the code whatever its measured precision; on the diff alone it is not', () => {
+  const renamed = (evidence: Finding['evidence']) =>
+    finding({ ruleId: 'name-changes-every-run', category: 'naming', severity: 'high', evidence, resource: 'aws_s3_bucket.logs', message: '`bucket` of aws_s3_bucket.logs is built from Date.now()' });
+  // Its measured precision alone would leave the code-and-diff finding out of the tier.
+  assert.ok(checkPrecision('name-changes-every-run', 'naming', 'both') * 1.25 < TIER_CALIBRATION.FAILURE_THRESHOLD);
+  assert.deepEqual(judgeFindings([renamed(['static', 'diff'])], input).map((f) => f.tier), ['failure']);
+  assert.deepEqual(judgeFindings([renamed(['diff'])], input).map((f) => f.tier), ['observation']);
+});
+
+test('a response with no variables file: the input the provider file reads folds into the undeclared variables', () => {
+  const inputUndeclared = finding({ ruleId: 'provider-input-undeclared', category: 'reference', severity: 'high', resource: 'var.aws_region', message: 'The provider configuration reads var.aws_region (as the reference declares it), but the response declares no variable "aws_region".' });
+  const noVariables = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'lib:variable', message: '3 variable reference(s) (var.a, var.b, var.c) but lib declares no variable at all: a file is missing from the response.' });
+  assert.deepEqual(judgeFindings([noVariables, inputUndeclared], input).filter((f) => f.tier === 'failure').map((f) => f.ruleId), ['undeclared-reference']);
+  // One undeclared name among declared ones is not a missing file: the provider's input stays its own failure.
+  const oneName = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'var.b', message: 'aws_s3_bucket.x references variable `var.b`, which is not declared.' });
+  assert.deepEqual(judgeFindings([oneName, inputUndeclared], input).filter((f) => f.tier === 'failure').map((f) => f.ruleId).sort(), ['provider-input-undeclared', 'undeclared-reference']);
 });

@@ -160,7 +160,7 @@ test('dynamodb-provisioned-autoscaling: on-demand tables pass; provisioned witho
   assert.equal(asked[0]!.severity, 'high');
 });
 
-import { rule as onDemandTarget } from '../../src/rules/service-constraint/dynamodb-on-demand-scaling-target.js';
+import { rule as onDemandTarget } from '../../src/rules/misconfiguration/dynamodb-on-demand-scaling-target.js';
 
 test('dynamodb-on-demand-scaling-target: a scaling target on an on-demand table fails at apply; on a provisioned one it is the cost check\'s', () => {
   const tf = (mode: string) => `resource "aws_dynamodb_table" "t" {
@@ -174,7 +174,7 @@ resource "aws_appautoscaling_target" "read" {
   scalable_dimension = "dynamodb:table:ReadCapacityUnits"
 }`;
   const f = runRule(onDemandTarget, tf('PAY_PER_REQUEST'));
-  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_dynamodb_table.t', 6, 'service-constraint']]);
+  assert.deepEqual(f.map((x) => [x.resource, x.location.line, x.category]), [['aws_dynamodb_table.t', 6, 'misconfiguration']]);
   assert.match(f[0]!.message, /on-demand \(PAY_PER_REQUEST\), yet 1 application auto-scaling target/);
   // The cost check leaves the on-demand case to it, and keeps the provisioned one.
   assert.deepEqual(runRule(provisioned, tf('PAY_PER_REQUEST')), []);

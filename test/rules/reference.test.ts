@@ -327,3 +327,17 @@ test('provider-reference-invalid: a response with no provider block that selects
   assert.deepEqual(runRule(providerReference, model), []);
   assert.deepEqual(runRule(providerReference, model, { ideal: { 'lib/main.tf': ideal['lib/main.tf'] } }), []);
 });
+
+test('duplicate-declaration: a provider block whose alias is an expression is not a second default provider', () => {
+  const tf = (alias: string) => `provider "aws" {
+  region = "us-east-1"
+}
+provider "aws" {
+  for_each = toset(var.peers)
+  ${alias}
+  region   = "us-east-1"
+}
+`;
+  assert.deepEqual(runRule(duplicate, tf('alias    = "peer_${each.value}"')), []);
+  assert.deepEqual(runRule(duplicate, tf('')).map((f) => f.resource), ['provider.aws']);
+});

@@ -203,6 +203,22 @@ test('a dynamic block for a scalar argument is an unsupported block type', () =>
   assert.deepEqual(ids(validateConfiguration(config([trail('event_selector')]), { schema }).findings), []);
 });
 
+test('a block a syntax error cut short is not missing its later arguments', async () => {
+  const { parseHclFiles } = await import('../../src/hcl/index.js');
+  const tf = (provider: string) => `resource "aws_cloudtrail" "peer" {
+  ${provider}
+  name           = "trail"
+  s3_bucket_name = "logs"
+}
+`;
+  const broken = parseHclFiles([{ path: 'lib/main.tf', language: 'hcl', content: tf('provider = aws.peer_${each.value}') }]);
+  assert.ok(broken.diagnostics.some((d) => d.severity === 'error' && d.span.line === 2));
+  assert.deepEqual(validateConfiguration(broken, { schema }).findings.filter((f) => f.ruleId === 'schema-missing-required'), []);
+  // Without the error the same block is checked (and complete).
+  const whole = parseHclFiles([{ path: 'lib/main.tf', language: 'hcl', content: tf('').replace('  name           = "trail"\n', '') }]);
+  assert.deepEqual(ids(validateConfiguration(whole, { schema }).findings), ['schema-missing-required']);
+});
+
 test('missing required argument and block; dynamic blocks skip the check', () => {
   const lc = resource('aws_s3_bucket_lifecycle_configuration', 'l', [a('bucket', ref('aws_s3_bucket', 'b', 'id'))], [
     nested('rule', [a('id', lit('r'))], [], 'block'),

@@ -16,6 +16,7 @@ const FIX_CLASS: Record<string, string> = {
 function tierText(m: RuleMeta): string {
   if (m.blocker) return 'failure (blocks deployment)';
   if (m.applyFailure) return "failure (init or apply fails), unless the reviewer's ideal has the same finding";
+  if (m.listedOnCode) return "failure when the model's code shows it, unless the reviewer's ideal has the same finding";
   if (m.defaultTier === 'observation') return 'observation (a best practice; a failure only when another check establishes the same problem)';
   if (m.promptGate) {
     return `failure when the task's prompt matches /${m.promptGate.source}/${m.idealGate ? ' (or the ideal adds what it checks)' : ''}, else observation; on a plain folder (no prompt) it fires as a failure candidate`;

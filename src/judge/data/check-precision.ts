@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3416,
-    "hits": 526
+    "groups": 3414,
+    "hits": 527
   },
   "categories": {
     "application-code": {
@@ -54,8 +54,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 11
     },
     "file-layout": {
-      "groups": 6,
-      "hits": 1
+      "groups": 7,
+      "hits": 2
     },
     "hardcoded-value": {
       "groups": 26,
@@ -86,7 +86,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "misconfiguration": {
-      "groups": 13,
+      "groups": 15,
       "hits": 0
     },
     "missing-resource": {
@@ -98,7 +98,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 139,
+      "groups": 140,
       "hits": 73
     },
     "network": {
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "reference": {
-      "groups": 198,
+      "groups": 195,
       "hits": 48
     },
     "required-input": {
@@ -130,7 +130,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 255,
+      "groups": 254,
       "hits": 62
     },
     "secrets": {
@@ -138,7 +138,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 13
     },
     "service-constraint": {
-      "groups": 380,
+      "groups": 378,
       "hits": 74
     },
     "style": {
@@ -396,7 +396,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "duplicate-declaration": {
-      "groups": 5,
+      "groups": 4,
       "hits": 1
     },
     "dynamodb-no-pitr": {
@@ -531,6 +531,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "lambda-code-outside-lambda-dir": {
+      "groups": 1,
+      "hits": 1
+    },
     "lambda-code-untested": {
       "groups": 1,
       "hits": 0
@@ -648,7 +652,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-changes-every-run": {
-      "groups": 10,
+      "groups": 11,
       "hits": 0
     },
     "name-invalid-format": {
@@ -700,7 +704,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared": {
-      "groups": 63,
+      "groups": 61,
       "hits": 12
     },
     "provider-reference-invalid": {
@@ -832,7 +836,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 5
     },
     "schema-missing-required": {
-      "groups": 8,
+      "groups": 7,
       "hits": 1
     },
     "schema-nesting-mode": {
@@ -1006,7 +1010,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "archive-source-missing|both": {
-      "groups": 3,
+      "groups": 2,
+      "hits": 0
+    },
+    "archive-source-missing|code": {
+      "groups": 1,
       "hits": 1
     },
     "asg-ebs-key-service-role-missing|both": {
@@ -1242,7 +1250,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "duplicate-declaration|code": {
-      "groups": 5,
+      "groups": 4,
       "hits": 1
     },
     "dynamodb-no-pitr|both": {
@@ -1253,8 +1261,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "dynamodb-on-demand-scaling-target|both": {
+      "groups": 1,
+      "hits": 0
+    },
     "dynamodb-on-demand-scaling-target|code": {
-      "groups": 2,
+      "groups": 1,
       "hits": 0
     },
     "ecs-secret-json-key-missing|code": {
@@ -1441,6 +1453,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 1,
       "hits": 0
     },
+    "lambda-code-outside-lambda-dir|both": {
+      "groups": 1,
+      "hits": 1
+    },
     "lambda-code-untested|code": {
       "groups": 1,
       "hits": 0
@@ -1606,7 +1622,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "name-changes-every-run|code": {
-      "groups": 2,
+      "groups": 3,
       "hits": 0
     },
     "name-invalid-format|both": {
@@ -1682,11 +1698,11 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "provider-input-undeclared|both": {
-      "groups": 3,
+      "groups": 2,
       "hits": 1
     },
     "provider-input-undeclared|code": {
-      "groups": 60,
+      "groups": 59,
       "hits": 11
     },
     "provider-reference-invalid|both": {
@@ -1890,7 +1906,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "schema-missing-required|code": {
-      "groups": 6,
+      "groups": 5,
       "hits": 0
     },
     "schema-nesting-mode|code": {

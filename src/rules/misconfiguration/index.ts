@@ -6,5 +6,6 @@ import { rule as alarmThresholdWrongUnit } from './alarm-threshold-wrong-unit.js
 import { rule as securityhubStandardsArnInvalid } from './securityhub-standards-arn-invalid.js';
 import { rule as containerImageFloatingTag } from './container-image-floating-tag.js';
 import { rule as configRecorderNotStarted } from './config-recorder-not-started.js';
+import { rule as dynamodbOnDemandScalingTarget } from './dynamodb-on-demand-scaling-target.js';
 
-export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag, configRecorderNotStarted];
+export const MISCONFIGURATION_RULES: Rule[] = [apigwCorsWithoutOptions, wafv2DuplicateRulePriority, lambdaArchNotArm64, alarmThresholdWrongUnit, securityhubStandardsArnInvalid, containerImageFloatingTag, configRecorderNotStarted, dynamodbOnDemandScalingTarget];

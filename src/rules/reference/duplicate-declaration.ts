@@ -1,6 +1,6 @@
 import type { Block } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { blockAddress } from '../../model/query.js';
+import { attrExpr, blockAddress, staticString } from '../../model/query.js';
 import { dirname, isCdktfConfig } from '../util/files.js';
 
 export const rule: Rule = {
@@ -51,6 +51,9 @@ export const rule: Rule = {
         continue;
       }
       if (!['variable', 'resource', 'data', 'module', 'output', 'provider'].includes(b.kind)) continue;
+      // A provider block whose alias is an expression (`alias = "peer_${each.value}"`) is an invalid aliased
+      // configuration, not a second default one (read against the code: reported as a duplicate, judged wrong).
+      if (b.kind === 'provider' && attrExpr(b, 'alias') && staticString(attrExpr(b, 'alias')) === undefined) continue;
       const addr = blockAddress(b);
       // Each directory is its own module: the same name in two modules is two different things.
       const key = `${dirname(b.span.file)}\u0000${addr}`;

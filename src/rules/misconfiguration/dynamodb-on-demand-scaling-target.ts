@@ -6,7 +6,7 @@ import { expressionReferences } from '../util/b-refs.js';
 export const rule: Rule = {
   meta: {
     id: 'dynamodb-on-demand-scaling-target',
-    category: 'service-constraint',
+    category: 'misconfiguration',
     severity: 'high',
     fixClass: 'B',
     // Application Auto Scaling registers read/write capacity targets only on provisioned tables: the target's creation
