@@ -1,16 +1,9 @@
 import ts from 'typescript';
 import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
-import { activeSchema } from '../../schema/index.js';
-import { camelToSnake, typeFromClassName } from '../../cdktf/naming.js';
+import { camelToSnake } from '../../cdktf/naming.js';
+import { constructVariables, providerClassSchema } from '../util/ts-classes.js';
 import { basename, typeScriptFiles } from '../util/files.js';
-
-/** The class a `new X(...)` / `new ns.X(...)` builds. */
-function className(e: ts.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
-}
 
 export interface AttributeCall {
   line: number;
@@ -26,25 +19,18 @@ export interface AttributeCall {
  */
 export function attributeCalls(path: string, content: string): AttributeCall[] {
   const sf = parseTypeScript(path, content);
-  const classes = new Map<string, string>();
+  const classes = constructVariables(sf);
   const calls: AttributeCall[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(node.initializer)) {
-      const cls = className(node.initializer.expression);
-      if (cls) classes.set(node.name.text, cls);
-    }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
       calls.push({ line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, variable: node.expression.expression.text, attribute: node.expression.name.text });
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  const schema = activeSchema();
   return calls.filter((c) => {
     const cls = classes.get(c.variable);
-    if (!cls) return false;
-    const guess = typeFromClassName('aws', cls);
-    const block = guess.kind === 'data' ? schema.dataSource(guess.type) : guess.kind === 'resource' ? schema.resource(guess.type) : undefined;
+    const block = cls ? providerClassSchema(cls) : undefined;
     if (!block) return false;
     const byCdktfName = (names: Record<string, { cdktfName?: string }>) => Object.keys(names).some((n) => names[n]!.cdktfName === c.attribute);
     const snake = camelToSnake(c.attribute);

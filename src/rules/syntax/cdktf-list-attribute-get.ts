@@ -1,19 +1,12 @@
 import ts from 'typescript';
 import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
-import { activeSchema } from '../../schema/index.js';
-import { camelToSnake, typeFromClassName } from '../../cdktf/naming.js';
+import { camelToSnake } from '../../cdktf/naming.js';
 import { basename, typeScriptFiles } from '../util/files.js';
+import { constructVariables, providerClassSchema } from '../util/ts-classes.js';
 
 /** Schema types the CDKTF bindings expose as plain arrays (`string[]`, `number[]`), which have no `.get(i)`. */
 const PLAIN_LIST = /^(?:list|set)\((?:string|number|bool)\)$/;
-
-/** The class a `new X(...)` / `new ns.X(...)` builds. */
-function className(e: ts.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
-}
 
 /**
  * `x.prop.get(i)` where `x` was built from a provider class and `prop` is an attribute of a primitive list type:
@@ -22,13 +15,9 @@ function className(e: ts.Expression): string | undefined {
  */
 export function listAttributeGets(path: string, content: string): { line: number; variable: string; attribute: string; type: string }[] {
   const sf = parseTypeScript(path, content);
-  const classes = new Map<string, string>();
+  const classes = constructVariables(sf);
   const calls: { line: number; variable: string; property: string }[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(node.initializer)) {
-      const cls = className(node.initializer.expression);
-      if (cls) classes.set(node.name.text, cls);
-    }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get') {
       const list = node.expression.expression;
       if (ts.isPropertyAccessExpression(list) && ts.isIdentifier(list.expression)) {
@@ -38,13 +27,10 @@ export function listAttributeGets(path: string, content: string): { line: number
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  const schema = activeSchema();
   const out: { line: number; variable: string; attribute: string; type: string }[] = [];
   for (const c of calls) {
     const cls = classes.get(c.variable);
-    if (!cls) continue;
-    const guess = typeFromClassName('aws', cls);
-    const block = guess.kind === 'data' ? schema.dataSource(guess.type) : guess.kind === 'resource' ? schema.resource(guess.type) : undefined;
+    const block = cls ? providerClassSchema(cls) : undefined;
     if (!block) continue;
     const name = Object.keys(block.attributes).find((n) => (block.attributes[n]!.cdktfName ?? null) === c.property) ?? camelToSnake(c.property);
     const attr = block.attributes[name];

@@ -1,5 +1,7 @@
 /** TypeScript AST helpers for rules that read the classes of a CDKTF program (imports, bases, `this` scope). */
 import ts from 'typescript';
+import { activeSchema, type BlockSchema } from '../../schema/index.js';
+import { typeFromClassName } from '../../cdktf/naming.js';
 
 /** Named imports from one module, local name → exported name (`import { TerraformStack as Stack } from 'cdktf'`). */
 export function namedImportsFrom(sf: ts.SourceFile, module: string): Map<string, string> {
@@ -31,4 +33,32 @@ export function visitThisScope(cls: ts.ClassDeclaration, visit: (node: ts.Node) 
 /** 1-based line of a node's first token. */
 export function lineOf(sf: ts.SourceFile, node: ts.Node): number {
   return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
+/** The class a `new X(...)` / `new ns.X(...)` builds. */
+export function newClassName(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+/** Variables initialised with `new X(...)`, mapped to X: the construct each one holds. */
+export function constructVariables(sf: ts.SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(node.initializer)) {
+      const cls = newClassName(node.initializer.expression);
+      if (cls) out.set(node.name.text, cls);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The schema of the AWS resource or data source a provider class (`S3Bucket`, `DataAwsAmi`) builds, if known. */
+export function providerClassSchema(cls: string): BlockSchema | undefined {
+  const schema = activeSchema();
+  const guess = typeFromClassName('aws', cls);
+  return guess.kind === 'data' ? schema.dataSource(guess.type) : guess.kind === 'resource' ? schema.resource(guess.type) : undefined;
 }
