@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { attr, attrExpr, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
-import { expressionReferences } from '../util/b-refs.js';
+import { dynamodbScalingTargets } from '../misconfiguration/dynamodb-on-demand-scaling-target.js';
 import { promptMentions } from '../util/b-prompt.js';
 
 export const rule: Rule = {
@@ -28,9 +28,7 @@ export const rule: Rule = {
     impact: 'Paying for idle provisioned capacity, plus scaling lag and extra resources to maintain.',
   },
   check(ctx) {
-    const targets = resources(ctx.config, 'aws_appautoscaling_target').filter(
-      (t) => resolvedString(ctx.config, attrExpr(t, 'service_namespace')) === 'dynamodb',
-    );
+    const targetsOf = dynamodbScalingTargets(ctx.config);
     const promptWantsOnDemand = promptMentions(
       ctx,
       /dynamodb[^.]{0,120}on[- ]demand|on[- ]demand[^.]{0,120}dynamodb|pay[_ -]per[_ -]request/,
@@ -41,7 +39,7 @@ export const rule: Rule = {
       if (mode === 'PAY_PER_REQUEST') continue;
       const provisioned = mode === 'PROVISIONED' || (mode === undefined && !attr(table, 'billing_mode') && !!attr(table, 'read_capacity'));
       if (!provisioned) continue;
-      const scaled = targets.filter((t) => expressionReferences(attrExpr(t, 'resource_id'), table));
+      const scaled = targetsOf(table);
       if (scaled.length) {
         ctx.report({
           block: table,

@@ -1,7 +1,14 @@
+import type { Block, Configuration } from '../../model/types.js';
 import type { Rule } from '../types.js';
 import { attrExpr, resources } from '../../model/query.js';
 import { resolvedString } from '../util/b-resolve.js';
 import { expressionReferences } from '../util/b-refs.js';
+
+/** The application auto-scaling targets of each DynamoDB table (`service_namespace = "dynamodb"`, `resource_id` reading it). */
+export function dynamodbScalingTargets(config: Configuration): (table: Block) => Block[] {
+  const targets = resources(config, 'aws_appautoscaling_target').filter((t) => resolvedString(config, attrExpr(t, 'service_namespace')) === 'dynamodb');
+  return (table) => targets.filter((t) => expressionReferences(attrExpr(t, 'resource_id'), table));
+}
 
 export const rule: Rule = {
   meta: {
@@ -22,11 +29,10 @@ export const rule: Rule = {
     impact: '`terraform apply` fails creating the scaling target (ValidationException: the table is not in provisioned mode); its policies fail after it.',
   },
   check(ctx) {
-    const targets = resources(ctx.config, 'aws_appautoscaling_target').filter((t) => resolvedString(ctx.config, attrExpr(t, 'service_namespace')) === 'dynamodb');
-    if (!targets.length) return;
+    const targetsOf = dynamodbScalingTargets(ctx.config);
     for (const table of resources(ctx.config, 'aws_dynamodb_table')) {
       if (resolvedString(ctx.config, attrExpr(table, 'billing_mode')) !== 'PAY_PER_REQUEST') continue;
-      const scaled = targets.filter((t) => expressionReferences(attrExpr(t, 'resource_id'), table));
+      const scaled = targetsOf(table);
       if (!scaled.length) continue;
       ctx.report({
         block: scaled[0]!,

@@ -26,7 +26,7 @@ export const rule: Rule = {
     severity: 'high',
     fixClass: 'B',
     // Readers of rounds 46, 48 and 51 listed it as a missed real defect in six tasks; reviewers describe it as
-    // "recreated on every deploy", which the precision matcher never ties to the name (0 of 10 dev groups).
+    // "recreated on every deploy", which the precision matcher never ties to the name (0 of 11 dev groups).
     listedOnCode: true,
     title: 'Resource name that changes on every synth or plan',
     rootCause:

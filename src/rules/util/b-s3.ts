@@ -1,6 +1,6 @@
 /** S3 helpers: the side resources that configure a bucket, and which buckets hold logs. */
 import type { Block, Configuration, Expr } from '../../model/types.js';
-import { attrExpr, blockAddress, exprToText, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
+import { allAttributes, attrExpr, blockAddress, exprToText, nestedBlocks, referenceTarget, referencesIn, resources, staticString } from '../../model/query.js';
 import { blockText, inConfigurationOrder, referencedBlocks, referrersVia, resourcesByStaticValue } from './b-refs.js';
 import { resolveExpr, resolvedString } from './b-resolve.js';
 
@@ -121,11 +121,7 @@ export function bucketKmsEncryption(config: Configuration, bucket: Block): Block
 
 /** A block's arguments and nested blocks as Terraform expressions (what a CDKTF construct means, whatever its source). */
 function renderedText(block: Block): string {
-  const parts: string[] = [];
-  const visit = (b: Block): void => {
-    for (const a of b.attributes) parts.push(`${a.name} = ${exprToText(a.expr)}`);
-    for (const n of b.blocks) visit(n);
-  };
-  visit(block);
-  return parts.join('\n');
+  return allAttributes(block)
+    .map(({ attribute: a }) => `${a.name} = ${exprToText(a.expr)}`)
+    .join('\n');
 }
