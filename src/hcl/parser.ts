@@ -13,7 +13,8 @@
  * trees, and over a corpus WASM is the cheaper one. The native binding's trees are freed only when the garbage
  * collector finalizes them, and it does not see their native memory, so a worker grew to ~1.8 GB RSS over the dev
  * corpus (WASM: ~0.4 GB, freed per tree), and each cursor step of the mirror is a native call (WASM's are plain calls
- * into the module). One-shot commands keep native: compiling the two .wasm modules costs ~0.1 s of start-up.
+ * into the module). One-shot commands keep native (compiling the two .wasm modules costs ~0.1 s of start-up) unless
+ * the input is large: `analyze` switches first when a task's HCL reaches LARGE_HCL_INPUT_CHARS (pipeline/run.ts).
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';

@@ -17,7 +17,8 @@ export function frontEndFor(platform: string): 'hcl' | 'cdktf' | null {
   return null;
 }
 
-function isHclFile(f: SourceFile): boolean {
+/** A file the HCL front-end reads (by language or extension). */
+export function isHclFile(f: SourceFile): boolean {
   return f.language === 'hcl' || /\.tf(\.json)?$/i.test(f.path) || /\.hcl$/i.test(f.path);
 }
 

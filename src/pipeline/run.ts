@@ -10,7 +10,8 @@ import type { RuleSettings } from '../rules/config.js';
 import { loadTask } from '../ingest/index.js';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigRefusedError, findConfigFile, loadConfigFile, resolveConventions } from '../rules/config.js';
-import { newParseCache, parseResponse } from './parse.js';
+import { isHclFile, newParseCache, parseResponse } from './parse.js';
+import { preferWasmBackend } from '../hcl/parser.js';
 import { runStagesOutcome } from './analyze.js';
 import { timed } from './profile.js';
 import { decideLayout, isPipelineTask } from './layout.js';
@@ -54,6 +55,37 @@ export interface DetailedAnalysis {
 export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = {}): DetailedAnalysis {
   const clock = options.clock ?? (() => performance.now());
   const started = options.timeoutMs !== undefined ? clock() : 0;
+  return analyzeIngested(path, ingestTask(path, options), options, started);
+}
+
+/**
+ * HCL text from which the parser's WASM back-end is the cheaper one (see hcl/parser.ts): the native binding's trees
+ * are freed only when the garbage collector finalizes them, which it does not hurry for memory it cannot see, so a
+ * large configuration kept every file's tree alive at once (200,000 resources: about 5 GB resident against 2.4 GB
+ * with WASM, in the same time). Below this, WASM's compile cost (~0.1 s) is the larger part of a run.
+ */
+export const LARGE_HCL_INPUT_CHARS = 1024 * 1024;
+
+/** HCL characters of a task's two responses. */
+export function hclInputChars(task: Task): number {
+  let n = 0;
+  for (const f of [...(task.model?.files ?? []), ...(task.ideal?.files ?? [])]) if (isHclFile(f)) n += f.content.length;
+  return n;
+}
+
+/**
+ * `analyzeTaskDetailed` for a caller that can wait (the CLI): on a large HCL input it first switches the parser to
+ * its WASM back-end, for the process. Same result as the synchronous call.
+ */
+export async function analyzeTaskDetailedAsync(path: string, options: AnalyzeTaskOptions = {}): Promise<DetailedAnalysis> {
+  const clock = options.clock ?? (() => performance.now());
+  const started = options.timeoutMs !== undefined ? clock() : 0;
+  const task = ingestTask(path, options);
+  if (hclInputChars(task) >= LARGE_HCL_INPUT_CHARS) await preferWasmBackend();
+  return analyzeIngested(path, task, options, started);
+}
+
+function ingestTask(path: string, options: AnalyzeTaskOptions): Task {
   const task = timed('ingest', () =>
     loadTask(path, {
       ...(options.platform ? { platform: options.platform } : {}),
@@ -66,6 +98,11 @@ export function analyzeTaskDetailed(path: string, options: AnalyzeTaskOptions = 
     task.platform = options.platform;
     task.platformSource = 'flag';
   }
+  return task;
+}
+
+function analyzeIngested(path: string, task: Task, options: AnalyzeTaskOptions, started: number): DetailedAnalysis {
+  const clock = options.clock ?? (() => performance.now());
   const configPath = findConfigFile({ ...(options.configFile ? { explicit: options.configFile } : {}), taskDir: path });
   // The task folder's own config is task content: it must stay inside the folder, and a refused one is a warning.
   const fromTask = !options.configFile && configPath === join(path, CONFIG_FILE_NAME);

@@ -8,7 +8,7 @@ import { outputProblem, writeOutputFile } from '../../io/write.js';
 import type { RegisterCommand } from './index.js';
 import type { AnalysisResult } from '../../contracts/pipeline.js';
 import { UsageError } from '../../contracts/errors.js';
-import { analyzeTaskDetailed } from '../../pipeline/run.js';
+import { analyzeTaskDetailedAsync } from '../../pipeline/run.js';
 import { knownFindingIds } from '../../pipeline/suppress.js';
 import { failuresOnly, parseRuleFlags, positiveInt, requireOutputFolder, requireReadableFolder } from '../options.js';
 import { renderStylish, useColor } from '../stylish.js';
@@ -126,7 +126,7 @@ export const register: RegisterCommand = (program, setExit) => {
       const stdin = fromStdin ? stdinTask(await readStdinBounded()) : undefined;
       let detailed;
       try {
-        detailed = analyzeTaskDetailed(stdin ? stdin.dir : taskDir, {
+        detailed = await analyzeTaskDetailedAsync(stdin ? stdin.dir : taskDir, {
           ...(Object.keys(ruleSettings).length ? { ruleSettings } : {}),
           ...(opts.config ? { configFile: opts.config } : {}),
           ...(opts.log?.length ? { logs: opts.log } : {}),
