@@ -11,7 +11,8 @@
  */
 import type { Claim } from '../../src/verify/parse.js';
 import type { Finding } from '../../src/findings/types.js';
-import { camelToSnake, foldName } from '../../src/cdktf/naming.js';
+import { foldName } from '../../src/cdktf/naming.js';
+import { camelToSnake } from '../../src/model/names.js';
 import { activeSchema } from '../../src/schema/index.js';
 
 export interface ProblemKeys {

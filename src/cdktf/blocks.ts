@@ -8,7 +8,8 @@ import type { Attribute, Block, BlockForm, Expr } from '../model/types.js';
 import type { BlockSchema, NestedBlockSchema, AttributeSchema } from '../schema/types.js';
 import type { Analyzer, ConstructInfo } from './analyzer.js';
 import { Evaluator, MAX_DEPTH, propertyKey, unwrap } from './evaluate.js';
-import { camelToSnake, foldName } from './naming.js';
+import { foldName } from './naming.js';
+import { camelToSnake } from '../model/names.js';
 import { lookup } from './scope.js';
 import { appendAll } from '../io/arrays.js';
 

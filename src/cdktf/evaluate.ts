@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { Expr, LiteralValue, ObjectEntry } from '../model/types.js';
 import type { Analyzer, ConstructInfo, ProjectClass } from './analyzer.js';
-import { camelToSnake } from './naming.js';
+import { camelToSnake } from '../model/names.js';
 import { enclosingClass, isStableDeclaration, lookup, walk } from './scope.js';
 import { spanOf } from './source.js';
 import { appendAll } from '../io/arrays.js';

@@ -4,27 +4,7 @@
  * The module path maps 1:1; class and property names lose underscores, so the reverse is ambiguous around digits
  * (`Route53DomainsDomain` is `aws_route53domains_domain`) and is checked against the schema when available.
  */
-
-/** `serverSideEncryption` → `server_side_encryption`; `ipv6CidrBlock` → `ipv6_cidr_block` (digits stay attached). */
-export function camelToSnake(name: string): string {
-  let out = '';
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i]!;
-    const isUpper = ch >= 'A' && ch <= 'Z';
-    if (isUpper) {
-      const prev = i > 0 ? name[i - 1]! : '';
-      const next = i + 1 < name.length ? name[i + 1]! : '';
-      const prevLowerOrDigit = (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9');
-      // `ARNValue`: a run of capitals ends where a lowercase letter starts a new word.
-      const acronymEnd = prev >= 'A' && prev <= 'Z' && next >= 'a' && next <= 'z';
-      if (out.length > 0 && (prevLowerOrDigit || acronymEnd) && !out.endsWith('_')) out += '_';
-      out += ch.toLowerCase();
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
+import { camelToSnake } from '../model/names.js';
 
 /** `s3-bucket` → `s3_bucket`. */
 export function kebabToSnake(name: string): string {

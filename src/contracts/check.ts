@@ -67,6 +67,12 @@ export interface CheckMeta {
   /** With `promptGate`: the gate also opens when the ideal's code matches this (the reviewer added what it checks). */
   idealGate?: RegExp;
   /**
+   * A pattern of one sentence of the prompt that asks for what this check flags ("Deletion protection on."): where a
+   * sentence matches it without a negation, the findings are observations. The model did what the task asked; a
+   * pipeline convention that contradicts the task is the reviewer's to reconcile, not the model's failure.
+   */
+  promptRequires?: RegExp;
+  /**
    * Findings of this check are observations, when there is a reviewer's ideal, unless the ideal's change shows
    * the same problem (`diff` evidence): a pipeline convention a reviewer lists where the ideal fixed it, not where
    * the ideal leaves the block as the model wrote it or does not show it.

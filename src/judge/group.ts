@@ -85,7 +85,11 @@ const MISSING_IN_ABSENT_MODULE = ['resource-type-missing-vs-reference', 'diff-mi
  * findings on their resource (an invented code argument is why the function has no package; another unknown argument
  * on that function is not); with scope 'task', only a host whose message matches folds.
  */
-export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string; hostMessage?: RegExp }[] = [
+/**
+ * `hostMessage`: the pair holds only for a host whose message (on the folded resource, for scope 'resource') matches;
+ * `foldedMessage` (scope 'task'): only the folded check's occurrences whose message matches fold.
+ */
+export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string; hostMessage?: RegExp; foldedMessage?: RegExp }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
   ...MISSING_AFTER_CUT.map((folded) => ({ host: 'response-truncated', folded, scope: 'cut' as const, why: 'what the response lacks after the cut is the cut' })),
   ...[...CUT_BLOCK_ABSENCES, ...CUT_BLOCK_ABSENCE_CHECKS].map((folded) => ({ host: 'response-truncated', folded, scope: 'resource' as const, why: 'the block the response stops in is incomplete' })),
@@ -103,6 +107,14 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   { host: 'unguarded-optional-feature', folded: 'variable-without-default', scope: 'mentions', why: 'the inputs an always-created optional feature needs are that feature' },
   { host: 'unguarded-optional-feature', folded: 'external-resource-input', scope: 'mentions', why: 'an existing resource an always-created optional feature needs (its certificate) is that feature' },
   { host: 'module-input-mismatch', folded: 'undeclared-reference', scope: 'mentions', why: 'a module folder without its variables file is both the call passing inputs it cannot receive and the references inside it' },
+  {
+    host: 'module-input-mismatch',
+    folded: 'undeclared-reference',
+    scope: 'task',
+    hostMessage: /declares no variable at all/,
+    foldedMessage: /declares no variable at all/,
+    why: 'module folders delivered without their variables files are one failure, whether or not the root module passes a folder inputs',
+  },
   { host: 'module-input-mismatch', folded: 'module-output-undeclared', scope: 'mentions', why: 'one incomplete module folder: the call passes inputs it does not declare and reads outputs it does not declare' },
   { host: 'provider-input-undeclared', folded: 'undeclared-reference', scope: 'mentions', why: 'the inputs the provider reads and the stack never declares are one missing variables file' },
   { host: 'undeclared-reference', folded: 'provider-input-undeclared', scope: 'mentions', why: 'a stack that declares none of the inputs it reads lacks its variables file; the provider\'s input is one of them' },
@@ -114,6 +126,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
     why: 'a response with no variables file at all: the input the provider file reads is one more of the variables it never declares',
   },
   { host: 'lambda-runtime-deprecated', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
+  { host: 's3-acl-without-ownership-controls', folded: 'cloudfront-log-bucket-acls-disabled', scope: 'resource', why: 'one log bucket without ownership controls: the ACL it sets and the ACL CloudFront needs are fixed together' },
   { host: 'lambda-runtime-create-blocked', folded: 'deprecated-value', scope: 'resource', why: 'the deprecated value is the runtime' },
   ...(['deprecated-argument', 'schema-removed'] as const).map((folded) => ({
     host: 'apigw-stage-created-twice',
@@ -158,6 +171,13 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
       why: 'the service the task asks for and the resource type the reference declares are one missing resource (aws_cloudtrail, aws_flow_log)',
     })),
   ),
+  // Last: the missing resources above have gathered what they host first.
+  ...(['resource-type-missing-vs-reference', 'requested-logging-missing', 'requested-encryption-missing', 'no-alarms-when-requested'] as const).map((folded) => ({
+    host: 'response-off-task',
+    folded,
+    scope: 'task' as const,
+    why: 'what a response that answers another task lacks of the reference and of the task is the task it did not answer',
+  })),
 ];
 
 /**
@@ -199,7 +219,10 @@ function mentions(host: Finding, folded: Finding): boolean {
   // A module output (`module.iam.role_arn`) the call reads from a folder that lacks its files altogether (the
   // host says the folder declares no variable) is that incomplete folder again.
   if (folded.resource?.startsWith('module.')) {
-    return host.title === MODULE_WITHOUT_VARIABLES_TITLE && [...resourcesOf(host)].some((r) => r.startsWith('module.') && folded.resource!.startsWith(`${r}.`));
+    if (host.title !== MODULE_WITHOUT_VARIABLES_TITLE) return false;
+    const call = folded.resource.split('.')[1] ?? '';
+    // ... whether the host holds the call (it passes inputs) or the folder's references (`lib/modules/<call>:variable`).
+    return [...resourcesOf(host)].some((r) => (r.startsWith('module.') && folded.resource!.startsWith(`${r}.`)) || r.endsWith(`/${call}:variable`));
   }
   // "References to variables a folder never declares" (`lib:variable`): mentioned when the host names each of them.
   if (folded.resource?.endsWith(':variable')) {
@@ -402,6 +425,12 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
         const at = (o: Occurrence): Finding => ({ ...folded, resource: o.resource, message: o.message ?? folded.message, occurrences: undefined });
         const host = hosts.find((h) => occurrencesOf(folded).some((o) => related(h, at(o))));
         if (host && foldOccurrences(host, folded, (o) => related(host, at(o)))) dropped.add(folded);
+        continue;
+      }
+      const foldedMessage = pair.foldedMessage;
+      if (pair.scope === 'task' && foldedMessage) {
+        const host = hosts.find((h) => !pair.hostMessage || pair.hostMessage.test(h.message));
+        if (host && foldOccurrences(host, folded, (o) => foldedMessage.test(o.message ?? folded.message))) dropped.add(folded);
         continue;
       }
       const host =

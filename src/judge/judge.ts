@@ -18,7 +18,7 @@ import { diffRuleMetas } from '../diff/findings.js';
 import { schemaRuleMetas } from '../schema/metas.js';
 import { toSnippet } from '../diff/snippet.js';
 import { attrExpr, blockAddress, preventDestroyBlock, staticBool } from '../model/query.js';
-import { camelToSnake } from '../cdktf/naming.js';
+import { camelToSnake } from '../model/names.js';
 import { CLASS_ORDER, compareBySeverity, establishedOnCode, significance, significanceClass, type SignificanceClass } from './significance.js';
 import { foldInto, foldOccurrences, occurrencesOf, foldRootCausePairs, foldSameConcern, groupByCheck, resourcesOf } from './group.js';
 import type { Occurrence } from '../findings/types.js';
@@ -212,7 +212,7 @@ function typeDroppedByIdeal(f: Finding, input: JudgeInput): boolean {
  *  - a check whose meta says so (churn, best practice no reviewer lists), unless a deploy log shows it;
  *  - a failure only the task's written analysis claims (`claim` evidence alone);
  *  - a check gated on the prompt (meta `promptGate`) when the prompt does not ask for what it checks and the
- *    ideal does not add it either (meta `idealGate`);
+ *    ideal does not add it either (meta `idealGate`), or one whose finding the prompt asks for (meta `promptRequires`);
  *  - a destroyability finding on a block the ideal protects on purpose, hardening of a resource type the ideal
  *    deletes (idealProtects, typeDroppedByIdeal);
  *  - a check whose meta says `failureNeedsIdealChange` when the ideal's change does not show it (dev corpus:
@@ -232,12 +232,21 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
     const idealOpens = idealGate !== undefined && (input.ideal?.files ?? []).some((file) => idealGate.test(file.content));
     if (!idealOpens) return true;
   }
+  if (meta?.promptRequires && prompt !== null && promptAsksFor(prompt, meta.promptRequires)) return true;
   // A failure only the written analysis asserts: the code does not show it, so iacjudge does not list it.
   if (f.evidence.every((e) => e === 'claim')) return true;
   if (meta?.defaultTier === 'observation') return true;
   if (meta?.failureNeedsIdealChange && input.ideal && !f.evidence.includes('diff')) return true;
   const diffOnly = !f.evidence.includes('static');
   return diffOnly && !VALIDATE_BLOCKER_CATEGORIES.has(f.category);
+}
+
+/** Words that turn a sentence's request around ("no deletion protection enabled", "set it to false"). */
+const NEGATION = /\b(?:no|not|never|without|disabled?|false|off|destroyable|destroy)\b/i;
+
+/** Whether one sentence of the prompt matches `pattern` and negates nothing (see meta `promptRequires`). */
+export function promptAsksFor(prompt: string, pattern: RegExp): boolean {
+  return prompt.split(/(?<=[.!?;])\s+|\n+/).some((sentence) => pattern.test(sentence) && !NEGATION.test(sentence));
 }
 
 /** The check that finds a response answering another task. */

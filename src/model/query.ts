@@ -1,6 +1,7 @@
 /** Small read helpers over the normalized model, shared by rules, schema checks and the diff. */
 import type { Attribute, Block, Configuration, Expr, LiteralValue, SourceFile } from './types.js';
 import { appendAll } from '../io/arrays.js';
+import { camelToSnake } from './names.js';
 
 export function attr(block: Block, name: string): Attribute | undefined {
   return block.attributes.find((a) => a.name === name);
@@ -148,7 +149,7 @@ export function ignoredAttributes(block: Block): Set<string> {
   const out = new Set<string>();
   const add = (e: Expr): void => {
     if (e.kind === 'reference' && e.parts[0]) out.add(e.parts[0]);
-    else if (e.kind === 'literal' && typeof e.value === 'string') out.add(e.value.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    else if (e.kind === 'literal' && typeof e.value === 'string') out.add(camelToSnake(e.value));
   };
   for (const lc of nestedBlocks(block, 'lifecycle', false)) {
     const e = attrExpr(lc, 'ignore_changes');

@@ -9,6 +9,7 @@ import { judgeFindings, keptByIdeal, TIER_CALIBRATION, type JudgeInput } from '.
 import { checkPrecision, significanceClass } from '../../src/judge/significance.js';
 import { parseResponse } from '../../src/pipeline/parse.js';
 import { analyzeTask } from '../../src/pipeline/run.js';
+import { MODULE_WITHOUT_VARIABLES_TITLE } from '../../src/rules/reference/module-input-mismatch.js';
 
 function finding(over: Partial<Finding>): Finding {
   return {
@@ -575,4 +576,49 @@ test('a response with no variables file: the input the provider file reads folds
   // One undeclared name among declared ones is not a missing file: the provider's input stays its own failure.
   const oneName = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'var.b', message: 'aws_s3_bucket.x references variable `var.b`, which is not declared.' });
   assert.deepEqual(judgeFindings([oneName, inputUndeclared], input).filter((f) => f.tier === 'failure').map((f) => f.ruleId).sort(), ['provider-input-undeclared', 'undeclared-reference']);
+});
+
+test('deletion protection the prompt asks for is an observation; a prompt that asks for none leaves it a failure', () => {
+  const f = () => finding({ ruleId: 'deletion-protection-enabled', category: 'destroyability', severity: 'high', fixClass: 'B', resource: 'aws_db_instance.main', evidence: ['static'] });
+  const withPrompt = (prompt: string) => judgeFindings([f()], { ...input, task: { ...task, prompt } as Task })[0]!.tier;
+  assert.equal(withPrompt('RDS PostgreSQL (Multi-AZ). Deletion protection on. Use a subnet group with the private subnets only.'), 'observation');
+  assert.equal(withPrompt('A db.m5.large instance in a VPC, with **deletion protection enabled**, and detailed monitoring.'), 'observation');
+  assert.equal(withPrompt('The implementation should be production-ready with no deletion protection enabled, as we run automated tests.'), 'failure');
+  assert.equal(withPrompt('Set deletion_protection_enabled to false so terraform destroy can clean up.'), 'failure');
+  assert.equal(withPrompt('Create an RDS instance with automated backups.'), 'failure');
+});
+
+test('module folders without variables files are one failure, whether or not the root module passes a folder inputs', () => {
+  const mismatch = finding({
+    ruleId: 'module-input-mismatch',
+    category: 'reference',
+    severity: 'critical',
+    title: MODULE_WITHOUT_VARIABLES_TITLE,
+    resource: 'module.networking',
+    message: 'module.networking passes 2 input(s) (`a`, `b`), but the module ./modules/networking declares no variable at all: its variables file is missing.',
+  });
+  const unpassed = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'lib/modules/media:variable', message: '2 variable reference(s) (var.x, var.y) but lib/modules/media declares no variable at all: a file is missing from the response.' });
+  const output = finding({ ruleId: 'module-output-undeclared', category: 'reference', severity: 'critical', resource: 'module.media.queue_arn', message: 'output.q references `module.media.queue_arn`, but the module ./modules/media declares no output `queue_arn`.' });
+  const typo = finding({ ruleId: 'undeclared-reference', category: 'reference', severity: 'critical', resource: 'var.bucket_nmae', location: { file: 'lib/main.tf', line: 9 }, message: 'aws_s3_bucket.x references variable `var.bucket_nmae`, which is not declared.' });
+  const failures = judgeFindings([{ ...mismatch }, unpassed, output, typo], input).filter((f) => f.tier === 'failure');
+  assert.deepEqual(failures.map((f) => f.ruleId).sort(), ['module-input-mismatch', 'undeclared-reference']);
+  const host = failures.find((f) => f.ruleId === 'module-input-mismatch')!;
+  assert.ok(host.occurrences?.some((o) => o.resource === 'lib/modules/media:variable'));
+  assert.ok(host.occurrences?.some((o) => o.resource === 'module.media.queue_arn'));
+  // The undeclared name that is a typo in a declared folder stays its own failure.
+  assert.equal(failures.find((f) => f.ruleId === 'undeclared-reference')!.resource, 'var.bucket_nmae');
+});
+
+test('what a response that answers another task lacks of the reference folds into the off-task failure', () => {
+  const offTask = finding({ ruleId: 'response-off-task', category: 'missing-resource', severity: 'critical', resource: 'aws_lb', message: 'The response builds a load-balanced web tier; the task asks for a monitoring stack.' });
+  const missing = finding({ ruleId: 'resource-type-missing-vs-reference', category: 'missing-resource', severity: 'high', resource: 'aws_cloudwatch_composite_alarm', message: 'The reference declares aws_cloudwatch_composite_alarm; the model has none.' });
+  assert.deepEqual(judgeFindings([offTask, missing], input).filter((f) => f.tier === 'failure').map((f) => f.ruleId), ['response-off-task']);
+});
+
+test('a CloudFront log bucket without ownership controls is one failure with the ACL it sets', () => {
+  const acl = finding({ ruleId: 's3-acl-without-ownership-controls', category: 'misconfiguration', severity: 'high', resource: 'aws_s3_bucket.logs', message: 'aws_s3_bucket.logs sets an ACL but has no ownership controls.' });
+  const cf = finding({ ruleId: 'cloudfront-log-bucket-acls-disabled', category: 'logging', severity: 'high', resource: 'aws_s3_bucket.logs', message: 'CloudFront writes its logs with an ACL, which aws_s3_bucket.logs does not allow.' });
+  const out = judgeFindings([acl, cf], input);
+  assert.deepEqual(out.map((f) => f.ruleId), ['s3-acl-without-ownership-controls']);
+  assert.equal(out[0]!.occurrences?.length, 2);
 });

@@ -209,6 +209,34 @@ test('missing-suffix-variable: names from inputs, the ideal adds the suffix → 
   assert.match(f[0]!.message, /1 named resources \(first: aws_iam_role\.app\) take their names from inputs/);
 });
 
+test('missing-suffix-variable: names that carry the environment input (directly or through a local) are the convention unless the task asks for a suffix', () => {
+  const ideal = 'variable "environment_suffix" {\n  type = string\n}\nresource "aws_iam_role" "app" {\n  name = "app-${var.environment_suffix}"\n}\n';
+  const prompt = 'A role and a queue for the app.';
+  const viaLocal = [
+    'variable "project" {\n  default = "web"\n}',
+    'variable "environment" {\n  default = "dev"\n}',
+    'locals {\n  base        = "${var.project}-${var.environment}"\n  name_prefix = "${local.base}-app"\n}',
+    'resource "aws_iam_role" "app" {\n  name               = "${local.name_prefix}-role"\n  assume_role_policy = "{}"\n}',
+    'resource "aws_sqs_queue" "q" {\n  name = "${var.project}-${terraform.workspace}-q"\n}',
+  ].join('\n');
+  assert.deepEqual(runRule(missingSuffix, viaLocal, { prompt, ideal }), []);
+  assert.equal(runRule(namesUniqueWithoutSuffixInput, viaLocal, { prompt, ideal }).length, 1);
+  // A task that asks for a suffix: the missing input is the failure again.
+  assert.equal(runRule(missingSuffix, viaLocal, { prompt: 'Every resource name must include an environment suffix.', ideal }).length, 1);
+  // One name from the project input alone collides on a second deployment of the same environment.
+  const projectOnly = `${viaLocal}\nresource "aws_sns_topic" "t" {\n  name = "\${var.project}-alerts"\n}\n`;
+  const f = runRule(missingSuffix, projectOnly, { prompt, ideal });
+  assert.deepEqual(f.map((x) => [x.resource, x.severity]), [['var.environment_suffix', 'critical']]);
+});
+
+test('missing-suffix-variable: a security group in a VPC the stack creates collides with nothing; one in a given VPC does', () => {
+  const vpc = 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n';
+  const sg = (vpcId: string) => `resource "aws_security_group" "web" {\n  name   = "MyApp-SG-Public"\n  vpc_id = ${vpcId}\n}\n`;
+  assert.deepEqual(runRule(missingSuffix, `${vpc}${sg('aws_vpc.main.id')}`, { prompt: 'A VPC with a web security group.' }), []);
+  const given = runRule(missingSuffix, `variable "vpc_id" {\n  type = string\n}\n${sg('var.vpc_id')}`, { prompt: 'A web security group in the given VPC.' });
+  assert.deepEqual(given.map((x) => [x.resource, x.location.line]), [['var.environment_suffix', 4]]);
+});
+
 test('name-changes-every-run: a name built from the clock or a random number of the program, not from state', async () => {
   const { rule: perRun } = await import('../../src/rules/naming/name-changes-every-run.js');
   const tf =

@@ -28,6 +28,16 @@ test('a Route 53 health check status for insufficient data outside Healthy, Unhe
   assert.deepEqual(checkConfiguration(config([terraformBlock('~> 5.0'), hc('LastKnownStatus')])).findings, []);
 });
 
+test('a flow log aggregates over 60 or 600 seconds only (a numeric allowed set)', () => {
+  const flowLog = (seconds: number) =>
+    resource('aws_flow_log', 'f', [a('vpc_id', lit('vpc-1')), a('traffic_type', lit('ALL')), a('log_destination', lit('arn:aws:s3:::b')), a('log_destination_type', lit('s3')), a('max_aggregation_interval', lit(seconds))]);
+  const r = checkConfiguration(config([terraformBlock('~> 5.0'), flowLog(300)]));
+  assert.deepEqual(ids(r.findings), ['schema-invalid-value']);
+  assert.match(r.findings[0]!.message, /is 300, not one of the allowed values: 60, 600/);
+  assert.equal(r.findings[0]!.resource, 'aws_flow_log.f');
+  assert.deepEqual(checkConfiguration(config([terraformBlock('~> 5.0'), flowLog(600)])).findings, []);
+});
+
 test('http_method "*" is outside the allowed set', () => {
   const r = checkConfiguration(config([terraformBlock('~> 6.0'), apiMethod('*')]));
   assert.deepEqual(ids(r.findings), ['schema-invalid-value']);

@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3414,
-    "hits": 527
+    "groups": 3388,
+    "hits": 515
   },
   "categories": {
     "application-code": {
@@ -38,8 +38,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 12
     },
     "destroyability": {
-      "groups": 41,
-      "hits": 22
+      "groups": 39,
+      "hits": 20
     },
     "documentation": {
       "groups": 285,
@@ -90,7 +90,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "missing-resource": {
-      "groups": 219,
+      "groups": 209,
       "hits": 30
     },
     "monitoring": {
@@ -98,8 +98,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "naming": {
-      "groups": 140,
-      "hits": 73
+      "groups": 127,
+      "hits": 64
     },
     "network": {
       "groups": 87,
@@ -118,8 +118,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "reference": {
-      "groups": 195,
-      "hits": 48
+      "groups": 193,
+      "hits": 46
     },
     "required-input": {
       "groups": 68,
@@ -130,8 +130,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema": {
-      "groups": 254,
-      "hits": 62
+      "groups": 255,
+      "hits": 63
     },
     "secrets": {
       "groups": 72,
@@ -364,8 +364,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "deletion-protection-enabled": {
-      "groups": 16,
-      "hits": 7
+      "groups": 14,
+      "hits": 5
     },
     "deprecated-vs-reference": {
       "groups": 39,
@@ -632,16 +632,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable": {
-      "groups": 118,
-      "hits": 68
+      "groups": 105,
+      "hits": 59
     },
     "module-input-mismatch": {
       "groups": 17,
       "hits": 8
     },
     "module-output-undeclared": {
-      "groups": 4,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "module-source-missing": {
       "groups": 7,
@@ -776,12 +776,12 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 2
     },
     "resource-type-missing-vs-reference": {
-      "groups": 203,
-      "hits": 30
+      "groups": 193,
+      "hits": 25
     },
     "response-off-task": {
       "groups": 10,
-      "hits": 0
+      "hits": 5
     },
     "response-truncated": {
       "groups": 23,
@@ -832,8 +832,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value": {
-      "groups": 11,
-      "hits": 5
+      "groups": 12,
+      "hits": 6
     },
     "schema-missing-required": {
       "groups": 7,
@@ -932,8 +932,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "undeclared-reference": {
-      "groups": 29,
-      "hits": 7
+      "groups": 28,
+      "hits": 6
     },
     "unguarded-optional-feature": {
       "groups": 11,
@@ -1214,8 +1214,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "deletion-protection-enabled|both": {
-      "groups": 16,
-      "hits": 7
+      "groups": 14,
+      "hits": 5
     },
     "deprecated-vs-reference|both": {
       "groups": 26,
@@ -1582,8 +1582,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 3
     },
     "missing-suffix-variable|both": {
-      "groups": 116,
-      "hits": 68
+      "groups": 103,
+      "hits": 59
     },
     "missing-suffix-variable|code": {
       "groups": 2,
@@ -1598,8 +1598,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 7
     },
     "module-output-undeclared|code": {
-      "groups": 4,
-      "hits": 1
+      "groups": 3,
+      "hits": 0
     },
     "module-source-missing|both": {
       "groups": 1,
@@ -1806,16 +1806,16 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "resource-type-missing-vs-reference|both": {
-      "groups": 87,
-      "hits": 16
+      "groups": 77,
+      "hits": 11
     },
     "resource-type-missing-vs-reference|code": {
       "groups": 116,
       "hits": 14
     },
-    "response-off-task|code": {
+    "response-off-task|both": {
       "groups": 10,
-      "hits": 0
+      "hits": 5
     },
     "response-truncated|both": {
       "groups": 17,
@@ -1898,8 +1898,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "schema-invalid-value|code": {
-      "groups": 11,
-      "hits": 5
+      "groups": 12,
+      "hits": 6
     },
     "schema-missing-required|both": {
       "groups": 2,
@@ -2030,8 +2030,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 1
     },
     "undeclared-reference|code": {
-      "groups": 21,
-      "hits": 6
+      "groups": 20,
+      "hits": 5
     },
     "unguarded-optional-feature|both": {
       "groups": 6,

@@ -40,6 +40,9 @@ export const rule: Rule = {
     // Reviewers list it where their ideal changed the block (dev corpus: 1 of 19 code-only findings named a
     // documented failure).
     failureNeedsIdealChange: true,
+    // "Deletion protection on.", "with **deletion protection enabled**": the task's own requirement (read against
+    // the code: a failure for following it was judged wrong).
+    promptRequires: /deletion[ _-]protection(?:[ _]enabled)?\W{0,3}\s*(?:is\s+|must be\s+|should be\s+|=\s*|to\s+)?(?:on|enabled|true)\b/i,
   },
   check(ctx) {
     if (!ctx.conventions.destroyable) return;

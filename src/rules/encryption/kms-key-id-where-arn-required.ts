@@ -58,6 +58,8 @@ export const rule: Rule = {
     docs: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group#kms_key_id',
     knowledgeGap: 'Which AWS arguments take a KMS key ARN rather than a key ID.',
     impact: 'Plan fails ARN validation, or the API rejects the key at apply time; the resource is not created encrypted.',
+    // A deploy blocker whatever its measured precision (reviewers describe it as "the log group failed to create").
+    applyFailure: true,
   },
   check(ctx) {
     for (const [type, paths] of Object.entries(ARN_ONLY)) {

@@ -127,7 +127,10 @@ export function conventionOnly(gap: SuffixGap, prompt: string | null | undefined
   // CDKTF, names built from the stack's inputs (`${props.environment}-role`) are the convention's business unless the
   // task asks for a suffix: every CDKTF reference carries the template's environmentSuffix, and reviewers listed the
   // missing suffix in 8 of 22 such dev tasks (read against the code: judged noise in every reading round).
-  if (idealNamesSuffix && gap.unmarked.length > 0 && !(cdktf && gap.literalNamed.length === 0)) return false;
+  // In HCL the same holds where every such name carries the deployment's environment input (`${var.project}-${var.environment}-db`,
+  // through a `name_prefix` local): readers judged the missing suffix noise in 9 such tasks of rounds 46-54 (names
+  // from a project input alone, or literals, they judged real collisions).
+  if (idealNamesSuffix && gap.unmarked.length > 0 && !((cdktf || gap.environmentCarried) && gap.literalNamed.length === 0)) return false;
   if (gap.lookalike && !gap.viaVariable) return true;
   return !gap.lookalike && gap.literalNamed.length === 0 && !(prompt && SUFFIX_PROMPT.test(prompt));
 }
@@ -144,6 +147,43 @@ export interface SuffixGap {
   literalNamed: Block[];
   /** Named resources none of whose names has a per-deployment part (a suffix-like input, a random value, a `*_prefix`). */
   unmarked: Block[];
+  /** Every unmarked name reads an environment input (`var.environment`, `terraform.workspace`, a local built from one). */
+  environmentCarried: boolean;
+}
+
+/** An input or local that names the deployment's environment or stage (`environment`, `env_name`, `stage`). */
+const ENVIRONMENT_NAME = /(?:^|_)(?:env|environment|stage|workspace)(?:_?name)?$/i;
+
+/**
+ * Locals whose value reads an environment input, directly or through other locals (`name_prefix =
+ * "${var.project}-${var.environment}"`): a fixed point over the locals blocks, at most one pass per local.
+ */
+function environmentLocals(config: Configuration): Set<string> {
+  const values = new Map<string, Expr>();
+  for (const b of blocksOfKind(config, 'locals')) for (const a of b.attributes) values.set(a.name, a.expr);
+  const carrying = new Set<string>();
+  for (let changed = true, pass = 0; changed && pass <= values.size; pass++) {
+    changed = false;
+    for (const [name, expr] of values) {
+      if (!carrying.has(name) && readsEnvironment(expr, carrying)) {
+        carrying.add(name);
+        changed = true;
+      }
+    }
+  }
+  return carrying;
+}
+
+function readsEnvironment(expr: Expr, locals: ReadonlySet<string>): boolean {
+  let found = false;
+  walkExpr(expr, (e) => {
+    if (found || e.kind !== 'reference') return;
+    const [root, name] = e.parts;
+    if (root === 'terraform' && name === 'workspace') found = true;
+    else if (root === 'var' && name && ENVIRONMENT_NAME.test(name)) found = true;
+    else if (root === 'local' && name && (locals.has(name) || ENVIRONMENT_NAME.test(name))) found = true;
+  });
+  return found;
 }
 
 /**
@@ -155,7 +195,7 @@ export function suffixGap(config: Configuration, conventions: Conventions, promp
   // The name expressions of each uniquely named resource, read once.
   const namesOf = new Map<Block, ReturnType<typeof nameExprs>>();
   for (const r of resources(config)) {
-    if (!hasUniqueName(r.labels[0] ?? '')) continue;
+    if (!hasUniqueName(r.labels[0] ?? '') || inOwnVpc(r)) continue;
     const names = nameExprs(r, { includeTagName: false });
     if (names.length) namesOf.set(r, names);
   }
@@ -176,7 +216,25 @@ export function suffixGap(config: Configuration, conventions: Conventions, promp
   // `bucket_prefix` / `name_prefix`: Terraform appends a unique suffix, so a literal prefix collides with nothing.
   const literalNamed = named.filter((r) => namesOf.get(r)!.some((n) => !n.attribute.endsWith('_prefix') && isLiteralName(n.expr) && !dictated(n.expr)));
   const unmarked = named.filter((r) => namesOf.get(r)!.every((n) => !n.attribute.endsWith('_prefix') && mechanism.get(n.expr) === undefined));
-  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed, unmarked };
+  const envLocals = environmentLocals(config);
+  const environmentCarried = unmarked.length > 0 && unmarked.every((r) => namesOf.get(r)!.every((n) => readsEnvironment(n.expr, envLocals)));
+  return { named, wanted, lookalike, viaVariable: variable !== undefined || (inNames?.startsWith('var.') ?? false), literalNamed, unmarked, environmentCarried };
+}
+
+/**
+ * A security group in a VPC the stack creates (`vpc_id = aws_vpc.main.id`, a VPC module's output): its name is unique
+ * only within that VPC, and each deployment creates its own (read against the code: "MyApp-SG-Public" judged no
+ * collision). One in a VPC the deployment is given (`var.vpc_id`, a lookup) shares it with every other deployment.
+ */
+function inOwnVpc(r: Block): boolean {
+  if (r.labels[0] !== 'aws_security_group') return false;
+  const vpc = attrExpr(r, 'vpc_id');
+  if (!vpc) return false;
+  let own = false;
+  walkExpr(vpc, (e) => {
+    if (e.kind === 'reference' && (e.parts[0] === 'aws_vpc' || e.parts[0] === 'module')) own = true;
+  });
+  return own;
 }
 
 /** A name no input can change: a literal, or a template of literals only. */

@@ -3,7 +3,7 @@ import type { Expr } from '../../model/types.js';
 import { allAttributes, attrExpr, blocksOfKind, exprToText, literalValue, resources } from '../../model/query.js';
 import { docValue, isRecord } from '../util/b-value.js';
 import { isSecretName } from './sensitive-variable-not-marked.js';
-import { camelToSnake } from '../../cdktf/naming.js';
+import { camelToSnake } from '../../model/names.js';
 import { tfvarsBlocks } from '../util/variables.js';
 
 /** Attribute names that carry a credential. */

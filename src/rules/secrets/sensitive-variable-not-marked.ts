@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { attrExpr, blocksOfKind, staticBool } from '../../model/query.js';
-import { camelToSnake } from '../../cdktf/naming.js';
+import { camelToSnake } from '../../model/names.js';
 
 const SECRET_WORD = /^(password|passwd|secret|token|apikey|api_key|private_key|credentials?)$/;
 /** Name endings that make the variable metadata about a secret, not the secret itself. */

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { parseTypeScript } from '../util/ts-source.js';
 import type { Rule } from '../types.js';
-import { camelToSnake } from '../../cdktf/naming.js';
+import { camelToSnake } from '../../model/names.js';
 import { constructVariables, providerClassSchema } from '../util/ts-classes.js';
 import { basename, typeScriptFiles } from '../util/files.js';
 

@@ -104,6 +104,7 @@ const ALARM_OPERATORS = [
 ] as const;
 
 export const ENUMS: readonly EnumEntry[] = [
+  { kind: 'resource', type: 'aws_flow_log', path: 'max_aggregation_interval', values: [60, 600], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log#max_aggregation_interval-1' },
   { kind: 'resource', type: 'aws_route53_health_check', path: 'insufficient_data_health_status', values: ['Healthy', 'Unhealthy', 'LastKnownStatus'], link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/route53_health_check#insufficient_data_health_status-1' },
   { kind: 'resource', type: 'aws_cloudwatch_log_group', path: 'retention_in_days', values: LOG_RETENTION_DAYS, link: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html' },
   { kind: 'resource', type: 'aws_cloudwatch_metric_alarm', path: 'comparison_operator', values: ALARM_OPERATORS, link: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm#comparison_operator-1' },
