@@ -128,3 +128,9 @@ test('explain: renders every section of a rule', () => {
     assert.ok(text.includes(s), s);
   }
 });
+
+test('explain: a check whose finding the prompt may ask for says where it is an observation', () => {
+  const text = renderExplanation(ALL_RULES.find((r) => r.meta.id === 'deletion-protection-enabled')!.meta);
+  assert.match(text, /Tier: {7}observation where a sentence of the task's prompt asks for what it flags \(\/deletion\[ _-\]protection/);
+  assert.doesNotMatch(renderExplanation(ALL_RULES.find((r) => r.meta.id === 'iam-wildcard-resource')!.meta), /asks for what it flags/);
+});

@@ -14,6 +14,11 @@ const FIX_CLASS: Record<string, string> = {
 
 /** When the check's findings reach the failure tier: whether it needs the task's prompt to count as a failure. */
 function tierText(m: RuleMeta): string {
+  const base = baseTierText(m);
+  return m.promptRequires ? `observation where a sentence of the task's prompt asks for what it flags (/${m.promptRequires.source}/); otherwise ${base}` : base;
+}
+
+function baseTierText(m: RuleMeta): string {
   if (m.blocker) return 'failure (blocks deployment)';
   if (m.applyFailure) return "failure (init or apply fails), unless the reviewer's ideal has the same finding";
   if (m.listedOnCode) return "failure when the model's code shows it, unless the reviewer's ideal has the same finding";
