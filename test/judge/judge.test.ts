@@ -622,3 +622,12 @@ test('a CloudFront log bucket without ownership controls is one failure with the
   assert.deepEqual(out.map((f) => f.ruleId), ['s3-acl-without-ownership-controls']);
   assert.equal(out[0]!.occurrences?.length, 2);
 });
+
+test('no remote backend is a failure where the task asks for remote state, and an observation where it says the project has one', () => {
+  const f = () => finding({ ruleId: 'backend-missing', category: 'backend', severity: 'medium', fixClass: 'B', resource: 'terraform.backend', evidence: ['static'] });
+  const withPrompt = (prompt: string) => judgeFindings([f()], { ...input, task: { ...task, prompt } as Task })[0]!.tier;
+  assert.equal(withPrompt('Requirements:\n- S3 backend with state locking\n- Two private subnets'), 'failure');
+  assert.equal(withPrompt('Solid State Management: use a proper remote backend for our Terraform state.'), 'failure');
+  assert.equal(withPrompt('- `provider.tf` is already defined (AWS provider + S3 backend). Do not duplicate or modify it.'), 'observation');
+  assert.equal(withPrompt('Create a VPC with two private subnets.'), 'observation');
+});

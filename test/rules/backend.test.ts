@@ -86,6 +86,17 @@ test('backend-missing is quiet with an s3 or cloud backend, without resources, o
   assert.deepEqual(runRule(backendMissing, bucketOnly, { conventions: { remoteState: false } }), []);
 });
 
+test('backend-missing: a backend the response writes outside its configuration (an HCL backend.tf in a CDKTF answer) is not reported missing', () => {
+  const response = (markdown: string) => ({ origin: 'lib/MODEL_RESPONSE.md', files: [], warnings: [], markdown });
+  const hclBackend = '## backend.tf\n\n```hcl\nterraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n```\n';
+  const cdktfBackend = 'The stack:\n\n    new S3Backend(this, { bucket: "state", key: "app.tfstate" });\n';
+  // With the ideal beside it, the model's rules read the model's text.
+  assert.deepEqual(runRule(backendMissing, bucketOnly, { ideal: bucketOnly, modelResponse: response(hclBackend) }), []);
+  assert.deepEqual(runRule(backendMissing, bucketOnly, { ideal: bucketOnly, modelResponse: response(cdktfBackend) }), []);
+  const silent = runRule(backendMissing, bucketOnly, { ideal: bucketOnly, modelResponse: response('No backend here: state is `local` for now.') });
+  assert.deepEqual(silent.map((f) => [f.resource, f.location.line]), [['terraform.backend', 2]]);
+});
+
 test('s3-backend-without-locking fires on a filled-in S3 backend without use_lockfile or dynamodb_table', () => {
   const findings = runRule(s3BackendWithoutLocking, `terraform {\n  backend "s3" {\n    bucket = "state"\n    key    = "app.tfstate"\n    region = "us-east-1"\n  }\n}`);
   assert.equal(findings.length, 1);

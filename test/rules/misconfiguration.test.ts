@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from './helpers.js';
 import { rule as cors } from '../../src/rules/misconfiguration/apigw-cors-without-options.js';
 import { rule as waf } from '../../src/rules/misconfiguration/wafv2-duplicate-rule-priority.js';
+import { rule as wafCloudfront } from '../../src/rules/misconfiguration/wafv2-association-cloudfront.js';
 import { rule as arm } from '../../src/rules/misconfiguration/lambda-arch-not-arm64.js';
 
 const api = `
@@ -282,4 +283,13 @@ test('config-recorder-not-started: a recorder without a status resource, or one 
   assert.match(runRule(recorderNotStarted, recorder + status('false'))[0]!.message, /is_enabled = false/);
   // An enabled flag read from an input is taken as enabled.
   assert.deepEqual(runRule(recorderNotStarted, recorder + status('var.enable_config')), []);
+});
+
+test('wafv2-association-cloudfront fires on an association with a distribution, not with a load balancer', () => {
+  const association = (target: string): string =>
+    `resource "aws_wafv2_web_acl" "main" {\n  name  = "main"\n  scope = "REGIONAL"\n}\n\nresource "aws_wafv2_web_acl_association" "a" {\n  resource_arn = ${target}\n  web_acl_arn  = aws_wafv2_web_acl.main.arn\n}\n`;
+  const found = runRule(wafCloudfront, association('aws_cloudfront_distribution.site.arn'));
+  assert.deepEqual(found.map((f) => [f.resource, f.location.line]), [['aws_wafv2_web_acl_association.a', 6]]);
+  assert.match(found[0]!.message, /aws_cloudfront_distribution\.site: WAFv2 associations take regional resources only/);
+  assert.deepEqual(runRule(wafCloudfront, association('aws_lb.main.arn')), []);
 });

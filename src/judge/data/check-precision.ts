@@ -13,8 +13,8 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3388,
-    "hits": 515
+    "groups": 3142,
+    "hits": 516
   },
   "categories": {
     "application-code": {
@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 26
     },
     "backend": {
-      "groups": 275,
+      "groups": 28,
       "hits": 2
     },
     "backup-recovery": {
@@ -86,8 +86,8 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 6
     },
     "misconfiguration": {
-      "groups": 15,
-      "hits": 0
+      "groups": 16,
+      "hits": 1
     },
     "missing-resource": {
       "groups": 209,
@@ -228,7 +228,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 259,
+      "groups": 12,
       "hits": 0
     },
     "backend-unknown-argument": {
@@ -954,6 +954,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "waf-log-destination-name": {
       "groups": 2,
       "hits": 0
+    },
+    "wafv2-association-cloudfront": {
+      "groups": 1,
+      "hits": 1
     }
   },
   "variants": {
@@ -1046,7 +1050,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 259,
+      "groups": 12,
       "hits": 0
     },
     "backend-unknown-argument|both": {
@@ -2064,6 +2068,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     "waf-log-destination-name|code": {
       "groups": 2,
       "hits": 0
+    },
+    "wafv2-association-cloudfront|code": {
+      "groups": 1,
+      "hits": 1
     }
   }
 };

@@ -1,6 +1,16 @@
 import type { Rule } from '../types.js';
 import { blocksOfKind, resources } from '../../model/query.js';
 
+/**
+ * A line of the prompt that asks for remote state (an S3 backend, state locking, Terraform Cloud) and does not say
+ * the project provides it already.
+ */
+export const REMOTE_STATE_ASKED =
+  /^(?![^\n]*\b(?:already|assume[sd]?|exists?|do not|don't|provided|pre-?configured|if needed|optional(?:ly)?)\b)[^\n]*(?:remote (?:terraform )?(?:state|backend)|s3 backend|state locking|backend for (?:the )?(?:terraform )?state|terraform cloud)/im;
+
+/** A backend written anywhere in a response's text: an HCL `backend "s3"` / `cloud {}` block or a CDKTF backend class. */
+const BACKEND_WRITTEN = /\bbackend\s+"[a-z0-9]+"\s*\{|^[ \t]*cloud[ \t]*\{|\bnew\s+(?:S3|Remote|Cloud|Local|Gcs|Azurerm|Http|Consul|Pg|Cos|Oss)Backend\s*\(/m;
+
 export const rule: Rule = {
   meta: {
     id: 'backend-missing',
@@ -18,6 +28,12 @@ export const rule: Rule = {
     docs: 'https://developer.hashicorp.com/terraform/language/backend/s3',
     knowledgeGap: 'Pipelines and teams need remote, locked state (S3 backend), not the implicit local backend.',
     impact: 'State lives on one runner: later pipeline stages cannot plan or destroy what was created, and concurrent applies corrupt state.',
+    // A failure where a line of the task asks for remote state and does not say the project already has one ("the
+    // S3 backend is already defined in provider.tf"): in 10 of 18 such dev tasks the reviewer documented it, and
+    // readers listed it as a missed defect. Elsewhere the pipeline configures the backend: an observation.
+    promptGate: REMOTE_STATE_ASKED,
+    // The reviewer names it "no remote state", which the matcher cannot tie to a resource.
+    listedOnCode: true,
   },
   check(ctx) {
     if (!ctx.conventions.remoteState) return;
@@ -26,6 +42,11 @@ export const rule: Rule = {
     const terraform = blocksOfKind(ctx.config, 'terraform');
     const hasBackend = terraform.some((tf) => tf.blocks.some((b) => b.type === 'backend' || b.type === 'cloud'));
     if (hasBackend) return;
+    // A backend the response writes where the front-end does not read it as configuration (an HCL backend.tf in a
+    // CDKTF answer, code a broken fence left outside the files): "no backend" would misstate the response. Read for
+    // the model only (its rules run with the ideal beside them); the ideal's own run reads its configuration.
+    const markdown = ctx.ideal ? ctx.task.model?.markdown : undefined;
+    if (markdown && BACKEND_WRITTEN.test(markdown)) return;
     const at = terraform[0] ?? all[0]!;
     ctx.report({
       block: at,
