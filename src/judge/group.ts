@@ -96,7 +96,7 @@ export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: F
   ...MISSING_IN_ABSENT_MODULE.map((folded) => ({ host: 'module-source-missing', folded, scope: 'mentions' as const, why: 'the resources of a module folder the response never delivers are that folder' })),
   { host: 'lb-access-logs-bucket-policy-missing', folded: 'resource-type-missing-vs-reference', scope: 'mentions', why: 'the ELB account data source the reference declares is what the missing bucket policy needs' },
   { host: 'lb-access-logs-bucket-policy-missing', folded: 'alb-access-logs-kms-bucket', scope: 'task', why: 'one access-log bucket that Elastic Load Balancing cannot write to: its policy and its encryption are fixed together (or the logs pointed elsewhere)' },
-  ...[...MISSING_AFTER_CUT, 'schema-missing-required'].map((folded) => ({ host: 'response-without-infrastructure', folded, scope: 'task' as const, why: 'what a response of snippets lacks is the files it never gives' })),
+  ...[...MISSING_AFTER_CUT, 'schema-missing-required', 'backend-missing'].map((folded) => ({ host: 'response-without-infrastructure', folded, scope: 'task' as const, why: 'what a response of snippets lacks is the files it never gives' })),
   { host: 'missing-suffix-variable', folded: 'name-without-suffix', scope: 'task', why: 'without a suffix input no name can carry the suffix' },
   ...(['diff-name-suffix', 'diff-local-suffix'] as const).map((folded) => ({
     host: 'missing-suffix-variable',

@@ -631,3 +631,10 @@ test('no remote backend is a failure where the task asks for remote state, and a
   assert.equal(withPrompt('- `provider.tf` is already defined (AWS provider + S3 backend). Do not duplicate or modify it.'), 'observation');
   assert.equal(withPrompt('Create a VPC with two private subnets.'), 'observation');
 });
+
+test('a response of snippets that never gives its backend file: the missing backend is that response', () => {
+  const snippets = finding({ ruleId: 'response-without-infrastructure', category: 'missing-resource', severity: 'critical', resource: 'response', message: 'The response describes 3 files (backend.tf, main.tf, ...) but gives none of them.' });
+  const backend = finding({ ruleId: 'backend-missing', category: 'backend', severity: 'medium', fixClass: 'B', resource: 'terraform.backend', evidence: ['static'] });
+  const asked = { ...input, task: { ...task, prompt: '- S3 backend with state locking' } as Task };
+  assert.deepEqual(judgeFindings([snippets, backend], asked).filter((f) => f.tier === 'failure').map((f) => f.ruleId), ['response-without-infrastructure']);
+});

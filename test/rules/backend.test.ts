@@ -79,6 +79,19 @@ test('backend-missing fires when resources exist and no backend is declared', ()
   assert.equal(findings[0]!.category, 'backend');
 });
 
+test('backend-missing quotes the line of the task that asks for remote state', () => {
+  const [f] = runRule(backendMissing, bucketOnly, { prompt: 'Build a bucket.\n- **S3 backend** with state locking for the state file\n- Tags on everything' });
+  assert.match(f!.message, /but no backend; state would be kept in a local file, although the task asks for remote state \("S3 backend with state locking for the state file"\)\.$/);
+  assert.match(runRule(backendMissing, bucketOnly, { prompt: 'Build a bucket.' })[0]!.message, /kept in a local file\.$/);
+  // A paragraph is quoted around the request.
+  const paragraph = `${'They run three environments and deploy from a pipeline with several stages, '.repeat(3)}and need proper remote state setup with S3 and DynamoDB locking. High availability is critical for the checkout service.`;
+  assert.match(runRule(backendMissing, bucketOnly, { prompt: paragraph })[0]!.message, /asks for remote state \("…[^"]*need proper remote state setup with S3 and DynamoDB lo…"\)\.$/);
+  // A passing mention is no request; a response that builds the lock table answers a task about state for others.
+  assert.doesNotMatch(runRule(backendMissing, bucketOnly, { prompt: 'State files are stored per workspace automatically when using workspaces with a remote backend.' })[0]!.message, /asks for/);
+  const lockTable = `${bucketOnly}\nresource "aws_dynamodb_table" "terraform_locks" {\n  name     = "locks"\n  hash_key = "LockID"\n}\n`;
+  assert.deepEqual(runRule(backendMissing, lockTable, { prompt: '- DynamoDB tables for Terraform state locking' }), []);
+});
+
 test('backend-missing is quiet with an s3 or cloud backend, without resources, or when remote state is not expected', () => {
   assert.deepEqual(runRule(backendMissing, `terraform {\n  backend "s3" {}\n}\n${bucketOnly}`), []);
   assert.deepEqual(runRule(backendMissing, `terraform {\n  cloud {\n    organization = "o"\n  }\n}\n${bucketOnly}`), []);

@@ -4,6 +4,7 @@ import { runRule } from './helpers.js';
 import { rule as undeclared } from '../../src/rules/reference/undeclared-reference.js';
 import { rule as duplicate } from '../../src/rules/reference/duplicate-declaration.js';
 import { rule as providerInputUndeclared } from '../../src/rules/reference/provider-input-undeclared.js';
+import { rule as unknownFunction } from '../../src/rules/reference/unknown-function.js';
 import { closestName, MAX_SUGGESTION_LOOKUPS } from '../../src/rules/util/variables.js';
 
 test('undeclared-reference: var.aws_region used, region declared → suggestion', () => {
@@ -340,4 +341,25 @@ provider "aws" {
 `;
   assert.deepEqual(runRule(duplicate, tf('alias    = "peer_${each.value}"')), []);
   assert.deepEqual(runRule(duplicate, tf('')).map((f) => f.resource), ['provider.aws']);
+});
+
+test('unknown-function: a function Terraform does not have, removed list()/map(), and a near miss; type constraints and built-ins are fine', () => {
+  const code = [
+    'variable "roles" {',
+    '  type    = map(object({ arns = optional(list(string)) }))',
+    '  default = {}',
+    '}',
+    'locals {',
+    '  keys   = { for k, v in var.roles : "${k}-${regexreplace(k, "[^a-z]", "-")}" => v }',
+    '  legacy = map("a", "b")',
+    '  near   = jsonencodee({ a = 1 })',
+    '  fine   = [for k in keys(var.roles) : upper(replace(k, "/[^a-z]/", "-"))]',
+    '  arn    = provider::aws::arn_parse("arn:aws:s3:::b")',
+    '}',
+  ].join('\n');
+  const found = runRule(unknownFunction, code);
+  assert.deepEqual(found.map((f) => [f.resource, f.location.line]), [['locals', 6]]);
+  assert.match(found[0]!.message, /^locals calls `regexreplace\(\)` in `keys` \(replace\(\) takes a regular expression between slashes\); `map\(\)` in `legacy` \(removed in Terraform 0\.15: use tomap/);
+  assert.match(found[0]!.message, /`jsonencodee\(\)` in `near` \(did you mean `jsonencode\(\)`\?\): none of these is a Terraform function/);
+  assert.deepEqual(runRule(unknownFunction, 'locals {\n  a = jsonencode(tolist(["x"]))\n}\n'), []);
 });

@@ -13,7 +13,7 @@ export const CHECK_PRECISION: PrecisionTable = {
   "corpus": "dev",
   "tasks": 437,
   "overall": {
-    "groups": 3142,
+    "groups": 3139,
     "hits": 516
   },
   "categories": {
@@ -22,7 +22,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 26
     },
     "backend": {
-      "groups": 28,
+      "groups": 23,
       "hits": 2
     },
     "backup-recovery": {
@@ -118,7 +118,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 4
     },
     "reference": {
-      "groups": 193,
+      "groups": 195,
       "hits": 46
     },
     "required-input": {
@@ -228,7 +228,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing": {
-      "groups": 12,
+      "groups": 7,
       "hits": 0
     },
     "backend-unknown-argument": {
@@ -939,6 +939,10 @@ export const CHECK_PRECISION: PrecisionTable = {
       "groups": 11,
       "hits": 1
     },
+    "unknown-function": {
+      "groups": 2,
+      "hits": 0
+    },
     "untagged-resources": {
       "groups": 6,
       "hits": 0
@@ -1050,7 +1054,7 @@ export const CHECK_PRECISION: PrecisionTable = {
       "hits": 0
     },
     "backend-missing|code": {
-      "groups": 12,
+      "groups": 7,
       "hits": 0
     },
     "backend-unknown-argument|both": {
@@ -2043,6 +2047,10 @@ export const CHECK_PRECISION: PrecisionTable = {
     },
     "unguarded-optional-feature|code": {
       "groups": 5,
+      "hits": 0
+    },
+    "unknown-function|code": {
+      "groups": 2,
       "hits": 0
     },
     "untagged-resources|both": {

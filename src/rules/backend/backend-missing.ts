@@ -6,10 +6,26 @@ import { blocksOfKind, resources } from '../../model/query.js';
  * the project provides it already.
  */
 export const REMOTE_STATE_ASKED =
-  /^(?![^\n]*\b(?:already|assume[sd]?|exists?|do not|don't|provided|pre-?configured|if needed|optional(?:ly)?)\b)[^\n]*(?:remote (?:terraform )?(?:state|backend)|s3 backend|state locking|backend for (?:the )?(?:terraform )?state|terraform cloud)/im;
+  /^(?![^\n]*\b(?:already|assume[sd]?|exists?|do not|don't|provided|pre-?configured|if needed|optional(?:ly)?|automatically|when using|if using)\b)[^\n]*(?:remote (?:terraform )?(?:state|backend)|s3 backend|state locking|backend for (?:the )?(?:terraform )?state|terraform cloud)/im;
 
 /** A backend written anywhere in a response's text: an HCL `backend "s3"` / `cloud {}` block or a CDKTF backend class. */
 const BACKEND_WRITTEN = /\bbackend\s+"[a-z0-9]+"\s*\{|^[ \t]*cloud[ \t]*\{|\bnew\s+(?:S3|Remote|Cloud|Local|Gcs|Azurerm|Http|Consul|Pg|Cos|Oss)Backend\s*\(/m;
+
+/** A lock table or a state bucket, by its address (`aws_dynamodb_table.terraform_locks`, `aws_s3_bucket.tf_state`). */
+const STATE_INFRASTRUCTURE = /^aws_(?:dynamodb_table\.[\w-]*lock|s3_bucket\.[\w-]*state)/i;
+
+/**
+ * The prompt line that asks, trimmed of list markers and emphasis; a long line (a paragraph) is cut to the words
+ * around the request, which ends `askedEnd` characters into the line.
+ */
+function quoteOf(line: string, askedEnd: number): string {
+  if (line.length > 120) {
+    const from = Math.max(0, askedEnd - 90);
+    const to = Math.min(line.length, askedEnd + 30);
+    return `${from > 0 ? '…' : ''}${line.slice(from, to).replace(/\*\*/g, '').trim()}${to < line.length ? '…' : ''}`;
+  }
+  return line.replace(/^[\s>*#-]+|\*\*/g, '').trim();
+}
 
 export const rule: Rule = {
   meta: {
@@ -47,11 +63,19 @@ export const rule: Rule = {
     // the model only (its rules run with the ideal beside them); the ideal's own run reads its configuration.
     const markdown = ctx.ideal ? ctx.task.model?.markdown : undefined;
     if (markdown && BACKEND_WRITTEN.test(markdown)) return;
+    // A response that builds state infrastructure (a lock table, a state bucket) answers a task about managing state
+    // for other configurations; whether it should keep its own state there is not what the task asks (read against
+    // the code: "state locking" lines that ask for lock tables judged noise).
+    if (all.some((r) => STATE_INFRASTRUCTURE.test(r.labels.join('.')))) return;
     const at = terraform[0] ?? all[0]!;
+    // Where the task asks for remote state, the message quotes the line: the reader sees the requirement unmet.
+    const prompt = ctx.task.prompt ?? '';
+    const match = REMOTE_STATE_ASKED.exec(prompt);
+    const asked = match ? prompt.slice(match.index, (prompt.indexOf('\n', match.index) + 1 || prompt.length + 1) - 1) : undefined;
     ctx.report({
       block: at,
       resource: 'terraform.backend',
-      message: `The configuration declares ${all.length} resources but no backend; state would be kept in a local file.`,
+      message: `The configuration declares ${all.length} resources but no backend; state would be kept in a local file${asked ? `, although the task asks for remote state ("${quoteOf(asked, match![0].length)}")` : ''}.`,
     });
   },
 };

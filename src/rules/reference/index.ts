@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { rule as unknownFunction } from './unknown-function.js';
 import { rule as undeclaredReference } from './undeclared-reference.js';
 import { rule as duplicateDeclaration } from './duplicate-declaration.js';
 import { rule as providerInputUndeclared } from './provider-input-undeclared.js';
@@ -10,4 +11,4 @@ import { rule as providerDefaultMissing } from './provider-default-missing.js';
 import { rule as referenceMissingInstanceKey } from './reference-missing-instance-key.js';
 import { rule as cdktfLiteralReferenceUndeclared } from './cdktf-literal-reference-undeclared.js';
 
-export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, moduleSourceMissing, providerDefaultMissing, referenceMissingInstanceKey, cdktfLiteralReferenceUndeclared];
+export const REFERENCE_RULES: Rule[] = [undeclaredReference, duplicateDeclaration, providerInputUndeclared, providerReferenceInvalid, moduleInputMismatch, moduleOutputUndeclared, moduleSourceMissing, providerDefaultMissing, referenceMissingInstanceKey, cdktfLiteralReferenceUndeclared, unknownFunction];
