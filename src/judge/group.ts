@@ -87,7 +87,7 @@ const MISSING_IN_ABSENT_MODULE = ['resource-type-missing-vs-reference', 'diff-mi
  */
 /**
  * `hostMessage`: the pair holds only for a host whose message (on the folded resource, for scope 'resource') matches;
- * `foldedMessage` (scope 'task'): only the folded check's occurrences whose message matches fold.
+ * `foldedMessage` (scopes 'task', 'file', 'cut'): only the folded check's occurrences whose message matches fold.
  */
 export const ROOT_CAUSE_PAIRS: readonly { host: string; folded: string; scope: FoldScope; why: string; hostMessage?: RegExp; foldedMessage?: RegExp }[] = [
   { host: 'response-truncated', folded: 'syntax-error', scope: 'file', why: 'the cut leaves the last block of the file unclosed' },
@@ -427,12 +427,6 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
         if (host && foldOccurrences(host, folded, (o) => related(host, at(o)))) dropped.add(folded);
         continue;
       }
-      const foldedMessage = pair.foldedMessage;
-      if (pair.scope === 'task' && foldedMessage) {
-        const host = hosts.find((h) => !pair.hostMessage || pair.hostMessage.test(h.message));
-        if (host && foldOccurrences(host, folded, (o) => foldedMessage.test(o.message ?? folded.message))) dropped.add(folded);
-        continue;
-      }
       const host =
         pair.scope === 'task'
           ? hosts.find((h) => !pair.hostMessage || pair.hostMessage.test(h.message))
@@ -440,6 +434,12 @@ export function foldRootCausePairs(findings: Finding[]): Finding[] {
             ? hosts.find((h) => h.location.file === folded.location.file)
             : hosts.find((h) => !/\.(md|markdown)$/i.test(h.location.file));
       if (!host) continue;
+      const foldedMessage = pair.foldedMessage;
+      if (foldedMessage) {
+        // Only the occurrences whose message matches fold; the rest stay the check's own finding.
+        if (foldOccurrences(host, folded, (o) => foldedMessage.test(o.message ?? folded.message))) dropped.add(folded);
+        continue;
+      }
       foldInto(host, folded);
       dropped.add(folded);
     }

@@ -245,7 +245,7 @@ function isChurn(f: Finding, input: JudgeInput): boolean {
 const NEGATION = /\b(?:no|not|never|without|disabled?|false|off|destroyable|destroy)\b/i;
 
 /** Whether one sentence of the prompt matches `pattern` and negates nothing (see meta `promptRequires`). */
-export function promptAsksFor(prompt: string, pattern: RegExp): boolean {
+function promptAsksFor(prompt: string, pattern: RegExp): boolean {
   return prompt.split(/(?<=[.!?;])\s+|\n+/).some((sentence) => pattern.test(sentence) && !NEGATION.test(sentence));
 }
 

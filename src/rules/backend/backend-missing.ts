@@ -5,7 +5,7 @@ import { blocksOfKind, resources } from '../../model/query.js';
  * A line of the prompt that asks for remote state (an S3 backend, state locking, Terraform Cloud) and does not say
  * the project provides it already.
  */
-export const REMOTE_STATE_ASKED =
+const REMOTE_STATE_ASKED =
   /^(?![^\n]*\b(?:already|assume[sd]?|exists?|do not|don't|provided|pre-?configured|if needed|optional(?:ly)?|automatically|when using|if using)\b)[^\n]*(?:remote (?:terraform )?(?:state|backend)|s3 backend|state locking|backend for (?:the )?(?:terraform )?state|terraform cloud)/im;
 
 /** A backend written anywhere in a response's text: an HCL `backend "s3"` / `cloud {}` block or a CDKTF backend class. */
@@ -71,7 +71,8 @@ export const rule: Rule = {
     // Where the task asks for remote state, the message quotes the line: the reader sees the requirement unmet.
     const prompt = ctx.task.prompt ?? '';
     const match = REMOTE_STATE_ASKED.exec(prompt);
-    const asked = match ? prompt.slice(match.index, (prompt.indexOf('\n', match.index) + 1 || prompt.length + 1) - 1) : undefined;
+    const lineEnd = match ? prompt.indexOf('\n', match.index) : -1;
+    const asked = match ? prompt.slice(match.index, lineEnd < 0 ? undefined : lineEnd) : undefined;
     ctx.report({
       block: at,
       resource: 'terraform.backend',

@@ -156,18 +156,30 @@ const ENVIRONMENT_NAME = /(?:^|_)(?:env|environment|stage|workspace)(?:_?name)?$
 
 /**
  * Locals whose value reads an environment input, directly or through other locals (`name_prefix =
- * "${var.project}-${var.environment}"`): a fixed point over the locals blocks, at most one pass per local.
+ * "${var.project}-${var.environment}"`): the locals that read one directly, then every local that reads a local
+ * already found, along the reverse of the references (each reference followed once: linear in the locals' size).
  */
 function environmentLocals(config: Configuration): Set<string> {
   const values = new Map<string, Expr>();
   for (const b of blocksOfKind(config, 'locals')) for (const a of b.attributes) values.set(a.name, a.expr);
+  const readers = new Map<string, string[]>();
   const carrying = new Set<string>();
-  for (let changed = true, pass = 0; changed && pass <= values.size; pass++) {
-    changed = false;
-    for (const [name, expr] of values) {
-      if (!carrying.has(name) && readsEnvironment(expr, carrying)) {
-        carrying.add(name);
-        changed = true;
+  for (const [name, expr] of values) {
+    walkExpr(expr, (e) => {
+      const read = e.kind === 'reference' && e.parts[0] === 'local' ? e.parts[1] : undefined;
+      if (!read) return;
+      const list = readers.get(read);
+      if (list) list.push(name);
+      else readers.set(read, [name]);
+    });
+    if (readsEnvironment(expr, carrying)) carrying.add(name);
+  }
+  const queue = [...carrying];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const reader of readers.get(next) ?? []) {
+      if (!carrying.has(reader)) {
+        carrying.add(reader);
+        queue.push(reader);
       }
     }
   }
